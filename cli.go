@@ -1,0 +1,245 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+// version is set at build time with -ldflags "-X main.version=..."; "dev" otherwise.
+var version = "dev"
+
+// Exit statuses (cli.md).
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+const usageText = `sretopo: who builds it, who runs it, and what follows from that.
+
+Usage:
+  sretopo [flags] [FILE]          open the dashboard on FILE (default: the embedded example)
+  sretopo report [flags] FILE     print the whole analysis of FILE ("-" reads standard input)
+  sretopo validate FILE...        check files; print every problem, one a line
+  sretopo diff [flags] A B        what changed from A to B, and every verdict that changed
+  sretopo examples                list the embedded examples
+  sretopo example NAME            print an embedded example's TOML, ready to save and edit
+
+Dashboard flags:
+  --baseline FILE                 compare against FILE instead of the scenario's based_on
+  --theme auto|light|dark         colours for the terminal's background (default auto)
+  --no-color                      no colour (also when NO_COLOR is set)
+  --present                       start in presentation mode
+
+Other:
+  --version, --help, sretopo CMD --help
+
+Exit status: 0 success, 1 invalid input (or, for diff --exit-code, A and B differ),
+2 bad usage.
+`
+
+// cli carries the standard streams so that every command is testable in-process.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) > 0 {
+		switch args[0] {
+		case "report":
+			return c.report(args[1:])
+		case "validate":
+			return c.validate(args[1:])
+		case "diff":
+			return c.diff(args[1:])
+		case "examples":
+			return c.examples(args[1:])
+		case "example":
+			return c.example(args[1:])
+		case "help":
+			fmt.Fprint(stdout, usageText)
+			return exitOK
+		}
+	}
+	return c.dashboard(args)
+}
+
+// parse parses flags that may stand before, between or after the positional arguments,
+// as people type them (`sretopo report my.toml --format json`).
+func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(c.stdout, usageText)
+				return nil, exitOK, false
+			}
+			return nil, c.usageError("%v", err), false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, 0, true
+		}
+		if rest[0] == "--" {
+			return append(positional, rest[1:]...), 0, true
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+func (c *cli) usageError(format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "sretopo: %s\n", orgs.Sanitize(fmt.Sprintf(format, args...)))
+	fmt.Fprintln(c.stderr, "Run 'sretopo --help' for usage.")
+	return exitUsage
+}
+
+// loadErrorLines is a load error's problems, one a line, each sanitized on its own so that
+// only the newlines between them survive.
+func loadErrorLines(err error) []string {
+	var le *orgs.LoadError
+	if errors.As(err, &le) {
+		lines := make([]string, len(le.Problems))
+		for i, p := range le.Problems {
+			lines[i] = p.String()
+		}
+		return lines
+	}
+	return []string{orgs.Sanitize(err.Error())}
+}
+
+// open loads FILE ("-" for standard input) with its baseline.
+func (c *cli) open(file, baseline string) (*orgs.Opened, error) {
+	if file == "-" {
+		data, err := io.ReadAll(io.LimitReader(c.stdin, orgs.MaxFileSize+1))
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > orgs.MaxFileSize {
+			return nil, &orgs.LoadError{File: "-", Problems: []orgs.Problem{{File: "-", Msg: fmt.Sprintf("input is larger than %d MiB; refused", orgs.MaxFileSize>>20)}}}
+		}
+		return orgs.OpenBytes("-", data, baseline)
+	}
+	return orgs.Open(file, baseline)
+}
+
+func (c *cli) report(args []string) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	format := fs.String("format", "text", "")
+	baseline := fs.String("baseline", "", "")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return c.usageError("report needs exactly one FILE (or - for standard input)")
+	}
+	if !slices.Contains(report.Formats, *format) {
+		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.Formats, ", "))
+	}
+	op, err := c.open(pos[0], *baseline)
+	if err != nil {
+		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
+		return exitInvalid
+	}
+	for _, w := range op.Warnings {
+		fmt.Fprintln(c.stderr, "sretopo: warning: "+w)
+	}
+	an := orgs.Analyse(op.Baseline, op.Org)
+	out, err := report.Render(*format, op.Org, orgs.NewReport(op.Org.Name, op.Path, op.BaselinePath, an))
+	if err != nil {
+		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
+		return exitInvalid
+	}
+	c.stdout.Write(out)
+	return exitOK
+}
+
+func (c *cli) validate(args []string) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	files, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) == 0 {
+		return c.usageError("validate needs at least one FILE")
+	}
+	status := exitOK
+	for _, f := range files {
+		var err error
+		if f == "-" {
+			_, err = c.open(f, "")
+		} else {
+			_, _, err = orgs.LoadFile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(c.stdout, strings.Join(loadErrorLines(err), "\n"))
+			status = exitInvalid
+			continue
+		}
+		fmt.Fprintf(c.stdout, "%s: ok\n", orgs.Sanitize(f))
+	}
+	return status
+}
+
+func (c *cli) examples(args []string) int {
+	fs := flag.NewFlagSet("examples", flag.ContinueOnError)
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 0 {
+		return c.usageError("examples takes no argument; to print one, use: sretopo example NAME")
+	}
+	width := 0
+	exs := orgs.Examples()
+	for _, ex := range exs {
+		width = max(width, len(ex.Name))
+	}
+	for _, ex := range exs {
+		fmt.Fprintf(c.stdout, "%-*s  %s\n", width, ex.Name, orgs.Sanitize(ex.Description))
+	}
+	return exitOK
+}
+
+func (c *cli) example(args []string) int {
+	fs := flag.NewFlagSet("example", flag.ContinueOnError)
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return c.usageError("example needs one NAME; 'sretopo examples' lists them")
+	}
+	ex, err := orgs.ExampleNamed(pos[0])
+	if err != nil {
+		return c.usageError("%v", err)
+	}
+	c.stdout.Write(ex.Data)
+	return exitOK
+}
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := file.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func (c *cli) diff(args []string) int {
+	return c.usageError("diff is not available yet")
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// dashboardOptions are the flags of `sretopo [FILE]`.
+type dashboardOptions struct {
+	File     string // "" for the embedded default example
+	Baseline string
+	Theme    string
+	NoColor  bool
+	Present  bool
+}
+
+func (c *cli) dashboard(args []string) int {
+	fs := flag.NewFlagSet("sretopo", flag.ContinueOnError)
+	var opts dashboardOptions
+	showVersion := fs.Bool("version", false, "")
+	fs.StringVar(&opts.Baseline, "baseline", "", "")
+	fs.StringVar(&opts.Theme, "theme", "auto", "")
+	fs.BoolVar(&opts.NoColor, "no-color", false, "")
+	fs.BoolVar(&opts.Present, "present", false, "")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if *showVersion {
+		fmt.Fprintf(c.stdout, "sretopo %s\n", version)
+		return exitOK
+	}
+	switch opts.Theme {
+	case "auto", "light", "dark":
+	default:
+		return c.usageError("--theme must be auto, light or dark, not %q", opts.Theme)
+	}
+	switch len(pos) {
+	case 0:
+	case 1:
+		opts.File = pos[0]
+	default:
+		if _, err := os.Stat(pos[0]); err != nil {
+			return c.usageError("unknown command %q", pos[0])
+		}
+		return c.usageError("the dashboard opens one FILE; to check several, use: sretopo validate FILE...")
+	}
+	if _, isEnv := os.LookupEnv("NO_COLOR"); isEnv {
+		opts.NoColor = true
+	}
+	var op *orgs.Opened
+	var err error
+	if opts.File == "" {
+		ex, _ := orgs.ExampleNamed(orgs.DefaultExample)
+		op, err = orgs.OpenBytes(orgs.DefaultExample+".toml", ex.Data, opts.Baseline)
+	} else {
+		op, err = orgs.Open(opts.File, opts.Baseline)
+	}
+	if err != nil {
+		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
+		return exitInvalid
+	}
+	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
+		fmt.Fprintln(c.stderr, "sretopo: the dashboard needs a terminal; for a report without one, run: sretopo report FILE")
+		return exitUsage
+	}
+	return runDashboard(op, opts, c.stderr)
+}

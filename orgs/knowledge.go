@@ -1,0 +1,293 @@
+package orgs
+
+// This file is the knowledge of domain.md kept as data, in one place: run models, criteria,
+// transitions, identities with their KPIs, and the SRE organization's positionings. The
+// analysis reads these tables; nothing else in the code restates them.
+
+// RunModel is one of the models of "who builds it, who runs it" (plus unorganized).
+type RunModel string
+
+// Run models in spectrum order.
+const (
+	YouRunIt       RunModel = "you-run-it"
+	YouAndSRERunIt RunModel = "you-and-sre-run-it"
+	SRERunIt       RunModel = "sre-run-it"
+	OpsRunIt       RunModel = "ops-run-it"
+	Unorganized    RunModel = "unorganized"
+)
+
+// SpectrumOrder lists the run models in spectrum order; ties between models go to the earlier.
+var SpectrumOrder = []RunModel{YouRunIt, YouAndSRERunIt, SRERunIt, OpsRunIt, Unorganized}
+
+// ComparedModels are the four models that have a column in the comparison criteria.
+var ComparedModels = []RunModel{YouRunIt, YouAndSRERunIt, SRERunIt, OpsRunIt}
+
+var runModelNames = map[RunModel]string{
+	YouRunIt:       "You build it, you run it",
+	YouAndSRERunIt: "You build it, you and SRE run it",
+	SRERunIt:       "You build it, SRE run it",
+	OpsRunIt:       "You build it, ops run it",
+	Unorganized:    "Unorganized",
+}
+
+var runModelShort = map[RunModel]string{
+	YouRunIt:       "you run it",
+	YouAndSRERunIt: "you and SRE run it",
+	SRERunIt:       "SRE run it",
+	OpsRunIt:       "ops run it",
+	Unorganized:    "unorganized",
+}
+
+// Name is the model's full name, as the talk writes it.
+func (m RunModel) Name() string { return runModelNames[m] }
+
+// Short is the model's short name for tight spaces ("you and SRE run it").
+func (m RunModel) Short() string { return runModelShort[m] }
+
+// Column is the model's index among ComparedModels, or -1 (unorganized has no column).
+func (m RunModel) Column() int {
+	for i, c := range ComparedModels {
+		if c == m {
+			return i
+		}
+	}
+	return -1
+}
+
+// Criterion is one row of the comparison table: a value per compared model.
+type Criterion struct {
+	Name string
+	// Values are in ComparedModels order.
+	Values [4]string
+}
+
+// Criteria is the comparison table of domain.md section 2, in its order, verbatim.
+var Criteria = []Criterion{
+	{"Involvement of the development teams in the on-call work", [4]string{"Max", "Continuous", "None if services within error budgets", "None"}},
+	{"Knowledge synchronization between teams", [4]string{"None", "Partially required", "Required", "Not practical"}},
+	{"Incident resolution times", [4]string{"Min", "Short", "Short", "Max"}},
+	{"Service handover for operations", [4]string{"Not applicable", "Partially required", "Required", "Required"}},
+	{"Establishment of a distinct SRE organization", [4]string{"Not applicable", "May be an option", "May be an option", "Not applicable"}},
+	{"Ownership of the SRE infrastructure", [4]string{"Ops org", "Either SRE or ops", "Either SRE or ops org", "Ops org"}},
+	{"Availability targets and product demand", [4]string{"Highest targets and demand", "Highest targets and demand", "Highest targets and demand", "Lower targets and demand"}},
+	{"Funding", [4]string{"CAPEX", "CAPEX", "CAPEX", "OPEX"}},
+	{"Cost", [4]string{"High", "High", "High", "Low"}},
+}
+
+// Topology describes one of the nine SRE team topologies.
+type Topology struct {
+	Number   int
+	RunModel RunModel
+	// Name says in a few words where the SRE work sits.
+	Name string
+	// SREInfraOrg is where the SRE infrastructure team belongs in this topology.
+	SREInfraOrg OrgID
+	// Note is the sources' commentary, shown where there is room.
+	Note string
+}
+
+// Topologies are the nine SRE team topologies of domain.md section 4, indexed by number-1.
+var Topologies = [9]Topology{
+	{1, YouRunIt, "every developer an SRE on rotation", OrgOps, "The classic Amazon setup. Topologies 1-3 differ only inside a team."},
+	{2, YouRunIt, "a dedicated SRE role in each dev team", OrgOps, "The team can switch among topologies 1-3 quickly."},
+	{3, YouRunIt, "a dedicated SRE plus a developer on rotation", OrgOps, "The team can switch among topologies 1-3 quickly."},
+	{4, YouAndSRERunIt, "SRE team in the dev org shares on call", OrgOps, "About one SRE per supported dev team, one SRE team per eight dev teams."},
+	{5, YouAndSRERunIt, "SRE team in the ops org shares on call", OrgOps, "The SRE team chooses whom it supports; the agreement lives in error budget policies."},
+	{6, YouAndSRERunIt, "SRE team in an SRE org shares on call", OrgSRE, "Roughly Facebook's production engineering; the SRE org is the hub of SRE knowledge."},
+	{7, SRERunIt, "SRE team in the dev org runs the services", OrgOps, "The error budget policy fixes the reliability a service needs before SRE takes it."},
+	{8, SRERunIt, "SRE team in the ops org runs the services", OrgOps, "A service that keeps missing its error budget is handed back."},
+	{9, SRERunIt, "SRE team in an SRE org runs the services", OrgSRE, "Google's setup."},
+}
+
+// TopologyInfo returns the description of topology n (1-9); ok is false for other numbers.
+func TopologyInfo(n int) (Topology, bool) {
+	if n < 1 || n > 9 {
+		return Topology{}, false
+	}
+	return Topologies[n-1], true
+}
+
+// Verdict is the feasibility of a team's (or the organization's) transition.
+type Verdict string
+
+// Transition verdicts, from best to worst, then the two that do not count.
+const (
+	VerdictUnchanged Verdict = "unchanged"
+	VerdictPossible  Verdict = "possible"
+	VerdictUnlikely  Verdict = "unlikely"
+	VerdictNoReason  Verdict = "no-reason"
+	VerdictNew       Verdict = "new"
+	VerdictRemoved   Verdict = "removed"
+)
+
+// severity orders verdicts for "the worst team verdict"; new and removed do not count.
+func (v Verdict) severity() int {
+	switch v {
+	case VerdictPossible:
+		return 1
+	case VerdictUnlikely:
+		return 2
+	case VerdictNoReason:
+		return 3
+	}
+	return 0
+}
+
+// Words is the verdict as people say it ("no reason").
+func (v Verdict) Words() string {
+	if v == VerdictNoReason {
+		return "no reason"
+	}
+	return string(v)
+}
+
+// transitions is the seed's matrix: transitions[from][to], both in SpectrumOrder... keyed by model.
+var transitions = map[RunModel]map[RunModel]Verdict{
+	Unorganized:    {OpsRunIt: VerdictPossible, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
+	OpsRunIt:       {Unorganized: VerdictNoReason, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
+	SRERunIt:       {Unorganized: VerdictNoReason, OpsRunIt: VerdictUnlikely, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
+	YouAndSRERunIt: {Unorganized: VerdictNoReason, OpsRunIt: VerdictUnlikely, SRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
+	YouRunIt:       {Unorganized: VerdictNoReason, OpsRunIt: VerdictUnlikely, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible},
+}
+
+// Reasons for the verdicts that need one (domain.md section 5).
+const (
+	reasonNoReason = "Going back to unorganized has no reason: nobody would be organized to run the services."
+	reasonUnlikely = "Moving to ops run it worsens developer on-call involvement, knowledge synchronization, incident resolution times and service handover, and suits only lower availability targets."
+)
+
+// Transition returns the verdict of moving a team from one run model to another, with the
+// reason for unlikely and no-reason ("" otherwise).
+func Transition(from, to RunModel) (Verdict, string) {
+	if from == to {
+		return VerdictUnchanged, ""
+	}
+	v := transitions[from][to]
+	switch v {
+	case VerdictNoReason:
+		return v, reasonNoReason
+	case VerdictUnlikely:
+		return v, reasonUnlikely
+	}
+	return v, ""
+}
+
+// Changeability says how hard a decision is to undo.
+type Changeability string
+
+// Changeabilities of decisions (rules.md section 4).
+const (
+	Easy      Changeability = "easy"
+	TeamLocal Changeability = "team-local"
+	Hard      Changeability = "hard"
+	Staffing  Changeability = "staffing"
+)
+
+// DecisionKind names the kind of a decision.
+type DecisionKind string
+
+// Decision kinds, each with a fixed changeability (decisionChangeability).
+const (
+	DecideWhoRunsIt      DecisionKind = "who-runs-it"
+	DecideSRERole        DecisionKind = "sre-role"
+	DecideReportingLines DecisionKind = "reporting-lines"
+	DecideNewSREOrg      DecisionKind = "new-sre-org"
+	DecideDissolveSREOrg DecisionKind = "dissolve-sre-org"
+	DecideStaffing       DecisionKind = "staffing"
+)
+
+var decisionChangeability = map[DecisionKind]Changeability{
+	DecideWhoRunsIt:      Easy,
+	DecideSRERole:        TeamLocal,
+	DecideReportingLines: Hard,
+	DecideNewSREOrg:      Hard,
+	DecideDissolveSREOrg: Hard,
+	DecideStaffing:       Staffing,
+}
+
+// Changeability is how hard a decision of this kind is to undo.
+func (k DecisionKind) Changeability() Changeability { return decisionChangeability[k] }
+
+var changeabilityWords = map[Changeability]string{
+	Easy:      "can be corrected later, service by service",
+	TeamLocal: "the team decides, quickly",
+	Hard:      "an organizational decision, difficult to change later",
+	Staffing:  "staffing",
+}
+
+// Explain says in words what the changeability means.
+func (c Changeability) Explain() string { return changeabilityWords[c] }
+
+// Identity is the SRE team identity a placement breeds.
+type Identity string
+
+// Identities, in tie-break order.
+const (
+	ProductCentric       Identity = "product-centric"
+	IncidentCentric      Identity = "incident-centric"
+	ReliabilityUXCentric Identity = "reliability-ux-centric"
+)
+
+// AllIdentities lists the identities in tie-break order.
+var AllIdentities = []Identity{ProductCentric, IncidentCentric, ReliabilityUXCentric}
+
+// IdentityInfo is what domain.md section 6 says about an identity.
+type IdentityInfo struct {
+	// Name is the identity's name in full.
+	Name string
+	// Placement is where an SRE team with this identity sits.
+	Placement OrgID
+	Pride     string
+	RootedIn  string
+	// KPIs are the seed's three example KPIs.
+	KPIs [3]string
+}
+
+var identities = map[Identity]IdentityInfo{
+	ProductCentric: {"product-centric", OrgDev, "the reliability of its specific products", "products under development", [3]string{
+		"97% of customer complaints about product A are not related to reliability",
+		"NPS score of at least 75 for product B",
+		"Reliability engineering implemented in new product C from the outset",
+	}},
+	IncidentCentric: {"incident-centric", OrgOps, "very few high-profile incidents", "incidents", [3]string{
+		"Mean time between failures (MTBF) is less than two weeks",
+		"Mean time to recovery (MTTR) from an incident is less than a day",
+		"Number of incidents is on a decline quarterly",
+	}},
+	ReliabilityUXCentric: {"reliability user experience-centric", OrgSRE, "users' experience of reliability, services within error budgets", "reliability user experience", [3]string{
+		"90% of supported services are within error budgets",
+		"95% of incidents with supported services consume less than 30% of the monthly error budget",
+		"95% of customer complaints for supported services are not related to reliability",
+	}},
+}
+
+// Info returns what the domain says about the identity.
+func (i Identity) Info() IdentityInfo { return identities[i] }
+
+// identityOfOrg is the identity an SRE team placed in an org leans toward.
+var identityOfOrg = map[OrgID]Identity{OrgDev: ProductCentric, OrgOps: IncidentCentric, OrgSRE: ReliabilityUXCentric}
+
+// PositioningInfo is the focus and strategy of an SRE organization's positioning.
+type PositioningInfo struct {
+	Name     string
+	Focus    string
+	Strategy string
+}
+
+var positionings = map[Positioning]PositioningInfo{
+	PositionCostCenter: {"SRE as a Cost Center", "Cost reduction", "Reduce cost"},
+	PositionAsset:      {"SRE as an Asset", "Reliability asset", "Optimize the asset"},
+	PositionPartner:    {"SRE as a Partner", "Reliability business value", "Exploit revenue"},
+	PositionEnabler:    {"SRE as an Enabler", "Enabling business through reliability", "Nurture"},
+}
+
+// Info returns the positioning's name, focus and strategy (zero for unset).
+func (p Positioning) Info() PositioningInfo { return positionings[p] }
+
+var orgNames = map[OrgID]string{OrgDev: "Development org", OrgOps: "Operations org", OrgSRE: "SRE org"}
+
+// Title is the organization's title as the board shows it ("Development org").
+func (o OrgID) Title() string { return orgNames[o] }
+
+// Phrase is the organization as a sentence names it ("the ops org").
+func (o OrgID) Phrase() string { return "the " + string(o) + " org" }

@@ -1,0 +1,695 @@
+package orgs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Problem is one thing wrong with an organization file.
+type Problem struct {
+	File string
+	// Line and Col are 1-based; zero when the place is not known.
+	Line, Col int
+	// Where names the table and team or service ("team \"Viewer\""), when there is one.
+	Where string
+	Msg   string
+
+	// the key the problem is about, to find its position once all problems are known
+	table string
+	index int
+	key   string
+}
+
+// String formats the problem the way sretopo prints it: `FILE:LINE:COL: where: message`.
+// The file name is sanitized; user text inside the message is already quoted.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(Sanitize(p.File))
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", p.Line, max(p.Col, 1))
+	}
+	b.WriteString(": ")
+	if p.Where != "" {
+		b.WriteString(p.Where)
+		b.WriteString(": ")
+	}
+	b.WriteString(Sanitize(p.Msg))
+	return b.String()
+}
+
+// LoadError lists every problem found in one file.
+type LoadError struct {
+	File     string
+	Problems []Problem
+}
+
+// Error joins the problems, one a line.
+func (e *LoadError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// LoadFile reads and validates the organization file at path. It returns the file's bytes
+// too, since a scenario records the hash of its baseline's bytes.
+func LoadFile(path string) (*Org, []byte, error) {
+	data, err := readCapped(path)
+	if err != nil {
+		return nil, nil, &LoadError{File: path, Problems: []Problem{{File: path, Msg: err.Error()}}}
+	}
+	org, err := Load(path, data)
+	return org, data, err
+}
+
+// ReadFile reads path whole, refusing a file larger than MaxFileSize without reading it all.
+func ReadFile(path string) ([]byte, error) { return readCapped(path) }
+
+func readCapped(path string) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		r = os.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, describeOSError(err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, errors.New("is a directory, not an organization file")
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, describeOSError(err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is larger than %d MiB; refused", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// describeOSError drops the path from an *os.PathError: the caller names the file already.
+func describeOSError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return errors.New("no such file")
+		case errors.Is(err, os.ErrPermission):
+			return errors.New("permission denied")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+// Load decodes and validates an organization file's bytes; file names it in messages. Every
+// problem is reported, not only the first. The returned model has every default filled in
+// (run = you, sre_role = rotation, on_call = none), so two loads of equivalent files are equal.
+func Load(file string, data []byte) (*Org, error) {
+	fail := func(p Problem) error {
+		p.File = file
+		return &LoadError{File: file, Problems: []Problem{p}}
+	}
+	if len(data) > MaxFileSize {
+		return nil, fail(Problem{Msg: fmt.Sprintf("file is larger than %d MiB; refused", MaxFileSize>>20)})
+	}
+	if p := prescan(data); p != nil {
+		return nil, fail(*p)
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return nil, fail(syntaxProblem(err, data))
+	}
+	d := &decoder{file: file}
+	org := d.org(raw)
+	if len(d.problems) > 0 {
+		d.resolvePositions(data)
+		return nil, &LoadError{File: file, Problems: d.problems}
+	}
+	return org, nil
+}
+
+// syntaxProblem turns a decoder error into a problem with a position we format ourselves:
+// the decoder's own formatting can panic and echoes raw source bytes.
+func syntaxProblem(err error, data []byte) Problem {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return Problem{Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	}
+	p := Problem{Line: pe.Position.Line, Col: pe.Position.Col, Msg: "invalid TOML: " + pe.Message}
+	if line := sourceLine(data, pe.Position.Line); strings.ContainsAny(line, "\u201c\u201d\u2018\u2019") {
+		p.Msg += ` (hint: curly quotes from a word processor; use straight quotes ")`
+	}
+	return p
+}
+
+func sourceLine(data []byte, n int) string {
+	if n < 1 {
+		return ""
+	}
+	lines := strings.SplitN(string(data), "\n", n+1)
+	if n > len(lines) {
+		return ""
+	}
+	return lines[n-1]
+}
+
+// decoder turns the decoded TOML tree into an Org, collecting every problem on the way.
+type decoder struct {
+	file     string
+	problems []Problem
+}
+
+// at is where a value sits: the table (team, service, kpi, defaults, ...), its index among
+// tables of that name, and how messages name it.
+type at struct {
+	table string
+	index int
+	where string
+}
+
+func (d *decoder) addf(a at, key, format string, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Where: a.where, Msg: fmt.Sprintf(format, args...), table: a.table, index: a.index, key: key})
+}
+
+// resolvePositions looks up, in the source, the line of every problem that names a key.
+func (d *decoder) resolvePositions(data []byte) {
+	loc := newLocator(data)
+	for i := range d.problems {
+		p := &d.problems[i]
+		if p.key == "" && p.table == "" {
+			continue
+		}
+		pp := loc.key(p.table, p.index, p.key)
+		p.Line, p.Col = pp.line, pp.col
+	}
+}
+
+// Known keys of every table, in canonical order; the writer uses the same order.
+var (
+	topKeys      = []string{"format", "name", "description", "defaults", "sre_org", "team", "service", "kpi", "scenario"}
+	defaultsKeys = []string{"per_head", "currency"}
+	sreOrgKeys   = []string{"positioning"}
+	teamKeys     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "note", "run", "run_with", "sre_role"}
+	serviceKeys  = []string{"name", "team", "availability", "error_budget_used"}
+	kpiKeys      = []string{"identity", "text"}
+	scenarioKeys = []string{"title", "note", "based_on", "based_on_sha256", "saved_at"}
+)
+
+func (d *decoder) org(raw map[string]any) *Org {
+	top := at{}
+	o := &Org{}
+	d.unknownKeys(raw, topKeys, top, "the top level")
+
+	switch v, ok := raw["format"]; {
+	case !ok:
+		d.addf(top, "", "format is missing: add `format = %d` at the top", FormatVersion)
+	default:
+		n, isInt := v.(int64)
+		switch {
+		case !isInt:
+			d.addf(top, "format", "format must be a whole number (%d), not %s", FormatVersion, typeName(v))
+		case n > FormatVersion:
+			d.addf(top, "format", "format %d was written by a newer version of sretopo; this one reads format %d", n, FormatVersion)
+		case n != FormatVersion:
+			d.addf(top, "format", "format must be %d, not %d", FormatVersion, n)
+		}
+		o.Format = FormatVersion
+	}
+	o.Name = d.name(raw, "name", top, "organization name", true)
+	o.Description = d.text(raw, "description", top)
+
+	if t, a, ok := d.table(raw, "defaults", "[defaults]"); ok {
+		d.unknownKeys(t, defaultsKeys, a, "[defaults]")
+		o.Defaults.PerHead = d.cost(t, "per_head", a)
+		o.Defaults.Currency = d.str(t, "currency", a, false)
+		if hasControl(o.Defaults.Currency, false) {
+			d.addf(a, "currency", "currency holds a control character")
+		}
+	}
+	if t, a, ok := d.table(raw, "sre_org", "[sre_org]"); ok {
+		d.unknownKeys(t, sreOrgKeys, a, "[sre_org]")
+		o.SREOrg.Positioning = Positioning(d.enum(t, "positioning", a, enumStrings(AllPositionings), false))
+	}
+
+	teams := d.array(raw, "team")
+	if len(teams) > MaxTeams {
+		d.addf(top, "", "the file holds %d teams; at most %d are allowed", len(teams), MaxTeams)
+		return o
+	}
+	o.Teams = make([]Team, 0, len(teams))
+	for i, t := range teams {
+		o.Teams = append(o.Teams, d.team(t, i))
+	}
+	for i, t := range d.array(raw, "service") {
+		o.Services = append(o.Services, d.service(t, i))
+	}
+	for i, t := range d.array(raw, "kpi") {
+		a := at{table: "kpi", index: i, where: fmt.Sprintf("kpi #%d", i+1)}
+		d.unknownKeys(t, kpiKeys, a, "[[kpi]]")
+		o.KPIs = append(o.KPIs, KPI{
+			Identity: Identity(d.enum(t, "identity", a, enumStrings(AllIdentities), true)),
+			Text:     d.requiredText(t, "text", a),
+		})
+	}
+	if t, a, ok := d.table(raw, "scenario", "[scenario]"); ok {
+		o.Scenario = d.scenario(t, a)
+	}
+	d.crossCheck(o)
+	return o
+}
+
+func (d *decoder) team(t map[string]any, i int) Team {
+	a := at{table: "team", index: i, where: fmt.Sprintf("team #%d", i+1)}
+	if n, ok := t["name"].(string); ok && n != "" {
+		a.where = fmt.Sprintf("team %q", n)
+	}
+	d.unknownKeys(t, teamKeys, a, "[[team]]")
+	tm := Team{
+		Name:      d.name(t, "name", a, "team name", true),
+		Org:       OrgID(d.enum(t, "org", a, enumStrings(AllOrgs), true)),
+		Kind:      Kind(d.enum(t, "kind", a, enumStrings(AllKinds), true)),
+		Headcount: d.headcount(t, a),
+		PerHead:   d.cost(t, "per_head", a),
+		Funding:   Funding(d.enum(t, "funding", a, []string{string(CAPEX), string(OPEX)}, false)),
+		OnCall:    OnCall(d.enum(t, "on_call", a, enumStrings(AllOnCalls), false)),
+		Note:      d.text(t, "note", a),
+		Run:       Run(d.enum(t, "run", a, enumStrings(AllRuns), false)),
+		RunWith:   d.str(t, "run_with", a, false),
+		SRERole:   SRERole(d.enum(t, "sre_role", a, enumStrings(AllRoles), false)),
+	}
+	if tm.OnCall == "" {
+		tm.OnCall = OnCallNone
+	}
+	if tm.Kind != KindDev {
+		if tm.Kind != "" {
+			for _, k := range []string{"run", "run_with", "sre_role"} {
+				if _, ok := t[k]; ok {
+					d.addf(a, k, "%s applies to dev teams only, and this team is kind = %q", k, tm.Kind)
+				}
+			}
+		}
+		tm.Run, tm.RunWith, tm.SRERole = "", "", ""
+		return tm
+	}
+	if tm.Run == "" {
+		tm.Run = RunYou
+	}
+	if tm.SRERole != "" && tm.Run != RunYou {
+		d.addf(a, "sre_role", "sre_role applies only with run = \"you\", and this team has run = %q", tm.Run)
+	}
+	if tm.Run == RunYou && tm.SRERole == "" {
+		tm.SRERole = RoleRotation
+	}
+	if tm.Run != RunYou {
+		tm.SRERole = ""
+	}
+	_, hasRunWith := t["run_with"]
+	switch {
+	case tm.Run.NeedsPartner() && !hasRunWith:
+		d.addf(a, "run", "run = %q needs run_with naming the %s team that runs with it", tm.Run, tm.Run.PartnerKind())
+	case !tm.Run.NeedsPartner() && hasRunWith:
+		d.addf(a, "run_with", "run_with is not allowed with run = %q (nobody else runs its services)", tm.Run)
+		tm.RunWith = ""
+	}
+	return tm
+}
+
+func (d *decoder) service(t map[string]any, i int) Service {
+	a := at{table: "service", index: i, where: fmt.Sprintf("service #%d", i+1)}
+	if n, ok := t["name"].(string); ok && n != "" {
+		a.where = fmt.Sprintf("service %q", n)
+	}
+	d.unknownKeys(t, serviceKeys, a, "[[service]]")
+	s := Service{
+		Name: d.name(t, "name", a, "service name", true),
+		Team: d.str(t, "team", a, true),
+	}
+	if v := d.number(t, "availability", a); v != nil {
+		if *v <= 0 || *v >= 100 {
+			d.addf(a, "availability", "availability %v is out of range: a percentage between 0 and 100, exclusive", *v)
+		}
+		s.Availability = v
+	}
+	if v := d.number(t, "error_budget_used", a); v != nil {
+		if *v < 0 {
+			d.addf(a, "error_budget_used", "error_budget_used %v is out of range: it must be 0 or more", *v)
+		}
+		s.ErrorBudgetUsed = v
+	}
+	return s
+}
+
+func (d *decoder) scenario(t map[string]any, a at) *Scenario {
+	d.unknownKeys(t, scenarioKeys, a, "[scenario]")
+	s := &Scenario{
+		Title:         d.text(t, "title", a),
+		Note:          d.text(t, "note", a),
+		BasedOn:       d.str(t, "based_on", a, false),
+		BasedOnSHA256: d.str(t, "based_on_sha256", a, false),
+	}
+	if hasControl(s.BasedOn, false) {
+		d.addf(a, "based_on", "based_on holds a control character")
+	}
+	if hasControl(s.BasedOnSHA256, false) {
+		d.addf(a, "based_on_sha256", "based_on_sha256 holds a control character")
+	}
+	if v, ok := t["saved_at"]; ok {
+		if tm, isTime := v.(time.Time); isTime {
+			tm = tm.UTC()
+			s.SavedAt = &tm
+		} else {
+			d.addf(a, "saved_at", "saved_at must be a date-time such as 2026-11-25T20:15:00Z, not %s", typeName(v))
+		}
+	}
+	return s
+}
+
+// crossCheck applies the rules that relate teams and services to each other.
+func (d *decoder) crossCheck(o *Org) {
+	byName := make(map[string]int, len(o.Teams))
+	for i, t := range o.Teams {
+		if t.Name == "" {
+			continue
+		}
+		k := foldKey(t.Name)
+		if j, dup := byName[k]; dup {
+			d.addf(at{"team", i, fmt.Sprintf("team %q", t.Name)}, "name", "the name is already used by team #%d (%q); names are unique ignoring case", j+1, o.Teams[j].Name)
+			continue
+		}
+		byName[k] = i
+	}
+	names := make([]string, 0, len(o.Teams))
+	for _, t := range o.Teams {
+		names = append(names, t.Name)
+	}
+	for i, t := range o.Teams {
+		if t.Kind != KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
+			continue
+		}
+		a := at{"team", i, fmt.Sprintf("team %q", t.Name)}
+		j, ok := byName[foldKey(t.RunWith)]
+		switch {
+		case !ok:
+			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMean(t.RunWith, names, true))
+		case o.Teams[j].Kind != t.Run.PartnerKind():
+			d.addf(a, "run_with", "run_with %q is a %s team (kind = %q), but run = %q needs a team of kind = %q", t.RunWith, o.Teams[j].Kind, o.Teams[j].Kind, t.Run, t.Run.PartnerKind())
+		case j == i:
+			d.addf(a, "run_with", "a team cannot run with itself")
+		}
+	}
+	seen := map[string]int{}
+	for i, s := range o.Services {
+		a := at{"service", i, fmt.Sprintf("service %q", s.Name)}
+		if s.Name != "" {
+			if j, dup := seen[foldKey(s.Name)]; dup {
+				d.addf(a, "name", "the name is already used by service #%d; names are unique ignoring case", j+1)
+			} else {
+				seen[foldKey(s.Name)] = i
+			}
+		}
+		if s.Team == "" {
+			continue
+		}
+		j, ok := byName[foldKey(s.Team)]
+		switch {
+		case !ok:
+			d.addf(a, "team", "team %q names no team%s", s.Team, didYouMean(s.Team, names, true))
+		case o.Teams[j].Kind != KindDev:
+			d.addf(a, "team", "team %q is kind = %q; a service is built by a dev team", s.Team, o.Teams[j].Kind)
+		}
+	}
+}
+
+// unknownKeys reports every key of t that the table does not know, with a suggestion.
+func (d *decoder) unknownKeys(t map[string]any, known []string, a at, tableName string) {
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if slices.Contains(known, k) {
+			continue
+		}
+		hint := didYouMean(k, known, false)
+		if hint == "" && a.table == "" && slices.Contains(teamKeys, k) {
+			hint = " (a team key at the top level: is a [[team]] header missing?)"
+		}
+		if hint == "" && a.table == "" && slices.Contains(defaultsKeys, k) {
+			hint = " (it belongs in [defaults])"
+		}
+		d.addf(a, k, "unknown key %q in %s%s", k, tableName, hint)
+	}
+}
+
+// didYouMean suggests the nearest candidate within an edit distance under 3, or "".
+func didYouMean(s string, candidates []string, quoted bool) string {
+	best, bestDist := "", 3
+	for _, c := range candidates {
+		if dist := editDistance(strings.ToLower(s), strings.ToLower(c)); dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	if quoted {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+// editDistance is the Levenshtein distance of a and b, in runes; it gives up (returns a
+// large number) on long strings, where no suggestion would help anyway.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func (d *decoder) table(raw map[string]any, key, name string) (map[string]any, at, bool) {
+	a := at{table: key, where: name}
+	v, ok := raw[key]
+	if !ok {
+		return nil, a, false
+	}
+	t, isTable := v.(map[string]any)
+	if !isTable {
+		d.addf(at{}, key, "%s must be a table, written %s, not %s", key, name, typeName(v))
+		return nil, a, false
+	}
+	return t, a, true
+}
+
+// array returns the tables of an array of tables (`[[team]]`), reporting any other shape.
+func (d *decoder) array(raw map[string]any, key string) []map[string]any {
+	v, ok := raw[key]
+	if !ok {
+		return nil
+	}
+	switch arr := v.(type) {
+	case []map[string]any:
+		return arr
+	case []any:
+		out := make([]map[string]any, 0, len(arr))
+		for i, e := range arr {
+			t, isTable := e.(map[string]any)
+			if !isTable {
+				d.addf(at{}, key, "%s entry #%d must be a table, not %s", key, i+1, typeName(e))
+				continue
+			}
+			out = append(out, t)
+		}
+		return out
+	case map[string]any:
+		d.addf(at{table: key}, "", "[%s] must be written [[%s]]: each one is an entry of a list", key, key)
+		return []map[string]any{arr}
+	}
+	d.addf(at{}, key, "%s must be a list of tables written [[%s]], not %s", key, key, typeName(v))
+	return nil
+}
+
+func (d *decoder) str(t map[string]any, key string, a at, required bool) string {
+	v, ok := t[key]
+	if !ok {
+		if required {
+			d.addf(a, "", "%s is missing", key)
+		}
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		d.addf(a, key, "%s must be a string, not %s", key, typeName(v))
+		return ""
+	}
+	return s
+}
+
+// name reads a name: required, 1-64 characters, no control character.
+func (d *decoder) name(t map[string]any, key string, a at, what string, required bool) string {
+	s := d.str(t, key, a, required)
+	switch {
+	case s == "":
+		if _, present := t[key]; present {
+			d.addf(a, key, "%s is empty", what)
+		}
+	case hasControl(s, false):
+		d.addf(a, key, "%s %q holds a control character, which could drive the terminal; refused", what, s)
+		return ""
+	case len([]rune(s)) > 64:
+		d.addf(a, key, "%s is %d characters long; at most 64 are allowed", what, len([]rune(s)))
+	}
+	return s
+}
+
+// text reads optional free text: tabs and newlines allowed, no other control character.
+func (d *decoder) text(t map[string]any, key string, a at) string {
+	s := d.str(t, key, a, false)
+	if hasControl(s, true) {
+		d.addf(a, key, "%s holds a control character (only tabs and newlines are allowed in text); refused", key)
+		return ""
+	}
+	return s
+}
+
+func (d *decoder) requiredText(t map[string]any, key string, a at) string {
+	if _, ok := t[key]; !ok {
+		d.addf(a, "", "%s is missing", key)
+		return ""
+	}
+	return d.text(t, key, a)
+}
+
+func (d *decoder) enum(t map[string]any, key string, a at, allowed []string, required bool) string {
+	s := d.str(t, key, a, required)
+	if s == "" {
+		if _, present := t[key]; present {
+			d.addf(a, key, "%s is empty; allowed: %s", key, strings.Join(allowed, ", "))
+		}
+		return ""
+	}
+	if slices.Contains(allowed, s) {
+		return s
+	}
+	d.addf(a, key, "%s = %q is not one of %s%s", key, s, strings.Join(allowed, ", "), didYouMean(s, allowed, true))
+	return ""
+}
+
+func (d *decoder) headcount(t map[string]any, a at) int {
+	v, ok := t["headcount"]
+	if !ok {
+		d.addf(a, "", "headcount is missing")
+		return 0
+	}
+	n, isInt := v.(int64)
+	switch {
+	case !isInt:
+		d.addf(a, "headcount", "headcount must be a whole number, not %s", typeName(v))
+		return 0
+	case n < 1 || n > 10000:
+		d.addf(a, "headcount", "headcount %d is out of range 1-10000", n)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) cost(t map[string]any, key string, a at) *int64 {
+	v, ok := t[key]
+	if !ok {
+		return nil
+	}
+	n, isInt := v.(int64)
+	switch {
+	case !isInt:
+		d.addf(a, key, "%s must be a whole number, not %s", key, typeName(v))
+		return nil
+	case n < 0:
+		d.addf(a, key, "%s %d is negative; a cost is 0 or more", key, n)
+		return nil
+	case n > 1e9:
+		d.addf(a, key, "%s %d is out of range: at most 1000000000", key, n)
+		return nil
+	}
+	return &n
+}
+
+func (d *decoder) number(t map[string]any, key string, a at) *float64 {
+	v, ok := t[key]
+	if !ok {
+		return nil
+	}
+	var f float64
+	switch n := v.(type) {
+	case float64:
+		f = n
+	case int64:
+		f = float64(n)
+	default:
+		d.addf(a, key, "%s must be a number, not %s", key, typeName(v))
+		return nil
+	}
+	if f != f || f > 1e300 || f < -1e300 { // NaN and infinities are no measurement
+		d.addf(a, key, "%s must be a finite number", key)
+		return nil
+	}
+	return &f
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date-time"
+	case map[string]any:
+		return "a table"
+	case []map[string]any, []any:
+		return "an array"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func enumStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}

@@ -1,0 +1,281 @@
+// Package orgs holds sretopo's organization model, its file format (loading with
+// validation, canonical writing) and the analysis that turns a baseline and a current
+// organization into every verdict the report and the dashboard show. It imports
+// nothing from the terminal UI so that it can be tested, and reused, on its own.
+package orgs
+
+import (
+	"strings"
+	"time"
+)
+
+// FormatVersion is the version of the organization file format this build reads and writes.
+const FormatVersion = 1
+
+// OrgID names one of the three organizations a team can report into.
+type OrgID string
+
+// The three organizations, in board order.
+const (
+	OrgDev OrgID = "dev"
+	OrgOps OrgID = "ops"
+	OrgSRE OrgID = "sre"
+)
+
+// AllOrgs lists the organizations in board order (development, operations, SRE).
+var AllOrgs = []OrgID{OrgDev, OrgOps, OrgSRE}
+
+// Kind says what a team does.
+type Kind string
+
+// Team kinds, as written in the file.
+const (
+	KindDev      Kind = "dev"
+	KindSRE      Kind = "sre"
+	KindSREInfra Kind = "sre-infra"
+	KindOps      Kind = "ops"
+)
+
+// AllKinds lists the team kinds in the order the format documents them.
+var AllKinds = []Kind{KindDev, KindSRE, KindSREInfra, KindOps}
+
+// Run is the `run` value of a development team: who runs the services it builds.
+type Run string
+
+// Run values, in the order the dashboard cycles through them.
+const (
+	RunYou       Run = "you"
+	RunYouAndSRE Run = "you-and-sre"
+	RunSRE       Run = "sre"
+	RunOps       Run = "ops"
+	RunNone      Run = "none"
+)
+
+// AllRuns lists the run values in cycling order.
+var AllRuns = []Run{RunYou, RunYouAndSRE, RunSRE, RunOps, RunNone}
+
+// NeedsPartner reports whether a dev team with this run value must name a run_with team.
+func (r Run) NeedsPartner() bool { return r == RunYouAndSRE || r == RunSRE || r == RunOps }
+
+// PartnerKind is the kind of team run_with must name for this run value ("" when none).
+func (r Run) PartnerKind() Kind {
+	switch r {
+	case RunYouAndSRE, RunSRE:
+		return KindSRE
+	case RunOps:
+		return KindOps
+	}
+	return ""
+}
+
+// SRERole is how a development team that runs its own services fills the SRE role.
+type SRERole string
+
+// SRE roles of a team that runs its own services (topologies 1, 2 and 3).
+const (
+	RoleRotation  SRERole = "rotation"
+	RoleDedicated SRERole = "dedicated"
+	RoleBoth      SRERole = "both"
+)
+
+// AllRoles lists the SRE roles in cycling order.
+var AllRoles = []SRERole{RoleRotation, RoleDedicated, RoleBoth}
+
+// OnCall is the hours a team covers.
+type OnCall string
+
+// On-call coverage values.
+const (
+	OnCallNone OnCall = "none"
+	OnCall8x5  OnCall = "8x5"
+	OnCall8x7  OnCall = "8x7"
+	OnCall24x5 OnCall = "24x5"
+	OnCall24x7 OnCall = "24x7"
+)
+
+// AllOnCalls lists the on-call values in the order the format documents them.
+var AllOnCalls = []OnCall{OnCallNone, OnCall8x5, OnCall8x7, OnCall24x5, OnCall24x7}
+
+// Funding is a funding class: capital or operational expenditure.
+type Funding string
+
+// Funding classes.
+const (
+	CAPEX Funding = "capex"
+	OPEX  Funding = "opex"
+)
+
+// Positioning is how a newly created SRE organization positions itself.
+type Positioning string
+
+// Positionings of an SRE organization, in cycling order; the empty value means unset.
+const (
+	PositionUnset      Positioning = ""
+	PositionCostCenter Positioning = "cost-center"
+	PositionAsset      Positioning = "asset"
+	PositionPartner    Positioning = "partner"
+	PositionEnabler    Positioning = "enabler"
+)
+
+// AllPositionings lists the positionings that can be chosen, in cycling order.
+var AllPositionings = []Positioning{PositionCostCenter, PositionAsset, PositionPartner, PositionEnabler}
+
+// Org is one organization file: its teams, where each sits and who runs what.
+type Org struct {
+	Format      int
+	Name        string
+	Description string
+	Defaults    Defaults
+	SREOrg      SREOrgSettings
+	Teams       []Team
+	Services    []Service
+	KPIs        []KPI
+	// Scenario is set when the file was saved as a what-if of another file.
+	Scenario *Scenario
+}
+
+// Defaults are organization-wide values a team can override.
+type Defaults struct {
+	// PerHead is the yearly cost of one person; nil means unknown (funding shows headcount only).
+	PerHead *int64
+	// Currency is shown next to costs; display only.
+	Currency string
+}
+
+// SREOrgSettings configures the SRE organization.
+type SREOrgSettings struct {
+	Positioning Positioning
+}
+
+// Team is one team of the organization.
+type Team struct {
+	Name      string
+	Org       OrgID
+	Kind      Kind
+	Headcount int
+	// PerHead overrides Defaults.PerHead when set.
+	PerHead *int64
+	// Funding overrides the funding rule when set ("" means derived).
+	Funding Funding
+	OnCall  OnCall
+	Note    string
+	// Run, RunWith and SRERole apply to development teams only; for other kinds they are empty.
+	Run     Run
+	RunWith string
+	SRERole SRERole
+}
+
+// Service is a service built by a development team.
+type Service struct {
+	Name string
+	Team string
+	// Availability is the target in percent; nil when not given.
+	Availability *float64
+	// ErrorBudgetUsed is the share of this period's error budget consumed; nil when not given.
+	ErrorBudgetUsed *float64
+}
+
+// KPI is one of the organization's own KPIs for an identity.
+type KPI struct {
+	Identity Identity
+	Text     string
+}
+
+// Scenario records where a what-if came from.
+type Scenario struct {
+	Title         string
+	Note          string
+	BasedOn       string
+	BasedOnSHA256 string
+	// SavedAt is nil when the file does not say when it was saved.
+	SavedAt *time.Time
+}
+
+// Clone returns a deep copy of o that shares no memory with it, so that an edit of the copy
+// never shows through in the original (the dashboard's undo history depends on this).
+func (o *Org) Clone() *Org {
+	c := *o
+	c.Defaults.PerHead = cloneInt(o.Defaults.PerHead)
+	c.Teams = make([]Team, len(o.Teams))
+	copy(c.Teams, o.Teams)
+	for i := range c.Teams {
+		c.Teams[i].PerHead = cloneInt(c.Teams[i].PerHead)
+	}
+	c.Services = make([]Service, len(o.Services))
+	copy(c.Services, o.Services)
+	for i := range c.Services {
+		c.Services[i].Availability = cloneFloat(c.Services[i].Availability)
+		c.Services[i].ErrorBudgetUsed = cloneFloat(c.Services[i].ErrorBudgetUsed)
+	}
+	c.KPIs = append([]KPI(nil), o.KPIs...)
+	if o.Scenario != nil {
+		s := *o.Scenario
+		if s.SavedAt != nil {
+			t := *s.SavedAt
+			s.SavedAt = &t
+		}
+		c.Scenario = &s
+	}
+	return &c
+}
+
+// TeamIndex returns the index of the team named name (ignoring case), or -1.
+func (o *Org) TeamIndex(name string) int {
+	for i := range o.Teams {
+		if strings.EqualFold(o.Teams[i].Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Team returns the team named name (ignoring case), or nil.
+func (o *Org) Team(name string) *Team {
+	if i := o.TeamIndex(name); i >= 0 {
+		return &o.Teams[i]
+	}
+	return nil
+}
+
+// CostPerHead is the yearly cost of one person of t: its own per_head, else the default, else 0.
+func (o *Org) CostPerHead(t *Team) int64 {
+	switch {
+	case t.PerHead != nil:
+		return *t.PerHead
+	case o.Defaults.PerHead != nil:
+		return *o.Defaults.PerHead
+	}
+	return 0
+}
+
+// HasCosts reports whether any cost is known, i.e. whether funding can show money and not only heads.
+func (o *Org) HasCosts() bool {
+	if o.Defaults.PerHead != nil {
+		return true
+	}
+	for i := range o.Teams {
+		if o.Teams[i].PerHead != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func cloneInt(p *int64) *int64 {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+func cloneFloat(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// foldKey is the case-insensitive key names are matched by.
+func foldKey(name string) string { return strings.ToLower(name) }

@@ -1,0 +1,88 @@
+package orgs
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Opened is an organization file with the baseline it is analysed against.
+type Opened struct {
+	// Path is the file as the user named it ("" for an embedded example).
+	Path string
+	Org  *Org
+	Data []byte
+	// BaselinePath names the baseline: the --baseline file, the scenario's based_on, or
+	// Path itself.
+	BaselinePath string
+	Baseline     *Org
+	// Warnings are things the user should know that do not stop the analysis, such as a
+	// baseline that changed on disk since the scenario was saved.
+	Warnings []string
+}
+
+// SHA256 is the hex SHA-256 of data, as a scenario records its baseline's bytes.
+func SHA256(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// Open loads path and its baseline by cli.md's rule: baselinePath if given; else the file's
+// [scenario].based_on (relative to the file) when that file exists, with a warning when its
+// hash no longer matches based_on_sha256; else the file itself.
+func Open(path, baselinePath string) (*Opened, error) {
+	org, data, err := LoadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return withBaseline(&Opened{Path: path, Org: org, Data: data}, baselinePath)
+}
+
+// OpenBytes is Open for bytes already in memory (an embedded example or standard input),
+// named name in messages.
+func OpenBytes(name string, data []byte, baselinePath string) (*Opened, error) {
+	org, err := Load(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return withBaseline(&Opened{Path: name, Org: org, Data: data}, baselinePath)
+}
+
+func withBaseline(op *Opened, baselinePath string) (*Opened, error) {
+	if baselinePath != "" {
+		base, _, err := LoadFile(baselinePath)
+		if err != nil {
+			return nil, err
+		}
+		op.BaselinePath, op.Baseline = baselinePath, base
+		return op, nil
+	}
+	if s := op.Org.Scenario; s != nil && s.BasedOn != "" && op.Path != "-" {
+		p := ResolveBasedOn(op.Path, s.BasedOn)
+		if _, statErr := os.Stat(p); statErr == nil {
+			base, data, err := LoadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			op.BaselinePath, op.Baseline = p, base
+			if s.BasedOnSHA256 != "" && s.BasedOnSHA256 != SHA256(data) {
+				op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s changed on disk since this scenario was saved", Sanitize(op.Path), Sanitize(p)))
+			}
+			return op, nil
+		}
+		op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s named in based_on is missing; comparing the file with itself", Sanitize(op.Path), Sanitize(p)))
+	}
+	op.BaselinePath, op.Baseline = op.Path, op.Org
+	return op, nil
+}
+
+// ResolveBasedOn turns a based_on path, relative to the scenario file, into a path usable
+// from the working directory.
+func ResolveBasedOn(scenarioPath, basedOn string) string {
+	if filepath.IsAbs(basedOn) {
+		return basedOn
+	}
+	return filepath.Join(filepath.Dir(scenarioPath), basedOn)
+}

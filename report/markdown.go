@@ -1,0 +1,244 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// md makes a user string safe inside a Markdown table cell or line: sanitized, with the
+// characters Markdown would read as markup escaped.
+func md(s string) string {
+	return mdEscaper.Replace(S(s))
+}
+
+var mdEscaper = strings.NewReplacer(`|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `<`, `&lt;`, `>`, `&gt;`, `[`, `\[`, `]`, `\]`)
+
+type mdWriter struct{ b strings.Builder }
+
+func (w *mdWriter) line(format string, args ...any) { fmt.Fprintf(&w.b, format+"\n", args...) }
+
+func (w *mdWriter) table(header []string, rows [][]string) {
+	w.line("| %s |", strings.Join(header, " | "))
+	seps := make([]string, len(header))
+	for i := range seps {
+		seps[i] = "---"
+	}
+	w.line("| %s |", strings.Join(seps, " | "))
+	for _, r := range rows {
+		w.line("| %s |", strings.Join(r, " | "))
+	}
+	w.line("")
+}
+
+// Markdown is the report for meeting notes: headings, tables and the verdicts in words.
+func Markdown(org *orgs.Org, rep *orgs.Report) string {
+	var w mdWriter
+	an := rep.Analysis
+	w.line("# %s", md(rep.Name))
+	w.line("")
+	if org.Description != "" {
+		w.line("%s", md(org.Description))
+		w.line("")
+	}
+	if s := org.Scenario; s != nil && s.Title != "" {
+		w.line("Scenario: **%s**", md(s.Title))
+		if s.Note != "" {
+			w.line("")
+			w.line("> %s", md(s.Note))
+		}
+		w.line("")
+	}
+	w.line("File `%s`, baseline `%s`: %d teams, %d dev teams, %d people.", md(rep.File), md(rep.Baseline), an.Summary.Teams, an.Summary.DevTeams, an.Summary.Headcount)
+	w.line("")
+
+	pure := "not pure"
+	if an.Topology.Pure {
+		pure = "pure"
+	}
+	w.line("## Verdict")
+	w.line("")
+	w.line("- **Run model:** %s", ModelName(an.RunModel.Dominant))
+	w.line("- **Topology:** %s (%s)", TopologyName(an.Topology.Dominant), pure)
+	w.line("- **Transition from the baseline:** %s", an.Transition.Verdict.Words())
+	w.line("- **SRE identity:** %s", IdentityName(an.Identity.Dominant))
+	if an.Funding.HasCosts {
+		w.line("- **Funding:** CAPEX %s, OPEX %s", Money(an.Funding.CAPEX.Cost, an.Funding.Currency), Money(an.Funding.OPEX.Cost, an.Funding.Currency))
+	} else {
+		w.line("- **Funding:** CAPEX %d people, OPEX %d people", an.Funding.CAPEX.Headcount, an.Funding.OPEX.Headcount)
+	}
+	w.line("")
+
+	w.line("## Who runs it")
+	w.line("")
+	rows := [][]string{}
+	for _, m := range an.RunModel.Mix {
+		rows = append(rows, []string{m.ID.Name(), fmt.Sprint(m.DevTeams), Percent(m.Share)})
+	}
+	w.table([]string{"Run model", "Dev teams", "Share"}, rows)
+	rows = rows[:0]
+	for _, m := range an.Topology.Mix {
+		t, _ := orgs.TopologyInfo(m.Topology)
+		rows = append(rows, []string{fmt.Sprintf("Topology %d", m.Topology), t.Name, fmt.Sprint(m.DevTeams), Percent(m.Share)})
+	}
+	if len(rows) > 0 {
+		w.table([]string{"Topology", "Where the SRE work sits", "Dev teams", "Share"}, rows)
+	}
+
+	w.line("## Teams")
+	w.line("")
+	rows = rows[:0]
+	for _, t := range an.Teams {
+		rows = append(rows, []string{md(t.Name), OrgShort(t.Org), string(t.Kind), fmt.Sprint(t.Headcount), Thousands(t.Cost),
+			strings.ToUpper(string(t.Funding)), RunModelCell(t.RunModel), TopologyCell(t.Topology), OrDash(md(t.RunWith))})
+	}
+	w.table([]string{"Team", "Org", "Kind", "People", "Cost", "Funding", "Run model", "Topology", "Runs with"}, rows)
+
+	w.line("## Comparison criteria")
+	w.line("")
+	w.line("Dominant model now: %s; in the baseline: %s.", ModelName(an.RunModel.Dominant), ModelName(an.BaselineRunModel))
+	w.line("")
+	rows = rows[:0]
+	for _, c := range an.Criteria {
+		changed := ""
+		if c.Changed {
+			changed = "changed (was " + CriterionValue(c.Baseline) + ")"
+		}
+		rows = append(rows, []string{c.Criterion, CriterionValue(c.Current), changed})
+	}
+	w.table([]string{"Criterion", "Value", "Against the baseline"}, rows)
+
+	w.line("## Funding")
+	w.line("")
+	f := an.Funding
+	cell := func(hc orgs.HeadCost) []string {
+		if !f.HasCosts {
+			return []string{fmt.Sprint(hc.Headcount), "-"}
+		}
+		return []string{fmt.Sprint(hc.Headcount), Money(hc.Cost, f.Currency)}
+	}
+	deltaCell := func(heads int, cost int64) string {
+		if !f.HasCosts {
+			return Signed(int64(heads)) + " people"
+		}
+		return Signed(int64(heads)) + " people, " + Signed(cost)
+	}
+	w.table([]string{"Budget", "People", "Cost", "Change"}, [][]string{
+		append(append([]string{"CAPEX"}, cell(f.CAPEX)...), deltaCell(f.Delta.CapexHeadcount, f.Delta.CapexCost)),
+		append(append([]string{"OPEX"}, cell(f.OPEX)...), deltaCell(f.Delta.OpexHeadcount, f.Delta.OpexCost)),
+		append(append([]string{"Development org"}, cell(f.Orgs.Dev)...), deltaCell(f.OrgsDelta.Dev.Headcount, f.OrgsDelta.Dev.Cost)),
+		append(append([]string{"Operations org"}, cell(f.Orgs.Ops)...), deltaCell(f.OrgsDelta.Ops.Headcount, f.OrgsDelta.Ops.Cost)),
+		append(append([]string{"SRE org"}, cell(f.Orgs.SRE)...), deltaCell(f.OrgsDelta.SRE.Headcount, f.OrgsDelta.SRE.Cost)),
+	})
+	w.line("Dev teams on CAPEX-funded run models: %s; on OPEX-funded (ops run it): %s.", Percent(f.ModelFunding.CapexShare), Percent(f.ModelFunding.OpexShare))
+	w.line("")
+
+	w.line("## Transition from the baseline: %s", an.Transition.Verdict.Words())
+	w.line("")
+	rows = rows[:0]
+	for _, t := range an.Transition.Teams {
+		if t.Verdict != orgs.VerdictUnchanged {
+			rows = append(rows, []string{md(t.Team), VerdictWords(t), OrDash(t.Reason)})
+		}
+	}
+	if len(rows) == 0 {
+		w.line("No dev team changes its run model.")
+		w.line("")
+	} else {
+		w.table([]string{"Team", "Change", "Reason"}, rows)
+	}
+	rows = rows[:0]
+	for _, d := range an.Transition.Decisions {
+		rows = append(rows, []string{string(d.Kind), md(d.Subject), md(d.Detail), string(d.Changeability) + ": " + d.Changeability.Explain()})
+	}
+	if len(rows) > 0 {
+		w.line("### Decisions")
+		w.line("")
+		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
+	}
+
+	w.line("## SRE identity: %s", IdentityName(an.Identity.Dominant))
+	w.line("")
+	if d := an.Identity.Dominant; d != nil {
+		w.line("Pride: %s. KPIs rooted in %s.", d.Info().Pride, d.Info().RootedIn)
+		w.line("")
+		rows = rows[:0]
+		for i, ident := range orgs.AllIdentities {
+			rows = append(rows, []string{ident.Info().Name, Percent(an.Identity.Weights[i])})
+		}
+		w.table([]string{"Identity", "Weight"}, rows)
+	}
+	if len(an.KPIs) > 0 {
+		w.line("### KPIs")
+		w.line("")
+		for _, k := range an.KPIs {
+			w.line("- %s (%s)", md(k.Text), k.Identity.Info().Name)
+		}
+		w.line("")
+	}
+
+	if p := an.Positioning; p != nil {
+		w.line("## SRE organization positioning")
+		w.line("")
+		if p.ID == nil {
+			w.line("Unset: steer toward partner or, best, enabler.")
+		} else {
+			w.line("%s: focus on %s; strategy: %s.", p.ID.Info().Name, strings.ToLower(*p.Focus), strings.ToLower(*p.Strategy))
+		}
+		w.line("")
+	}
+
+	w.line("## Advisories")
+	w.line("")
+	if len(an.Advisories) == 0 {
+		w.line("None.")
+	}
+	for _, a := range an.Advisories {
+		w.line("- **%s** `%s`: %s", a.Severity, a.Code, md(a.Message))
+	}
+	return w.b.String()
+}
+
+// Mermaid draws the organization as a Mermaid flowchart: one subgraph per organization,
+// teams as nodes, and an edge from each dev team to the team that runs with it, labelled
+// with the run model.
+func Mermaid(org *orgs.Org, rep *orgs.Report) string {
+	var w mdWriter
+	an := rep.Analysis
+	label := func(s string) string {
+		return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;").Replace(S(s))
+	}
+	w.line("---")
+	w.line("title: \"%s\"", label(rep.Name))
+	w.line("---")
+	w.line("flowchart LR")
+	ids := make(map[string]string, len(an.Teams))
+	for i, t := range an.Teams {
+		ids[strings.ToLower(t.Name)] = fmt.Sprintf("t%d", i)
+	}
+	for _, o := range orgs.AllOrgs {
+		w.line("  subgraph %s[\"%s\"]", o, o.Title())
+		w.line("    direction TB")
+		for i, t := range an.Teams {
+			if t.Org != o {
+				continue
+			}
+			detail := fmt.Sprintf("%s, %d people", t.Kind, t.Headcount)
+			if t.Topology != 0 {
+				detail += fmt.Sprintf(", topology %d", t.Topology)
+			}
+			w.line("    t%d[\"%s<br/>%s\"]", i, label(t.Name), detail)
+		}
+		w.line("  end")
+	}
+	for i, t := range an.Teams {
+		if t.RunWith == "" {
+			continue
+		}
+		if to, ok := ids[strings.ToLower(t.RunWith)]; ok {
+			w.line("  t%d -->|\"%s\"| %s", i, t.RunModel.Short(), to)
+		}
+	}
+	return w.b.String()
+}

@@ -1,0 +1,163 @@
+// Package report renders an analysis for people outside the dashboard: plain text for a
+// terminal, Markdown for meeting notes, and the JSON of the report contract. Every verdict
+// comes from orgs; this package only words and lays it out, and sanitizes every user string.
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// Formats lists the output formats of `sretopo report`.
+var Formats = []string{"text", "markdown", "json", "mermaid"}
+
+// Render writes rep in format (one of Formats).
+func Render(format string, org *orgs.Org, rep *orgs.Report) ([]byte, error) {
+	switch format {
+	case "text":
+		return []byte(Text(org, rep)), nil
+	case "markdown":
+		return []byte(Markdown(org, rep)), nil
+	case "json":
+		return JSON(rep)
+	case "mermaid":
+		return []byte(Mermaid(org, rep)), nil
+	}
+	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+}
+
+// JSON is the report contract of cli.md, indented, with a final newline.
+func JSON(rep *orgs.Report) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// S is the sanitizer every user string passes through before it is printed.
+func S(s string) string { return orgs.Sanitize(s) }
+
+// Percent formats a share as a percentage with at most one decimal ("53.8%").
+func Percent(share float64) string {
+	s := strconv.FormatFloat(share*100, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0") + "%"
+}
+
+// Money formats a cost with thousands separators and the currency, if any.
+func Money(cost int64, currency *string) string {
+	s := Thousands(cost)
+	if currency != nil && *currency != "" {
+		s += " " + S(*currency)
+	}
+	return s
+}
+
+// Thousands formats n with commas between groups of three digits.
+func Thousands(n int64) string {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	digits := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Signed formats a change with its sign ("+3", "-120,000", "0").
+func Signed(n int64) string {
+	if n > 0 {
+		return "+" + Thousands(n)
+	}
+	return Thousands(n)
+}
+
+// ModelName is a run model's full name, or "none" for no model.
+func ModelName(m *orgs.RunModel) string {
+	if m == nil {
+		return "none"
+	}
+	return m.Name()
+}
+
+// TopologyName is "Topology N: name", or "none" for no topology.
+func TopologyName(n *int) string {
+	if n == nil {
+		return "none"
+	}
+	t, _ := orgs.TopologyInfo(*n)
+	return fmt.Sprintf("Topology %d: %s", t.Number, t.Name)
+}
+
+// IdentityName is an identity's name in full, or "none".
+func IdentityName(id *orgs.Identity) string {
+	if id == nil {
+		return "none"
+	}
+	return id.Info().Name
+}
+
+// OrgShort is the short label of an organization ("dev org").
+func OrgShort(o orgs.OrgID) string { return string(o) + " org" }
+
+// OrDash returns s, or "-" when it is empty.
+func OrDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// RunModelCell is a team's run model in words, or "-" for teams that are not dev teams.
+func RunModelCell(m orgs.RunModel) string {
+	if m == "" {
+		return "-"
+	}
+	return m.Short()
+}
+
+// TopologyCell is a team's topology number, or "-".
+func TopologyCell(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return strconv.Itoa(n)
+}
+
+// VerdictWords is a transition verdict as people say it, with its model names.
+func VerdictWords(t orgs.TeamTransition) string {
+	switch t.Verdict {
+	case orgs.VerdictNew:
+		return "new team, " + t.To.Short()
+	case orgs.VerdictRemoved:
+		return "removed (was " + t.From.Short() + ")"
+	case orgs.VerdictUnchanged:
+		return "unchanged, " + t.From.Short()
+	}
+	return fmt.Sprintf("%s -> %s: %s", t.From.Short(), t.To.Short(), t.Verdict.Words())
+}
+
+// CriterionValue is the dominant model's value of a criterion, or "-".
+func CriterionValue(v *string) string {
+	if v == nil {
+		return "-"
+	}
+	return *v
+}
