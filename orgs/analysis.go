@@ -38,7 +38,7 @@ type Summary struct {
 
 // RunModelVerdict is the organization's dominant run model and its mix.
 type RunModelVerdict struct {
-	Dominant *RunModel      `json:"dominant"`
+	Dominant *RunModel     `json:"dominant"`
 	Mix      []RunModelMix `json:"mix"`
 }
 

@@ -21,10 +21,10 @@ func prescan(data []byte) *Problem {
 	const (
 		normal = iota
 		comment
-		basic      // "..."
-		literal    // '...'
-		mlBasic    // """..."""
-		mlLiteral  // '''...'''
+		basic     // "..."
+		literal   // '...'
+		mlBasic   // """..."""
+		mlLiteral // '''...'''
 	)
 	state := normal
 	depth, dots := 0, 0
