@@ -241,5 +241,37 @@ func isTerminal(f any) bool {
 }
 
 func (c *cli) diff(args []string) int {
-	return c.usageError("diff is not available yet")
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	format := fs.String("format", "text", "")
+	exitCode := fs.Bool("exit-code", false, "")
+	pos, code, ok := c.parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 {
+		return c.usageError("diff needs two files: A B")
+	}
+	if !slices.Contains(report.DiffFormats, *format) {
+		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.DiffFormats, ", "))
+	}
+	var models [2]*orgs.Org
+	for i, f := range pos {
+		op, err := c.open(f, "")
+		if err != nil {
+			fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
+			return exitUsage // cli.md: invalid input to diff is status 2, as 1 means "they differ"
+		}
+		models[i] = op.Org
+	}
+	d := orgs.Compare(pos[0], models[0], pos[1], models[1])
+	out, err := report.RenderDiff(*format, d)
+	if err != nil {
+		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
+		return exitUsage
+	}
+	c.stdout.Write(out)
+	if *exitCode && d.Differ {
+		return exitInvalid
+	}
+	return exitOK
 }

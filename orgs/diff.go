@@ -1,0 +1,259 @@
+package orgs
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+)
+
+// Diff is what changed from organization A to organization B: team by team (matched by name,
+// ignoring case, so a team that changed organization is a move, not a removal and an
+// addition) and verdict by verdict. Its JSON form is `sretopo diff --format json`.
+type Diff struct {
+	A              string           `json:"a"`
+	B              string           `json:"b"`
+	Differ         bool             `json:"differ"`
+	Moves          []Move           `json:"moves"`
+	RunChanges     []RunChange      `json:"run_changes"`
+	RoleChanges    []RoleChange     `json:"role_changes"`
+	RunWithChanges []RunWithChange  `json:"run_with_changes"`
+	Added          []string         `json:"added"`
+	Removed        []string         `json:"removed"`
+	Headcount      []HeadcountDiff  `json:"headcount"`
+	OtherChanges   []FieldChange    `json:"other_changes"`
+	Positioning    *PositioningDiff `json:"positioning"`
+	Verdicts       DiffVerdicts     `json:"verdicts"`
+}
+
+// Move is a team that reports into another organization.
+type Move struct {
+	Team string `json:"team"`
+	From OrgID  `json:"from"`
+	To   OrgID  `json:"to"`
+}
+
+// RunChange is a dev team whose run model changed.
+type RunChange struct {
+	Team string   `json:"team"`
+	From RunModel `json:"from"`
+	To   RunModel `json:"to"`
+}
+
+// RoleChange is a dev team that runs its own services and changed its SRE role.
+type RoleChange struct {
+	Team string  `json:"team"`
+	From SRERole `json:"from"`
+	To   SRERole `json:"to"`
+}
+
+// RunWithChange is a dev team that keeps its run model but runs with another team.
+type RunWithChange struct {
+	Team string `json:"team"`
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// HeadcountDiff is a team whose headcount changed.
+type HeadcountDiff struct {
+	Team string `json:"team"`
+	From int    `json:"from"`
+	To   int    `json:"to"`
+}
+
+// FieldChange is any other change of a team's settings (kind, on-call, cost, funding, note).
+type FieldChange struct {
+	Team  string `json:"team"`
+	Field string `json:"field"`
+	From  string `json:"from"`
+	To    string `json:"to"`
+}
+
+// PositioningDiff is a change of the SRE organization's positioning ("" is unset).
+type PositioningDiff struct {
+	From Positioning `json:"from"`
+	To   Positioning `json:"to"`
+}
+
+// DiffVerdicts are the verdicts of A and of B side by side, and the transition from A to B.
+type DiffVerdicts struct {
+	Topology   TopologyChange   `json:"topology"`
+	Pure       BoolChange       `json:"pure"`
+	RunModel   RunModelChange   `json:"run_model"`
+	Identity   IdentityChange   `json:"identity"`
+	Funding    FundingChange    `json:"funding"`
+	Transition TransitionChange `json:"transition"`
+	Advisories AdvisoryChange   `json:"advisories"`
+}
+
+// TopologyChange is the dominant topology of A and of B (nil for none).
+type TopologyChange struct {
+	From    *int `json:"from"`
+	To      *int `json:"to"`
+	Changed bool `json:"changed"`
+}
+
+// BoolChange is a yes/no verdict of A and of B.
+type BoolChange struct {
+	From    bool `json:"from"`
+	To      bool `json:"to"`
+	Changed bool `json:"changed"`
+}
+
+// RunModelChange is the dominant run model of A and of B (nil for none).
+type RunModelChange struct {
+	From    *RunModel `json:"from"`
+	To      *RunModel `json:"to"`
+	Changed bool      `json:"changed"`
+}
+
+// IdentityChange is the dominant identity of A and of B (nil for none).
+type IdentityChange struct {
+	From    *Identity `json:"from"`
+	To      *Identity `json:"to"`
+	Changed bool      `json:"changed"`
+}
+
+// FundingTotals are the CAPEX and OPEX totals of one side.
+type FundingTotals struct {
+	Capex HeadCost `json:"capex"`
+	Opex  HeadCost `json:"opex"`
+}
+
+// FundingChange is funding before (A), after (B) and the delta.
+type FundingChange struct {
+	Before  FundingTotals `json:"before"`
+	After   FundingTotals `json:"after"`
+	Delta   FundingDelta  `json:"delta"`
+	Changed bool          `json:"changed"`
+}
+
+// TransitionChange is the verdict of going from A to B, with its teams and decisions.
+type TransitionChange struct {
+	Verdict   Verdict          `json:"verdict"`
+	Teams     []TeamTransition `json:"teams"`
+	Decisions []Decision       `json:"decisions"`
+}
+
+// AdvisoryChange lists the advisory codes that B raises and A did not, and the reverse.
+type AdvisoryChange struct {
+	Raised  []Advisory `json:"raised"`
+	Cleared []Advisory `json:"cleared"`
+}
+
+// Compare is the diff from a (named nameA) to b (named nameB).
+func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
+	d := &Diff{
+		A: nameA, B: nameB,
+		Moves: []Move{}, RunChanges: []RunChange{}, RoleChanges: []RoleChange{}, RunWithChanges: []RunWithChange{},
+		Added: []string{}, Removed: []string{}, Headcount: []HeadcountDiff{}, OtherChanges: []FieldChange{},
+	}
+	anA := Analyse(a, a)
+	anB := NewAnalyser(a).Analyse(b)
+	for i := range b.Teams {
+		t := &b.Teams[i]
+		was := anB.Teams[i].Was
+		if was == nil {
+			d.Added = append(d.Added, t.Name)
+			continue
+		}
+		if was.Org != t.Org {
+			d.Moves = append(d.Moves, Move{Team: t.Name, From: was.Org, To: t.Org})
+		}
+		if was.Kind == KindDev && t.Kind == KindDev {
+			from := anA.Teams[a.TeamIndex(t.Name)].RunModel
+			to := anB.Teams[i].RunModel
+			switch {
+			case from != to:
+				d.RunChanges = append(d.RunChanges, RunChange{Team: t.Name, From: from, To: to})
+			case was.SRERole != t.SRERole:
+				d.RoleChanges = append(d.RoleChanges, RoleChange{Team: t.Name, From: was.SRERole, To: t.SRERole})
+			case !equalFold(was.RunWith, t.RunWith):
+				d.RunWithChanges = append(d.RunWithChanges, RunWithChange{Team: t.Name, From: was.RunWith, To: t.RunWith})
+			}
+		}
+		if was.Headcount != t.Headcount {
+			d.Headcount = append(d.Headcount, HeadcountDiff{Team: t.Name, From: was.Headcount, To: t.Headcount})
+		}
+		d.OtherChanges = append(d.OtherChanges, otherChanges(a, was, b, t)...)
+	}
+	for i := range a.Teams {
+		if b.TeamIndex(a.Teams[i].Name) < 0 {
+			d.Removed = append(d.Removed, a.Teams[i].Name)
+		}
+	}
+	if a.SREOrg.Positioning != b.SREOrg.Positioning {
+		d.Positioning = &PositioningDiff{From: a.SREOrg.Positioning, To: b.SREOrg.Positioning}
+	}
+
+	v := &d.Verdicts
+	v.Topology = TopologyChange{From: anA.Topology.Dominant, To: anB.Topology.Dominant, Changed: !reflect.DeepEqual(anA.Topology.Dominant, anB.Topology.Dominant)}
+	v.Pure = BoolChange{From: anA.Topology.Pure, To: anB.Topology.Pure, Changed: anA.Topology.Pure != anB.Topology.Pure}
+	v.RunModel = RunModelChange{From: anA.RunModel.Dominant, To: anB.RunModel.Dominant, Changed: !reflect.DeepEqual(anA.RunModel.Dominant, anB.RunModel.Dominant)}
+	v.Identity = IdentityChange{From: anA.Identity.Dominant, To: anB.Identity.Dominant, Changed: !reflect.DeepEqual(anA.Identity.Dominant, anB.Identity.Dominant)}
+	v.Funding = FundingChange{
+		Before: FundingTotals{Capex: anA.Funding.CAPEX, Opex: anA.Funding.OPEX},
+		After:  FundingTotals{Capex: anB.Funding.CAPEX, Opex: anB.Funding.OPEX},
+		Delta:  anB.Funding.Delta,
+	}
+	v.Funding.Changed = v.Funding.Before != v.Funding.After
+	v.Transition = TransitionChange{Verdict: anB.Transition.Verdict, Teams: []TeamTransition{}, Decisions: anB.Transition.Decisions}
+	for _, t := range anB.Transition.Teams {
+		if t.Verdict != VerdictUnchanged {
+			v.Transition.Teams = append(v.Transition.Teams, t)
+		}
+	}
+	v.Advisories = AdvisoryChange{Raised: advisoriesNotIn(anB.Advisories, anA.Advisories), Cleared: advisoriesNotIn(anA.Advisories, anB.Advisories)}
+
+	d.Differ = len(d.Moves)+len(d.RunChanges)+len(d.RoleChanges)+len(d.RunWithChanges)+len(d.Added)+len(d.Removed)+len(d.Headcount)+len(d.OtherChanges) > 0 ||
+		d.Positioning != nil || !sameOrgSettings(a, b)
+	return d
+}
+
+// sameOrgSettings reports whether a and b are the same organization but for the
+// [scenario] table, which is bookkeeping: this catches what Compare does not list team by
+// team (name, description, defaults, services, KPIs, team order).
+func sameOrgSettings(a, b *Org) bool {
+	ac, bc := *a, *b
+	ac.Scenario, bc.Scenario = nil, nil
+	return reflect.DeepEqual(&ac, &bc)
+}
+
+func otherChanges(a *Org, was *Team, b *Org, t *Team) []FieldChange {
+	var out []FieldChange
+	add := func(field, from, to string) {
+		if from != to {
+			out = append(out, FieldChange{Team: t.Name, Field: field, From: from, To: to})
+		}
+	}
+	add("name", was.Name, t.Name)
+	add("kind", string(was.Kind), string(t.Kind))
+	add("on_call", string(was.OnCall), string(t.OnCall))
+	add("funding", string(fundingOf(a, was)), string(fundingOf(b, t)))
+	add("per_head", strconv.FormatInt(a.CostPerHead(was), 10), strconv.FormatInt(b.CostPerHead(t), 10))
+	add("note", was.Note, t.Note)
+	return out
+}
+
+func advisoriesNotIn(list, other []Advisory) []Advisory {
+	out := []Advisory{}
+	for _, x := range list {
+		found := false
+		for _, y := range other {
+			if x.Code == y.Code && reflect.DeepEqual(x.Teams, y.Teams) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func equalFold(a, b string) bool { return foldKey(a) == foldKey(b) }
+
+// String describes a move in words ("Reliability moved from the ops org to the sre org").
+func (m Move) String() string {
+	return fmt.Sprintf("%s moved from %s to %s", m.Team, m.From.Phrase(), m.To.Phrase())
+}

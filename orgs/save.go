@@ -1,0 +1,218 @@
+package orgs
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Errors of the write path, matched with errors.Is.
+var (
+	// ErrExists: the target exists and the caller did not ask to replace it.
+	ErrExists = errors.New("file already exists")
+	// ErrReadOnly: the target exists and is read-only; it is never replaced.
+	ErrReadOnly = errors.New("file is read-only")
+	// ErrDirNotWritable: no file can be created in the target's directory.
+	ErrDirNotWritable = errors.New("directory is not writable")
+	// ErrVerify: the bytes about to be committed do not load back to what was meant.
+	ErrVerify = errors.New("saved bytes do not load back to the same model")
+)
+
+// WriteFile is the one way sretopo writes a file. It writes data to a temporary file in the
+// target's directory, fsyncs it, lets verify check the exact bytes about to be committed
+// (nil skips the check), then moves it into place and fsyncs the directory, so a crash
+// leaves either the old file or the new one, never half of one. Without replace an
+// existing target is never touched (ErrExists, even when it appears during the write); a
+// read-only target is never replaced (ErrReadOnly); a directory where no file can be
+// created gives ErrDirNotWritable.
+func WriteFile(path string, data []byte, replace bool, verify func([]byte) error) error {
+	mode := fs.FileMode(0o644)
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && st.IsDir():
+		return fmt.Errorf("%s: is a directory", path)
+	case err == nil && !replace:
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	case err == nil && st.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("%s: %w; it is not replaced", path, ErrReadOnly)
+	case err == nil:
+		mode = st.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: %w", path, describeOSError(err))
+	}
+	dir := filepath.Dir(path)
+	// Checked by mode, not only by trying: as root, creating a file in a directory marked
+	// read-only succeeds, and a user who marked it so does not want it written.
+	if dst, err := os.Stat(dir); err == nil && dst.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("%s: %w", dir, ErrDirNotWritable)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: writing: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: syncing: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if verify != nil {
+		if err := verify(data); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	if replace {
+		err = os.Rename(tmp.Name(), path)
+	} else {
+		// A hard link fails when the target exists, so a file that appeared since the
+		// check above is still not replaced.
+		if err = os.Link(tmp.Name(), path); err == nil {
+			os.Remove(tmp.Name())
+		} else if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s: %w", path, ErrExists)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, describeOSError(err))
+	}
+	committed = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // best effort: some file systems cannot sync a directory
+		d.Close()
+	}
+	return nil
+}
+
+// SaveOrg writes o canonically to path through WriteFile, checking that the bytes load back
+// to a model equal to o.
+func SaveOrg(path string, o *Org, replace bool) error {
+	data := Marshal(o)
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%s: %w: invalid UTF-8", path, ErrVerify)
+	}
+	return WriteFile(path, data, replace, func(b []byte) error {
+		back, err := Load(path, b)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrVerify, err)
+		}
+		if !reflect.DeepEqual(back, o) {
+			return ErrVerify
+		}
+		return nil
+	})
+}
+
+// ScenarioMeta is what a saved scenario records about itself.
+type ScenarioMeta struct {
+	Title string
+	Note  string
+	// BasedOn is the baseline file's path (as the program knows it); it is written
+	// relative to the scenario's directory. Empty when the baseline has no file.
+	BasedOn string
+	// BasedOnData are the baseline file's bytes, whose hash is recorded.
+	BasedOnData []byte
+	// SavedAt is the time recorded; zero means now.
+	SavedAt time.Time
+}
+
+// SaveScenario writes cur to path as a scenario: a canonical file whose [scenario] table
+// records title, note, based_on, based_on_sha256 and saved_at.
+func SaveScenario(path string, cur *Org, meta ScenarioMeta, replace bool) error {
+	o := cur.Clone()
+	at := meta.SavedAt
+	if at.IsZero() {
+		at = time.Now()
+	}
+	at = at.UTC().Truncate(time.Second)
+	s := &Scenario{Title: meta.Title, Note: meta.Note, SavedAt: &at}
+	if meta.BasedOn != "" {
+		s.BasedOn = relativeTo(filepath.Dir(path), meta.BasedOn)
+		s.BasedOnSHA256 = SHA256(meta.BasedOnData)
+	}
+	o.Scenario = s
+	return SaveOrg(path, o, replace)
+}
+
+// relativeTo expresses target relative to dir, with forward slashes so the file reads the
+// same on every system; it keeps target as it is when no relative path exists.
+func relativeTo(dir, target string) string {
+	absDir, err1 := filepath.Abs(dir)
+	absTarget, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(target)
+	}
+	rel, err := filepath.Rel(absDir, absTarget)
+	if err != nil {
+		return filepath.ToSlash(absTarget)
+	}
+	return filepath.ToSlash(rel)
+}
+
+var scenarioSuffix = regexp.MustCompile(`-scenario-\d+$`)
+
+// NextScenarioPath is the first free name `<stem>-scenario-N.toml` beside input (N from 1).
+// A scenario's own "-scenario-N" suffix is dropped from the stem, so scenarios of one
+// baseline stay one numbered family. For an embedded example input is its name plus
+// ".toml" with no directory, and the scenario goes in the working directory.
+func NextScenarioPath(input string) string {
+	dir := filepath.Dir(input)
+	stem := scenarioSuffix.ReplaceAllString(strings.TrimSuffix(filepath.Base(input), ".toml"), "")
+	for n := 1; ; n++ {
+		p := filepath.Join(dir, stem+"-scenario-"+strconv.Itoa(n)+".toml")
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p
+		}
+	}
+}
+
+// JournalPath is the hidden recovery file beside input that holds unsaved work.
+func JournalPath(input string) string {
+	return filepath.Join(filepath.Dir(input), "."+filepath.Base(input)+".sretopo-recover")
+}
+
+// WriteJournal records cur as the unsaved work on input, replacing the previous record.
+func WriteJournal(input string, cur *Org) error {
+	return SaveOrg(JournalPath(input), cur, true)
+}
+
+// ReadJournal returns the unsaved work recorded for input, or nil when there is none.
+func ReadJournal(input string) (*Org, error) {
+	p := JournalPath(input)
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	o, _, err := LoadFile(p)
+	return o, err
+}
+
+// RemoveJournal deletes the recovery file of input, after a save or a clean quit.
+func RemoveJournal(input string) error {
+	err := os.Remove(JournalPath(input))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}

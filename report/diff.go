@@ -1,0 +1,194 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// DiffFormats lists the output formats of `sretopo diff`.
+var DiffFormats = []string{"text", "markdown", "json"}
+
+// RenderDiff writes d in format (one of DiffFormats).
+func RenderDiff(format string, d *orgs.Diff) ([]byte, error) {
+	switch format {
+	case "text":
+		return []byte(DiffText(d, S)), nil
+	case "markdown":
+		return []byte(DiffMarkdown(d)), nil
+	case "json":
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	}
+	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(DiffFormats, ", "))
+}
+
+func intOrNone(n *int) string {
+	if n == nil {
+		return "none"
+	}
+	return fmt.Sprint(*n)
+}
+
+// diffSentences says every change of d in sentences, with user strings passed through esc.
+func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []string) {
+	for _, m := range d.Moves {
+		teams = append(teams, fmt.Sprintf("%s moved from %s to %s.", esc(m.Team), m.From.Phrase(), m.To.Phrase()))
+	}
+	for _, r := range d.RunChanges {
+		teams = append(teams, fmt.Sprintf("%s: run model from %s to %s.", esc(r.Team), r.From.Short(), r.To.Short()))
+	}
+	for _, r := range d.RoleChanges {
+		teams = append(teams, fmt.Sprintf("%s: SRE role from %s to %s.", esc(r.Team), r.From, r.To))
+	}
+	for _, r := range d.RunWithChanges {
+		teams = append(teams, fmt.Sprintf("%s: runs with %s instead of %s.", esc(r.Team), esc(r.To), esc(r.From)))
+	}
+	for _, n := range d.Added {
+		teams = append(teams, fmt.Sprintf("%s was added.", esc(n)))
+	}
+	for _, n := range d.Removed {
+		teams = append(teams, fmt.Sprintf("%s was removed.", esc(n)))
+	}
+	for _, h := range d.Headcount {
+		teams = append(teams, fmt.Sprintf("%s: headcount from %d to %d (%s).", esc(h.Team), h.From, h.To, Signed(int64(h.To-h.From))))
+	}
+	for _, c := range d.OtherChanges {
+		teams = append(teams, fmt.Sprintf("%s: %s from %q to %q.", esc(c.Team), c.Field, esc(c.From), esc(c.To)))
+	}
+	if p := d.Positioning; p != nil {
+		teams = append(teams, fmt.Sprintf("SRE org positioning from %s to %s.", OrDash(string(p.From)), OrDash(string(p.To))))
+	}
+
+	v := d.Verdicts
+	change := func(name, from, to string, changed bool) {
+		if changed {
+			verdicts = append(verdicts, fmt.Sprintf("%s: %s -> %s.", name, from, to))
+		} else {
+			verdicts = append(verdicts, fmt.Sprintf("%s: %s (unchanged).", name, from))
+		}
+	}
+	change("Topology", intOrNone(v.Topology.From), intOrNone(v.Topology.To), v.Topology.Changed)
+	change("Pure", fmt.Sprint(v.Pure.From), fmt.Sprint(v.Pure.To), v.Pure.Changed)
+	change("Run model", ModelName(v.RunModel.From), ModelName(v.RunModel.To), v.RunModel.Changed)
+	change("SRE identity", IdentityName(v.Identity.From), IdentityName(v.Identity.To), v.Identity.Changed)
+	f := v.Funding
+	verdicts = append(verdicts, fmt.Sprintf("Funding: CAPEX %s (%s people), OPEX %s (%s people).",
+		Signed(f.Delta.CapexCost), Signed(int64(f.Delta.CapexHeadcount)), Signed(f.Delta.OpexCost), Signed(int64(f.Delta.OpexHeadcount))))
+	verdicts = append(verdicts, fmt.Sprintf("Transition from A to B: %s.", v.Transition.Verdict.Words()))
+	for _, t := range v.Transition.Teams {
+		if t.Reason != "" {
+			verdicts = append(verdicts, fmt.Sprintf("  %s: %s", esc(t.Team), t.Reason))
+		}
+	}
+	for _, a := range v.Advisories.Raised {
+		verdicts = append(verdicts, fmt.Sprintf("Raised %s [%s]: %s", a.Severity, a.Code, esc(a.Message)))
+	}
+	for _, a := range v.Advisories.Cleared {
+		verdicts = append(verdicts, fmt.Sprintf("Cleared %s [%s]: %s", a.Severity, a.Code, esc(a.Message)))
+	}
+	return teams, verdicts
+}
+
+// DiffText is the diff in sentences for a terminal.
+func DiffText(d *orgs.Diff, esc func(string) string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "From %s to %s\n", esc(d.A), esc(d.B))
+	teams, verdicts := diffSentences(d, esc)
+	if !d.Differ {
+		b.WriteString("\nNo difference.\n")
+	} else if len(teams) == 0 {
+		b.WriteString("\nNo team changed; other settings of the organization did.\n")
+	}
+	if len(teams) > 0 {
+		b.WriteString("\nChanges:\n")
+		for _, s := range teams {
+			b.WriteString("  " + s + "\n")
+		}
+	}
+	b.WriteString("\nVerdicts:\n")
+	for _, s := range verdicts {
+		b.WriteString("  " + s + "\n")
+	}
+	if len(d.Verdicts.Transition.Decisions) > 0 {
+		b.WriteString("\nDecisions:\n")
+		for _, dec := range d.Verdicts.Transition.Decisions {
+			fmt.Fprintf(&b, "  [%s] %s: %s, %s\n", dec.Changeability, dec.Kind, esc(dec.Subject), esc(dec.Detail))
+		}
+	}
+	return b.String()
+}
+
+// DiffMarkdown is the diff for a pull request or meeting notes: sentences and a table of
+// verdicts before and after.
+func DiffMarkdown(d *orgs.Diff) string {
+	var w mdWriter
+	w.line("# Changes from `%s` to `%s`", md(d.A), md(d.B))
+	w.line("")
+	teams, _ := diffSentences(d, md)
+	switch {
+	case !d.Differ:
+		w.line("No difference.")
+		w.line("")
+	case len(teams) == 0:
+		w.line("No team changed; other settings of the organization did.")
+		w.line("")
+	}
+	for _, s := range teams {
+		w.line("- %s", s)
+	}
+	if len(teams) > 0 {
+		w.line("")
+	}
+	v := d.Verdicts
+	mark := func(changed bool) string {
+		if changed {
+			return "changed"
+		}
+		return ""
+	}
+	w.line("## Verdicts")
+	w.line("")
+	w.table([]string{"Verdict", "A", "B", ""}, [][]string{
+		{"Topology", intOrNone(v.Topology.From), intOrNone(v.Topology.To), mark(v.Topology.Changed)},
+		{"Pure", fmt.Sprint(v.Pure.From), fmt.Sprint(v.Pure.To), mark(v.Pure.Changed)},
+		{"Run model", ModelName(v.RunModel.From), ModelName(v.RunModel.To), mark(v.RunModel.Changed)},
+		{"SRE identity", IdentityName(v.Identity.From), IdentityName(v.Identity.To), mark(v.Identity.Changed)},
+		{"CAPEX", fmt.Sprintf("%d people, %s", v.Funding.Before.Capex.Headcount, Thousands(v.Funding.Before.Capex.Cost)),
+			fmt.Sprintf("%d people, %s", v.Funding.After.Capex.Headcount, Thousands(v.Funding.After.Capex.Cost)), Signed(v.Funding.Delta.CapexCost)},
+		{"OPEX", fmt.Sprintf("%d people, %s", v.Funding.Before.Opex.Headcount, Thousands(v.Funding.Before.Opex.Cost)),
+			fmt.Sprintf("%d people, %s", v.Funding.After.Opex.Headcount, Thousands(v.Funding.After.Opex.Cost)), Signed(v.Funding.Delta.OpexCost)},
+		{"Transition A to B", "", v.Transition.Verdict.Words(), ""},
+	})
+	rows := [][]string{}
+	for _, a := range v.Advisories.Raised {
+		rows = append(rows, []string{"raised", string(a.Severity), "`" + a.Code + "`", md(a.Message)})
+	}
+	for _, a := range v.Advisories.Cleared {
+		rows = append(rows, []string{"cleared", string(a.Severity), "`" + a.Code + "`", md(a.Message)})
+	}
+	if len(rows) > 0 {
+		w.line("## Advisories")
+		w.line("")
+		w.table([]string{"", "Severity", "Code", "Message"}, rows)
+	}
+	rows = rows[:0]
+	for _, dec := range v.Transition.Decisions {
+		rows = append(rows, []string{string(dec.Kind), md(dec.Subject), md(dec.Detail), string(dec.Changeability)})
+	}
+	if len(rows) > 0 {
+		w.line("## Decisions")
+		w.line("")
+		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
+	}
+	return w.b.String()
+}
