@@ -1,0 +1,268 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// sretopo runs the command line in-process and returns its exit status and output.
+func sretopo(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// writeFile writes content to name in a fresh temporary directory and returns its path.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func exampleText(t *testing.T, name string) string {
+	t.Helper()
+	code, out, errOut := sretopo(t, "", "example", name)
+	if code != 0 {
+		t.Fatalf("example %s: exit %d: %s", name, code, errOut)
+	}
+	return out
+}
+
+func TestExamplesListsEveryEmbeddedExampleWithADescription(t *testing.T) {
+	code, out, _ := sretopo(t, "", "examples")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := []string{"health-platform", "topology-1", "topology-2", "topology-3", "topology-4", "topology-5",
+		"topology-6", "topology-7", "topology-8", "topology-9", "ops-run-it", "mixed"}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i, name := range want {
+		fields := strings.Fields(lines[i])
+		if len(fields) < 3 || fields[0] != name {
+			t.Errorf("line %d = %q, want the name %s and a description", i+1, lines[i], name)
+		}
+	}
+}
+
+func TestExampleUnknownNameIsUsageErrorListingNames(t *testing.T) {
+	code, _, errOut := sretopo(t, "", "example", "topology-10")
+	if code != exitUsage {
+		t.Fatalf("exit %d, want %d", code, exitUsage)
+	}
+	if !strings.Contains(errOut, "health-platform") || !strings.Contains(errOut, "mixed") {
+		t.Errorf("the error should list the example names: %s", errOut)
+	}
+}
+
+// TestReportJSONOfEveryExampleKeepsItsPromise runs `report --format json` on each example
+// saved to a file, as a user would, and checks the topology its name promises.
+func TestReportJSONOfEveryExampleKeepsItsPromise(t *testing.T) {
+	dir := t.TempDir()
+	for _, ex := range orgs.Examples() {
+		t.Run(ex.Name, func(t *testing.T) {
+			path := writeFile(t, dir, ex.Name+".toml", exampleText(t, ex.Name))
+			code, out, errOut := sretopo(t, "", "report", "--format", "json", path)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var rep struct {
+				Report   int    `json:"report"`
+				File     string `json:"file"`
+				Baseline string `json:"baseline"`
+				RunModel struct {
+					Dominant *string `json:"dominant"`
+				} `json:"run_model"`
+				Topology struct {
+					Dominant *int `json:"dominant"`
+					Pure     bool `json:"pure"`
+					Mix      []struct {
+						Topology int `json:"topology"`
+					} `json:"mix"`
+				} `json:"topology"`
+			}
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatalf("not JSON: %v\n%s", err, out)
+			}
+			if rep.Report != 1 || rep.File != path || rep.Baseline != path {
+				t.Errorf("report %d, file %q, baseline %q", rep.Report, rep.File, rep.Baseline)
+			}
+			var n int
+			switch {
+			case ex.Name == "health-platform":
+				n = 1
+			case strings.HasPrefix(ex.Name, "topology-"):
+				n = int(ex.Name[len(ex.Name)-1] - '0')
+			}
+			switch ex.Name {
+			case "ops-run-it":
+				if rep.Topology.Dominant != nil || rep.RunModel.Dominant == nil || *rep.RunModel.Dominant != "ops-run-it" {
+					t.Errorf("ops-run-it: topology %v, run model %v", rep.Topology.Dominant, rep.RunModel.Dominant)
+				}
+			case "mixed":
+				if rep.Topology.Pure || len(rep.Topology.Mix) < 3 {
+					t.Errorf("mixed should be impure with several topologies: %+v", rep.Topology)
+				}
+			default:
+				if rep.Topology.Dominant == nil || *rep.Topology.Dominant != n || !rep.Topology.Pure {
+					t.Errorf("want pure topology %d, got %+v", n, rep.Topology)
+				}
+			}
+		})
+	}
+}
+
+func TestReportFormatsAndStandardInput(t *testing.T) {
+	mixed := exampleText(t, "mixed")
+	for _, format := range []string{"text", "markdown", "mermaid"} {
+		code, out, errOut := sretopo(t, mixed, "report", "-", "--format", format)
+		if code != 0 || errOut != "" {
+			t.Fatalf("%s: exit %d: %s", format, code, errOut)
+		}
+		if !strings.Contains(out, "Harbor Lane Retail") && format != "mermaid" {
+			t.Errorf("%s report does not name the organization", format)
+		}
+		if format == "mermaid" && !strings.HasPrefix(out, "---\ntitle:") {
+			t.Errorf("mermaid output does not start with its front matter:\n%s", out)
+		}
+	}
+	code, _, errOut := sretopo(t, mixed, "report", "-", "--format", "pdf")
+	if code != exitUsage || !strings.Contains(errOut, `"pdf"`) {
+		t.Errorf("unknown format: exit %d, %q", code, errOut)
+	}
+}
+
+// TestExportsGolden pins the Markdown and Mermaid exports of the mixed example against a
+// scenario, so a change of wording or layout shows up in review. Regenerate with -update.
+func TestExportsGolden(t *testing.T) {
+	dir := t.TempDir()
+	base := writeFile(t, dir, "mixed.toml", exampleText(t, "mixed"))
+	scenario := strings.Replace(exampleText(t, "mixed"), "name = \"Operations SRE\"\norg = \"ops\"", "name = \"Operations SRE\"\norg = \"sre\"", 1)
+	scenario = strings.Replace(scenario, "run = \"ops\"", "run = \"you\"", 1)
+	scenario = strings.Replace(scenario, "run_with = \"Store IT Operations\"\n", "", 1)
+	cur := writeFile(t, dir, "mixed-scenario-1.toml", scenario)
+	for _, format := range []string{"markdown", "mermaid"} {
+		t.Run(format, func(t *testing.T) {
+			code, out, errOut := sretopo(t, "", "report", "--format", format, "--baseline", base, cur)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			golden.RequireEqual(t, []byte(strings.ReplaceAll(out, dir+string(filepath.Separator), "")))
+		})
+	}
+}
+
+func TestReportInvalidFileNamesFileAndPlace(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "broken.toml", "format = 1\nname = \"X\"\n\n[[team]]\nname = \"A\"\norg = \"dev\"\nkind = \"dev\"\nhedcount = 3\n")
+	code, out, errOut := sretopo(t, "", "report", path)
+	if code != exitInvalid || out != "" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	for _, want := range []string{path + ":8:1:", "hedcount", "did you mean headcount?", "headcount is missing"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+func TestValidateExitStatuses(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.toml", exampleText(t, "topology-5"))
+	bad := writeFile(t, dir, "bad.toml", "format = 2\nname = \"X\"\n")
+	if code, out, _ := sretopo(t, "", "validate", good); code != 0 || !strings.Contains(out, "good.toml: ok") {
+		t.Errorf("valid file: exit %d, %q", code, out)
+	}
+	code, out, _ := sretopo(t, "", "validate", good, bad)
+	if code != exitInvalid || !strings.Contains(out, bad+":1:1: format 2 was written by a newer version") {
+		t.Errorf("invalid file: exit %d, %q", code, out)
+	}
+	if code, _, _ := sretopo(t, "", "validate"); code != exitUsage {
+		t.Errorf("no file: exit %d", code)
+	}
+	if code, out, _ := sretopo(t, "", "validate", filepath.Join(dir, "missing.toml")); code != exitInvalid || !strings.Contains(out, "missing.toml: no such file") {
+		t.Errorf("missing file: exit %d, %q", code, out)
+	}
+}
+
+func TestDiffReportsMovesAndExitCode(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.toml", exampleText(t, "topology-5"))
+	moved := strings.Replace(exampleText(t, "topology-5"), "org = \"ops\"\nkind = \"sre\"", "org = \"sre\"\nkind = \"sre\"", 1)
+	if moved == exampleText(t, "topology-5") {
+		t.Fatal("the test's edit did not apply: the example changed shape")
+	}
+	b := writeFile(t, dir, "b.toml", moved)
+
+	code, out, errOut := sretopo(t, "", "diff", "--format", "json", "--exit-code", a, b)
+	if code != exitInvalid {
+		t.Fatalf("differing files with --exit-code: exit %d: %s", code, errOut)
+	}
+	var d struct {
+		Moves []struct{ Team, From, To string } `json:"moves"`
+		Added []string                          `json:"added"`
+		Verdicts struct {
+			Topology struct{ From, To int } `json:"topology"`
+		} `json:"verdicts"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Moves) != 1 || d.Moves[0].From != "ops" || d.Moves[0].To != "sre" || len(d.Added) != 0 {
+		t.Errorf("want one move ops -> sre and nothing added, got %+v", d)
+	}
+	if d.Verdicts.Topology.From != 5 || d.Verdicts.Topology.To != 6 {
+		t.Errorf("topology %d -> %d, want 5 -> 6", d.Verdicts.Topology.From, d.Verdicts.Topology.To)
+	}
+	if code, _, _ := sretopo(t, "", "diff", "--exit-code", a, a); code != 0 {
+		t.Errorf("identical files with --exit-code: exit %d", code)
+	}
+	if code, _, _ := sretopo(t, "", "diff", a, b); code != 0 {
+		t.Errorf("differing files without --exit-code: exit %d", code)
+	}
+	bad := writeFile(t, dir, "bad.toml", "name = 1\n")
+	if code, _, errOut := sretopo(t, "", "diff", a, bad); code != exitUsage || !strings.Contains(errOut, "bad.toml") {
+		t.Errorf("invalid input: exit %d, %q", code, errOut)
+	}
+}
+
+func TestVersionHelpAndUsage(t *testing.T) {
+	if code, out, _ := sretopo(t, "", "--version"); code != 0 || !strings.HasPrefix(out, "sretopo ") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+	for _, args := range [][]string{{"--help"}, {"report", "--help"}, {"diff", "-h"}} {
+		if code, out, _ := sretopo(t, "", args...); code != 0 || !strings.Contains(out, "Usage:") {
+			t.Errorf("%v: exit %d", args, code)
+		}
+	}
+	if code, _, errOut := sretopo(t, "", "--bogus"); code != exitUsage || !strings.Contains(errOut, "bogus") {
+		t.Errorf("unknown flag: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := sretopo(t, "", "report"); code != exitUsage {
+		t.Errorf("report without file: exit %d", code)
+	}
+}
+
+// TestDashboardWithoutTerminalPointsToReport: tests run without a terminal, as a pipe does.
+func TestDashboardWithoutTerminalPointsToReport(t *testing.T) {
+	code, _, errOut := sretopo(t, "")
+	if code != exitUsage || !strings.Contains(errOut, "sretopo report") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	path := writeFile(t, t.TempDir(), "bad.toml", "format = 1\n")
+	if code, _, errOut := sretopo(t, "", path); code != exitInvalid || !strings.Contains(errOut, "name is missing") {
+		t.Errorf("invalid file: exit %d, %q", code, errOut)
+	}
+}
