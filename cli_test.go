@@ -211,8 +211,8 @@ func TestDiffReportsMovesAndExitCode(t *testing.T) {
 		t.Fatalf("differing files with --exit-code: exit %d: %s", code, errOut)
 	}
 	var d struct {
-		Moves []struct{ Team, From, To string } `json:"moves"`
-		Added []string                          `json:"added"`
+		Moves    []struct{ Team, From, To string } `json:"moves"`
+		Added    []string                          `json:"added"`
 		Verdicts struct {
 			Topology struct{ From, To int } `json:"topology"`
 		} `json:"verdicts"`
