@@ -201,8 +201,7 @@ func (o *Org) Clone() *Org {
 	for i := range c.Teams {
 		c.Teams[i].PerHead = cloneInt(c.Teams[i].PerHead)
 	}
-	c.Services = make([]Service, len(o.Services))
-	copy(c.Services, o.Services)
+	c.Services = append([]Service(nil), o.Services...)
 	for i := range c.Services {
 		c.Services[i].Availability = cloneFloat(c.Services[i].Availability)
 		c.Services[i].ErrorBudgetUsed = cloneFloat(c.Services[i].ErrorBudgetUsed)
