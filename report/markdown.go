@@ -50,7 +50,7 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 		}
 		w.line("")
 	}
-	w.line("File `%s`, baseline `%s`: %d teams, %d dev teams, %d people.", md(rep.File), md(rep.Baseline), an.Summary.Teams, an.Summary.DevTeams, an.Summary.Headcount)
+	w.line("File `%s`, baseline `%s`: %s, %s, %s.", md(rep.File), md(rep.Baseline), Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
 	w.line("")
 
 	pure := "not pure"

@@ -117,6 +117,17 @@ func IdentityName(id *orgs.Identity) string {
 // OrgShort is the short label of an organization ("dev org").
 func OrgShort(o orgs.OrgID) string { return string(o) + " org" }
 
+// Count says n things, in the plural when n is not 1 ("1 dev team", "3 dev teams").
+func Count(n int, thing string) string {
+	switch {
+	case n == 1:
+		return "1 " + thing
+	case thing == "person":
+		return strconv.Itoa(n) + " people"
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
+}
+
 // OrDash returns s, or "-" when it is empty.
 func OrDash(s string) string {
 	if s == "" {

@@ -27,13 +27,13 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 		line("%s", S(org.Description))
 	}
 	line("file %s, baseline %s", S(rep.File), S(rep.Baseline))
-	line("%d teams, %d dev teams, %d people", an.Summary.Teams, an.Summary.DevTeams, an.Summary.Headcount)
+	line("%s, %s, %s", Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
 
 	section("Who runs it")
 	line("Dominant run model: %s", ModelName(an.RunModel.Dominant))
 	rows := [][]string{}
 	for _, m := range an.RunModel.Mix {
-		rows = append(rows, []string{m.ID.Name(), fmt.Sprintf("%d dev teams", m.DevTeams), Percent(m.Share)})
+		rows = append(rows, []string{m.ID.Name(), Count(m.DevTeams, "dev team"), Percent(m.Share)})
 	}
 	table(rows)
 
@@ -46,7 +46,7 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	rows = rows[:0]
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
-		rows = append(rows, []string{fmt.Sprintf("Topology %d", m.Topology), t.Name, fmt.Sprintf("%d dev teams", m.DevTeams), Percent(m.Share)})
+		rows = append(rows, []string{fmt.Sprintf("Topology %d", m.Topology), t.Name, Count(m.DevTeams, "dev team"), Percent(m.Share)})
 	}
 	table(rows)
 
