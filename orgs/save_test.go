@@ -1,0 +1,222 @@
+package orgs
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mustExample(t *testing.T, name string) (*Org, []byte) {
+	t.Helper()
+	ex, err := ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := Load(name+".toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o, ex.Data
+}
+
+// noLeftovers fails when a temporary file of the write path is left in dir.
+func noLeftovers(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
+	dir := t.TempDir()
+	org, data := mustExample(t, "mixed")
+	basePath := filepath.Join(dir, "mixed.toml")
+	if err := os.WriteFile(basePath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cur := org.Clone()
+	cur.Teams[cur.TeamIndex("Operations SRE")].Org = OrgSRE
+	path := NextScenarioPath(basePath)
+	if want := filepath.Join(dir, "mixed-scenario-1.toml"); path != want {
+		t.Fatalf("next scenario path %q, want %q", path, want)
+	}
+	at := time.Date(2026, 11, 25, 20, 15, 0, 0, time.UTC)
+	meta := ScenarioMeta{Title: "SRE org", Note: "move \"Operations SRE\"\nout of ops", BasedOn: basePath, BasedOnData: data, SavedAt: at}
+	if err := SaveScenario(path, cur, meta, false); err != nil {
+		t.Fatal(err)
+	}
+	noLeftovers(t, dir)
+	st, _ := os.Stat(path)
+	if st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644 (the temp file's 0600 must not leak)", st.Mode().Perm())
+	}
+
+	op, err := Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := op.Org.Scenario
+	if s == nil || s.Title != "SRE org" || s.Note != meta.Note || s.BasedOn != "mixed.toml" || s.BasedOnSHA256 != SHA256(data) || !s.SavedAt.Equal(at) {
+		t.Fatalf("scenario table %+v", s)
+	}
+	if op.BaselinePath != basePath || len(op.Warnings) != 0 {
+		t.Errorf("baseline %q, warnings %v", op.BaselinePath, op.Warnings)
+	}
+	op.Org.Scenario = nil
+	if !reflect.DeepEqual(op.Org, cur) {
+		t.Error("the saved scenario does not load back to the model that was saved")
+	}
+	if next := NextScenarioPath(path); next != filepath.Join(dir, "mixed-scenario-2.toml") {
+		t.Errorf("after one scenario, next is %q", next)
+	}
+
+	// The baseline changes on disk: opening the scenario says so.
+	if err := os.WriteFile(basePath, append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	op, err = Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(op.Warnings) != 1 || !strings.Contains(op.Warnings[0], "changed on disk since this scenario was saved") {
+		t.Errorf("warnings %v", op.Warnings)
+	}
+}
+
+func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.toml")
+	if err := os.WriteFile(path, []byte("original"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, []byte("new"), false, nil)
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("err = %v, want ErrExists", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "original" {
+		t.Errorf("file changed to %q", b)
+	}
+	noLeftovers(t, dir)
+	if err := WriteFile(path, []byte("new"), true, nil); err != nil {
+		t.Fatalf("replace when asked: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("file is %q after replace", b)
+	}
+}
+
+func TestWriteFileRefusesAReadOnlyTarget(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.toml")
+	if err := os.WriteFile(path, []byte("original"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(path, []byte("new"), true, nil)
+	if !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("err = %v, want ErrReadOnly", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "original" {
+		t.Errorf("read-only file replaced with %q", b)
+	}
+	noLeftovers(t, dir)
+}
+
+func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	org, _ := mustExample(t, "topology-1")
+	err := SaveOrg(filepath.Join(dir, "a.toml"), org, false)
+	if !errors.Is(err, ErrDirNotWritable) {
+		t.Fatalf("err = %v, want ErrDirNotWritable", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("something was written: %v", entries)
+	}
+}
+
+func TestWriteFileCommitsNothingWhenVerifyFails(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.toml")
+	if err := os.WriteFile(path, []byte("original"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("the model changed")
+	err := WriteFile(path, []byte("new"), true, func([]byte) error { return boom })
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "original" {
+		t.Errorf("file replaced although verification failed: %q", b)
+	}
+	noLeftovers(t, dir)
+}
+
+// TestSaveOrgDetectsAModelThatDoesNotLoadBack: a model that is not in its loaded, normal
+// form (here a dev team with run = you and no SRE role, which loading fills in as rotation)
+// reloads to something else, and the save refuses to commit it.
+func TestSaveOrgDetectsAModelThatDoesNotLoadBack(t *testing.T) {
+	dir := t.TempDir()
+	org, _ := mustExample(t, "topology-1")
+	org.Teams[0].SRERole = ""
+	path := filepath.Join(dir, "a.toml")
+	err := SaveOrg(path, org, false)
+	if !errors.Is(err, ErrVerify) {
+		t.Fatalf("err = %v, want ErrVerify", err)
+	}
+	if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
+		t.Error("a file was committed although it does not load back equal")
+	}
+	noLeftovers(t, dir)
+}
+
+func TestJournalRecordsRestoresAndIsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	org, data := mustExample(t, "mixed")
+	input := filepath.Join(dir, "mixed.toml")
+	if err := os.WriteFile(input, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadJournal(input); got != nil || err != nil {
+		t.Fatalf("no journal yet: %v, %v", got, err)
+	}
+	work := org.Clone()
+	work.Teams[0].Headcount = 42
+	if err := WriteJournal(input, work); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(filepath.Base(JournalPath(input)), ".") {
+		t.Errorf("journal %q is not hidden", JournalPath(input))
+	}
+	// A later change replaces the record.
+	work.Teams[1].Headcount = 43
+	if err := WriteJournal(input, work); err != nil {
+		t.Fatal(err)
+	}
+	// "Restart": a new reader finds the work.
+	got, err := ReadJournal(input)
+	if err != nil || !reflect.DeepEqual(got, work) {
+		t.Fatalf("restored %v, err %v", got, err)
+	}
+	if b, _ := os.ReadFile(input); string(b) != string(data) {
+		t.Error("the journal touched the input file")
+	}
+	if err := RemoveJournal(input); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := ReadJournal(input); got != nil {
+		t.Error("journal still there after removal")
+	}
+	if err := RemoveJournal(input); err != nil {
+		t.Errorf("removing a missing journal: %v", err)
+	}
+}
