@@ -89,7 +89,12 @@ func TestCompareReportsEveryKindOfChange(t *testing.T) {
 				t.Errorf("decisions %+v", d.Verdicts.Transition.Decisions)
 			}
 		}},
-		{"a move matches names ignoring case", func(o *Org) { tm := o.Team("Ops SRE"); tm.Org = OrgSRE; tm.Name = "OPS SRE"; o.Team("Shop").RunWith = "OPS SRE" }, func(t *testing.T, d *Diff) {
+		{"a move matches names ignoring case", func(o *Org) {
+			tm := o.Team("Ops SRE")
+			tm.Org = OrgSRE
+			tm.Name = "OPS SRE"
+			o.Team("Shop").RunWith = "OPS SRE"
+		}, func(t *testing.T, d *Diff) {
 			if len(d.Moves) != 1 || len(d.Added)+len(d.Removed) != 0 {
 				t.Errorf("moves %v, added %v, removed %v", d.Moves, d.Added, d.Removed)
 			}
