@@ -236,17 +236,11 @@ func Analyse(baseline, current *Org) *Analysis {
 type Analyser struct {
 	base      *Org
 	baseFacts facts
-	baseTeams map[string]int // folded name -> index in base.Teams
 }
 
 // NewAnalyser prepares the analysis of models against baseline.
 func NewAnalyser(baseline *Org) *Analyser {
-	a := &Analyser{base: baseline, baseTeams: make(map[string]int, len(baseline.Teams))}
-	for i := range baseline.Teams {
-		a.baseTeams[foldKey(baseline.Teams[i].Name)] = i
-	}
-	a.baseFacts = computeFacts(baseline)
-	return a
+	return &Analyser{base: baseline, baseFacts: computeFacts(baseline)}
 }
 
 // Baseline is the model this analyser compares against.
@@ -266,6 +260,18 @@ type facts struct {
 	opex      HeadCost
 	orgs      OrgBudgets
 	sreOrgHas bool
+	unique    bool // no two team names are equal ignoring case
+}
+
+// indexOf is index[foldKey(name)] for the model whose teams are teams. It looks at index
+// at first, where the other model of the comparison has the team: a model and its baseline
+// mostly list the same teams in the same order, and with unique names a team found there
+// is the one the map holds.
+func (f *facts) indexOf(teams []Team, name string, at int) (int, bool) {
+	if f.unique && at < len(teams) && teams[at].Name == name {
+		return at, true
+	}
+	return lookupFold(f.index, name)
 }
 
 func computeFacts(o *Org) facts {
@@ -275,9 +281,10 @@ func computeFacts(o *Org) facts {
 		topos:  make([]int, len(o.Teams)),
 		modelN: make(map[RunModel]int, 5),
 	}
-	for i := range o.Teams {
-		f.index[foldKey(o.Teams[i].Name)] = i
+	for i, k := range foldedNames(o.Teams) {
+		f.index[k] = i
 	}
+	f.unique = len(f.index) == len(o.Teams)
 	for i := range o.Teams {
 		t := &o.Teams[i]
 		cost := int64(t.Headcount) * o.CostPerHead(t)
@@ -321,7 +328,7 @@ func computeFacts(o *Org) facts {
 // classify is rules.md section 1: the run model and topology (0 for none) of a dev team.
 func classify(o *Org, f *facts, t *Team) (RunModel, int) {
 	partnerOrg := func() OrgID {
-		if j, ok := f.index[foldKey(t.RunWith)]; ok {
+		if j, ok := lookupFold(f.index, t.RunWith); ok {
 			return o.Teams[j].Org
 		}
 		return ""
@@ -370,7 +377,10 @@ func fundingOf(o *Org, t *Team) Funding {
 
 // Analyse is the analysis of current against the analyser's baseline.
 func (a *Analyser) Analyse(cur *Org) *Analysis {
-	f := computeFacts(cur)
+	f := a.baseFacts // a model analysed against itself, as a report without a baseline is
+	if cur != a.base {
+		f = computeFacts(cur)
+	}
 	an := &Analysis{
 		BaselineRunModel: a.baseFacts.dominantM,
 		BaselineTopology: a.baseFacts.dominantT,
@@ -405,14 +415,14 @@ func (a *Analyser) Analyse(cur *Org) *Analysis {
 		if t.Kind == KindDev && t.Run.NeedsPartner() {
 			tv.RunWith = t.RunWith
 		}
-		if j, ok := a.baseTeams[foldKey(t.Name)]; ok {
+		if j, ok := a.baseFacts.indexOf(a.base.Teams, t.Name, i); ok {
 			tv.Was = &a.base.Teams[j]
 		}
 	}
 
 	for i := range an.Teams {
 		if rw := an.Teams[i].RunWith; rw != "" {
-			if j, ok := f.index[foldKey(rw)]; ok {
+			if j, ok := lookupFold(f.index, rw); ok {
 				an.Teams[j].Serves++
 			}
 		}
@@ -484,7 +494,7 @@ func (a *Analyser) funding(cur *Org, f *facts) FundingVerdict {
 
 func (a *Analyser) transition(cur *Org, f *facts, teams []TeamVerdict) TransitionVerdict {
 	base, bf := a.base, &a.baseFacts
-	v := TransitionVerdict{Verdict: VerdictUnchanged, Teams: []TeamTransition{}, Decisions: []Decision{}}
+	v := TransitionVerdict{Verdict: VerdictUnchanged, Teams: make([]TeamTransition, 0, f.devTeams), Decisions: []Decision{}}
 	decide := func(kind DecisionKind, subject, detail string) {
 		v.Decisions = append(v.Decisions, Decision{Kind: kind, Subject: subject, Changeability: kind.Changeability(), Detail: detail})
 	}
@@ -504,7 +514,7 @@ func (a *Analyser) transition(cur *Org, f *facts, teams []TeamVerdict) Transitio
 			}
 			continue
 		}
-		j := bf.index[foldKey(t.Name)]
+		j, _ := bf.indexOf(base.Teams, t.Name, i)
 		if was.Org != t.Org {
 			decide(DecideReportingLines, t.Name, fmt.Sprintf("moved from %s to %s", was.Org.Phrase(), t.Org.Phrase()))
 		}
@@ -530,7 +540,7 @@ func (a *Analyser) transition(cur *Org, f *facts, teams []TeamVerdict) Transitio
 	}
 	for j := range base.Teams {
 		bt := &base.Teams[j]
-		i, ok := f.index[foldKey(bt.Name)]
+		i, ok := f.indexOf(cur.Teams, bt.Name, j)
 		if ok && (bt.Kind != KindDev || cur.Teams[i].Kind == KindDev) {
 			continue
 		}
@@ -642,7 +652,7 @@ func advisories(cur *Org, f *facts, an *Analysis) []Advisory {
 	for i := range cur.Teams {
 		t := &cur.Teams[i]
 		if t.Kind == KindDev && t.Run == RunYouAndSRE {
-			if j, ok := f.index[foldKey(t.RunWith)]; ok {
+			if j, ok := lookupFold(f.index, t.RunWith); ok {
 				shared[j]++
 			}
 		}

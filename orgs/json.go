@@ -3,6 +3,7 @@ package orgs
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 )
 
@@ -29,46 +30,191 @@ func NewReport(name, file, baseline string, an *Analysis) *Report {
 
 // MarshalJSON writes the team with null run model, topology and run_with where they do not apply.
 func (t TeamVerdict) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 160)
-	b = append(b, `{"name":`...)
+	return t.appendJSON(make([]byte, 0, 160), ""), nil
+}
+
+// appendJSON appends the team as MarshalJSON writes it, compact when ind is "", else laid
+// out as encoding/json indents it at the depth whose indentation is ind.
+func (t *TeamVerdict) appendJSON(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "name")
 	b = appendString(b, t.Name)
-	b = append(b, `,"org":`...)
+	b = appendKey(b, ind, ',', "org")
 	b = appendString(b, string(t.Org))
-	b = append(b, `,"kind":`...)
+	b = appendKey(b, ind, ',', "kind")
 	b = appendString(b, string(t.Kind))
-	b = append(b, `,"headcount":`...)
+	b = appendKey(b, ind, ',', "headcount")
 	b = strconv.AppendInt(b, int64(t.Headcount), 10)
-	b = append(b, `,"cost":`...)
+	b = appendKey(b, ind, ',', "cost")
 	b = strconv.AppendInt(b, t.Cost, 10)
-	b = append(b, `,"funding":`...)
+	b = appendKey(b, ind, ',', "funding")
 	b = appendString(b, string(t.Funding))
-	b = append(b, `,"run_model":`...)
+	b = appendKey(b, ind, ',', "run_model")
 	b = appendNullString(b, string(t.RunModel))
-	b = append(b, `,"topology":`...)
+	b = appendKey(b, ind, ',', "topology")
 	if t.Topology == 0 {
 		b = append(b, "null"...)
 	} else {
 		b = strconv.AppendInt(b, int64(t.Topology), 10)
 	}
-	b = append(b, `,"run_with":`...)
+	b = appendKey(b, ind, ',', "run_with")
 	b = appendNullString(b, t.RunWith)
-	return append(b, '}'), nil
+	return appendObjectEnd(b, ind)
 }
 
 // MarshalJSON writes the transition with null from, to and reason where they do not apply.
 func (t TeamTransition) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 96)
-	b = append(b, `{"team":`...)
+	return t.appendJSON(make([]byte, 0, 96), ""), nil
+}
+
+func (t *TeamTransition) appendJSON(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "team")
 	b = appendString(b, t.Team)
-	b = append(b, `,"from":`...)
+	b = appendKey(b, ind, ',', "from")
 	b = appendNullString(b, string(t.From))
-	b = append(b, `,"to":`...)
+	b = appendKey(b, ind, ',', "to")
 	b = appendNullString(b, string(t.To))
-	b = append(b, `,"verdict":`...)
+	b = appendKey(b, ind, ',', "verdict")
 	b = appendString(b, string(t.Verdict))
-	b = append(b, `,"reason":`...)
+	b = appendKey(b, ind, ',', "reason")
 	b = appendNullString(b, t.Reason)
-	return append(b, '}'), nil
+	return appendObjectEnd(b, ind)
+}
+
+// appendJSON appends the decision as encoding/json writes it (it has no marshaler).
+func (d *Decision) appendJSON(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "kind")
+	b = appendString(b, string(d.Kind))
+	b = appendKey(b, ind, ',', "subject")
+	b = appendString(b, d.Subject)
+	b = appendKey(b, ind, ',', "changeability")
+	b = appendString(b, string(d.Changeability))
+	b = appendKey(b, ind, ',', "detail")
+	b = appendString(b, d.Detail)
+	return appendObjectEnd(b, ind)
+}
+
+// appendKey appends sep ('{' before the first key of an object, ',' before the others) and
+// the key, compact when ind is "", else indented the way encoding/json's Indent lays out
+// an object whose opening line has indentation ind.
+func appendKey(b []byte, ind string, sep byte, key string) []byte {
+	b = append(b, sep)
+	if ind != "" {
+		b = append(b, '\n')
+		b = append(b, ind...)
+		b = append(b, ' ', ' ')
+	}
+	b = append(b, '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	if ind != "" {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// appendObjectEnd closes an object appendKey opened (with a key at least).
+func appendObjectEnd(b []byte, ind string) []byte {
+	if ind != "" {
+		b = append(b, '\n')
+		b = append(b, ind...)
+	}
+	return append(b, '}')
+}
+
+// appendList appends items as a JSON array indented at ind, each item written by each at
+// the next depth; a nil slice is null and an empty one [], as encoding/json writes them.
+func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, string) []byte) []byte {
+	switch {
+	case items == nil:
+		return append(b, "null"...)
+	case len(items) == 0:
+		return append(b, '[', ']')
+	}
+	inner := ind + "  "
+	b = append(b, '[')
+	for i := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, inner...)
+		b = each(&items[i], b, inner)
+	}
+	b = append(b, '\n')
+	b = append(b, ind...)
+	return append(b, ']')
+}
+
+// AppendJSON appends the report as `sretopo report --format json` prints it: exactly what
+// encoding/json writes with two-space indentation and no HTML escaping, and a final
+// newline. The lists that grow with the organization (teams, transitions and decisions)
+// are written directly: on 10,000 teams encoding/json's compacting and re-indenting of
+// them took longer than loading and analysing the file.
+func (r *Report) AppendJSON(b []byte) ([]byte, error) {
+	an := r.Analysis
+	if an == nil {
+		b, err := appendIndented(b, r, "")
+		return append(b, '\n'), err
+	}
+	const ind = "  "
+	var err error
+	// Room for the whole report at once: growing a buffer of megabytes step by step costs
+	// more than writing it.
+	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions))
+	b = append(b, "{\n  \"report\": "...)
+	b = strconv.AppendInt(b, int64(r.Report), 10)
+	b = append(b, ",\n  \"name\": "...)
+	b = appendString(b, r.Name)
+	b = append(b, ",\n  \"file\": "...)
+	b = appendString(b, r.File)
+	b = append(b, ",\n  \"baseline\": "...)
+	b = appendString(b, r.Baseline)
+	part := func(key string, v any) {
+		if err == nil {
+			b = append(b, ",\n  \""...)
+			b = append(b, key...)
+			b = append(b, "\": "...)
+			b, err = appendIndented(b, v, ind)
+		}
+	}
+	part("summary", an.Summary)
+	part("run_model", an.RunModel)
+	part("topology", an.Topology)
+	b = append(b, ",\n  \"teams\": "...)
+	b = appendList(b, an.Teams, ind, (*TeamVerdict).appendJSON)
+	part("criteria", an.Criteria)
+	part("funding", an.Funding)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, ",\n  \"transition\": {\n    \"verdict\": "...)
+	b = appendString(b, string(an.Transition.Verdict))
+	b = append(b, ",\n    \"teams\": "...)
+	b = appendList(b, an.Transition.Teams, ind+ind, (*TeamTransition).appendJSON)
+	b = append(b, ",\n    \"decisions\": "...)
+	b = appendList(b, an.Transition.Decisions, ind+ind, (*Decision).appendJSON)
+	b = append(b, "\n  }"...)
+	part("identity", an.Identity)
+	part("kpis", an.KPIs)
+	part("positioning", an.Positioning)
+	part("advisories", an.Advisories)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, "\n}\n"...), nil
+}
+
+// appendIndented appends v as encoding/json writes it, indented as a value whose line has
+// indentation prefix, without a final newline.
+func appendIndented(b []byte, v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
 }
 
 // MarshalJSON writes the values keyed by model id, in spectrum order.

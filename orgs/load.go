@@ -1,14 +1,17 @@
 package orgs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -136,6 +139,9 @@ func Load(file string, data []byte) (*Org, error) {
 	org := d.org(raw)
 	if len(d.problems) > 0 {
 		d.resolvePositions(data)
+		if d.more > 0 {
+			d.problems = append(d.problems, Problem{File: file, Msg: fmt.Sprintf("and %d more problems, not listed", d.more)})
+		}
 		return nil, &LoadError{File: file, Problems: d.problems}
 	}
 	return org, nil
@@ -149,10 +155,24 @@ func syntaxProblem(err error, data []byte) Problem {
 		return Problem{Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	p := Problem{Line: pe.Position.Line, Col: pe.Position.Col, Msg: "invalid TOML: " + pe.Message}
-	if line := sourceLine(data, pe.Position.Line); strings.ContainsAny(line, "\u201c\u201d\u2018\u2019") {
+	// The decoder counts a line when it reads its newline, so an error found at a newline
+	// gets the next line's number with this line's column ("4:7" in a three-line file).
+	// The byte offset is exact: take line and column (in characters) from it.
+	if start := pe.Position.Start; start >= 0 && start < len(data) {
+		p.Line, p.Col = lineCol(data, start)
+	}
+	if line := sourceLine(data, p.Line); strings.ContainsAny(line, "\u201c\u201d\u2018\u2019") {
 		p.Msg += ` (hint: curly quotes from a word processor; use straight quotes ")`
 	}
 	return p
+}
+
+// lineCol is the 1-based line and column (counted in characters) of byte offset off.
+func lineCol(data []byte, off int) (line, col int) {
+	before := data[:off]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, 1 + utf8.RuneCount(before[lineStart:])
 }
 
 func sourceLine(data []byte, n int) string {
@@ -170,7 +190,12 @@ func sourceLine(data []byte, n int) string {
 type decoder struct {
 	file     string
 	problems []Problem
+	more     int // problems past maxProblems: counted, not listed
 }
+
+// maxProblems bounds the problems listed for one file. A hostile file of 8 MiB can hold
+// 850,000 unknown keys, and listing every one took seconds and gigabytes.
+const maxProblems = 1000
 
 // at is where a value sits: the table (team, service, kpi, defaults, ...), its index among
 // tables of that name, and how messages name it.
@@ -181,6 +206,10 @@ type at struct {
 }
 
 func (d *decoder) addf(a at, key, format string, args ...any) {
+	if len(d.problems) >= maxProblems {
+		d.more++
+		return
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Where: a.where, Msg: fmt.Sprintf(format, args...), table: a.table, index: a.index, key: key})
 }
 
@@ -272,23 +301,25 @@ func (d *decoder) org(raw map[string]any) *Org {
 }
 
 func (d *decoder) team(t map[string]any, i int) Team {
-	a := at{table: "team", index: i, where: fmt.Sprintf("team #%d", i+1)}
+	a := at{table: "team", index: i}
 	if n, ok := t["name"].(string); ok && n != "" {
-		a.where = fmt.Sprintf("team %q", n)
+		a.where = "team " + strconv.Quote(n) // as %q writes it, at a fraction of the cost
+	} else {
+		a.where = "team #" + strconv.Itoa(i+1)
 	}
 	d.unknownKeys(t, teamKeys, a, "[[team]]")
 	tm := Team{
 		Name:      d.name(t, "name", a, "team name", true),
-		Org:       OrgID(d.enum(t, "org", a, enumStrings(AllOrgs), true)),
-		Kind:      Kind(d.enum(t, "kind", a, enumStrings(AllKinds), true)),
+		Org:       OrgID(d.enum(t, "org", a, orgStrings, true)),
+		Kind:      Kind(d.enum(t, "kind", a, kindStrings, true)),
 		Headcount: d.headcount(t, a),
 		PerHead:   d.cost(t, "per_head", a),
 		Funding:   Funding(d.enum(t, "funding", a, []string{string(CAPEX), string(OPEX)}, false)),
-		OnCall:    OnCall(d.enum(t, "on_call", a, enumStrings(AllOnCalls), false)),
+		OnCall:    OnCall(d.enum(t, "on_call", a, onCallStrings, false)),
 		Note:      d.text(t, "note", a),
-		Run:       Run(d.enum(t, "run", a, enumStrings(AllRuns), false)),
+		Run:       Run(d.enum(t, "run", a, runStrings, false)),
 		RunWith:   d.str(t, "run_with", a, false),
-		SRERole:   SRERole(d.enum(t, "sre_role", a, enumStrings(AllRoles), false)),
+		SRERole:   SRERole(d.enum(t, "sre_role", a, roleStrings, false)),
 	}
 	if tm.OnCall == "" {
 		tm.OnCall = OnCallNone
@@ -302,6 +333,12 @@ func (d *decoder) team(t map[string]any, i int) Team {
 			}
 		}
 		tm.Run, tm.RunWith, tm.SRERole = "", "", ""
+		return tm
+	}
+	if _, present := t["run"]; present && tm.Run == "" {
+		// run is invalid and already reported: checking run_with and sre_role against a
+		// run the user did not write would only add misleading problems.
+		tm.RunWith, tm.SRERole = "", ""
 		return tm
 	}
 	if tm.Run == "" {
@@ -321,7 +358,15 @@ func (d *decoder) team(t map[string]any, i int) Team {
 	case tm.Run.NeedsPartner() && !hasRunWith:
 		d.addf(a, "run", "run = %q needs run_with naming the %s team that runs with it", tm.Run, tm.Run.PartnerKind())
 	case !tm.Run.NeedsPartner() && hasRunWith:
-		d.addf(a, "run_with", "run_with is not allowed with run = %q (nobody else runs its services)", tm.Run)
+		why := "the team runs its services itself"
+		if tm.Run == RunNone {
+			why = "nobody runs its services"
+		}
+		if _, given := t["run"]; given {
+			d.addf(a, "run_with", "run_with is not allowed with run = %q (%s)", tm.Run, why)
+		} else {
+			d.addf(a, "run_with", "run_with is not allowed when run is not given (run defaults to %q: %s)", tm.Run, why)
+		}
 		tm.RunWith = ""
 	}
 	return tm
@@ -380,13 +425,14 @@ func (d *decoder) scenario(t map[string]any, a at) *Scenario {
 // crossCheck applies the rules that relate teams and services to each other.
 func (d *decoder) crossCheck(o *Org) {
 	byName := make(map[string]int, len(o.Teams))
+	keys := foldedNames(o.Teams)
 	for i, t := range o.Teams {
 		if t.Name == "" {
 			continue
 		}
-		k := foldKey(t.Name)
+		k := keys[i]
 		if j, dup := byName[k]; dup {
-			d.addf(at{"team", i, fmt.Sprintf("team %q", t.Name)}, "name", "the name is already used by team #%d (%q); names are unique ignoring case", j+1, o.Teams[j].Name)
+			d.addf(at{"team", i, crossWhere("team", t.Name, i)}, "name", "the name is already used by team #%d (%q); names are unique ignoring case", j+1, o.Teams[j].Name)
 			continue
 		}
 		byName[k] = i
@@ -399,23 +445,25 @@ func (d *decoder) crossCheck(o *Org) {
 		if t.Kind != KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
 			continue
 		}
-		a := at{"team", i, fmt.Sprintf("team %q", t.Name)}
-		j, ok := byName[foldKey(t.RunWith)]
+		a := at{"team", i, crossWhere("team", t.Name, i)}
+		j, ok := lookupFold(byName, t.RunWith)
 		switch {
 		case !ok:
 			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMean(t.RunWith, names, true))
+		case o.Teams[j].Kind == "":
+			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != t.Run.PartnerKind():
-			d.addf(a, "run_with", "run_with %q is a %s team (kind = %q), but run = %q needs a team of kind = %q", t.RunWith, o.Teams[j].Kind, o.Teams[j].Kind, t.Run, t.Run.PartnerKind())
+			d.addf(a, "run_with", "run_with %q is kind = %q, but run = %q needs a team of kind = %q", t.RunWith, o.Teams[j].Kind, t.Run, t.Run.PartnerKind())
 		case j == i:
 			d.addf(a, "run_with", "a team cannot run with itself")
 		}
 	}
 	seen := map[string]int{}
 	for i, s := range o.Services {
-		a := at{"service", i, fmt.Sprintf("service %q", s.Name)}
+		a := at{"service", i, crossWhere("service", s.Name, i)}
 		if s.Name != "" {
-			if j, dup := seen[foldKey(s.Name)]; dup {
-				d.addf(a, "name", "the name is already used by service #%d; names are unique ignoring case", j+1)
+			if j, dup := lookupFold(seen, s.Name); dup {
+				d.addf(a, "name", "the name is already used by service #%d (%q); names are unique ignoring case", j+1, o.Services[j].Name)
 			} else {
 				seen[foldKey(s.Name)] = i
 			}
@@ -423,25 +471,49 @@ func (d *decoder) crossCheck(o *Org) {
 		if s.Team == "" {
 			continue
 		}
-		j, ok := byName[foldKey(s.Team)]
+		j, ok := lookupFold(byName, s.Team)
 		switch {
 		case !ok:
-			d.addf(a, "team", "team %q names no team%s", s.Team, didYouMean(s.Team, names, true))
+			d.addf(a, "team", "team %q does not exist%s", s.Team, didYouMean(s.Team, names, true))
+		case o.Teams[j].Kind == "":
+			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != KindDev:
 			d.addf(a, "team", "team %q is kind = %q; a service is built by a dev team", s.Team, o.Teams[j].Kind)
 		}
 	}
 }
 
+// crossWhere names the i-th team or service in the messages of crossCheck as team() and
+// service() do: by its name, or by its number when it has none (missing, empty or refused).
+func crossWhere(table, name string, i int) string {
+	if name == "" {
+		return fmt.Sprintf("%s #%d", table, i+1)
+	}
+	return fmt.Sprintf("%s %q", table, name)
+}
+
 // unknownKeys reports every key of t that the table does not know, with a suggestion.
 func (d *decoder) unknownKeys(t map[string]any, known []string, a at, tableName string) {
+	allKnown := true
+	for k := range t {
+		if !slices.Contains(known, k) {
+			allKnown = false
+			break
+		}
+	}
+	if allKnown {
+		return // the common case: no list to build and sort
+	}
 	keys := make([]string, 0, len(t))
 	for k := range t {
-		keys = append(keys, k)
+		if !slices.Contains(known, k) {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if slices.Contains(known, k) {
+		if len(d.problems) >= maxProblems {
+			d.more++ // without the suggestion, which costs more than the rest
 			continue
 		}
 		hint := didYouMean(k, known, false)
@@ -561,21 +633,29 @@ func (d *decoder) name(t map[string]any, key string, a at, what string, required
 	s := d.str(t, key, a, required)
 	switch {
 	case s == "":
-		if _, present := t[key]; present {
+		if isEmptyString(t, key) {
 			d.addf(a, key, "%s is empty", what)
 		}
 	case hasControl(s, false):
 		d.addf(a, key, "%s %q holds a control character, which could drive the terminal; refused", what, s)
 		return ""
-	case len([]rune(s)) > 64:
-		d.addf(a, key, "%s is %d characters long; at most 64 are allowed", what, len([]rune(s)))
+	case utf8.RuneCountInString(s) > 64:
+		d.addf(a, key, "%s is %d characters long; at most 64 are allowed", what, utf8.RuneCountInString(s))
 	}
 	return s
 }
 
+// isEmptyString reports whether t holds key as the empty string (and not a value of another
+// type, whose problem is reported already).
+func isEmptyString(t map[string]any, key string) bool {
+	s, isStr := t[key].(string)
+	return isStr && s == ""
+}
+
 // text reads optional free text: tabs and newlines allowed, no other control character.
 func (d *decoder) text(t map[string]any, key string, a at) string {
-	s := d.str(t, key, a, false)
+	// A multi-line string in a file with CRLF line ends keeps the CR: it is a newline too.
+	s := strings.ReplaceAll(d.str(t, key, a, false), "\r\n", "\n")
 	if hasControl(s, true) {
 		d.addf(a, key, "%s holds a control character (only tabs and newlines are allowed in text); refused", key)
 		return ""
@@ -594,7 +674,7 @@ func (d *decoder) requiredText(t map[string]any, key string, a at) string {
 func (d *decoder) enum(t map[string]any, key string, a at, allowed []string, required bool) string {
 	s := d.str(t, key, a, required)
 	if s == "" {
-		if _, present := t[key]; present {
+		if isEmptyString(t, key) {
 			d.addf(a, key, "%s is empty; allowed: %s", key, strings.Join(allowed, ", "))
 		}
 		return ""
@@ -685,6 +765,15 @@ func typeName(v any) string {
 	}
 	return fmt.Sprintf("a %T", v)
 }
+
+// The allowed values of the keys every team has, made once: a file may hold 20,000 teams.
+var (
+	orgStrings    = enumStrings(AllOrgs)
+	kindStrings   = enumStrings(AllKinds)
+	onCallStrings = enumStrings(AllOnCalls)
+	runStrings    = enumStrings(AllRuns)
+	roleStrings   = enumStrings(AllRoles)
+)
 
 func enumStrings[T ~string](values []T) []string {
 	out := make([]string, len(values))

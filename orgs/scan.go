@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Limits that keep hostile files from hurting the process. The TOML decoder recurses once per
@@ -15,8 +16,17 @@ const (
 	MaxDepth    = 64 // nesting of arrays and inline tables, and segments of a dotted key
 )
 
-// prescan walks the bytes once, outside strings and comments, and refuses nesting or key
-// paths deeper than MaxDepth. It returns a problem with the position of the first offence.
+// prescan walks the bytes once, before the decoder sees them, and refuses what would hurt
+// the process or confuse its messages, with the position of the first offence:
+//   - bytes TOML never allows (invalid UTF-8, control characters other than tab and
+//     newline), whose place the decoder reports a character off;
+//   - nesting of arrays and inline tables deeper than MaxDepth;
+//   - key paths of MaxDepth segments or more, counting the table header, the dotted key and
+//     the inline tables it sits in (the decoder is quadratic in the length of the full path);
+//   - more than MaxTeams [[team]] headers, before the decoder builds a table for each.
+//
+// Strings and comments are skipped. A single-line string ends at a newline whatever the
+// decoder makes of it, so no prefix the decoder accepts can hide brackets from this scan.
 func prescan(data []byte) *Problem {
 	const (
 		normal = iota
@@ -26,89 +36,210 @@ func prescan(data []byte) *Problem {
 		mlBasic   // """..."""
 		mlLiteral // '''...'''
 	)
-	state := normal
-	depth, dots := 0, 0
-	line, col := 1, 0
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		col++
-		if c == '\n' {
-			line, col = line+1, 0
-		}
-		switch state {
-		case comment:
-			if c == '\n' {
-				state = normal
-				dots = 0
+	line, lineStart := 1, 0
+	at := func(i int, format string, args ...any) *Problem {
+		col := 1 + utf8.RuneCount(data[lineStart:i])
+		return &Problem{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+	}
+	bad := -1 // offset of the first byte that is not UTF-8
+	if !utf8.Valid(data) {
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				bad = i
+				break
 			}
-		case basic:
-			switch c {
-			case '\\':
-				i++
-				col++
-			case '"', '\n':
-				state = normal
-			}
-		case literal:
-			if c == '\'' || c == '\n' {
-				state = normal
-			}
-		case mlBasic:
-			if c == '\\' {
-				i++
-				col++
-			} else if c == '"' && bytes.HasPrefix(data[i:], []byte(`"""`)) {
-				state = normal
-				i += 2
-				col += 2
-			}
-		case mlLiteral:
-			if c == '\'' && bytes.HasPrefix(data[i:], []byte(`'''`)) {
-				state = normal
-				i += 2
-				col += 2
-			}
-		default:
-			switch c {
-			case '#':
-				state = comment
-			case '"':
-				if bytes.HasPrefix(data[i:], []byte(`"""`)) {
-					state = mlBasic
-					i += 2
-					col += 2
-				} else {
-					state = basic
-				}
-			case '\'':
-				if bytes.HasPrefix(data[i:], []byte(`'''`)) {
-					state = mlLiteral
-					i += 2
-					col += 2
-				} else {
-					state = literal
-				}
-			case '[', '{':
-				depth++
-				dots = 0
-				if depth > MaxDepth {
-					return &Problem{Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels; refused before decoding", MaxDepth)}
-				}
-			case ']', '}':
-				if depth > 0 {
-					depth--
-				}
-			case '.':
-				dots++
-				if dots >= MaxDepth {
-					return &Problem{Line: line, Col: col, Msg: fmt.Sprintf("key path longer than %d segments; refused before decoding", MaxDepth)}
-				}
-			case '=', ',', '\n':
-				dots = 0
-			}
+			i += size
 		}
 	}
+
+	state := normal
+	escaped := false // the previous byte was a backslash inside a basic string
+	// Outside strings: the open arrays and inline tables (their bracket, and the key path
+	// length once opened), whether a key is being read (not a value), whether a table header
+	// is, and the length of the current key path.
+	var (
+		openPath [MaxDepth + 1]int
+		openKind [MaxDepth + 1]byte
+		depth    int
+		keyCtx   = true
+		header   bool
+		hdrStart int
+		hdrPath  int
+		path     int
+		teams    int
+		tooMany  *Problem
+	)
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if plain[c] && i != bad {
+			continue // most bytes: names, values, spaces
+		}
+		switch {
+		case i == bad:
+			return at(i, "invalid TOML: invalid UTF-8 byte 0x%02x; an organization file is UTF-8 text", c)
+		case c >= 0x20 && c != 0x7f, c == '\t':
+		case c == '\n':
+			line, lineStart = line+1, i+1
+		case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case c == 0:
+			return at(i, "invalid TOML: NUL byte; an organization file is UTF-8 text (is this one UTF-16, or binary?)")
+		case c == '\r':
+			return at(i, "invalid TOML: carriage return (0x0d) without a newline after it")
+		default:
+			return at(i, "invalid TOML: control character 0x%02x is not allowed (only tab and newline are)", c)
+		}
+
+		switch state {
+		case comment:
+			if c != '\n' {
+				continue
+			}
+			state = normal // and the newline ends the line below
+		case basic:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				state = normal
+				continue
+			}
+			if c != '\n' {
+				continue
+			}
+			escaped, state = false, normal // unterminated: the decoder reports it
+		case literal:
+			if c == '\'' {
+				state = normal
+			}
+			if c != '\n' {
+				continue
+			}
+			state = normal
+		case mlBasic, mlLiteral:
+			q := byte('"')
+			if state == mlLiteral {
+				q = '\''
+			}
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\' && state == mlBasic:
+				escaped = true
+			case c == q:
+				// three quotes or more close the string, up to two of them being content
+				if n := quoteRun(data, i); n >= 3 {
+					state = normal
+					i += n - 1
+				}
+			}
+			continue
+		}
+
+		switch c {
+		case '#':
+			state = comment
+		case '"', '\'':
+			switch n := quoteRun(data, i); {
+			case n == 2: // an empty string
+				i++
+			case n >= 3: // a multi-line string; more quotes are its content or its end
+				state = mlBasic
+				if c == '\'' {
+					state = mlLiteral
+				}
+				i += 2
+			case c == '"':
+				state = basic
+			default:
+				state = literal
+			}
+		case '\n':
+			if depth == 0 {
+				keyCtx, header, path = true, false, hdrPath
+			}
+		case '.':
+			if keyCtx || header {
+				if path++; path >= MaxDepth {
+					return at(i, "key path longer than %d segments; refused before decoding", MaxDepth)
+				}
+			}
+		case '=':
+			keyCtx = false
+		case ',':
+			if depth > 0 {
+				path = openPath[depth]
+				keyCtx = openKind[depth] == '{'
+			}
+		case '[', '{':
+			if c == '[' && depth == 0 && keyCtx && !header {
+				// a table header, [name] or [[name]]: its dots are where the keys below start
+				header, hdrStart, path = true, i, 0
+				if i+1 < len(data) && data[i+1] == '[' {
+					i++
+				}
+				continue
+			}
+			if header {
+				continue // a bracket inside a header is a syntax error the decoder reports
+			}
+			if depth++; depth > MaxDepth {
+				return at(i, "nesting deeper than %d levels; refused before decoding", MaxDepth)
+			}
+			path++
+			openPath[depth], openKind[depth] = path, c
+			keyCtx = c == '{'
+		case ']', '}':
+			if header && c == ']' {
+				header, keyCtx, hdrPath = false, false, path
+				if i+1 < len(data) && data[i+1] == ']' && data[hdrStart+1] == '[' {
+					if bytes.Equal(bytes.Trim(data[hdrStart+2:i], " \t"), []byte("team")) {
+						if teams++; teams == MaxTeams+1 {
+							tooMany = at(hdrStart, "")
+						}
+					}
+					i++
+				}
+				continue
+			}
+			if depth > 0 {
+				path = openPath[depth] - 1
+				depth--
+			}
+			keyCtx = false
+		}
+	}
+	if escaped {
+		// the decoder reads the end of the file as an escape and reports "invalid escape '\\x00'"
+		return at(len(data)-1, "invalid TOML: the file ends inside a string, after a backslash")
+	}
+	if tooMany != nil {
+		tooMany.Msg = fmt.Sprintf("the file holds %d teams; at most %d are allowed", teams, MaxTeams)
+		return tooMany
+	}
 	return nil
+}
+
+// plain marks the bytes that mean nothing to prescan in any state.
+var plain = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != 0x7f || c == '\t'
+	}
+	for _, c := range []byte("#\"'\\.=,[]{}") {
+		t[c] = false
+	}
+	return t
+}()
+
+// quoteRun counts the quotes equal to data[i] from i on.
+func quoteRun(data []byte, i int) int {
+	n := 0
+	for i+n < len(data) && data[i+n] == data[i] {
+		n++
+	}
+	return n
 }
 
 // locator finds where keys and tables stand in the source, so that problems found after
@@ -189,6 +320,9 @@ func (l *locator) key(table string, index int, key string) pos {
 	}
 	if p, ok := l.keys[tableKey(table, index)+"."+key]; ok {
 		return p
+	}
+	if p, ok := l.tables[tableKey(key, 0)]; ok && table == "" && key != "" {
+		return p // a top-level key written as a table header: [defaultz]
 	}
 	return l.tables[tableKey(table, index)]
 }

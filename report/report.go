@@ -4,8 +4,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -32,16 +30,8 @@ func Render(format string, org *orgs.Org, rep *orgs.Report) ([]byte, error) {
 }
 
 // JSON is the report contract of cli.md, indented, with a final newline.
-func JSON(rep *orgs.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+// It is what encoding/json writes for rep, written faster (orgs.Report.AppendJSON).
+func JSON(rep *orgs.Report) ([]byte, error) { return rep.AppendJSON(nil) }
 
 // S is the sanitizer every user string passes through before it is printed.
 func S(s string) string { return orgs.Sanitize(s) }

@@ -1,0 +1,113 @@
+package orgs_test
+
+// cli.md "Embedded examples": each must validate and its report must show the topology its
+// name promises.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+func exampleNames() []string {
+	names := []string{"health-platform"}
+	for n := 1; n <= 9; n++ {
+		names = append(names, fmt.Sprintf("topology-%d", n))
+	}
+	return append(names, "ops-run-it", "mixed")
+}
+
+func TestExamplesAreTheDocumentedOnes(t *testing.T) {
+	var got []string
+	for _, ex := range orgs.Examples() {
+		got = append(got, ex.Name)
+		if ex.Description == "" || strings.Contains(ex.Description, "\n") {
+			t.Errorf("example %s: description %q, want one line", ex.Name, ex.Description)
+		}
+	}
+	if !slices.Equal(sorted(got), sorted(exampleNames())) {
+		t.Errorf("examples %v, want %v", got, exampleNames())
+	}
+	if _, err := orgs.ExampleNamed(orgs.DefaultExample); err != nil || orgs.DefaultExample != "health-platform" {
+		t.Errorf("default example %q: %v; cli.md opens health-platform", orgs.DefaultExample, err)
+	}
+	_, err := orgs.ExampleNamed("topology-10")
+	if err == nil {
+		t.Fatal("ExampleNamed(topology-10) found something")
+	}
+	for _, name := range exampleNames() {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("unknown-example error %q does not list %s", err, name)
+		}
+	}
+}
+
+func TestExamplesShowTheirTopology(t *testing.T) {
+	// domain.md section 4: the run model of each topology
+	topoModel := map[int]orgs.RunModel{1: youM, 2: youM, 3: youM, 4: yasM, 5: yasM, 6: yasM, 7: sreM, 8: sreM, 9: sreM}
+	for _, ex := range orgs.Examples() {
+		t.Run(ex.Name, func(t *testing.T) {
+			o, err := orgs.Load(ex.Name+".toml", ex.Data)
+			if err != nil {
+				t.Fatalf("example does not validate: %v", err)
+			}
+			if o.Description != ex.Description {
+				t.Errorf("listed description %q, file's %q", ex.Description, o.Description)
+			}
+			an := orgs.Analyse(o, o)
+			if an.Transition.Verdict != orgs.VerdictUnchanged || len(an.Transition.Decisions) != 0 {
+				t.Errorf("against itself: verdict %s, decisions %+v; want unchanged and none", an.Transition.Verdict, an.Transition.Decisions)
+			}
+			if a := advisory(an, "no-dev-teams"); a != nil {
+				t.Errorf("example without dev teams")
+			}
+			switch {
+			case strings.HasPrefix(ex.Name, "topology-"):
+				var n int
+				if _, err := fmt.Sscanf(ex.Name, "topology-%d", &n); err != nil {
+					t.Fatal(err)
+				}
+				if !eqPtr(an.Topology.Dominant, &n) || !an.Topology.Pure {
+					t.Errorf("dominant topology %v, pure %v; want %d, pure", show(an.Topology.Dominant), an.Topology.Pure, n)
+				}
+				if m := topoModel[n]; !eqPtr(an.RunModel.Dominant, &m) {
+					t.Errorf("dominant run model %v, want %s", show(an.RunModel.Dominant), m)
+				}
+				// a small, sound organization of its topology: the SRE infrastructure team sits
+				// where the topology puts it, and every SRE team serves somebody
+				for _, code := range []string{"no-sre-infra", "sre-infra-placement", "idle-sre-team", "unorganized", "ops-run-it"} {
+					if a := advisory(an, code); a != nil {
+						t.Errorf("advisory %s: %s", code, a.Message)
+					}
+				}
+			case ex.Name == "health-platform":
+				// domain.md section 9: you build it, you run it (topology 1)
+				if !eqPtr(an.Topology.Dominant, ptr(1)) || !eqPtr(an.RunModel.Dominant, ptr(youM)) {
+					t.Errorf("dominant topology %v, run model %v; want 1, you-run-it", show(an.Topology.Dominant), show(an.RunModel.Dominant))
+				}
+				if !an.Topology.Pure {
+					t.Errorf("the talk's case is pure topology 1, got mix %+v", an.Topology.Mix)
+				}
+			case ex.Name == "ops-run-it":
+				if !eqPtr(an.RunModel.Dominant, ptr(opsM)) || an.Topology.Dominant != nil {
+					t.Errorf("dominant run model %v, topology %v; want ops-run-it and none", show(an.RunModel.Dominant), show(an.Topology.Dominant))
+				}
+				if a := advisory(an, "ops-run-it"); a == nil {
+					t.Errorf("no ops-run-it advisory")
+				}
+			case ex.Name == "mixed":
+				if an.Topology.Pure || len(an.Topology.Mix) < 3 {
+					t.Errorf("pure %v with topologies %+v; want several topologies, not pure", an.Topology.Pure, an.Topology.Mix)
+				}
+				if len(an.RunModel.Mix) < 2 {
+					t.Errorf("run models %+v; an organization in mid-transition has several", an.RunModel.Mix)
+				}
+			default:
+				t.Errorf("undocumented example %s", ex.Name)
+			}
+		})
+	}
+}

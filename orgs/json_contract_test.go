@@ -1,0 +1,674 @@
+package orgs_test
+
+// cli.md "report --format json": the report of a crafted baseline and current pair, decoded
+// with encoding/json and checked field for field against a document worked out by hand from
+// rules.md; the key order of every object is checked on the raw bytes.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+const contractBaseline = `format = 1
+name = "Acme"
+
+[defaults]
+per_head = 100000
+currency = "EUR"
+
+[[team]]
+name = "Viewer"
+org = "dev"
+kind = "dev"
+headcount = 7
+per_head = 110000
+
+[[team]]
+name = "Reporting"
+org = "dev"
+kind = "dev"
+headcount = 6
+run = "ops"
+run_with = "Classic Ops"
+
+[[team]]
+name = "Billing"
+org = "dev"
+kind = "dev"
+headcount = 5
+run = "sre"
+run_with = "Reliability"
+
+[[team]]
+name = "Legacy"
+org = "dev"
+kind = "dev"
+headcount = 3
+
+[[team]]
+name = "Checkout"
+org = "dev"
+kind = "dev"
+headcount = 5
+run = "you-and-sre"
+run_with = "Reliability"
+
+[[team]]
+name = "Payments"
+org = "dev"
+kind = "dev"
+headcount = 6
+
+[[team]]
+name = "Reliability"
+org = "ops"
+kind = "sre"
+headcount = 3
+on_call = "24x7"
+
+[[team]]
+name = "Classic Ops"
+org = "ops"
+kind = "ops"
+headcount = 8
+
+[[team]]
+name = "Observability"
+org = "ops"
+kind = "sre-infra"
+headcount = 4
+`
+
+// The current model: Viewer switches to a dedicated SRE (topology 2), Reporting moves from ops
+// run it to you and SRE run it, Billing from SRE run it to ops run it (unlikely), Legacy is
+// removed, Search is new and unorganized, Payments shares on call with Reliability, which moves
+// to a new SRE organization (positioning unset), Classic Ops grows by one, and Tooling joins the
+// SRE org with an OPEX funding override.
+const contractCurrent = `format = 1
+name = "Acme 2027"
+
+[defaults]
+per_head = 100000
+currency = "EUR"
+
+[[team]]
+name = "Viewer"
+org = "dev"
+kind = "dev"
+headcount = 7
+per_head = 110000
+sre_role = "dedicated"
+
+[[team]]
+name = "Reporting"
+org = "dev"
+kind = "dev"
+headcount = 6
+run = "you-and-sre"
+run_with = "Reliability"
+
+[[team]]
+name = "Billing"
+org = "dev"
+kind = "dev"
+headcount = 5
+run = "ops"
+run_with = "Classic Ops"
+
+[[team]]
+name = "Search"
+org = "dev"
+kind = "dev"
+headcount = 4
+run = "none"
+
+[[team]]
+name = "Checkout"
+org = "dev"
+kind = "dev"
+headcount = 5
+run = "you-and-sre"
+run_with = "Reliability"
+
+[[team]]
+name = "Payments"
+org = "dev"
+kind = "dev"
+headcount = 6
+run = "you-and-sre"
+run_with = "Reliability"
+
+[[team]]
+name = "Reliability"
+org = "sre"
+kind = "sre"
+headcount = 3
+on_call = "24x7"
+
+[[team]]
+name = "Classic Ops"
+org = "ops"
+kind = "ops"
+headcount = 9
+
+[[team]]
+name = "Observability"
+org = "ops"
+kind = "sre-infra"
+headcount = 4
+
+[[team]]
+name = "Tooling"
+org = "sre"
+kind = "sre-infra"
+headcount = 2
+per_head = 90000
+funding = "opex"
+
+[[kpi]]
+identity = "incident-centric"
+text = "Fewer than 5 pages a week"
+
+[[kpi]]
+identity = "product-centric"
+text = "Checkout conversion unaffected by incidents"
+`
+
+// The expected report, by hand. "<text>" stands for any non-empty string (free wording),
+// "<any>" for any value; transition.teams, transition.decisions and advisories are compared
+// in any order.
+//
+//	team          org kind       hc cost     funding run model  topology
+//	Viewer        dev dev         7  770000  capex   you        2
+//	Reporting     dev dev         6  600000  capex   you+SRE    6
+//	Billing       dev dev         5  500000  capex   ops        -
+//	Search        dev dev         4  400000  capex   unorg.     -
+//	Checkout      dev dev         5  500000  capex   you+SRE    6
+//	Payments      dev dev         6  600000  capex   you+SRE    6
+//	Reliability   sre sre         3  300000  capex
+//	Classic Ops   ops ops         9  900000  opex
+//	Observability ops sre-infra   4  400000  opex
+//	Tooling       sre sre-infra   2  180000  opex (override)
+//
+// capex 36 / 3670000, opex 15 / 1480000; baseline capex 35 / 3570000 (Reliability, an SRE
+// team in the ops org, is CAPEX), opex 12 / 1200000. Dev teams: you-run-it 1,
+// you-and-sre-run-it 3, ops-run-it 1, unorganized 1 (of 6). Baseline dominant: you-run-it (3
+// of 6). Identity: Viewer (topology 2) 1 product; Reliability, named, 3 reliability-ux.
+const contractExpected = `{
+  "report": 1,
+  "name": "Acme 2027",
+  "file": "current.toml",
+  "baseline": "base.toml",
+  "summary": {"teams": 10, "dev_teams": 6, "headcount": 51},
+  "run_model": {
+    "dominant": "you-and-sre-run-it",
+    "mix": [
+      {"id": "you-run-it", "dev_teams": 1, "share": 0.1667},
+      {"id": "you-and-sre-run-it", "dev_teams": 3, "share": 0.5},
+      {"id": "ops-run-it", "dev_teams": 1, "share": 0.1667},
+      {"id": "unorganized", "dev_teams": 1, "share": 0.1667}
+    ]
+  },
+  "topology": {
+    "dominant": 6,
+    "pure": false,
+    "mix": [
+      {"topology": 2, "dev_teams": 1, "share": 0.1667},
+      {"topology": 6, "dev_teams": 3, "share": 0.5}
+    ]
+  },
+  "teams": [
+    {"name": "Viewer", "org": "dev", "kind": "dev", "headcount": 7, "cost": 770000, "funding": "capex", "run_model": "you-run-it", "topology": 2, "run_with": null},
+    {"name": "Reporting", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
+    {"name": "Billing", "org": "dev", "kind": "dev", "headcount": 5, "cost": 500000, "funding": "capex", "run_model": "ops-run-it", "topology": null, "run_with": "Classic Ops"},
+    {"name": "Search", "org": "dev", "kind": "dev", "headcount": 4, "cost": 400000, "funding": "capex", "run_model": "unorganized", "topology": null, "run_with": null},
+    {"name": "Checkout", "org": "dev", "kind": "dev", "headcount": 5, "cost": 500000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
+    {"name": "Payments", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
+    {"name": "Reliability", "org": "sre", "kind": "sre", "headcount": 3, "cost": 300000, "funding": "capex", "run_model": null, "topology": null, "run_with": null},
+    {"name": "Classic Ops", "org": "ops", "kind": "ops", "headcount": 9, "cost": 900000, "funding": "opex", "run_model": null, "topology": null, "run_with": null},
+    {"name": "Observability", "org": "ops", "kind": "sre-infra", "headcount": 4, "cost": 400000, "funding": "opex", "run_model": null, "topology": null, "run_with": null},
+    {"name": "Tooling", "org": "sre", "kind": "sre-infra", "headcount": 2, "cost": 180000, "funding": "opex", "run_model": null, "topology": null, "run_with": null}
+  ],
+  "criteria": [
+    {"criterion": "Involvement of the development teams in the on-call work",
+     "values": {"you-run-it": "Max", "you-and-sre-run-it": "Continuous", "sre-run-it": "None if services within error budgets", "ops-run-it": "None"},
+     "current": "Continuous", "baseline": "Max", "changed": true},
+    {"criterion": "Knowledge synchronization between teams",
+     "values": {"you-run-it": "None", "you-and-sre-run-it": "Partially required", "sre-run-it": "Required", "ops-run-it": "Not practical"},
+     "current": "Partially required", "baseline": "None", "changed": true},
+    {"criterion": "Incident resolution times",
+     "values": {"you-run-it": "Min", "you-and-sre-run-it": "Short", "sre-run-it": "Short", "ops-run-it": "Max"},
+     "current": "Short", "baseline": "Min", "changed": true},
+    {"criterion": "Service handover for operations",
+     "values": {"you-run-it": "Not applicable", "you-and-sre-run-it": "Partially required", "sre-run-it": "Required", "ops-run-it": "Required"},
+     "current": "Partially required", "baseline": "Not applicable", "changed": true},
+    {"criterion": "Establishment of a distinct SRE organization",
+     "values": {"you-run-it": "Not applicable", "you-and-sre-run-it": "May be an option", "sre-run-it": "May be an option", "ops-run-it": "Not applicable"},
+     "current": "May be an option", "baseline": "Not applicable", "changed": true},
+    {"criterion": "Ownership of the SRE infrastructure",
+     "values": {"you-run-it": "Ops org", "you-and-sre-run-it": "Either SRE or ops", "sre-run-it": "Either SRE or ops org", "ops-run-it": "Ops org"},
+     "current": "Either SRE or ops", "baseline": "Ops org", "changed": true},
+    {"criterion": "Availability targets and product demand",
+     "values": {"you-run-it": "Highest targets and demand", "you-and-sre-run-it": "Highest targets and demand", "sre-run-it": "Highest targets and demand", "ops-run-it": "Lower targets and demand"},
+     "current": "Highest targets and demand", "baseline": "Highest targets and demand", "changed": false},
+    {"criterion": "Funding",
+     "values": {"you-run-it": "CAPEX", "you-and-sre-run-it": "CAPEX", "sre-run-it": "CAPEX", "ops-run-it": "OPEX"},
+     "current": "CAPEX", "baseline": "CAPEX", "changed": false},
+    {"criterion": "Cost",
+     "values": {"you-run-it": "High", "you-and-sre-run-it": "High", "sre-run-it": "High", "ops-run-it": "Low"},
+     "current": "High", "baseline": "High", "changed": false}
+  ],
+  "funding": {
+    "currency": "EUR",
+    "capex": {"headcount": 36, "cost": 3670000},
+    "opex": {"headcount": 15, "cost": 1480000},
+    "orgs": {"dev": {"headcount": 33, "cost": 3370000},
+             "ops": {"headcount": 13, "cost": 1300000},
+             "sre": {"headcount": 5, "cost": 480000}},
+    "model_funding": {"capex_share": 0.6667, "opex_share": 0.1667},
+    "delta": {"capex_cost": 100000, "opex_cost": 280000, "capex_headcount": 1, "opex_headcount": 3}
+  },
+  "transition": {
+    "verdict": "unlikely",
+    "teams": [
+      {"team": "Viewer", "from": "you-run-it", "to": "you-run-it", "verdict": "unchanged", "reason": null},
+      {"team": "Reporting", "from": "ops-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null},
+      {"team": "Billing", "from": "sre-run-it", "to": "ops-run-it", "verdict": "unlikely", "reason": "<text>"},
+      {"team": "Search", "from": null, "to": "unorganized", "verdict": "new", "reason": null},
+      {"team": "Checkout", "from": "you-and-sre-run-it", "to": "you-and-sre-run-it", "verdict": "unchanged", "reason": null},
+      {"team": "Payments", "from": "you-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null},
+      {"team": "Legacy", "from": "you-run-it", "to": null, "verdict": "removed", "reason": null}
+    ],
+    "decisions": [
+      {"kind": "new-sre-org", "subject": "<text>", "changeability": "hard", "detail": "<text>"},
+      {"kind": "reporting-lines", "subject": "Reliability", "changeability": "hard", "detail": "moved from the ops org to the sre org"},
+      {"kind": "sre-role", "subject": "Viewer", "changeability": "team-local", "detail": "<text>"},
+      {"kind": "who-runs-it", "subject": "Reporting", "changeability": "easy", "detail": "<text>"},
+      {"kind": "who-runs-it", "subject": "Billing", "changeability": "easy", "detail": "<text>"},
+      {"kind": "who-runs-it", "subject": "Payments", "changeability": "easy", "detail": "<text>"},
+      {"kind": "staffing", "subject": "Search", "changeability": "staffing", "detail": "<text>"},
+      {"kind": "staffing", "subject": "Tooling", "changeability": "staffing", "detail": "<text>"},
+      {"kind": "staffing", "subject": "Legacy", "changeability": "staffing", "detail": "<text>"},
+      {"kind": "staffing", "subject": "Classic Ops", "changeability": "staffing", "detail": "<text>"}
+    ]
+  },
+  "identity": {
+    "dominant": "reliability-ux-centric",
+    "weights": {"product-centric": 0.25, "incident-centric": 0.0, "reliability-ux-centric": 0.75}
+  },
+  "kpis": [
+    {"identity": "reliability-ux-centric", "text": "90% of supported services are within error budgets"},
+    {"identity": "reliability-ux-centric", "text": "95% of incidents with supported services consume less than 30% of the monthly error budget"},
+    {"identity": "reliability-ux-centric", "text": "95% of customer complaints for supported services are not related to reliability"},
+    {"identity": "product-centric", "text": "Checkout conversion unaffected by incidents"}
+  ],
+  "positioning": {"id": null, "focus": null, "strategy": null},
+  "advisories": [
+    {"code": "unorganized", "severity": "warning", "message": "<text>", "teams": ["Search"]},
+    {"code": "thin-rotation", "severity": "warning", "message": "<text>", "teams": ["Reliability"]},
+    {"code": "ops-run-it", "severity": "info", "message": "<text>", "teams": ["Billing"]},
+    {"code": "sre-infra-placement", "severity": "info", "message": "<text>", "teams": ["Observability"]},
+    {"code": "positioning-unset", "severity": "info", "message": "<text>", "teams": []}
+  ]
+}`
+
+// The key order of every object in cli.md; "[]" stands for the elements of a list.
+var contractKeyOrder = map[string][]string{
+	"":                       {"report", "name", "file", "baseline", "summary", "run_model", "topology", "teams", "criteria", "funding", "transition", "identity", "kpis", "positioning", "advisories"},
+	"summary":                {"teams", "dev_teams", "headcount"},
+	"run_model":              {"dominant", "mix"},
+	"run_model.mix[]":        {"id", "dev_teams", "share"},
+	"topology":               {"dominant", "pure", "mix"},
+	"topology.mix[]":         {"topology", "dev_teams", "share"},
+	"teams[]":                {"name", "org", "kind", "headcount", "cost", "funding", "run_model", "topology", "run_with"},
+	"criteria[]":             {"criterion", "values", "current", "baseline", "changed"},
+	"criteria[].values":      {"you-run-it", "you-and-sre-run-it", "sre-run-it", "ops-run-it"},
+	"funding":                {"currency", "capex", "opex", "orgs", "model_funding", "delta"},
+	"funding.capex":          {"headcount", "cost"},
+	"funding.opex":           {"headcount", "cost"},
+	"funding.orgs":           {"dev", "ops", "sre"},
+	"funding.orgs.dev":       {"headcount", "cost"},
+	"funding.orgs.ops":       {"headcount", "cost"},
+	"funding.orgs.sre":       {"headcount", "cost"},
+	"funding.model_funding":  {"capex_share", "opex_share"},
+	"funding.delta":          {"capex_cost", "opex_cost", "capex_headcount", "opex_headcount"},
+	"transition":             {"verdict", "teams", "decisions"},
+	"transition.teams[]":     {"team", "from", "to", "verdict", "reason"},
+	"transition.decisions[]": {"kind", "subject", "changeability", "detail"},
+	"identity":               {"dominant", "weights"},
+	"identity.weights":       {"product-centric", "incident-centric", "reliability-ux-centric"},
+	"kpis[]":                 {"identity", "text"},
+	"positioning":            {"id", "focus", "strategy"},
+	"advisories[]":           {"code", "severity", "message", "teams"},
+}
+
+// Integer-valued fields (costs, counts) must be written as integers; shares with at most 4 decimals.
+var contractIntegers = map[string]bool{
+	"report": true, "summary.teams": true, "summary.dev_teams": true, "summary.headcount": true,
+	"run_model.mix[].dev_teams": true, "topology.dominant": true, "topology.mix[].topology": true, "topology.mix[].dev_teams": true,
+	"teams[].headcount": true, "teams[].cost": true, "teams[].topology": true,
+	"funding.capex.headcount": true, "funding.capex.cost": true, "funding.opex.headcount": true, "funding.opex.cost": true,
+	"funding.orgs.dev.headcount": true, "funding.orgs.dev.cost": true, "funding.orgs.ops.headcount": true, "funding.orgs.ops.cost": true,
+	"funding.orgs.sre.headcount": true, "funding.orgs.sre.cost": true,
+	"funding.delta.capex_cost": true, "funding.delta.opex_cost": true, "funding.delta.capex_headcount": true, "funding.delta.opex_headcount": true,
+}
+
+var contractShares = map[string]bool{
+	"run_model.mix[].share": true, "topology.mix[].share": true,
+	"funding.model_funding.capex_share": true, "funding.model_funding.opex_share": true,
+	"identity.weights.product-centric": true, "identity.weights.incident-centric": true, "identity.weights.reliability-ux-centric": true,
+}
+
+func contractReport(t *testing.T, baseTOML, curTOML string) []byte {
+	t.Helper()
+	base, err := orgs.Load("base.toml", []byte(baseTOML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := orgs.Load("current.toml", []byte(curTOML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := report.JSON(orgs.NewReport(cur.Name, "current.toml", "base.toml", orgs.Analyse(base, cur)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestJSONReportContract(t *testing.T) {
+	raw := contractReport(t, contractBaseline, contractCurrent)
+	if !json.Valid(raw) {
+		t.Fatalf("report is not valid JSON:\n%s", raw)
+	}
+
+	// key order of every object, and the form of every number, on the raw bytes
+	seen := map[string]bool{}
+	walkJSON(t, raw, func(path string, keys []string) {
+		seen[path] = true
+		want, known := contractKeyOrder[path]
+		if !known {
+			t.Errorf("object at %q is not in cli.md", path)
+			return
+		}
+		if !reflect.DeepEqual(keys, want) {
+			t.Errorf("keys of %q: %v, want %v", path, keys, want)
+		}
+	}, func(path string, n json.Number) {
+		s := n.String()
+		switch {
+		case contractIntegers[path]:
+			if strings.ContainsAny(s, ".eE") {
+				t.Errorf("%s = %s: want an integer", path, s)
+			}
+		case contractShares[path]:
+			f, err := n.Float64()
+			if err != nil || f < 0 || f > 1 || math.Abs(f*1e4-math.Round(f*1e4)) > 1e-6 {
+				t.Errorf("%s = %s: want a share in [0, 1] rounded to 4 decimals", path, s)
+			}
+		default:
+			t.Errorf("number at %q is not in cli.md", path)
+		}
+	})
+	for path := range contractKeyOrder {
+		if !seen[path] {
+			t.Errorf("the report has no object at %q", path)
+		}
+	}
+
+	var got, want any
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(contractExpected), &want); err != nil {
+		t.Fatalf("the expected document is not JSON: %v", err)
+	}
+	// cli.md fixes the order of the top-level teams (model order) and of the mixes, not of these
+	unordered := map[string]bool{"transition.teams": true, "transition.decisions": true, "advisories": true}
+	for _, d := range matchJSON(got, want, "", unordered) {
+		t.Error(d)
+	}
+	// the advisories name their teams in their messages
+	for _, a := range got.(map[string]any)["advisories"].([]any) {
+		a := a.(map[string]any)
+		for _, name := range a["teams"].([]any) {
+			if !strings.Contains(a["message"].(string), name.(string)) {
+				t.Errorf("advisory %s: message %q does not name %q", a["code"], a["message"], name)
+			}
+		}
+	}
+	if t.Failed() {
+		t.Logf("report:\n%s", raw)
+	}
+}
+
+// The nulls cli.md names, in models that produce them.
+func TestJSONReportNulls(t *testing.T) {
+	const unorganized = "format = 1\nname = \"Nulls\"\n\n[[team]]\nname = \"Search\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 4\nrun = \"none\"\n\n" +
+		"[[team]]\nname = \"Ops\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 5\n"
+	const noDevTeams = "format = 1\nname = \"No dev\"\n\n[sre_org]\npositioning = \"enabler\"\n\n[[team]]\nname = \"Reliability\"\norg = \"sre\"\nkind = \"sre\"\nheadcount = 4\n"
+	cases := []struct {
+		name      string
+		base, cur string
+		want      map[string]any // path -> value (nil means JSON null)
+	}{
+		{
+			"dominant unorganized: no criteria column, no topology, no identity, no SRE org", unorganized, unorganized,
+			map[string]any{
+				"run_model.dominant": "unorganized", "topology.dominant": nil, "topology.pure": false, "topology.mix": []any{},
+				"teams.0.topology": nil, "teams.0.run_with": nil, "teams.0.run_model": "unorganized",
+				"teams.1.run_model": nil, "teams.1.topology": nil, "teams.1.run_with": nil,
+				"criteria.0.current": nil, "criteria.0.baseline": nil, "criteria.0.changed": false,
+				"criteria.8.current": nil, "criteria.8.baseline": nil,
+				"identity.dominant": nil, "identity.weights.product-centric": 0.0, "identity.weights.incident-centric": 0.0,
+				"identity.weights.reliability-ux-centric": 0.0, "positioning": nil, "kpis": []any{},
+				"transition.verdict": "unchanged", "transition.teams.0.reason": nil, "transition.decisions": []any{},
+			},
+		},
+		{
+			"no dev team: no dominant run model; positioning set", noDevTeams, noDevTeams,
+			map[string]any{
+				"run_model.dominant": nil, "run_model.mix": []any{}, "topology.dominant": nil,
+				"criteria.7.current": nil, "criteria.7.changed": false, "identity.dominant": nil,
+				"positioning.id": "enabler", "positioning.focus": "Enabling business through reliability", "positioning.strategy": "Nurture",
+				"funding.model_funding.capex_share": 0.0, "funding.model_funding.opex_share": 0.0,
+				"transition.teams": []any{},
+			},
+		},
+		{
+			"a baseline with a model against a current without: changed", unorganized, noDevTeams,
+			map[string]any{
+				"criteria.7.current": nil, "criteria.7.baseline": nil, "criteria.7.changed": false,
+				"transition.teams.0.team": "Search", "transition.teams.0.from": "unorganized", "transition.teams.0.to": nil,
+				"transition.teams.0.verdict": "removed", "transition.verdict": "unchanged",
+			},
+		},
+		{
+			"the baseline's column against none", contractBaseline, noDevTeams,
+			map[string]any{"criteria.7.current": nil, "criteria.7.baseline": "CAPEX", "criteria.7.changed": true},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			raw := contractReport(t, c.base, c.cur)
+			var doc any
+			if err := json.Unmarshal(raw, &doc); err != nil {
+				t.Fatal(err)
+			}
+			for path, want := range c.want {
+				got, ok := lookup(doc, path)
+				if !ok {
+					t.Errorf("%s is missing", path)
+				} else if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s = %#v, want %#v", path, got, want)
+				}
+			}
+		})
+	}
+}
+
+// lookup follows a dotted path of keys and list indexes.
+func lookup(doc any, path string) (any, bool) {
+	for _, step := range strings.Split(path, ".") {
+		switch v := doc.(type) {
+		case map[string]any:
+			var ok bool
+			if doc, ok = v[step]; !ok {
+				return nil, false
+			}
+		case []any:
+			var i int
+			if _, err := fmt.Sscanf(step, "%d", &i); err != nil || i >= len(v) {
+				return nil, false
+			}
+			doc = v[i]
+		default:
+			return nil, false
+		}
+	}
+	return doc, true
+}
+
+// matchJSON compares a decoded document with the expected one and returns the differences.
+// In want, "<text>" matches any non-empty string and "<any>" anything; lists at the paths in
+// unordered match in any order.
+func matchJSON(got, want any, path string, unordered map[string]bool) []string {
+	if s, ok := want.(string); ok && s == "<any>" {
+		return nil
+	}
+	if s, ok := want.(string); ok && s == "<text>" {
+		if g, ok := got.(string); !ok || g == "" {
+			return []string{fmt.Sprintf("%s = %#v, want a non-empty string", path, got)}
+		}
+		return nil
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s = %#v, want an object", path, got)}
+		}
+		var diffs []string
+		for _, k := range sortedKeys(w) {
+			if _, present := g[k]; !present {
+				diffs = append(diffs, fmt.Sprintf("%s: key %q is missing", path, k))
+				continue
+			}
+			diffs = append(diffs, matchJSON(g[k], w[k], join(path, k), unordered)...)
+		}
+		for _, k := range sortedKeys(g) {
+			if _, expected := w[k]; !expected {
+				diffs = append(diffs, fmt.Sprintf("%s: unexpected key %q", path, k))
+			}
+		}
+		return diffs
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return []string{fmt.Sprintf("%s = %#v, want %d elements like %#v", path, got, len(w), want)}
+		}
+		if unordered[path] {
+			used := make([]bool, len(g))
+			var diffs []string
+			for i, we := range w {
+				found := false
+				for j, ge := range g {
+					if !used[j] && len(matchJSON(ge, we, "", nil)) == 0 {
+						used[j], found = true, true
+						break
+					}
+				}
+				if !found {
+					diffs = append(diffs, fmt.Sprintf("%s: nothing matches expected element #%d %v", path, i, we))
+				}
+			}
+			if len(diffs) > 0 {
+				diffs = append(diffs, fmt.Sprintf("%s is %v", path, g))
+			}
+			return diffs
+		}
+		var diffs []string
+		for i := range w {
+			diffs = append(diffs, matchJSON(g[i], w[i], fmt.Sprintf("%s.%d", path, i), unordered)...)
+		}
+		return diffs
+	}
+	if !reflect.DeepEqual(got, want) {
+		return []string{fmt.Sprintf("%s = %#v, want %#v", path, got, want)}
+	}
+	return nil
+}
+
+func join(path, k string) string {
+	if path == "" {
+		return k
+	}
+	return path + "." + k
+}
+
+func sortedKeys(m map[string]any) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// walkJSON reads the raw document token by token, calling object with the path and the keys of
+// every object in the order written, and number with every number as written. Paths join keys
+// with dots and write "[]" for the elements of a list.
+func walkJSON(t *testing.T, raw []byte, object func(path string, keys []string), number func(path string, n json.Number)) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var value func(path string) error
+	value = func(path string) error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			switch v {
+			case '{':
+				var keys []string
+				for dec.More() {
+					kt, err := dec.Token()
+					if err != nil {
+						return err
+					}
+					k := kt.(string)
+					keys = append(keys, k)
+					if err := value(join(path, k)); err != nil {
+						return err
+					}
+				}
+				object(path, keys)
+			case '[':
+				for dec.More() {
+					if err := value(path + "[]"); err != nil {
+						return err
+					}
+				}
+			}
+			_, err := dec.Token() // the closing delimiter
+			return err
+		case json.Number:
+			number(path, v)
+		}
+		return nil
+	}
+	if err := value(""); err != nil {
+		t.Fatalf("reading the report: %v", err)
+	}
+}

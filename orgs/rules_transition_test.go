@@ -1,0 +1,308 @@
+package orgs_test
+
+// rules.md section 4 and domain.md section 5: transition feasibility and decisions.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// withModel is an organization whose dev team "A" has run model m; the partner teams exist
+// in every variant, so only A's run differs between two of them.
+func withModel(m orgs.RunModel) *orgs.Org {
+	var a orgs.Team
+	switch m {
+	case youM:
+		a = t1("A")
+	case yasM:
+		a = yas("A", "S")
+	case sreM:
+		a = srerun("A", "S")
+	case opsM:
+		a = opsrun("A", "O")
+	case noneM:
+		a = unorg("A")
+	}
+	return newOrg(a, sreTeam("S", ops, 3), opsTeam("O"), infra("I", ops))
+}
+
+func TestTransitionMatrix(t *testing.T) {
+	const (
+		u = orgs.VerdictUnchanged
+		p = orgs.VerdictPossible
+		l = orgs.VerdictUnlikely
+		n = orgs.VerdictNoReason
+	)
+	// domain.md section 5, rows FROM, columns TO, in the seed's order; "-" is unchanged.
+	order := []orgs.RunModel{noneM, opsM, sreM, yasM, youM}
+	matrix := [5][5]orgs.Verdict{
+		/* unorganized */ {u, p, p, p, p},
+		/* ops run it  */ {n, u, p, p, p},
+		/* SRE run it  */ {n, l, u, p, p},
+		/* you and SRE */ {n, l, p, u, p},
+		/* you run it  */ {n, l, p, p, u},
+	}
+	for i, from := range order {
+		for j, to := range order {
+			want := matrix[i][j]
+			t.Run(fmt.Sprintf("%s to %s", from, to), func(t *testing.T) {
+				an := analyse(t, withModel(from), withModel(to))
+				tr := an.Transition
+				if len(tr.Teams) != 1 {
+					t.Fatalf("transition teams %+v, want one for A", tr.Teams)
+				}
+				tt := tr.Teams[0]
+				if tt.Team != "A" || tt.From != from || tt.To != to || tt.Verdict != want {
+					t.Errorf("team transition %+v, want A %s -> %s %s", tt, from, to, want)
+				}
+				needsReason := want == orgs.VerdictUnlikely || want == orgs.VerdictNoReason
+				if (tt.Reason != "") != needsReason {
+					t.Errorf("verdict %s with reason %q: a reason is required exactly for unlikely and no-reason", tt.Verdict, tt.Reason)
+				}
+				// the reasons are the seed's "why" of domain.md section 5
+				if want == orgs.VerdictNoReason && !strings.Contains(strings.ToLower(tt.Reason), "unorganized") {
+					t.Errorf("no-reason reason %q does not speak of going back to unorganized", tt.Reason)
+				}
+				if want == orgs.VerdictUnlikely && !strings.Contains(strings.ToLower(tt.Reason), "ops run it") {
+					t.Errorf("unlikely reason %q does not speak of moving to ops run it", tt.Reason)
+				}
+				if tr.Verdict != want {
+					t.Errorf("organization verdict %s, want %s", tr.Verdict, want)
+				}
+				// the knowledge table answers the same
+				if v, r := orgs.Transition(from, to); v != want || r != tt.Reason {
+					t.Errorf("Transition(%s, %s) = %s %q, want %s %q", from, to, v, r, want, tt.Reason)
+				}
+				// the only difference is who runs A: one easy decision, or none
+				var wantDecisions []decision
+				if from != to {
+					wantDecisions = []decision{{orgs.DecideWhoRunsIt, "A", orgs.Easy}}
+				}
+				checkDecisions(t, an, wantDecisions)
+			})
+		}
+	}
+}
+
+func TestTransitionOrganizationVerdictIsTheWorst(t *testing.T) {
+	base := newOrg(t1("A"), t1("B"), t1("C"), t1("D"), t1("X"), sreTeam("S", ops, 4), opsTeam("O"), infra("I", ops))
+	cases := []struct {
+		name  string
+		teams []orgs.Team
+		want  orgs.Verdict
+	}{
+		{"all unchanged", []orgs.Team{t1("A"), t1("B"), t1("C"), t1("D"), t1("X")}, orgs.VerdictUnchanged},
+		{"a changed SRE role is still unchanged", []orgs.Team{t2("A"), t3("B"), t1("C"), t1("D"), t1("X")}, orgs.VerdictUnchanged},
+		{"possible beats unchanged", []orgs.Team{t1("A"), srerun("B", "S"), t1("C"), t1("D"), t1("X")}, orgs.VerdictPossible},
+		{"unlikely beats possible", []orgs.Team{t1("A"), srerun("B", "S"), opsrun("C", "O"), t1("D"), t1("X")}, orgs.VerdictUnlikely},
+		{"no-reason beats unlikely", []orgs.Team{t1("A"), srerun("B", "S"), opsrun("C", "O"), unorg("D"), t1("X")}, orgs.VerdictNoReason},
+		{"no-reason alone", []orgs.Team{unorg("A"), t1("B"), t1("C"), t1("D"), t1("X")}, orgs.VerdictNoReason},
+		// X removed, N new (unorganized, which would be no-reason for a team that had a model)
+		{"new and removed teams do not count", []orgs.Team{t1("A"), t1("B"), t1("C"), t1("D"), unorg("N")}, orgs.VerdictUnchanged},
+		{"new and removed next to a possible move", []orgs.Team{yas("A", "S"), t1("B"), t1("C"), t1("D"), opsrun("N", "O")}, orgs.VerdictPossible},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cur := newOrg(append(c.teams, sreTeam("S", ops, 4), opsTeam("O"), infra("I", ops))...)
+			an := analyse(t, base, cur)
+			if an.Transition.Verdict != c.want {
+				t.Errorf("organization verdict %s, want %s (teams %+v)", an.Transition.Verdict, c.want, an.Transition.Teams)
+			}
+		})
+	}
+}
+
+func TestTransitionNewRemovedAndMatching(t *testing.T) {
+	base := newOrg(t1("Viewer"), t1("Legacy"), srerun("Billing", "S"), t1("Shifter"), sreTeam("S", ops, 4), infra("I", ops))
+	cur := newOrg(
+		srerun("VIEWER", "S"), // same team, other case: possible
+		unorg("Search"),       // new
+		srerun("Billing", "S"),
+		sreTeam("Shifter", dev, 5), // was a dev team, now an SRE team: no longer a dev team
+		sreTeam("S", ops, 4), infra("I", ops),
+	)
+	an := analyse(t, base, cur)
+	type row struct {
+		from, to orgs.RunModel
+		verdict  orgs.Verdict
+	}
+	want := map[string]row{
+		"viewer":  {youM, sreM, orgs.VerdictPossible},
+		"search":  {"", noneM, orgs.VerdictNew},
+		"billing": {sreM, sreM, orgs.VerdictUnchanged},
+		"legacy":  {youM, "", orgs.VerdictRemoved},
+		"shifter": {youM, "", orgs.VerdictRemoved},
+	}
+	got := map[string]row{}
+	for _, tt := range an.Transition.Teams {
+		k := strings.ToLower(tt.Team)
+		if _, dup := got[k]; dup {
+			t.Errorf("team %q listed twice", tt.Team)
+		}
+		got[k] = row{tt.From, tt.To, tt.Verdict}
+		if tt.Reason != "" {
+			t.Errorf("team %q (%s) has reason %q; only unlikely and no-reason carry one", tt.Team, tt.Verdict, tt.Reason)
+		}
+	}
+	for k, w := range want {
+		if g, ok := got[k]; !ok || g != w {
+			t.Errorf("team %s: %+v (listed %v), want %+v", k, g, ok, w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("transition lists %d teams %v, want every dev team of either model: %d", len(got), an.Transition.Teams, len(want))
+	}
+	if an.Transition.Verdict != orgs.VerdictPossible {
+		t.Errorf("organization verdict %s, want possible (new and removed do not count)", an.Transition.Verdict)
+	}
+}
+
+type decision struct {
+	kind          orgs.DecisionKind
+	subject       string // "" matches any subject
+	changeability orgs.Changeability
+}
+
+// checkDecisions compares the decisions as a multiset (rules.md fixes no order).
+func checkDecisions(t *testing.T, an *orgs.Analysis, want []decision) {
+	t.Helper()
+	got := an.Transition.Decisions
+	used := make([]bool, len(got))
+	var missing []decision
+	for _, w := range want {
+		found := false
+		for i, g := range got {
+			if !used[i] && g.Kind == w.kind && g.Changeability == w.changeability && (w.subject == "" || g.Subject == w.subject) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, w)
+		}
+	}
+	var extra []orgs.Decision
+	for i, g := range got {
+		if !used[i] {
+			extra = append(extra, g)
+		}
+		if g.Detail == "" {
+			t.Errorf("decision %+v has no detail", g)
+		}
+		if g.Changeability != g.Kind.Changeability() {
+			t.Errorf("decision %+v: changeability differs from its kind's", g)
+		}
+	}
+	if len(missing) > 0 || len(extra) > 0 {
+		t.Errorf("decisions %+v\nmissing %+v\nunexpected %+v", got, missing, extra)
+	}
+}
+
+func TestDecisions(t *testing.T) {
+	who := func(s string) decision { return decision{orgs.DecideWhoRunsIt, s, orgs.Easy} }
+	role := func(s string) decision { return decision{orgs.DecideSRERole, s, orgs.TeamLocal} }
+	lines := func(s string) decision { return decision{orgs.DecideReportingLines, s, orgs.Hard} }
+	staff := func(s string) decision { return decision{orgs.DecideStaffing, s, orgs.Staffing} }
+	newSRE := decision{orgs.DecideNewSREOrg, "", orgs.Hard}
+	dissolve := decision{orgs.DecideDissolveSREOrg, "", orgs.Hard}
+
+	cases := []struct {
+		name      string
+		base, cur *orgs.Org
+		want      []decision
+	}{
+		{"nothing changed", newOrg(t1("A"), infra("I", ops)), newOrg(t1("A"), infra("I", ops)), nil},
+		{"run model changed: who runs it, easy",
+			newOrg(t1("A"), sreTeam("S", ops, 3)), newOrg(yas("A", "S"), sreTeam("S", ops, 3)),
+			[]decision{who("A")}},
+		{"only sre_role changed: team-local",
+			newOrg(t1("A"), t1("B")), newOrg(t2("A"), t3("B")),
+			[]decision{role("A"), role("B")}},
+		{"sre_role and run changed: who runs it only",
+			newOrg(t2("A"), sreTeam("S", ops, 3)), newOrg(srerun("A", "S"), sreTeam("S", ops, 3)),
+			[]decision{who("A")}},
+		{"run back to you with a new role: who runs it only",
+			newOrg(srerun("A", "S"), sreTeam("S", ops, 3)), newOrg(t3("A"), sreTeam("S", ops, 3)),
+			[]decision{who("A")}},
+		{"SRE team moved from ops to dev org: reporting lines only (its dev teams keep their run model)",
+			newOrg(yas("A", "S"), srerun("B", "S"), sreTeam("S", ops, 3)), newOrg(yas("A", "S"), srerun("B", "S"), sreTeam("S", dev, 3)),
+			[]decision{lines("S")}},
+		{"dev team moved to another org: reporting lines",
+			newOrg(t1("A")), newOrg(in(t1("A"), ops)),
+			[]decision{lines("A")}},
+		{"first team in the SRE org: reporting lines and a new SRE org",
+			newOrg(yas("A", "S"), sreTeam("S", ops, 3)), newOrg(yas("A", "S"), sreTeam("S", sreO, 3)),
+			[]decision{lines("S"), newSRE}},
+		{"a new team founds the SRE org: staffing and a new SRE org",
+			newOrg(t1("A")), newOrg(t1("A"), infra("I", sreO)),
+			[]decision{staff("I"), newSRE}},
+		{"the SRE org loses its last team: reporting lines and dissolving it",
+			newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), newOrg(srerun("A", "S"), sreTeam("S", ops, 3)),
+			[]decision{lines("S"), dissolve}},
+		{"the SRE org's only team is removed: staffing and dissolving it",
+			newOrg(t1("A"), infra("I", sreO)), newOrg(t1("A")),
+			[]decision{staff("I"), dissolve}},
+		{"a second team joins an existing SRE org: no new SRE org",
+			newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", ops)), newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)),
+			[]decision{lines("I")}},
+		{"the SRE org keeps one of two teams: not dissolved",
+			newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)), newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", ops)),
+			[]decision{lines("I")}},
+		{"team added: staffing",
+			newOrg(t1("A")), newOrg(t1("A"), t1("N"), opsTeam("O")),
+			[]decision{staff("N"), staff("O")}},
+		{"team removed: staffing",
+			newOrg(t1("A"), t1("R")), newOrg(t1("A")),
+			[]decision{staff("R")}},
+		{"headcount changed: staffing",
+			newOrg(t1("A"), opsTeam("O")), newOrg(hc(t1("A"), 9), hc(opsTeam("O"), 2)),
+			[]decision{staff("A"), staff("O")}},
+		{"one team moved, resized and run differently: three decisions",
+			newOrg(t1("A"), sreTeam("S", ops, 3)), newOrg(hc(in(srerun("A", "S"), ops), 8), sreTeam("S", ops, 3)),
+			[]decision{who("A"), lines("A"), staff("A")}},
+		{"names match ignoring case: no staffing for a renamed case",
+			newOrg(t1("Viewer")), newOrg(t1("VIEWER")),
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			checkDecisions(t, analyse(t, c.base, c.cur), c.want)
+		})
+	}
+}
+
+// rules.md section 4's table of decision kinds and their changeability.
+func TestDecisionKindChangeability(t *testing.T) {
+	want := map[orgs.DecisionKind]orgs.Changeability{
+		orgs.DecideWhoRunsIt:      orgs.Easy,
+		orgs.DecideSRERole:        orgs.TeamLocal,
+		orgs.DecideReportingLines: orgs.Hard,
+		orgs.DecideNewSREOrg:      orgs.Hard,
+		orgs.DecideDissolveSREOrg: orgs.Hard,
+		orgs.DecideStaffing:       orgs.Staffing,
+	}
+	ids := map[orgs.DecisionKind]string{
+		orgs.DecideWhoRunsIt: "who-runs-it", orgs.DecideSRERole: "sre-role", orgs.DecideReportingLines: "reporting-lines",
+		orgs.DecideNewSREOrg: "new-sre-org", orgs.DecideDissolveSREOrg: "dissolve-sre-org", orgs.DecideStaffing: "staffing",
+	}
+	for k, c := range want {
+		if k.Changeability() != c {
+			t.Errorf("%s: changeability %q, want %q", k, k.Changeability(), c)
+		}
+		if string(k) != ids[k] {
+			t.Errorf("decision kind id %q, want %q (cli.md)", k, ids[k])
+		}
+		if c.Explain() == "" {
+			t.Errorf("changeability %q has no explanation", c)
+		}
+	}
+	for _, c := range []orgs.Changeability{orgs.Easy, orgs.TeamLocal, orgs.Hard, orgs.Staffing} {
+		if !slices.Contains([]string{"easy", "team-local", "hard", "staffing"}, string(c)) {
+			t.Errorf("changeability id %q is not one of cli.md's", c)
+		}
+	}
+}
