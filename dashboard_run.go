@@ -1,17 +1,47 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"os"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/sretopo/sretopo/model"
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/views"
 )
 
-// runDashboard opens the interactive dashboard on op. Until the dashboard lands it prints
-// the text report of op.
+// runDashboard opens the interactive dashboard on op. Colours and the theme are decided here,
+// once, before the program owns the terminal: asking the terminal for its background later
+// would race the program for its input.
 func runDashboard(op *orgs.Opened, opts dashboardOptions, stderr io.Writer) int {
-	an := orgs.Analyse(op.Baseline, op.Org)
-	out, _ := report.Render("text", op.Org, orgs.NewReport(op.Org.Name, op.Path, op.BaselinePath, an))
-	stderr.Write(out)
+	if opts.NoColor {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	switch opts.Theme {
+	case "light":
+		lipgloss.SetHasDarkBackground(false)
+	case "dark":
+		lipgloss.SetHasDarkBackground(true)
+	default:
+		if !opts.NoColor { // without colour the background does not matter: ask nothing
+			lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+		}
+	}
+	err := model.Run(model.Config{
+		Opened:   op,
+		Embedded: opts.File == "",
+		Styles:   views.DefaultStyles(),
+		Present:  opts.Present,
+	}, os.Getenv("SRETOPO_DEBUG_LOG"))
+	if err != nil {
+		fmt.Fprintln(stderr, "sretopo: "+orgs.Sanitize(err.Error()))
+		return exitInvalid
+	}
+	for _, w := range op.Warnings {
+		fmt.Fprintln(stderr, "sretopo: warning: "+w)
+	}
 	return exitOK
 }

@@ -1,0 +1,177 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// Flows drive the real program (teatest) the way a person does, and check what it drew and
+// the state it ended in.
+
+// waitFor waits until the program has drawn every text (since the last wait: a wait
+// consumes what it read).
+func waitFor(t *testing.T, tm *teatest.TestModel, texts ...string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		for _, text := range texts {
+			if !bytes.Contains(b, []byte(text)) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+func send(tm *teatest.TestModel, keys ...string) {
+	for _, k := range keys {
+		tm.Send(keyMsg(k))
+	}
+}
+
+func finalModel(t *testing.T, tm *teatest.TestModel) *Model {
+	t.Helper()
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+}
+
+func TestFlowFindMoveUndoRedo(t *testing.T) {
+	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor(t, tm, "Development org")
+
+	// find the SRE team of the ops org as you type, select it
+	send(tm, "/")
+	tm.Type("operations s")
+	waitFor(t, tm, "1 match")
+	send(tm, "enter")
+	waitFor(t, tm, `selected "Operations SRE"`)
+
+	// create the SRE org's first big team: move it right
+	send(tm, ">")
+	waitFor(t, tm, "(was ops org)", "modified")
+
+	// undo, then redo
+	send(tm, "u")
+	waitFor(t, tm, "undid: moved")
+	send(tm, "ctrl+r")
+	waitFor(t, tm, "redid: moved")
+
+	// quit with the guard, discarding
+	send(tm, "q")
+	waitFor(t, tm, "Unsaved changes")
+	send(tm, "d")
+	fm := finalModel(t, tm)
+	if got := fm.Current().Team("Operations SRE").Org; got != orgs.OrgSRE {
+		t.Errorf("final org %s", got)
+	}
+	if fm.Analysis().Transition.Decisions[0].Kind != orgs.DecideReportingLines {
+		t.Errorf("decisions %+v", fm.Analysis().Transition.Decisions)
+	}
+}
+
+func TestFlowSave(t *testing.T) {
+	dir := t.TempDir()
+	ex, _ := orgs.ExampleNamed("mixed")
+	path := filepath.Join(dir, "mixed.toml")
+	if err := os.WriteFile(path, ex.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	op, err := orgs.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "Development org")
+	send(tm, "l", ">", "s")
+	waitFor(t, tm, "Save the scenario")
+	send(tm, "enter")
+	waitFor(t, tm, "saved the scenario")
+	send(tm, "q") // saved: no question
+	fm := finalModel(t, tm)
+	if fm.Modified() {
+		t.Error("modified after saving")
+	}
+	saved := filepath.Join(dir, "mixed-scenario-1.toml")
+	back, err := orgs.Open(saved, "")
+	if err != nil {
+		t.Fatalf("the saved scenario does not open: %v", err)
+	}
+	if back.BaselinePath != path || back.Org.Team("Operations SRE").Org != orgs.OrgSRE {
+		t.Errorf("saved scenario: baseline %q, org %s", back.BaselinePath, back.Org.Team("Operations SRE").Org)
+	}
+	// the input is never touched
+	if data, _ := os.ReadFile(path); !bytes.Equal(data, ex.Data) {
+		t.Error("the input file changed")
+	}
+}
+
+func TestFlowQuitGuard(t *testing.T) {
+	m := New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Development org")
+	send(tm, "+", "q")
+	waitFor(t, tm, "Unsaved changes")
+	send(tm, "esc") // back to the board
+	waitFor(t, tm, "[Topology]")
+	send(tm, "+", "q") // one more edit, ask again
+	waitFor(t, tm, "Unsaved changes")
+	send(tm, "ctrl+c", "ctrl+c") // the second ctrl+c leaves
+	fm := finalModel(t, tm)
+	if !fm.Modified() || fm.Current().Teams[0].Headcount != 10 {
+		t.Errorf("final headcount %d", fm.Current().Teams[0].Headcount)
+	}
+	golden.RequireEqual(t, []byte(afterQuit(fm)))
+}
+
+// afterQuit is what the final model would draw had it not quit: the board with its marks.
+func afterQuit(m *Model) string {
+	m.quitting = false
+	m.mode = modeBoard
+	m.sync()
+	return m.View()
+}
+
+func TestFlowPresentation(t *testing.T) {
+	m := New(Config{Opened: opened(t, "topology-6"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Present: true})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "1 Clarify")
+	send(tm, "right", "right", "right", "right")
+	waitFor(t, tm, "4 Analyze")
+	send(tm, "esc")
+	waitFor(t, tm, "SRE org")
+	send(tm, "q")
+	fm := finalModel(t, tm)
+	if fm.present {
+		t.Error("still presenting")
+	}
+}
+
+// TestFlowResizes sends many sizes to the running program: it never fails.
+func TestFlowResizes(t *testing.T) {
+	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Development org")
+	for _, sz := range [][2]int{{1, 1}, {0, 0}, {59, 15}, {200, 60}, {20, 6}, {161, 50}, {80, 24}} {
+		tm.Send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+	}
+	waitFor(t, tm, "Development org")
+	send(tm, "q")
+	fm := finalModel(t, tm)
+	if fm.w != 80 || fm.h != 24 {
+		t.Errorf("final size %dx%d", fm.w, fm.h)
+	}
+	if !strings.Contains(afterQuit(fm), "Development org") {
+		t.Error("the board is gone after the resizes")
+	}
+}

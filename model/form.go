@@ -1,0 +1,256 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// newInput is a text input with a static cursor (no blink timer) whose value never holds a
+// control character.
+func newInput(prompt string, limit int) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = prompt
+	ti.CharLimit = limit
+	ti.SetCursorMode(textinput.CursorStatic)
+	return ti
+}
+
+// updateInput forwards msg to ti and strips any control character the user typed or
+// pasted, so that nothing the user enters can drive the terminal when it is drawn.
+func updateInput(ti textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd) {
+	ti, cmd := ti.Update(msg)
+	if v := ti.Value(); strings.ContainsFunc(v, orgs.IsControl) {
+		pos := ti.Position()
+		ti.SetValue(strings.Map(func(r rune) rune {
+			if orgs.IsControl(r) {
+				return -1
+			}
+			return r
+		}, v))
+		ti.SetCursor(pos)
+	}
+	return ti, cmd
+}
+
+// formField is a field of the new-team form.
+type formField int
+
+const (
+	fieldName formField = iota
+	fieldKind
+	fieldOrg
+	fieldHeadcount
+	fieldCount
+)
+
+// teamForm is the small form of `n`: name, kind, organization and headcount of a new team.
+type teamForm struct {
+	name, heads textinput.Model
+	kind, org   int // indices in orgs.AllKinds and orgs.AllOrgs
+	field       formField
+	err         string
+	// done is set when the user submitted (enter) or cancelled (esc) the form.
+	submitted, cancelled bool
+}
+
+// defaultKind is the kind a new team in an organization most likely has.
+var defaultKind = map[orgs.OrgID]orgs.Kind{orgs.OrgDev: orgs.KindDev, orgs.OrgOps: orgs.KindOps, orgs.OrgSRE: orgs.KindSRE}
+
+func newTeamForm(org orgs.OrgID) teamForm {
+	f := teamForm{
+		name:  newInput("", orgs.MaxNameLen),
+		heads: newInput("", 5),
+		kind:  slices.Index(orgs.AllKinds, defaultKind[org]),
+		org:   slices.Index(orgs.AllOrgs, org),
+	}
+	f.name.Placeholder = "team name"
+	f.heads.SetValue("5")
+	f.name.Focus()
+	return f
+}
+
+// Update handles a key in the form and returns the form.
+func (f teamForm) Update(msg tea.Msg, keys KeyMap) (teamForm, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return f, nil
+	}
+	switch {
+	case key.Matches(km, keys.Accept):
+		f.submitted = true
+		return f, nil
+	case key.Matches(km, keys.Cancel):
+		f.cancelled = true
+		return f, nil
+	case key.Matches(km, keys.NextField):
+		f.focus((f.field + 1) % fieldCount)
+		return f, nil
+	case key.Matches(km, keys.PrevField):
+		f.focus((f.field + fieldCount - 1) % fieldCount)
+		return f, nil
+	}
+	var cmd tea.Cmd
+	switch f.field {
+	case fieldName:
+		f.name, cmd = updateInput(f.name, msg)
+	case fieldHeadcount:
+		f.heads, cmd = updateInput(f.heads, msg)
+	case fieldKind, fieldOrg:
+		step := 0
+		switch km.String() {
+		case "right", "l", " ":
+			step = 1
+		case "left", "h":
+			step = -1
+		}
+		if f.field == fieldKind {
+			f.kind = (f.kind + step + len(orgs.AllKinds)) % len(orgs.AllKinds)
+		} else {
+			f.org = (f.org + step + len(orgs.AllOrgs)) % len(orgs.AllOrgs)
+		}
+	}
+	f.err = ""
+	return f, cmd
+}
+
+func (f *teamForm) focus(field formField) {
+	f.field = field
+	f.name.Blur()
+	f.heads.Blur()
+	switch field {
+	case fieldName:
+		f.name.Focus()
+	case fieldHeadcount:
+		f.heads.Focus()
+	}
+}
+
+// Team is the team the form describes, or why it cannot be one.
+func (f teamForm) Team() (orgs.Team, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(f.heads.Value()))
+	if err != nil || n < orgs.MinHeadcount || n > orgs.MaxHeadcount {
+		return orgs.Team{}, fmt.Errorf("headcount must be a whole number from %d to %d", orgs.MinHeadcount, orgs.MaxHeadcount)
+	}
+	return orgs.Team{
+		Name:      strings.TrimSpace(f.name.Value()),
+		Org:       orgs.AllOrgs[f.org],
+		Kind:      orgs.AllKinds[f.kind],
+		Headcount: n,
+	}, nil
+}
+
+// Dialog is the form as the views draw it.
+func (f teamForm) Dialog() *views.Dialog {
+	row := func(field formField, label, value string) string {
+		lead := "  "
+		if f.field == field {
+			lead = views.GlyphSelected + " "
+		}
+		return lead + views.Pad(label, 10) + value
+	}
+	kind := orgs.AllKinds[f.kind]
+	body := []string{
+		row(fieldName, "name", f.name.View()),
+		row(fieldKind, "kind", "< "+string(kind)+" >  "+kindHelp[kind]),
+		row(fieldOrg, "org", "< "+orgs.AllOrgs[f.org].Title()+" >"),
+		row(fieldHeadcount, "headcount", f.heads.View()),
+	}
+	return &views.Dialog{Title: "New team", Body: strings.Join(body, "\n"), Error: f.err}
+}
+
+var kindHelp = map[orgs.Kind]string{
+	orgs.KindDev:      "builds services",
+	orgs.KindSRE:      "runs services with dev teams",
+	orgs.KindSREInfra: "SRE infrastructure",
+	orgs.KindOps:      "classic operations",
+}
+
+// savePrompt asks where to save the scenario (prefilled with the next free name) and, as an
+// option, its title.
+type savePrompt struct {
+	path, title textinput.Model
+	field       int // 0 path, 1 title
+	err         string
+	// quitAfter is set when the prompt came from the quit question: quit once saved.
+	quitAfter            bool
+	submitted, cancelled bool
+}
+
+func newSavePrompt(path string, quitAfter bool) savePrompt {
+	p := savePrompt{path: newInput("", 4096), title: newInput("", 200), quitAfter: quitAfter}
+	p.path.SetValue(path)
+	p.path.CursorEnd()
+	p.path.Focus()
+	p.title.Placeholder = "optional"
+	return p
+}
+
+// Update handles a key in the prompt and returns the prompt.
+func (p savePrompt) Update(msg tea.Msg, keys KeyMap) (savePrompt, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	switch {
+	case key.Matches(km, keys.Accept):
+		p.submitted = strings.TrimSpace(p.path.Value()) != ""
+		if !p.submitted {
+			p.err = "type a file name"
+		}
+		return p, nil
+	case key.Matches(km, keys.Cancel):
+		p.cancelled = true
+		return p, nil
+	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
+		p.field = 1 - p.field
+		if p.field == 0 {
+			p.title.Blur()
+			p.path.Focus()
+		} else {
+			p.path.Blur()
+			p.title.Focus()
+		}
+		return p, nil
+	}
+	var cmd tea.Cmd
+	if p.field == 0 {
+		p.path, cmd = updateInput(p.path, msg)
+	} else {
+		p.title, cmd = updateInput(p.title, msg)
+	}
+	p.err = ""
+	return p, cmd
+}
+
+// Dialog is the prompt as the views draw it.
+func (p savePrompt) Dialog(saving bool) *views.Dialog {
+	lead := func(field int) string {
+		if p.field == field {
+			return views.GlyphSelected + " "
+		}
+		return "  "
+	}
+	body := []string{
+		lead(0) + views.Pad("file", 7) + p.path.View(),
+		lead(1) + views.Pad("title", 7) + p.title.View(),
+		"",
+		"  saved as a scenario of the baseline ([scenario] based_on)",
+	}
+	if saving {
+		body = append(body, "  saving...")
+	}
+	title := "Save the scenario"
+	if p.quitAfter {
+		title = "Save the scenario, then quit"
+	}
+	return &views.Dialog{Title: title, Body: strings.Join(body, "\n"), Error: p.err}
+}

@@ -1,0 +1,150 @@
+package model
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap holds every key binding of the dashboard. Bindings that do not apply to the current
+// selection or mode are disabled, so the help never lists a dead key. Help text is plain ASCII.
+type KeyMap struct {
+	// the board
+	Left, Right, Up, Down     key.Binding
+	PageUp, PageDown          key.Binding
+	Home, End                 key.Binding
+	MoveLeft, MoveRight       key.Binding
+	Find                      key.Binding
+	Run, With, Role           key.Binding
+	More, Less                key.Binding
+	New, Delete               key.Binding
+	Positioning               key.Binding
+	Undo, Redo, Baseline      key.Binding
+	Save, Present, Help, Quit key.Binding
+	NextPanel, PrevPanel      key.Binding
+
+	// presentation mode
+	PrevPage, NextPage, Back key.Binding
+
+	// prompts and dialogs
+	Accept, Cancel         key.Binding
+	NextMatch, PrevMatch   key.Binding
+	NextField, PrevField   key.Binding
+	Change                 key.Binding
+	Yes, No, Discard, Keep key.Binding
+
+	mode mode
+}
+
+// DefaultKeyMap is the key table of the issue, plus tab for the panels on narrow terminals
+// and paging keys for long columns.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return KeyMap{
+		Left:        b([]string{"left", "h"}, "left/h", "column left"),
+		Right:       b([]string{"right", "l"}, "right/l", "column right"),
+		Up:          b([]string{"up", "k"}, "up/k", "team up"),
+		Down:        b([]string{"down", "j"}, "down/j", "team down"),
+		PageUp:      b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:    b([]string{"pgdown"}, "pgdn", "page down"),
+		Home:        b([]string{"home"}, "home", "first team"),
+		End:         b([]string{"end"}, "end", "last team"),
+		MoveLeft:    b([]string{"<", "shift+left"}, "<", "move team left"),
+		MoveRight:   b([]string{">", "shift+right"}, ">", "move team right"),
+		Find:        b([]string{"/"}, "/", "find"),
+		Run:         b([]string{"r"}, "r", "who runs it"),
+		With:        b([]string{"w"}, "w", "runs with"),
+		Role:        b([]string{"e"}, "e", "SRE role"),
+		More:        b([]string{"+", "="}, "+", "headcount up"),
+		Less:        b([]string{"-"}, "-", "headcount down"),
+		New:         b([]string{"n"}, "n", "new team"),
+		Delete:      b([]string{"x"}, "x", "delete team"),
+		Positioning: b([]string{"P"}, "P", "SRE org positioning"),
+		Undo:        b([]string{"u"}, "u", "undo"),
+		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
+		Baseline:    b([]string{"b"}, "b", "back to baseline"),
+		Save:        b([]string{"s"}, "s", "save scenario"),
+		Present:     b([]string{"p"}, "p", "present"),
+		Help:        b([]string{"?"}, "?", "more keys"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		NextPanel:   b([]string{"tab"}, "tab", "next panel"),
+		PrevPanel:   b([]string{"shift+tab"}, "shift+tab", "previous panel"),
+
+		PrevPage: b([]string{"left", "h", "pgup", "backspace"}, "left", "previous"),
+		NextPage: b([]string{"right", "l", "pgdown", " "}, "right", "next"),
+		Back:     b([]string{"esc", "p"}, "esc/p", "back to the board"),
+
+		Accept:    b([]string{"enter"}, "enter", "ok"),
+		Cancel:    b([]string{"esc"}, "esc", "cancel"),
+		NextMatch: b([]string{"down", "ctrl+n"}, "down", "next match"),
+		PrevMatch: b([]string{"up", "ctrl+p"}, "up", "previous match"),
+		NextField: b([]string{"tab", "down"}, "tab", "next field"),
+		PrevField: b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
+		Change:    b([]string{"left", "right", " "}, "left/right", "change"),
+		Yes:       b([]string{"y"}, "y", "yes"),
+		No:        b([]string{"n", "esc"}, "n/esc", "no"),
+		Discard:   b([]string{"d"}, "d", "discard and quit"),
+		Keep:      b([]string{"esc", "c"}, "esc", "cancel"),
+	}
+}
+
+// ShortHelp is the one-line help of the current mode (bubbles/help hides disabled bindings).
+func (k KeyMap) ShortHelp() []key.Binding {
+	switch k.mode {
+	case modeFind:
+		return []key.Binding{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}
+	case modeForm:
+		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
+	case modeSave:
+		return []key.Binding{k.Accept, k.NextField, k.Cancel}
+	case modeReplace:
+		return []key.Binding{k.Yes, k.No}
+	case modeQuit:
+		return []key.Binding{k.Save, k.Discard, k.Keep}
+	case modePresent:
+		return []key.Binding{k.PrevPage, k.NextPage, k.Back, k.Quit}
+	}
+	move := withHelp(k.MoveLeft, "<>", "move")
+	move.SetEnabled(k.MoveLeft.Enabled() || k.MoveRight.Enabled())
+	heads := withHelp(k.More, "+/-", "headcount")
+	heads.SetEnabled(k.More.Enabled() || k.Less.Enabled())
+	// by priority: bubbles/help cuts the line where the terminal ends
+	return []key.Binding{
+		move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
+		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
+		withHelp(k.With, "w", "with"), withHelp(k.Role, "e", "role"), heads,
+		withHelp(k.New, "n", "new"), withHelp(k.Delete, "x", "delete"), withHelp(k.Redo, "ctrl+r", "redo"),
+	}
+}
+
+// FullHelp is the help of the current mode in columns, shown with ?. Pairs of keys share a
+// line so that the whole table fits in 80 columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	if k.mode != modeBoard {
+		return [][]key.Binding{k.ShortHelp()}
+	}
+	either := func(a, b key.Binding, keys, desc string) key.Binding {
+		c := withHelp(a, keys, desc)
+		c.SetEnabled(a.Enabled() || b.Enabled())
+		return c
+	}
+	return [][]key.Binding{
+		{
+			either(k.Left, k.Right, "h/l", "column"), either(k.Up, k.Down, "j/k", "team"),
+			either(k.PageUp, k.PageDown, "pgup/pgdn", "page"), either(k.Home, k.End, "home/end", "first/last"),
+			k.Find, withHelp(k.NextPanel, "tab", "next panel"),
+		},
+		{
+			either(k.MoveLeft, k.MoveRight, "< >", "move team"), k.Run, k.With, k.Role,
+			either(k.More, k.Less, "+/-", "headcount"), k.New, k.Delete,
+		},
+		{
+			withHelp(k.Positioning, "P", "positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
+			withHelp(k.Save, "s", "save"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
+		},
+	}
+}
+
+// withHelp is b with other help text, keeping its keys and whether it is enabled.
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}

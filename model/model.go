@@ -1,0 +1,863 @@
+// Package model is the dashboard's program state and behaviour: the only package that imports
+// Bubble Tea. It keeps the baseline and the current organization with an undo history of
+// edits, re-analyses after every change through one orgs.Analyser, and hands everything it
+// shows to the pure views.
+package model
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// mode is what has the keys: the board, or a prompt that takes them exclusively.
+type mode int
+
+const (
+	modeBoard   mode = iota
+	modeFind         // find as you type
+	modeForm         // the new-team form
+	modeSave         // the save prompt
+	modeReplace      // "replace the existing file?"
+	modeQuit         // "unsaved changes: save, discard or cancel?"
+	modePresent      // presentation mode (for the key help only; see Model.present)
+)
+
+// SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
+type SaveFunc func(path string, cur *orgs.Org, meta orgs.ScenarioMeta, replace bool) error
+
+// Config is what the dashboard opens with.
+type Config struct {
+	// Opened is the file and its baseline, as the command line opened them.
+	Opened *orgs.Opened
+	// Embedded is set when Opened is an embedded example: its baseline has no file.
+	Embedded bool
+	Styles   views.Styles
+	// Present starts in presentation mode.
+	Present bool
+	// Save writes scenarios; nil means orgs.SaveScenario.
+	Save SaveFunc
+}
+
+// Model is the dashboard.
+type Model struct {
+	cfg  Config
+	st   views.Styles
+	keys KeyMap
+	help help.Model
+	w, h int
+	lay  views.Layout
+
+	file, basePath string
+	base, cur      *orgs.Org
+	analyser       *orgs.Analyser
+	an             *orgs.Analysis
+	index          views.Index
+	board          views.Board
+
+	// history holds every edit; pos of them are applied (the rest can be redone); savedPos
+	// is pos when the current state was last saved (-1 when that state left the history).
+	history  []*orgs.Change
+	pos      int
+	savedPos int
+
+	mode    mode
+	present bool
+	page    int
+	panel   views.PanelID
+
+	find       textinput.Model
+	findFrom   views.Board // the selection to restore when find is cancelled
+	findHits   []int       // matching team indices, in board order
+	findAt     int
+	form       teamForm
+	save       savePrompt
+	saving     bool
+	replaceArg saveRequest
+	// before is the selected team's name before the key being handled changed anything
+	before string
+
+	status    string
+	statusErr bool
+	quitting  bool
+
+	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
+	// shown and the layout, not on the selection, so moving around redraws only the board.
+	panels panelsCache
+	// helpView is the key help as drawn for the current mode and selection
+	helpView string
+}
+
+type panelsCache struct {
+	an    *orgs.Analysis
+	panel views.PanelID
+	rect  views.Rect
+	wide  bool
+	drawn string
+}
+
+// New makes the dashboard for an opened file.
+func New(cfg Config) *Model {
+	op := cfg.Opened
+	m := &Model{
+		cfg:      cfg,
+		st:       cfg.Styles,
+		keys:     DefaultKeyMap(),
+		help:     help.New(),
+		file:     op.Path,
+		basePath: op.BaselinePath,
+		// the current model is a copy: the baseline may be the very same loaded file
+		base:    op.Baseline,
+		cur:     op.Org.Clone(),
+		present: cfg.Present,
+		find:    newInput("/ ", 64),
+	}
+	m.help.Styles.ShortKey = m.st.Bold
+	m.help.Styles.FullKey = m.st.Bold
+	m.help.Styles.ShortDesc = m.st.Text
+	m.help.Styles.FullDesc = m.st.Text
+	m.help.Styles.ShortSeparator = m.st.Muted
+	m.help.Styles.FullSeparator = m.st.Muted
+	m.help.Styles.Ellipsis = m.st.Muted
+	m.help.ShortSeparator = "  "
+	m.analyser = orgs.NewAnalyser(m.base)
+	if len(op.Warnings) > 0 {
+		m.status, m.statusErr = strings.Join(op.Warnings, "; "), true
+	}
+	m.refresh("")
+	return m
+}
+
+// Init starts nothing: the dashboard waits for the terminal's size.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Current is the current organization (the what-if). Callers must not change it.
+func (m *Model) Current() *orgs.Org { return m.cur }
+
+// Analysis is the analysis of the current organization against the baseline.
+func (m *Model) Analysis() *orgs.Analysis { return m.an }
+
+// Modified reports whether there are unsaved changes.
+func (m *Model) Modified() bool { return m.pos != m.savedPos }
+
+// Selected is the name of the selected team ("" when none).
+func (m *Model) Selected() string {
+	if i := m.board.Selected(); i >= 0 && i < len(m.cur.Teams) {
+		return m.cur.Teams[i].Name
+	}
+	return ""
+}
+
+// ---- messages -------------------------------------------------------------
+
+// pathSuggestedMsg carries the next free scenario name, found off the update loop.
+type pathSuggestedMsg struct {
+	path      string
+	quitAfter bool
+}
+
+// saveRequest is one save to run.
+type saveRequest struct {
+	path    string
+	cur     *orgs.Org
+	meta    orgs.ScenarioMeta
+	replace bool
+}
+
+// savedMsg is the outcome of a save.
+type savedMsg struct {
+	req saveRequest
+	err error
+}
+
+// ---- update ---------------------------------------------------------------
+
+// Update handles a message: the window size first, then keys (an open prompt takes them
+// all), then the mouse and the outcome of commands.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = max(0, msg.Width), max(0, msg.Height)
+		m.help.Width = m.w
+	case tea.KeyMsg:
+		cmd = m.key(msg)
+	case tea.MouseMsg:
+		m.mouse(msg)
+	case pathSuggestedMsg:
+		m.mode = modeSave
+		m.save = newSavePrompt(msg.path, msg.quitAfter)
+	case savedMsg:
+		cmd = m.saved(msg)
+	}
+	m.sync()
+	return m, cmd
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	// keys typed fast (or repeated, or sent by tmux) can arrive as one message of several
+	// runes; outside a text input each rune is a key of its own
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing() {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+			m.sync()
+		}
+		return tea.Batch(cmds...)
+	}
+	switch m.mode {
+	case modeFind:
+		return m.findKey(msg)
+	case modeForm:
+		return m.formKey(msg)
+	case modeSave:
+		return m.saveKey(msg)
+	case modeReplace:
+		return m.replaceKey(msg)
+	case modeQuit:
+		return m.quitKey(msg)
+	}
+	if m.present {
+		return m.presentKey(msg)
+	}
+	return m.boardKey(msg)
+}
+
+// is reports whether msg is one of b's keys, enabled or not: a binding is disabled to keep
+// it out of the help, but pressing it still gets an answer (why it does not apply).
+func is(msg tea.KeyMsg, b key.Binding) bool {
+	s := msg.String()
+	for _, k := range b.Keys() {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// typing reports whether a text input has the keys.
+func (m *Model) typing() bool {
+	switch m.mode {
+	case modeFind, modeSave:
+		return true
+	case modeForm:
+		return m.form.field == fieldName || m.form.field == fieldHeadcount
+	}
+	return false
+}
+
+func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	sel := m.board.Selected()
+	m.before = m.Selected() // edits apply at once; refresh needs the selection from before
+	switch {
+	case is(msg, k.Quit):
+		return m.quit()
+	case is(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+	case is(msg, k.MoveLeft):
+		m.edit(m.cur.MoveTeam(sel, -1))
+	case is(msg, k.MoveRight):
+		m.edit(m.cur.MoveTeam(sel, +1))
+	case is(msg, k.Left):
+		m.focusColumn(m.board.Focus - 1)
+	case is(msg, k.Right):
+		m.focusColumn(m.board.Focus + 1)
+	case is(msg, k.Up):
+		m.moveRow(-1)
+	case is(msg, k.Down):
+		m.moveRow(+1)
+	case is(msg, k.PageUp):
+		m.moveRow(-views.PageSize(m.data(), m.lay, m.board.Focus))
+	case is(msg, k.PageDown):
+		m.moveRow(views.PageSize(m.data(), m.lay, m.board.Focus))
+	case is(msg, k.Home):
+		m.moveRow(-len(m.cur.Teams))
+	case is(msg, k.End):
+		m.moveRow(len(m.cur.Teams))
+	case is(msg, k.Find):
+		m.mode = modeFind
+		m.findFrom = m.board
+		m.findHits, m.findAt = nil, 0
+		m.find.SetValue("")
+		m.find.Focus()
+	case is(msg, k.Run):
+		m.edit(m.cur.CycleRun(sel))
+	case is(msg, k.With):
+		m.edit(m.cur.CycleRunWith(sel))
+	case is(msg, k.Role):
+		m.edit(m.cur.CycleSRERole(sel))
+	case is(msg, k.More):
+		m.edit(m.cur.AddHeadcount(sel, +1))
+	case is(msg, k.Less):
+		m.edit(m.cur.AddHeadcount(sel, -1))
+	case is(msg, k.New):
+		m.mode = modeForm
+		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
+	case is(msg, k.Delete):
+		m.edit(m.cur.DeleteTeam(sel))
+	case is(msg, k.Positioning):
+		m.edit(m.cur.CyclePositioning())
+	case is(msg, k.Undo):
+		m.undo()
+	case is(msg, k.Redo):
+		m.redo()
+	case is(msg, k.Baseline):
+		m.edit(m.cur.ResetTo(m.base))
+	case is(msg, k.Save):
+		return suggestPath(m.file, false)
+	case is(msg, k.Present):
+		m.present = true
+	case is(msg, k.NextPanel):
+		m.cyclePanel(+1)
+	case is(msg, k.PrevPanel):
+		m.cyclePanel(-1)
+	}
+	return nil
+}
+
+func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case msg.String() == "ctrl+c", msg.String() == "q":
+		return m.quit()
+	case key.Matches(msg, k.Back):
+		m.present = false
+	case key.Matches(msg, k.PrevPage):
+		m.page = max(0, m.page-1)
+	case key.Matches(msg, k.NextPage):
+		m.page = min(len(views.Pages)-1, m.page+1)
+	case len(msg.String()) == 1 && msg.String() >= "1" && msg.String() <= "6":
+		step := int(msg.String()[0] - '0')
+		for i, p := range views.Pages {
+			if p.Step == step {
+				m.page = i
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// quit leaves at once without unsaved changes, and asks first with them.
+func (m *Model) quit() tea.Cmd {
+	if !m.Modified() {
+		m.quitting = true
+		return tea.Quit
+	}
+	m.mode = modeQuit
+	return nil
+}
+
+func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case msg.String() == "ctrl+c": // a second ctrl+c: the user wants out
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Save):
+		m.mode = modeBoard
+		return suggestPath(m.file, true)
+	case key.Matches(msg, k.Discard):
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Keep), msg.String() == "q":
+		m.mode = modeBoard
+	}
+	return nil
+}
+
+func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case msg.String() == "ctrl+c":
+		m.mode = modeBoard
+		m.board = m.findFrom
+		return m.quit()
+	case key.Matches(msg, k.Accept):
+		m.mode = modeBoard
+		m.find.Blur()
+		if len(m.findHits) == 0 {
+			m.board = m.findFrom
+			if q := m.find.Value(); q != "" {
+				m.setError(fmt.Sprintf("no team matches %q", q))
+			}
+		} else {
+			m.setStatus(fmt.Sprintf("selected %q", m.cur.Teams[m.findHits[m.findAt]].Name))
+		}
+		return nil
+	case key.Matches(msg, k.Cancel):
+		m.mode = modeBoard
+		m.find.Blur()
+		m.board = m.findFrom
+		return nil
+	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
+		if n := len(m.findHits); n > 0 {
+			step := 1
+			if key.Matches(msg, k.PrevMatch) {
+				step = n - 1
+			}
+			m.findAt = (m.findAt + step) % n
+			m.selectIndex(m.findHits[m.findAt])
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	m.find, cmd = updateInput(m.find, msg)
+	m.findHits, m.findAt = m.matches(m.find.Value()), 0
+	if len(m.findHits) > 0 {
+		m.selectIndex(m.findHits[0])
+	} else {
+		m.board = m.findFrom
+	}
+	return cmd
+}
+
+// matches lists the teams whose name holds q (ignoring case), in board order, those whose
+// name starts with it first.
+func (m *Model) matches(q string) []int {
+	q = strings.ToLower(strings.TrimSpace(q))
+	if q == "" {
+		return nil
+	}
+	var prefix, inside []int
+	for c := range m.board.Cols {
+		for _, i := range m.board.Cols[c] {
+			name := strings.ToLower(m.cur.Teams[i].Name)
+			switch {
+			case strings.HasPrefix(name, q):
+				prefix = append(prefix, i)
+			case strings.Contains(name, q):
+				inside = append(inside, i)
+			}
+		}
+	}
+	return append(prefix, inside...)
+}
+
+func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		m.mode = modeBoard
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.form, cmd = m.form.Update(msg, m.keys)
+	switch {
+	case m.form.cancelled:
+		m.mode = modeBoard
+	case m.form.submitted:
+		m.form.submitted = false
+		t, err := m.form.Team()
+		if err == nil {
+			var c *orgs.Change
+			m.before = m.Selected()
+			if c, err = m.cur.AddTeam(t); err == nil {
+				m.commit(c)
+				m.mode = modeBoard
+				return nil
+			}
+		}
+		m.form.err = err.Error()
+	}
+	return cmd
+}
+
+func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		m.mode = modeBoard
+		m.saving = false
+		return m.quit()
+	}
+	if m.saving {
+		return nil // one save at a time
+	}
+	var cmd tea.Cmd
+	m.save, cmd = m.save.Update(msg, m.keys)
+	switch {
+	case m.save.cancelled:
+		m.mode = modeBoard
+		if m.save.quitAfter {
+			m.setStatus("not saved; still here")
+		}
+	case m.save.submitted:
+		m.save.submitted = false
+		m.saving = true
+		return m.saveCmd(m.newSaveRequest(strings.TrimSpace(m.save.path.Value()), false))
+	}
+	return cmd
+}
+
+func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case msg.String() == "ctrl+c":
+		m.mode = modeBoard
+		return m.quit()
+	case key.Matches(msg, k.Yes):
+		req := m.replaceArg
+		req.replace = true
+		m.mode = modeSave
+		m.saving = true
+		return m.saveCmd(req)
+	case key.Matches(msg, k.No):
+		m.mode = modeSave
+		m.save.err = "not replaced; choose another name"
+	}
+	return nil
+}
+
+// newSaveRequest is a save of a copy of the current organization: the copy is what the
+// command writes, off the update loop, while the user goes on editing.
+func (m *Model) newSaveRequest(path string, replace bool) saveRequest {
+	meta := orgs.ScenarioMeta{Title: strings.TrimSpace(m.save.title.Value())}
+	if !m.cfg.Embedded {
+		meta.BasedOn = m.basePath
+		if m.basePath == m.cfg.Opened.Path {
+			meta.BasedOnData = m.cfg.Opened.Data
+		}
+	}
+	return saveRequest{path: path, cur: m.cur.Clone(), meta: meta, replace: replace}
+}
+
+func (m *Model) saveCmd(req saveRequest) tea.Cmd {
+	save := m.cfg.Save
+	if save == nil {
+		save = orgs.SaveScenario
+	}
+	return func() tea.Msg {
+		if req.meta.BasedOn != "" && req.meta.BasedOnData == nil {
+			data, err := orgs.ReadFile(req.meta.BasedOn)
+			if err != nil {
+				return savedMsg{req, fmt.Errorf("reading the baseline %s: %w", req.meta.BasedOn, err)}
+			}
+			req.meta.BasedOnData = data
+		}
+		return savedMsg{req, save(req.path, req.cur, req.meta, req.replace)}
+	}
+}
+
+// suggestPath finds the next free scenario name beside the input, off the update loop.
+func suggestPath(input string, quitAfter bool) tea.Cmd {
+	return func() tea.Msg {
+		return pathSuggestedMsg{path: orgs.NextScenarioPath(input), quitAfter: quitAfter}
+	}
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	m.saving = false
+	err := msg.err
+	switch {
+	case err == nil:
+		m.savedPos = m.pos
+		m.file = msg.req.path
+		m.mode = modeBoard
+		m.setStatus(fmt.Sprintf("saved the scenario to %s", msg.req.path))
+		if m.save.quitAfter {
+			m.quitting = true
+			return tea.Quit
+		}
+	case errors.Is(err, orgs.ErrExists):
+		m.mode = modeReplace
+		m.replaceArg = msg.req
+	case errors.Is(err, orgs.ErrReadOnly):
+		m.mode = modeSave
+		m.save.err = fmt.Sprintf("%s is read-only and is not replaced; choose another name", msg.req.path)
+	case errors.Is(err, orgs.ErrDirNotWritable):
+		m.mode = modeSave
+		m.save.err = fmt.Sprintf("cannot write in %s; the scenario stays in memory, unsaved; choose another place", dirOf(msg.req.path))
+	default:
+		m.mode = modeSave
+		m.save.err = "not saved: " + err.Error()
+	}
+	return nil
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexAny(path, `/`+string(os.PathSeparator)); i >= 0 {
+		return path[:i+1]
+	}
+	return "the working directory"
+}
+
+// ---- mouse ------------------------------------------------------------------
+
+func (m *Model) mouse(msg tea.MouseMsg) {
+	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {
+		return
+	}
+	switch msg.Button {
+	case tea.MouseButtonLeft:
+		if c, row, ok := views.HitCard(m.data(), m.lay, msg.X, msg.Y); ok {
+			m.board.Focus = c
+			m.board.Rows[c] = row
+		}
+	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
+		// the wheel over a column moves its selection, as up and down do
+		for c, r := range m.lay.Columns {
+			if r.Contains(msg.X, msg.Y) {
+				m.board.Focus = c
+				if msg.Button == tea.MouseButtonWheelUp {
+					m.moveRow(-1)
+				} else {
+					m.moveRow(+1)
+				}
+			}
+		}
+	}
+}
+
+// ---- edits and history ----------------------------------------------------
+
+// edit records a change the user made, or shows why it was refused.
+func (m *Model) edit(c *orgs.Change, err error) {
+	if err != nil {
+		m.setError(err.Error())
+		return
+	}
+	m.commit(c)
+}
+
+func (m *Model) commit(c *orgs.Change) {
+	m.history = append(m.history[:m.pos], c)
+	if m.savedPos > m.pos {
+		m.savedPos = -1 // the saved state can no longer be reached
+	}
+	m.pos++
+	m.refresh(c.Subject)
+	m.setStatus(c.Summary)
+}
+
+func (m *Model) undo() {
+	if m.pos == 0 {
+		m.setError("nothing to undo")
+		return
+	}
+	m.pos--
+	c := m.history[m.pos]
+	m.before = m.Selected()
+	c.Undo(m.cur)
+	m.refresh(c.Subject)
+	m.setStatus("undid: " + c.Summary)
+}
+
+func (m *Model) redo() {
+	if m.pos == len(m.history) {
+		m.setError("nothing to redo")
+		return
+	}
+	c := m.history[m.pos]
+	m.pos++
+	m.before = m.Selected()
+	c.Redo(m.cur)
+	m.refresh(c.Subject)
+	m.setStatus("redid: " + c.Summary)
+}
+
+// refresh re-analyses the current organization and re-derives what the views need, then
+// selects the team named subject when it exists, else the team selected before the change
+// (m.before), else what now sits where the selection was.
+func (m *Model) refresh(subject string) {
+	selected := m.before
+	m.before = ""
+	m.an = m.analyser.Analyse(m.cur)
+	m.index = views.NewIndex(m.cur, m.an)
+	m.board.Cols = views.Columns(m.cur)
+	switch {
+	case subject != "" && m.cur.TeamIndex(subject) >= 0:
+		m.selectIndex(m.cur.TeamIndex(subject))
+	case selected != "" && m.cur.TeamIndex(selected) >= 0:
+		m.selectIndex(m.cur.TeamIndex(selected))
+	}
+	m.clampRows()
+	m.ensurePanel()
+}
+
+// ---- selection --------------------------------------------------------------
+
+func (m *Model) selectIndex(i int) {
+	if i < 0 || i >= len(m.cur.Teams) {
+		return
+	}
+	c := views.ColumnOf(m.cur.Teams[i].Org)
+	col := m.board.Cols[c]
+	r := sort.SearchInts(col, i)
+	if r < len(col) && col[r] == i {
+		m.board.Focus = c
+		m.board.Rows[c] = r
+	}
+}
+
+func (m *Model) focusColumn(c int) {
+	m.board.Focus = max(0, min(2, c))
+}
+
+func (m *Model) moveRow(d int) {
+	c := m.board.Focus
+	m.board.Rows[c] = max(0, min(len(m.board.Cols[c])-1, m.board.Rows[c]+d))
+}
+
+func (m *Model) clampRows() {
+	for c := range m.board.Rows {
+		m.board.Rows[c] = max(0, min(len(m.board.Cols[c])-1, m.board.Rows[c]))
+	}
+}
+
+func (m *Model) cyclePanel(step int) {
+	ps := views.Panels(m.an)
+	k := 0
+	for i, p := range ps {
+		if p == m.panel {
+			k = i
+		}
+	}
+	m.panel = ps[(k+step+len(ps))%len(ps)]
+}
+
+// ensurePanel moves off a panel the analysis no longer has (positioning, when the SRE org
+// empties).
+func (m *Model) ensurePanel() {
+	ps := views.Panels(m.an)
+	for _, p := range ps {
+		if p == m.panel {
+			return
+		}
+	}
+	for _, p := range ps {
+		if p > m.panel {
+			m.panel = p
+			return
+		}
+	}
+	m.panel = ps[len(ps)-1]
+}
+
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
+func (m *Model) setError(s string)  { m.status, m.statusErr = s, true }
+
+// sync brings what depends on the state up to date after every message: which keys apply,
+// the layout, and the columns' scrolling.
+func (m *Model) sync() {
+	m.keys.mode = m.mode
+	if m.present && m.mode == modeBoard {
+		m.keys.mode = modePresent
+	}
+	m.enableKeys()
+	m.helpView = m.help.View(m.keys)
+	m.lay = views.ComputeLayout(m.w, m.h, lipgloss.Height(m.helpView))
+	if m.lay.TooSmall {
+		return
+	}
+	d := m.data()
+	for c := range m.board.Offsets {
+		m.board.Offsets[c] = views.ScrollOffset(d, m.lay, c, m.board.Offsets[c])
+		d.Board.Offsets[c] = m.board.Offsets[c]
+	}
+}
+
+// enableKeys disables the bindings that do not apply to the selection, so the help never
+// lists a dead key.
+func (m *Model) enableKeys() {
+	k := &m.keys
+	i := m.board.Selected()
+	var t *orgs.Team
+	if i >= 0 {
+		t = &m.cur.Teams[i]
+	}
+	dev := t != nil && t.Kind == orgs.KindDev
+	k.MoveLeft.SetEnabled(t != nil && t.Org != orgs.OrgDev)
+	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
+	k.Run.SetEnabled(dev)
+	k.With.SetEnabled(dev && t.Run.NeedsPartner() && len(m.cur.Fitting(i, t.Run)) > 1)
+	k.Role.SetEnabled(dev && t.Run == orgs.RunYou)
+	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
+	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
+	k.Delete.SetEnabled(t != nil)
+	k.Undo.SetEnabled(m.pos > 0)
+	k.Redo.SetEnabled(m.pos < len(m.history))
+	narrow := m.w < views.WideWidth // the layout waits for the help, which waits for this
+	k.NextPanel.SetEnabled(narrow)
+	k.PrevPanel.SetEnabled(narrow)
+}
+
+// ---- view -------------------------------------------------------------------
+
+// data gathers what the views draw.
+func (m *Model) data() *views.Data {
+	d := &views.Data{
+		Org:    m.cur,
+		An:     m.an,
+		Index:  m.index,
+		Board:  m.board,
+		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified()},
+		Panel:  m.panel,
+		Status: m.status, StatusError: m.statusErr,
+		Help: m.helpView,
+		Page: m.page,
+	}
+	switch m.mode {
+	case modeFind:
+		hits := "no match"
+		switch n := len(m.findHits); {
+		case n == 1:
+			hits = "1 match"
+		case n > 1:
+			hits = fmt.Sprintf("%d of %d matches", m.findAt+1, n)
+		}
+		if m.find.Value() == "" {
+			hits = "type part of a team name"
+		}
+		d.Prompt = m.find.View() + m.st.Muted.Render("   "+hits)
+	case modeForm:
+		d.Dialog = m.form.Dialog()
+	case modeSave:
+		d.Dialog = m.save.Dialog(m.saving)
+	case modeReplace:
+		d.Dialog = &views.Dialog{Title: "Replace the file?", Body: views.S(m.replaceArg.path) + " exists.\n\ny  replace it\nn  choose another name"}
+	case modeQuit:
+		d.Dialog = &views.Dialog{Title: "Unsaved changes", Body: "Quit without saving the scenario?\n\ns    save it first\nd    discard the changes and quit\nesc  go back to the dashboard"}
+	}
+	return d
+}
+
+// View draws the dashboard, or presentation mode.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	d := m.data()
+	if m.present && m.mode == modeBoard {
+		return views.Present(d, m.st, m.w, m.h)
+	}
+	if d.Dialog == nil && !m.lay.TooSmall {
+		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide}
+		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide {
+			key.drawn = views.DrawPanels(d, m.st, m.lay)
+			m.panels = key
+		}
+		d.PanelsDrawn = m.panels.drawn
+	}
+	return views.Dashboard(d, m.st, m.w, m.h)
+}
+
+// Run runs the dashboard in the terminal until the user quits: full screen, with the mouse.
+// With logPath set, Bubble Tea's log goes to that file (the screen is the program's).
+func Run(cfg Config, logPath string) error {
+	if logPath != "" {
+		if f, err := tea.LogToFile(logPath, "sretopo"); err == nil {
+			defer f.Close()
+		}
+	}
+	_, err := tea.NewProgram(New(cfg), tea.WithAltScreen(), tea.WithMouseCellMotion()).Run()
+	return err
+}

@@ -1,0 +1,814 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+var openedCache sync.Map // example name -> *orgs.Opened
+
+// opened opens an embedded example as the command line would. The dashboard never changes
+// what it opened (TestCurrentIsACopy), so one load serves every test.
+func opened(t testing.TB, name string) *orgs.Opened {
+	t.Helper()
+	if op, ok := openedCache.Load(name); ok {
+		c := *op.(*orgs.Opened)
+		return &c
+	}
+	ex, err := orgs.ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := orgs.OpenBytes(name+".toml", ex.Data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	openedCache.Store(name, op)
+	c := *op
+	return &c
+}
+
+// noSave stands in for the write path where a test must not write files.
+func noSave(string, *orgs.Org, orgs.ScenarioMeta, bool) error { return nil }
+
+// newModel is the dashboard on an example in a w x h terminal (saving writes nothing).
+func newModel(t testing.TB, example string, w, h int) *Model {
+	t.Helper()
+	m := New(Config{Opened: opened(t, example), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// keyMsg is the key message a terminal sends for a key name.
+func keyMsg(k string) tea.KeyMsg {
+	special := map[string]tea.KeyType{
+		"left": tea.KeyLeft, "right": tea.KeyRight, "up": tea.KeyUp, "down": tea.KeyDown,
+		"shift+left": tea.KeyShiftLeft, "shift+right": tea.KeyShiftRight,
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"ctrl+c": tea.KeyCtrlC, "ctrl+r": tea.KeyCtrlR, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace, "space": tea.KeySpace,
+		"ctrl+n": tea.KeyCtrlN, "ctrl+p": tea.KeyCtrlP,
+	}
+	if kt, ok := special[k]; ok {
+		return tea.KeyMsg{Type: kt}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys and runs the commands they return (as the program would), feeding their
+// messages back; it returns true when a command asked to quit.
+func press(t testing.TB, m *Model, keys ...string) (quit bool) {
+	t.Helper()
+	for _, k := range keys {
+		if run(m, keyMsg(k)) {
+			quit = true
+		}
+	}
+	return quit
+}
+
+// run delivers msg and runs the resulting commands to completion.
+func run(m *Model, msg tea.Msg) (quit bool) {
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 {
+		msg, queue = queue[0], queue[1:]
+		_, cmd := m.Update(msg)
+		if cmd == nil {
+			continue
+		}
+		out := cmd()
+		switch out := out.(type) {
+		case tea.QuitMsg:
+			quit = true
+		case tea.BatchMsg:
+			for _, c := range out {
+				if c != nil {
+					queue = append(queue, c())
+				}
+			}
+		case nil:
+		default:
+			queue = append(queue, out)
+		}
+	}
+	return quit
+}
+
+// typeText types s one rune at a time.
+func typeText(t testing.TB, m *Model, s string) {
+	t.Helper()
+	for _, r := range s {
+		run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// selectTeam selects a team through find, as a user would.
+func selectTeam(t testing.TB, m *Model, name string) {
+	t.Helper()
+	press(t, m, "/")
+	typeText(t, m, name)
+	press(t, m, "enter")
+	if got := m.Selected(); got != name {
+		t.Fatalf("selected %q, want %q", got, name)
+	}
+}
+
+func team(t testing.TB, m *Model, name string) orgs.Team {
+	t.Helper()
+	tm := m.Current().Team(name)
+	if tm == nil {
+		t.Fatalf("no team %q", name)
+	}
+	return *tm
+}
+
+func TestNavigationKeys(t *testing.T) {
+	for _, tc := range []struct {
+		keys      []string
+		wantTeam  string
+		wantFocus int
+	}{
+		{nil, "Online Shop", 0},
+		{[]string{"down"}, "Product Search", 0},
+		{[]string{"j", "j"}, "Product Catalog", 0},
+		{[]string{"j", "k"}, "Online Shop", 0},
+		{[]string{"up", "up"}, "Online Shop", 0}, // stops at the top
+		{[]string{"right"}, "Operations SRE", 1},
+		{[]string{"l", "l"}, "Reliability Engineering", 2},
+		{[]string{"l", "l", "l"}, "Reliability Engineering", 2}, // stops at the right
+		{[]string{"l", "h"}, "Online Shop", 0},
+		{[]string{"left"}, "Online Shop", 0},
+		{[]string{"end"}, "Digital Reliability", 0},
+		{[]string{"end", "home"}, "Online Shop", 0},
+		{[]string{"pgdown", "pgup"}, "Online Shop", 0},
+		{[]string{"j", "j", "l", "j", "h"}, "Product Catalog", 0}, // each column keeps its row
+	} {
+		t.Run(strings.Join(tc.keys, ","), func(t *testing.T) {
+			m := newModel(t, "mixed", 80, 24)
+			press(t, m, tc.keys...)
+			if m.Selected() != tc.wantTeam || m.board.Focus != tc.wantFocus {
+				t.Errorf("selected %q in column %d, want %q in %d", m.Selected(), m.board.Focus, tc.wantTeam, tc.wantFocus)
+			}
+			if m.Modified() {
+				t.Error("navigation modified the model")
+			}
+		})
+	}
+}
+
+// TestRunesArrivingTogether: keys typed fast arrive as one message of several runes; on the
+// board each is a key, in a text input they are text.
+func TestRunesArrivingTogether(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
+	if m.board.Focus != 2 {
+		t.Errorf("\"ll\" focused column %d", m.board.Focus)
+	}
+	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Gift Cards")})
+	if m.mode != modeForm || m.form.name.Value() != "Gift Cards" {
+		t.Errorf("typed name %q in mode %d", m.form.name.Value(), m.mode)
+	}
+	press(t, m, "esc")
+	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hhj+")})
+	if m.Selected() != "Product Search" || team(t, m, "Product Search").Headcount != 8 {
+		t.Errorf("\"hhj+\": selected %q", m.Selected())
+	}
+}
+
+func TestPageKeys(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {200, 60}} {
+		m := newModel(t, "mixed", sz[0], sz[1])
+		page := views.PageSize(m.data(), m.lay, 0)
+		press(t, m, "pgdown")
+		if m.board.Rows[0] != page || page < 2 {
+			t.Errorf("%v: pgdown moved to row %d, page size %d", sz, m.board.Rows[0], page)
+		}
+		press(t, m, "pgup")
+		if m.board.Rows[0] != 0 {
+			t.Errorf("%v: pgup moved to row %d", sz, m.board.Rows[0])
+		}
+	}
+}
+
+func TestMoveKeys(t *testing.T) {
+	for _, k := range []string{">", "shift+right"} {
+		m := newModel(t, "mixed", 120, 40)
+		selectTeam(t, m, "Operations SRE")
+		press(t, m, k)
+		if got := team(t, m, "Operations SRE").Org; got != orgs.OrgSRE {
+			t.Fatalf("%s: org = %s", k, got)
+		}
+		if m.Selected() != "Operations SRE" || m.board.Focus != 2 {
+			t.Errorf("%s: the selection did not follow the team: %q in %d", k, m.Selected(), m.board.Focus)
+		}
+		if !m.Modified() || !strings.Contains(m.View(), "* modified") || !strings.Contains(m.View(), "(was ops org)") {
+			t.Errorf("%s: no modified or was mark:\n%s", k, m.View())
+		}
+		// the analysis follows: the dev teams it serves are now topology 6 and 9
+		for _, tv := range m.Analysis().Teams {
+			if tv.Name == "Warehouse Management" && tv.Topology != 9 {
+				t.Errorf("Warehouse Management topology %d, want 9", tv.Topology)
+			}
+		}
+	}
+	for _, k := range []string{"<", "shift+left"} {
+		m := newModel(t, "mixed", 120, 40)
+		selectTeam(t, m, "Operations SRE")
+		press(t, m, k)
+		if got := team(t, m, "Operations SRE").Org; got != orgs.OrgDev {
+			t.Fatalf("%s: org = %s", k, got)
+		}
+		press(t, m, k) // already leftmost
+		if !m.statusErr || !strings.Contains(m.status, "leftmost") || len(m.history) != 1 {
+			t.Errorf("%s at the edge: status %q, %d changes", k, m.status, len(m.history))
+		}
+	}
+}
+
+func TestFindKeys(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "/")
+	if m.mode != modeFind {
+		t.Fatal("/ did not open find")
+	}
+	typeText(t, m, "ware")
+	if m.Selected() != "Warehouse Management" {
+		t.Errorf("find as you type selected %q", m.Selected())
+	}
+	if !strings.Contains(m.View(), "/ ware") {
+		t.Errorf("no prompt:\n%s", m.View())
+	}
+	press(t, m, "enter")
+	if m.mode != modeBoard || m.Selected() != "Warehouse Management" {
+		t.Errorf("enter: mode %d, selected %q", m.mode, m.Selected())
+	}
+
+	// esc restores the selection
+	press(t, m, "/")
+	typeText(t, m, "online")
+	if m.Selected() != "Online Shop" {
+		t.Fatalf("selected %q", m.Selected())
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || m.Selected() != "Warehouse Management" {
+		t.Errorf("esc: mode %d, selected %q", m.mode, m.Selected())
+	}
+
+	// prefix matches come first; down and up walk the matches
+	press(t, m, "/")
+	typeText(t, m, "re")
+	if m.Selected() != "Recommendations" {
+		t.Errorf("first match %q, want the prefix match Recommendations", m.Selected())
+	}
+	press(t, m, "down")
+	if m.Selected() != "Reliability Engineering" {
+		t.Errorf("next match %q", m.Selected())
+	}
+	press(t, m, "up")
+	if m.Selected() != "Recommendations" {
+		t.Errorf("previous match %q", m.Selected())
+	}
+	press(t, m, "esc")
+
+	// no match: the selection stays, enter says so
+	press(t, m, "/")
+	typeText(t, m, "zzz")
+	press(t, m, "enter")
+	if m.Selected() != "Warehouse Management" || !m.statusErr || !strings.Contains(m.status, "no team matches") {
+		t.Errorf("no match: selected %q, status %q", m.Selected(), m.status)
+	}
+	// a control character typed or pasted never reaches the input
+	press(t, m, "/")
+	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("on\x1b[2Jline\u202e")})
+	if v := m.find.Value(); strings.ContainsFunc(v, orgs.IsControl) {
+		t.Errorf("control character kept: %q", v)
+	}
+}
+
+func TestRunWithRoleKeys(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	selectTeam(t, m, "Online Shop")
+	press(t, m, "r")
+	if tm := team(t, m, "Online Shop"); tm.Run != orgs.RunYouAndSRE || tm.RunWith != "Digital Reliability" {
+		t.Fatalf("r: %s with %q", tm.Run, tm.RunWith)
+	}
+	press(t, m, "w")
+	if tm := team(t, m, "Online Shop"); tm.RunWith != "Operations SRE" {
+		t.Fatalf("w: with %q", tm.RunWith)
+	}
+	press(t, m, "r", "r", "r", "r") // sre, ops, none, you
+	if tm := team(t, m, "Online Shop"); tm.Run != orgs.RunYou || tm.SRERole != orgs.RoleRotation {
+		t.Fatalf("r x4: %s %s", tm.Run, tm.SRERole)
+	}
+	press(t, m, "e")
+	if tm := team(t, m, "Online Shop"); tm.SRERole != orgs.RoleDedicated {
+		t.Fatalf("e: %s", tm.SRERole)
+	}
+	if m.Analysis().Teams[m.Current().TeamIndex("Online Shop")].Topology != 2 {
+		t.Error("e: topology is not 2")
+	}
+	// keys that do not apply say why and change nothing
+	n := len(m.history)
+	press(t, m, "w")
+	if !m.statusErr || len(m.history) != n {
+		t.Errorf("w on a team running its own services: status %q", m.status)
+	}
+	selectTeam(t, m, "Operations SRE")
+	press(t, m, "r")
+	press(t, m, "e")
+	if !m.statusErr || len(m.history) != n {
+		t.Errorf("r/e on an SRE team: status %q", m.status)
+	}
+	if m.keys.Run.Enabled() || m.keys.Role.Enabled() || m.keys.With.Enabled() {
+		t.Error("r, e or w enabled on an SRE team")
+	}
+	if strings.Contains(m.help.View(m.keys), "r run") {
+		t.Error("the help lists r for an SRE team")
+	}
+}
+
+func TestHeadcountKeys(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "+", "+", "=")
+	if got := team(t, m, "Online Shop").Headcount; got != 12 {
+		t.Errorf("+ + =: %d", got)
+	}
+	press(t, m, "-")
+	if got := team(t, m, "Online Shop").Headcount; got != 11 {
+		t.Errorf("-: %d", got)
+	}
+	for range 20 {
+		press(t, m, "-")
+	}
+	if got := team(t, m, "Online Shop").Headcount; got != 1 || !m.statusErr {
+		t.Errorf("- below 1: %d, status %q", got, m.status)
+	}
+	if m.keys.Less.Enabled() {
+		t.Error("- enabled at 1")
+	}
+}
+
+func TestNewTeamForm(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "l", "l", "n") // in the SRE org column
+	if m.mode != modeForm {
+		t.Fatal("n did not open the form")
+	}
+	if !strings.Contains(m.View(), "New team") || !strings.Contains(m.View(), "< sre >") {
+		t.Errorf("form not drawn with the column's defaults:\n%s", m.View())
+	}
+	typeText(t, m, "Checkout")
+	press(t, m, "enter")
+	if m.mode != modeForm || !strings.Contains(m.View(), "already used") {
+		t.Fatalf("duplicate name accepted:\n%s", m.View())
+	}
+	for range len("Checkout") {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "Platform SRE")
+	press(t, m, "tab", "right", "right", "right") // kind sre -> sre-infra -> ops -> dev
+	press(t, m, "tab", "left")                    // org sre -> ops
+	press(t, m, "tab", "backspace")
+	typeText(t, m, "12")
+	press(t, m, "enter")
+	if m.mode != modeBoard {
+		t.Fatalf("form still open: %s", m.form.err)
+	}
+	tm := team(t, m, "Platform SRE")
+	if tm.Kind != orgs.KindDev || tm.Org != orgs.OrgOps || tm.Headcount != 12 || tm.Run != orgs.RunYou {
+		t.Errorf("added %+v", tm)
+	}
+	if m.Selected() != "Platform SRE" || !strings.Contains(m.View(), "(new team)") {
+		t.Errorf("the new team is not selected and marked new:\n%s", m.View())
+	}
+	// esc cancels; a bad headcount is refused
+	press(t, m, "n")
+	typeText(t, m, "Other")
+	press(t, m, "tab", "tab", "tab", "backspace")
+	typeText(t, m, "0")
+	press(t, m, "enter")
+	if m.mode != modeForm || !strings.Contains(m.form.err, "headcount") {
+		t.Errorf("headcount 0 accepted: %q", m.form.err)
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || m.Current().Team("Other") != nil {
+		t.Error("esc did not cancel")
+	}
+}
+
+func TestDeleteAndUndoRedo(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	selectTeam(t, m, "Operations SRE")
+	press(t, m, "x")
+	if m.Current().Team("Operations SRE") != nil {
+		t.Fatal("x did not delete")
+	}
+	if tm := team(t, m, "Warehouse Management"); tm.Run != orgs.RunYou {
+		t.Errorf("a dev team left without its SRE team runs %s", tm.Run)
+	}
+	press(t, m, "u")
+	if tm := team(t, m, "Warehouse Management"); tm.Run != orgs.RunSRE || tm.RunWith != "Operations SRE" {
+		t.Errorf("undo: %+v", tm)
+	}
+	if m.Selected() != "Operations SRE" || m.Modified() {
+		t.Errorf("undo: selected %q, modified %v", m.Selected(), m.Modified())
+	}
+	press(t, m, "ctrl+r")
+	if m.Current().Team("Operations SRE") != nil || !m.Modified() {
+		t.Error("redo did not delete again")
+	}
+	press(t, m, "ctrl+r")
+	if !m.statusErr || m.status != "nothing to redo" {
+		t.Errorf("status %q", m.status)
+	}
+	press(t, m, "u", "u")
+	if !m.statusErr || m.status != "nothing to undo" {
+		t.Errorf("status %q", m.status)
+	}
+	// a new edit after undo drops the redo tail
+	press(t, m, "ctrl+r", "u", "+")
+	if len(m.history) != 1 || m.keys.Redo.Enabled() {
+		t.Errorf("history %d, redo enabled %v", len(m.history), m.keys.Redo.Enabled())
+	}
+}
+
+func TestUndoWithoutLimit(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	start := orgs.Marshal(m.Current())
+	for range 500 {
+		press(t, m, "+")
+	}
+	press(t, m, "j", ">", "r", "P", "b")
+	if string(orgs.Marshal(m.Current())) != string(start) {
+		t.Fatal("b did not go back to the baseline")
+	}
+	for range 505 {
+		press(t, m, "u")
+	}
+	if string(orgs.Marshal(m.Current())) != string(start) || m.Modified() {
+		t.Fatal("undoing everything did not give the start")
+	}
+	for range 505 {
+		press(t, m, "ctrl+r")
+	}
+	if string(orgs.Marshal(m.Current())) != string(start) {
+		t.Fatal("redoing everything (ending with b) did not give the baseline")
+	}
+	press(t, m, "u") // undo the b
+	if got := team(t, m, "Online Shop").Headcount; got != 9+500 {
+		t.Errorf("headcount %d after undoing b", got)
+	}
+}
+
+func TestBaselineKey(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "b")
+	if !m.statusErr || !strings.Contains(m.status, "already at the baseline") || len(m.history) != 0 {
+		t.Errorf("b at the baseline: %q", m.status)
+	}
+	press(t, m, "+", "b")
+	if team(t, m, "Online Shop").Headcount != 9 || len(m.history) != 2 {
+		t.Errorf("b: headcount %d, %d changes", team(t, m, "Online Shop").Headcount, len(m.history))
+	}
+	press(t, m, "u")
+	if team(t, m, "Online Shop").Headcount != 10 {
+		t.Error("b is not undoable")
+	}
+}
+
+func TestPositioningKey(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "P")
+	if m.Current().SREOrg.Positioning != orgs.PositionEnabler {
+		t.Errorf("P: %q", m.Current().SREOrg.Positioning)
+	}
+	press(t, m, "P")
+	if m.Current().SREOrg.Positioning != orgs.PositionUnset || m.Analysis().Positioning.ID != nil {
+		t.Errorf("P P: %q", m.Current().SREOrg.Positioning)
+	}
+}
+
+func TestPanelKeys(t *testing.T) {
+	m := newModel(t, "health-platform", 80, 24) // no SRE org: no positioning panel
+	var seen []views.PanelID
+	for range 7 {
+		seen = append(seen, m.panel)
+		press(t, m, "tab")
+	}
+	want := "[0 1 2 3 4 6 0]"
+	if fmt.Sprint(seen) != want {
+		t.Errorf("tab walked %v, want %v", seen, want)
+	}
+	press(t, m, "shift+tab", "shift+tab") // from Criteria back past Topology
+	if m.panel != views.PanelAdvisories {
+		t.Errorf("shift+tab: %v", m.panel)
+	}
+	// wide: every panel shows, tab does nothing and is not in the help
+	w := newModel(t, "health-platform", 200, 60)
+	if w.keys.NextPanel.Enabled() || strings.Contains(w.View(), "tab panel") {
+		t.Error("tab offered on a wide terminal")
+	}
+}
+
+func TestHelpKey(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	short := m.View()
+	press(t, m, "?")
+	full := m.View()
+	if !m.help.ShowAll || !strings.Contains(full, "P positioning") || strings.Contains(short, "P positioning") {
+		t.Errorf("? did not show the full help:\n%s", full)
+	}
+	if lines := strings.Count(full, "\n") + 1; lines > 40 {
+		t.Errorf("full help drew %d lines", lines)
+	}
+	// every column of the full help fits in 80 columns: nothing is cut
+	n := newModel(t, "mixed", 80, 24)
+	press(t, n, "?")
+	for _, want := range []string{"h/l", "< >", "s save", "p present", "q quit", "? fewer keys"} {
+		if !strings.Contains(n.View(), want) {
+			t.Errorf("80 columns: the full help lacks %q:\n%s", want, n.View())
+		}
+	}
+	press(t, m, "?")
+	if m.help.ShowAll {
+		t.Error("? did not toggle back")
+	}
+}
+
+func TestPresentKeys(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "p")
+	if !m.present || !strings.Contains(m.View(), "1 Clarify") {
+		t.Fatalf("p: %v\n%s", m.present, m.View())
+	}
+	if strings.Contains(m.View(), "Development org") {
+		t.Error("presentation shows the board's chrome")
+	}
+	press(t, m, "right", "l", " ")
+	if m.page != 3 || !strings.Contains(m.View(), "CAPEX") {
+		t.Errorf("page %d:\n%s", m.page, m.View())
+	}
+	press(t, m, "left")
+	if m.page != 2 {
+		t.Errorf("left: page %d", m.page)
+	}
+	press(t, m, "6")
+	if m.page != len(views.Pages)-1 || !strings.Contains(m.View(), "6 Decide") {
+		t.Errorf("6: page %d", m.page)
+	}
+	press(t, m, "right")
+	if m.page != len(views.Pages)-1 {
+		t.Error("paged past the end")
+	}
+	press(t, m, "4")
+	if !strings.Contains(m.View(), "TOPOLOGY") && !strings.Contains(m.View(), "█") {
+		t.Errorf("4:\n%s", m.View())
+	}
+	press(t, m, "r") // edits do not apply in presentation
+	if m.Modified() {
+		t.Error("an edit key worked in presentation mode")
+	}
+	press(t, m, "esc")
+	if m.present || !strings.Contains(m.View(), "Development org") {
+		t.Error("esc did not return to the board")
+	}
+	press(t, m, "p", "p")
+	if m.present {
+		t.Error("p did not return to the board")
+	}
+	// --present starts in presentation mode
+	pm := New(Config{Opened: opened(t, "mixed"), Styles: views.DefaultStyles(), Present: true})
+	pm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(pm.View(), "1 Clarify") {
+		t.Error("Present config did not start in presentation mode")
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	if !press(t, m, "q") {
+		t.Error("q without changes did not quit")
+	}
+	m = newModel(t, "mixed", 80, 24)
+	if !press(t, m, "ctrl+c") {
+		t.Error("ctrl+c without changes did not quit")
+	}
+	m = newModel(t, "mixed", 80, 24)
+	press(t, m, "+")
+	if press(t, m, "q") || m.mode != modeQuit || !strings.Contains(m.View(), "Unsaved changes") {
+		t.Fatalf("q with changes did not ask:\n%s", m.View())
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard {
+		t.Error("esc did not cancel the quit")
+	}
+	if press(t, m, "ctrl+c") || m.mode != modeQuit {
+		t.Error("ctrl+c with changes did not ask")
+	}
+	if !press(t, m, "ctrl+c") {
+		t.Error("a second ctrl+c did not quit")
+	}
+	m = newModel(t, "mixed", 80, 24)
+	press(t, m, "+", "q")
+	if !press(t, m, "d") {
+		t.Error("d did not discard and quit")
+	}
+	// quitting from presentation mode asks too
+	m = newModel(t, "mixed", 80, 24)
+	press(t, m, "+", "p", "q")
+	if m.mode != modeQuit {
+		t.Error("q in presentation mode with changes did not ask")
+	}
+}
+
+// saveRecorder is a SaveFunc that records its calls and answers with errs in turn.
+type saveRecorder struct {
+	calls []saveRequest
+	errs  []error
+}
+
+func (s *saveRecorder) save(path string, cur *orgs.Org, meta orgs.ScenarioMeta, replace bool) error {
+	s.calls = append(s.calls, saveRequest{path: path, cur: cur, meta: meta, replace: replace})
+	if len(s.errs) == 0 {
+		return nil
+	}
+	err := s.errs[0]
+	s.errs = s.errs[1:]
+	return err
+}
+
+// fileModel opens a copy of an example written into a temporary directory.
+func fileModel(t *testing.T, example string, save SaveFunc) (*Model, string) {
+	t.Helper()
+	dir := t.TempDir()
+	ex, _ := orgs.ExampleNamed(example)
+	path := filepath.Join(dir, example+".toml")
+	if err := os.WriteFile(path, ex.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	op, err := orgs.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Save: save})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return m, path
+}
+
+func TestSaveKey(t *testing.T) {
+	m, path := fileModel(t, "mixed", nil) // the real write path
+	press(t, m, "+")
+	press(t, m, "s")
+	want := filepath.Join(filepath.Dir(path), "mixed-scenario-1.toml")
+	if m.mode != modeSave || m.save.path.Value() != want {
+		t.Fatalf("s: mode %d, prefilled %q, want %q", m.mode, m.save.path.Value(), want)
+	}
+	press(t, m, "tab")
+	typeText(t, m, "more people")
+	press(t, m, "enter")
+	if m.mode != modeBoard || m.Modified() || !strings.Contains(m.status, "saved the scenario") {
+		t.Fatalf("after save: mode %d, modified %v, status %q, err %q", m.mode, m.Modified(), m.status, m.save.err)
+	}
+	op, err := orgs.Open(want, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := op.Org.Scenario
+	if sc == nil || sc.BasedOn != "mixed.toml" || sc.Title != "more people" || sc.BasedOnSHA256 == "" {
+		t.Fatalf("scenario record %+v", sc)
+	}
+	if op.BaselinePath != path || op.Org.Team("Online Shop").Headcount != 10 || len(op.Warnings) > 0 {
+		t.Errorf("reopened: baseline %q, headcount %d, warnings %v", op.BaselinePath, op.Org.Team("Online Shop").Headcount, op.Warnings)
+	}
+	// the next save takes the next number; esc cancels
+	press(t, m, "+", "s")
+	if got := m.save.path.Value(); !strings.HasSuffix(got, "mixed-scenario-2.toml") {
+		t.Errorf("second save prefilled %q", got)
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || !m.Modified() {
+		t.Error("esc did not cancel the save")
+	}
+}
+
+func TestSaveReplaceAndFailures(t *testing.T) {
+	rec := &saveRecorder{errs: []error{
+		fmt.Errorf("x: %w", orgs.ErrExists), nil, // ask, then replace
+		fmt.Errorf("x: %w", orgs.ErrExists), // ask, then no
+		fmt.Errorf("x: %w", orgs.ErrReadOnly),
+		fmt.Errorf("x: %w", orgs.ErrDirNotWritable),
+		errors.New("disk on fire"),
+	}}
+	m, _ := fileModel(t, "mixed", rec.save)
+	press(t, m, "+", "s", "enter")
+	if m.mode != modeReplace || !strings.Contains(m.View(), "Replace the file?") {
+		t.Fatalf("exists: mode %d\n%s", m.mode, m.View())
+	}
+	press(t, m, "y")
+	if len(rec.calls) != 2 || !rec.calls[1].replace || m.Modified() {
+		t.Fatalf("y: calls %+v, modified %v", rec.calls, m.Modified())
+	}
+	press(t, m, "+", "s", "enter", "n")
+	if m.mode != modeSave || !strings.Contains(m.save.err, "not replaced") {
+		t.Errorf("n: mode %d, err %q", m.mode, m.save.err)
+	}
+	press(t, m, "enter")
+	if m.mode != modeSave || !strings.Contains(m.save.err, "read-only") {
+		t.Errorf("read-only: %q", m.save.err)
+	}
+	press(t, m, "enter")
+	if m.mode != modeSave || !strings.Contains(m.save.err, "stays in memory") || !m.Modified() {
+		t.Errorf("dir not writable: %q", m.save.err)
+	}
+	press(t, m, "enter")
+	if !strings.Contains(m.save.err, "disk on fire") {
+		t.Errorf("other error: %q", m.save.err)
+	}
+	// the save wrote a copy: edits after it do not change what was written
+	saved := rec.calls[0].cur
+	press(t, m, "esc", "+")
+	if saved.Team("Online Shop").Headcount == team(t, m, "Online Shop").Headcount {
+		t.Error("the save shares the live model")
+	}
+}
+
+func TestSaveFromQuitGuard(t *testing.T) {
+	rec := &saveRecorder{}
+	m, _ := fileModel(t, "mixed", rec.save)
+	press(t, m, "+", "q")
+	press(t, m, "s")
+	if m.mode != modeSave || !m.save.quitAfter {
+		t.Fatalf("s in the quit question: mode %d", m.mode)
+	}
+	if !press(t, m, "enter") {
+		t.Error("did not quit after saving")
+	}
+	if len(rec.calls) != 1 {
+		t.Errorf("%d saves", len(rec.calls))
+	}
+}
+
+func TestMouseSelects(t *testing.T) {
+	m := newModel(t, "mixed", 200, 60)
+	l := m.lay
+	// full cards at 200x60: the second card of the ops column starts 5 lines down the body
+	x := l.Columns[1].X + 3
+	y := l.Columns[1].Y + 2 + 5
+	run(m, tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.Selected() != "Observability Platform" || m.board.Focus != 1 {
+		t.Errorf("click selected %q in %d", m.Selected(), m.board.Focus)
+	}
+	run(m, tea.MouseMsg{X: l.Columns[0].X + 3, Y: l.Columns[0].Y + 2, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if m.Selected() != "Product Search" {
+		t.Errorf("wheel selected %q", m.Selected())
+	}
+	run(m, tea.MouseMsg{X: 0, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.Selected() != "Product Search" {
+		t.Errorf("a click on the header changed the selection to %q", m.Selected())
+	}
+}
+
+func TestWarningsShowAtStart(t *testing.T) {
+	op := opened(t, "mixed")
+	op.Warnings = []string{"mixed.toml: the baseline base.toml changed on disk since this scenario was saved"}
+	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(m.View(), "! mixed.toml: the baseline base.toml changed on disk") {
+		t.Errorf("warning not shown:\n%s", m.View())
+	}
+}
+
+// TestCurrentIsACopy checks the dashboard never edits the opened model, which is also the
+// baseline when a file is its own baseline.
+func TestCurrentIsACopy(t *testing.T) {
+	ex, _ := orgs.ExampleNamed("mixed")
+	op, err := orgs.OpenBytes("mixed.toml", ex.Data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := string(orgs.Marshal(op.Org))
+	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	press(t, m, "x", "l", ">", "+")
+	if string(orgs.Marshal(op.Org)) != before {
+		t.Fatal("the opened model (the baseline) was edited")
+	}
+}

@@ -1,0 +1,539 @@
+package views
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+// The board: three columns, one per organization, listing its teams as cards. A card in full
+// is a name line, a facts line (kind, headcount, on call), a line on who runs what (a dev
+// team's run model and topology, the dev teams an SRE team serves), a line saying what it
+// was when it changed against the baseline, and a blank line. When the board is short,
+// cards show one line each, except the selected one, which shows in full.
+
+// placed is a card drawn in a column's body: the team's row in the column, its first line
+// and height.
+type placed struct{ row, line, height int }
+
+// window is what a column's body shows: the cards drawn and the scroll marks.
+type window struct {
+	cards        []placed
+	above, below int // cards hidden above and below (a mark line each, when not zero)
+}
+
+// cardHeight is the number of lines card row takes in column c.
+func cardHeight(d *Data, l Layout, c, row int) int {
+	i := d.Board.Cols[c][row]
+	selected := d.Board.Focus == c && d.Board.Rows[c] == row
+	if !l.FullCards() && !selected {
+		return 1
+	}
+	h := 3
+	if teamChanged(d, i) {
+		h++
+	}
+	if l.FullCards() {
+		h++ // blank line after the card
+	}
+	return h
+}
+
+// layoutColumn places the cards of column c from offset off in a body of the layout's height.
+// Scrolling, drawing and mouse hits all go through it, so they always agree.
+func layoutColumn(d *Data, l Layout, c, off int) window {
+	n := len(d.Board.Cols[c])
+	body := l.BodyHeight()
+	var w window
+	if n == 0 || body <= 0 {
+		return w
+	}
+	off = max(0, min(off, n-1))
+	line := 0
+	if off > 0 {
+		w.above = off
+		line = 1
+	}
+	for k := off; k < n; k++ {
+		h := cardHeight(d, l, c, k)
+		more := 0 // a line for the "more below" mark, when cards follow
+		if k < n-1 {
+			more = 1
+		}
+		if line+h+more <= body {
+			w.cards = append(w.cards, placed{k, line, h})
+			line += h
+			continue
+		}
+		if len(w.cards) == 0 {
+			// the first card is taller than the body: show what fits of it
+			if h = body - line - more; h < 1 {
+				h, more = body-line, 0
+			}
+			if h >= 1 {
+				w.cards = append(w.cards, placed{k, line, h})
+				k++
+			}
+		}
+		if k < n {
+			w.below = n - k
+		}
+		break
+	}
+	if line := w.endLine(); w.below > 0 && line >= body {
+		w.below = 0 // no room left for the mark
+	}
+	return w
+}
+
+// endLine is the line after the last card drawn.
+func (w window) endLine() int {
+	line := 0
+	if w.above > 0 {
+		line = 1
+	}
+	if len(w.cards) > 0 {
+		lp := w.cards[len(w.cards)-1]
+		line = lp.line + lp.height
+	}
+	return line
+}
+
+// ScrollOffset is the offset column c should have so that its selected card (in the focused
+// column) is visible, starting from the current offset off and moving as little as it can.
+func ScrollOffset(d *Data, l Layout, c, off int) int {
+	n := len(d.Board.Cols[c])
+	if n == 0 || l.TooSmall {
+		return 0
+	}
+	off = max(0, min(off, n-1))
+	body := l.BodyHeight()
+	// the smallest offset from which every remaining card fits: never scroll past it
+	last, used := n, 0
+	for last > 0 {
+		h := cardHeight(d, l, c, last-1)
+		mark := 0
+		if last-1 > 0 {
+			mark = 1
+		}
+		if used+h+mark > body {
+			break
+		}
+		used += h
+		last--
+	}
+	if last == n {
+		last = n - 1
+	}
+	if d.Board.Focus == c {
+		sel := d.Board.Rows[c]
+		if sel >= 0 && sel < n {
+			if sel < off {
+				off = sel
+			}
+			if !visible(layoutColumn(d, l, c, off), sel) {
+				// the selection is below the window: the window ends with it, starting from
+				// the first card that still lets it fit
+				used := cardHeight(d, l, c, sel)
+				if sel < n-1 {
+					used++ // the "more below" mark
+				}
+				k := sel
+				for k > 0 {
+					mark := 0
+					if k-1 > 0 {
+						mark = 1
+					}
+					if used+cardHeight(d, l, c, k-1)+mark > body {
+						break
+					}
+					used += cardHeight(d, l, c, k-1)
+					k--
+				}
+				off = k
+			}
+		}
+	}
+	return min(off, last)
+}
+
+// PageSize is how many cards page up and page down move in column c: one less than the
+// cards its body shows, at least one.
+func PageSize(d *Data, l Layout, c int) int {
+	if !d.ok() || l.TooSmall {
+		return 1
+	}
+	return max(1, len(layoutColumn(d, l, c, d.Board.Offsets[c]).cards)-1)
+}
+
+func visible(w window, row int) bool {
+	for _, p := range w.cards {
+		if p.row == row {
+			return true
+		}
+	}
+	return false
+}
+
+// HitCard finds the card at screen cell (x, y): its column and row; ok is false when the
+// cell holds no card. A click on a scroll mark gives the first hidden card on that side.
+func HitCard(d *Data, l Layout, x, y int) (col, row int, ok bool) {
+	if !d.ok() || l.TooSmall {
+		return 0, 0, false
+	}
+	for c, r := range l.Columns {
+		if !r.Contains(x, y) {
+			continue
+		}
+		by := y - r.Y - columnTitle
+		if by < 0 {
+			return c, 0, false
+		}
+		w := layoutColumn(d, l, c, d.Board.Offsets[c])
+		for _, p := range w.cards {
+			if by >= p.line && by < p.line+p.height {
+				return c, p.row, true
+			}
+		}
+		if w.above > 0 && by == 0 {
+			return c, w.above - 1, true
+		}
+		if w.below > 0 && len(w.cards) > 0 {
+			lp := w.cards[len(w.cards)-1]
+			if by == lp.line+lp.height {
+				return c, lp.row + 1, true
+			}
+		}
+		return c, 0, false
+	}
+	return 0, 0, false
+}
+
+// renderBoard draws the three columns.
+func renderBoard(d *Data, st Styles, l Layout) string {
+	blocks := make([]string, 3)
+	for c := range blocks {
+		blocks[c] = renderColumn(d, st, l, c)
+	}
+	return joinColumns(columnGap, blocks...)
+}
+
+func renderColumn(d *Data, st Styles, l Layout, c int) string {
+	r := l.Columns[c]
+	w := r.W
+	org := orgs.AllOrgs[c]
+	ids := d.Board.Cols[c]
+	focused := d.Board.Focus == c
+	title := org.Title()
+	count := fmt.Sprintf(" %d", len(ids))
+	var lines []string
+	if focused {
+		lines = append(lines, Pad(st.FocusTitle.Render(title)+st.Muted.Render(count), w),
+			st.Accent.Render(strings.Repeat("━", w)))
+	} else {
+		lines = append(lines, Pad(st.ColumnTitle.Render(title)+st.Muted.Render(count), w),
+			st.Rule.Render(strings.Repeat("─", w)))
+	}
+	if len(ids) == 0 {
+		if focused {
+			lines = append(lines, st.Selected.Render(Pad(GlyphSelected+" (no team)", w)))
+		} else {
+			lines = append(lines, st.Muted.Render("  (no team)"))
+		}
+		return Block(lines, w, r.H)
+	}
+	win := layoutColumn(d, l, c, d.Board.Offsets[c])
+	if win.above > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  ^ %d more", win.above)))
+	}
+	for _, p := range win.cards {
+		selected := focused && d.Board.Rows[c] == p.row
+		cl := cardLines(d, st, ids[p.row], w, l.FullCards() || selected, selected)
+		if len(cl) > p.height {
+			cl = cl[:p.height]
+		}
+		lines = append(lines, cl...)
+	}
+	if win.below > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  v %d more", win.below)))
+	}
+	return Block(lines, w, r.H)
+}
+
+// cardLines draws team i's card in w cells: in full, or as one line.
+func cardLines(d *Data, st Styles, i, w int, full, selected bool) []string {
+	t := &d.Org.Teams[i]
+	tv := &d.An.Teams[i]
+	changed, was := TeamChanges(d, i)
+	lead := "  "
+	if selected {
+		lead = GlyphSelected + " "
+	}
+	mark := ""
+	if changed {
+		mark = " " + GlyphChanged
+	}
+	name := S(t.Name)
+	base := st.Text
+	if selected {
+		base = st.Selected
+	}
+	if !full {
+		right := compactFacts(t, tv)
+		nameW := max(1, w-len(lead)-len(mark)-len(right)-1)
+		line := lead + Pad(Trunc(name, nameW)+changedMark(st, mark, selected), nameW+len(mark)) + " " + right
+		return []string{base.Render(Pad(line, w))}
+	}
+	inner := w - 2
+	nameLine := lead + Trunc(name, max(1, w-2-len(mark)))
+	lines := []string{
+		renderLine(base.Bold(true), nameLine, w, changedMark(st, mark, selected)),
+		renderLine(base, "  "+pick(inner, factsLine(t)...), w, ""),
+		roleLine(d, st, base, i, w, selected),
+	}
+	if changed {
+		ws := st.Changed
+		if selected {
+			ws = st.Selected.Foreground(st.Changed.GetForeground())
+		}
+		lines = append(lines, ws.Render(Pad("  "+Trunc(was, inner), w)))
+	}
+	lines = append(lines, strings.Repeat(" ", w))
+	return lines
+}
+
+// renderLine styles text padded to w with an optional styled suffix kept inside w.
+func renderLine(style lipgloss.Style, text string, w int, suffix string) string {
+	sw := lipgloss.Width(suffix)
+	body := Trunc(text, max(0, w-sw))
+	return style.Render(body) + suffix + style.Render(strings.Repeat(" ", max(0, w-lipgloss.Width(body)-sw)))
+}
+
+func changedMark(st Styles, mark string, selected bool) string {
+	if mark == "" {
+		return ""
+	}
+	if selected {
+		return st.Selected.Foreground(st.Changed.GetForeground()).Render(mark)
+	}
+	return st.Changed.Render(mark)
+}
+
+// pick returns the first candidate that fits in w cells, else the last one cut to w.
+func pick(w int, candidates ...string) string {
+	for _, c := range candidates {
+		if lipgloss.Width(c) <= w {
+			return c
+		}
+	}
+	if len(candidates) == 0 {
+		return ""
+	}
+	return Trunc(candidates[len(candidates)-1], w)
+}
+
+var kindWords = map[orgs.Kind]string{
+	orgs.KindDev:      "dev team",
+	orgs.KindSRE:      "SRE team",
+	orgs.KindSREInfra: "SRE infra team",
+	orgs.KindOps:      "ops team",
+}
+
+func people(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return strconv.Itoa(n) + " people"
+}
+
+var kindShort = map[orgs.Kind]string{
+	orgs.KindDev:      "dev",
+	orgs.KindSRE:      "SRE",
+	orgs.KindSREInfra: "SRE infra",
+	orgs.KindOps:      "ops",
+}
+
+func factsLine(t *orgs.Team) []string {
+	kind, short := kindWords[t.Kind], kindShort[t.Kind]
+	n := strconv.Itoa(t.Headcount)
+	if t.OnCall == orgs.OnCallNone || t.OnCall == "" {
+		return []string{
+			kind + ", " + people(t.Headcount) + ", no on call",
+			kind + ", " + people(t.Headcount),
+			short + ", " + people(t.Headcount),
+			short + " " + n,
+		}
+	}
+	oc := string(t.OnCall)
+	return []string{
+		kind + ", " + people(t.Headcount) + ", on call " + oc,
+		kind + ", " + people(t.Headcount) + ", " + oc,
+		short + ", " + people(t.Headcount) + ", " + oc,
+		short + " " + n + " " + oc,
+	}
+}
+
+// compactFacts is the right-hand side of a one-line card: headcount and what the team does
+// (a dev team's topology, or how it is run without one).
+func compactFacts(t *orgs.Team, tv *orgs.TeamVerdict) string {
+	n := strconv.Itoa(t.Headcount)
+	switch t.Kind {
+	case orgs.KindDev:
+		switch {
+		case tv.Topology > 0:
+			return n + " T" + strconv.Itoa(tv.Topology)
+		case tv.RunModel == orgs.OpsRunIt:
+			return n + " ops run"
+		}
+		return n + " nobody"
+	case orgs.KindSRE:
+		if tv.Serves == 0 {
+			return n + " SRE idle" + GlyphWarning
+		}
+		return n + " SRE"
+	case orgs.KindSREInfra:
+		return n + " infra"
+	}
+	return n + " ops"
+}
+
+// roleLine says who runs a dev team's services, or whom an SRE or ops team serves.
+func roleLine(d *Data, st Styles, base lipgloss.Style, i, w int, selected bool) string {
+	t := &d.Org.Teams[i]
+	tv := &d.An.Teams[i]
+	inner := w - 2
+	switch t.Kind {
+	case orgs.KindDev:
+		model := tv.RunModel.Short()
+		with := ""
+		if tv.RunWith != "" {
+			with = " with " + S(tv.RunWith)
+			if tv.RunModel == orgs.OpsRunIt {
+				with = " by " + S(tv.RunWith)
+			}
+		}
+		var cands []string
+		switch {
+		case tv.Topology > 0:
+			topo := strconv.Itoa(tv.Topology)
+			role := ""
+			if t.Run == orgs.RunYou {
+				role = " (" + string(t.SRERole) + ")"
+			}
+			cands = []string{
+				model + with + ", topology " + topo + role,
+				model + with + ", topology " + topo,
+				model + ", topology " + topo + role,
+				model + ", topology " + topo,
+				model + ", T" + topo,
+			}
+		case tv.RunModel == orgs.OpsRunIt:
+			cands = []string{model + with + ", no topology", model + with, model}
+		default:
+			cands = []string{"unorganized: nobody runs it", "unorganized"}
+		}
+		return renderLine(base, "  "+pick(inner, cands...), w, "")
+	case orgs.KindSRE:
+		served := d.Index.ServedBy
+		if tv.Serves == 0 || i >= len(served) {
+			ws := st.Warning
+			if selected {
+				ws = st.Selected.Foreground(st.Warning.GetForeground())
+			}
+			return ws.Render(Pad("  "+GlyphWarning+" serves no dev team", w))
+		}
+		names := make([]string, 0, 4)
+		for k, j := range served[i] {
+			if k == 4 {
+				break
+			}
+			names = append(names, S(d.Org.Teams[j].Name))
+		}
+		list := strings.Join(names, ", ")
+		if len(served[i]) > 4 {
+			list += ", ..."
+		}
+		return renderLine(base, "  "+pick(inner,
+			fmt.Sprintf("serves %d: %s", tv.Serves, list),
+			fmt.Sprintf("serves %d dev team%s", tv.Serves, plural(tv.Serves))), w, "")
+	case orgs.KindSREInfra:
+		return renderLine(base, "  "+pick(inner, "builds and runs the SRE infrastructure", "SRE infrastructure"), w, "")
+	}
+	if tv.Serves > 0 {
+		return renderLine(base, "  "+pick(inner, fmt.Sprintf("runs the services of %d dev team%s", tv.Serves, plural(tv.Serves)),
+			fmt.Sprintf("runs %d dev team%s", tv.Serves, plural(tv.Serves))), w, "")
+	}
+	return renderLine(base, "  operations", w, "")
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// teamChanged is TeamChanges' verdict without its words, for the hot paths.
+func teamChanged(d *Data, i int) bool {
+	tv := &d.An.Teams[i]
+	t := &d.Org.Teams[i]
+	w := tv.Was
+	if w == nil {
+		return true
+	}
+	if w.Org != t.Org || w.Kind != t.Kind || w.Headcount != t.Headcount || w.OnCall != t.OnCall {
+		return true
+	}
+	if _, ok := d.Index.WasModel[t.Name]; ok {
+		return true
+	}
+	if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
+		return t.Run.NeedsPartner() && !strings.EqualFold(w.RunWith, t.RunWith) ||
+			t.Run == orgs.RunYou && w.SRERole != t.SRERole
+	}
+	return false
+}
+
+// TeamChanges says whether team i changed against the baseline and, in words, what it was:
+// "(was ops org, you run it, 5 people)", or "(new team)". The baseline team comes from the
+// analysis (TeamVerdict.Was), the baseline run model from its transitions.
+func TeamChanges(d *Data, i int) (bool, string) {
+	tv := &d.An.Teams[i]
+	t := &d.Org.Teams[i]
+	if tv.Was == nil {
+		return true, "(new team)"
+	}
+	w := tv.Was
+	var items []string
+	if w.Org != t.Org {
+		items = append(items, report.OrgShort(w.Org))
+	}
+	if w.Kind != t.Kind {
+		items = append(items, kindWords[w.Kind])
+	}
+	if m, ok := d.Index.WasModel[t.Name]; ok {
+		items = append(items, m.Short())
+	} else if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
+		switch {
+		case t.Run.NeedsPartner() && !strings.EqualFold(w.RunWith, t.RunWith):
+			items = append(items, "with "+S(w.RunWith))
+		case t.Run == orgs.RunYou && w.SRERole != t.SRERole:
+			items = append(items, string(w.SRERole))
+		}
+	}
+	if w.Headcount != t.Headcount {
+		items = append(items, people(w.Headcount))
+	}
+	if w.OnCall != t.OnCall {
+		items = append(items, "on call "+string(w.OnCall))
+	}
+	if len(items) == 0 {
+		return false, ""
+	}
+	return true, "(was " + strings.Join(items, ", ") + ")"
+}

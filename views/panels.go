@@ -1,0 +1,754 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+// PanelID names one of the verdict panels.
+type PanelID int
+
+// The panels, in tab order.
+const (
+	PanelTopology PanelID = iota
+	PanelCriteria
+	PanelFunding
+	PanelTransition
+	PanelIdentity
+	PanelPositioning
+	PanelAdvisories
+	panelCount
+)
+
+var panelTitles = [panelCount]string{"Topology", "Criteria", "Funding", "Transition", "Identity", "Positioning", "Advisories"}
+
+// Title is the panel's title.
+func (p PanelID) Title() string {
+	if p < 0 || p >= panelCount {
+		return ""
+	}
+	return panelTitles[p]
+}
+
+// Panels lists the panels an analysis has, in tab order: positioning only when the SRE
+// organization holds teams.
+func Panels(an *orgs.Analysis) []PanelID {
+	out := make([]PanelID, 0, panelCount)
+	for p := PanelID(0); p < panelCount; p++ {
+		if p == PanelPositioning && (an == nil || an.Positioning == nil) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// renderPanel draws panel p's content in at most w x h.
+func renderPanel(p PanelID, d *Data, st Styles, w, h int) []string {
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	var lines []string
+	switch p {
+	case PanelTopology:
+		lines = topologyPanel(d, st, w, h)
+	case PanelCriteria:
+		lines = criteriaPanel(d, st, w, h)
+	case PanelFunding:
+		lines = fundingPanel(d, st, w, h)
+	case PanelTransition:
+		lines = transitionPanel(d, st, w, h)
+	case PanelIdentity:
+		lines = identityPanel(d, st, w, h)
+	case PanelPositioning:
+		lines = positioningPanel(d, st, w)
+	case PanelAdvisories:
+		lines = advisoriesPanel(d, st, w, h)
+	}
+	return clip(lines, st, h)
+}
+
+// clip keeps at most h lines, replacing the last kept one by a "more" mark when it cuts.
+func clip(lines []string, st Styles, h int) []string {
+	if len(lines) <= h {
+		return lines
+	}
+	if h <= 0 {
+		return nil
+	}
+	out := slices.Clone(lines[:h-1])
+	return append(out, st.Muted.Render(fmt.Sprintf("  ... %d more line%s", len(lines)-h+1, plural(len(lines)-h+1))))
+}
+
+// wrapped is Wrap with a first-line prefix and an indent for the following lines.
+func wrapped(text string, w int, first, rest string) []string {
+	lines := Wrap(text, max(1, w-lipgloss.Width(first)))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = first + lines[i]
+		} else {
+			lines[i] = rest + lines[i]
+		}
+	}
+	return lines
+}
+
+// ---- topology -------------------------------------------------------------
+
+func topologyPanel(d *Data, st Styles, w, h int) []string {
+	an := d.An
+	var head []string
+	if an.Summary.DevTeams == 0 {
+		return []string{st.Warning.Render(Trunc(GlyphWarning+" no dev team: no run model, no topology", w))}
+	}
+	if an.Topology.Dominant != nil {
+		head = append(head, styled(st.AccentBold, wrapped(report.TopologyName(an.Topology.Dominant), w, "", "  "))...)
+	} else {
+		head = append(head, st.AccentBold.Render(Trunc("No topology: no dev team is in one of the nine", w)))
+	}
+	switch {
+	case an.Topology.Pure:
+		head = append(head, st.Text.Render(Trunc(fmt.Sprintf("pure: every dev team in topology %d", *an.Topology.Dominant), w)))
+	case len(an.Topology.Mix) == 0:
+		n := an.Summary.DevTeams
+		head = append(head, styled(st.Text, wrapped(fmt.Sprintf("not pure: all %d dev team%s outside the nine (ops run it or unorganized)", n, plural(n)), w, "", "  "))...)
+	default:
+		outside := an.Summary.DevTeams
+		for _, m := range an.Topology.Mix {
+			outside -= m.DevTeams
+		}
+		n := len(an.Topology.Mix)
+		txt := fmt.Sprintf("not pure: %d topolog%s", n, map[bool]string{true: "y", false: "ies"}[n == 1])
+		if outside > 0 {
+			txt += fmt.Sprintf(", %d dev team%s outside the nine", outside, plural(outside))
+		}
+		head = append(head, styled(st.Text, wrapped(txt, w, "", "  "))...)
+	}
+	if an.BaselineTopology != nil && (an.Topology.Dominant == nil || *an.BaselineTopology != *an.Topology.Dominant) {
+		head = append(head, st.Changed.Render(Trunc(GlyphChanged+" baseline: "+report.TopologyName(an.BaselineTopology), w)))
+	}
+	topoRows := func(cw int, names bool) []string {
+		var rows []string
+		for _, m := range an.Topology.Mix {
+			t, _ := orgs.TopologyInfo(m.Topology)
+			dom := an.Topology.Dominant != nil && *an.Topology.Dominant == m.Topology
+			tail := ""
+			if names {
+				tail = t.Name
+			}
+			rows = append(rows, mixRow(st, dom, "T"+strconv.Itoa(m.Topology), 3, m.Share, m.DevTeams, tail, cw))
+		}
+		return rows
+	}
+	modelRows := func(cw int) []string {
+		var rows []string
+		for _, m := range an.RunModel.Mix {
+			dom := an.RunModel.Dominant != nil && *an.RunModel.Dominant == m.ID
+			rows = append(rows, mixRow(st, dom, m.ID.Short(), 18, m.Share, m.DevTeams, "", cw))
+		}
+		return rows
+	}
+	topoTitle := st.Title.Render("Topology mix") + st.Muted.Render(" (dev teams)")
+	modelTitle := st.Title.Render("Run model mix")
+	// stacked, with the topologies' names, when the height allows
+	stacked := slices.Clone(head)
+	if an.Topology.Dominant != nil {
+		t, _ := orgs.TopologyInfo(*an.Topology.Dominant)
+		note := Wrap(t.Note, w)
+		if len(head)+len(note)+4+len(an.Topology.Mix)+len(an.RunModel.Mix) <= h {
+			for _, l := range note {
+				stacked = append(stacked, st.Muted.Render(l))
+			}
+		}
+	}
+	if len(an.Topology.Mix) > 0 {
+		stacked = append(stacked, "", topoTitle)
+		stacked = append(stacked, topoRows(w, true)...)
+	}
+	stacked = append(stacked, "", modelTitle)
+	stacked = append(stacked, modelRows(w)...)
+	if len(stacked) <= h || w < 64 {
+		return stacked
+	}
+	// side by side, without names, when it is short
+	lw := max(28, w*2/5)
+	rw := w - lw - 2
+	left := append([]string{topoTitle}, topoRows(lw, false)...)
+	right := append([]string{modelTitle}, modelRows(rw)...)
+	n := max(len(left), len(right))
+	lines := slices.Clone(head)
+	lines = append(lines, strings.Split(joinColumns(2, Block(left, lw, n), Block(right, rw, n)), "\n")...)
+	return lines
+}
+
+// mixRow is one bar of a mix: "> T1  ██████░░░░  4  30.8%  name"; the dominant entry is
+// marked by a glyph as well as colour.
+func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n int, tail string, w int) string {
+	lead := "  "
+	ls := st.Text
+	if dominant {
+		lead = GlyphSelected + " "
+		ls = st.AccentBold
+	}
+	if w < 40 {
+		labelW = min(labelW, 10)
+	}
+	nums := fmt.Sprintf(" %3d %6s", n, report.Percent(share))
+	barW := max(4, min(24, w-2-labelW-1-len(nums)-1))
+	if tail != "" {
+		barW = max(4, min(barW, w/5)) // leave room for the name
+	}
+	row := lead + ls.Render(Pad(label, labelW)) + " " + Bar(st, share, barW) + st.Text.Render(nums)
+	if tail != "" {
+		row += st.Muted.Render("  " + tail)
+	}
+	return Trunc(row, w)
+}
+
+// ---- criteria -------------------------------------------------------------
+
+// criteriaCompact is the height of the criteria panel with one-line rows, the header rule
+// and the legend.
+const criteriaCompact = 13
+
+// criterionShort are the criteria's names for narrow tables (the full names are in orgs).
+var criterionShort = map[string]string{
+	"Involvement of the development teams in the on-call work": "Dev teams on call",
+	"Knowledge synchronization between teams":                  "Knowledge sync",
+	"Incident resolution times":                                "Incident resolution",
+	"Service handover for operations":                          "Service handover",
+	"Establishment of a distinct SRE organization":             "Distinct SRE org",
+	"Ownership of the SRE infrastructure":                      "SRE infra owner",
+	"Availability targets and product demand":                  "Availability targets",
+}
+
+func criteriaPanel(d *Data, st Styles, w, h int) []string {
+	an := d.An
+	dom := -1
+	if an.RunModel.Dominant != nil {
+		dom = an.RunModel.Dominant.Column()
+	}
+	shares := map[orgs.RunModel]float64{}
+	for _, m := range an.RunModel.Mix {
+		shares[m.ID] = m.Share
+	}
+	const seps = 4
+	avail := w - seps
+	if avail < 30 {
+		return []string{Trunc("the criteria table needs more room", w)}
+	}
+	// column widths: the criterion names, then the four models; the dominant model's
+	// column gets room for its values when the others are narrow
+	critW := min(40, max(14, avail*30/100))
+	rest := avail - critW
+	var mw [4]int
+	for c := range mw {
+		mw[c] = rest / 4
+	}
+	if dom >= 0 && rest/4 < 24 {
+		if want := min(26, rest-3*9); want > mw[dom] {
+			for c := range mw {
+				mw[c] = (rest - want) / 3
+			}
+			mw[dom] = want
+		}
+	}
+	mw[3] += rest - (mw[0] + mw[1] + mw[2] + mw[3])
+	// the rows take as many lines as the height allows; the header rule and the legend go
+	// first when it is short
+	rowLines, rule, legend := 1, h >= 12, h >= 13
+	for _, rl := range []int{3, 2} {
+		if 4+9*rl <= h {
+			rowLines = rl
+			break
+		}
+	}
+	cell := func(text string, width int) string {
+		ls := Wrap(text, width)
+		if len(ls) > rowLines {
+			// the last line takes the rest of the text, cut with an ellipsis
+			ls[rowLines-1] = Trunc(strings.Join(ls[rowLines-1:], " "), width)
+			ls = ls[:rowLines]
+		}
+		for i := range ls {
+			ls[i] = Pad(ls[i], width)
+		}
+		return strings.Join(ls, "\n")
+	}
+	headers := []string{Pad("Criterion", critW)}
+	for c, m := range orgs.ComparedModels {
+		label := m.Short()
+		if lipgloss.Width(label)+2 > mw[c] {
+			label = strings.TrimSuffix(strings.ReplaceAll(label, " and ", " & "), " run it")
+		}
+		if c == dom {
+			label = GlyphSelected + " " + label
+		}
+		headers = append(headers, Pad(label, mw[c]))
+	}
+	rows := make([][]string, 0, len(an.Criteria))
+	for _, cv := range an.Criteria {
+		name := cv.Criterion
+		if short, ok := criterionShort[name]; ok && rowLines == 1 && lipgloss.Width(name) > critW {
+			name = short
+		}
+		row := []string{cell(name, critW)}
+		for c := range orgs.ComparedModels {
+			v := cv.Values[c]
+			if c == dom && cv.Changed {
+				v = GlyphChanged + " " + v
+			}
+			row = append(row, cell(v, mw[c]))
+		}
+		rows = append(rows, row)
+	}
+	tb := table.New().
+		Border(lipgloss.NormalBorder()).
+		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
+		BorderHeader(rule).
+		BorderStyle(st.Rule).
+		Headers(headers...).
+		Rows(rows...).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			switch {
+			case col-1 == dom && row == table.HeaderRow:
+				return st.HighlightHead
+			case col-1 == dom:
+				if row >= 0 && row < len(an.Criteria) && an.Criteria[row].Changed {
+					return st.Highlight.Foreground(st.Changed.GetForeground()).Bold(true)
+				}
+				return st.Highlight
+			case row == table.HeaderRow:
+				return st.Title
+			case col == 0:
+				return st.Text
+			}
+			return st.Muted
+		})
+	// each model's share of dev teams, over its column
+	share := st.Muted.Render(Pad("share of dev teams", critW))
+	for c, m := range orgs.ComparedModels {
+		s := Center(report.Percent(shares[m]), mw[c])
+		if c == dom {
+			s = st.AccentBold.Render(s)
+		} else {
+			s = st.Text.Render(s)
+		}
+		share += " " + s
+	}
+	lines := []string{Trunc(share, w)}
+	lines = append(lines, strings.Split(tb.Render(), "\n")...)
+	if !legend {
+		return lines
+	}
+	var text string
+	switch {
+	case dom < 0 && an.RunModel.Dominant != nil:
+		text = "dominant: unorganized, which has no column"
+	case dom < 0:
+		text = "no dominant model: no dev team"
+	default:
+		text = GlyphSelected + " dominant model"
+		changed := false
+		for _, cv := range an.Criteria {
+			changed = changed || cv.Changed
+		}
+		if changed {
+			text += "; " + GlyphChanged + " differs from the baseline's dominant model (" + report.ModelName(an.BaselineRunModel) + ")"
+		}
+	}
+	return append(lines, st.Muted.Render(Trunc(text, w)))
+}
+
+// ---- funding --------------------------------------------------------------
+
+func fundingPanel(d *Data, st Styles, w, h int) []string {
+	f := &d.An.Funding
+	cur := f.Currency
+	amount := func(hc orgs.HeadCost) string {
+		if f.HasCosts {
+			return report.Money(hc.Cost, cur) + " (" + people(hc.Headcount) + ")"
+		}
+		return people(hc.Headcount)
+	}
+	first := capexShare(f)
+	by := "by cost"
+	if !f.HasCosts {
+		by = "by headcount (no per_head known)"
+	}
+	legend := "  █ CAPEX ▒ OPEX"
+	barW := min(w, 48)
+	bar := SplitBar(st, first, barW)
+	if w-barW >= len(legend) {
+		bar += st.Muted.Render(legend)
+	}
+	roomy := h >= 13
+	lines := []string{
+		Trunc(st.AccentBold.Render("CAPEX "+report.Percent(first))+st.Text.Render(" / ")+st.Bold.Render("OPEX "+report.Percent(1-first))+st.Muted.Render(" "+by), w),
+		bar,
+	}
+	lines = append(lines, withDelta(st, st.Text, "CAPEX "+amount(f.CAPEX), f.HasCosts, f.Delta.CapexCost, f.Delta.CapexHeadcount, cur, w)...)
+	lines = append(lines, withDelta(st, st.Text, "OPEX  "+amount(f.OPEX), f.HasCosts, f.Delta.OpexCost, f.Delta.OpexHeadcount, cur, w)...)
+	if roomy {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Title.Render("Budgets")+st.Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
+	for _, org := range orgs.AllOrgs {
+		b, dl := f.Orgs.Of(org), f.OrgsDelta.Of(org)
+		row := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
+		if f.HasCosts {
+			row += PadLeft(report.Money(b.Cost, cur), 17)
+		}
+		style := st.Text
+		if dl.Cost != 0 || dl.Headcount != 0 {
+			style = st.Changed
+			row = GlyphChanged + row[1:]
+		}
+		lines = append(lines, withDelta(st, style, row, f.HasCosts, dl.Cost, dl.Headcount, cur, w)...)
+	}
+	if roomy {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
+		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w)))
+	return lines
+}
+
+// capexShare is the CAPEX part of the funding split: by cost when costs are known, else by
+// headcount.
+func capexShare(f *orgs.FundingVerdict) float64 {
+	if f.HasCosts {
+		if total := f.CAPEX.Cost + f.OPEX.Cost; total > 0 {
+			return float64(f.CAPEX.Cost) / float64(total)
+		}
+		return 0
+	}
+	if total := f.CAPEX.Headcount + f.OPEX.Headcount; total > 0 {
+		return float64(f.CAPEX.Headcount) / float64(total)
+	}
+	return 0
+}
+
+// withDelta is text followed by its change against the baseline: on the same line when it
+// fits, else on the next one; "(no change)" is left out when it does not fit.
+func withDelta(st Styles, style lipgloss.Style, text string, hasCosts bool, cost int64, heads int, cur *string, w int) []string {
+	delta := deltaWords(hasCosts, cost, heads, cur)
+	switch {
+	case lipgloss.Width(text)+1+lipgloss.Width(delta) <= w:
+		return []string{style.Render(text + " " + delta)}
+	case cost == 0 && heads == 0:
+		return []string{style.Render(Trunc(text, w))}
+	}
+	return []string{style.Render(Trunc(text, w)), style.Render(Trunc("      "+delta, w))}
+}
+
+// deltaWords is a change against the baseline with its sign, "(no change)" when zero.
+func deltaWords(hasCosts bool, cost int64, heads int, cur *string) string {
+	if cost == 0 && heads == 0 {
+		return "(no change)"
+	}
+	if hasCosts {
+		return "(" + report.Signed(cost) + currencySuffix(cur) + ", " + report.Signed(int64(heads)) + " people)"
+	}
+	return "(" + report.Signed(int64(heads)) + " people)"
+}
+
+func currencySuffix(cur *string) string {
+	if cur == nil || *cur == "" {
+		return ""
+	}
+	return " " + S(*cur)
+}
+
+// ---- transition -----------------------------------------------------------
+
+// VerdictStyle is the style and glyph of a transition verdict: the bad ones carry "!".
+func verdictMark(st Styles, v orgs.Verdict) (lipgloss.Style, string) {
+	switch v {
+	case orgs.VerdictUnlikely, orgs.VerdictNoReason:
+		return st.Warning, GlyphWarning + " "
+	}
+	return st.AccentBold, ""
+}
+
+func transitionPanel(d *Data, st Styles, w, h int) []string {
+	tr := &d.An.Transition
+	vs, glyph := verdictMark(st, tr.Verdict)
+	lines := []string{st.Bold.Render("Transition from the baseline: ") + vs.Render(glyph+tr.Verdict.Words())}
+	// the teams behind it, worst first: one pass per verdict, collecting only what shows
+	budget := max(3, h/2)
+	var behind []orgs.TeamTransition
+	total := 0
+	for _, v := range []orgs.Verdict{orgs.VerdictNoReason, orgs.VerdictUnlikely, orgs.VerdictPossible, orgs.VerdictNew, orgs.VerdictRemoved} {
+		for _, t := range tr.Teams {
+			if t.Verdict == v {
+				total++
+				if len(behind) < budget {
+					behind = append(behind, t)
+				}
+			}
+		}
+	}
+	if total == 0 {
+		lines = append(lines, st.Muted.Render(Trunc("every dev team runs as in the baseline", w)))
+	}
+	if total > len(behind) {
+		behind = behind[:budget-1]
+	}
+	for _, t := range behind {
+		s, g := verdictMark(st, t.Verdict)
+		if g == "" {
+			g, s = "  ", st.Text
+		}
+		text := S(t.Team) + ": " + report.VerdictWords(t)
+		if ls := wrapped(text, w, g, "    "); len(ls) > 1 && h >= 12 {
+			lines = append(lines, styled(s, ls)...)
+		} else {
+			lines = append(lines, s.Render(Trunc(g+text, w)))
+		}
+		if t.Reason != "" && h >= 12 {
+			lines = append(lines, styled(st.Muted, wrapped(t.Reason, w, "    ", "    "))...)
+		}
+	}
+	if total > len(behind) {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
+	}
+	lines = append(lines, "", st.Title.Render("Decisions")+st.Muted.Render(" (how hard to undo)"))
+	if len(tr.Decisions) == 0 {
+		lines = append(lines, st.Muted.Render("  none yet"))
+	}
+	// hardest first: one pass per changeability, stopping when the height is used; a
+	// decision takes two lines when it does not fit in one and there is room
+	room := max(1, h-len(lines)-1)
+	spare := room - len(tr.Decisions)
+	shown := 0
+	for _, ch := range []orgs.Changeability{orgs.Hard, orgs.Easy, orgs.TeamLocal, orgs.Staffing} {
+		for _, dc := range tr.Decisions {
+			if dc.Changeability != ch || (len(tr.Decisions) > room && shown >= room-1) || shown >= room {
+				continue
+			}
+			shown++
+			s := st.Text
+			if dc.Changeability == orgs.Hard {
+				s = st.Changed
+			}
+			text := S(dc.Detail)
+			if dc.Kind != orgs.DecideNewSREOrg && dc.Kind != orgs.DecideDissolveSREOrg {
+				text = S(dc.Subject) + ": " + text
+			}
+			ls := wrapped(text, w, "  "+Pad(string(dc.Changeability), 11), strings.Repeat(" ", 13))
+			if len(ls) > 1 && spare > 0 {
+				spare--
+				lines = append(lines, s.Render(ls[0]), s.Render(Trunc(strings.Join(ls[1:], " "), w)))
+			} else {
+				lines = append(lines, s.Render(Trunc("  "+Pad(string(dc.Changeability), 11)+text, w)))
+			}
+		}
+	}
+	if rest := len(tr.Decisions) - shown; rest > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
+	}
+	if len(tr.Decisions) > 0 && w >= 60 {
+		lines = append(lines, st.Muted.Render(Trunc("  hard: "+orgs.Hard.Explain()+"; easy: "+orgs.Easy.Explain(), w)))
+	}
+	return lines
+}
+
+// ---- identity -------------------------------------------------------------
+
+func identityPanel(d *Data, st Styles, w, h int) []string {
+	id := d.An.Identity
+	// words are the identity's name and pride (head), then its weights and KPIs (rest)
+	words := func(w int) (head, rest []string) {
+		if id.Dominant == nil {
+			head = append(head, st.AccentBold.Render(Trunc("No SRE identity yet", w)))
+			head = append(head, styled(st.Muted, Wrap("no SRE team serves a dev team and no dev team runs its own services", w))...)
+		} else {
+			info := id.Dominant.Info()
+			head = append(head, st.AccentBold.Render(Trunc(info.Name, w)))
+			head = append(head, styled(st.Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
+		}
+		rest = styled(st.Muted, Wrap(fmt.Sprintf("weights: product %s, incident %s, reliability UX %s",
+			report.Percent(id.Weights[0]), report.Percent(id.Weights[1]), report.Percent(id.Weights[2])), w))
+		if len(d.An.KPIs) > 0 {
+			rest = append(rest, "", st.Title.Render("KPIs"))
+			var last orgs.Identity
+			for _, k := range d.An.KPIs {
+				if k.Identity != last {
+					last = k.Identity
+					rest = append(rest, st.Muted.Render(Trunc(k.Identity.Info().Name+":", w)))
+				}
+				rest = append(rest, styled(st.Text, wrapped(S(k.Text), w, "  - ", "    "))...)
+			}
+		}
+		return head, rest
+	}
+	if w >= 70 {
+		// the triangle on the left, the words on the right
+		tw := 36
+		rw := w - tw - 2
+		head, rest := words(rw)
+		right := append(head, rest...)
+		left := Triangle(st, id, tw, max(3, min(6, h-3)))
+		n := min(h, max(len(left), len(right)))
+		return strings.Split(joinColumns(2, Block(left, tw, n), Block(clip(right, st, n), rw, n)), "\n")
+	}
+	head, rest := words(w)
+	lines := append(head, Triangle(st, id, w, max(3, min(6, h-10)))...)
+	return append(lines, rest...)
+}
+
+func styled(s lipgloss.Style, lines []string) []string {
+	for i, l := range lines {
+		lines[i] = s.Render(l)
+	}
+	return lines
+}
+
+// Triangle draws the identity triangle in h rows (3 or more): product-centric at the top,
+// incident-centric bottom left, reliability user experience-centric bottom right, with the
+// weighted position marked X (none when there is no identity).
+func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
+	h = max(3, h)
+	cx := w / 2
+	grid := make([][]byte, h)
+	for r := range grid {
+		grid[r] = []byte(strings.Repeat(" ", w))
+		left, right := cx-r, cx+r
+		if left < 0 || right >= w {
+			continue
+		}
+		switch {
+		case r == 0:
+			grid[r][cx] = '^'
+		default:
+			grid[r][left], grid[r][right] = '/', '\\'
+			if r == h-1 {
+				for x := left + 1; x < right; x++ {
+					grid[r][x] = '_'
+				}
+			}
+		}
+	}
+	mr, mc := -1, -1
+	if id.Dominant != nil {
+		p, u := id.Weights[0], id.Weights[2]
+		y := 1 - p
+		x := 0.5*p + u
+		mr = int(y*float64(h-1) + 0.5)
+		mr = max(0, min(h-1, mr))
+		mc = cx + int((x-0.5)*2*float64(h-1)+0.5*sign(x-0.5))
+		if mr == 0 {
+			mc = cx
+		} else {
+			mc = max(cx-mr+1, min(cx+mr-1, mc))
+		}
+		if mc >= 0 && mc < w {
+			grid[mr][mc] = GlyphMarker[0]
+		}
+	}
+	top := "product-centric"
+	left := "incident-centric"
+	right := "reliability user experience-centric"
+	lines := []string{st.Text.Render(Center(top, w))}
+	for r, row := range grid {
+		s := strings.TrimRight(string(row), " ")
+		pad := strings.Repeat(" ", max(0, w-len(s)))
+		if r == mr && mc >= 0 && mc < len(s) {
+			s = st.Muted.Render(s[:mc]) + st.AccentBold.Render(GlyphMarker) + st.Muted.Render(s[mc+1:])
+		} else {
+			s = st.Muted.Render(s)
+		}
+		lines = append(lines, s+pad)
+	}
+	if len(left)+1+len(right) <= w {
+		lines = append(lines, st.Text.Render(Pad(left, w-len(right))+right))
+	} else {
+		lines = append(lines, st.Text.Render(Trunc(left, w)), st.Text.Render(PadLeft(right, w)))
+	}
+	return lines
+}
+
+func sign(x float64) float64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
+// ---- positioning ----------------------------------------------------------
+
+func positioningPanel(d *Data, st Styles, w int) []string {
+	pv := d.An.Positioning
+	if pv == nil {
+		return []string{st.Muted.Render(Trunc("the SRE org holds no team; its positioning applies once it does", w))}
+	}
+	var lines []string
+	if pv.ID == nil {
+		lines = append(lines, st.Warning.Render(Trunc(GlyphInfo+" positioning unset: steer toward partner or, best, enabler", w)))
+	} else {
+		info := pv.ID.Info()
+		lines = append(lines, st.AccentBold.Render(Trunc(info.Name, w)),
+			st.Text.Render(Trunc("focus: "+S(*pv.Focus)+"; strategy: "+S(*pv.Strategy), w)))
+	}
+	lines = append(lines, "")
+	nameW, focusW := 0, 0
+	for _, p := range orgs.AllPositionings {
+		nameW = max(nameW, len(p.Info().Name))
+		focusW = max(focusW, len(p.Info().Focus))
+	}
+	for _, p := range orgs.AllPositionings {
+		info := p.Info()
+		lead, s := "  ", st.Muted
+		if pv.ID != nil && *pv.ID == p {
+			lead, s = GlyphSelected+" ", st.AccentBold
+		}
+		row := lead + Pad(info.Name, nameW+1)
+		if fw := w - 2 - nameW - 1; fw >= focusW+12 {
+			row += Pad(info.Focus, focusW+1) + info.Strategy
+		} else {
+			row += info.Focus
+		}
+		lines = append(lines, s.Render(Trunc(row, w)))
+	}
+	return lines
+}
+
+// ---- advisories -----------------------------------------------------------
+
+func advisoriesPanel(d *Data, st Styles, w, h int) []string {
+	if len(d.An.Advisories) == 0 {
+		return []string{st.Text.Render("no advisories")}
+	}
+	var lines []string
+	for _, a := range d.An.Advisories {
+		g, s := GlyphInfo+" ", st.Info
+		if a.Severity == orgs.Warning {
+			g, s = GlyphWarning+" ", st.Warning
+		}
+		for _, l := range wrapped(S(a.Message), w, g, "  ") {
+			lines = append(lines, s.Render(l))
+		}
+	}
+	return lines
+}
+
+// AdvisoryCounts counts warnings and infos.
+func AdvisoryCounts(an *orgs.Analysis) (warnings, infos int) {
+	for _, a := range an.Advisories {
+		if a.Severity == orgs.Warning {
+			warnings++
+		} else {
+			infos++
+		}
+	}
+	return
+}

@@ -1,0 +1,251 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Dashboard draws the whole dashboard screen in w x h: header, board, panels (all of them on
+// wide terminals, one with tabs on narrow ones), status line and help. It never draws a line
+// wider than w or more than h lines.
+func Dashboard(d *Data, st Styles, w, h int) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	l := ComputeLayout(w, h, lipgloss.Height(d.Help))
+	if l.TooSmall {
+		return TooSmall(MinWidth, MinHeight, w, h)
+	}
+	if !d.ok() {
+		return Fit("no organization loaded", w, h)
+	}
+	parts := []string{header(d, st, w), renderBoard(d, st, l)}
+	var panels string
+	switch {
+	case d.Dialog != nil:
+		panels = Block(strings.Split(dialog(d.Dialog, st, l.Panels.W, l.Panels.H), "\n"), l.Panels.W, l.Panels.H)
+	case d.PanelsDrawn != "":
+		panels = d.PanelsDrawn
+	default:
+		panels = DrawPanels(d, st, l)
+	}
+	if l.Wide {
+		parts[1] = joinColumns(panelGap, parts[1], panels)
+	} else {
+		parts = append(parts, panels)
+	}
+	parts = append(parts, statusLine(d, st, w))
+	if l.Footer.H > 0 {
+		parts = append(parts, Fit(d.Help, w, l.Footer.H))
+	}
+	return Fit(strings.Join(parts, "\n"), w, h)
+}
+
+// DrawPanels draws the panels' area of layout l: every panel on a wide terminal, the tab line
+// and one panel on a narrow one. It depends on the analysis, the panel shown and the size,
+// not on the selection, so the model may keep it while the user only moves around.
+func DrawPanels(d *Data, st Styles, l Layout) string {
+	if !d.ok() || l.TooSmall {
+		return ""
+	}
+	var panels string
+	if l.Wide {
+		panels = widePanels(d, st, l.Panels.W, l.Panels.H)
+	} else {
+		panels = narrowPanel(d, st, l.Panels.W, l.Panels.H)
+	}
+	return Block(strings.Split(panels, "\n"), l.Panels.W, l.Panels.H)
+}
+
+// TooSmall is the screen of a terminal smaller than the minimum.
+func TooSmall(needW, needH, w, h int) string {
+	msg := fmt.Sprintf("terminal too small (need %dx%d)", needW, needH)
+	return Fit(strings.Join(Wrap(msg, w), "\n"), w, h)
+}
+
+// header is the name, the file, the baseline and, while there are unsaved changes, the
+// modified mark (a word, so it shows without colour). The mark is placed first so it never
+// falls off the right edge.
+func header(d *Data, st Styles, w int) string {
+	right := ""
+	if d.Header.Modified {
+		right = st.Modified.Render(GlyphChanged + " modified")
+	}
+	summary := fmt.Sprintf("%d teams, %d dev, %d people", d.An.Summary.Teams, d.An.Summary.DevTeams, d.An.Summary.Headcount)
+	left := st.HeaderName.Render(S(d.Org.Name))
+	file := "  file " + S(d.Header.File)
+	base := "  baseline " + S(d.Header.Baseline)
+	if d.Header.Baseline == d.Header.File {
+		base = "  baseline: the file itself"
+	}
+	room := w - lipgloss.Width(right) - 1
+	for _, extra := range []string{file + base + "  " + summary, file + base, file} {
+		if lipgloss.Width(left)+lipgloss.Width(extra) <= room {
+			left += st.Header.Render(extra)
+			break
+		}
+	}
+	left = Trunc(left, max(0, room))
+	gap := max(0, w-lipgloss.Width(left)-lipgloss.Width(right))
+	return Trunc(left+strings.Repeat(" ", gap)+right, w)
+}
+
+func statusLine(d *Data, st Styles, w int) string {
+	switch {
+	case d.Prompt != "":
+		return Trunc(d.Prompt, w)
+	case d.Status == "":
+		return ""
+	case d.StatusError:
+		return st.Warning.Render(Trunc(GlyphWarning+" "+S(d.Status), w))
+	}
+	return st.Text.Render(Trunc(S(d.Status), w))
+}
+
+// tabs is the narrow layout's panel tab line; the current tab in brackets.
+func tabs(d *Data, st Styles, w int) string {
+	ps := Panels(d.An)
+	warn, _ := AdvisoryCounts(d.An)
+	label := func(p PanelID) string {
+		t := p.Title()
+		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
+			t += fmt.Sprintf(" %d", len(d.An.Advisories))
+			if warn > 0 {
+				t += GlyphWarning
+			}
+		}
+		return t
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		if p == d.Panel {
+			b.WriteString(st.TabActive.Render("[" + label(p) + "]"))
+		} else {
+			b.WriteString(st.Tab.Render(" " + label(p) + " "))
+		}
+	}
+	line := b.String()
+	if lipgloss.Width(line) > w {
+		k := 0
+		for i, p := range ps {
+			if p == d.Panel {
+				k = i
+			}
+		}
+		line = st.TabActive.Render("["+label(d.Panel)+"]") + st.Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
+	}
+	return Trunc(line, w)
+}
+
+func narrowPanel(d *Data, st Styles, w, h int) string {
+	lines := []string{tabs(d, st, w)}
+	lines = append(lines, renderPanel(d.Panel, d, st, w, h-1)...)
+	return strings.Join(lines, "\n")
+}
+
+// widePanels arranges every panel: two columns of panels stacked (topology, transition and
+// positioning when the SRE org holds teams on the left; funding, identity and advisories on
+// the right), then the criteria table across the whole width. When the height is short,
+// every panel gets at least its fair share and the ones that need less give the rest up.
+func widePanels(d *Data, st Styles, w, h int) string {
+	leftW := (w - panelGap) / 2
+	rightW := w - panelGap - leftW
+	left := []PanelID{PanelTopology, PanelTransition}
+	if d.An.Positioning != nil {
+		left = append(left, PanelPositioning)
+	}
+	right := []PanelID{PanelFunding, PanelIdentity, PanelAdvisories}
+	// a panel block is its title rule, its content and a blank line; each panel is drawn
+	// once with all the height, and again only when it must fit in less
+	sum := func(ps []PanelID, pw int) (drawn [][]string, needs []int, total int) {
+		for _, p := range ps {
+			lines := renderPanel(p, d, st, pw, h)
+			drawn = append(drawn, lines)
+			needs = append(needs, len(lines)+2)
+			total += len(lines) + 2
+		}
+		return drawn, needs, total
+	}
+	leftDrawn, leftNeeds, leftTotal := sum(left, leftW)
+	rightDrawn, rightNeeds, rightTotal := sum(right, rightW)
+	const critMin = criteriaCompact + 1 // with its title rule
+	mason := max(0, min(max(leftTotal, rightTotal), h-critMin))
+	column := func(ps []PanelID, drawn [][]string, needs []int, pw int) string {
+		var lines []string
+		for i, hh := range FairShares(needs, mason) {
+			if hh < 3 {
+				continue
+			}
+			body := drawn[i]
+			if len(body) > hh-2 {
+				body = renderPanel(ps[i], d, st, pw, hh-2)
+			}
+			lines = append(lines, Rule(st, ps[i].Title(), pw))
+			lines = append(lines, body...)
+			for k := len(body); k < hh-1; k++ {
+				lines = append(lines, "")
+			}
+		}
+		return Block(lines, pw, mason)
+	}
+	out := []string{}
+	if mason > 0 {
+		out = append(out, joinColumns(panelGap, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
+	}
+	if critH := h - mason; critH >= 3 {
+		out = append(out, Rule(st, PanelCriteria.Title(), w))
+		out = append(out, renderPanel(PanelCriteria, d, st, w, critH-1)...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// FairShares splits total lines among blocks that need needs: every block gets what it
+// needs when all fit; otherwise the blocks needing less than a fair share keep their need
+// and the others split the rest evenly.
+func FairShares(needs []int, total int) []int {
+	out := make([]int, len(needs))
+	done := make([]bool, len(needs))
+	left, rest := total, len(needs)
+	for changed := true; changed && rest > 0; {
+		changed = false
+		fair := left / rest
+		for i, n := range needs {
+			if !done[i] && n <= fair {
+				out[i], done[i] = n, true
+				left -= n
+				rest--
+				changed = true
+			}
+		}
+	}
+	for i := range needs {
+		if !done[i] {
+			out[i] = left / rest
+			left -= out[i]
+			rest--
+		}
+	}
+	return out
+}
+
+// dialog draws a small form or question centred in w x h.
+func dialog(dl *Dialog, st Styles, w, h int) string {
+	inner := min(w-4, 64)
+	if inner < 10 || h < 3 {
+		return Fit(dl.Title, w, h)
+	}
+	lines := []string{st.Title.Render(Trunc(dl.Title, inner)), ""}
+	for _, l := range strings.Split(dl.Body, "\n") {
+		lines = append(lines, Trunc(l, inner))
+	}
+	if dl.Error != "" {
+		lines = append(lines, "")
+		for _, l := range wrapped(S(dl.Error), inner, GlyphWarning+" ", "  ") {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
+	box := st.Modal.Width(inner + 2).Render(strings.Join(lines, "\n"))
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, Fit(box, w, h))
+}

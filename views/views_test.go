@@ -1,0 +1,409 @@
+package views
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+func TestMain(m *testing.M) {
+	// the colour profile is fixed so output does not depend on whether stdout is a terminal
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// example loads an embedded example as both baseline and current (a copy).
+func example(t testing.TB, name string) (base, cur *orgs.Org) {
+	t.Helper()
+	ex, err := orgs.ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err = orgs.Load(name+".toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, base.Clone()
+}
+
+// data builds what the model would hand the views, with the named team selected.
+func data(t testing.TB, base, cur *orgs.Org, selected string, w, h int) *Data {
+	t.Helper()
+	an := orgs.Analyse(base, cur)
+	d := &Data{
+		Org:    cur,
+		An:     an,
+		Index:  NewIndex(cur, an),
+		Header: Header{File: "examples/x.toml", Baseline: "examples/x.toml"},
+		Help:   "<> move  r run  u undo  s save  ? keys  q quit",
+	}
+	d.Board.Cols = Columns(cur)
+	if i := cur.TeamIndex(selected); i >= 0 {
+		c := ColumnOf(cur.Teams[i].Org)
+		for r, j := range d.Board.Cols[c] {
+			if j == i {
+				d.Board.Focus, d.Board.Rows[c] = c, r
+			}
+		}
+	}
+	l := ComputeLayout(w, h, lipgloss.Height(d.Help))
+	for c := range d.Board.Offsets {
+		d.Board.Offsets[c] = ScrollOffset(d, l, c, 0)
+	}
+	return d
+}
+
+// checkFits fails when s draws outside w x h.
+func checkFits(t *testing.T, s string, w, h int) {
+	t.Helper()
+	if s == "" {
+		return
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("%dx%d: line %d is %d wide: %q", w, h, i, lw, l)
+		}
+	}
+}
+
+var sizes = []struct{ w, h int }{{80, 24}, {120, 40}, {200, 60}}
+
+func TestDashboardGolden(t *testing.T) {
+	for _, ex := range []string{"health-platform", "mixed", "topology-6", "ops-run-it"} {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s/%dx%d", ex, sz.w, sz.h), func(t *testing.T) {
+				base, cur := example(t, ex)
+				d := data(t, base, cur, cur.Teams[0].Name, sz.w, sz.h)
+				out := Dashboard(d, DefaultStyles(), sz.w, sz.h)
+				checkFits(t, out, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(out))
+			})
+		}
+	}
+}
+
+// moveSRE is the planning meeting's first move: the ops org's SRE team into the SRE org,
+// and one dev team to SRE run it.
+func moveSRE(t testing.TB, cur *orgs.Org) {
+	t.Helper()
+	if _, err := cur.MoveTeam(cur.TeamIndex("Operations SRE"), +1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cur.CycleRun(cur.TeamIndex("Online Shop")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cur.AddHeadcount(cur.TeamIndex("Checkout"), +2); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDashboardChangedGolden(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			base, cur := example(t, "mixed")
+			moveSRE(t, cur)
+			d := data(t, base, cur, "Operations SRE", sz.w, sz.h)
+			d.Header.Modified = true
+			d.Status = `moved "Operations SRE" from the ops org to the sre org`
+			out := Dashboard(d, DefaultStyles(), sz.w, sz.h)
+			checkFits(t, out, sz.w, sz.h)
+			for _, want := range []string{"* modified", "Operations SRE *", "(was ops org)", "Development org", "Operations org", "SRE org"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("missing %q", want)
+				}
+			}
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+func TestPanelsGolden(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	for p := PanelID(0); p < panelCount; p++ {
+		for _, sz := range []struct{ w, h int }{{60, 20}, {100, 30}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", p.Title(), sz.w, sz.h), func(t *testing.T) {
+				d := data(t, base, cur, "Online Shop", 200, 60)
+				out := strings.Join(renderPanel(p, d, DefaultStyles(), sz.w, sz.h), "\n")
+				checkFits(t, out, sz.w, sz.h)
+				golden.RequireEqual(t, []byte(out))
+			})
+		}
+	}
+}
+
+func TestPresentGolden(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	for page := range Pages {
+		t.Run(fmt.Sprintf("page%d", page+1), func(t *testing.T) {
+			d := data(t, base, cur, "", 80, 24)
+			d.Page = page
+			out := Present(d, DefaultStyles(), 80, 24)
+			checkFits(t, out, 80, 24)
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// TestPanelsShowTheAnalysis checks what each panel says against the analysis, so a panel that
+// drops a verdict fails here and not only in a golden file someone regenerates.
+func TestPanelsShowTheAnalysis(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	d := data(t, base, cur, "Online Shop", 200, 60)
+	st := DefaultStyles()
+	panel := func(p PanelID) string { return strings.Join(renderPanel(p, d, st, 100, 40), "\n") }
+	checks := map[PanelID][]string{
+		PanelTopology:    {"Topology 1: every developer an SRE on rotation", "not pure", "> T1", "T9", "Run model mix"},
+		PanelCriteria:    {"share of dev teams", "> you run it", "Involvement of the", "Cost"},
+		PanelFunding:     {"CAPEX", "OPEX", "dev org", "ops org", "sre org", "+"},
+		PanelTransition:  {"Transition from the baseline: possible", "Online Shop: you run it -> you and SRE run it: possible", "hard       Operations SRE: moved from the ops org to the sre org", "staffing"},
+		PanelIdentity:    {"product-centric", "pride:", "X", "KPIs"},
+		PanelPositioning: {"SRE as a Partner", "> SRE as a Partner", "Exploit revenue"},
+		PanelAdvisories:  {"Point of Sale"},
+	}
+	for p, wants := range checks {
+		out := panel(p)
+		for _, want := range wants {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s panel lacks %q:\n%s", p.Title(), want, out)
+			}
+		}
+	}
+	// the changed criterion cells are marked when the dominant model changes
+	base2, cur2 := example(t, "topology-6")
+	for i := range cur2.Teams {
+		if cur2.Teams[i].Kind == orgs.KindDev {
+			cur2.Teams[i].Run, cur2.Teams[i].RunWith, cur2.Teams[i].SRERole = orgs.RunYou, "", orgs.RoleRotation
+		}
+	}
+	d2 := data(t, base2, cur2, "", 200, 60)
+	out := strings.Join(renderPanel(PanelCriteria, d2, st, 120, 40), "\n")
+	if !strings.Contains(out, "* Max") || !strings.Contains(out, "differs from the baseline") {
+		t.Errorf("changed criteria not marked:\n%s", out)
+	}
+	if strings.Contains(out, "* CAPEX") {
+		t.Errorf("an unchanged criterion (Funding) is marked:\n%s", out)
+	}
+}
+
+// TestHostileNamesAreSanitized draws an organization whose names and texts hold terminal
+// escapes: with the Ascii profile no styling is drawn, so no control character but the
+// newline may appear in the output.
+func TestHostileNamesAreSanitized(t *testing.T) {
+	base, cur := example(t, "mixed")
+	evil := "\x1b]52;c;cHduZWQ=\x07\x1b[2J\u202e\u009b31m"
+	cur.Name = "Org" + evil
+	cur.Teams[0].Name = "Team" + evil
+	cur.KPIs = append(cur.KPIs, orgs.KPI{Identity: orgs.ProductCentric, Text: "kpi" + evil})
+	cur.Defaults.Currency = "EUR" + evil
+	for _, sz := range []struct{ w, h int }{{80, 24}, {200, 60}} {
+		d := data(t, base, cur, cur.Teams[0].Name, sz.w, sz.h)
+		d.Header.File = "file" + evil
+		d.Status = "status" + evil
+		outs := []string{Dashboard(d, DefaultStyles(), sz.w, sz.h)}
+		for p := range panelCount {
+			outs = append(outs, strings.Join(renderPanel(p, d, DefaultStyles(), sz.w, sz.h), "\n"))
+		}
+		for page := range Pages {
+			d.Page = page
+			outs = append(outs, Present(d, DefaultStyles(), sz.w, sz.h))
+		}
+		for _, out := range outs {
+			for _, r := range out {
+				if r != '\n' && orgs.IsControl(r) {
+					t.Fatalf("%dx%d: control character %U drawn in:\n%s", sz.w, sz.h, r, out)
+				}
+			}
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	out := Dashboard(&Data{}, DefaultStyles(), 59, 30)
+	if !strings.Contains(out, "terminal too small (need 60x16)") {
+		t.Errorf("got %q", out)
+	}
+	out = Dashboard(&Data{}, DefaultStyles(), 100, 15)
+	if !strings.Contains(out, "terminal too small") {
+		t.Errorf("got %q", out)
+	}
+	for _, sz := range []struct{ w, h int }{{0, 0}, {1, 1}, {0, 5}, {5, 0}, {3, 2}, {12, 3}} {
+		out := Dashboard(&Data{}, DefaultStyles(), sz.w, sz.h)
+		checkFits(t, out, sz.w, sz.h)
+		if sz.w == 0 || sz.h == 0 {
+			if out != "" {
+				t.Errorf("%dx%d: drew %q", sz.w, sz.h, out)
+			}
+		}
+	}
+}
+
+// TestLayoutAtEverySize draws the board and every panel at many sizes, with the selection
+// at the top, in the middle and at the bottom of a long column, and checks nothing is drawn
+// outside the terminal.
+func TestLayoutAtEverySize(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	st := DefaultStyles()
+	for w := 0; w <= 210; w += 11 {
+		for h := 0; h <= 64; h += 5 {
+			for _, sel := range []string{"Customer Accounts", "Reliability Engineering"} {
+				d := data(t, base, cur, sel, w, h)
+				for p := range panelCount {
+					d.Panel = p
+					checkFits(t, Dashboard(d, st, w, h), w, h)
+				}
+				d.Dialog = &Dialog{Title: "New team", Body: "  name\n> kind  < dev >", Error: "the name is already used"}
+				checkFits(t, Dashboard(d, st, w, h), w, h)
+				for page := range Pages {
+					d.Page = page
+					checkFits(t, Present(d, st, w, h), w, h)
+				}
+			}
+		}
+	}
+}
+
+// TestScrollKeepsSelectionVisible walks the selection down and up a long column at several
+// heights: the selected card is always drawn, and a click on it hits it.
+func TestScrollKeepsSelectionVisible(t *testing.T) {
+	base, cur := example(t, "mixed")
+	for k := 0; k < 40; k++ {
+		if _, err := cur.AddTeam(orgs.Team{Name: fmt.Sprintf("Extra %02d", k), Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 3}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sz := range []struct{ w, h int }{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		d := data(t, base, cur, "Online Shop", sz.w, sz.h)
+		l := ComputeLayout(sz.w, sz.h, lipgloss.Height(d.Help))
+		n := len(d.Board.Cols[0])
+		walk := make([]int, 0, 2*n)
+		for r := 0; r < n; r++ {
+			walk = append(walk, r)
+		}
+		for r := n - 1; r >= 0; r-- {
+			walk = append(walk, r)
+		}
+		for _, r := range walk {
+			d.Board.Rows[0] = r
+			d.Board.Offsets[0] = ScrollOffset(d, l, 0, d.Board.Offsets[0])
+			w := layoutColumn(d, l, 0, d.Board.Offsets[0])
+			if !visible(w, r) {
+				t.Fatalf("%dx%d: row %d not visible at offset %d", sz.w, sz.h, r, d.Board.Offsets[0])
+			}
+			name := S(cur.Teams[d.Board.Cols[0][r]].Name)
+			out := Dashboard(d, DefaultStyles(), sz.w, sz.h)
+			if !strings.Contains(out, GlyphSelected+" "+name[:8]) {
+				t.Fatalf("%dx%d: row %d (%s) selected but not drawn:\n%s", sz.w, sz.h, r, name, out)
+			}
+			// a click on the selected card's first line selects it
+			for _, p := range w.cards {
+				if p.row == r {
+					c, row, ok := HitCard(d, l, 3, l.Columns[0].Y+columnTitle+p.line)
+					if !ok || c != 0 || row != r {
+						t.Fatalf("%dx%d: click on row %d hit %d,%d,%v", sz.w, sz.h, r, c, row, ok)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTeamChanges(t *testing.T) {
+	base, cur := example(t, "mixed")
+	cur.MoveTeam(cur.TeamIndex("Operations SRE"), +1)
+	cur.CycleRun(cur.TeamIndex("Online Shop"))
+	cur.CycleSRERole(cur.TeamIndex("Checkout"))
+	cur.AddHeadcount(cur.TeamIndex("Payments"), -1)
+	cur.CycleRunWith(cur.TeamIndex("Customer Accounts"))
+	cur.AddTeam(orgs.Team{Name: "Gift Cards", Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 3})
+	d := data(t, base, cur, "", 200, 60)
+	for name, want := range map[string]string{
+		"Operations SRE":    "(was ops org)",
+		"Online Shop":       "(was you run it)",
+		"Checkout":          "(was dedicated)",
+		"Payments":          "(was 6 people)",
+		"Customer Accounts": "(was with Digital Reliability)",
+		"Gift Cards":        "(new team)",
+		"Product Search":    "",
+	} {
+		changed, got := TeamChanges(d, cur.TeamIndex(name))
+		if got != want || changed != (want != "") {
+			t.Errorf("%s: got %v %q, want %q", name, changed, got, want)
+		}
+	}
+}
+
+func TestFitTruncWrap(t *testing.T) {
+	if got := Fit("abcdef\nghi\njkl", 4, 2); got != "abcd\nghi" {
+		t.Errorf("Fit = %q", got)
+	}
+	if got := Trunc("abcdef", 4); got != "abc…" {
+		t.Errorf("Trunc = %q", got)
+	}
+	if got := Trunc("abcdef", 1); got != "a" {
+		t.Errorf("Trunc 1 = %q", got)
+	}
+	if got := Pad("ab", 4); got != "ab  " {
+		t.Errorf("Pad = %q", got)
+	}
+	if got := Wrap("one two three four", 9); strings.Join(got, "|") != "one two|three|four" {
+		t.Errorf("Wrap = %q", got)
+	}
+	if got := Wrap("abcdefghij", 4); strings.Join(got, "|") != "abcd|efgh|ij" {
+		t.Errorf("Wrap long word = %q", got)
+	}
+	if got := FairShares([]int{5, 30, 4}, 20); fmt.Sprint(got) != "[5 11 4]" {
+		t.Errorf("FairShares = %v", got)
+	}
+	if got := FairShares([]int{5, 6}, 20); fmt.Sprint(got) != "[5 6]" {
+		t.Errorf("FairShares all fit = %v", got)
+	}
+	if got := BigWidth("T6"); got != 11 {
+		t.Errorf("BigWidth = %d", got)
+	}
+	if Big("é") != nil {
+		t.Error("Big drew a rune the font lacks")
+	}
+}
+
+func TestTriangleMarksTheWeightedPosition(t *testing.T) {
+	st := DefaultStyles()
+	find := func(lines []string) (int, int) {
+		for r, l := range lines {
+			if c := strings.Index(l, GlyphMarker); c >= 0 {
+				return r, c
+			}
+		}
+		return -1, -1
+	}
+	one := func(w [3]float64) orgs.IdentityVerdict {
+		id := orgs.ProductCentric
+		return orgs.IdentityVerdict{Dominant: &id, Weights: w}
+	}
+	r, c := find(Triangle(st, one([3]float64{1, 0, 0}), 40, 7))
+	if r != 1 || c != 20 { // the apex, just under the top label
+		t.Errorf("product at %d,%d", r, c)
+	}
+	rl, cl := find(Triangle(st, one([3]float64{0, 1, 0}), 40, 7))
+	rr, cr := find(Triangle(st, one([3]float64{0, 0, 1}), 40, 7))
+	if rl != 7 || rr != 7 || cl >= 20 || cr <= 20 {
+		t.Errorf("incident at %d,%d; reliability UX at %d,%d", rl, cl, rr, cr)
+	}
+	if r, _ := find(Triangle(st, orgs.IdentityVerdict{}, 40, 7)); r != -1 {
+		t.Error("a marker without an identity")
+	}
+}
