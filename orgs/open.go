@@ -18,6 +18,9 @@ type Opened struct {
 	// Path itself.
 	BaselinePath string
 	Baseline     *Org
+	// BaselineData are the baseline file's bytes as read when it was opened; a scenario
+	// saved later records their hash.
+	BaselineData []byte
 	// Warnings are things the user should know that do not stop the analysis, such as a
 	// baseline that changed on disk since the scenario was saved.
 	Warnings []string
@@ -52,11 +55,11 @@ func OpenBytes(name string, data []byte, baselinePath string) (*Opened, error) {
 
 func withBaseline(op *Opened, baselinePath string) (*Opened, error) {
 	if baselinePath != "" {
-		base, _, err := LoadFile(baselinePath)
+		base, data, err := LoadFile(baselinePath)
 		if err != nil {
 			return nil, err
 		}
-		op.BaselinePath, op.Baseline = baselinePath, base
+		op.BaselinePath, op.Baseline, op.BaselineData = baselinePath, base, data
 		return op, nil
 	}
 	if s := op.Org.Scenario; s != nil && s.BasedOn != "" && op.Path != "-" {
@@ -66,7 +69,7 @@ func withBaseline(op *Opened, baselinePath string) (*Opened, error) {
 			if err != nil {
 				return nil, err
 			}
-			op.BaselinePath, op.Baseline = p, base
+			op.BaselinePath, op.Baseline, op.BaselineData = p, base, data
 			if s.BasedOnSHA256 != "" && s.BasedOnSHA256 != SHA256(data) {
 				op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s changed on disk since this scenario was saved", Sanitize(op.Path), Sanitize(p)))
 			}
@@ -74,7 +77,7 @@ func withBaseline(op *Opened, baselinePath string) (*Opened, error) {
 		}
 		op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s named in based_on is missing; comparing the file with itself", Sanitize(op.Path), Sanitize(p)))
 	}
-	op.BaselinePath, op.Baseline = op.Path, op.Org
+	op.BaselinePath, op.Baseline, op.BaselineData = op.Path, op.Org, op.Data
 	return op, nil
 }
 
