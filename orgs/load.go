@@ -132,7 +132,8 @@ func Load(file string, data []byte) (*Org, error) {
 		return nil, fail(*p)
 	}
 	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
+	// (from a reader: toml.Decode of string(data) would copy the file once more)
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
 		return nil, fail(syntaxProblem(err, data))
 	}
 	d := &decoder{file: file}
@@ -302,11 +303,22 @@ func (d *decoder) org(raw map[string]any) *Org {
 
 func (d *decoder) team(t map[string]any, i int) Team {
 	a := at{table: "team", index: i}
-	if n, ok := t["name"].(string); ok && n != "" {
-		a.where = "team " + strconv.Quote(n) // as %q writes it, at a fraction of the cost
-	} else {
-		a.where = "team #" + strconv.Itoa(i+1)
-	}
+	// Problems name the team ("team \"Viewer\"", or "team #3" without a name). Most teams
+	// have none, and naming each cost more than checking it: the name is put in the
+	// problems this team added, on the way out.
+	first := len(d.problems)
+	defer func() {
+		if len(d.problems) == first {
+			return
+		}
+		where := "team #" + strconv.Itoa(i+1)
+		if n, ok := t["name"].(string); ok && n != "" {
+			where = "team " + strconv.Quote(n) // as %q writes it
+		}
+		for j := first; j < len(d.problems); j++ {
+			d.problems[j].Where = where
+		}
+	}()
 	d.unknownKeys(t, teamKeys, a, "[[team]]")
 	tm := Team{
 		Name:      d.name(t, "name", a, "team name", true),
@@ -487,9 +499,9 @@ func (d *decoder) crossCheck(o *Org) {
 // service() do: by its name, or by its number when it has none (missing, empty or refused).
 func crossWhere(table, name string, i int) string {
 	if name == "" {
-		return fmt.Sprintf("%s #%d", table, i+1)
+		return table + " #" + strconv.Itoa(i+1)
 	}
-	return fmt.Sprintf("%s %q", table, name)
+	return table + " " + strconv.Quote(name) // as %q writes it, at a fraction of the cost
 }
 
 // unknownKeys reports every key of t that the table does not know, with a suggestion.

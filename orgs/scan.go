@@ -16,6 +16,14 @@ const (
 	MaxDepth    = 64 // nesting of arrays and inline tables, and segments of a dotted key
 )
 
+// maxKeyWork bounds the decoder's work on keys, which grows with the square of a key's full
+// path (table header, dotted key and the inline tables around it): the sum of those
+// squares. Within MaxDepth a file of 8 MiB of long dotted keys or nested inline tables took
+// the decoder 20 to 35 seconds; at this bound no file takes much longer than 8 MiB of
+// plain keys, and any file sretopo writes (paths of two segments: [[team]] then name)
+// passes it at 8 MiB.
+const maxKeyWork = 4_000_000
+
 // prescan walks the bytes once, before the decoder sees them, and refuses what would hurt
 // the process or confuse its messages, with the position of the first offence:
 //   - bytes TOML never allows (invalid UTF-8, control characters other than tab and
@@ -23,6 +31,7 @@ const (
 //   - nesting of arrays and inline tables deeper than MaxDepth;
 //   - key paths of MaxDepth segments or more, counting the table header, the dotted key and
 //     the inline tables it sits in (the decoder is quadratic in the length of the full path);
+//   - keys whose paths, squared and summed, exceed maxKeyWork;
 //   - more than MaxTeams [[team]] headers, before the decoder builds a table for each.
 //
 // Strings and comments are skipped. A single-line string ends at a newline whatever the
@@ -69,11 +78,28 @@ func prescan(data []byte) *Problem {
 		path     int
 		teams    int
 		tooMany  *Problem
+		inTable  bool // below a table header, whose segment the header's dots do not count
+		work     int  // the sum of the squares of the key paths so far
 	)
+	addKey := func(i, segments int) *Problem {
+		if work += segments * segments; work > maxKeyWork {
+			return at(i, "keys too many and too deeply nested to decode in reasonable time; refused before decoding")
+		}
+		return nil
+	}
 	for i := 0; i < len(data); i++ {
 		c := data[i]
-		if plain[c] && i != bad {
-			continue // most bytes: names, values, spaces
+		if plain[c] && i != bad && !escaped {
+			// most bytes: names, values, spaces; skip them (up to the first bad byte), but
+			// not the one after a backslash in a string, which the state machine must see
+			end := len(data)
+			if bad > i {
+				end = bad
+			}
+			for i+1 < end && plain[data[i+1]] {
+				i++
+			}
+			continue
 		}
 		switch {
 		case i == bad:
@@ -167,6 +193,15 @@ func prescan(data []byte) *Problem {
 				}
 			}
 		case '=':
+			if keyCtx {
+				segments := path + 1
+				if inTable {
+					segments++
+				}
+				if p := addKey(i, segments); p != nil {
+					return p
+				}
+			}
 			keyCtx = false
 		case ',':
 			if depth > 0 {
@@ -193,7 +228,10 @@ func prescan(data []byte) *Problem {
 			keyCtx = c == '{'
 		case ']', '}':
 			if header && c == ']' {
-				header, keyCtx, hdrPath = false, false, path
+				header, keyCtx, hdrPath, inTable = false, false, path, true
+				if p := addKey(i, path+1); p != nil {
+					return p
+				}
 				if i+1 < len(data) && data[i+1] == ']' && data[hdrStart+1] == '[' {
 					if bytes.Equal(bytes.Trim(data[hdrStart+2:i], " \t"), []byte("team")) {
 						if teams++; teams == MaxTeams+1 {
@@ -212,7 +250,7 @@ func prescan(data []byte) *Problem {
 		}
 	}
 	if escaped {
-		// the decoder reads the end of the file as an escape and reports "invalid escape '\\x00'"
+		// the decoder reads the end of the file as an escape: "invalid escape in string '\\x00'"
 		return at(len(data)-1, "invalid TOML: the file ends inside a string, after a backslash")
 	}
 	if tooMany != nil {

@@ -1,0 +1,237 @@
+package orgs_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/sretopo/sretopo/internal/gen"
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+// The speed budgets of issue 5, on the generated organizations of internal/gen:
+//   - LoadAnalyse10k (load, validate, analyse) at most 1.5 times Decode10k, the bare TOML
+//     decode of the same file, which is the floor no loader can go under;
+//   - ReportJSON10k (what `sretopo report --format json` does, less starting the process)
+//     likewise at most 1.5 times Decode10k.
+//
+// Reanalyse10k is the dashboard's re-analysis after one edit. The tests at the end check
+// that the fast paths these benchmarks led to give exactly what the plain ones gave.
+// Reproduce and compare with:
+//
+//	go test ./orgs -run '^$' -bench . -count 6 -benchmem | tee new.txt && benchstat new.txt
+
+var (
+	filesOnce sync.Once
+	files     map[int][]byte
+)
+
+// file is the generated organization file of n teams (seed 1), made once per run.
+func file(b *testing.B, n int) []byte {
+	b.Helper()
+	filesOnce.Do(func() {
+		files = map[int][]byte{}
+		for _, n := range []int{100, 1000, 10000} {
+			files[n] = gen.TOML(n, 1)
+		}
+	})
+	data, ok := files[n]
+	if !ok {
+		b.Fatalf("no generated file of %d teams", n)
+	}
+	return data
+}
+
+func BenchmarkDecode10k(b *testing.B) {
+	src := string(file(b, 10000))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		var raw map[string]any
+		if _, err := toml.Decode(src, &raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchmarkLoadAnalyse(b *testing.B, n int) {
+	data := file(b, n)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		org, err := orgs.Load("gen.toml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if an := orgs.Analyse(org, org); an.Summary.Teams != n {
+			b.Fatalf("%d teams analysed, want %d", an.Summary.Teams, n)
+		}
+	}
+}
+
+func BenchmarkLoadAnalyse100(b *testing.B) { benchmarkLoadAnalyse(b, 100) }
+func BenchmarkLoadAnalyse1k(b *testing.B)  { benchmarkLoadAnalyse(b, 1000) }
+func BenchmarkLoadAnalyse10k(b *testing.B) { benchmarkLoadAnalyse(b, 10000) }
+
+// BenchmarkReportJSON10k is `sretopo report --format json` on the 10,000-team file, less
+// starting the process and writing the bytes out.
+func BenchmarkReportJSON10k(b *testing.B) {
+	data := file(b, 10000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		org, err := orgs.Load("gen.toml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep := orgs.NewReport(org.Name, "gen.toml", "gen.toml", orgs.Analyse(org, org))
+		if _, err := report.JSON(rep); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReanalyse10k is what the dashboard does on every edit: one team moves to
+// another organization, and the analyser (prepared once for the baseline) analyses the
+// changed model again. Each round moves the previous team back, so every analysis sees
+// exactly one change against the baseline.
+func BenchmarkReanalyse10k(b *testing.B) {
+	base, err := orgs.Load("gen.toml", file(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	i := 0
+	for b.Loop() {
+		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
+		cur.Teams[prev].Org = base.Teams[prev].Org
+		t := &cur.Teams[i%len(cur.Teams)]
+		t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
+		if an := a.Analyse(cur); len(an.Transition.Decisions) != 1 {
+			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
+		}
+		i++
+	}
+}
+
+// encodingJSON is how the JSON report was written before Report.AppendJSON: AppendJSON
+// must give exactly these bytes.
+func encodingJSON(t *testing.T, rep *orgs.Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func checkSameJSON(t *testing.T, what string, rep *orgs.Report) {
+	t.Helper()
+	want := encodingJSON(t, rep)
+	got, err := rep.AppendJSON(nil)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Errorf("%s: AppendJSON differs from encoding/json at byte %d:\n got %q\nwant %q", what, i,
+			got[max(i-80, 0):min(i+80, len(got))], want[max(i-80, 0):min(i+80, len(want))])
+	}
+}
+
+func TestReportJSONMatchesEncoder(t *testing.T) {
+	var models []*orgs.Org
+	for _, ex := range orgs.Examples() {
+		o, err := orgs.Load(ex.Name+".toml", ex.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		models = append(models, o)
+	}
+	// every example against every other, so transitions and decisions of all kinds appear
+	for _, base := range models {
+		for _, cur := range models {
+			checkSameJSON(t, base.Name+" -> "+cur.Name, orgs.NewReport(cur.Name, "cur.toml", "base.toml", orgs.Analyse(base, cur)))
+		}
+	}
+
+	// a large generated organization with edits, and names that need escaping
+	base := gen.Org(1000, 7)
+	cur := base.Clone()
+	for i := 0; i < len(cur.Teams); i += 9 {
+		cur.Teams[i].Org = orgs.OrgSRE
+		cur.Teams[i].Headcount++
+	}
+	cur.Teams[3].Name = "Q&A <ops> \"quoted\" back\\slash ünïcode 日本 \u2028"
+	cur.Teams = cur.Teams[:len(cur.Teams)-40]
+	checkSameJSON(t, "generated", orgs.NewReport("<b>&amp;", "a\"b.toml", "", orgs.Analyse(base, cur)))
+
+	// no team at all, and no analysis
+	empty := &orgs.Org{Format: 1, Name: "Empty"}
+	checkSameJSON(t, "empty", orgs.NewReport(empty.Name, "e.toml", "e.toml", orgs.Analyse(empty, empty)))
+	checkSameJSON(t, "no analysis", &orgs.Report{Report: orgs.ReportVersion, Name: "x"})
+	checkSameJSON(t, "nil lists", orgs.NewReport("nil", "n.toml", "n.toml", &orgs.Analysis{}))
+}
+
+// TestReanalysisMatchesFreshAnalysis: an Analyser used again and again (it keeps the name
+// index of the last model while the names stay the same) gives what a fresh one gives,
+// whatever the edits, also from several goroutines at once.
+func TestReanalysisMatchesFreshAnalysis(t *testing.T) {
+	base := gen.Org(300, 3)
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	check := func(what string) {
+		t.Helper()
+		got, want := a.Analyse(cur), orgs.Analyse(base, cur)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("after %s: the re-analysis differs from a fresh analysis", what)
+		}
+	}
+	check("no edit")
+	cur.Teams[5].Org = orgs.OrgSRE
+	check("a move")
+	old := cur.Teams[7].Name
+	cur.Teams[7].Name = "Renamed"
+	check("a rename")
+	cur.Teams[7].Name = old
+	check("the rename undone")
+	cur.Teams[1], cur.Teams[2] = cur.Teams[2], cur.Teams[1]
+	check("two teams swapped")
+	cur.Teams = append(cur.Teams[:10], cur.Teams[11:]...)
+	check("a team removed")
+	cur.Teams = append(cur.Teams, orgs.Team{Name: "New", Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 4, OnCall: orgs.OnCallNone, Run: orgs.RunYou, SRERole: orgs.RoleRotation})
+	check("a team added")
+	for i := range cur.Teams {
+		if cur.Teams[i].RunWith != "" {
+			cur.Teams[i].RunWith = strings.ToUpper(cur.Teams[i].RunWith)
+			check("run_with in other case")
+			break
+		}
+	}
+
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			other := cur.Clone()
+			other.Teams[0].Name = "Other"
+			for range 5 {
+				a.Analyse(other)
+				a.Analyse(cur)
+			}
+		}()
+	}
+	wg.Wait()
+	check("concurrent analyses")
+}
