@@ -35,6 +35,7 @@ func runDashboard(op *orgs.Opened, opts dashboardOptions, stderr io.Writer) int 
 		Embedded: opts.File == "",
 		Styles:   views.DefaultStyles(),
 		Present:  opts.Present,
+		Journal:  true,
 	}, os.Getenv("SRETOPO_DEBUG_LOG"))
 	if err != nil {
 		fmt.Fprintln(stderr, "sretopo: "+orgs.Sanitize(err.Error()))

@@ -41,7 +41,7 @@ func bigModel(tb testing.TB, n, w, h int) *Model {
 	if _, err := orgs.Load("big.toml", orgs.Marshal(o)); err != nil {
 		tb.Fatal(err)
 	}
-	m := New(Config{Opened: &orgs.Opened{Path: "big.toml", Org: o, BaselinePath: "big.toml", Baseline: o}, Styles: views.DefaultStyles(), Save: noSave})
+	m := New(Config{Opened: &orgs.Opened{Path: "big.toml", Org: o, BaselinePath: "big.toml", Baseline: o}, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }

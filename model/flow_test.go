@@ -45,7 +45,7 @@ func finalModel(t *testing.T, tm *teatest.TestModel) *Model {
 }
 
 func TestFlowFindMoveUndoRedo(t *testing.T) {
-	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	waitFor(t, tm, "Development org")
 
@@ -90,7 +90,7 @@ func TestFlowSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
+	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "Development org")
 	send(tm, "l", ">", "s")
@@ -103,6 +103,15 @@ func TestFlowSave(t *testing.T) {
 		t.Error("modified after saving")
 	}
 	saved := filepath.Join(dir, "mixed-scenario-1.toml")
+	text := string(readFile(t, saved))
+	for _, want := range []string{"\n[scenario]\n", "\nbased_on = \"mixed.toml\"\n", "\nbased_on_sha256 = \"" + orgs.SHA256(ex.Data) + "\"\n", "\nsaved_at = "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the saved file lacks %q:\n%s", want, text)
+		}
+	}
+	if exists(orgs.JournalPath(path)) {
+		t.Error("the journal is still there after the save and a clean quit")
+	}
 	back, err := orgs.Open(saved, "")
 	if err != nil {
 		t.Fatalf("the saved scenario does not open: %v", err)
@@ -117,7 +126,7 @@ func TestFlowSave(t *testing.T) {
 }
 
 func TestFlowQuitGuard(t *testing.T) {
-	m := New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	m := New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "Development org")
 	send(tm, "+", "q")
@@ -143,7 +152,7 @@ func afterQuit(m *Model) string {
 }
 
 func TestFlowPresentation(t *testing.T) {
-	m := New(Config{Opened: opened(t, "topology-6"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Present: true})
+	m := New(Config{Opened: opened(t, "topology-6"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite, Present: true})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "1 Clarify")
 	send(tm, "right", "right", "right", "right")
@@ -159,7 +168,7 @@ func TestFlowPresentation(t *testing.T) {
 
 // TestFlowResizes sends many sizes to the running program: it never fails.
 func TestFlowResizes(t *testing.T) {
-	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "Development org")
 	for _, sz := range [][2]int{{1, 1}, {0, 0}, {59, 15}, {200, 60}, {20, 6}, {161, 50}, {80, 24}} {
@@ -173,5 +182,103 @@ func TestFlowResizes(t *testing.T) {
 	}
 	if !strings.Contains(afterQuit(fm), "Development org") {
 		t.Error("the board is gone after the resizes")
+	}
+}
+
+// waitForFile waits until check accepts what the journal of input holds.
+func waitForJournal(t *testing.T, input string, check func(*orgs.Org) bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if o, err := orgs.ReadJournal(input); err == nil && o != nil && check(o) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatal("the journal never held the edits")
+}
+
+// TestFlowJournalRestore: edit, the program is dropped without quitting (as when the
+// terminal is killed), and the next start on the same input offers the work back.
+func TestFlowJournalRestore(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	op, err := orgs.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true}), teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "Development org")
+	send(tm, "l", ">", "h", "h", "+", "+")
+	waitFor(t, tm, "modified", `"Online Shop": headcount 11`)
+	waitForJournal(t, path, func(o *orgs.Org) bool {
+		return o.Team("Operations SRE").Org == orgs.OrgSRE && o.Team("Online Shop").Headcount == 11
+	})
+	// gone without a quit: the program stops, the model never hears of it
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if !exists(orgs.JournalPath(path)) {
+		t.Fatal("the journal went with the program")
+	}
+
+	op, err = orgs.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm = teatest.NewTestModel(t, New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true}), teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "Unsaved work from an earlier session was found (")
+	send(tm, "r")
+	waitFor(t, tm, "restored the unsaved work")
+	send(tm, "q")
+	waitFor(t, tm, "Unsaved changes")
+	send(tm, "d")
+	fm := finalModel(t, tm)
+	if fm.Current().Team("Operations SRE").Org != orgs.OrgSRE || fm.Current().Team("Online Shop").Headcount != 11 || !fm.Modified() {
+		t.Error("the restored model is not the edited one")
+	}
+	if exists(orgs.JournalPath(path)) {
+		t.Error("discard left the journal")
+	}
+}
+
+// TestFlowOpenScenario opens a second scenario with o.
+func TestFlowOpenScenario(t *testing.T) {
+	t.Chdir(t.TempDir()) // short paths: the header shows them whole
+	path := writeExampleFile(t, ".", "mixed", "mixed.toml")
+	s1, s2 := scenarioFiles(t, path)
+	op, err := orgs.Open(s1, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := teatest.NewTestModel(t, New(Config{Opened: op, Styles: views.DefaultStyles()}), teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "mixed-scenario-1.toml", "baseline")
+	send(tm, "o")
+	waitFor(t, tm, "Scenarios of mixed.toml", `"bigger checkout"`, "(open now)")
+	send(tm, "enter") // the newest first: scenario 2
+	waitFor(t, tm, "opened "+s2)
+	send(tm, "q")
+	fm := finalModel(t, tm)
+	if fm.file != s2 || fm.basePath != path || fm.Current().Team("Checkout").Headcount != 12 || fm.Modified() {
+		t.Errorf("final: file %q, baseline %q", fm.file, fm.basePath)
+	}
+}
+
+// TestFlowCompareShowsAMove compares the baseline with an edit that moves a team.
+func TestFlowCompareShowsAMove(t *testing.T) {
+	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	waitFor(t, tm, "Development org")
+	send(tm, "l", ">", "c")
+	waitFor(t, tm, "What changed, team by team", "* Operations SRE", "sre org (moved)")
+	send(tm, "end")
+	waitFor(t, tm, "Advisories")
+	send(tm, "esc")
+	waitFor(t, tm, "Development org")
+	send(tm, "q", "d")
+	fm := finalModel(t, tm)
+	if fm.mode != modeBoard || fm.cmp != nil {
+		t.Error("compare still open")
 	}
 }

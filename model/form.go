@@ -180,17 +180,21 @@ type savePrompt struct {
 	path, title textinput.Model
 	field       int // 0 path, 1 title
 	err         string
-	// quitAfter is set when the prompt came from the quit question: quit once saved.
-	quitAfter            bool
+	// then is what follows a successful save ("quit", "open x.toml"), when the prompt came
+	// from the question about unsaved changes; "" otherwise.
+	then string
+	// note says what the saved file records about its baseline.
+	note                 string
 	submitted, cancelled bool
 }
 
-func newSavePrompt(path string, quitAfter bool) savePrompt {
-	p := savePrompt{path: newInput("", 4096), title: newInput("", 200), quitAfter: quitAfter}
+func newSavePrompt(path, then string) savePrompt {
+	p := savePrompt{path: newInput("", 4096), title: newInput("", 200), then: then}
 	p.path.SetValue(path)
 	p.path.CursorEnd()
 	p.path.Focus()
 	p.title.Placeholder = "optional"
+	p.note = "saved as a scenario of the baseline ([scenario] based_on)"
 	return p
 }
 
@@ -243,14 +247,14 @@ func (p savePrompt) Dialog(saving bool) *views.Dialog {
 		lead(0) + views.Pad("file", 7) + p.path.View(),
 		lead(1) + views.Pad("title", 7) + p.title.View(),
 		"",
-		"  saved as a scenario of the baseline ([scenario] based_on)",
+		"  " + p.note,
 	}
 	if saving {
 		body = append(body, "  saving...")
 	}
 	title := "Save the scenario"
-	if p.quitAfter {
-		title = "Save the scenario, then quit"
+	if p.then != "" {
+		title += ", then " + p.then
 	}
 	return &views.Dialog{Title: title, Body: strings.Join(body, "\n"), Error: p.err}
 }

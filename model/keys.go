@@ -18,6 +18,10 @@ type KeyMap struct {
 	Undo, Redo, Baseline      key.Binding
 	Save, Present, Help, Quit key.Binding
 	NextPanel, PrevPanel      key.Binding
+	Open, Compare, Export     key.Binding
+
+	// the compare screen
+	LeftSide, CompareBack key.Binding
 
 	// presentation mode
 	PrevPage, NextPage, Back key.Binding
@@ -28,8 +32,15 @@ type KeyMap struct {
 	NextField, PrevField   key.Binding
 	Change                 key.Binding
 	Yes, No, Discard, Keep key.Binding
+	Restore                key.Binding
 
 	mode mode
+	// listLeft is set while the file list chooses compare's side A rather than a file to open.
+	listLeft bool
+	// leftIsBase is set while compare's side A is the baseline.
+	leftIsBase bool
+	// then is what follows the question about unsaved changes ("quit", "open x.toml").
+	then string
 }
 
 // DefaultKeyMap is the key table of the issue, plus tab for the panels on narrow terminals
@@ -67,6 +78,12 @@ func DefaultKeyMap() KeyMap {
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
 		NextPanel:   b([]string{"tab"}, "tab", "next panel"),
 		PrevPanel:   b([]string{"shift+tab"}, "shift+tab", "previous panel"),
+		Open:        b([]string{"o"}, "o", "open a file"),
+		Compare:     b([]string{"c"}, "c", "compare with baseline"),
+		Export:      b([]string{"y"}, "y", "write Markdown report"),
+
+		LeftSide:    b([]string{"L"}, "L", "other file as A"),
+		CompareBack: b([]string{"esc", "c"}, "esc/c", "back to the board"),
 
 		PrevPage: b([]string{"left", "h", "pgup", "backspace"}, "left", "previous"),
 		NextPage: b([]string{"right", "l", "pgdown", " "}, "right", "next"),
@@ -83,6 +100,7 @@ func DefaultKeyMap() KeyMap {
 		No:        b([]string{"n", "esc"}, "n/esc", "no"),
 		Discard:   b([]string{"d"}, "d", "discard and quit"),
 		Keep:      b([]string{"esc", "c"}, "esc", "cancel"),
+		Restore:   b([]string{"r"}, "r", "restore"),
 	}
 }
 
@@ -98,9 +116,24 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeReplace:
 		return []key.Binding{k.Yes, k.No}
 	case modeQuit:
-		return []key.Binding{k.Save, k.Discard, k.Keep}
+		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
 	case modePresent:
 		return []key.Binding{k.PrevPage, k.NextPage, k.Back, k.Quit}
+	case modeRestore:
+		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it")}
+	case modeFiles:
+		accept := withHelp(k.Accept, "enter", "open")
+		if k.listLeft {
+			accept = withHelp(k.Accept, "enter", "compare with it")
+		}
+		return []key.Binding{withHelp(k.Up, "up/down", "choose"), accept, withHelp(k.Cancel, "esc", "back")}
+	case modeCompare:
+		base := withHelp(k.Baseline, "b", "baseline as A")
+		base.SetEnabled(!k.leftIsBase)
+		return []key.Binding{
+			withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, base,
+			k.CompareBack, k.Quit,
+		}
 	}
 	move := withHelp(k.MoveLeft, "<>", "move")
 	move.SetEnabled(k.MoveLeft.Enabled() || k.MoveRight.Enabled())
@@ -110,6 +143,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
 		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
+		withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open"), withHelp(k.Export, "y", "report"),
 		withHelp(k.With, "w", "with"), withHelp(k.Role, "e", "role"), heads,
 		withHelp(k.New, "n", "new"), withHelp(k.Delete, "x", "delete"), withHelp(k.Redo, "ctrl+r", "redo"),
 	}
@@ -118,6 +152,18 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help of the current mode in columns, shown with ?. Pairs of keys share a
 // line so that the whole table fits in 80 columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
+	switch k.mode {
+	case modeCompare:
+		return [][]key.Binding{
+			{withHelp(k.Up, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "top/bottom")},
+			k.ShortHelp()[2:],
+		}
+	case modeFiles:
+		return [][]key.Binding{
+			{withHelp(k.Up, "up/down", "choose"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "first/last")},
+			k.ShortHelp()[1:],
+		}
+	}
 	if k.mode != modeBoard {
 		return [][]key.Binding{k.ShortHelp()}
 	}
@@ -139,6 +185,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{
 			withHelp(k.Positioning, "P", "positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
 			withHelp(k.Save, "s", "save"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
+		},
+		{
+			withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
 		},
 	}
 }

@@ -8,6 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sretopo/sretopo/orgs"
 )
 
 // checkView fails when the view draws outside the terminal.
@@ -33,7 +35,7 @@ var allKeys = []string{
 	"left", "right", "up", "down", "h", "j", "k", "l", "<", ">", "shift+left", "shift+right",
 	"/", "r", "w", "e", "+", "-", "=", "n", "x", "P", "u", "ctrl+r", "b", "s", "p", "?",
 	"tab", "shift+tab", "pgup", "pgdown", "home", "end", "enter", "esc", "backspace",
-	"a", "Z", "1", "4", "space", "y", "d",
+	"a", "Z", "1", "4", "space", "y", "d", "o", "c", "L",
 }
 
 // TestLayoutInvariants draws every mode at a matrix of sizes from 0x0 up: nothing is drawn
@@ -52,6 +54,9 @@ func TestLayoutInvariants(t *testing.T) {
 		{"p"}, {"p", "right", "right"}, {"p", "right", "right", "right", "right", "right", "right"},
 		{"l", ">", "tab", "tab"}, {"tab", "tab", "tab", "tab"}, {"tab", "tab", "tab", "tab", "tab", "tab"},
 		{"end", "x", "x", "x"},
+		{"o"}, {"o", "down", "?"}, {"+", "o"},
+		{"c"}, {"c", "?"}, {"l", ">", "c", "pgdown"}, {"l", ">", "c", "end"}, {"c", "L"}, {"c", "L", "esc"},
+		{"y"}, {"+", "q", "esc", "c"},
 	}
 	for _, ex := range []string{"mixed", "health-platform", "topology-9"} {
 		for _, sz := range sizes {
@@ -60,6 +65,27 @@ func TestLayoutInvariants(t *testing.T) {
 				press(t, m, script...)
 				checkView(t, m, fmt.Sprintf("%s %v", ex, script))
 			}
+			// the restore question, offered at the start
+			m := newModel(t, ex, sz[0], sz[1])
+			work := m.Current().Clone()
+			work.Teams = work.Teams[1:]
+			run(m, journalFoundMsg{input: m.input, org: work, diff: orgs.Compare("a", m.Current(), "b", work)})
+			if m.mode != modeRestore {
+				t.Fatalf("%s: no restore question", ex)
+			}
+			checkView(t, m, ex+" restore")
+		}
+	}
+	// the file list with files in it, and compare with another file as side A
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	scenarioFiles(t, path)
+	for _, sz := range sizes {
+		for _, script := range [][]string{{"o"}, {"o", "end"}, {"o", "pgdown", "?"}, {"c", "L", "down", "enter"}, {"c", "L", "down", "enter", "end"}} {
+			m := openModel(t, path, false)
+			m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			press(t, m, script...)
+			checkView(t, m, fmt.Sprintf("files %v", script))
 		}
 	}
 }

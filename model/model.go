@@ -5,9 +5,10 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -32,6 +33,9 @@ const (
 	modeReplace      // "replace the existing file?"
 	modeQuit         // "unsaved changes: save, discard or cancel?"
 	modePresent      // presentation mode (for the key help only; see Model.present)
+	modeFiles        // the list of files beside the current one (o, and L in compare)
+	modeCompare      // the compare screen (c)
+	modeRestore      // "unsaved work from an earlier session was found: restore it?"
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -48,7 +52,16 @@ type Config struct {
 	Present bool
 	// Save writes scenarios; nil means orgs.SaveScenario.
 	Save SaveFunc
+	// Write writes the other files (the embedded example as a baseline, the report); nil
+	// means orgs.WriteFile.
+	Write WriteFunc
+	// Journal keeps a recovery file of unsaved work beside the input and, at start, offers
+	// to restore the work an earlier session left there.
+	Journal bool
 }
+
+// WriteFunc writes a file as orgs.WriteFile does.
+type WriteFunc func(path string, data []byte, replace bool, verify func([]byte) error) error
 
 // Model is the dashboard.
 type Model struct {
@@ -59,6 +72,12 @@ type Model struct {
 	w, h int
 	lay  views.Layout
 
+	// op is the session's file as opened (o replaces it); input is the path it was opened
+	// from (the journal's key); file is what the header shows (the last saved scenario);
+	// embedded is set while the baseline is an embedded example with no file.
+	op             *orgs.Opened
+	input          string
+	embedded       bool
 	file, basePath string
 	base, cur      *orgs.Org
 	analyser       *orgs.Analyser
@@ -85,12 +104,22 @@ type Model struct {
 	save       savePrompt
 	saving     bool
 	replaceArg saveRequest
+	// replaceRole says what the file asked about is to this session ("the file you
+	// opened", "the baseline"), for the replace question.
+	replaceRole string
+	// pending is what follows the question about unsaved changes and the save it leads to.
+	pending after
 	// before is the selected team's name before the key being handled changed anything
 	before string
 
 	status    string
 	statusErr bool
 	quitting  bool
+
+	journal   journalState
+	files     fileList
+	cmp       *comparing
+	exporting bool
 
 	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
 	// shown and the layout, not on the selection, so moving around redraws only the board.
@@ -109,19 +138,14 @@ type panelsCache struct {
 
 // New makes the dashboard for an opened file.
 func New(cfg Config) *Model {
-	op := cfg.Opened
 	m := &Model{
-		cfg:      cfg,
-		st:       cfg.Styles,
-		keys:     DefaultKeyMap(),
-		help:     help.New(),
-		file:     op.Path,
-		basePath: op.BaselinePath,
-		// the current model is a copy: the baseline may be the very same loaded file
-		base:    op.Baseline,
-		cur:     op.Org.Clone(),
+		cfg:     cfg,
+		st:      cfg.Styles,
+		keys:    DefaultKeyMap(),
+		help:    help.New(),
 		present: cfg.Present,
 		find:    newInput("/ ", 64),
+		journal: journalState{jr: &journal{}, delay: journalDelay},
 	}
 	m.help.Styles.ShortKey = m.st.Bold
 	m.help.Styles.FullKey = m.st.Bold
@@ -131,16 +155,48 @@ func New(cfg Config) *Model {
 	m.help.Styles.FullSeparator = m.st.Muted
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
-	m.analyser = orgs.NewAnalyser(m.base)
-	if len(op.Warnings) > 0 {
-		m.status, m.statusErr = strings.Join(op.Warnings, "; "), true
-	}
-	m.refresh("")
+	m.load(cfg.Opened, cfg.Embedded)
 	return m
 }
 
-// Init starts nothing: the dashboard waits for the terminal's size.
-func (m *Model) Init() tea.Cmd { return nil }
+// load makes op the session: the current model a copy of it, with no history. An embedded
+// example given a --baseline file is no longer without a file for its baseline.
+func (m *Model) load(op *orgs.Opened, embedded bool) {
+	m.op = op
+	m.embedded = embedded && op.BaselinePath == op.Path
+	m.input, m.file, m.basePath = op.Path, op.Path, op.BaselinePath
+	// the current model is a copy: the baseline may be the very same loaded file
+	m.base, m.cur = op.Baseline, op.Org.Clone()
+	m.history, m.pos, m.savedPos = nil, 0, 0
+	m.analyser = orgs.NewAnalyser(m.base)
+	m.board = views.Board{}
+	m.panels = panelsCache{}
+	m.cmp = nil
+	m.status, m.statusErr = "", false
+	if len(op.Warnings) > 0 {
+		ws := make([]string, len(op.Warnings))
+		for i, w := range op.Warnings {
+			ws[i] = shortWarning(op.Path, w)
+		}
+		m.status, m.statusErr = strings.Join(ws, "; "), true
+	}
+	m.refresh("")
+}
+
+// shortWarning shortens a warning about the file at path for the status line, where the
+// header names the file already: without the file's name in front and its folder in paths,
+// "the baseline x.toml changed on disk since this scenario was saved" fits in 80 columns.
+func shortWarning(path, w string) string {
+	w = strings.TrimPrefix(w, orgs.Sanitize(path)+": ")
+	if d := filepath.Dir(path); d != "." {
+		w = strings.ReplaceAll(w, orgs.Sanitize(d)+string(filepath.Separator), "")
+	}
+	return w
+}
+
+// Init looks for unsaved work an earlier session left on the input; otherwise the dashboard
+// waits for the terminal's size.
+func (m *Model) Init() tea.Cmd { return m.checkJournal() }
 
 // Current is the current organization (the what-if). Callers must not change it.
 func (m *Model) Current() *orgs.Org { return m.cur }
@@ -163,8 +219,7 @@ func (m *Model) Selected() string {
 
 // pathSuggestedMsg carries the next free scenario name, found off the update loop.
 type pathSuggestedMsg struct {
-	path      string
-	quitAfter bool
+	path string
 }
 
 // saveRequest is one save to run.
@@ -173,12 +228,49 @@ type saveRequest struct {
 	cur     *orgs.Org
 	meta    orgs.ScenarioMeta
 	replace bool
+	// example is set when the baseline is an embedded example: its bytes are first written
+	// to meta.BasedOn (when that name is free) so that based_on finds them.
+	example bool
+	// input is the file the session was opened from, to say so when asking to replace it.
+	input string
 }
 
 // savedMsg is the outcome of a save.
 type savedMsg struct {
 	req saveRequest
 	err error
+	// basedOn is the baseline the saved file records ("" for none); note says what the
+	// save did beyond writing the file.
+	basedOn, note string
+	// role says what an existing target is to the session, when err is orgs.ErrExists.
+	role string
+	// scenario is the [scenario] record the saved file holds.
+	scenario *orgs.Scenario
+}
+
+// after is what follows the question about unsaved changes: quitting, or opening a file.
+type after struct {
+	kind afterKind
+	path string
+}
+
+type afterKind int
+
+const (
+	doNothing afterKind = iota
+	doQuit
+	doOpen
+)
+
+// words says what follows, for the dialogs.
+func (a after) words() string {
+	switch a.kind {
+	case doQuit:
+		return "quit"
+	case doOpen:
+		return "open " + views.S(filepath.Base(a.path))
+	}
+	return ""
 }
 
 // ---- update ---------------------------------------------------------------
@@ -197,9 +289,30 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.mouse(msg)
 	case pathSuggestedMsg:
 		m.mode = modeSave
-		m.save = newSavePrompt(msg.path, msg.quitAfter)
+		m.save = newSavePrompt(msg.path, m.pending.words())
+		if m.embedded {
+			m.save.note = "based_on: the example, written as " + views.S(m.basePath)
+		}
 	case savedMsg:
 		cmd = m.saved(msg)
+	case journalDueMsg:
+		cmd = m.journalDue()
+	case journalDoneMsg:
+		m.journalDone(msg)
+	case journalFoundMsg:
+		cmd = m.journalFound(msg)
+	case filesListedMsg:
+		m.filesListed(msg)
+	case openedMsg:
+		cmd = m.opened(msg)
+	case leftLoadedMsg:
+		m.leftLoaded(msg)
+	case exportedMsg:
+		m.exported(msg)
+	}
+	if m.journal.dirty {
+		m.journal.dirty = false
+		cmd = tea.Batch(cmd, m.journalChanged())
 	}
 	m.sync()
 	return m, cmd
@@ -227,6 +340,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.replaceKey(msg)
 	case modeQuit:
 		return m.quitKey(msg)
+	case modeFiles:
+		return m.filesKey(msg)
+	case modeCompare:
+		return m.compareKey(msg)
+	case modeRestore:
+		return m.restoreKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -316,7 +435,14 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Baseline):
 		m.edit(m.cur.ResetTo(m.base))
 	case is(msg, k.Save):
-		return suggestPath(m.file, false)
+		m.pending = after{}
+		return suggestPath(m.file)
+	case is(msg, k.Open):
+		return m.listFiles(listToOpen)
+	case is(msg, k.Compare):
+		m.enterCompare()
+	case is(msg, k.Export):
+		return m.export()
 	case is(msg, k.Present):
 		m.present = true
 	case is(msg, k.NextPanel):
@@ -352,28 +478,47 @@ func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
 
 // quit leaves at once without unsaved changes, and asks first with them.
 func (m *Model) quit() tea.Cmd {
+	return m.guard(after{kind: doQuit})
+}
+
+// guard does a (quit, open a file) at once without unsaved changes, and asks first with
+// them: save, discard or cancel.
+func (m *Model) guard(a after) tea.Cmd {
+	m.pending = a
 	if !m.Modified() {
-		m.quitting = true
-		return tea.Quit
+		return m.leave()
 	}
 	m.mode = modeQuit
 	return nil
 }
 
+// leave does what is pending, leaving the session cleanly: its journal goes (when a file is
+// opened instead, once that file opened).
+func (m *Model) leave() tea.Cmd {
+	a := m.pending
+	m.pending = after{}
+	m.mode = modeBoard
+	if a.kind == doOpen {
+		return m.openFile(a.path)
+	}
+	m.quitting = true
+	return m.removeJournal(true)
+}
+
 func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c": // a second ctrl+c: the user wants out
+	case msg.String() == "ctrl+c": // a second ctrl+c: the user wants out, and keeps the journal
 		m.quitting = true
-		return tea.Quit
+		return m.flushJournal()
 	case key.Matches(msg, k.Save):
 		m.mode = modeBoard
-		return suggestPath(m.file, true)
+		return suggestPath(m.file)
 	case key.Matches(msg, k.Discard):
-		m.quitting = true
-		return tea.Quit
+		return m.leave()
 	case key.Matches(msg, k.Keep), msg.String() == "q":
 		m.mode = modeBoard
+		m.pending = after{}
 	}
 	return nil
 }
@@ -487,9 +632,10 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case m.save.cancelled:
 		m.mode = modeBoard
-		if m.save.quitAfter {
+		if m.pending.kind != doNothing {
 			m.setStatus("not saved; still here")
 		}
+		m.pending = after{}
 	case m.save.submitted:
 		m.save.submitted = false
 		m.saving = true
@@ -518,16 +664,16 @@ func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // newSaveRequest is a save of a copy of the current organization: the copy is what the
-// command writes, off the update loop, while the user goes on editing.
+// command writes, off the update loop. The baseline's hash is of its bytes as they were
+// read when the session opened (Opened.BaselineData), never read again: the scenario is
+// based on what the user saw.
 func (m *Model) newSaveRequest(path string, replace bool) saveRequest {
-	meta := orgs.ScenarioMeta{Title: strings.TrimSpace(m.save.title.Value())}
-	if !m.cfg.Embedded {
-		meta.BasedOn = m.basePath
-		if m.basePath == m.cfg.Opened.Path {
-			meta.BasedOnData = m.cfg.Opened.Data
-		}
+	meta := orgs.ScenarioMeta{
+		Title:       strings.TrimSpace(m.save.title.Value()),
+		BasedOn:     m.basePath,
+		BasedOnData: m.op.BaselineData,
 	}
-	return saveRequest{path: path, cur: m.cur.Clone(), meta: meta, replace: replace}
+	return saveRequest{path: path, cur: m.cur.Clone(), meta: meta, replace: replace, example: m.embedded, input: m.input}
 }
 
 func (m *Model) saveCmd(req saveRequest) tea.Cmd {
@@ -535,22 +681,85 @@ func (m *Model) saveCmd(req saveRequest) tea.Cmd {
 	if save == nil {
 		save = orgs.SaveScenario
 	}
+	write := m.writer()
 	return func() tea.Msg {
-		if req.meta.BasedOn != "" && req.meta.BasedOnData == nil {
-			data, err := orgs.ReadFile(req.meta.BasedOn)
-			if err != nil {
-				return savedMsg{req, fmt.Errorf("reading the baseline %s: %w", req.meta.BasedOn, err)}
-			}
-			req.meta.BasedOnData = data
+		msg := savedMsg{req: req}
+		meta := req.meta
+		if req.example {
+			meta, msg.note = writeExample(write, meta)
 		}
-		return savedMsg{req, save(req.path, req.cur, req.meta, req.replace)}
+		if req.replace && meta.BasedOn != "" && orgs.SameFile(req.path, meta.BasedOn) {
+			// the user replaces the baseline itself: a file is no scenario of itself
+			meta.BasedOn, meta.BasedOnData = "", nil
+			msg.note = "it was the baseline: no based_on recorded (the board still compares with it as opened)"
+		}
+		msg.err = save(req.path, req.cur, meta, req.replace)
+		msg.basedOn = meta.BasedOn
+		if msg.err == nil {
+			// the record as written, for the report of the scenario now open
+			if o, _, err := orgs.LoadFile(req.path); err == nil {
+				msg.scenario = o.Scenario
+			}
+		}
+		if errors.Is(msg.err, orgs.ErrExists) {
+			if orgs.ReadOnlyFile(req.path) {
+				msg.err = fmt.Errorf("%s: %w", req.path, orgs.ErrReadOnly)
+			}
+			msg.role = targetRole(req.path, req.input, req.meta.BasedOn)
+		}
+		return msg
 	}
 }
 
+// writeExample writes an embedded example's own bytes as meta.BasedOn when that name is
+// free, so that a scenario saved from the example finds its baseline when reopened; a file
+// of that name with the same bytes is used as it is. When neither works the scenario is
+// saved without based_on, and the note says why.
+func writeExample(write WriteFunc, meta orgs.ScenarioMeta) (orgs.ScenarioMeta, string) {
+	path := meta.BasedOn
+	err := write(path, meta.BasedOnData, false, func(b []byte) error {
+		_, err := orgs.Load(path, b)
+		return err
+	})
+	switch {
+	case err == nil:
+		return meta, "its baseline, the example, written to " + path
+	case errors.Is(err, orgs.ErrExists):
+		if data, rerr := orgs.ReadFile(path); rerr == nil && bytes.Equal(data, meta.BasedOnData) {
+			return meta, "" // the example is there already
+		}
+		meta.BasedOn, meta.BasedOnData = "", nil
+		return meta, "saved without based_on: " + path + " here is another file than the example"
+	}
+	meta.BasedOn, meta.BasedOnData = "", nil
+	return meta, "saved without based_on: could not write the example as " + path + " (" + err.Error() + ")"
+}
+
+// targetRole says what an existing file is to the session: the file it opened, its
+// baseline, or both ("" for neither).
+func targetRole(path, input, baseline string) string {
+	isInput, isBase := orgs.SameFile(path, input), baseline != "" && orgs.SameFile(path, baseline)
+	switch {
+	case isInput && isBase:
+		return roleInputBaseline
+	case isInput:
+		return roleInput
+	case isBase:
+		return roleBaseline
+	}
+	return ""
+}
+
+const (
+	roleInputBaseline = "input+baseline"
+	roleInput         = "input"
+	roleBaseline      = "baseline"
+)
+
 // suggestPath finds the next free scenario name beside the input, off the update loop.
-func suggestPath(input string, quitAfter bool) tea.Cmd {
+func suggestPath(input string) tea.Cmd {
 	return func() tea.Msg {
-		return pathSuggestedMsg{path: orgs.NextScenarioPath(input), quitAfter: quitAfter}
+		return pathSuggestedMsg{path: orgs.NextScenarioPath(input)}
 	}
 }
 
@@ -561,21 +770,33 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	case err == nil:
 		m.savedPos = m.pos
 		m.file = msg.req.path
-		m.mode = modeBoard
-		m.setStatus(fmt.Sprintf("saved the scenario to %s", msg.req.path))
-		if m.save.quitAfter {
-			m.quitting = true
-			return tea.Quit
+		if msg.scenario != nil {
+			m.cur.Scenario = msg.scenario // what the file now says of itself (title, based_on)
 		}
+		if msg.req.example && msg.basedOn != "" {
+			m.embedded = false // the baseline has a file now
+		}
+		m.mode = modeBoard
+		status := fmt.Sprintf("saved the scenario to %s", msg.req.path)
+		if msg.note != "" {
+			status += "; " + msg.note
+		}
+		m.setStatus(status)
+		if m.pending.kind == doQuit {
+			return m.leave()
+		}
+		return tea.Batch(m.removeJournal(false), m.leaveIfPending())
 	case errors.Is(err, orgs.ErrExists):
 		m.mode = modeReplace
 		m.replaceArg = msg.req
+		m.replaceRole = msg.role
 	case errors.Is(err, orgs.ErrReadOnly):
 		m.mode = modeSave
-		m.save.err = fmt.Sprintf("%s is read-only and is not replaced; choose another name", msg.req.path)
+		m.save.err = fmt.Sprintf("%s is read-only: it is not replaced; choose another name", msg.req.path)
 	case errors.Is(err, orgs.ErrDirNotWritable):
 		m.mode = modeSave
-		m.save.err = fmt.Sprintf("cannot write in %s; the scenario stays in memory, unsaved; choose another place", dirOf(msg.req.path))
+		m.save.err = fmt.Sprintf("kept in memory, not saved: %s is not writable; choose another place", dirOf(msg.req.path))
+		m.setError(fmt.Sprintf("kept in memory, not saved: %s is not writable", dirOf(msg.req.path)))
 	default:
 		m.mode = modeSave
 		m.save.err = "not saved: " + err.Error()
@@ -583,11 +804,29 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	return nil
 }
 
-func dirOf(path string) string {
-	if i := strings.LastIndexAny(path, `/`+string(os.PathSeparator)); i >= 0 {
-		return path[:i+1]
+// leaveIfPending opens the file the user chose before saving, if any.
+func (m *Model) leaveIfPending() tea.Cmd {
+	if m.pending.kind == doNothing {
+		return nil
 	}
-	return "the working directory"
+	return m.leave()
+}
+
+// dirOf names the folder of path for messages.
+func dirOf(path string) string {
+	d := filepath.Dir(path)
+	if d == "." {
+		return "the working directory"
+	}
+	return d
+}
+
+// writer is the function that writes the files other than scenarios.
+func (m *Model) writer() WriteFunc {
+	if m.cfg.Write != nil {
+		return m.cfg.Write
+	}
+	return orgs.WriteFile
 }
 
 // ---- mouse ------------------------------------------------------------------
@@ -634,6 +873,7 @@ func (m *Model) commit(c *orgs.Change) {
 		m.savedPos = -1 // the saved state can no longer be reached
 	}
 	m.pos++
+	m.journal.dirty = true
 	m.refresh(c.Subject)
 	m.setStatus(c.Summary)
 }
@@ -644,6 +884,7 @@ func (m *Model) undo() {
 		return
 	}
 	m.pos--
+	m.journal.dirty = true
 	c := m.history[m.pos]
 	m.before = m.Selected()
 	c.Undo(m.cur)
@@ -658,6 +899,7 @@ func (m *Model) redo() {
 	}
 	c := m.history[m.pos]
 	m.pos++
+	m.journal.dirty = true
 	m.before = m.Selected()
 	c.Redo(m.cur)
 	m.refresh(c.Subject)
@@ -754,6 +996,12 @@ func (m *Model) sync() {
 	}
 	m.enableKeys()
 	m.helpView = m.help.View(m.keys)
+	switch m.mode {
+	case modeFiles:
+		m.syncFiles()
+	case modeCompare:
+		m.syncCompare()
+	}
 	m.lay = views.ComputeLayout(m.w, m.h, lipgloss.Height(m.helpView))
 	if m.lay.TooSmall {
 		return
@@ -785,6 +1033,9 @@ func (m *Model) enableKeys() {
 	k.Delete.SetEnabled(t != nil)
 	k.Undo.SetEnabled(m.pos > 0)
 	k.Redo.SetEnabled(m.pos < len(m.history))
+	k.listLeft = m.files.purpose == listForLeft
+	k.then = m.pending.words()
+	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == ""
 	narrow := m.w < views.WideWidth // the layout waits for the help, which waits for this
 	k.NextPanel.SetEnabled(narrow)
 	k.PrevPanel.SetEnabled(narrow)
@@ -799,7 +1050,7 @@ func (m *Model) data() *views.Data {
 		An:     m.an,
 		Index:  m.index,
 		Board:  m.board,
-		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified()},
+		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.journal.failed},
 		Panel:  m.panel,
 		Status: m.status, StatusError: m.statusErr,
 		Help: m.helpView,
@@ -823,11 +1074,45 @@ func (m *Model) data() *views.Data {
 	case modeSave:
 		d.Dialog = m.save.Dialog(m.saving)
 	case modeReplace:
-		d.Dialog = &views.Dialog{Title: "Replace the file?", Body: views.S(m.replaceArg.path) + " exists.\n\ny  replace it\nn  choose another name"}
+		d.Dialog = m.replaceDialog()
 	case modeQuit:
-		d.Dialog = &views.Dialog{Title: "Unsaved changes", Body: "Quit without saving the scenario?\n\ns    save it first\nd    discard the changes and quit\nesc  go back to the dashboard"}
+		what := m.pending.words()
+		d.Dialog = &views.Dialog{Title: "Unsaved changes", Wrap: true,
+			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    save it first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
+	case modeRestore:
+		d.Dialog = m.restoreDialog()
 	}
 	return d
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// replaceDialog asks before replacing an existing file, and says so plainly when that file
+// is the one the session opened or its baseline.
+func (m *Model) replaceDialog() *views.Dialog {
+	p := views.S(m.replaceArg.path)
+	dl := &views.Dialog{Title: "Replace the file?", Wrap: true}
+	var what string
+	switch m.replaceRole {
+	case roleInputBaseline:
+		dl.Title = "Replace the file you opened?"
+		what = p + " is the file you opened AND the baseline of this comparison. Replacing it overwrites your original (its comments are lost) with the current model."
+	case roleInput:
+		dl.Title = "Replace the file you opened?"
+		what = p + " is the file you opened. Replacing it overwrites it with the current model (its comments are lost)."
+	case roleBaseline:
+		dl.Title = "Replace the baseline?"
+		what = p + " is the BASELINE of this scenario. Replacing it overwrites the baseline with the current model (its comments are lost)."
+	default:
+		what = p + " exists. Replacing it overwrites it with the current model."
+	}
+	dl.Body = what + "\n\ny  replace it\nn  choose another name"
+	return dl
 }
 
 // View draws the dashboard, or presentation mode.
@@ -836,6 +1121,12 @@ func (m *Model) View() string {
 		return ""
 	}
 	d := m.data()
+	switch m.mode {
+	case modeFiles:
+		return m.filesView(d)
+	case modeCompare:
+		return m.compareView(d)
+	}
 	if m.present && m.mode == modeBoard {
 		return views.Present(d, m.st, m.w, m.h)
 	}

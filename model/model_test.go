@@ -19,7 +19,27 @@ import (
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	before := dirNames(".")
+	code := m.Run()
+	// the dashboard writes scenarios, reports, examples and journals beside its input: a
+	// test that forgot the stand-ins (noSave, noWrite) or a temporary directory would
+	// litter the package with them
+	for name := range dirNames(".") {
+		if !before[name] {
+			fmt.Fprintf(os.Stderr, "a test left %q in the package directory\n", name)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+func dirNames(dir string) map[string]bool {
+	names := map[string]bool{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
+	return names
 }
 
 var openedCache sync.Map // example name -> *orgs.Opened
@@ -48,10 +68,13 @@ func opened(t testing.TB, name string) *orgs.Opened {
 // noSave stands in for the write path where a test must not write files.
 func noSave(string, *orgs.Org, orgs.ScenarioMeta, bool) error { return nil }
 
+// noWrite stands in for orgs.WriteFile where a test must not write files.
+func noWrite(string, []byte, bool, func([]byte) error) error { return nil }
+
 // newModel is the dashboard on an example in a w x h terminal (saving writes nothing).
 func newModel(t testing.TB, example string, w, h int) *Model {
 	t.Helper()
-	m := New(Config{Opened: opened(t, example), Embedded: true, Styles: views.DefaultStyles(), Save: noSave})
+	m := New(Config{Opened: opened(t, example), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -735,8 +758,11 @@ func TestSaveReplaceAndFailures(t *testing.T) {
 		t.Errorf("read-only: %q", m.save.err)
 	}
 	press(t, m, "enter")
-	if m.mode != modeSave || !strings.Contains(m.save.err, "stays in memory") || !m.Modified() {
+	if m.mode != modeSave || !strings.Contains(m.save.err, "kept in memory, not saved: ") || !strings.Contains(m.save.err, " is not writable") || !m.Modified() {
 		t.Errorf("dir not writable: %q", m.save.err)
+	}
+	if !m.statusErr || !strings.HasPrefix(m.status, "kept in memory, not saved: ") {
+		t.Errorf("dir not writable: status %q", m.status)
 	}
 	press(t, m, "enter")
 	if !strings.Contains(m.save.err, "disk on fire") {
@@ -755,7 +781,7 @@ func TestSaveFromQuitGuard(t *testing.T) {
 	m, _ := fileModel(t, "mixed", rec.save)
 	press(t, m, "+", "q")
 	press(t, m, "s")
-	if m.mode != modeSave || !m.save.quitAfter {
+	if m.mode != modeSave || m.pending.kind != doQuit || m.save.then != "quit" {
 		t.Fatalf("s in the quit question: mode %d", m.mode)
 	}
 	if !press(t, m, "enter") {
@@ -790,8 +816,9 @@ func TestWarningsShowAtStart(t *testing.T) {
 	op := opened(t, "mixed")
 	op.Warnings = []string{"mixed.toml: the baseline base.toml changed on disk since this scenario was saved"}
 	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if !strings.Contains(m.View(), "! mixed.toml: the baseline base.toml changed on disk") {
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	// the header names the file: the status line says what matters in 80 columns
+	if !strings.Contains(m.View(), "! the baseline base.toml changed on disk since this scenario was saved") {
 		t.Errorf("warning not shown:\n%s", m.View())
 	}
 }

@@ -45,6 +45,8 @@ type Data struct {
 type Header struct {
 	File, Baseline string
 	Modified       bool
+	// NoRecovery is set while the recovery file of unsaved work cannot be written.
+	NoRecovery bool
 }
 
 // Dialog is a small form or question. Body is already rendered (it may hold text inputs),
@@ -53,6 +55,9 @@ type Dialog struct {
 	Title string
 	Body  string
 	Error string
+	// Wrap breaks the body's lines that do not fit at spaces (for sentences) instead of
+	// cutting them (for lines holding a text input).
+	Wrap bool
 }
 
 // Board is the board's state: which teams sit in which column and what is selected.

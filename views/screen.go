@@ -73,6 +73,9 @@ func header(d *Data, st Styles, w int) string {
 	if d.Header.Modified {
 		right = st.Modified.Render(GlyphChanged + " modified")
 	}
+	if d.Header.NoRecovery {
+		right = st.Warning.Render(GlyphWarning+" no recovery file") + strings.Repeat(" ", min(2, len(right))) + right
+	}
 	summary := fmt.Sprintf("%d teams, %d dev, %d people", d.An.Summary.Teams, d.An.Summary.DevTeams, d.An.Summary.Headcount)
 	left := st.HeaderName.Render(S(d.Org.Name))
 	file := "  file " + S(d.Header.File)
@@ -238,6 +241,10 @@ func dialog(dl *Dialog, st Styles, w, h int) string {
 	}
 	lines := []string{st.Title.Render(Trunc(dl.Title, inner)), ""}
 	for _, l := range strings.Split(dl.Body, "\n") {
+		if dl.Wrap && lipgloss.Width(l) > inner {
+			lines = append(lines, Wrap(l, inner)...)
+			continue
+		}
 		lines = append(lines, Trunc(l, inner))
 	}
 	if dl.Error != "" {

@@ -1,0 +1,132 @@
+package model
+
+import (
+	"path/filepath"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// comparing is the state of the compare screen: side A (the baseline, or a file chosen
+// with L), side B (the current model), and the drawn body, kept while the width holds.
+type comparing struct {
+	// leftPath is the file chosen as side A; "" while A is the baseline.
+	leftPath string
+	data     *views.Compare
+	offset   int
+	body     []string
+	head     []string
+	bodyW    int
+}
+
+// enterCompare opens the compare screen with the baseline as side A.
+func (m *Model) enterCompare() {
+	m.mode = modeCompare
+	m.compareWith("", m.base)
+}
+
+// compareWith compares left (the baseline when leftPath is "") with the current model.
+// Every verdict comes from orgs: the diff, the left side analysed on its own, and the
+// current model analysed against the left side.
+func (m *Model) compareWith(leftPath string, left *orgs.Org) {
+	leftName, leftRole := m.basePath, "baseline"
+	if m.embedded {
+		leftRole = "example"
+	}
+	right := m.an
+	if leftPath != "" {
+		leftName, leftRole = leftPath, "file"
+		if orgs.SameFile(leftPath, m.basePath) {
+			leftRole = "baseline"
+		}
+		right = orgs.NewAnalyser(left).Analyse(m.cur)
+	}
+	rightRole := "current"
+	if m.Modified() {
+		rightRole = "unsaved"
+	}
+	m.cmp = &comparing{leftPath: leftPath, data: &views.Compare{
+		LeftName: leftName, RightName: m.file,
+		LeftRole: leftRole, RightRole: rightRole,
+		LeftOrg: left, RightOrg: m.cur,
+		Diff:  orgs.Compare(leftName, left, m.file, m.cur),
+		Left:  orgs.Analyse(left, left),
+		Right: right,
+	}}
+}
+
+func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	c := m.cmp
+	page := max(1, m.pageBodyHeight(1)-1)
+	switch {
+	case msg.String() == "ctrl+c", msg.String() == "q":
+		return m.quit()
+	case key.Matches(msg, k.CompareBack):
+		m.mode = modeBoard
+		m.cmp = nil
+		return nil
+	case key.Matches(msg, k.Up):
+		c.offset--
+	case key.Matches(msg, k.Down):
+		c.offset++
+	case key.Matches(msg, k.PageUp):
+		c.offset -= page
+	case key.Matches(msg, k.PageDown), msg.String() == " ":
+		c.offset += page
+	case key.Matches(msg, k.Home):
+		c.offset = 0
+	case key.Matches(msg, k.End):
+		c.offset = len(c.body)
+	case key.Matches(msg, k.LeftSide):
+		return m.listFiles(listForLeft)
+	case is(msg, k.Baseline):
+		if c.leftPath == "" {
+			m.setError("side A is the baseline already; L chooses another file")
+			return nil
+		}
+		m.compareWith("", m.base)
+		m.setStatus("side A is the baseline again")
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+	}
+	return nil
+}
+
+func (m *Model) leftLoaded(msg leftLoadedMsg) {
+	if m.mode != modeCompare || m.cmp == nil {
+		return
+	}
+	if msg.err != nil {
+		m.setError("cannot compare with " + views.S(msg.path) + ": " + oneLine(msg.err))
+		return
+	}
+	m.compareWith(msg.path, msg.org)
+	m.setStatus("side A is now " + filepath.Base(msg.path))
+}
+
+// syncCompare draws the body again when the width changed and keeps the scroll in range.
+func (m *Model) syncCompare() {
+	c := m.cmp
+	if c == nil {
+		m.mode = modeBoard
+		return
+	}
+	if c.body == nil || c.bodyW != m.w {
+		c.body = views.CompareBody(c.data, m.st, m.w)
+		c.head = views.CompareHead(c.data, m.st, m.w)
+		c.bodyW = m.w
+	}
+	c.offset = max(0, min(c.offset, views.MaxOffset(len(c.body), m.pageBodyHeight(len(c.head)))))
+}
+
+func (m *Model) compareView(d *views.Data) string {
+	c := m.cmp
+	if c == nil {
+		return ""
+	}
+	return views.DrawScreen(views.Screen{Title: views.CompareTitle(c.data), Head: c.head, Body: c.body, Offset: c.offset}, d, m.st, m.w, m.h)
+}

@@ -1,0 +1,298 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/views"
+)
+
+// The journal keeps unsaved work safe from a crash or a killed terminal: every change of
+// the current model is also written to a hidden recovery file beside the input
+// (orgs.JournalPath), at most every journalDelay, so that a held key does not queue a
+// write per repeat. It is removed when the session ends cleanly (quit without unsaved
+// changes, discard, or another file opened) and after a successful save. The next start on
+// the same input offers to restore what it holds.
+
+// journalDelay is how long after a change the journal is written; changes coming faster
+// are written together.
+const journalDelay = 300 * time.Millisecond
+
+// journal serializes the writes and removals of recovery files, which run as commands on
+// goroutines of their own: an operation on a file runs only when no later one on that file
+// has run already, so a write overtaken by a removal never brings the file back.
+type journal struct {
+	mu   sync.Mutex
+	last map[string]int
+}
+
+func (j *journal) do(input string, seq int, f func() error) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.last == nil {
+		j.last = map[string]int{}
+	}
+	if seq <= j.last[input] {
+		return nil
+	}
+	j.last[input] = seq
+	return f()
+}
+
+// journalState is the model's side of the journal.
+type journalState struct {
+	jr    *journal
+	delay time.Duration
+	// seq numbers every change of the model and every removal; done is the number of the
+	// latest write or removal issued, so the journal is up to date when they are equal.
+	seq, done int
+	// tick is set while a journalDueMsg is on its way.
+	tick bool
+	// ready is set once the check for an earlier session's work is over: before, writing
+	// would replace the work about to be offered.
+	ready bool
+	// dirty is set when the model changed during the update being handled.
+	dirty bool
+	// failed is set once a failure has been shown (it is shown once).
+	failed bool
+	// found is the earlier session's work offered for restore.
+	found *foundWork
+}
+
+type foundWork struct {
+	org  *orgs.Org
+	diff *orgs.Diff
+}
+
+// journalDueMsg says a journal write is due.
+type journalDueMsg struct{}
+
+// journalDoneMsg is the outcome of a journal write or removal.
+type journalDoneMsg struct{ err error }
+
+// journalFoundMsg is what the check at the start of a session found on its input.
+type journalFoundMsg struct {
+	input string
+	org   *orgs.Org
+	diff  *orgs.Diff
+	err   error
+}
+
+// checkJournal looks for the work an earlier session left on the input, off the update
+// loop; until it answers, nothing is journaled.
+func (m *Model) checkJournal() tea.Cmd {
+	if !m.cfg.Journal {
+		return nil
+	}
+	m.journal.ready = false
+	input, file := m.input, m.op.Org
+	return func() tea.Msg {
+		o, err := orgs.ReadJournal(input)
+		msg := journalFoundMsg{input: input, org: o, err: err}
+		if o != nil {
+			msg.diff = orgs.Compare(input, file, "unsaved work", o)
+		}
+		return msg
+	}
+}
+
+func (m *Model) journalFound(msg journalFoundMsg) tea.Cmd {
+	if msg.input != m.input || m.journal.ready {
+		return nil // the check of a session no longer open
+	}
+	switch {
+	case msg.err != nil:
+		m.journal.ready = true
+		m.setError(fmt.Sprintf("the recovery file %s does not load and is ignored: %s", orgs.JournalPath(m.input), oneLine(msg.err)))
+	case msg.org == nil:
+		m.journal.ready = true
+	case !msg.diff.Differ:
+		// what was left is the file itself: nothing to restore
+		m.journal.ready = true
+		return m.removeJournal(false)
+	default:
+		m.journal.found = &foundWork{org: msg.org, diff: msg.diff}
+		m.mode = modeRestore
+		return nil
+	}
+	return m.journalSchedule() // changes made while the check ran
+}
+
+func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	f := m.journal.found
+	switch {
+	case msg.String() == "ctrl+c": // leave everything as it is, the recovery file too
+		m.quitting = true
+		return tea.Quit
+	case key.Matches(msg, k.Restore):
+		m.journal.found, m.journal.ready = nil, true
+		m.mode = modeBoard
+		m.before = m.Selected()
+		c, err := m.cur.ResetTo(f.org)
+		if err != nil {
+			m.setError("nothing to restore: " + err.Error())
+			return m.removeJournal(false)
+		}
+		c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
+		m.commit(c)
+		m.setStatus(c.Summary + "; u undoes it")
+	case key.Matches(msg, k.Discard):
+		m.journal.found, m.journal.ready = nil, true
+		m.mode = modeBoard
+		m.setStatus("discarded the unsaved work of an earlier session")
+		return m.removeJournal(false)
+	}
+	return nil
+}
+
+// restoreDialog offers the earlier session's work, listing as many of its changes as fit.
+func (m *Model) restoreDialog() *views.Dialog {
+	f := m.journal.found
+	if f == nil {
+		return nil
+	}
+	body := fmt.Sprintf("Unsaved work from an earlier session was found (%s vs the file). Restore it? (r)estore / (d)iscard",
+		report.Count(f.diff.Changes(), "change"))
+	body += "\n\nr  restore it (then u undoes it)\nd  discard it"
+	// border, title and blank line; the sentence (two lines); blank and two keys; blank
+	room := min(8, m.lay.Panels.H-4-2-3-1)
+	if m.lay.Panels.H == 0 {
+		room = 0
+	}
+	if lines := changeLines(f.diff); room >= 1 && len(lines) > 0 {
+		if len(lines) > room {
+			lines = append(lines[:room-1], fmt.Sprintf("  ... and %d more", len(lines)-room+1))
+		}
+		body += "\n\n" + strings.Join(lines, "\n")
+	}
+	return &views.Dialog{Title: "Unsaved work found", Body: body, Wrap: true}
+}
+
+// changeLines are the diff's changes in sentences, as `sretopo diff` says them.
+func changeLines(d *orgs.Diff) []string {
+	var out []string
+	in := false
+	for _, l := range strings.Split(report.DiffText(d, views.S), "\n") {
+		switch {
+		case l == "Changes:":
+			in = true
+		case in && strings.HasPrefix(l, "  "):
+			out = append(out, l)
+		case in:
+			return out
+		}
+	}
+	return out
+}
+
+// journalChanged notes a change of the current model: a write becomes due.
+func (m *Model) journalChanged() tea.Cmd {
+	if !m.cfg.Journal {
+		return nil
+	}
+	m.journal.seq++
+	return m.journalSchedule()
+}
+
+// journalSchedule sends a journalDueMsg after the delay, unless one is on its way already
+// or the journal is up to date.
+func (m *Model) journalSchedule() tea.Cmd {
+	j := &m.journal
+	if !m.cfg.Journal || !j.ready || j.tick || j.done == j.seq {
+		return nil
+	}
+	j.tick = true
+	return tea.Tick(j.delay, func(time.Time) tea.Msg { return journalDueMsg{} })
+}
+
+func (m *Model) journalDue() tea.Cmd {
+	m.journal.tick = false
+	if !m.cfg.Journal || !m.journal.ready || m.journal.done == m.journal.seq {
+		return nil
+	}
+	return m.journalWrite(nil)
+}
+
+// journalWrite writes a copy of the current model to the journal now; then, when set,
+// returns the message of then (quitting).
+func (m *Model) journalWrite(then tea.Cmd) tea.Cmd {
+	j := &m.journal
+	j.done = j.seq
+	jr, seq, input, o := j.jr, j.seq, m.input, m.cur.Clone()
+	return func() tea.Msg {
+		err := jr.do(input, seq, func() error { return orgs.WriteJournal(input, o) })
+		if then != nil {
+			return then()
+		}
+		return journalDoneMsg{err: err}
+	}
+}
+
+// removeJournal removes the input's journal (the session ends cleanly, or was saved); with
+// thenQuit, the program quits once it is gone. Before the check at the start is over there
+// may be an earlier session's work there, which is not this session's to remove.
+func (m *Model) removeJournal(thenQuit bool) tea.Cmd {
+	j := &m.journal
+	if !m.cfg.Journal || !j.ready {
+		if thenQuit {
+			return tea.Quit
+		}
+		return nil
+	}
+	j.seq++
+	j.done = j.seq
+	jr, seq, input := j.jr, j.seq, m.input
+	return func() tea.Msg {
+		err := jr.do(input, seq, func() error { return orgs.RemoveJournal(input) })
+		if thenQuit {
+			return tea.QuitMsg{}
+		}
+		return journalDoneMsg{err: err}
+	}
+}
+
+// flushJournal quits leaving the journal up to date: the user leaves with unsaved changes
+// they did not discard (a second ctrl+c), so the next start offers them.
+func (m *Model) flushJournal() tea.Cmd {
+	j := &m.journal
+	if !m.cfg.Journal || !j.ready || j.done == j.seq {
+		return tea.Quit
+	}
+	return m.journalWrite(tea.Quit)
+}
+
+// journalDone shows the first failure of a row in the status line; the header says "no
+// recovery file" until a write succeeds again.
+func (m *Model) journalDone(msg journalDoneMsg) {
+	if msg.err == nil {
+		m.journal.failed = false
+		return
+	}
+	if !m.journal.failed {
+		m.setError("no recovery file, unsaved work is not safe from a crash: " + oneLine(msg.err))
+	}
+	m.journal.failed = true
+}
+
+// oneLine is an error on one line: a load error's first problem (and how many more).
+func oneLine(err error) string {
+	var le *orgs.LoadError
+	if errors.As(err, &le) && len(le.Problems) > 0 {
+		s := le.Problems[0].String()
+		if n := len(le.Problems) - 1; n > 0 {
+			s += fmt.Sprintf(" (and %s)", report.Count(n, "more problem"))
+		}
+		return views.S(s)
+	}
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return views.S(s)
+}

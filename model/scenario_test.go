@@ -1,0 +1,664 @@
+package model
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/views"
+)
+
+// Tests of the scenario files in the dashboard: the save path's refusals, the journal, `o`,
+// `c` and `y`. They write real files in temporary directories.
+
+// writeExample writes an embedded example's TOML as dir/name.
+func writeExampleFile(t *testing.T, dir, example, name string) string {
+	t.Helper()
+	ex, err := orgs.ExampleNamed(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, ex.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openModel opens path as the command line does, with the real write path and, when
+// journal is set, a journal written 1 ms after a change.
+func openModel(t *testing.T, path string, journal bool) *Model {
+	t.Helper()
+	op, err := orgs.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: journal})
+	m.journal.delay = time.Millisecond
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return m
+}
+
+// start runs the model's Init command, as the program does first.
+func start(m *Model) {
+	if cmd := m.Init(); cmd != nil {
+		run(m, cmd())
+	}
+}
+
+// typePath replaces the save prompt's file name by path.
+func typePath(m *Model, path string) {
+	m.save.path.SetValue(path)
+	m.save.path.CursorEnd()
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// TestSaveRecordsTheBaselineAsOpened: the hash recorded is of the baseline's bytes as the
+// session read them, not of what is on disk at save time, so that reopening the scenario
+// says the baseline changed since, in the status line.
+func TestSaveRecordsTheBaselineAsOpened(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	orig := readFile(t, path)
+	m := openModel(t, path, false)
+	if err := os.WriteFile(path, append(bytes.Clone(orig), "\n# edited elsewhere\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, "+", "s", "enter")
+	saved := filepath.Join(dir, "mixed-scenario-1.toml")
+	o, _, err := orgs.LoadFile(saved)
+	if err != nil {
+		t.Fatalf("not saved (%q): %v", m.save.err, err)
+	}
+	if got, want := o.Scenario.BasedOnSHA256, orgs.SHA256(orig); got != want {
+		t.Errorf("based_on_sha256 %s, want the hash of the bytes opened %s", got, want)
+	}
+	reopened := openModel(t, saved, false)
+	if !reopened.statusErr || !strings.Contains(reopened.View(), "changed on disk since this scenario was saved") {
+		t.Errorf("the warning is not in the status line:\n%s", reopened.View())
+	}
+}
+
+// TestSaveOverTheInputAsks: the input is replaced only when its name was typed and the
+// question, which says it is the file opened and the baseline, was answered yes.
+func TestSaveOverTheInputAsks(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	orig := readFile(t, path)
+	m := openModel(t, path, false)
+	press(t, m, "+", "s")
+	typePath(m, "./"+filepath.Base(path)) // spelled otherwise, from the working directory
+	t.Chdir(dir)
+	press(t, m, "enter")
+	if m.mode != modeReplace {
+		t.Fatalf("no question: mode %d, err %q", m.mode, m.save.err)
+	}
+	if v := m.View(); !strings.Contains(v, "Replace the file you opened?") || !strings.Contains(v, "the file you opened AND the baseline") {
+		t.Errorf("the question does not say it is the input:\n%s", v)
+	}
+	press(t, m, "n")
+	if m.mode != modeSave || !bytes.Equal(readFile(t, path), orig) {
+		t.Fatal("n replaced the input")
+	}
+	press(t, m, "enter", "y")
+	if m.mode != modeBoard || m.Modified() {
+		t.Fatalf("y did not save: mode %d, err %q", m.mode, m.save.err)
+	}
+	o, _, err := orgs.LoadFile(path)
+	if err != nil || o.Team("Online Shop").Headcount != 10 || o.Scenario == nil || o.Scenario.BasedOn != "" {
+		t.Errorf("replaced input: %v, %+v", err, o.Scenario)
+	}
+	if !strings.Contains(m.status, "it was the baseline") {
+		t.Errorf("status %q", m.status)
+	}
+
+	// a scenario opened and saved over itself: the question says it is the file opened
+	// (not the baseline), and the scenario keeps its based_on
+	dir = t.TempDir()
+	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m = openModel(t, base, false)
+	press(t, m, "+", "s", "enter")
+	sc := filepath.Join(dir, "mixed-scenario-1.toml")
+	m = openModel(t, sc, false)
+	press(t, m, "+", "s")
+	typePath(m, sc)
+	press(t, m, "enter")
+	if v := m.View(); m.mode != modeReplace || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
+		t.Fatalf("scenario over itself:\n%s", v)
+	}
+	press(t, m, "y")
+	if o, _, err := orgs.LoadFile(sc); err != nil || o.Scenario.BasedOn != "mixed.toml" || o.Team("Online Shop").Headcount != 11 {
+		t.Errorf("scenario saved over itself: %v %+v", err, o.Scenario)
+	}
+}
+
+func TestSaveRefusesReadOnlyTarget(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	other := writeExampleFile(t, dir, "topology-6", "other.toml")
+	if err := os.Chmod(other, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, other)
+	m := openModel(t, path, false)
+	press(t, m, "+", "s")
+	typePath(m, other)
+	press(t, m, "enter")
+	// no "replace?" for a file that would be refused anyway: a clear message at once
+	if m.mode != modeSave || !strings.Contains(m.save.err, other+" is read-only: it is not replaced") {
+		t.Fatalf("read-only target: mode %d, err %q", m.mode, m.save.err)
+	}
+	if !bytes.Equal(readFile(t, other), before) || !m.Modified() {
+		t.Error("the read-only file changed, or the model was marked saved")
+	}
+}
+
+func TestSaveInReadOnlyDirKeepsTheModel(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(locked, 0o755) })
+	m := openModel(t, path, false)
+	press(t, m, "+", "s")
+	target := filepath.Join(locked, "x.toml")
+	typePath(m, target)
+	press(t, m, "enter")
+	want := "kept in memory, not saved: " + locked + " is not writable"
+	if !strings.Contains(m.save.err, want) || !m.statusErr || m.status != want {
+		t.Errorf("err %q, status %q; want %q", m.save.err, m.status, want)
+	}
+	if !m.Modified() || exists(target) || team(t, m, "Online Shop").Headcount != 10 {
+		t.Error("the model was not kept as it was, modified")
+	}
+	press(t, m, "esc")
+	if !strings.Contains(m.View(), "* modified") {
+		t.Error("the header does not say modified")
+	}
+}
+
+// TestSaveFromTheExample: a scenario of the embedded example finds its baseline when
+// reopened, because the example is written beside it first.
+func TestSaveFromTheExample(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ex, _ := orgs.ExampleNamed("health-platform")
+	m := New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles()})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(t, m, "+", "s", "enter")
+	if m.mode != modeBoard || m.Modified() {
+		t.Fatalf("not saved: %q", m.save.err)
+	}
+	if got := readFile(t, "health-platform.toml"); !bytes.Equal(got, ex.Data) {
+		t.Error("health-platform.toml is not the example's own TOML")
+	}
+	op, err := orgs.Open("health-platform-scenario-1.toml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if op.BaselinePath != "health-platform.toml" || len(op.Warnings) > 0 || op.Org.Scenario.BasedOnSHA256 != orgs.SHA256(ex.Data) {
+		t.Errorf("reopened: baseline %q, warnings %v, scenario %+v", op.BaselinePath, op.Warnings, op.Org.Scenario)
+	}
+	if m.embedded || !strings.Contains(m.status, "its baseline, the example, written to health-platform.toml") {
+		t.Errorf("embedded %v, status %q", m.embedded, m.status)
+	}
+	// the same example already there is used as it is
+	m = New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles()})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(t, m, "+", "+", "s", "enter")
+	if o, _, err := orgs.LoadFile("health-platform-scenario-2.toml"); err != nil || o.Scenario.BasedOn != "health-platform.toml" {
+		t.Errorf("second scenario: %v %+v", err, o.Scenario)
+	}
+
+	// another file of that name: saved without based_on, and the user is told
+	t.Chdir(t.TempDir())
+	other := writeExampleFile(t, ".", "mixed", "health-platform.toml")
+	before := readFile(t, other)
+	m = New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles()})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(t, m, "+", "s", "enter")
+	o, _, err := orgs.LoadFile("health-platform-scenario-1.toml")
+	if err != nil || o.Scenario.BasedOn != "" {
+		t.Fatalf("saved beside another file: %v %+v", err, o.Scenario)
+	}
+	if !strings.Contains(m.status, "saved without based_on: health-platform.toml here is another file") || !bytes.Equal(readFile(t, other), before) {
+		t.Errorf("status %q, or the other file changed", m.status)
+	}
+}
+
+// ---- journal ------------------------------------------------------------------
+
+// TestJournalCoalescesAHeldKey: forty changes in a row ask for one write, which holds the
+// last of them; moving around writes nothing.
+func TestJournalCoalescesAHeldKey(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, true)
+	start(m)
+	for _, k := range []string{"down", "up", "right", "left", "?", "?"} {
+		if _, cmd := m.Update(keyMsg(k)); cmd != nil {
+			t.Fatalf("%s: a command (a journal write?) without a change", k)
+		}
+	}
+	cmds := 0
+	for range 40 {
+		if _, cmd := m.Update(keyMsg("+")); cmd != nil {
+			cmds++
+		}
+	}
+	if cmds != 1 {
+		t.Errorf("40 changes asked for %d ticks, want 1", cmds)
+	}
+	if exists(orgs.JournalPath(path)) {
+		t.Fatal("written before it was due")
+	}
+	run(m, journalDueMsg{})
+	j, err := orgs.ReadJournal(path)
+	if err != nil || j == nil || j.Team("Online Shop").Headcount != 49 {
+		t.Fatalf("journal %v, %v", j, err)
+	}
+	// a due message with nothing new writes nothing
+	if _, cmd := m.Update(journalDueMsg{}); cmd != nil {
+		t.Error("a second write without a change")
+	}
+	// undo back to the file: journaled still, the journal is the current state
+	for range 40 {
+		run(m, keyMsg("u"))
+	}
+	if m.Modified() {
+		t.Fatal("still modified")
+	}
+	j, _ = orgs.ReadJournal(path)
+	if j == nil || j.Team("Online Shop").Headcount != 9 {
+		t.Errorf("after undo the journal holds %v", j)
+	}
+}
+
+func TestJournalNotWrittenWithoutChange(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, true)
+	start(m)
+	press(t, m, "j", "l", "c", "esc", "p", "esc", "/", "esc")
+	if exists(orgs.JournalPath(path)) {
+		t.Error("a journal without a change")
+	}
+	if !press(t, m, "q") {
+		t.Error("did not quit")
+	}
+}
+
+func TestJournalRemovedOnCleanEnds(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	jp := orgs.JournalPath(path)
+
+	// discard
+	m := openModel(t, path, true)
+	start(m)
+	press(t, m, "+")
+	if !exists(jp) {
+		t.Fatal("no journal after a change")
+	}
+	press(t, m, "q")
+	if !exists(jp) {
+		t.Fatal("the quit question removed the journal")
+	}
+	if !press(t, m, "d") || exists(jp) {
+		t.Error("discard: not quit, or the journal stayed")
+	}
+
+	// save
+	m = openModel(t, path, true)
+	start(m)
+	press(t, m, "+", "s", "enter")
+	if exists(jp) || m.Modified() {
+		t.Error("the journal stayed after a save")
+	}
+	press(t, m, "+")
+	if !exists(jp) {
+		t.Error("no journal after a change following the save")
+	}
+	press(t, m, "u") // back to the saved state: unmodified, q leaves at once and cleanly
+	if !press(t, m, "q") || exists(jp) {
+		t.Error("clean quit: not quit, or the journal stayed")
+	}
+
+	// a second ctrl+c leaves with unsaved changes: the journal stays, up to date
+	m = openModel(t, path, true)
+	start(m)
+	press(t, m, "+")
+	m.Update(keyMsg("+")) // its write is not due yet
+	press(t, m, "ctrl+c")
+	if !press(t, m, "ctrl+c") {
+		t.Fatal("the second ctrl+c did not quit")
+	}
+	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 11 {
+		t.Errorf("journal after ctrl+c ctrl+c: %v", j)
+	}
+}
+
+func TestRestoreOffered(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	file, _, _ := orgs.LoadFile(path)
+	work := file.Clone()
+	work.Teams[work.TeamIndex("Operations SRE")].Org = orgs.OrgSRE
+	if err := orgs.WriteJournal(path, work); err != nil {
+		t.Fatal(err)
+	}
+	m := openModel(t, path, true)
+	start(m)
+	if m.mode != modeRestore {
+		t.Fatalf("no restore offered: mode %d", m.mode)
+	}
+	body := m.restoreDialog().Body
+	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it? (r)estore / (d)iscard", "Operations SRE moved from the ops org to the sre org."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the offer lacks %q:\n%s", want, body)
+		}
+	}
+	if v := m.View(); !strings.Contains(v, "Unsaved work found") || !strings.Contains(v, "r restore the work") {
+		t.Errorf("the offer is not drawn:\n%s", v)
+	}
+	press(t, m, "+") // keys other than r and d do nothing
+	if m.Modified() || m.mode != modeRestore {
+		t.Fatal("a key went past the question")
+	}
+	press(t, m, "r")
+	if !m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgSRE || m.mode != modeBoard {
+		t.Fatalf("restore: modified %v, org %s", m.Modified(), team(t, m, "Operations SRE").Org)
+	}
+	press(t, m, "u")
+	if m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgOps {
+		t.Error("undo did not go back to the file")
+	}
+	press(t, m, "ctrl+r")
+
+	// discard removes it
+	if err := orgs.WriteJournal(path, work); err != nil {
+		t.Fatal(err)
+	}
+	m = openModel(t, path, true)
+	start(m)
+	press(t, m, "d")
+	if m.mode != modeBoard || m.Modified() || exists(orgs.JournalPath(path)) {
+		t.Error("discard: the journal stayed or the model changed")
+	}
+
+	// a journal that holds the file itself is not offered, and goes
+	if err := orgs.WriteJournal(path, file); err != nil {
+		t.Fatal(err)
+	}
+	m = openModel(t, path, true)
+	start(m)
+	if m.mode != modeBoard || exists(orgs.JournalPath(path)) {
+		t.Error("a journal equal to the file was offered or kept")
+	}
+
+	// ctrl+c at the question leaves it for next time
+	if err := orgs.WriteJournal(path, work); err != nil {
+		t.Fatal(err)
+	}
+	m = openModel(t, path, true)
+	start(m)
+	if !press(t, m, "ctrl+c") || !exists(orgs.JournalPath(path)) {
+		t.Error("ctrl+c at the question: not quit, or the journal went")
+	}
+}
+
+// ---- o, c, y ----------------------------------------------------------------
+
+// scenarioFiles writes two scenarios of base (the second newer) and a broken file beside it.
+func scenarioFiles(t *testing.T, base string) (s1, s2 string) {
+	t.Helper()
+	dir := filepath.Dir(base)
+	o, data, err := orgs.LoadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	s1, s2 = filepath.Join(dir, "mixed-scenario-1.toml"), filepath.Join(dir, "mixed-scenario-2.toml")
+	one := o.Clone()
+	one.Teams[one.TeamIndex("Operations SRE")].Org = orgs.OrgSRE
+	two := o.Clone()
+	two.Teams[two.TeamIndex("Checkout")].Headcount = 12
+	if err := orgs.SaveScenario(s1, one, orgs.ScenarioMeta{Title: "SRE org grows", BasedOn: base, BasedOnData: data, SavedAt: at}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := orgs.SaveScenario(s2, two, orgs.ScenarioMeta{Title: "bigger checkout", BasedOn: base, BasedOnData: data, SavedAt: at.Add(time.Hour)}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("name = \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return s1, s2
+}
+
+func TestOpenKey(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	s1, s2 := scenarioFiles(t, path)
+	m := openModel(t, path, false)
+	press(t, m, "o")
+	if m.mode != modeFiles || m.files.view.Loading {
+		t.Fatalf("o: mode %d", m.mode)
+	}
+	var names []string
+	for _, f := range m.files.view.Files {
+		names = append(names, filepath.Base(f.Path))
+	}
+	if got := strings.Join(names, " "); got != "mixed-scenario-2.toml mixed-scenario-1.toml broken.toml mixed.toml" {
+		t.Errorf("order %s", got)
+	}
+	v := m.View()
+	for _, want := range []string{"Scenarios of mixed.toml", `"bigger checkout"`, `"SRE org grows"`, "! does not load", "(open now)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the list lacks %q:\n%s", want, v)
+		}
+	}
+	press(t, m, "down", "down", "enter") // the broken file
+	if m.mode != modeFiles || !m.statusErr || !strings.Contains(m.status, "broken.toml does not load") {
+		t.Errorf("broken file: mode %d, status %q", m.mode, m.status)
+	}
+	press(t, m, "up", "enter")
+	if m.file != s1 || m.basePath != path || m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgSRE {
+		t.Fatalf("opened %q (baseline %q), modified %v", m.file, m.basePath, m.Modified())
+	}
+	// with unsaved changes: asked first
+	press(t, m, "+", "o", "enter") // the cursor starts on the newest: scenario 2
+	if v := m.View(); m.mode != modeQuit || !strings.Contains(v, "Open mixed-scenario-2.toml") || !strings.Contains(v, "d discard and open mixed-scenario-2.toml") {
+		t.Fatalf("modified: no question:\n%s", m.View())
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || m.file != s1 || !m.Modified() {
+		t.Fatal("esc did not keep the session")
+	}
+	press(t, m, "o", "enter", "d")
+	if m.file != s2 || m.Modified() || team(t, m, "Checkout").Headcount != 12 {
+		t.Fatalf("discard and open: file %q", m.file)
+	}
+	// save first, then open: the save prompt says what follows
+	press(t, m, "+", "o", "down", "enter", "s")
+	if m.mode != modeSave || m.save.then != "open mixed-scenario-1.toml" {
+		t.Fatalf("save from the question: mode %d, then %q", m.mode, m.save.then)
+	}
+	press(t, m, "enter")
+	s3 := filepath.Join(dir, "mixed-scenario-3.toml")
+	if o, _, err := orgs.LoadFile(s3); err != nil || o.Team("Online Shop").Headcount != 10 {
+		t.Fatalf("not saved before opening: %v", err)
+	}
+	if m.file != s1 || m.Modified() {
+		t.Fatalf("after save and open: file %q", m.file)
+	}
+	press(t, m, "o", "enter") // back to scenario 2 (cursor on the newest: scenario 3)
+	press(t, m, "o", "down", "enter")
+	if m.file != s2 {
+		t.Fatalf("file %q", m.file)
+	}
+	// the baseline changed on disk since: opening says so in the status line
+	if err := os.WriteFile(path, append(readFile(t, path), "\n# edited\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, "o", "down", "down", "enter")
+	if m.file != s1 || !m.statusErr || !strings.Contains(m.View(), "changed on disk since this scenario was saved") {
+		t.Errorf("no warning when opening:\n%s", m.View())
+	}
+	// esc leaves the list
+	press(t, m, "o", "esc")
+	if m.mode != modeBoard {
+		t.Error("esc did not leave the list")
+	}
+}
+
+func TestCompareKey(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	selectTeam(t, m, "Operations SRE")
+	press(t, m, ">", "c")
+	if m.mode != modeCompare {
+		t.Fatalf("c: mode %d", m.mode)
+	}
+	v := m.View()
+	for _, want := range []string{"A  mixed.toml (example)", "B  mixed.toml (unsaved)", "* Operations SRE", "sre org (moved)", "What changed, team by team"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("compare lacks %q:\n%s", want, v)
+		}
+	}
+	if m.Modified() != true || m.cmp.data.Diff.Moves[0].Team != "Operations SRE" {
+		t.Error("the diff is not of the current model")
+	}
+	press(t, m, "pgdown")
+	if m.cmp.offset == 0 {
+		t.Error("pgdown did not scroll")
+	}
+	press(t, m, "end")
+	end := m.cmp.offset
+	press(t, m, "down")
+	if m.cmp.offset != end || end == 0 {
+		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset, end)
+	}
+	checkView(t, m, "compare at the end")
+	press(t, m, "home", "+") // no edits in compare
+	if m.cmp.offset != 0 || len(m.history) != 1 {
+		t.Error("home did not go to the top, or + edited")
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard {
+		t.Error("esc did not go back")
+	}
+	press(t, m, "c", "c")
+	if m.mode != modeBoard {
+		t.Error("c did not go back")
+	}
+}
+
+func TestCompareWithAnotherFile(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	s1, _ := scenarioFiles(t, path)
+	m := openModel(t, path, false)
+	press(t, m, "c", "L")
+	if m.mode != modeFiles || !m.keys.listLeft || !strings.Contains(m.View(), "enter compare with it") {
+		t.Fatalf("L: mode %d\n%s", m.mode, m.View())
+	}
+	press(t, m, "down", "enter") // scenario 1 as side A
+	if m.mode != modeCompare || m.cmp.leftPath != s1 {
+		t.Fatalf("mode %d, left %q", m.mode, m.cmp.leftPath)
+	}
+	if v := m.View(); !strings.Contains(v, "A  mixed-scenario-1.toml (file)") || !strings.Contains(v, "sre org") || !strings.Contains(v, "ops org (moved)") {
+		t.Errorf("side A is not the scenario:\n%s", v)
+	}
+	press(t, m, "b")
+	if m.cmp.leftPath != "" || !strings.Contains(m.View(), "A  mixed.toml (baseline)") {
+		t.Error("b did not bring the baseline back as side A")
+	}
+	press(t, m, "L", "esc")
+	if m.mode != modeCompare {
+		t.Error("esc in the list did not go back to compare")
+	}
+}
+
+func TestExportKey(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, false)
+	press(t, m, "+", "y")
+	out := filepath.Join(dir, "mixed-report.md")
+	want := report.Markdown(m.Current(), orgs.NewReport(m.Current().Name, path, path, m.Analysis()))
+	if got := string(readFile(t, out)); got != want {
+		t.Errorf("report differs from report.Markdown:\n%s", got)
+	}
+	if !strings.Contains(want, "| Online Shop | dev org | dev | 10 |") {
+		t.Error("the report is not of the current model")
+	}
+	if m.status != "wrote the Markdown report to "+out {
+		t.Errorf("status %q", m.status)
+	}
+	press(t, m, "y")
+	if !exists(filepath.Join(dir, "mixed-report-2.md")) || string(readFile(t, out)) != want {
+		t.Error("the second report did not take the next name, or replaced the first")
+	}
+	// once saved, the report is of the scenario: its title, its file
+	press(t, m, "s", "tab")
+	typeText(t, m, "more people")
+	press(t, m, "enter", "y")
+	rep := string(readFile(t, filepath.Join(dir, "mixed-scenario-1-report.md")))
+	if !strings.Contains(rep, "Scenario: **more people**") || !strings.Contains(rep, "File `"+filepath.Join(dir, "mixed-scenario-1.toml")+"`") {
+		t.Errorf("report of the saved scenario:\n%s", rep[:min(len(rep), 400)])
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	press(t, m, "y")
+	if !m.statusErr || m.status != "report not written: "+dir+" is not writable" {
+		t.Errorf("read-only dir: %q", m.status)
+	}
+}
+
+// TestJournalFailureShows: where no recovery file can be written the user is told once in
+// the status line, and the header keeps saying so.
+func TestJournalFailureShows(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, true)
+	start(m)
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	press(t, m, "+")
+	if !m.statusErr || !strings.HasPrefix(m.status, "no recovery file, unsaved work is not safe from a crash: ") {
+		t.Errorf("status %q", m.status)
+	}
+	press(t, m, "+")
+	if m.statusErr || !strings.Contains(m.View(), "! no recovery file  * modified") {
+		t.Errorf("the header does not keep the warning:\n%s", m.View())
+	}
+	os.Chmod(dir, 0o755)
+	press(t, m, "+")
+	if strings.Contains(m.View(), "no recovery file") || !exists(orgs.JournalPath(path)) {
+		t.Error("the warning stayed after a write succeeded")
+	}
+}
