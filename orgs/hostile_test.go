@@ -493,3 +493,21 @@ func TestSanitize(t *testing.T) {
 		})
 	}
 }
+
+// TestTooManyEntriesAreRefusedBeforeDecoding: 8 MiB of tiny keys or tables would take the
+// decoder seconds; the pre-scan refuses them at the first entry past the bound.
+func TestTooManyEntriesAreRefusedBeforeDecoding(t *testing.T) {
+	for _, c := range []struct{ name, line string }{{"keys", "k%d = 1\n"}, {"tables", "[t%d]\n"}} {
+		var b strings.Builder
+		b.WriteString("format = 1\nname = \"x\"\n")
+		for i := 0; i < 260_000; i++ {
+			fmt.Fprintf(&b, c.line, i)
+		}
+		_, err := orgs.Load("many.toml", []byte(b.String()))
+		// Line 2 holds name =, the second entry; entry 250,001 is on line 250,001.
+		want := "many.toml:250001:"
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "more than 250000 keys and tables; refused before decoding") {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
