@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
 // Analysis is every verdict sretopo shows about a current model against its baseline
@@ -233,42 +235,30 @@ func Analyse(baseline, current *Org) *Analysis {
 }
 
 // Analyser analyses many current models against one baseline, computing what it needs of
-// the baseline once. The dashboard keeps one and re-analyses after every change.
+// the baseline once. The dashboard keeps one and re-analyses after every change (with
+// Reanalyse, which also reuses the memory of the previous analysis).
+//
+// It also keeps what depends only on the current model's team names (the layout: the name
+// index, which baseline team each team is, which team each run_with names, and whom each
+// team counts toward), and uses it again while the names stay the same: an edit that moves
+// a team or changes who runs what renames nothing, and on 10,000 teams the lookups were
+// most of a re-analysis. An analysis is then one pass over the teams. A layout is never
+// changed once made and each analysis takes the scratch space for itself, so analyses may
+// run concurrently; mu guards lay.
 type Analyser struct {
 	base      *Org
 	baseFacts facts
 
-	// The name index of the last model analysed, used again while its team names stay the
-	// same: an edit that moves a team or changes who runs what renames nothing, and on
-	// 10,000 teams building the index was a third of a re-analysis. The map is only read
-	// once built, so analyses may run concurrently; mu guards the fields.
-	mu        sync.Mutex
-	lastNames []string
-	lastIndex map[string]int
+	mu  sync.Mutex
+	lay *layout
+
+	// spare is the scratch space of the last analysis, for the next one to use again.
+	spare atomic.Pointer[scratch]
 }
 
 // NewAnalyser prepares the analysis of models against baseline.
 func NewAnalyser(baseline *Org) *Analyser {
-	return &Analyser{base: baseline, baseFacts: computeFacts(baseline, nil)}
-}
-
-// nameIndex is the index of cur's teams by folded name: the last one when the names are
-// the same (a string comparison a team, where building it costs a map insertion a team).
-func (a *Analyser) nameIndex(cur *Org) map[string]int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	same := a.lastIndex != nil && len(a.lastNames) == len(cur.Teams)
-	for i := 0; same && i < len(cur.Teams); i++ {
-		same = a.lastNames[i] == cur.Teams[i].Name
-	}
-	if !same {
-		a.lastIndex = nameIndex(cur.Teams)
-		a.lastNames = a.lastNames[:0]
-		for i := range cur.Teams {
-			a.lastNames = append(a.lastNames, cur.Teams[i].Name)
-		}
-	}
-	return a.lastIndex
+	return &Analyser{base: baseline, baseFacts: computeFacts(baseline)}
 }
 
 // nameIndex maps the folded name of every team to its index (the last, for names equal
@@ -284,15 +274,10 @@ func nameIndex(teams []Team) map[string]int {
 // Baseline is the model this analyser compares against.
 func (a *Analyser) Baseline() *Org { return a.base }
 
-// facts are the per-model numbers both sides of the comparison need.
+// facts are the numbers of the baseline the comparison needs.
 type facts struct {
 	index     map[string]int // folded team name -> index
-	models    []RunModel     // per team; "" for non-dev teams
-	topos     []int          // per team; 0 for none
-	partner   []int          // per dev team that names run_with: 1 + the index of that team; 0 for none
-	devTeams  int
-	modelN    map[RunModel]int
-	topoN     [10]int
+	teams     []baseTeam     // per team
 	dominantM *RunModel
 	dominantT *int
 	capex     HeadCost
@@ -301,6 +286,59 @@ type facts struct {
 	sreOrgHas bool
 	unique    bool // no two team names are equal ignoring case
 }
+
+// baseTeam is what the comparison reads of a baseline team, in a few bytes: the codes say
+// which of the usual values a field holds, so that comparing with the current team
+// rarely needs the baseline's strings.
+type baseTeam struct {
+	headcount int
+	model     int8  // the run model's position in SpectrumOrder; -1 for a team that is not a dev team
+	topo      uint8 // 0 for none
+	org       uint8 // orgCode(Org)
+	role      uint8 // roleCode(SRERole)
+}
+
+// runModel is the team's run model ("" for a team that is not a dev team).
+func (b *baseTeam) runModel() RunModel {
+	if b.model < 0 {
+		return ""
+	}
+	return SpectrumOrder[b.model]
+}
+
+// codeOther is the code of any value other than the usual ones (see orgCode, roleCode):
+// two such values may differ.
+const codeOther = 3
+
+// orgCode is 0, 1 or 2 for the dev, ops and SRE organization, codeOther for anything else.
+func orgCode(o OrgID) uint8 {
+	switch o {
+	case OrgDev:
+		return 0
+	case OrgOps:
+		return 1
+	case OrgSRE:
+		return 2
+	}
+	return codeOther
+}
+
+// roleCode is 0, 1 or 2 for rotation, dedicated and both, codeOther for anything else.
+func roleCode(r SRERole) uint8 {
+	switch r {
+	case RoleRotation:
+		return 0
+	case RoleDedicated:
+		return 1
+	case RoleBoth:
+		return 2
+	}
+	return codeOther
+}
+
+// orgOffset is rules.md section 1's step from topology 4 or 7 by the org of the SRE team
+// (an org code): 0 in the dev org, 1 in the ops org, 2 in the SRE org.
+var orgOffset = [4]int{0, 1, 2, 0}
 
 // indexOf is index[foldKey(name)] for the model whose teams are teams. It looks at index
 // at first, where the other model of the comparison has the team: a model and its baseline
@@ -313,19 +351,12 @@ func (f *facts) indexOf(teams []Team, name string, at int) (int, bool) {
 	return lookupFold(f.index, name)
 }
 
-// computeFacts computes the facts of o; index is nameIndex(o.Teams), or nil to build it.
-func computeFacts(o *Org, index map[string]int) facts {
-	if index == nil {
-		index = nameIndex(o.Teams)
-	}
-	f := facts{
-		index:   index,
-		models:  make([]RunModel, len(o.Teams)),
-		topos:   make([]int, len(o.Teams)),
-		partner: make([]int, len(o.Teams)),
-		modelN:  make(map[RunModel]int, 5),
-	}
+// computeFacts computes the facts of the baseline o.
+func computeFacts(o *Org) facts {
+	f := facts{index: nameIndex(o.Teams), teams: make([]baseTeam, len(o.Teams))}
 	f.unique = len(f.index) == len(o.Teams)
+	var modelN [5]int
+	var topoN [10]int
 	for i := range o.Teams {
 		t := &o.Teams[i]
 		cost := int64(t.Headcount) * o.CostPerHead(t)
@@ -342,71 +373,75 @@ func computeFacts(o *Org, index map[string]int) facts {
 		if t.Org == OrgSRE {
 			f.sreOrgHas = true
 		}
+		bt := &f.teams[i]
+		*bt = baseTeam{headcount: t.Headcount, model: -1, org: orgCode(t.Org), role: roleCode(t.SRERole)}
 		if t.Kind != KindDev {
 			continue
 		}
-		if t.Run.NeedsPartner() {
+		_, k, topo := classify(t)
+		if k == 1 || k == 2 { // you-and-sre and sre run it: the partner's org tells the topology
 			if j, ok := lookupFold(f.index, t.RunWith); ok {
-				f.partner[i] = j + 1
+				topo += orgOffset[orgCode(o.Teams[j].Org)]
 			}
 		}
-		m, topo := classify(o, &f, i)
-		f.models[i], f.topos[i] = m, topo
-		f.devTeams++
-		f.modelN[m]++
-		f.topoN[topo]++
+		bt.model, bt.topo = int8(k), uint8(topo)
+		modelN[k]++
+		topoN[topo]++
 	}
-	for _, m := range SpectrumOrder {
-		if f.modelN[m] > 0 && (f.dominantM == nil || f.modelN[m] > f.modelN[*f.dominantM]) {
-			m := m
-			f.dominantM = &m
-		}
+	if k := dominantModel(&modelN); k >= 0 {
+		m := SpectrumOrder[k]
+		f.dominantM = &m
 	}
-	for n := 1; n <= 9; n++ {
-		if f.topoN[n] > 0 && (f.dominantT == nil || f.topoN[n] > f.topoN[*f.dominantT]) {
-			n := n
-			f.dominantT = &n
-		}
-	}
+	f.dominantT = dominantTopology(&topoN)
 	return f
 }
 
-// classify is rules.md section 1: the run model and topology (0 for none) of dev team i.
-func classify(o *Org, f *facts, i int) (RunModel, int) {
-	t := &o.Teams[i]
-	partnerOrg := func() OrgID {
-		if p := f.partner[i]; p > 0 {
-			return o.Teams[p-1].Org
+// dominantModel is the position in SpectrumOrder of the run model with the most dev
+// teams, the earlier on a tie (-1 for none).
+func dominantModel(modelN *[5]int) int {
+	d := -1
+	for k, c := range modelN {
+		if c > 0 && (d < 0 || c > modelN[d]) {
+			d = k
 		}
-		return ""
 	}
+	return d
+}
+
+// dominantTopology is the topology with the most dev teams, the lower on a tie (nil for none).
+func dominantTopology(topoN *[10]int) *int {
+	var d *int
+	for n := 1; n <= 9; n++ {
+		if topoN[n] > 0 && (d == nil || topoN[n] > topoN[*d]) {
+			n := n
+			d = &n
+		}
+	}
+	return d
+}
+
+// classify is rules.md section 1: the run model of dev team t, its position in
+// SpectrumOrder, and its topology (0 for none), for you-and-sre and sre run it 4 and 7,
+// to which the caller adds orgOffset of the org of the team run_with names. A run model
+// at 1, 2 or 3 is one whose run value needs a partner.
+func classify(t *Team) (RunModel, int, int) {
 	switch t.Run {
 	case RunYou:
 		switch t.SRERole {
 		case RoleDedicated:
-			return YouRunIt, 2
+			return YouRunIt, 0, 2
 		case RoleBoth:
-			return YouRunIt, 3
+			return YouRunIt, 0, 3
 		}
-		return YouRunIt, 1
+		return YouRunIt, 0, 1
 	case RunYouAndSRE:
-		return YouAndSRERunIt, 4 + orgOffset(partnerOrg())
+		return YouAndSRERunIt, 1, 4
 	case RunSRE:
-		return SRERunIt, 7 + orgOffset(partnerOrg())
+		return SRERunIt, 2, 7
 	case RunOps:
-		return OpsRunIt, 0
+		return OpsRunIt, 3, 0
 	}
-	return Unorganized, 0
-}
-
-func orgOffset(org OrgID) int {
-	switch org {
-	case OrgOps:
-		return 1
-	case OrgSRE:
-		return 2
-	}
-	return 0
+	return Unorganized, 4, 0
 }
 
 // fundingOf is the funding class of a team (rules.md section 3).
@@ -422,22 +457,353 @@ func fundingOf(o *Org, t *Team) Funding {
 	return CAPEX
 }
 
+// sameString is a == b, without a call when a and b are the very same string, as they
+// mostly are where the analysis compares what it kept with what it is given.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
+}
+
+// layout is what the analysis of a model needs that depends only on its team names, with
+// the run_with partners as they were when it was made. It is never changed once made.
+type layout struct {
+	names   []string       // the team names it is for, in order
+	index   map[string]int // folded team name -> index (the last, for names equal ignoring case)
+	was     []int32        // per team: the index of the same team in the baseline, or -1
+	curOf   []int32        // per baseline team: the index of the same team, or -1
+	removed []int32        // the baseline teams with no team of the same name, in order
+	// simple is true when every baseline team j that has a namesake i is was[i] (true
+	// when the names are unique in both models): a baseline dev team whose namesake is
+	// another kind of team now can then be found from the namesake's side.
+	simple  bool
+	devHint int // the dev teams when it was made, to size the transitions
+
+	// The run_with partners of the teams as they were when the layout was made: the name
+	// looked up and the index of the team it names (or -1), the team each team counts
+	// toward in Serves and in sharing on call (you-and-sre), or -1, and per team the
+	// counts of both.
+	runWith        []string
+	partner        []int32
+	serve, share   []int32
+	serves, shared []int32
+	// targets are the teams some team's run_with names, in order: the teams whose org
+	// the pass needs to know before it gets to them.
+	targets []int32
+}
+
+// lastLayout returns the last layout made (nil for none).
+func (a *Analyser) lastLayout() *layout {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.lay
+}
+
+// keepLayout makes l the layout the next analysis tries first.
+func (a *Analyser) keepLayout(l *layout) {
+	a.mu.Lock()
+	a.lay = l
+	a.mu.Unlock()
+}
+
+func (a *Analyser) newLayout(cur *Org) *layout {
+	base, bf := a.base.Teams, &a.baseFacts
+	n := len(cur.Teams)
+	l := &layout{
+		names: make([]string, n),
+		was:   make([]int32, n),
+		curOf: make([]int32, len(base)),
+	}
+	sameAsBase := len(base) == n
+	for i := range cur.Teams {
+		l.names[i] = cur.Teams[i].Name
+		sameAsBase = sameAsBase && l.names[i] == base[i].Name
+	}
+	if sameAsBase {
+		l.index = bf.index // the very names of the baseline: its index is this one
+	} else {
+		l.index = nameIndex(cur.Teams)
+	}
+	unique := len(l.index) == n
+	for i, name := range l.names {
+		l.was[i] = -1
+		if j, ok := bf.indexOf(base, name, i); ok {
+			l.was[i] = int32(j)
+		}
+		if cur.Teams[i].Kind == KindDev {
+			l.devHint++
+		}
+	}
+	l.simple = true
+	for j := range base {
+		name := base[j].Name
+		i, ok := j, unique && j < n && l.names[j] == name
+		if !ok {
+			i, ok = lookupFold(l.index, name)
+		}
+		switch {
+		case !ok:
+			l.curOf[j] = -1
+			l.removed = append(l.removed, int32(j))
+		default:
+			l.curOf[j] = int32(i)
+			l.simple = l.simple && l.was[i] == int32(j)
+		}
+	}
+	return l.withPartners(cur.Teams)
+}
+
+// withPartners returns l with the run_with partners of teams, whose names l is for.
+func (l *layout) withPartners(teams []Team) *layout {
+	c := *l
+	n := len(teams)
+	c.runWith = make([]string, n)
+	c.partner = make([]int32, n)
+	c.serve, c.share = make([]int32, n), make([]int32, n)
+	c.serves, c.shared = make([]int32, n), make([]int32, n)
+	empty, _ := c.lookup("")
+	for i := range teams {
+		t := &teams[i]
+		c.runWith[i] = t.RunWith
+		p := empty
+		if t.RunWith != "" {
+			p, _ = c.lookup(t.RunWith)
+		}
+		c.partner[i] = p
+		c.serve[i], c.share[i] = contribution(t, p)
+		if q := c.serve[i]; q >= 0 {
+			c.serves[q]++
+		}
+		if q := c.share[i]; q >= 0 {
+			c.shared[q]++
+		}
+	}
+	c.targets = nil
+	seen := make([]bool, n)
+	for _, q := range c.partner {
+		if q >= 0 {
+			seen[q] = true
+		}
+	}
+	for q, ok := range seen {
+		if ok {
+			c.targets = append(c.targets, int32(q))
+		}
+	}
+	return &c
+}
+
+// contribution is the team t counts toward in Serves and the one it shares on call with
+// (-1 for none), given p, the index of the team its run_with names (or -1).
+func contribution(t *Team, p int32) (serve, share int32) {
+	serve, share = -1, -1
+	if p >= 0 && t.Kind == KindDev && t.Run.NeedsPartner() {
+		if t.RunWith != "" {
+			serve = p
+		}
+		if t.Run == RunYouAndSRE {
+			share = p
+		}
+	}
+	return serve, share
+}
+
+// lookup is the index of the team named name ignoring case, or -1.
+func (l *layout) lookup(name string) (int32, bool) {
+	if j, ok := lookupFold(l.index, name); ok {
+		return int32(j), true
+	}
+	return -1, false
+}
+
+// scratch is the working space of one analysis, kept for the next.
+type scratch struct {
+	// dServe and dShared are, per team, the change of the layout's serves and shared
+	// counts, zero but at the teams in touched.
+	dServe, dShared []int32
+	touched         []int32
+	orgs            []uint8 // per team: orgCode(Org)
+	// the SRE and sre-infra teams, the dev teams whose namesake in the baseline is a dev
+	// team no more (by baseline index), and the teams of three advisories, in order
+	sre                       []sreTeam
+	infra, lost               []int32
+	unorganized, opsRun, thin []int32
+}
+
+// sreTeam is what the identity and the advisories read of an SRE team.
+type sreTeam struct {
+	name      string
+	headcount int
+	i         int32
+	org       uint8
+}
+
+func (a *Analyser) takeScratch(n int) *scratch {
+	s := a.spare.Swap(nil)
+	if s == nil {
+		s = &scratch{}
+	}
+	if cap(s.dServe) < n {
+		s.dServe, s.dShared, s.orgs = make([]int32, n), make([]int32, n), make([]uint8, n)
+	}
+	s.dServe, s.dShared, s.orgs = s.dServe[:n], s.dShared[:n], s.orgs[:n]
+	return s
+}
+
+// reset makes s ready for another pass: the changes zero, the lists empty.
+func (s *scratch) reset() {
+	for _, p := range s.touched {
+		s.dServe[p], s.dShared[p] = 0, 0
+	}
+	s.touched, s.sre, s.infra, s.lost = s.touched[:0], s.sre[:0], s.infra[:0], s.lost[:0]
+	s.unorganized, s.opsRun, s.thin = s.unorganized[:0], s.opsRun[:0], s.thin[:0]
+}
+
+// move moves one count in d from team from to team to (-1 for none).
+func (s *scratch) move(d []int32, from, to int32) {
+	if from >= 0 {
+		d[from]--
+		s.touched = append(s.touched, from)
+	}
+	if to >= 0 {
+		d[to]++
+		s.touched = append(s.touched, to)
+	}
+}
+
+// tally is the numbers of the current model the organization-level verdicts need.
+type tally struct {
+	devTeams  int
+	modelN    [5]int // dev teams per run model, in SpectrumOrder
+	topoN     [10]int
+	dominantM *RunModel
+	dominantT *int
+	capex     HeadCost
+	opex      HeadCost
+	orgs      OrgBudgets
+	sreOrgHas bool
+	hasCosts  bool
+}
+
 // Analyse is the analysis of current against the analyser's baseline.
 func (a *Analyser) Analyse(cur *Org) *Analysis {
-	f := a.baseFacts // a model analysed against itself, as a report without a baseline is
-	if cur != a.base {
-		f = computeFacts(cur, a.nameIndex(cur))
+	return a.analyse(cur, nil)
+}
+
+// Reanalyse is Analyse(cur), for a caller that keeps only the latest analysis: it reuses
+// the memory of prev, the caller's previous analysis (nil for none), for the lists that
+// grow with the organization, which spares allocating and collecting megabytes on every
+// re-analysis of a large organization. The result is always a new *Analysis, equal to
+// what Analyse(cur) returns. prev, and every list read from it (its Teams, Transition,
+// Advisories), must not be used after the call: the new analysis overwrites them. So an
+// analysis that anything else may still read (another goroutine, say) must not be passed.
+func (a *Analyser) Reanalyse(cur *Org, prev *Analysis) *Analysis {
+	return a.analyse(cur, prev)
+}
+
+// pass is one analysis' pass over the teams: what it fills in and what it counts.
+type pass struct {
+	teams     []TeamVerdict
+	trans     []TeamTransition
+	decisions []Decision
+	f         tally
+	worst     Verdict
+	// stale counts the teams whose partner the layout does not know: run_with, or whom
+	// a team counts toward, changed since it was made
+	stale int
+}
+
+func (p *pass) decide(kind DecisionKind, subject, detail string) {
+	p.decisions = append(p.decisions, Decision{Kind: kind, Subject: subject, Changeability: kind.Changeability(), Detail: detail})
+}
+
+// analyse makes the analysis of cur, reusing prev's lists when prev is not nil.
+func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
+	base, bf := a.base, &a.baseFacts
+	n := len(cur.Teams)
+	s := a.takeScratch(n)
+
+	var p pass
+	if prev != nil {
+		if prev.Teams != nil && cap(prev.Teams) >= n {
+			p.teams = prev.Teams[:n]
+		}
+		p.trans = prev.Transition.Teams[:0]
+		p.decisions = prev.Transition.Decisions[:0]
 	}
+	if p.teams == nil {
+		p.teams = make([]TeamVerdict, n)
+	}
+	lay := a.lastLayout()
+	if lay == nil || len(lay.names) != n || !a.teamsPass(cur, lay, s, &p) {
+		// other names than last time (or none then): a new layout, and again
+		s.reset()
+		lay = a.newLayout(cur)
+		a.keepLayout(lay)
+		if !a.teamsPass(cur, lay, s, &p) {
+			panic("orgs: the teams changed during their analysis")
+		}
+	}
+	f := &p.f
+	for _, q := range s.touched {
+		p.teams[q].Serves = int(lay.serves[q] + s.dServe[q])
+	}
+
+	// The baseline's teams that are gone, or are dev teams no more, in baseline order.
+	gone := func(j int) {
+		bt := &base.Teams[j]
+		if m := bf.teams[j].runModel(); m != "" {
+			p.trans = append(p.trans, TeamTransition{Team: bt.Name, From: m, Verdict: VerdictRemoved})
+		}
+		if lay.curOf[j] < 0 {
+			p.decide(DecideStaffing, bt.Name, fmt.Sprintf("team removed (%d people)", bt.Headcount))
+		}
+	}
+	if lay.simple {
+		slices.Sort(s.lost)
+		removed, lost := lay.removed, s.lost
+		for len(removed) > 0 || len(lost) > 0 {
+			if len(lost) == 0 || len(removed) > 0 && removed[0] < lost[0] {
+				gone(int(removed[0]))
+				removed = removed[1:]
+			} else {
+				gone(int(lost[0]))
+				lost = lost[1:]
+			}
+		}
+	} else {
+		for j := range base.Teams {
+			i := lay.curOf[j]
+			if i >= 0 && (bf.teams[j].model < 0 || cur.Teams[i].Kind == KindDev) {
+				continue
+			}
+			gone(j)
+		}
+	}
+	switch {
+	case !bf.sreOrgHas && f.sreOrgHas:
+		p.decisions = slices.Insert(p.decisions, 0, Decision{Kind: DecideNewSREOrg, Subject: "SRE org",
+			Changeability: DecideNewSREOrg.Changeability(), Detail: "a new SRE organization, which needs its own head and reporting line"})
+	case bf.sreOrgHas && !f.sreOrgHas:
+		p.decisions = slices.Insert(p.decisions, 0, Decision{Kind: DecideDissolveSREOrg, Subject: "SRE org",
+			Changeability: DecideDissolveSREOrg.Changeability(), Detail: "the SRE organization no longer holds a team"})
+	}
+	if k := dominantModel(&f.modelN); k >= 0 {
+		m := SpectrumOrder[k]
+		f.dominantM = &m
+	}
+	f.dominantT = dominantTopology(&f.topoN)
+
 	an := &Analysis{
-		BaselineRunModel: a.baseFacts.dominantM,
-		BaselineTopology: a.baseFacts.dominantT,
+		BaselineRunModel: bf.dominantM,
+		BaselineTopology: bf.dominantT,
+		Teams:            p.teams,
+		Transition:       TransitionVerdict{Verdict: p.worst, Teams: p.trans, Decisions: p.decisions},
 	}
-	an.Summary = Summary{Teams: len(cur.Teams), DevTeams: f.devTeams, Headcount: f.capex.Headcount + f.opex.Headcount}
+	an.Summary = Summary{Teams: n, DevTeams: f.devTeams, Headcount: f.capex.Headcount + f.opex.Headcount}
 	an.RunModel.Dominant = f.dominantM
 	an.RunModel.Mix = []RunModelMix{}
-	for _, m := range SpectrumOrder {
-		if n := f.modelN[m]; n > 0 {
-			an.RunModel.Mix = append(an.RunModel.Mix, RunModelMix{ID: m, DevTeams: n, Share: share(n, f.devTeams)})
+	for k, m := range SpectrumOrder {
+		if c := f.modelN[k]; c > 0 {
+			an.RunModel.Mix = append(an.RunModel.Mix, RunModelMix{ID: m, DevTeams: c, Share: share(c, f.devTeams)})
 		}
 	}
 	an.Topology.Dominant = f.dominantT
@@ -449,40 +815,219 @@ func (a *Analyser) Analyse(cur *Org) *Analysis {
 	}
 	an.Topology.Pure = f.devTeams > 0 && f.topoN[0] == 0 && len(an.Topology.Mix) == 1
 
-	an.Teams = make([]TeamVerdict, len(cur.Teams))
-	for i := range cur.Teams {
-		t := &cur.Teams[i]
-		tv := &an.Teams[i]
-		*tv = TeamVerdict{
-			Name: t.Name, Org: t.Org, Kind: t.Kind, Headcount: t.Headcount,
-			Cost:     int64(t.Headcount) * cur.CostPerHead(t),
-			Funding:  fundingOf(cur, t),
-			RunModel: f.models[i], Topology: f.topos[i],
-		}
-		if t.Kind == KindDev && t.Run.NeedsPartner() {
-			tv.RunWith = t.RunWith
-		}
-		if j, ok := a.baseFacts.indexOf(a.base.Teams, t.Name, i); ok {
-			tv.Was = &a.base.Teams[j]
-		}
-	}
-
-	for i := range an.Teams {
-		if p := f.partner[i]; p > 0 && an.Teams[i].RunWith != "" {
-			an.Teams[p-1].Serves++
-		}
-	}
-
-	an.Criteria = criteria(f.dominantM, a.baseFacts.dominantM)
-	an.Funding = a.funding(cur, &f)
-	an.Transition = a.transition(cur, &f, an.Teams)
-	an.Identity = identity(cur, &f, an.Teams)
+	an.Criteria = criteria(f.dominantM, bf.dominantM)
+	an.Funding = a.funding(cur, f)
+	an.Identity = identity(cur, f, lay, s)
 	an.KPIs = kpis(cur, an.Identity)
 	if f.sreOrgHas {
 		an.Positioning = positioning(cur.SREOrg.Positioning)
 	}
-	an.Advisories = advisories(cur, &f, an)
+	var old []Advisory
+	if prev != nil {
+		old = prev.Advisories
+	}
+	an.Advisories = advisories(cur, f, lay, s, old)
+
+	if p.stale > 32 {
+		// run_with, or who runs what, changed for many teams since the layout was made:
+		// look their partners up again
+		l := lay.withPartners(cur.Teams)
+		a.mu.Lock()
+		if a.lay == lay {
+			a.lay = l
+		}
+		a.mu.Unlock()
+	}
+	s.reset()
+	a.spare.Store(s)
 	return an
+}
+
+// teamsPass is the analysis' one pass over the teams of cur, which lay is the layout of
+// unless it returns false (at the first team whose name is not the layout's).
+func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
+	base, bf := a.base, &a.baseFacts
+	teams := p.teams
+	trans, worst, stale := p.trans, VerdictUnchanged, 0
+	if trans == nil {
+		trans = make([]TeamTransition, 0, lay.devHint)
+	}
+	if p.decisions == nil {
+		p.decisions = []Decision{}
+	}
+	// the org of every team the layout knows to be some team's partner, in one go: looked
+	// up team by team, far ahead of the pass, most of them missed the cache
+	for _, q := range lay.targets {
+		s.orgs[q] = orgCode(cur.Teams[q].Org)
+	}
+	var f tally
+	defaultPerHead, costCenter := cur.Defaults.PerHead, cur.SREOrg.Positioning == PositionCostCenter
+	f.hasCosts = defaultPerHead != nil
+	for i := range cur.Teams {
+		t := &cur.Teams[i]
+		if !sameString(t.Name, lay.names[i]) {
+			p.trans, p.decisions = trans[:0], p.decisions[:0]
+			return false
+		}
+		oc := orgCode(t.Org)
+		s.orgs[i] = oc
+		var perHead int64
+		switch {
+		case t.PerHead != nil:
+			perHead = *t.PerHead
+			f.hasCosts = true
+		case defaultPerHead != nil:
+			perHead = *defaultPerHead
+		}
+		cost := int64(t.Headcount) * perHead
+		var funding Funding
+		switch {
+		case t.Funding != "":
+			funding = t.Funding
+		case oc == 2 && costCenter, oc == 1 && t.Kind != KindSRE:
+			funding = OPEX
+		default:
+			funding = CAPEX
+		}
+		if funding == OPEX {
+			f.opex.Headcount += t.Headcount
+			f.opex.Cost += cost
+		} else {
+			f.capex.Headcount += t.Headcount
+			f.capex.Cost += cost
+		}
+		b := &f.orgs.Dev
+		switch oc {
+		case 1:
+			b = &f.orgs.Ops
+		case 2:
+			b = &f.orgs.SRE
+			f.sreOrgHas = true
+		}
+		b.Headcount += t.Headcount
+		b.Cost += cost
+
+		var model RunModel
+		var k, topo int
+		var runWith string
+		serve, share := int32(-1), int32(-1)
+		dev := t.Kind == KindDev
+		switch {
+		case dev:
+			model, k, topo = classify(t)
+			if k >= 1 && k <= 3 { // a run value that needs a partner
+				runWith = t.RunWith
+				q, known := lay.partner[i], true
+				if !sameString(lay.runWith[i], runWith) {
+					q, _ = lay.lookup(runWith)
+					known = false
+					stale++
+				}
+				if q >= 0 {
+					if k != 3 { // not ops run it: the partner's org tells the topology
+						if known || int(q) < i {
+							topo += orgOffset[s.orgs[q]]
+						} else {
+							topo += orgOffset[orgCode(cur.Teams[q].Org)]
+						}
+					}
+					if runWith != "" {
+						serve = q
+					}
+					if k == 1 {
+						share = q
+					}
+				}
+			}
+			f.devTeams++
+			f.modelN[k]++
+			f.topoN[topo]++
+			switch k {
+			case 3:
+				s.opsRun = append(s.opsRun, int32(i))
+			case 4:
+				s.unorganized = append(s.unorganized, int32(i))
+			}
+		case t.Kind == KindSRE:
+			s.sre = append(s.sre, sreTeam{name: t.Name, headcount: t.Headcount, i: int32(i), org: oc})
+		case t.Kind == KindSREInfra:
+			s.infra = append(s.infra, int32(i))
+		}
+		if serve != lay.serve[i] {
+			s.move(s.dServe, lay.serve[i], serve)
+			stale++
+		}
+		if share != lay.share[i] {
+			s.move(s.dShared, lay.share[i], share)
+			stale++
+		}
+		if t.OnCall == OnCall24x7 && t.Headcount < 8 {
+			s.thin = append(s.thin, int32(i))
+		}
+
+		j := lay.was[i]
+		var was *Team
+		if j >= 0 {
+			was = &base.Teams[j]
+		}
+		// field by field: a TeamVerdict{...} literal is built aside and then copied over
+		tv := &teams[i]
+		tv.Name, tv.Org, tv.Kind, tv.Headcount = t.Name, t.Org, t.Kind, t.Headcount
+		tv.Cost, tv.Funding, tv.RunModel, tv.Topology, tv.RunWith = cost, funding, model, topo, runWith
+		tv.Was, tv.Serves = was, int(lay.serves[i]+s.dServe[i])
+
+		// rules.md section 4, the team's part
+		if was == nil {
+			p.decide(DecideStaffing, t.Name, fmt.Sprintf("team added with %d people", t.Headcount))
+			if dev {
+				trans = append(trans, TeamTransition{Team: t.Name, To: model, Verdict: VerdictNew})
+			}
+			continue
+		}
+		bt := &bf.teams[j]
+		if bt.org != oc || oc == codeOther && was.Org != t.Org {
+			p.decide(DecideReportingLines, t.Name, fmt.Sprintf("moved from %s to %s", was.Org.Phrase(), t.Org.Phrase()))
+		}
+		switch {
+		case bt.model >= 0 && dev:
+			from := SpectrumOrder[bt.model]
+			verdict, reason := VerdictUnchanged, ""
+			if int(bt.model) != k {
+				verdict, reason = Transition(from, model)
+				if verdict.severity() > worst.severity() {
+					worst = verdict
+				}
+				p.decide(DecideWhoRunsIt, t.Name, fmt.Sprintf("run model from %s to %s", from.Short(), model.Short()))
+			} else if k == 0 {
+				if rc := roleCode(t.SRERole); rc != bt.role || rc == codeOther && was.SRERole != t.SRERole {
+					p.decide(DecideSRERole, t.Name, fmt.Sprintf("SRE role from %s to %s (topology %d to %d)", was.SRERole, t.SRERole, bt.topo, topo))
+				}
+			}
+			var tt *TeamTransition
+			trans, tt = grow(trans)
+			tt.Team, tt.From, tt.To, tt.Verdict, tt.Reason = t.Name, from, model, verdict, reason
+		case dev:
+			trans = append(trans, TeamTransition{Team: t.Name, To: model, Verdict: VerdictNew})
+		case bt.model >= 0 && lay.simple && lay.curOf[j] == int32(i):
+			s.lost = append(s.lost, j) // a dev team in the baseline, and no more
+		}
+		if bt.headcount != t.Headcount {
+			p.decide(DecideStaffing, t.Name, fmt.Sprintf("headcount from %d to %d", was.Headcount, t.Headcount))
+		}
+	}
+	p.trans, p.f, p.worst, p.stale = trans, f, worst, stale
+	return true
+}
+
+// grow returns s one longer and its new last element, to be written field by field.
+func grow[T any](s []T) ([]T, *T) {
+	if len(s) < cap(s) {
+		s = s[:len(s)+1]
+	} else {
+		var zero T
+		s = append(s, zero)
+	}
+	return s, &s[len(s)-1]
 }
 
 // share is n/total rounded to 4 decimals (0 when total is 0).
@@ -514,11 +1059,11 @@ func criteria(cur, base *RunModel) []CriterionVerdict {
 	return out
 }
 
-func (a *Analyser) funding(cur *Org, f *facts) FundingVerdict {
+func (a *Analyser) funding(cur *Org, f *tally) FundingVerdict {
 	base := &a.baseFacts
 	v := FundingVerdict{
 		CAPEX: f.capex, OPEX: f.opex, Orgs: f.orgs,
-		HasCosts: cur.HasCosts(),
+		HasCosts: f.hasCosts,
 		Delta: FundingDelta{
 			CapexCost: f.capex.Cost - base.capex.Cost, OpexCost: f.opex.Cost - base.opex.Cost,
 			CapexHeadcount: f.capex.Headcount - base.capex.Headcount, OpexHeadcount: f.opex.Headcount - base.opex.Headcount,
@@ -532,82 +1077,23 @@ func (a *Analyser) funding(cur *Org, f *facts) FundingVerdict {
 		d, now, was := v.OrgsDelta.Of(org), f.orgs.Of(org), base.orgs.Of(org)
 		d.Headcount, d.Cost = now.Headcount-was.Headcount, now.Cost-was.Cost
 	}
-	capexTeams := f.modelN[YouRunIt] + f.modelN[YouAndSRERunIt] + f.modelN[SRERunIt]
-	v.ModelFunding = ModelFunding{CapexShare: share(capexTeams, f.devTeams), OpexShare: share(f.modelN[OpsRunIt], f.devTeams)}
+	capexTeams := f.modelN[0] + f.modelN[1] + f.modelN[2] // you, you-and-sre, sre run it
+	v.ModelFunding = ModelFunding{CapexShare: share(capexTeams, f.devTeams), OpexShare: share(f.modelN[3], f.devTeams)}
 	return v
 }
 
-func (a *Analyser) transition(cur *Org, f *facts, teams []TeamVerdict) TransitionVerdict {
-	base, bf := a.base, &a.baseFacts
-	v := TransitionVerdict{Verdict: VerdictUnchanged, Teams: make([]TeamTransition, 0, f.devTeams), Decisions: []Decision{}}
-	decide := func(kind DecisionKind, subject, detail string) {
-		v.Decisions = append(v.Decisions, Decision{Kind: kind, Subject: subject, Changeability: kind.Changeability(), Detail: detail})
-	}
-	switch {
-	case !bf.sreOrgHas && f.sreOrgHas:
-		decide(DecideNewSREOrg, "SRE org", "a new SRE organization, which needs its own head and reporting line")
-	case bf.sreOrgHas && !f.sreOrgHas:
-		decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
-	}
-	for i := range cur.Teams {
-		t := &cur.Teams[i]
-		was := teams[i].Was
-		if was == nil {
-			decide(DecideStaffing, t.Name, fmt.Sprintf("team added with %d people", t.Headcount))
-			if t.Kind == KindDev {
-				v.Teams = append(v.Teams, TeamTransition{Team: t.Name, To: f.models[i], Verdict: VerdictNew})
-			}
-			continue
-		}
-		j, _ := bf.indexOf(base.Teams, t.Name, i)
-		if was.Org != t.Org {
-			decide(DecideReportingLines, t.Name, fmt.Sprintf("moved from %s to %s", was.Org.Phrase(), t.Org.Phrase()))
-		}
-		if was.Kind == KindDev && t.Kind == KindDev {
-			from, to := bf.models[j], f.models[i]
-			verdict, reason := Transition(from, to)
-			v.Teams = append(v.Teams, TeamTransition{Team: t.Name, From: from, To: to, Verdict: verdict, Reason: reason})
-			if verdict.severity() > v.Verdict.severity() {
-				v.Verdict = verdict
-			}
-			switch {
-			case from != to:
-				decide(DecideWhoRunsIt, t.Name, fmt.Sprintf("run model from %s to %s", from.Short(), to.Short()))
-			case from == YouRunIt && was.SRERole != t.SRERole:
-				decide(DecideSRERole, t.Name, fmt.Sprintf("SRE role from %s to %s (topology %d to %d)", was.SRERole, t.SRERole, bf.topos[j], f.topos[i]))
-			}
-		} else if t.Kind == KindDev {
-			v.Teams = append(v.Teams, TeamTransition{Team: t.Name, To: f.models[i], Verdict: VerdictNew})
-		}
-		if was.Headcount != t.Headcount {
-			decide(DecideStaffing, t.Name, fmt.Sprintf("headcount from %d to %d", was.Headcount, t.Headcount))
-		}
-	}
-	for j := range base.Teams {
-		bt := &base.Teams[j]
-		i, ok := f.indexOf(cur.Teams, bt.Name, j)
-		if ok && (bt.Kind != KindDev || cur.Teams[i].Kind == KindDev) {
-			continue
-		}
-		if bt.Kind == KindDev {
-			v.Teams = append(v.Teams, TeamTransition{Team: bt.Name, From: bf.models[j], Verdict: VerdictRemoved})
-		}
-		if !ok {
-			decide(DecideStaffing, bt.Name, fmt.Sprintf("team removed (%d people)", bt.Headcount))
-		}
-	}
-	return v
-}
-
-func identity(cur *Org, f *facts, teams []TeamVerdict) IdentityVerdict {
+// identity is rules.md section 5. The weights are sums of whole numbers, so adding them up
+// SRE teams first gives exactly what adding them up in team order gives.
+func identity(cur *Org, f *tally, lay *layout, s *scratch) IdentityVerdict {
 	var w [3]float64
-	for i := range cur.Teams {
-		t := &cur.Teams[i]
-		switch {
-		case t.Kind == KindSRE && teams[i].Serves > 0:
-			w[slices.Index(AllIdentities, identityOfOrg[t.Org])] += float64(t.Headcount)
-		case t.Kind == KindDev && f.topos[i] >= 1 && f.topos[i] <= 3:
-			w[0]++
+	w[0] = float64(f.topoN[1] + f.topoN[2] + f.topoN[3])
+	for _, t := range s.sre {
+		if lay.serves[t.i]+s.dServe[t.i] > 0 {
+			id := int(t.org) // the org codes are in AllIdentities order, as identityOfOrg maps them
+			if t.org == codeOther {
+				id = slices.Index(AllIdentities, identityOfOrg[cur.Teams[t.i].Org])
+			}
+			w[id] += float64(t.headcount)
 		}
 	}
 	sum := w[0] + w[1] + w[2]
@@ -683,7 +1169,28 @@ func nameList(names []string) string {
 	return ""
 }
 
-func advisories(cur *Org, f *facts, an *Analysis) []Advisory {
+// reusable returns the list of team names of old's advisory code emptied, for the new
+// advisory of that code to fill in again (a new list when old has none big enough).
+func reusable(old []Advisory, code string, n int) []string {
+	for k := range old {
+		if old[k].Code == code && cap(old[k].Teams) >= n {
+			return old[k].Teams[:0]
+		}
+	}
+	return make([]string, 0, n)
+}
+
+// teamNames is the names of the teams at indices in buf.
+func teamNames(buf []string, cur *Org, indices []int32) []string {
+	for _, i := range indices {
+		buf = append(buf, cur.Teams[i].Name)
+	}
+	return buf
+}
+
+// advisories is rules.md section 8; the lists of team names reuse old's, the previous
+// analysis' advisories when they may be overwritten (else nil).
+func advisories(cur *Org, f *tally, lay *layout, s *scratch, old []Advisory) []Advisory {
 	var out []Advisory
 	add := func(code string, sev Severity, teams []string, format string, args ...any) {
 		if teams == nil {
@@ -691,52 +1198,35 @@ func advisories(cur *Org, f *facts, an *Analysis) []Advisory {
 		}
 		out = append(out, Advisory{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Teams: teams})
 	}
-	var unorganized, opsRun, idle, undersized, devSRE, infra, misplacedInfra, thin []string
+	var idle, undersized, devSRE, infra, misplacedInfra []string
 	var undersizedDetail []string
-	shared := make(map[int]int) // SRE team index -> dev teams sharing on call with it
-	for i := range cur.Teams {
-		t := &cur.Teams[i]
-		if p := f.partner[i]; p > 0 && t.Kind == KindDev && t.Run == RunYouAndSRE {
-			shared[p-1]++
+	for _, t := range s.sre {
+		if lay.serves[t.i]+s.dServe[t.i] == 0 {
+			idle = append(idle, t.name)
+		} else if t.org == 0 {
+			devSRE = append(devSRE, t.name)
+		}
+		if n := int(lay.shared[t.i] + s.dShared[t.i]); n > t.headcount {
+			undersized = append(undersized, t.name)
+			undersizedDetail = append(undersizedDetail, fmt.Sprintf("%q shares on call with %d dev teams and has %d people", t.name, n, t.headcount))
 		}
 	}
-	for i := range cur.Teams {
-		t, tv := &cur.Teams[i], &an.Teams[i]
-		switch t.Kind {
-		case KindDev:
-			switch tv.RunModel {
-			case Unorganized:
-				unorganized = append(unorganized, t.Name)
-			case OpsRunIt:
-				opsRun = append(opsRun, t.Name)
-			}
-		case KindSRE:
-			if tv.Serves == 0 {
-				idle = append(idle, t.Name)
-			} else if t.Org == OrgDev {
-				devSRE = append(devSRE, t.Name)
-			}
-			if n := shared[i]; n > t.Headcount {
-				undersized = append(undersized, t.Name)
-				undersizedDetail = append(undersizedDetail, fmt.Sprintf("%q shares on call with %d dev teams and has %d people", t.Name, n, t.Headcount))
-			}
-		case KindSREInfra:
-			infra = append(infra, t.Name)
-			if f.dominantT != nil && t.Org != Topologies[*f.dominantT-1].SREInfraOrg {
-				misplacedInfra = append(misplacedInfra, t.Name)
-			}
-		}
-		if t.OnCall == OnCall24x7 && t.Headcount < 8 {
-			thin = append(thin, t.Name)
+	for _, i := range s.infra {
+		t := &cur.Teams[i]
+		infra = append(infra, t.Name)
+		if f.dominantT != nil && t.Org != Topologies[*f.dominantT-1].SREInfraOrg {
+			misplacedInfra = append(misplacedInfra, t.Name)
 		}
 	}
 	if f.devTeams == 0 {
 		add("no-dev-teams", Warning, nil, "The organization has no dev team, so there is no run model or topology to analyse.")
 	}
-	if len(unorganized) > 0 {
+	if len(s.unorganized) > 0 {
+		unorganized := teamNames(reusable(old, "unorganized", len(s.unorganized)), cur, s.unorganized)
 		add("unorganized", Warning, unorganized, "Nobody is organized to run what %s build (run = none).", nameList(unorganized))
 	}
-	if len(opsRun) > 0 {
+	if len(s.opsRun) > 0 {
+		opsRun := teamNames(reusable(old, "ops-run-it", len(s.opsRun)), cur, s.opsRun)
 		add("ops-run-it", Info, opsRun, "%s run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers.", nameList(opsRun)+isAre(len(opsRun)))
 	}
 	if len(idle) > 0 {
@@ -752,7 +1242,7 @@ func advisories(cur *Org, f *facts, an *Analysis) []Advisory {
 	if len(devSRE) > 2 {
 		add("many-sre-teams-in-dev", Info, devSRE, "%d SRE teams serving dev teams sit in the dev org (%s): beyond two, consider hosting them in the ops org or a new SRE org.", len(devSRE), nameList(devSRE))
 	}
-	if len(infra) == 0 && f.modelN[YouRunIt]+f.modelN[YouAndSRERunIt]+f.modelN[SRERunIt] > 0 {
+	if len(infra) == 0 && f.modelN[0]+f.modelN[1]+f.modelN[2] > 0 {
 		add("no-sre-infra", Warning, nil, "No sre-infra team builds and runs the SRE infrastructure (monitoring, SLO and alerting, on-call tooling) that the teams running services need.")
 	}
 	if len(misplacedInfra) > 0 {
@@ -767,7 +1257,8 @@ func advisories(cur *Org, f *facts, an *Analysis) []Advisory {
 			add("cost-center", Info, nil, "The SRE org is positioned as a cost center: it will live under yearly pressure to cut; steer it toward partner or enabler.")
 		}
 	}
-	if len(thin) > 0 {
+	if len(s.thin) > 0 {
+		thin := teamNames(reusable(old, "thin-rotation", len(s.thin)), cur, s.thin)
 		add("thin-rotation", Warning, thin, "%s on call 24x7 with fewer than 8 people; a sustainable round-the-clock rotation needs about eight.", nameList(thin)+isAre(len(thin)))
 	}
 	if out == nil {

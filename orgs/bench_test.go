@@ -21,8 +21,10 @@ import (
 //   - ReportJSON10k (what `sretopo report --format json` does, less starting the process)
 //     likewise at most 1.5 times Decode10k.
 //
-// Reanalyse10k is the dashboard's re-analysis after one edit. The tests at the end check
-// that the fast paths these benchmarks led to give exactly what the plain ones gave.
+// Reanalyse10k is the dashboard's re-analysis after one edit (Reanalyse10kReuse the same
+// with Reanalyse, as the dashboard does it; Reanalyse10kRename after an edit of the team
+// names). The tests at the end, and reanalyse_test.go, check that the fast paths these
+// benchmarks led to give exactly what the plain ones gave.
 // Reproduce and compare with:
 //
 //	go test ./orgs -run '^$' -bench . -count 6 -benchmem | tee new.txt && benchstat new.txt
@@ -98,21 +100,56 @@ func BenchmarkReportJSON10k(b *testing.B) {
 // another organization, and the analyser (prepared once for the baseline) analyses the
 // changed model again. Each round moves the previous team back, so every analysis sees
 // exactly one change against the baseline.
-func BenchmarkReanalyse10k(b *testing.B) {
+func BenchmarkReanalyse10k(b *testing.B) { benchmarkReanalyse(b, false) }
+
+// BenchmarkReanalyse10kReuse is the same with Reanalyse, which reuses the previous
+// analysis' memory, as the dashboard (keeping only the latest analysis) can.
+func BenchmarkReanalyse10kReuse(b *testing.B) { benchmarkReanalyse(b, true) }
+
+func benchmarkReanalyse(b *testing.B, reuse bool) {
 	base, err := orgs.Load("gen.toml", file(b, 10000))
 	if err != nil {
 		b.Fatal(err)
 	}
 	a := orgs.NewAnalyser(base)
 	cur := base.Clone()
+	var an *orgs.Analysis
 	i := 0
 	for b.Loop() {
 		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
 		cur.Teams[prev].Org = base.Teams[prev].Org
 		t := &cur.Teams[i%len(cur.Teams)]
 		t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
-		if an := a.Analyse(cur); len(an.Transition.Decisions) != 1 {
+		if reuse {
+			an = a.Reanalyse(cur, an)
+		} else {
+			an = a.Analyse(cur)
+		}
+		if len(an.Transition.Decisions) != 1 {
 			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
+		}
+		i++
+	}
+}
+
+// BenchmarkReanalyse10kRename is the re-analysis after an edit that changes the team
+// names (here a rename; adding and deleting a team are alike): nothing kept of the last
+// analysis' names applies.
+func BenchmarkReanalyse10kRename(b *testing.B) {
+	base, err := orgs.Load("gen.toml", file(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	var an *orgs.Analysis
+	i := 0
+	for b.Loop() {
+		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
+		cur.Teams[prev].Name = base.Teams[prev].Name
+		cur.Teams[i%len(cur.Teams)].Name = "Renamed"
+		if an = a.Analyse(cur); len(an.Transition.Decisions) != 2 {
+			b.Fatalf("%d decisions, want the one team removed and the one added", len(an.Transition.Decisions))
 		}
 		i++
 	}

@@ -691,8 +691,11 @@ func (d *decoder) enum(t map[string]any, key string, a at, allowed []string, req
 		}
 		return ""
 	}
-	if slices.Contains(allowed, s) {
-		return s
+	if i := slices.Index(allowed, s); i >= 0 {
+		// the one copy of the value: every team's then point to the same few bytes,
+		// which comparing them with the constants (as the analysis does for each team
+		// of every model) finds in the cache
+		return allowed[i]
 	}
 	d.addf(a, key, "%s = %q is not one of %s%s", key, s, strings.Join(allowed, ", "), didYouMean(s, allowed, true))
 	return ""
