@@ -58,6 +58,8 @@ func cpuTime() time.Duration {
 
 // loop runs f b.N times and reports its CPU time per operation.
 func loop(b *testing.B, f func()) {
+	defer func(c bool) { checkDerived = c }(checkDerived)
+	checkDerived = false // the benchmarks measure the model, not the tests' checks of it
 	start := cpuTime()
 	n := 0
 	for b.Loop() {
@@ -95,14 +97,42 @@ func BenchmarkViewSmall(b *testing.B) {
 	loop(b, func() { _ = m.View() })
 }
 
-// BenchmarkRefreshWithoutAnalysis is what the model adds to the analysis after a change.
+// BenchmarkRefreshWithoutAnalysis is what the model adds to the analysis after a change: a
+// move of a team and back, with the analyses of both states made beforehand.
 func BenchmarkRefreshWithoutAnalysis(b *testing.B) {
 	m := bigModel(b, 10000, 200, 60)
+	press(b, m, "l")
+	moves, ans, sel := moveAndBack(b, m)
+	k := 0
 	loop(b, func() {
-		m.index = views.NewIndex(m.cur, m.an)
-		m.board.Cols = views.Columns(m.cur)
+		c := moves[k%2]
+		c.Redo(m.cur)
+		m.an = ans[k%2]
+		m.rederive(c.Subject, sel)
 		m.sync()
+		k++
 	})
+}
+
+// moveAndBack makes the moves of the selected team to the right (or, from the rightmost
+// column, to the left) and back, and the analyses after each, leaving m as it was.
+func moveAndBack(b *testing.B, m *Model) (moves [2]*orgs.Change, ans [2]*orgs.Analysis, sel int) {
+	sel = m.board.Selected()
+	dir := +1
+	if m.board.Focus == 2 {
+		dir = -1
+	}
+	there, err := m.cur.MoveTeam(sel, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ans[0] = m.analyser.Analyse(m.cur)
+	back, err := m.cur.MoveTeam(sel, -dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ans[1] = m.analyser.Analyse(m.cur)
+	return [2]*orgs.Change{there, back}, ans, sel
 }
 
 // BenchmarkAnalyse is the analysis alone (orgs), for comparison with the budget.
@@ -136,11 +166,54 @@ func TestBigOrgStaysResponsive(t *testing.T) {
 	checkView(t, m, "big org after a move")
 }
 
-// BenchmarkDrawPanels is the panels' area drawn afresh (after every change) at 200x60 on
-// 10,000 teams.
+// BenchmarkDrawPanels is the panels' area drawn after every change at 200x60 on 10,000
+// teams: a move of a team and back, with the analyses of both states made beforehand. The
+// model's memo keeps what a move does not change (the criteria table).
 func BenchmarkDrawPanels(b *testing.B) {
 	m := bigModel(b, 10000, 200, 60)
 	press(b, m, "l", ">", "r", "+")
+	_, ans, _ := moveAndBack(b, m)
 	d := m.data()
+	k := 0
+	loop(b, func() {
+		d.An = ans[k%2]
+		_ = views.DrawPanels(d, m.st, m.lay)
+		k++
+	})
+}
+
+// BenchmarkDrawPanelsCold is the panels' area drawn from nothing (no memo): what the first
+// frame costs.
+func BenchmarkDrawPanelsCold(b *testing.B) {
+	m := bigModel(b, 10000, 200, 60)
+	press(b, m, "l", ">", "r", "+")
+	d := m.data()
+	d.Memo = nil
 	loop(b, func() { _ = views.DrawPanels(d, m.st, m.lay) })
+}
+
+// TestEditsOfOneTeamAreFollowed checks that an edit of one team updates what the model
+// derives for the views instead of deriving it afresh (which TestMain's checkDerived
+// checks the update against), and that edits of more than one team derive it afresh.
+func TestEditsOfOneTeamAreFollowed(t *testing.T) {
+	m := bigModel(t, 1000, 200, 60)
+	fresh := &m.derived.names[0]
+	// a move there and back; a dev team's run model, partner, SRE role and headcount,
+	// each undone and redone
+	for _, k := range []string{"l", ">", "<", "h", "end", "e", "r", "w", "r", "+", "-", "u", "u", "ctrl+r"} {
+		press(t, m, k)
+		if m.statusErr {
+			t.Fatalf("%s: %s", k, m.status)
+		}
+	}
+	if n := len(m.history); n != 8 || m.Selected() != "Dev Team 999" {
+		t.Fatalf("%d edits of %q, want 8 of Dev Team 999", n, m.Selected())
+	}
+	if &m.derived.names[0] != fresh {
+		t.Error("an edit of one team derived everything afresh")
+	}
+	press(t, m, "x") // a deletion changes which team is at which index
+	if &m.derived.names[0] == fresh || len(m.derived.names) != 999 {
+		t.Error("a deletion was followed as an edit of one team")
+	}
 }

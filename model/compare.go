@@ -37,6 +37,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) {
 		leftRole = "example"
 	}
 	right := m.an
+	m.anShared = true // the compare screen keeps it
 	if leftPath != "" {
 		leftName, leftRole = leftPath, "file"
 		if orgs.SameFile(leftPath, m.basePath) {

@@ -27,6 +27,7 @@ func (m *Model) export() tea.Cmd {
 	m.exporting = true
 	m.setStatus("writing the report...")
 	cur, an, file, base, write := m.cur.Clone(), m.an, m.file, m.basePath, m.writer()
+	m.anShared = true // the command reads it off the update loop
 	return func() tea.Msg {
 		text := []byte(report.Markdown(cur, orgs.NewReport(cur.Name, file, base, an)))
 		dir := filepath.Dir(file)

@@ -143,7 +143,7 @@ func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
 			return m.removeJournal(false)
 		}
 		c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
-		m.commit(c)
+		m.commit(entry{c, -1})
 		m.setStatus(c.Summary + "; u undoes it")
 	case key.Matches(msg, k.Discard):
 		m.journal.found, m.journal.ready = nil, true

@@ -85,9 +85,16 @@ type Model struct {
 	index          views.Index
 	board          views.Board
 
+	// anShared is set once an has been handed to what may read it after the next change
+	// (a command, the compare screen, a caller of Analysis): the next analysis is then
+	// made afresh instead of in an's memory (orgs.Analyser.Reanalyse).
+	anShared bool
+	// derived is what index and board.Cols are kept up to date from.
+	derived derived
+
 	// history holds every edit; pos of them are applied (the rest can be redone); savedPos
 	// is pos when the current state was last saved (-1 when that state left the history).
-	history  []*orgs.Change
+	history  []entry
 	pos      int
 	savedPos int
 
@@ -126,6 +133,9 @@ type Model struct {
 	panels panelsCache
 	// helpView is the key help as drawn for the current mode and selection
 	helpView string
+	helpMemo helpMemo
+	// memo keeps the parts of the screen that are costly to draw and seldom change
+	memo views.Memo
 }
 
 type panelsCache struct {
@@ -169,6 +179,7 @@ func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.base, m.cur = op.Baseline, op.Org.Clone()
 	m.history, m.pos, m.savedPos = nil, 0, 0
 	m.analyser = orgs.NewAnalyser(m.base)
+	m.an, m.anShared = nil, false // the last analysis was of another baseline
 	m.board = views.Board{}
 	m.panels = panelsCache{}
 	m.cmp = nil
@@ -180,7 +191,8 @@ func (m *Model) load(op *orgs.Opened, embedded bool) {
 		}
 		m.status, m.statusErr = strings.Join(ws, "; "), true
 	}
-	m.refresh("")
+	m.derived = derived{}
+	m.refresh("", -1)
 }
 
 // shortWarning shortens a warning about the file at path for the status line, where the
@@ -202,7 +214,10 @@ func (m *Model) Init() tea.Cmd { return m.checkJournal() }
 func (m *Model) Current() *orgs.Org { return m.cur }
 
 // Analysis is the analysis of the current organization against the baseline.
-func (m *Model) Analysis() *orgs.Analysis { return m.an }
+func (m *Model) Analysis() *orgs.Analysis {
+	m.anShared = true
+	return m.an
+}
 
 // Modified reports whether there are unsaved changes.
 func (m *Model) Modified() bool { return m.pos != m.savedPos }
@@ -386,9 +401,11 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case is(msg, k.MoveLeft):
-		m.edit(m.cur.MoveTeam(sel, -1))
+		c, err := m.cur.MoveTeam(sel, -1)
+		m.editTeam(sel, c, err)
 	case is(msg, k.MoveRight):
-		m.edit(m.cur.MoveTeam(sel, +1))
+		c, err := m.cur.MoveTeam(sel, +1)
+		m.editTeam(sel, c, err)
 	case is(msg, k.Left):
 		m.focusColumn(m.board.Focus - 1)
 	case is(msg, k.Right):
@@ -412,15 +429,20 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.find.SetValue("")
 		m.find.Focus()
 	case is(msg, k.Run):
-		m.edit(m.cur.CycleRun(sel))
+		c, err := m.cur.CycleRun(sel)
+		m.editTeam(sel, c, err)
 	case is(msg, k.With):
-		m.edit(m.cur.CycleRunWith(sel))
+		c, err := m.cur.CycleRunWith(sel)
+		m.editTeam(sel, c, err)
 	case is(msg, k.Role):
-		m.edit(m.cur.CycleSRERole(sel))
+		c, err := m.cur.CycleSRERole(sel)
+		m.editTeam(sel, c, err)
 	case is(msg, k.More):
-		m.edit(m.cur.AddHeadcount(sel, +1))
+		c, err := m.cur.AddHeadcount(sel, +1)
+		m.editTeam(sel, c, err)
 	case is(msg, k.Less):
-		m.edit(m.cur.AddHeadcount(sel, -1))
+		c, err := m.cur.AddHeadcount(sel, -1)
+		m.editTeam(sel, c, err)
 	case is(msg, k.New):
 		m.mode = modeForm
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
@@ -608,7 +630,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 			var c *orgs.Change
 			m.before = m.Selected()
 			if c, err = m.cur.AddTeam(t); err == nil {
-				m.commit(c)
+				m.commit(entry{c, -1})
 				m.mode = modeBoard
 				return nil
 			}
@@ -858,24 +880,37 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 
 // ---- edits and history ----------------------------------------------------
 
+// entry is one change in the history, with the index of the only team it changes: -1 when
+// it changes several, adds or removes teams, or the organization as a whole.
+type entry struct {
+	c    *orgs.Change
+	team int
+}
+
 // edit records a change the user made, or shows why it was refused.
 func (m *Model) edit(c *orgs.Change, err error) {
+	m.editTeam(-1, c, err)
+}
+
+// editTeam is edit of a change that changes team i alone (orgs' edits of the team at an
+// index: move, run, run_with, SRE role, headcount).
+func (m *Model) editTeam(i int, c *orgs.Change, err error) {
 	if err != nil {
 		m.setError(err.Error())
 		return
 	}
-	m.commit(c)
+	m.commit(entry{c, i})
 }
 
-func (m *Model) commit(c *orgs.Change) {
-	m.history = append(m.history[:m.pos], c)
+func (m *Model) commit(e entry) {
+	m.history = append(m.history[:m.pos], e)
 	if m.savedPos > m.pos {
 		m.savedPos = -1 // the saved state can no longer be reached
 	}
 	m.pos++
 	m.journal.dirty = true
-	m.refresh(c.Subject)
-	m.setStatus(c.Summary)
+	m.refresh(e.c.Subject, e.team)
+	m.setStatus(e.c.Summary)
 }
 
 func (m *Model) undo() {
@@ -885,11 +920,11 @@ func (m *Model) undo() {
 	}
 	m.pos--
 	m.journal.dirty = true
-	c := m.history[m.pos]
+	e := m.history[m.pos]
 	m.before = m.Selected()
-	c.Undo(m.cur)
-	m.refresh(c.Subject)
-	m.setStatus("undid: " + c.Summary)
+	e.c.Undo(m.cur)
+	m.refresh(e.c.Subject, e.team)
+	m.setStatus("undid: " + e.c.Summary)
 }
 
 func (m *Model) redo() {
@@ -897,32 +932,59 @@ func (m *Model) redo() {
 		m.setError("nothing to redo")
 		return
 	}
-	c := m.history[m.pos]
+	e := m.history[m.pos]
 	m.pos++
 	m.journal.dirty = true
 	m.before = m.Selected()
-	c.Redo(m.cur)
-	m.refresh(c.Subject)
-	m.setStatus("redid: " + c.Summary)
+	e.c.Redo(m.cur)
+	m.refresh(e.c.Subject, e.team)
+	m.setStatus("redid: " + e.c.Summary)
 }
 
 // refresh re-analyses the current organization and re-derives what the views need, then
 // selects the team named subject when it exists, else the team selected before the change
-// (m.before), else what now sits where the selection was.
-func (m *Model) refresh(subject string) {
+// (m.before), else what now sits where the selection was. team is the index of the only
+// team the change changed (-1 when it is not one team).
+func (m *Model) refresh(subject string, team int) {
+	// the new analysis reuses the memory of the last one, unless something else may still
+	// read that one (see anShared)
+	prev := m.an
+	if m.anShared {
+		prev = nil
+	}
+	m.an, m.anShared = m.analyser.Reanalyse(m.cur, prev), false
+	m.rederive(subject, team)
+}
+
+// rederive is refresh after the analysis.
+func (m *Model) rederive(subject string, team int) {
 	selected := m.before
 	m.before = ""
-	m.an = m.analyser.Analyse(m.cur)
-	m.index = views.NewIndex(m.cur, m.an)
-	m.board.Cols = views.Columns(m.cur)
-	switch {
-	case subject != "" && m.cur.TeamIndex(subject) >= 0:
-		m.selectIndex(m.cur.TeamIndex(subject))
-	case selected != "" && m.cur.TeamIndex(selected) >= 0:
-		m.selectIndex(m.cur.TeamIndex(selected))
+	m.derive(team)
+	i := -1
+	if subject != "" {
+		i = m.teamIndex(subject, team)
+	}
+	if i < 0 && selected != "" {
+		i = m.teamIndex(selected, team)
+	}
+	if i >= 0 {
+		m.selectIndex(i)
 	}
 	m.clampRows()
 	m.ensurePanel()
+}
+
+// teamIndex is m.cur.TeamIndex(name), looking first at team i, the team an edit was
+// about: names are unique ignoring case, so a match there is the only one.
+func (m *Model) teamIndex(name string, i int) int {
+	if i >= 0 && i < len(m.cur.Teams) && strings.EqualFold(m.cur.Teams[i].Name, name) {
+		return i
+	}
+	if i := m.board.Selected(); i >= 0 && i < len(m.cur.Teams) && strings.EqualFold(m.cur.Teams[i].Name, name) {
+		return i
+	}
+	return m.cur.TeamIndex(name)
 }
 
 // ---- selection --------------------------------------------------------------
@@ -995,7 +1057,7 @@ func (m *Model) sync() {
 		m.keys.mode = modePresent
 	}
 	m.enableKeys()
-	m.helpView = m.help.View(m.keys)
+	m.helpView = m.helpMemo.view(&m.help, m.keys)
 	switch m.mode {
 	case modeFiles:
 		m.syncFiles()
@@ -1026,7 +1088,7 @@ func (m *Model) enableKeys() {
 	k.MoveLeft.SetEnabled(t != nil && t.Org != orgs.OrgDev)
 	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
 	k.Run.SetEnabled(dev)
-	k.With.SetEnabled(dev && t.Run.NeedsPartner() && len(m.cur.Fitting(i, t.Run)) > 1)
+	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(m.cur, i, t.Run))
 	k.Role.SetEnabled(dev && t.Run == orgs.RunYou)
 	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
 	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
@@ -1039,6 +1101,23 @@ func (m *Model) enableKeys() {
 	narrow := m.w < views.WideWidth // the layout waits for the help, which waits for this
 	k.NextPanel.SetEnabled(narrow)
 	k.PrevPanel.SetEnabled(narrow)
+}
+
+// fitsMoreThanOne reports whether len(o.Fitting(i, r)) > 1 without listing them all.
+func fitsMoreThanOne(o *orgs.Org, i int, r orgs.Run) bool {
+	want := r.PartnerKind()
+	if want == "" {
+		return false
+	}
+	n := 0
+	for j := range o.Teams {
+		if j != i && o.Teams[j].Kind == want {
+			if n++; n > 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ---- view -------------------------------------------------------------------
@@ -1055,6 +1134,7 @@ func (m *Model) data() *views.Data {
 		Status: m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.page,
+		Memo: &m.memo,
 	}
 	switch m.mode {
 	case modeFind:

@@ -19,6 +19,7 @@ import (
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
+	checkDerived = true // every edit in every test checks the model's incremental derivations
 	before := dirNames(".")
 	code := m.Run()
 	// the dashboard writes scenarios, reports, examples and journals beside its input: a

@@ -662,3 +662,23 @@ func TestJournalFailureShows(t *testing.T) {
 		t.Error("the warning stayed after a write succeeded")
 	}
 }
+
+// TestExportKeepsTheAnalysisOfItsTime: the report is written off the update loop from the
+// analysis of the moment the key was pressed; the edits that follow before it runs make
+// their analyses afresh instead of in that one's memory (orgs.Analyser.Reanalyse).
+func TestExportKeepsTheAnalysisOfItsTime(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, false)
+	press(t, m, "l", ">") // the analyses so far are the model's alone
+	want := report.Markdown(m.Current().Clone(), orgs.NewReport(m.Current().Name, path, path, orgs.Analyse(m.base, m.Current())))
+	_, cmd := m.Update(keyMsg("y"))
+	if cmd == nil {
+		t.Fatal("y gave no command")
+	}
+	press(t, m, "<", ">", "<", "+") // edits while the report is being written
+	run(m, cmd())
+	if got := string(readFile(t, filepath.Join(dir, "mixed-report.md"))); got != want {
+		t.Errorf("the report is not of the model when y was pressed:\n%s", got)
+	}
+}

@@ -1,11 +1,8 @@
 package views
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
@@ -214,59 +211,59 @@ func HitCard(d *Data, l Layout, x, y int) (col, row int, ok bool) {
 	return 0, 0, false
 }
 
-// renderBoard draws the three columns.
-func renderBoard(d *Data, st Styles, l Layout) string {
-	blocks := make([]string, 3)
-	for c := range blocks {
-		blocks[c] = renderColumn(d, st, l, c)
+// boardLines draws the board's three columns, each as Block lines.
+func boardLines(d *Data, k *pens, l Layout) [][]string {
+	cols := make([][]string, 3)
+	for c := range cols {
+		cols[c] = renderColumn(d, k, l, c)
 	}
-	return joinColumns(columnGap, blocks...)
+	return cols
 }
 
-func renderColumn(d *Data, st Styles, l Layout, c int) string {
+func renderColumn(d *Data, k *pens, l Layout, c int) []string {
 	r := l.Columns[c]
 	w := r.W
 	org := orgs.AllOrgs[c]
 	ids := d.Board.Cols[c]
 	focused := d.Board.Focus == c
 	title := org.Title()
-	count := fmt.Sprintf(" %d", len(ids))
-	var lines []string
+	count := " " + strconv.Itoa(len(ids))
+	lines := make([]string, 0, r.H)
 	if focused {
-		lines = append(lines, Pad(st.FocusTitle.Render(title)+st.Muted.Render(count), w),
-			st.Accent.Render(strings.Repeat("━", w)))
+		lines = append(lines, Pad(k.FocusTitle.Render(title)+k.Muted.Render(count), w),
+			k.Accent.Render(repeat("━", w)))
 	} else {
-		lines = append(lines, Pad(st.ColumnTitle.Render(title)+st.Muted.Render(count), w),
-			st.Rule.Render(strings.Repeat("─", w)))
+		lines = append(lines, Pad(k.ColumnTitle.Render(title)+k.Muted.Render(count), w),
+			k.Rule.Render(repeat("─", w)))
 	}
 	if len(ids) == 0 {
 		if focused {
-			lines = append(lines, st.Selected.Render(Pad(GlyphSelected+" (no team)", w)))
+			lines = append(lines, k.Selected.Render(Pad(GlyphSelected+" (no team)", w)))
 		} else {
-			lines = append(lines, st.Muted.Render("  (no team)"))
+			lines = append(lines, k.Muted.Render("  (no team)"))
 		}
-		return Block(lines, w, r.H)
+		return blockLines(lines, w, r.H)
 	}
 	win := layoutColumn(d, l, c, d.Board.Offsets[c])
 	if win.above > 0 {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("  ^ %d more", win.above)))
+		lines = append(lines, k.Muted.Render("  ^ "+strconv.Itoa(win.above)+" more"))
 	}
 	for _, p := range win.cards {
 		selected := focused && d.Board.Rows[c] == p.row
-		cl := cardLines(d, st, ids[p.row], w, l.FullCards() || selected, selected)
+		cl := cardLines(d, k, ids[p.row], w, l.FullCards() || selected, selected)
 		if len(cl) > p.height {
 			cl = cl[:p.height]
 		}
 		lines = append(lines, cl...)
 	}
 	if win.below > 0 {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("  v %d more", win.below)))
+		lines = append(lines, k.Muted.Render("  v "+strconv.Itoa(win.below)+" more"))
 	}
-	return Block(lines, w, r.H)
+	return blockLines(lines, w, r.H)
 }
 
 // cardLines draws team i's card in w cells: in full, or as one line.
-func cardLines(d *Data, st Styles, i, w int, full, selected bool) []string {
+func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 	t := &d.Org.Teams[i]
 	tv := &d.An.Teams[i]
 	changed, was := TeamChanges(d, i)
@@ -279,55 +276,54 @@ func cardLines(d *Data, st Styles, i, w int, full, selected bool) []string {
 		mark = " " + GlyphChanged
 	}
 	name := S(t.Name)
-	base := st.Text
+	base, bold := k.Text, k.TextBold
 	if selected {
-		base = st.Selected
+		base, bold = k.Selected, k.SelectedBold
 	}
 	if !full {
 		right := compactFacts(t, tv)
 		nameW := max(1, w-len(lead)-len(mark)-len(right)-1)
-		line := lead + Pad(Trunc(name, nameW)+changedMark(st, mark, selected), nameW+len(mark)) + " " + right
+		line := lead + Pad(Trunc(name, nameW)+changedMark(k, mark, selected), nameW+len(mark)) + " " + right
 		return []string{base.Render(Pad(line, w))}
 	}
 	inner := w - 2
 	nameLine := lead + Trunc(name, max(1, w-2-len(mark)))
-	lines := []string{
-		renderLine(base.Bold(true), nameLine, w, changedMark(st, mark, selected)),
-		renderLine(base, "  "+pick(inner, factsLine(t)...), w, ""),
-		roleLine(d, st, base, i, w, selected),
-	}
+	lines := make([]string, 3, 5)
+	lines[0] = renderLine(bold, nameLine, w, changedMark(k, mark, selected))
+	lines[1] = renderLine(base, "  "+facts(t, inner), w, "")
+	lines[2] = roleLine(d, k, base, i, w, selected)
 	if changed {
-		ws := st.Changed
+		ws := k.Changed
 		if selected {
-			ws = st.Selected.Foreground(st.Changed.GetForeground())
+			ws = k.SelectedChanged
 		}
 		lines = append(lines, ws.Render(Pad("  "+Trunc(was, inner), w)))
 	}
-	lines = append(lines, strings.Repeat(" ", w))
+	lines = append(lines, spaces(w))
 	return lines
 }
 
 // renderLine styles text padded to w with an optional styled suffix kept inside w.
-func renderLine(style lipgloss.Style, text string, w int, suffix string) string {
-	sw := lipgloss.Width(suffix)
-	body := Trunc(text, max(0, w-sw))
-	return style.Render(body) + suffix + style.Render(strings.Repeat(" ", max(0, w-lipgloss.Width(body)-sw)))
+func renderLine(style *pen, text string, w int, suffix string) string {
+	sw := width(suffix)
+	body, bw := trunc(text, max(0, w-sw))
+	return style.Render(body) + suffix + style.Render(spaces(max(0, w-bw-sw)))
 }
 
-func changedMark(st Styles, mark string, selected bool) string {
+func changedMark(k *pens, mark string, selected bool) string {
 	if mark == "" {
 		return ""
 	}
 	if selected {
-		return st.Selected.Foreground(st.Changed.GetForeground()).Render(mark)
+		return k.SelectedChanged.Render(mark)
 	}
-	return st.Changed.Render(mark)
+	return k.Changed.Render(mark)
 }
 
 // pick returns the first candidate that fits in w cells, else the last one cut to w.
 func pick(w int, candidates ...string) string {
 	for _, c := range candidates {
-		if lipgloss.Width(c) <= w {
+		if width(c) <= w {
 			return c
 		}
 	}
@@ -358,24 +354,51 @@ var kindShort = map[orgs.Kind]string{
 	orgs.KindOps:      "ops",
 }
 
-func factsLine(t *orgs.Team) []string {
+// facts is a card's facts line in w cells: the longest of its forms that fits (kind,
+// headcount, on call), as pick would choose it.
+func facts(t *orgs.Team, w int) string {
 	kind, short := kindWords[t.Kind], kindShort[t.Kind]
-	n := strconv.Itoa(t.Headcount)
+	p := picker{w: w}
 	if t.OnCall == orgs.OnCallNone || t.OnCall == "" {
-		return []string{
-			kind + ", " + people(t.Headcount) + ", no on call",
-			kind + ", " + people(t.Headcount),
-			short + ", " + people(t.Headcount),
-			short + " " + n,
-		}
+		_ = p.try(kind+", "+people(t.Headcount)+", no on call") ||
+			p.try(kind+", "+people(t.Headcount)) ||
+			p.try(short+", "+people(t.Headcount)) ||
+			p.try(short+" "+strconv.Itoa(t.Headcount))
+		return p.result()
 	}
 	oc := string(t.OnCall)
-	return []string{
-		kind + ", " + people(t.Headcount) + ", on call " + oc,
-		kind + ", " + people(t.Headcount) + ", " + oc,
-		short + ", " + people(t.Headcount) + ", " + oc,
-		short + " " + n + " " + oc,
+	_ = p.try(kind+", "+people(t.Headcount)+", on call "+oc) ||
+		p.try(kind+", "+people(t.Headcount)+", "+oc) ||
+		p.try(short+", "+people(t.Headcount)+", "+oc) ||
+		p.try(short+" "+strconv.Itoa(t.Headcount)+" "+oc)
+	return p.result()
+}
+
+// picker is pick with the candidates made one by one, only until one fits.
+type picker struct {
+	w          int
+	last, got  string
+	tried, hit bool
+}
+
+// try offers candidate c and reports whether a candidate fits.
+func (p *picker) try(c string) bool {
+	p.tried, p.last = true, c
+	if width(c) <= p.w {
+		p.got, p.hit = c, true
 	}
+	return p.hit
+}
+
+// result is the first candidate that fits, else the last one cut to w.
+func (p *picker) result() string {
+	switch {
+	case p.hit:
+		return p.got
+	case !p.tried:
+		return ""
+	}
+	return Trunc(p.last, p.w)
 }
 
 // compactFacts is the right-hand side of a one-line card: headcount and what the team does
@@ -403,7 +426,7 @@ func compactFacts(t *orgs.Team, tv *orgs.TeamVerdict) string {
 }
 
 // roleLine says who runs a dev team's services, or whom an SRE or ops team serves.
-func roleLine(d *Data, st Styles, base lipgloss.Style, i, w int, selected bool) string {
+func roleLine(d *Data, k *pens, base *pen, i, w int, selected bool) string {
 	t := &d.Org.Teams[i]
 	tv := &d.An.Teams[i]
 	inner := w - 2
@@ -417,7 +440,7 @@ func roleLine(d *Data, st Styles, base lipgloss.Style, i, w int, selected bool) 
 				with = " by " + S(tv.RunWith)
 			}
 		}
-		var cands []string
+		p := picker{w: inner}
 		switch {
 		case tv.Topology > 0:
 			topo := strconv.Itoa(tv.Topology)
@@ -425,31 +448,29 @@ func roleLine(d *Data, st Styles, base lipgloss.Style, i, w int, selected bool) 
 			if t.Run == orgs.RunYou {
 				role = " (" + string(t.SRERole) + ")"
 			}
-			cands = []string{
-				model + with + ", topology " + topo + role,
-				model + with + ", topology " + topo,
-				model + ", topology " + topo + role,
-				model + ", topology " + topo,
-				model + ", T" + topo,
-			}
+			_ = p.try(model+with+", topology "+topo+role) ||
+				p.try(model+with+", topology "+topo) ||
+				p.try(model+", topology "+topo+role) ||
+				p.try(model+", topology "+topo) ||
+				p.try(model+", T"+topo)
 		case tv.RunModel == orgs.OpsRunIt:
-			cands = []string{model + with + ", no topology", model + with, model}
+			_ = p.try(model+with+", no topology") || p.try(model+with) || p.try(model)
 		default:
-			cands = []string{"unorganized: nobody runs it", "unorganized"}
+			_ = p.try("unorganized: nobody runs it") || p.try("unorganized")
 		}
-		return renderLine(base, "  "+pick(inner, cands...), w, "")
+		return renderLine(base, "  "+p.result(), w, "")
 	case orgs.KindSRE:
 		served := d.Index.ServedBy
 		if tv.Serves == 0 || i >= len(served) {
-			ws := st.Warning
+			ws := k.Warning
 			if selected {
-				ws = st.Selected.Foreground(st.Warning.GetForeground())
+				ws = k.SelectedWarning
 			}
 			return ws.Render(Pad("  "+GlyphWarning+" serves no dev team", w))
 		}
 		names := make([]string, 0, 4)
-		for k, j := range served[i] {
-			if k == 4 {
+		for n, j := range served[i] {
+			if n == 4 {
 				break
 			}
 			names = append(names, S(d.Org.Teams[j].Name))
@@ -458,15 +479,14 @@ func roleLine(d *Data, st Styles, base lipgloss.Style, i, w int, selected bool) 
 		if len(served[i]) > 4 {
 			list += ", ..."
 		}
-		return renderLine(base, "  "+pick(inner,
-			fmt.Sprintf("serves %d: %s", tv.Serves, list),
-			fmt.Sprintf("serves %d dev team%s", tv.Serves, plural(tv.Serves))), w, "")
+		n := strconv.Itoa(tv.Serves)
+		return renderLine(base, "  "+pick(inner, "serves "+n+": "+list, "serves "+n+" dev team"+plural(tv.Serves)), w, "")
 	case orgs.KindSREInfra:
 		return renderLine(base, "  "+pick(inner, "builds and runs the SRE infrastructure", "SRE infrastructure"), w, "")
 	}
 	if tv.Serves > 0 {
-		return renderLine(base, "  "+pick(inner, fmt.Sprintf("runs the services of %d dev team%s", tv.Serves, plural(tv.Serves)),
-			fmt.Sprintf("runs %d dev team%s", tv.Serves, plural(tv.Serves))), w, "")
+		n := strconv.Itoa(tv.Serves) + " dev team" + plural(tv.Serves)
+		return renderLine(base, "  "+pick(inner, "runs the services of "+n, "runs "+n), w, "")
 	}
 	return renderLine(base, "  operations", w, "")
 }
@@ -489,7 +509,7 @@ func teamChanged(d *Data, i int) bool {
 	if w.Org != t.Org || w.Kind != t.Kind || w.Headcount != t.Headcount || w.OnCall != t.OnCall {
 		return true
 	}
-	if _, ok := d.Index.WasModel[t.Name]; ok {
+	if _, ok := d.wasModel(i); ok {
 		return true
 	}
 	if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
@@ -516,7 +536,7 @@ func TeamChanges(d *Data, i int) (bool, string) {
 	if w.Kind != t.Kind {
 		items = append(items, kindWords[w.Kind])
 	}
-	if m, ok := d.Index.WasModel[t.Name]; ok {
+	if m, ok := d.wasModel(i); ok {
 		items = append(items, m.Short())
 	} else if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
 		switch {

@@ -80,20 +80,20 @@ func cell(text string, w int) []string {
 
 func (g grid) row(st Styles, r cmpRow, w int) []string {
 	if r.note != "" {
-		return styled(st.Text, wrapped(r.note, w, "  ", "    "))
+		return styled(st.ink().Text, wrapped(r.note, w, "  ", "    "))
 	}
 	label, left, right := cell(r.label, g.label), cell(r.left, g.left), cell(r.right, g.right)
 	n := max(len(label), len(left), len(right))
-	rightStyle := st.Text
+	rightStyle := st.ink().Text
 	if r.changed {
-		rightStyle = st.Changed
+		rightStyle = st.ink().Changed
 	}
-	gap := strings.Repeat(" ", cmpGap)
+	gap := spaces(cmpGap)
 	out := make([]string, n)
 	for i := range out {
 		mark := "  "
 		if i == 0 && r.changed {
-			mark = st.Changed.Render(GlyphChanged) + " "
+			mark = st.ink().Changed.Render(GlyphChanged) + " "
 		}
 		at := func(l []string) string {
 			if i < len(l) {
@@ -101,7 +101,7 @@ func (g grid) row(st Styles, r cmpRow, w int) []string {
 			}
 			return ""
 		}
-		out[i] = mark + st.Text.Render(Pad(at(label), g.label)) + gap + st.Text.Render(Pad(at(left), g.left)) + gap + rightStyle.Render(Pad(at(right), g.right))
+		out[i] = mark + st.ink().Text.Render(Pad(at(label), g.label)) + gap + st.ink().Text.Render(Pad(at(left), g.left)) + gap + rightStyle.Render(Pad(at(right), g.right))
 	}
 	return out
 }
@@ -113,10 +113,10 @@ func (g grid) heading(c *Compare, st Styles) string {
 		if role != "" {
 			s += " (" + role + ")"
 		}
-		return st.Bold.Render(Pad(s, w))
+		return st.ink().Bold.Render(Pad(s, w))
 	}
-	gap := strings.Repeat(" ", cmpGap)
-	return strings.Repeat(" ", 2+g.label) + gap + side("A", c.LeftName, c.LeftRole, g.left) + gap + side("B", c.RightName, c.RightRole, g.right)
+	gap := spaces(cmpGap)
+	return spaces(2+g.label) + gap + side("A", c.LeftName, c.LeftRole, g.left) + gap + side("B", c.RightName, c.RightRole, g.right)
 }
 
 func (g grid) stack(st Styles, sections []cmpSection, w int) []string {
@@ -146,7 +146,7 @@ func CompareHead(c *Compare, st Styles, w int) []string {
 	}
 	lw := (w - panelGap) / 2
 	rw := w - panelGap - lw
-	return []string{Trunc(Pad(newGrid(lw).heading(c, st), lw)+strings.Repeat(" ", panelGap)+newGrid(rw).heading(c, st), w)}
+	return []string{Trunc(Pad(newGrid(lw).heading(c, st), lw)+spaces(panelGap)+newGrid(rw).heading(c, st), w)}
 }
 
 // CompareBody is the compare screen's scrolling body at width w: on a narrow terminal every
@@ -166,7 +166,7 @@ func CompareBody(c *Compare, st Styles, w int) []string {
 	left := newGrid(lw).stack(st, []cmpSection{teams, trans, ident, adv}, lw)
 	right := newGrid(rw).stack(st, []cmpSection{topo, runs, funding, kpis}, rw)
 	n := max(len(left), len(right))
-	return strings.Split(joinColumns(panelGap, Block(left, lw, n), Block(right, rw, n)), "\n")
+	return strings.Split(joinBlocks(panelGap, []int{lw, rw}, Block(left, lw, n), Block(right, rw, n)), "\n")
 }
 
 func teamsSection(c *Compare) cmpSection {

@@ -2,6 +2,7 @@ package views
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -35,6 +36,10 @@ type Data struct {
 
 	// Page is presentation mode's page (0-based, see Pages).
 	Page int
+
+	// Memo, when set, keeps parts of the screen drawn for earlier frames to draw again
+	// when what they show has not changed. The model keeps one for its whole session.
+	Memo *Memo
 
 	// PanelsDrawn, when set, is the panels' area already drawn by DrawPanels for this data
 	// and size (the model keeps it while only the selection changes).
@@ -112,60 +117,147 @@ func ColumnOf(org orgs.OrgID) int {
 	return 0
 }
 
-// Index holds lookups derived once per change for drawing.
+// Index holds lookups derived from Org and An for drawing, so that drawing a frame never
+// walks every team. NewIndex derives it afresh; the model keeps one up to date through its
+// edits instead (model/derive.go), and tests check that both agree.
 type Index struct {
-	// ServedBy lists, per team index, the dev teams that name it in run_with.
+	// ServedBy lists, per team index, the dev teams that name it in run_with, in model order.
 	ServedBy [][]int
-	// WasModel holds, for each team whose run model differs from the baseline's, the
-	// baseline's run model (from the analysis' transitions), by team name.
-	WasModel map[string]orgs.RunModel
+	// DevRank is, per team index, the number of dev teams before it in Org: where orgs
+	// lists a dev team's transition in An.Transition.Teams.
+	DevRank []int32
+	// wasModels is WasModels(An), made when first needed: only when the analysis does not
+	// list the transitions where DevRank says.
+	wasModels func() map[string]orgs.RunModel
 }
 
 // NewIndex derives the drawing lookups of o and its analysis.
 func NewIndex(o *orgs.Org, an *orgs.Analysis) Index {
-	ix := Index{ServedBy: make([][]int, len(o.Teams))}
-	// only sre and ops teams can be named in run_with; match exact names first, then
-	// ignoring case (as the model's rules do)
-	exact := map[string]int{}
-	var folded map[string]int
+	p := NewPartners(o)
+	ix := Index{ServedBy: make([][]int, len(o.Teams)), DevRank: DevRanks(o)}
 	for i := range o.Teams {
-		if k := o.Teams[i].Kind; k == orgs.KindSRE || k == orgs.KindOps {
-			exact[o.Teams[i].Name] = i
-		}
-	}
-	for i := range o.Teams {
-		t := &o.Teams[i]
-		if t.Kind != orgs.KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
-			continue
-		}
-		j, ok := exact[t.RunWith]
-		if !ok {
-			if folded == nil {
-				folded = make(map[string]int, len(exact))
-				for name, k := range exact {
-					folded[strings.ToLower(name)] = k
-				}
-			}
-			j, ok = folded[strings.ToLower(t.RunWith)]
-		}
-		if ok {
+		if j, ok := p.Of(&o.Teams[i]); ok {
 			ix.ServedBy[j] = append(ix.ServedBy[j], i)
 		}
 	}
+	return ix.For(an)
+}
+
+// For is ix for an, an analysis of the organization ix was derived from.
+func (ix Index) For(an *orgs.Analysis) Index {
+	ix.wasModels = nil
 	if an != nil {
-		for _, tt := range an.Transition.Teams {
-			if tt.From != "" && tt.To != "" && tt.From != tt.To {
-				if ix.WasModel == nil {
-					ix.WasModel = map[string]orgs.RunModel{}
+		ix.wasModels = sync.OnceValue(func() map[string]orgs.RunModel { return WasModels(an) })
+	}
+	return ix
+}
+
+// DevRanks is, per team of o, the number of dev teams before it.
+func DevRanks(o *orgs.Org) []int32 {
+	r := make([]int32, len(o.Teams))
+	n := int32(0)
+	for i := range o.Teams {
+		r[i] = n
+		if o.Teams[i].Kind == orgs.KindDev {
+			n++
+		}
+	}
+	return r
+}
+
+// WasModels maps the name of each team whose run model differs from the baseline's to the
+// baseline's run model (from the analysis' transitions).
+func WasModels(an *orgs.Analysis) map[string]orgs.RunModel {
+	var m map[string]orgs.RunModel
+	for _, tt := range an.Transition.Teams {
+		if tt.From != "" && tt.To != "" && tt.From != tt.To {
+			if m == nil {
+				m = map[string]orgs.RunModel{}
+			}
+			m[tt.Team] = tt.From
+		}
+	}
+	return m
+}
+
+// wasModel is the baseline's run model of team i when it differs from the current one:
+// WasModels(d.An)[name of team i], found without walking the transitions.
+func (d *Data) wasModel(i int) (orgs.RunModel, bool) {
+	t := &d.Org.Teams[i]
+	if t.Kind != orgs.KindDev {
+		// only a team that is a dev team now and was one in the baseline has a transition
+		// with both ends, and names are unique
+		return "", false
+	}
+	if i < len(d.Index.DevRank) {
+		if k := int(d.Index.DevRank[i]); k < len(d.An.Transition.Teams) {
+			if tt := &d.An.Transition.Teams[k]; tt.Team == t.Name {
+				if tt.From != "" && tt.To != "" && tt.From != tt.To {
+					return tt.From, true
 				}
-				ix.WasModel[tt.Team] = tt.From
+				return "", false
 			}
 		}
 	}
-	return ix
+	if d.Index.wasModels == nil {
+		return "", false
+	}
+	m, ok := d.Index.wasModels()[t.Name]
+	return m, ok
+}
+
+// Partners finds the team a dev team runs with, as the model's rules do: the SRE or ops
+// team its run_with names, matched exactly first, then ignoring case.
+type Partners struct {
+	exact  map[string]int
+	folded map[string]int
+}
+
+// NewPartners indexes the teams of o a dev team can run with.
+func NewPartners(o *orgs.Org) *Partners {
+	p := &Partners{exact: map[string]int{}}
+	for i := range o.Teams {
+		if k := o.Teams[i].Kind; k == orgs.KindSRE || k == orgs.KindOps {
+			p.exact[o.Teams[i].Name] = i
+		}
+	}
+	return p
+}
+
+// Of is the index of the team t runs with: ok is false when t is no dev team running with
+// a partner, or its partner is not found.
+func (p *Partners) Of(t *orgs.Team) (int, bool) {
+	if t.Kind != orgs.KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
+		return 0, false
+	}
+	if j, ok := p.exact[t.RunWith]; ok {
+		return j, true
+	}
+	if p.folded == nil {
+		p.folded = make(map[string]int, len(p.exact))
+		for name, k := range p.exact {
+			p.folded[strings.ToLower(name)] = k
+		}
+	}
+	j, ok := p.folded[strings.ToLower(t.RunWith)]
+	return j, ok
 }
 
 // ok reports whether the data is complete enough to draw the dashboard.
 func (d *Data) ok() bool {
 	return d != nil && d.Org != nil && d.An != nil && len(d.An.Teams) == len(d.Org.Teams)
+}
+
+// Memo keeps parts of the screen between frames: the expensive ones, each with everything it
+// was drawn from, so it is drawn again only when that changed. The zero value is empty;
+// a Memo serves one goroutine at a time.
+type Memo struct {
+	criteria criteriaMemo
+}
+
+type criteriaMemo struct {
+	in    criteriaInput
+	pens  *pens
+	w, h  int
+	lines []string
 }

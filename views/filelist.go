@@ -40,7 +40,7 @@ func FileListBody(fl *FileList, st Styles, w int) (lines []string, cursorLine in
 		note("listing the .toml files in " + dir + "...")
 		return lines, 0
 	case fl.Err != "":
-		lines = append(lines, st.Warning.Render(Trunc(GlyphWarning+" cannot list "+dir+": "+S(fl.Err), w)))
+		lines = append(lines, st.ink().Warning.Render(Trunc(GlyphWarning+" cannot list "+dir+": "+S(fl.Err), w)))
 		return lines, 0
 	case len(fl.Files) == 0:
 		note("No .toml file in " + dir + ".")
@@ -102,12 +102,12 @@ func fileLine(fl *FileList, st Styles, i, nameW, w int) string {
 		detail = append(detail, "(open now)")
 	}
 	text := lead + Pad(S(filepath.Base(f.Path)), nameW) + "  " + strings.Join(detail, "  ")
-	style := st.Text
+	style := st.ink().Text
 	switch {
 	case selected:
-		style = st.Selected
+		style = st.ink().Selected
 	case f.Problem != "":
-		style = st.Warning
+		style = st.ink().Warning
 	}
 	return style.Render(Pad(text, w))
 }

@@ -50,11 +50,11 @@ func DrawScreen(p Screen, d *Data, st Styles, w, h int) string {
 	right := ""
 	if len(p.Body) > bodyH && bodyH > 0 {
 		last := min(len(p.Body), off+bodyH)
-		right = st.Muted.Render(fmt.Sprintf("lines %d-%d of %d", off+1, last, len(p.Body)))
+		right = st.ink().Muted.Render(fmt.Sprintf("lines %d-%d of %d", off+1, last, len(p.Body)))
 	}
-	title := st.HeaderName.Render(Trunc(p.Title, max(0, w-lipgloss.Width(right)-1)))
-	gap := max(1, w-lipgloss.Width(title)-lipgloss.Width(right))
-	lines := []string{Trunc(title+strings.Repeat(" ", gap)+right, w)}
+	title := st.ink().HeaderName.Render(Trunc(p.Title, max(0, w-width(right)-1)))
+	gap := max(1, w-width(title)-width(right))
+	lines := []string{Trunc(title+spaces(gap)+right, w)}
 	for _, l := range p.Head {
 		lines = append(lines, Trunc(l, w))
 	}

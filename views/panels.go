@@ -85,12 +85,12 @@ func clip(lines []string, st Styles, h int) []string {
 		return nil
 	}
 	out := slices.Clone(lines[:h-1])
-	return append(out, st.Muted.Render(fmt.Sprintf("  ... %d more line%s", len(lines)-h+1, plural(len(lines)-h+1))))
+	return append(out, st.ink().Muted.Render(fmt.Sprintf("  ... %d more line%s", len(lines)-h+1, plural(len(lines)-h+1))))
 }
 
 // wrapped is Wrap with a first-line prefix and an indent for the following lines.
 func wrapped(text string, w int, first, rest string) []string {
-	lines := Wrap(text, max(1, w-lipgloss.Width(first)))
+	lines := Wrap(text, max(1, w-width(first)))
 	for i := range lines {
 		if i == 0 {
 			lines[i] = first + lines[i]
@@ -107,19 +107,19 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 	an := d.An
 	var head []string
 	if an.Summary.DevTeams == 0 {
-		return []string{st.Warning.Render(Trunc(GlyphWarning+" no dev team: no run model, no topology", w))}
+		return []string{st.ink().Warning.Render(Trunc(GlyphWarning+" no dev team: no run model, no topology", w))}
 	}
 	if an.Topology.Dominant != nil {
-		head = append(head, styled(st.AccentBold, wrapped(report.TopologyName(an.Topology.Dominant), w, "", "  "))...)
+		head = append(head, styled(st.ink().AccentBold, wrapped(report.TopologyName(an.Topology.Dominant), w, "", "  "))...)
 	} else {
-		head = append(head, st.AccentBold.Render(Trunc("No topology: no dev team is in one of the nine", w)))
+		head = append(head, st.ink().AccentBold.Render(Trunc("No topology: no dev team is in one of the nine", w)))
 	}
 	switch {
 	case an.Topology.Pure:
-		head = append(head, st.Text.Render(Trunc(fmt.Sprintf("pure: every dev team in topology %d", *an.Topology.Dominant), w)))
+		head = append(head, st.ink().Text.Render(Trunc(fmt.Sprintf("pure: every dev team in topology %d", *an.Topology.Dominant), w)))
 	case len(an.Topology.Mix) == 0:
 		n := an.Summary.DevTeams
-		head = append(head, styled(st.Text, wrapped(fmt.Sprintf("not pure: all %d dev team%s outside the nine (ops run it or unorganized)", n, plural(n)), w, "", "  "))...)
+		head = append(head, styled(st.ink().Text, wrapped(fmt.Sprintf("not pure: all %d dev team%s outside the nine (ops run it or unorganized)", n, plural(n)), w, "", "  "))...)
 	default:
 		outside := an.Summary.DevTeams
 		for _, m := range an.Topology.Mix {
@@ -130,10 +130,10 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		if outside > 0 {
 			txt += fmt.Sprintf(", %d dev team%s outside the nine", outside, plural(outside))
 		}
-		head = append(head, styled(st.Text, wrapped(txt, w, "", "  "))...)
+		head = append(head, styled(st.ink().Text, wrapped(txt, w, "", "  "))...)
 	}
 	if an.BaselineTopology != nil && (an.Topology.Dominant == nil || *an.BaselineTopology != *an.Topology.Dominant) {
-		head = append(head, st.Changed.Render(Trunc(GlyphChanged+" baseline: "+report.TopologyName(an.BaselineTopology), w)))
+		head = append(head, st.ink().Changed.Render(Trunc(GlyphChanged+" baseline: "+report.TopologyName(an.BaselineTopology), w)))
 	}
 	topoRows := func(cw int, names bool) []string {
 		var rows []string
@@ -156,8 +156,8 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		}
 		return rows
 	}
-	topoTitle := st.Title.Render("Topology mix") + st.Muted.Render(" (dev teams)")
-	modelTitle := st.Title.Render("Run model mix")
+	topoTitle := st.ink().Title.Render("Topology mix") + st.ink().Muted.Render(" (dev teams)")
+	modelTitle := st.ink().Title.Render("Run model mix")
 	// stacked, with the topologies' names, when the height allows
 	stacked := slices.Clone(head)
 	if an.Topology.Dominant != nil {
@@ -165,7 +165,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		note := Wrap(t.Note, w)
 		if len(head)+len(note)+4+len(an.Topology.Mix)+len(an.RunModel.Mix) <= h {
 			for _, l := range note {
-				stacked = append(stacked, st.Muted.Render(l))
+				stacked = append(stacked, st.ink().Muted.Render(l))
 			}
 		}
 	}
@@ -185,7 +185,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 	right := append([]string{modelTitle}, modelRows(rw)...)
 	n := max(len(left), len(right))
 	lines := slices.Clone(head)
-	lines = append(lines, strings.Split(joinColumns(2, Block(left, lw, n), Block(right, rw, n)), "\n")...)
+	lines = append(lines, strings.Split(joinBlocks(2, []int{lw, rw}, Block(left, lw, n), Block(right, rw, n)), "\n")...)
 	return lines
 }
 
@@ -193,10 +193,10 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 // marked by a glyph as well as colour.
 func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n int, tail string, w int) string {
 	lead := "  "
-	ls := st.Text
+	ls := st.ink().Text
 	if dominant {
 		lead = GlyphSelected + " "
-		ls = st.AccentBold
+		ls = st.ink().AccentBold
 	}
 	if w < 40 {
 		labelW = min(labelW, 10)
@@ -206,9 +206,9 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 	if tail != "" {
 		barW = max(4, min(barW, w/5)) // leave room for the name
 	}
-	row := lead + ls.Render(Pad(label, labelW)) + " " + Bar(st, share, barW) + st.Text.Render(nums)
+	row := lead + ls.Render(Pad(label, labelW)) + " " + Bar(st, share, barW) + st.ink().Text.Render(nums)
 	if tail != "" {
-		row += st.Muted.Render("  " + tail)
+		row += st.ink().Muted.Render("  " + tail)
 	}
 	return Trunc(row, w)
 }
@@ -230,16 +230,57 @@ var criterionShort = map[string]string{
 	"Availability targets and product demand":                  "Availability targets",
 }
 
-func criteriaPanel(d *Data, st Styles, w, h int) []string {
-	an := d.An
-	dom := -1
+// criteriaInput is everything the criteria panel draws: the criteria, the dominant run
+// model, each compared model's share of dev teams and the baseline's dominant model. The
+// panel draws from it alone, so equal inputs draw equal panels (see Memo).
+type criteriaInput struct {
+	dominant bool // the analysis has a dominant model
+	dom      int  // its column, -1 when it has none (unorganized)
+	shares   [4]float64
+	rows     []criterionRow
+	baseline string
+}
+
+type criterionRow struct {
+	name    string
+	values  orgs.ModelValues
+	changed bool
+}
+
+func newCriteriaInput(an *orgs.Analysis) criteriaInput {
+	in := criteriaInput{dom: -1, baseline: report.ModelName(an.BaselineRunModel), rows: make([]criterionRow, len(an.Criteria))}
 	if an.RunModel.Dominant != nil {
-		dom = an.RunModel.Dominant.Column()
+		in.dominant, in.dom = true, an.RunModel.Dominant.Column()
 	}
-	shares := map[orgs.RunModel]float64{}
 	for _, m := range an.RunModel.Mix {
-		shares[m.ID] = m.Share
+		if c := m.ID.Column(); c >= 0 {
+			in.shares[c] = m.Share
+		}
 	}
+	for i, cv := range an.Criteria {
+		in.rows[i] = criterionRow{cv.Criterion, cv.Values, cv.Changed}
+	}
+	return in
+}
+
+func (in *criteriaInput) equal(o *criteriaInput) bool {
+	return in.dominant == o.dominant && in.dom == o.dom && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
+}
+
+func criteriaPanel(d *Data, st Styles, w, h int) []string {
+	in := newCriteriaInput(d.An)
+	if d.Memo == nil {
+		return drawCriteria(&in, st, w, h)
+	}
+	c := &d.Memo.criteria
+	if k := st.ink(); c.lines == nil || c.pens != k || c.w != w || c.h != h || !c.in.equal(&in) {
+		*c = criteriaMemo{in: in, pens: k, w: w, h: h, lines: drawCriteria(&in, st, w, h)}
+	}
+	return slices.Clone(c.lines)
+}
+
+func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
+	dom := in.dom
 	const seps = 4
 	avail := w - seps
 	if avail < 30 {
@@ -286,7 +327,7 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 	headers := []string{Pad("Criterion", critW)}
 	for c, m := range orgs.ComparedModels {
 		label := m.Short()
-		if lipgloss.Width(label)+2 > mw[c] {
+		if width(label)+2 > mw[c] {
 			label = strings.TrimSuffix(strings.ReplaceAll(label, " and ", " & "), " run it")
 		}
 		if c == dom {
@@ -294,16 +335,16 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 		}
 		headers = append(headers, Pad(label, mw[c]))
 	}
-	rows := make([][]string, 0, len(an.Criteria))
-	for _, cv := range an.Criteria {
-		name := cv.Criterion
-		if short, ok := criterionShort[name]; ok && rowLines == 1 && lipgloss.Width(name) > critW {
+	rows := make([][]string, 0, len(in.rows))
+	for _, cv := range in.rows {
+		name := cv.name
+		if short, ok := criterionShort[name]; ok && rowLines == 1 && width(name) > critW {
 			name = short
 		}
 		row := []string{cell(name, critW)}
 		for c := range orgs.ComparedModels {
-			v := cv.Values[c]
-			if c == dom && cv.Changed {
+			v := cv.values[c]
+			if c == dom && cv.changed {
 				v = GlyphChanged + " " + v
 			}
 			row = append(row, cell(v, mw[c]))
@@ -322,7 +363,7 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 			case col-1 == dom && row == table.HeaderRow:
 				return st.HighlightHead
 			case col-1 == dom:
-				if row >= 0 && row < len(an.Criteria) && an.Criteria[row].Changed {
+				if row >= 0 && row < len(in.rows) && in.rows[row].changed {
 					return st.Highlight.Foreground(st.Changed.GetForeground()).Bold(true)
 				}
 				return st.Highlight
@@ -334,13 +375,13 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 			return st.Muted
 		})
 	// each model's share of dev teams, over its column
-	share := st.Muted.Render(Pad("share of dev teams", critW))
-	for c, m := range orgs.ComparedModels {
-		s := Center(report.Percent(shares[m]), mw[c])
+	share := st.ink().Muted.Render(Pad("share of dev teams", critW))
+	for c := range orgs.ComparedModels {
+		s := Center(report.Percent(in.shares[c]), mw[c])
 		if c == dom {
-			s = st.AccentBold.Render(s)
+			s = st.ink().AccentBold.Render(s)
 		} else {
-			s = st.Text.Render(s)
+			s = st.ink().Text.Render(s)
 		}
 		share += " " + s
 	}
@@ -351,21 +392,21 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 	}
 	var text string
 	switch {
-	case dom < 0 && an.RunModel.Dominant != nil:
+	case dom < 0 && in.dominant:
 		text = "dominant: unorganized, which has no column"
 	case dom < 0:
 		text = "no dominant model: no dev team"
 	default:
 		text = GlyphSelected + " dominant model"
 		changed := false
-		for _, cv := range an.Criteria {
-			changed = changed || cv.Changed
+		for _, cv := range in.rows {
+			changed = changed || cv.changed
 		}
 		if changed {
-			text += "; " + GlyphChanged + " differs from the baseline's dominant model (" + report.ModelName(an.BaselineRunModel) + ")"
+			text += "; " + GlyphChanged + " differs from the baseline's dominant model (" + in.baseline + ")"
 		}
 	}
-	return append(lines, st.Muted.Render(Trunc(text, w)))
+	return append(lines, st.ink().Muted.Render(Trunc(text, w)))
 }
 
 // ---- funding --------------------------------------------------------------
@@ -388,28 +429,28 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 	barW := min(w, 48)
 	bar := SplitBar(st, first, barW)
 	if w-barW >= len(legend) {
-		bar += st.Muted.Render(legend)
+		bar += st.ink().Muted.Render(legend)
 	}
 	roomy := h >= 13
 	lines := []string{
-		Trunc(st.AccentBold.Render("CAPEX "+report.Percent(first))+st.Text.Render(" / ")+st.Bold.Render("OPEX "+report.Percent(1-first))+st.Muted.Render(" "+by), w),
+		Trunc(st.ink().AccentBold.Render("CAPEX "+report.Percent(first))+st.ink().Text.Render(" / ")+st.ink().Bold.Render("OPEX "+report.Percent(1-first))+st.ink().Muted.Render(" "+by), w),
 		bar,
 	}
-	lines = append(lines, withDelta(st, st.Text, "CAPEX "+amount(f.CAPEX), f.HasCosts, f.Delta.CapexCost, f.Delta.CapexHeadcount, cur, w)...)
-	lines = append(lines, withDelta(st, st.Text, "OPEX  "+amount(f.OPEX), f.HasCosts, f.Delta.OpexCost, f.Delta.OpexHeadcount, cur, w)...)
+	lines = append(lines, withDelta(st, st.ink().Text, "CAPEX "+amount(f.CAPEX), f.HasCosts, f.Delta.CapexCost, f.Delta.CapexHeadcount, cur, w)...)
+	lines = append(lines, withDelta(st, st.ink().Text, "OPEX  "+amount(f.OPEX), f.HasCosts, f.Delta.OpexCost, f.Delta.OpexHeadcount, cur, w)...)
 	if roomy {
 		lines = append(lines, "")
 	}
-	lines = append(lines, st.Title.Render("Budgets")+st.Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
+	lines = append(lines, st.ink().Title.Render("Budgets")+st.ink().Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
 	for _, org := range orgs.AllOrgs {
 		b, dl := f.Orgs.Of(org), f.OrgsDelta.Of(org)
 		row := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
 		if f.HasCosts {
 			row += PadLeft(report.Money(b.Cost, cur), 17)
 		}
-		style := st.Text
+		style := st.ink().Text
 		if dl.Cost != 0 || dl.Headcount != 0 {
-			style = st.Changed
+			style = st.ink().Changed
 			row = GlyphChanged + row[1:]
 		}
 		lines = append(lines, withDelta(st, style, row, f.HasCosts, dl.Cost, dl.Headcount, cur, w)...)
@@ -417,7 +458,7 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 	if roomy {
 		lines = append(lines, "")
 	}
-	lines = append(lines, st.Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
+	lines = append(lines, st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
 		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w)))
 	return lines
 }
@@ -439,10 +480,10 @@ func capexShare(f *orgs.FundingVerdict) float64 {
 
 // withDelta is text followed by its change against the baseline: on the same line when it
 // fits, else on the next one; "(no change)" is left out when it does not fit.
-func withDelta(st Styles, style lipgloss.Style, text string, hasCosts bool, cost int64, heads int, cur *string, w int) []string {
+func withDelta(st Styles, style *pen, text string, hasCosts bool, cost int64, heads int, cur *string, w int) []string {
 	delta := deltaWords(hasCosts, cost, heads, cur)
 	switch {
-	case lipgloss.Width(text)+1+lipgloss.Width(delta) <= w:
+	case width(text)+1+width(delta) <= w:
 		return []string{style.Render(text + " " + delta)}
 	case cost == 0 && heads == 0:
 		return []string{style.Render(Trunc(text, w))}
@@ -471,34 +512,60 @@ func currencySuffix(cur *string) string {
 // ---- transition -----------------------------------------------------------
 
 // VerdictStyle is the style and glyph of a transition verdict: the bad ones carry "!".
-func verdictMark(st Styles, v orgs.Verdict) (lipgloss.Style, string) {
+func verdictMark(st Styles, v orgs.Verdict) (*pen, string) {
 	switch v {
 	case orgs.VerdictUnlikely, orgs.VerdictNoReason:
-		return st.Warning, GlyphWarning + " "
+		return st.ink().Warning, GlyphWarning + " "
 	}
-	return st.AccentBold, ""
+	return st.ink().AccentBold, ""
+}
+
+// transitionOrder is the order the transition panel lists teams in, worst first; teams
+// whose run model is unchanged are not listed.
+var transitionOrder = [...]orgs.Verdict{orgs.VerdictNoReason, orgs.VerdictUnlikely, orgs.VerdictPossible, orgs.VerdictNew, orgs.VerdictRemoved}
+
+// transitionRank is v's place in transitionOrder, -1 when it is not listed.
+func transitionRank(v orgs.Verdict) int {
+	if v == orgs.VerdictUnchanged {
+		return -1 // most teams: the one test that matters
+	}
+	for r, o := range transitionOrder {
+		if v == o {
+			return r
+		}
+	}
+	return -1
 }
 
 func transitionPanel(d *Data, st Styles, w, h int) []string {
 	tr := &d.An.Transition
 	vs, glyph := verdictMark(st, tr.Verdict)
-	lines := []string{st.Bold.Render("Transition from the baseline: ") + vs.Render(glyph+tr.Verdict.Words())}
-	// the teams behind it, worst first: one pass per verdict, collecting only what shows
+	lines := []string{st.ink().Bold.Render("Transition from the baseline: ") + vs.Render(glyph+tr.Verdict.Words())}
+	// the teams behind it, worst first: one pass over the teams (every dev team has a
+	// transition), keeping of each verdict only what can show
 	budget := max(3, h/2)
 	var behind []orgs.TeamTransition
 	total := 0
-	for _, v := range []orgs.Verdict{orgs.VerdictNoReason, orgs.VerdictUnlikely, orgs.VerdictPossible, orgs.VerdictNew, orgs.VerdictRemoved} {
-		for _, t := range tr.Teams {
-			if t.Verdict == v {
-				total++
-				if len(behind) < budget {
-					behind = append(behind, t)
-				}
+	var ranked [len(transitionOrder)][]int // the first teams of each verdict, up to the budget
+	for i := range tr.Teams {
+		r := transitionRank(tr.Teams[i].Verdict)
+		if r < 0 {
+			continue
+		}
+		total++
+		if len(ranked[r]) < budget {
+			ranked[r] = append(ranked[r], i)
+		}
+	}
+	for _, is := range ranked {
+		for _, i := range is {
+			if len(behind) < budget {
+				behind = append(behind, tr.Teams[i])
 			}
 		}
 	}
 	if total == 0 {
-		lines = append(lines, st.Muted.Render(Trunc("every dev team runs as in the baseline", w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("every dev team runs as in the baseline", w)))
 	}
 	if total > len(behind) {
 		behind = behind[:budget-1]
@@ -506,7 +573,7 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 	for _, t := range behind {
 		s, g := verdictMark(st, t.Verdict)
 		if g == "" {
-			g, s = "  ", st.Text
+			g, s = "  ", st.ink().Text
 		}
 		text := S(t.Team) + ": " + report.VerdictWords(t)
 		if ls := wrapped(text, w, g, "    "); len(ls) > 1 && h >= 12 {
@@ -515,15 +582,15 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 			lines = append(lines, s.Render(Trunc(g+text, w)))
 		}
 		if t.Reason != "" && h >= 12 {
-			lines = append(lines, styled(st.Muted, wrapped(t.Reason, w, "    ", "    "))...)
+			lines = append(lines, styled(st.ink().Muted, wrapped(t.Reason, w, "    ", "    "))...)
 		}
 	}
 	if total > len(behind) {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
+		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
 	}
-	lines = append(lines, "", st.Title.Render("Decisions")+st.Muted.Render(" (how hard to undo)"))
+	lines = append(lines, "", st.ink().Title.Render("Decisions")+st.ink().Muted.Render(" (how hard to undo)"))
 	if len(tr.Decisions) == 0 {
-		lines = append(lines, st.Muted.Render("  none yet"))
+		lines = append(lines, st.ink().Muted.Render("  none yet"))
 	}
 	// hardest first: one pass per changeability, stopping when the height is used; a
 	// decision takes two lines when it does not fit in one and there is room
@@ -536,15 +603,15 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 				continue
 			}
 			shown++
-			s := st.Text
+			s := st.ink().Text
 			if dc.Changeability == orgs.Hard {
-				s = st.Changed
+				s = st.ink().Changed
 			}
 			text := S(dc.Detail)
 			if dc.Kind != orgs.DecideNewSREOrg && dc.Kind != orgs.DecideDissolveSREOrg {
 				text = S(dc.Subject) + ": " + text
 			}
-			ls := wrapped(text, w, "  "+Pad(string(dc.Changeability), 11), strings.Repeat(" ", 13))
+			ls := wrapped(text, w, "  "+Pad(string(dc.Changeability), 11), spaces(13))
 			if len(ls) > 1 && spare > 0 {
 				spare--
 				lines = append(lines, s.Render(ls[0]), s.Render(Trunc(strings.Join(ls[1:], " "), w)))
@@ -554,10 +621,10 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		}
 	}
 	if rest := len(tr.Decisions) - shown; rest > 0 {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
+		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
 	}
 	if len(tr.Decisions) > 0 && w >= 60 {
-		lines = append(lines, st.Muted.Render(Trunc("  hard: "+orgs.Hard.Explain()+"; easy: "+orgs.Easy.Explain(), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("  hard: "+orgs.Hard.Explain()+"; easy: "+orgs.Easy.Explain(), w)))
 	}
 	return lines
 }
@@ -569,24 +636,24 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 	// words are the identity's name and pride (head), then its weights and KPIs (rest)
 	words := func(w int) (head, rest []string) {
 		if id.Dominant == nil {
-			head = append(head, st.AccentBold.Render(Trunc("No SRE identity yet", w)))
-			head = append(head, styled(st.Muted, Wrap("no SRE team serves a dev team and no dev team runs its own services", w))...)
+			head = append(head, st.ink().AccentBold.Render(Trunc("No SRE identity yet", w)))
+			head = append(head, styled(st.ink().Muted, Wrap("no SRE team serves a dev team and no dev team runs its own services", w))...)
 		} else {
 			info := id.Dominant.Info()
-			head = append(head, st.AccentBold.Render(Trunc(info.Name, w)))
-			head = append(head, styled(st.Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
+			head = append(head, st.ink().AccentBold.Render(Trunc(info.Name, w)))
+			head = append(head, styled(st.ink().Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
 		}
-		rest = styled(st.Muted, Wrap(fmt.Sprintf("weights: product %s, incident %s, reliability UX %s",
+		rest = styled(st.ink().Muted, Wrap(fmt.Sprintf("weights: product %s, incident %s, reliability UX %s",
 			report.Percent(id.Weights[0]), report.Percent(id.Weights[1]), report.Percent(id.Weights[2])), w))
 		if len(d.An.KPIs) > 0 {
-			rest = append(rest, "", st.Title.Render("KPIs"))
+			rest = append(rest, "", st.ink().Title.Render("KPIs"))
 			var last orgs.Identity
 			for _, k := range d.An.KPIs {
 				if k.Identity != last {
 					last = k.Identity
-					rest = append(rest, st.Muted.Render(Trunc(k.Identity.Info().Name+":", w)))
+					rest = append(rest, st.ink().Muted.Render(Trunc(k.Identity.Info().Name+":", w)))
 				}
-				rest = append(rest, styled(st.Text, wrapped(S(k.Text), w, "  - ", "    "))...)
+				rest = append(rest, styled(st.ink().Text, wrapped(S(k.Text), w, "  - ", "    "))...)
 			}
 		}
 		return head, rest
@@ -599,14 +666,14 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 		right := append(head, rest...)
 		left := Triangle(st, id, tw, max(3, min(6, h-3)))
 		n := min(h, max(len(left), len(right)))
-		return strings.Split(joinColumns(2, Block(left, tw, n), Block(clip(right, st, n), rw, n)), "\n")
+		return strings.Split(joinBlocks(2, []int{tw, rw}, Block(left, tw, n), Block(clip(right, st, n), rw, n)), "\n")
 	}
 	head, rest := words(w)
 	lines := append(head, Triangle(st, id, w, max(3, min(6, h-10)))...)
 	return append(lines, rest...)
 }
 
-func styled(s lipgloss.Style, lines []string) []string {
+func styled(s *pen, lines []string) []string {
 	for i, l := range lines {
 		lines[i] = s.Render(l)
 	}
@@ -621,7 +688,7 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 	cx := w / 2
 	grid := make([][]byte, h)
 	for r := range grid {
-		grid[r] = []byte(strings.Repeat(" ", w))
+		grid[r] = []byte(spaces(w))
 		left, right := cx-r, cx+r
 		if left < 0 || right >= w {
 			continue
@@ -658,21 +725,21 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 	top := "product-centric"
 	left := "incident-centric"
 	right := "reliability user experience-centric"
-	lines := []string{st.Text.Render(Center(top, w))}
+	lines := []string{st.ink().Text.Render(Center(top, w))}
 	for r, row := range grid {
 		s := strings.TrimRight(string(row), " ")
-		pad := strings.Repeat(" ", max(0, w-len(s)))
+		pad := spaces(max(0, w-len(s)))
 		if r == mr && mc >= 0 && mc < len(s) {
-			s = st.Muted.Render(s[:mc]) + st.AccentBold.Render(GlyphMarker) + st.Muted.Render(s[mc+1:])
+			s = st.ink().Muted.Render(s[:mc]) + st.ink().AccentBold.Render(GlyphMarker) + st.ink().Muted.Render(s[mc+1:])
 		} else {
-			s = st.Muted.Render(s)
+			s = st.ink().Muted.Render(s)
 		}
 		lines = append(lines, s+pad)
 	}
 	if len(left)+1+len(right) <= w {
-		lines = append(lines, st.Text.Render(Pad(left, w-len(right))+right))
+		lines = append(lines, st.ink().Text.Render(Pad(left, w-len(right))+right))
 	} else {
-		lines = append(lines, st.Text.Render(Trunc(left, w)), st.Text.Render(PadLeft(right, w)))
+		lines = append(lines, st.ink().Text.Render(Trunc(left, w)), st.ink().Text.Render(PadLeft(right, w)))
 	}
 	return lines
 }
@@ -689,15 +756,15 @@ func sign(x float64) float64 {
 func positioningPanel(d *Data, st Styles, w int) []string {
 	pv := d.An.Positioning
 	if pv == nil {
-		return []string{st.Muted.Render(Trunc("the SRE org holds no team; its positioning applies once it does", w))}
+		return []string{st.ink().Muted.Render(Trunc("the SRE org holds no team; its positioning applies once it does", w))}
 	}
 	var lines []string
 	if pv.ID == nil {
-		lines = append(lines, st.Warning.Render(Trunc(GlyphInfo+" positioning unset: steer toward partner or, best, enabler", w)))
+		lines = append(lines, st.ink().Warning.Render(Trunc(GlyphInfo+" positioning unset: steer toward partner or, best, enabler", w)))
 	} else {
 		info := pv.ID.Info()
-		lines = append(lines, st.AccentBold.Render(Trunc(info.Name, w)),
-			st.Text.Render(Trunc("focus: "+S(*pv.Focus)+"; strategy: "+S(*pv.Strategy), w)))
+		lines = append(lines, st.ink().AccentBold.Render(Trunc(info.Name, w)),
+			st.ink().Text.Render(Trunc("focus: "+S(*pv.Focus)+"; strategy: "+S(*pv.Strategy), w)))
 	}
 	lines = append(lines, "")
 	nameW, focusW := 0, 0
@@ -707,9 +774,9 @@ func positioningPanel(d *Data, st Styles, w int) []string {
 	}
 	for _, p := range orgs.AllPositionings {
 		info := p.Info()
-		lead, s := "  ", st.Muted
+		lead, s := "  ", st.ink().Muted
 		if pv.ID != nil && *pv.ID == p {
-			lead, s = GlyphSelected+" ", st.AccentBold
+			lead, s = GlyphSelected+" ", st.ink().AccentBold
 		}
 		row := lead + Pad(info.Name, nameW+1)
 		if fw := w - 2 - nameW - 1; fw >= focusW+12 {
@@ -726,13 +793,13 @@ func positioningPanel(d *Data, st Styles, w int) []string {
 
 func advisoriesPanel(d *Data, st Styles, w, h int) []string {
 	if len(d.An.Advisories) == 0 {
-		return []string{st.Text.Render("no advisories")}
+		return []string{st.ink().Text.Render("no advisories")}
 	}
 	var lines []string
 	for _, a := range d.An.Advisories {
-		g, s := GlyphInfo+" ", st.Info
+		g, s := GlyphInfo+" ", st.ink().Info
 		if a.Severity == orgs.Warning {
-			g, s = GlyphWarning+" ", st.Warning
+			g, s = GlyphWarning+" ", st.ink().Warning
 		}
 		for _, l := range wrapped(S(a.Message), w, g, "  ") {
 			lines = append(lines, s.Render(l))

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
 )
@@ -46,9 +44,9 @@ func Present(d *Data, st Styles, w, h int) string {
 	pg := Pages[page]
 	name := S(d.Org.Name)
 	pos := fmt.Sprintf("%d/%d", page+1, len(Pages))
-	top := st.Present.Render(Trunc(name, max(0, w-len(pos)-2)))
-	top = top + strings.Repeat(" ", max(1, w-lipgloss.Width(top)-len(pos))) + st.Present.Render(pos)
-	head := st.AccentBold.Render(Trunc(fmt.Sprintf("%d %s: %s", pg.Step, pg.Name, pg.Title), w))
+	top := st.ink().Present.Render(Trunc(name, max(0, w-len(pos)-2)))
+	top = top + spaces(max(1, w-width(top)-len(pos))) + st.ink().Present.Render(pos)
+	head := st.ink().AccentBold.Render(Trunc(fmt.Sprintf("%d %s: %s", pg.Step, pg.Name, pg.Title), w))
 	bodyH := h - 4
 	var body []string
 	switch page {
@@ -82,14 +80,14 @@ func agenda(st Styles, step, w int) string {
 	parts := make([]string, len(steps))
 	for i, s := range steps {
 		if i+1 == step {
-			parts[i] = st.AccentBold.Render(fmt.Sprintf("[%d %s]", i+1, s))
+			parts[i] = st.ink().AccentBold.Render(fmt.Sprintf("[%d %s]", i+1, s))
 		} else {
-			parts[i] = st.Muted.Render(fmt.Sprintf(" %d %s ", i+1, s))
+			parts[i] = st.ink().Muted.Render(fmt.Sprintf(" %d %s ", i+1, s))
 		}
 	}
 	line := strings.Join(parts, " ")
-	if lipgloss.Width(line) > w {
-		line = st.AccentBold.Render(fmt.Sprintf("[%d %s]", step, steps[step-1])) + st.Muted.Render(" of 6")
+	if width(line) > w {
+		line = st.ink().AccentBold.Render(fmt.Sprintf("[%d %s]", step, steps[step-1])) + st.ink().Muted.Render(" of 6")
 	}
 	return Center(line, w)
 }
@@ -99,11 +97,11 @@ func big(st Styles, text string, w int) []string {
 	if bw := BigWidth(text); bw > 0 && bw <= w {
 		rows := Big(text)
 		for i, r := range rows {
-			rows[i] = st.Big.Render(Center(r, w))
+			rows[i] = st.ink().Big.Render(Center(r, w))
 		}
 		return rows
 	}
-	return []string{st.Big.Render(Center(text, w))}
+	return []string{st.ink().Big.Render(Center(text, w))}
 }
 
 func presentClarify(d *Data, st Styles, w, h int) []string {
@@ -116,7 +114,7 @@ func presentClarify(d *Data, st Styles, w, h int) []string {
 		mix[m.ID] = m
 	}
 	lines := big(st, report.Percent(mix[*an.RunModel.Dominant].Share), w)
-	lines = append(lines, st.Present.Render(Center(fmt.Sprintf("of %d dev teams: %s", an.Summary.DevTeams, an.RunModel.Dominant.Name()), w)), "")
+	lines = append(lines, st.ink().Present.Render(Center(fmt.Sprintf("of %d dev teams: %s", an.Summary.DevTeams, an.RunModel.Dominant.Name()), w)), "")
 	for _, m := range orgs.SpectrumOrder {
 		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, "", w))
 	}
@@ -131,22 +129,22 @@ func presentConsider(d *Data, st Styles, w, h int) []string {
 	}
 	involvement := orgs.Criteria[0]
 	lines := []string{
-		st.Present.Render(Trunc("Developers on call for what they build have the most reason to make it reliable.", w)),
+		st.ink().Present.Render(Trunc("Developers on call for what they build have the most reason to make it reliable.", w)),
 		"",
-		st.Muted.Render(Trunc("highest incentives", w)),
+		st.ink().Muted.Render(Trunc("highest incentives", w)),
 	}
 	for c, m := range orgs.ComparedModels {
 		lead := "  "
-		s := st.Text
+		s := st.ink().Text
 		if an.RunModel.Dominant != nil && *an.RunModel.Dominant == m {
-			lead, s = GlyphSelected+" ", st.AccentBold
+			lead, s = GlyphSelected+" ", st.ink().AccentBold
 		}
 		lines = append(lines, s.Render(Trunc(fmt.Sprintf("%s%-34s %3d dev team%s", lead, m.Name(), counts[m], plural(counts[m])), w)))
-		lines = append(lines, st.Muted.Render(Trunc("    on-call involvement of developers: "+involvement.Values[c], w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("    on-call involvement of developers: "+involvement.Values[c], w)))
 	}
-	lines = append(lines, st.Muted.Render(Trunc("lowest incentives", w)))
+	lines = append(lines, st.ink().Muted.Render(Trunc("lowest incentives", w)))
 	if n := counts[orgs.Unorganized]; n > 0 {
-		lines = append(lines, "", st.Warning.Render(Trunc(fmt.Sprintf("%s %d dev team%s unorganized: nobody runs what they build", GlyphWarning, n, plural(n)), w)))
+		lines = append(lines, "", st.ink().Warning.Render(Trunc(fmt.Sprintf("%s %d dev team%s unorganized: nobody runs what they build", GlyphWarning, n, plural(n)), w)))
 	}
 	return lines
 }
@@ -156,7 +154,7 @@ func presentFunding(d *Data, st Styles, w, h int) []string {
 	lines := big(st, "CAPEX "+report.Percent(first), w)
 	barW := min(w-4, 64)
 	lines = append(lines, Center(SplitBar(st, first, barW), w))
-	lines = append(lines, st.Present.Render(Center("OPEX "+report.Percent(1-first)+"   (█ CAPEX  ▒ OPEX)", w)), "")
+	lines = append(lines, st.ink().Present.Render(Center("OPEX "+report.Percent(1-first)+"   (█ CAPEX  ▒ OPEX)", w)), "")
 	for _, l := range fundingPanel(d, st, min(w, 76), h)[2:] {
 		lines = append(lines, Center(l, w))
 	}
@@ -171,7 +169,7 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	} else {
 		t, _ := orgs.TopologyInfo(*an.Topology.Dominant)
 		lines = big(st, fmt.Sprintf("TOPOLOGY %d", t.Number), w)
-		lines = append(lines, st.Present.Render(Center(t.Name, w)))
+		lines = append(lines, st.ink().Present.Render(Center(t.Name, w)))
 	}
 	pure := "not pure"
 	switch {
@@ -180,7 +178,7 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	case len(an.Topology.Mix) == 0:
 		pure = fmt.Sprintf("all %d dev team%s outside the nine: ops run it or unorganized", an.Summary.DevTeams, plural(an.Summary.DevTeams))
 	}
-	lines = append(lines, st.Text.Render(Center(pure, w)), "")
+	lines = append(lines, st.ink().Text.Render(Center(pure, w)), "")
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
 		dom := an.Topology.Dominant != nil && *an.Topology.Dominant == m.Topology
@@ -193,11 +191,11 @@ func presentIdentity(d *Data, st Styles, w, h int) []string {
 	id := d.An.Identity
 	var lines []string
 	if id.Dominant == nil {
-		lines = append(lines, st.Big.Render(Center("No SRE identity yet", w)),
-			st.Text.Render(Center(Trunc("no SRE team serves a dev team and no dev team runs its own services", w), w)))
+		lines = append(lines, st.ink().Big.Render(Center("No SRE identity yet", w)),
+			st.ink().Text.Render(Center(Trunc("no SRE team serves a dev team and no dev team runs its own services", w), w)))
 	} else {
 		info := id.Dominant.Info()
-		lines = append(lines, st.Big.Render(Center(info.Name, w)), st.Text.Render(Center(Trunc("pride: "+info.Pride, w), w)))
+		lines = append(lines, st.ink().Big.Render(Center(info.Name, w)), st.ink().Text.Render(Center(Trunc("pride: "+info.Pride, w), w)))
 	}
 	triH := max(3, min(9, h-len(lines)-7))
 	tri := Triangle(st, id, min(w, 60), triH)
@@ -207,7 +205,7 @@ func presentIdentity(d *Data, st Styles, w, h int) []string {
 	if id.Dominant != nil {
 		for _, k := range d.An.KPIs {
 			if k.Identity == *id.Dominant {
-				lines = append(lines, st.Text.Render(Trunc("  - "+S(k.Text), w)))
+				lines = append(lines, st.ink().Text.Render(Trunc("  - "+S(k.Text), w)))
 			}
 		}
 	}
@@ -227,7 +225,7 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 		if pv.ID != nil {
 			txt = "SRE org positioning: " + pv.ID.Info().Name + " (" + S(*pv.Focus) + ")"
 		}
-		lines = append(lines, "", st.Text.Render(Trunc(txt, w)))
+		lines = append(lines, "", st.ink().Text.Render(Trunc(txt, w)))
 	}
 	return lines
 }

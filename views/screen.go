@@ -21,7 +21,6 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	if !d.ok() {
 		return Fit("no organization loaded", w, h)
 	}
-	parts := []string{header(d, st, w), renderBoard(d, st, l)}
 	var panels string
 	switch {
 	case d.Dialog != nil:
@@ -31,16 +30,39 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	default:
 		panels = DrawPanels(d, st, l)
 	}
+	// the screen is built in one go: the header, the board's columns and the panels side by
+	// side (wide) or one above the other, the status line and the help
+	cols := boardLines(d, st.ink(), l)
+	colW := make([]int, len(cols))
+	for c := range cols {
+		colW[c] = l.Columns[c].W
+	}
+	board := joinLines(columnGap, colW, cols...)
+	panelLines := strings.Split(panels, "\n")
+	var sb strings.Builder
+	sb.Grow(len(panels) + len(board)*(len(board[0])+1) + 2*len(d.Help) + 4*w)
+	sb.WriteString(header(d, st, w))
 	if l.Wide {
-		parts[1] = joinColumns(panelGap, parts[1], panels)
+		blocks, widths := [][]string{board, panelLines}, []int{l.Board.W, l.Panels.W}
+		for r := range max(len(board), len(panelLines)) {
+			sb.WriteByte('\n')
+			writeJoined(&sb, r, panelGap, widths, blocks)
+		}
 	} else {
-		parts = append(parts, panels)
+		for _, part := range [][]string{board, panelLines} {
+			for _, line := range part {
+				sb.WriteByte('\n')
+				sb.WriteString(line)
+			}
+		}
 	}
-	parts = append(parts, statusLine(d, st, w))
+	sb.WriteByte('\n')
+	sb.WriteString(statusLine(d, st, w))
 	if l.Footer.H > 0 {
-		parts = append(parts, Fit(d.Help, w, l.Footer.H))
+		sb.WriteByte('\n')
+		sb.WriteString(Fit(d.Help, w, l.Footer.H))
 	}
-	return Fit(strings.Join(parts, "\n"), w, h)
+	return Fit(sb.String(), w, h)
 }
 
 // DrawPanels draws the panels' area of layout l: every panel on a wide terminal, the tab line
@@ -71,28 +93,28 @@ func TooSmall(needW, needH, w, h int) string {
 func header(d *Data, st Styles, w int) string {
 	right := ""
 	if d.Header.Modified {
-		right = st.Modified.Render(GlyphChanged + " modified")
+		right = st.ink().Modified.Render(GlyphChanged + " modified")
 	}
 	if d.Header.NoRecovery {
-		right = st.Warning.Render(GlyphWarning+" no recovery file") + strings.Repeat(" ", min(2, len(right))) + right
+		right = st.ink().Warning.Render(GlyphWarning+" no recovery file") + spaces(min(2, len(right))) + right
 	}
 	summary := fmt.Sprintf("%d teams, %d dev, %d people", d.An.Summary.Teams, d.An.Summary.DevTeams, d.An.Summary.Headcount)
-	left := st.HeaderName.Render(S(d.Org.Name))
+	left := st.ink().HeaderName.Render(S(d.Org.Name))
 	file := "  file " + S(d.Header.File)
 	base := "  baseline " + S(d.Header.Baseline)
 	if d.Header.Baseline == d.Header.File {
 		base = "  baseline: the file itself"
 	}
-	room := w - lipgloss.Width(right) - 1
+	room := w - width(right) - 1
 	for _, extra := range []string{file + base + "  " + summary, file + base, file} {
-		if lipgloss.Width(left)+lipgloss.Width(extra) <= room {
-			left += st.Header.Render(extra)
+		if width(left)+width(extra) <= room {
+			left += st.ink().Header.Render(extra)
 			break
 		}
 	}
 	left = Trunc(left, max(0, room))
-	gap := max(0, w-lipgloss.Width(left)-lipgloss.Width(right))
-	return Trunc(left+strings.Repeat(" ", gap)+right, w)
+	gap := max(0, w-width(left)-width(right))
+	return Trunc(left+spaces(gap)+right, w)
 }
 
 func statusLine(d *Data, st Styles, w int) string {
@@ -102,9 +124,9 @@ func statusLine(d *Data, st Styles, w int) string {
 	case d.Status == "":
 		return ""
 	case d.StatusError:
-		return st.Warning.Render(Trunc(GlyphWarning+" "+S(d.Status), w))
+		return st.ink().Warning.Render(Trunc(GlyphWarning+" "+S(d.Status), w))
 	}
-	return st.Text.Render(Trunc(S(d.Status), w))
+	return st.ink().Text.Render(Trunc(S(d.Status), w))
 }
 
 // tabs is the narrow layout's panel tab line; the current tab in brackets.
@@ -124,20 +146,20 @@ func tabs(d *Data, st Styles, w int) string {
 	var b strings.Builder
 	for _, p := range ps {
 		if p == d.Panel {
-			b.WriteString(st.TabActive.Render("[" + label(p) + "]"))
+			b.WriteString(st.ink().TabActive.Render("[" + label(p) + "]"))
 		} else {
-			b.WriteString(st.Tab.Render(" " + label(p) + " "))
+			b.WriteString(st.ink().Tab.Render(" " + label(p) + " "))
 		}
 	}
 	line := b.String()
-	if lipgloss.Width(line) > w {
+	if width(line) > w {
 		k := 0
 		for i, p := range ps {
 			if p == d.Panel {
 				k = i
 			}
 		}
-		line = st.TabActive.Render("["+label(d.Panel)+"]") + st.Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
+		line = st.ink().TabActive.Render("["+label(d.Panel)+"]") + st.ink().Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
 	}
 	return Trunc(line, w)
 }
@@ -195,7 +217,7 @@ func widePanels(d *Data, st Styles, w, h int) string {
 	}
 	out := []string{}
 	if mason > 0 {
-		out = append(out, joinColumns(panelGap, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
+		out = append(out, joinBlocks(panelGap, []int{leftW, rightW}, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
 	}
 	if critH := h - mason; critH >= 3 {
 		out = append(out, Rule(st, PanelCriteria.Title(), w))
@@ -239,9 +261,9 @@ func dialog(dl *Dialog, st Styles, w, h int) string {
 	if inner < 10 || h < 3 {
 		return Fit(dl.Title, w, h)
 	}
-	lines := []string{st.Title.Render(Trunc(dl.Title, inner)), ""}
+	lines := []string{st.ink().Title.Render(Trunc(dl.Title, inner)), ""}
 	for _, l := range strings.Split(dl.Body, "\n") {
-		if dl.Wrap && lipgloss.Width(l) > inner {
+		if dl.Wrap && width(l) > inner {
 			lines = append(lines, Wrap(l, inner)...)
 			continue
 		}
@@ -250,7 +272,7 @@ func dialog(dl *Dialog, st Styles, w, h int) string {
 	if dl.Error != "" {
 		lines = append(lines, "")
 		for _, l := range wrapped(S(dl.Error), inner, GlyphWarning+" ", "  ") {
-			lines = append(lines, st.Warning.Render(l))
+			lines = append(lines, st.ink().Warning.Render(l))
 		}
 	}
 	box := st.Modal.Width(inner + 2).Render(strings.Join(lines, "\n"))

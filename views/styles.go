@@ -57,7 +57,8 @@ func DefaultTheme() Theme {
 	}
 }
 
-// Styles are the dashboard's styles, built once from a theme (never in View).
+// Styles are the dashboard's styles, built once from a theme (never in View) by NewStyles
+// and not changed afterwards.
 type Styles struct {
 	Text, Muted, Bold        lipgloss.Style
 	Title, ColumnTitle       lipgloss.Style
@@ -75,6 +76,10 @@ type Styles struct {
 	Modal                    lipgloss.Style
 	Big                      lipgloss.Style
 	Present                  lipgloss.Style
+
+	// pens keeps what the styles put around text, for drawing without lipgloss' general
+	// rendering; the styles must not change once NewStyles has made them.
+	pens *penCache
 }
 
 // NewStyles builds the styles of a theme.
@@ -106,6 +111,7 @@ func NewStyles(t Theme) Styles {
 		Modal:         s().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
 		Big:           s().Foreground(t.Accent).Bold(true),
 		Present:       s().Foreground(t.Text).Bold(true),
+		pens:          &penCache{},
 	}
 }
 

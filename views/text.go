@@ -2,10 +2,10 @@ package views
 
 import (
 	"math"
+	"slices"
 	"strings"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -15,43 +15,53 @@ func S(s string) string { return orgs.Sanitize(s) }
 
 // Trunc cuts s (which may hold styling) to at most w cells, ending in "…" when it cut.
 func Trunc(s string, w int) string {
-	switch {
-	case w <= 0:
-		return ""
-	case lipgloss.Width(s) <= w:
-		return s
-	case w == 1:
-		return ansi.Truncate(s, 1, "")
+	s, _ = trunc(s, w)
+	return s
+}
+
+// trunc is Trunc that also returns the width of what it returns.
+func trunc(s string, w int) (string, int) {
+	if w <= 0 {
+		return "", 0
 	}
-	return ansi.Truncate(s, w, "…")
+	sw := width(s)
+	switch {
+	case sw <= w:
+		return s, sw
+	case w == 1:
+		s = truncate(s, sw, 1, "")
+	default:
+		s = truncate(s, sw, w, "…")
+	}
+	return s, width(s)
 }
 
 // Pad cuts or pads s with spaces to exactly w cells.
 func Pad(s string, w int) string {
-	s = Trunc(s, w)
-	if n := w - lipgloss.Width(s); n > 0 {
-		s += strings.Repeat(" ", n)
+	s, sw := trunc(s, w)
+	if n := w - sw; n > 0 {
+		s += spaces(n)
 	}
 	return s
 }
 
 // PadLeft right-aligns s in w cells.
 func PadLeft(s string, w int) string {
-	s = Trunc(s, w)
-	if n := w - lipgloss.Width(s); n > 0 {
-		s = strings.Repeat(" ", n) + s
+	s, sw := trunc(s, w)
+	if n := w - sw; n > 0 {
+		s = spaces(n) + s
 	}
 	return s
 }
 
 // Center centres s in w cells.
 func Center(s string, w int) string {
-	s = Trunc(s, w)
-	n := w - lipgloss.Width(s)
+	s, sw := trunc(s, w)
+	n := w - sw
 	if n <= 0 {
 		return s
 	}
-	return strings.Repeat(" ", n/2) + s + strings.Repeat(" ", n-n/2)
+	return spaces(n/2) + s + spaces(n-n/2)
 }
 
 // Fit clamps a rendered block to w x h: no line wider than w, no more than h lines. It is
@@ -60,13 +70,31 @@ func Fit(s string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	// the usual case, a block that fits already, is returned as it is
+	n, start, fits := 0, 0, true
+	for start <= len(s) {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		if n++; n > h || width(s[start:end]) > w {
+			fits = false
+			break
+		}
+		start = end + 1
+	}
+	if fits {
+		return s
+	}
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+		if lw := width(l); lw > w {
+			lines[i] = truncate(l, lw, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -77,15 +105,24 @@ func Block(lines []string, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	return strings.Join(blockLines(lines, w, h), "\n")
+}
+
+// blockLines is Block as lines: lines padded or cut to exactly w cells, h of them (one
+// empty line, as Block's "" splits, when w or h is not positive).
+func blockLines(lines []string, w, h int) []string {
+	if w <= 0 || h <= 0 {
+		return []string{""}
+	}
 	out := make([]string, h)
 	for i := range out {
 		if i < len(lines) {
 			out[i] = Pad(lines[i], w)
 		} else {
-			out[i] = strings.Repeat(" ", w)
+			out[i] = spaces(w)
 		}
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // Wrap breaks plain text into lines of at most w cells, at spaces where it can.
@@ -93,28 +130,70 @@ func Wrap(text string, w int) []string {
 	if w <= 0 {
 		return nil
 	}
+	k := wrapKey{text, w}
+	wraps.Lock()
+	lines, ok := wraps.m[k]
+	wraps.Unlock()
+	if ok {
+		return slices.Clone(lines)
+	}
+	lines = wrap(text, w)
+	wraps.Lock()
+	if wraps.size += len(text); wraps.m == nil || wraps.size > wrapsMax {
+		wraps.m, wraps.size = map[wrapKey][]string{}, len(text)
+	}
+	wraps.m[k] = slices.Clone(lines)
+	wraps.Unlock()
+	return lines
+}
+
+// wraps keeps what Wrap returned, for the texts every frame wraps again (the panels' KPIs,
+// advisories and notes), up to about wrapsMax bytes of text.
+var wraps struct {
+	sync.Mutex
+	m    map[wrapKey][]string
+	size int
+}
+
+const wrapsMax = 1 << 20
+
+type wrapKey struct {
+	text string
+	w    int
+}
+
+// wrap is Wrap, without the memo.
+func wrap(text string, w int) []string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
-		line := ""
+		line, lineW := "", 0
 		for _, word := range strings.Fields(para) {
-			for lipgloss.Width(word) > w { // a word longer than the line is cut
+			wordW := width(word)
+			for wordW > w { // a word longer than the line is cut
 				if line != "" {
 					out = append(out, line)
-					line = ""
+					line, lineW = "", 0
 				}
-				cut := ansi.Truncate(word, w, "")
+				cut := truncate(word, wordW, w, "")
 				out = append(out, cut)
 				word = word[len(cut):]
+				wordW = width(word)
 			}
 			switch {
 			case word == "":
 			case line == "":
-				line = word
-			case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+				line, lineW = word, wordW
+			case lineW+1+wordW <= w:
 				line += " " + word
+				if line[len(line)-len(word)-2] < utf8.RuneSelf && word[0] < utf8.RuneSelf {
+					// ASCII on both sides of the space: no grapheme cluster spans it
+					lineW += 1 + wordW
+				} else {
+					lineW = width(line)
+				}
 			default:
 				out = append(out, line)
-				line = word
+				line, lineW = word, wordW
 			}
 		}
 		out = append(out, line)
@@ -133,7 +212,7 @@ func Bar(st Styles, share float64, w int) string {
 	if n == 0 && share > 0 {
 		n = 1 // a present share is never drawn as nothing
 	}
-	return st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", w-n))
+	return st.ink().Bar.Render(repeat("█", n)) + st.ink().BarEmpty.Render(repeat("░", w-n))
 }
 
 // SplitBar draws two shares side by side in w cells: the first with one glyph, the second
@@ -144,7 +223,7 @@ func SplitBar(st Styles, first float64, w int) string {
 	}
 	first = math.Max(0, math.Min(1, first))
 	n := int(math.Round(first * float64(w)))
-	return st.Bar.Render(strings.Repeat("█", n)) + st.Muted.Render(strings.Repeat("▒", w-n))
+	return st.ink().Bar.Render(repeat("█", n)) + st.ink().Muted.Render(repeat("▒", w-n))
 }
 
 // Rule is a panel title on a horizontal rule: "── Title ─────".
@@ -152,48 +231,56 @@ func Rule(st Styles, title string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	t := Trunc(title, max(0, w-4))
+	t, tw := trunc(title, max(0, w-4))
 	if t == "" {
-		return st.Rule.Render(strings.Repeat("─", w))
+		return st.ink().Rule.Render(repeat("─", w))
 	}
-	rest := w - 4 - lipgloss.Width(t)
-	return st.Rule.Render("── ") + st.Title.Render(t) + st.Rule.Render(" "+strings.Repeat("─", max(0, rest)))
+	rest := w - 4 - tw
+	return st.ink().Rule.Render("── ") + st.ink().Title.Render(t) + st.ink().Rule.Render(" "+repeat("─", max(0, rest)))
 }
 
-// joinColumns puts blocks side by side with a gap, line by line. Each block is as wide as
-// its widest line; short blocks are padded with blank lines.
-func joinColumns(gap int, blocks ...string) string {
+// joinBlocks puts blocks side by side with a gap, line by line: block i is Block(_, widths[i], _),
+// each of its lines exactly widths[i] cells wide (so, unlike lipgloss.JoinHorizontal,
+// nothing needs measuring); a block shorter than the others is padded with blank lines.
+func joinBlocks(gap int, widths []int, blocks ...string) string {
 	lines := make([][]string, len(blocks))
-	widths := make([]int, len(blocks))
-	height := 0
 	for i, b := range blocks {
 		lines[i] = strings.Split(b, "\n")
-		height = max(height, len(lines[i]))
-		for _, l := range lines[i] {
-			widths[i] = max(widths[i], lipgloss.Width(l))
+	}
+	return strings.Join(joinLines(gap, widths, lines...), "\n")
+}
+
+// joinLines is joinBlocks of blocks as lines: block i is blockLines(_, widths[i], _).
+func joinLines(gap int, widths []int, blocks ...[]string) []string {
+	height, size := 0, 0
+	for _, b := range blocks {
+		height = max(height, len(b))
+		for _, l := range b {
+			size += len(l)
 		}
 	}
-	sep := strings.Repeat(" ", gap)
 	var sb strings.Builder
-	for r := 0; r < height; r++ {
-		if r > 0 {
-			sb.WriteByte('\n')
+	sb.Grow(size + height*gap*len(blocks))
+	out := make([]string, height)
+	for r := range out {
+		start := sb.Len()
+		writeJoined(&sb, r, gap, widths, blocks)
+		out[r] = sb.String()[start:]
+	}
+	return out
+}
+
+// writeJoined writes line r of blocks joined as joinLines joins them.
+func writeJoined(sb *strings.Builder, r, gap int, widths []int, blocks [][]string) {
+	for i, b := range blocks {
+		if i > 0 {
+			sb.WriteString(spaces(gap))
 		}
-		for i := range blocks {
-			if i > 0 {
-				sb.WriteString(sep)
-			}
-			l := ""
-			if r < len(lines[i]) {
-				l = lines[i][r]
-			}
-			sb.WriteString(l)
-			if i < len(blocks)-1 {
-				if n := widths[i] - lipgloss.Width(l); n > 0 {
-					sb.WriteString(strings.Repeat(" ", n))
-				}
-			}
+		switch {
+		case r < len(b):
+			sb.WriteString(b[r])
+		case i < len(blocks)-1 && !(len(b) == 1 && b[0] == ""): // an empty block is no wide
+			sb.WriteString(spaces(widths[i]))
 		}
 	}
-	return sb.String()
 }

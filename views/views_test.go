@@ -407,3 +407,34 @@ func TestTriangleMarksTheWeightedPosition(t *testing.T) {
 		t.Error("a marker without an identity")
 	}
 }
+
+// TestDashboardColourGolden pins the dashboard's colours, which the other goldens (drawn
+// without colour) do not: the views style text without lipgloss' general rendering where
+// they can (fast.go), and must put out exactly what it would.
+func TestDashboardColourGolden(t *testing.T) {
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	defer lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	for _, tc := range []struct {
+		name    string
+		profile termenv.Profile
+		dark    bool
+		w, h    int
+	}{
+		{"truecolor-dark", termenv.TrueColor, true, 200, 60},
+		{"ansi256-light", termenv.ANSI256, false, 100, 30},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lipgloss.SetColorProfile(tc.profile)
+			lipgloss.SetHasDarkBackground(tc.dark)
+			base, cur := example(t, "mixed")
+			moveSRE(t, cur)
+			d := data(t, base, cur, "Operations SRE", tc.w, tc.h)
+			d.Header.Modified = true
+			d.Status = "no team matches \"zz\""
+			d.StatusError = true
+			out := Dashboard(d, DefaultStyles(), tc.w, tc.h)
+			checkFits(t, out, tc.w, tc.h)
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}

@@ -1,0 +1,145 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// derived is what the model derives from the current organization for the views: the
+// board's columns and the index of who serves whom. Deriving them afresh walks every team
+// and builds maps of their names, which at 10,000 teams costs more than drawing a frame;
+// after an edit of one team (a move, its run model, its partner, its headcount) the model
+// updates what that team changed instead.
+type derived struct {
+	cols     [3][]int
+	index    views.Index // without the analysis (see views.Index.For)
+	partners *views.Partners
+	// per team, as last derived: its name and kind (which an edit of one team does not
+	// change), its column and the team it runs with (-1 for none)
+	names   []string
+	kinds   []orgs.Kind
+	col     []int8
+	partner []int32
+}
+
+// rebuild derives everything afresh from o.
+func (d *derived) rebuild(o *orgs.Org) {
+	n := len(o.Teams)
+	*d = derived{
+		cols:     views.Columns(o),
+		partners: views.NewPartners(o),
+		names:    make([]string, n),
+		kinds:    make([]orgs.Kind, n),
+		col:      make([]int8, n),
+		partner:  make([]int32, n),
+	}
+	served := make([][]int, n)
+	for i := range o.Teams {
+		t := &o.Teams[i]
+		d.names[i], d.kinds[i], d.col[i], d.partner[i] = t.Name, t.Kind, int8(views.ColumnOf(t.Org)), -1
+		if j, ok := d.partners.Of(t); ok {
+			d.partner[i] = int32(j)
+			served[j] = append(served[j], i)
+		}
+	}
+	d.index = views.Index{ServedBy: served, DevRank: views.DevRanks(o)}
+}
+
+// team follows an edit that changed team i of o alone. It reports false when it cannot:
+// o has other teams than when last derived, or team i another name or kind; then
+// everything must be derived afresh.
+func (d *derived) team(o *orgs.Org, i int) bool {
+	if d.partners == nil || len(o.Teams) != len(d.names) || i < 0 || i >= len(o.Teams) {
+		return false
+	}
+	t := &o.Teams[i]
+	if t.Name != d.names[i] || t.Kind != d.kinds[i] {
+		return false
+	}
+	if c, was := views.ColumnOf(t.Org), int(d.col[i]); c != was {
+		// new slices: copies of the board (the one find restores) keep the old ones
+		d.cols[was] = without(d.cols[was], i)
+		d.cols[c] = with(d.cols[c], i)
+		d.col[i] = int8(c)
+	}
+	p := int32(-1)
+	if j, ok := d.partners.Of(t); ok {
+		p = int32(j)
+	}
+	if was := d.partner[i]; p != was {
+		served := d.index.ServedBy
+		if was >= 0 {
+			served[was] = without(served[was], i)
+		}
+		if p >= 0 {
+			served[p] = with(served[p], i)
+		}
+		d.partner[i] = p
+	}
+	return true
+}
+
+// with is a copy of the sorted list s with i in its place.
+func with(s []int, i int) []int {
+	k, _ := slices.BinarySearch(s, i)
+	out := make([]int, 0, len(s)+1)
+	out = append(out, s[:k]...)
+	out = append(out, i)
+	return append(out, s[k:]...)
+}
+
+// without is a copy of the sorted list s without i.
+func without(s []int, i int) []int {
+	k, found := slices.BinarySearch(s, i)
+	if !found {
+		return s
+	}
+	out := make([]int, 0, len(s)-1)
+	out = append(out, s[:k]...)
+	return append(out, s[k+1:]...)
+}
+
+// checkDerived, set by the tests, makes every derivation check itself against one made
+// afresh.
+var checkDerived bool
+
+// derive brings the columns and the index up to date with the current organization and
+// its analysis, after a change of team alone (-1: of anything).
+func (m *Model) derive(team int) {
+	if team < 0 || !m.derived.team(m.cur, team) {
+		m.derived.rebuild(m.cur)
+	}
+	m.board.Cols = m.derived.cols
+	m.index = m.derived.index.For(m.an)
+	if checkDerived {
+		if err := sameDerived(m.cur, m.derived); err != nil {
+			panic(fmt.Sprintf("model: derived after an edit of team %d: %v", team, err))
+		}
+	}
+}
+
+// sameDerived reports how d differs from what is derived afresh from o.
+func sameDerived(o *orgs.Org, d derived) error {
+	cols := views.Columns(o)
+	for c := range cols {
+		if !slices.Equal(cols[c], d.cols[c]) {
+			return fmt.Errorf("column %d is %v, want %v", c, d.cols[c], cols[c])
+		}
+	}
+	ix := views.NewIndex(o, nil)
+	if len(ix.ServedBy) != len(d.index.ServedBy) {
+		return fmt.Errorf("%d teams served, want %d", len(d.index.ServedBy), len(ix.ServedBy))
+	}
+	for j := range ix.ServedBy {
+		if !slices.Equal(ix.ServedBy[j], d.index.ServedBy[j]) {
+			return fmt.Errorf("team %d serves %v, want %v", j, d.index.ServedBy[j], ix.ServedBy[j])
+		}
+	}
+	if !slices.Equal(ix.DevRank, d.index.DevRank) {
+		return fmt.Errorf("dev ranks differ")
+	}
+	return nil
+}
