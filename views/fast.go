@@ -116,8 +116,11 @@ func fastTruncate(s string, length int, tail string) (string, bool) {
 	if !fastText(tail) {
 		return "", false
 	}
+	// A tail wider than the room leaves nothing, as in ansi.Truncate, but only for an s this
+	// function can read: the loop below still checks s, and gives up on anything else.
+	tooShort := false
 	if length -= utf8.RuneCountInString(tail); length < 0 {
-		return "", true
+		tooShort, length = true, 0
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -167,6 +170,9 @@ func fastTruncate(s string, length int, tail string) (string, bool) {
 		default:
 			return "", false
 		}
+	}
+	if tooShort {
+		return "", true
 	}
 	return b.String(), true
 }
