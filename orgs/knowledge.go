@@ -141,7 +141,7 @@ func (v Verdict) Words() string {
 	return string(v)
 }
 
-// transitions is the seed's matrix: transitions[from][to], both in SpectrumOrder... keyed by model.
+// transitions is the seed's matrix of domain.md section 5, as transitions[from][to].
 var transitions = map[RunModel]map[RunModel]Verdict{
 	Unorganized:    {OpsRunIt: VerdictPossible, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
 	OpsRunIt:       {Unorganized: VerdictNoReason, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
