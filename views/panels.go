@@ -420,7 +420,7 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 		}
 		return people(hc.Headcount)
 	}
-	first := capexShare(f)
+	first := f.CapexSplit()
 	by := "by cost"
 	if !f.HasCosts {
 		by = "by headcount (no per_head known)"
@@ -461,21 +461,6 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 	lines = append(lines, st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
 		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w)))
 	return lines
-}
-
-// capexShare is the CAPEX part of the funding split: by cost when costs are known, else by
-// headcount.
-func capexShare(f *orgs.FundingVerdict) float64 {
-	if f.HasCosts {
-		if total := f.CAPEX.Cost + f.OPEX.Cost; total > 0 {
-			return float64(f.CAPEX.Cost) / float64(total)
-		}
-		return 0
-	}
-	if total := f.CAPEX.Headcount + f.OPEX.Headcount; total > 0 {
-		return float64(f.CAPEX.Headcount) / float64(total)
-	}
-	return 0
 }
 
 // withDelta is text followed by its change against the baseline: on the same line when it

@@ -150,7 +150,7 @@ func presentConsider(d *Data, st Styles, w, h int) []string {
 }
 
 func presentFunding(d *Data, st Styles, w, h int) []string {
-	first := capexShare(&d.An.Funding)
+	first := d.An.Funding.CapexSplit()
 	lines := big(st, "CAPEX "+report.Percent(first), w)
 	barW := min(w-4, 64)
 	lines = append(lines, Center(SplitBar(st, first, barW), w))
