@@ -76,41 +76,25 @@ type PositioningDiff struct {
 
 // DiffVerdicts are the verdicts of A and of B side by side, and the transition from A to B.
 type DiffVerdicts struct {
-	Topology   TopologyChange   `json:"topology"`
-	Pure       BoolChange       `json:"pure"`
-	RunModel   RunModelChange   `json:"run_model"`
-	Identity   IdentityChange   `json:"identity"`
-	Funding    FundingChange    `json:"funding"`
-	Transition TransitionChange `json:"transition"`
-	Advisories AdvisoryChange   `json:"advisories"`
+	Topology   VerdictChange[*int]      `json:"topology"`
+	Pure       VerdictChange[bool]      `json:"pure"`
+	RunModel   VerdictChange[*RunModel] `json:"run_model"`
+	Identity   VerdictChange[*Identity] `json:"identity"`
+	Funding    FundingChange            `json:"funding"`
+	Transition TransitionChange         `json:"transition"`
+	Advisories AdvisoryChange           `json:"advisories"`
 }
 
-// TopologyChange is the dominant topology of A and of B (nil for none).
-type TopologyChange struct {
-	From    *int `json:"from"`
-	To      *int `json:"to"`
+// VerdictChange is a verdict of A and of B side by side, and whether it changed.
+type VerdictChange[T any] struct {
+	From    T    `json:"from"`
+	To      T    `json:"to"`
 	Changed bool `json:"changed"`
 }
 
-// BoolChange is a yes/no verdict of A and of B.
-type BoolChange struct {
-	From    bool `json:"from"`
-	To      bool `json:"to"`
-	Changed bool `json:"changed"`
-}
-
-// RunModelChange is the dominant run model of A and of B (nil for none).
-type RunModelChange struct {
-	From    *RunModel `json:"from"`
-	To      *RunModel `json:"to"`
-	Changed bool      `json:"changed"`
-}
-
-// IdentityChange is the dominant identity of A and of B (nil for none).
-type IdentityChange struct {
-	From    *Identity `json:"from"`
-	To      *Identity `json:"to"`
-	Changed bool      `json:"changed"`
+// changeOf pairs two verdicts; pointers are compared by what they point to (nil is none).
+func changeOf[T any](from, to T) VerdictChange[T] {
+	return VerdictChange[T]{From: from, To: to, Changed: !reflect.DeepEqual(from, to)}
 }
 
 // FundingTotals are the CAPEX and OPEX totals of one side.
@@ -186,10 +170,10 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 	}
 
 	v := &d.Verdicts
-	v.Topology = TopologyChange{From: anA.Topology.Dominant, To: anB.Topology.Dominant, Changed: !reflect.DeepEqual(anA.Topology.Dominant, anB.Topology.Dominant)}
-	v.Pure = BoolChange{From: anA.Topology.Pure, To: anB.Topology.Pure, Changed: anA.Topology.Pure != anB.Topology.Pure}
-	v.RunModel = RunModelChange{From: anA.RunModel.Dominant, To: anB.RunModel.Dominant, Changed: !reflect.DeepEqual(anA.RunModel.Dominant, anB.RunModel.Dominant)}
-	v.Identity = IdentityChange{From: anA.Identity.Dominant, To: anB.Identity.Dominant, Changed: !reflect.DeepEqual(anA.Identity.Dominant, anB.Identity.Dominant)}
+	v.Topology = changeOf(anA.Topology.Dominant, anB.Topology.Dominant)
+	v.Pure = changeOf(anA.Topology.Pure, anB.Topology.Pure)
+	v.RunModel = changeOf(anA.RunModel.Dominant, anB.RunModel.Dominant)
+	v.Identity = changeOf(anA.Identity.Dominant, anB.Identity.Dominant)
 	v.Funding = FundingChange{
 		Before: FundingTotals{Capex: anA.Funding.CAPEX, Opex: anA.Funding.OPEX},
 		After:  FundingTotals{Capex: anB.Funding.CAPEX, Opex: anB.Funding.OPEX},
