@@ -594,14 +594,14 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 // matches lists the teams whose name holds q (ignoring case), in board order, those whose
 // name starts with it first.
 func (m *Model) matches(q string) []int {
-	q = strings.ToLower(strings.TrimSpace(q))
+	q = orgs.FoldName(strings.TrimSpace(q))
 	if q == "" {
 		return nil
 	}
 	var prefix, inside []int
 	for c := range m.board.Cols {
 		for _, i := range m.board.Cols[c] {
-			name := strings.ToLower(m.cur.Teams[i].Name)
+			name := orgs.FoldName(m.cur.Teams[i].Name)
 			switch {
 			case strings.HasPrefix(name, q):
 				prefix = append(prefix, i)
@@ -978,10 +978,10 @@ func (m *Model) rederive(subject string, team int) {
 // teamIndex is m.cur.TeamIndex(name), looking first at team i, the team an edit was
 // about: names are unique ignoring case, so a match there is the only one.
 func (m *Model) teamIndex(name string, i int) int {
-	if i >= 0 && i < len(m.cur.Teams) && strings.EqualFold(m.cur.Teams[i].Name, name) {
+	if i >= 0 && i < len(m.cur.Teams) && orgs.SameName(m.cur.Teams[i].Name, name) {
 		return i
 	}
-	if i := m.board.Selected(); i >= 0 && i < len(m.cur.Teams) && strings.EqualFold(m.cur.Teams[i].Name, name) {
+	if i := m.board.Selected(); i >= 0 && i < len(m.cur.Teams) && orgs.SameName(m.cur.Teams[i].Name, name) {
 		return i
 	}
 	return m.cur.TeamIndex(name)

@@ -151,7 +151,7 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 				d.RunChanges = append(d.RunChanges, RunChange{Team: t.Name, From: from, To: to})
 			case was.SRERole != t.SRERole:
 				d.RoleChanges = append(d.RoleChanges, RoleChange{Team: t.Name, From: was.SRERole, To: t.SRERole})
-			case !equalFold(was.RunWith, t.RunWith):
+			case !SameName(was.RunWith, t.RunWith):
 				d.RunWithChanges = append(d.RunWithChanges, RunWithChange{Team: t.Name, From: was.RunWith, To: t.RunWith})
 			}
 		}
@@ -234,8 +234,6 @@ func advisoriesNotIn(list, other []Advisory) []Advisory {
 	}
 	return out
 }
-
-func equalFold(a, b string) bool { return foldKey(a) == foldKey(b) }
 
 // String describes a move in words ("Reliability moved from the ops org to the sre org").
 func (m Move) String() string {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
-	"unicode/utf8"
 )
 
 // This file holds the edits a planning meeting makes to an organization: move a team to
@@ -201,7 +199,7 @@ func (o *Org) CycleRun(i int) (*Change, error) {
 				continue
 			}
 			after.RunWith = o.Teams[fit[0]].Name
-			if p := o.Team(t.RunWith); p != nil && t.RunWith != "" && p.Kind == r.PartnerKind() && !strings.EqualFold(p.Name, t.Name) {
+			if p := o.Team(t.RunWith); p != nil && t.RunWith != "" && p.Kind == r.PartnerKind() && !SameName(p.Name, t.Name) {
 				after.RunWith = p.Name
 			}
 		}
@@ -240,7 +238,7 @@ func (o *Org) CycleRunWith(i int) (*Change, error) {
 	fit := o.Fitting(i, t.Run)
 	cur := -1
 	for k, j := range fit {
-		if strings.EqualFold(o.Teams[j].Name, t.RunWith) {
+		if SameName(o.Teams[j].Name, t.RunWith) {
 			cur = k
 		}
 	}
@@ -295,26 +293,16 @@ func (o *Org) AddHeadcount(i, delta int) (*Change, error) {
 	return o.do(fmt.Sprintf("%q: headcount %d", t.Name, n), t.Name, setTeam{i, *t, after}), nil
 }
 
-// MaxNameLen is the longest team name, in characters.
-const MaxNameLen = 64
-
 // ValidateTeamName checks a new team's name by the rules a file's names follow: 1-64
 // characters, no control character, unique in o ignoring case.
 func (o *Org) ValidateTeamName(name string) error {
-	switch {
-	case strings.TrimSpace(name) == "":
-		return editErr("the team name is empty")
-	case !utf8.ValidString(name):
-		return editErr("the team name is not valid UTF-8")
-	case hasControl(name, false):
-		return editErr("the team name %q holds a control character", name)
-	case utf8.RuneCountInString(name) > MaxNameLen:
-		return editErr("the team name is %d characters long; at most %d are allowed", utf8.RuneCountInString(name), MaxNameLen)
+	if p := NameProblem("the team name", name); p != "" {
+		return editErr("%s", p)
 	}
-	k := foldKey(name)
+	k := FoldName(name)
 	for j := range o.Teams {
-		if foldKey(o.Teams[j].Name) == k || strings.EqualFold(o.Teams[j].Name, name) {
-			return editErr("the name %q is already used by team %q; names are unique ignoring case", name, o.Teams[j].Name)
+		if FoldName(o.Teams[j].Name) == k {
+			return editErr("the name %q is already used by team %q; names are unique ignoring case and Unicode form", name, o.Teams[j].Name)
 		}
 	}
 	return nil
@@ -374,7 +362,7 @@ func (o *Org) DeleteTeam(i int) (*Change, error) {
 	var fellBack []string
 	for j := range o.Teams {
 		d := &o.Teams[j]
-		if j == i || d.Kind != KindDev || !d.Run.NeedsPartner() || !strings.EqualFold(d.RunWith, t.Name) {
+		if j == i || d.Kind != KindDev || !d.Run.NeedsPartner() || !SameName(d.RunWith, t.Name) {
 			continue
 		}
 		after := *d
@@ -384,7 +372,7 @@ func (o *Org) DeleteTeam(i int) (*Change, error) {
 	}
 	services := 0
 	for k := len(o.Services) - 1; k >= 0; k-- { // descending, so indices stay valid
-		if strings.EqualFold(o.Services[k].Team, t.Name) {
+		if SameName(o.Services[k].Team, t.Name) {
 			ops = append(ops, removeService{k, o.Services[k]})
 			services++
 		}

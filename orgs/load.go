@@ -444,7 +444,7 @@ func (d *decoder) crossCheck(o *Org) {
 		}
 		k := keys[i]
 		if j, dup := byName[k]; dup {
-			d.addf(at{"team", i, crossWhere("team", t.Name, i)}, "name", "the name is already used by team #%d (%q); names are unique ignoring case", j+1, o.Teams[j].Name)
+			d.addf(at{"team", i, crossWhere("team", t.Name, i)}, "name", "the name is already used by team #%d (%q); names are unique ignoring case and Unicode form", j+1, o.Teams[j].Name)
 			continue
 		}
 		byName[k] = i
@@ -475,7 +475,7 @@ func (d *decoder) crossCheck(o *Org) {
 		a := at{"service", i, crossWhere("service", s.Name, i)}
 		if s.Name != "" {
 			if j, dup := lookupFold(seen, s.Name); dup {
-				d.addf(a, "name", "the name is already used by service #%d (%q); names are unique ignoring case", j+1, o.Services[j].Name)
+				d.addf(a, "name", "the name is already used by service #%d (%q); names are unique ignoring case and Unicode form", j+1, o.Services[j].Name)
 			} else {
 				seen[foldKey(s.Name)] = i
 			}
@@ -643,16 +643,15 @@ func (d *decoder) str(t map[string]any, key string, a at, required bool) string 
 // name reads a name: required, 1-64 characters, no control character.
 func (d *decoder) name(t map[string]any, key string, a at, what string, required bool) string {
 	s := d.str(t, key, a, required)
-	switch {
-	case s == "":
+	if s == "" {
 		if isEmptyString(t, key) {
 			d.addf(a, key, "%s is empty", what)
 		}
-	case hasControl(s, false):
-		d.addf(a, key, "%s %q holds a control character, which could drive the terminal; refused", what, s)
-		return ""
-	case utf8.RuneCountInString(s) > 64:
-		d.addf(a, key, "%s is %d characters long; at most 64 are allowed", what, utf8.RuneCountInString(s))
+		return s
+	}
+	if p := NameProblem(what, s); p != "" {
+		d.addf(a, key, "%s", p)
+		return "" // a refused name is never shown again, nor matched
 	}
 	return s
 }

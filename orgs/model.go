@@ -5,9 +5,7 @@
 package orgs
 
 import (
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // FormatVersion is the version of the organization file format this build reads and writes.
@@ -219,17 +217,17 @@ func (o *Org) Clone() *Org {
 	return &c
 }
 
-// TeamIndex returns the index of the team named name (ignoring case), or -1.
+// TeamIndex returns the index of the team named name (as SameName compares names), or -1.
 func (o *Org) TeamIndex(name string) int {
 	for i := range o.Teams {
-		if strings.EqualFold(o.Teams[i].Name, name) {
+		if SameName(o.Teams[i].Name, name) {
 			return i
 		}
 	}
 	return -1
 }
 
-// Team returns the team named name (ignoring case), or nil.
+// Team returns the team named name (as SameName compares names), or nil.
 func (o *Org) Team(name string) *Team {
 	if i := o.TeamIndex(name); i >= 0 {
 		return &o.Teams[i]
@@ -275,58 +273,4 @@ func cloneFloat(p *float64) *float64 {
 	}
 	v := *p
 	return &v
-}
-
-// foldKey is the case-insensitive key names are matched by.
-func foldKey(name string) string { return strings.ToLower(name) }
-
-// appendFold appends foldKey(s) to b; for ASCII, the common case, without allocating.
-func appendFold(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(b, foldKey(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
-}
-
-// foldedNames returns foldKey of every team's name, all in one allocation: a model may
-// hold 20,000 teams, and a string for each made keying the name maps the costliest part
-// of loading and analysing it.
-func foldedNames(teams []Team) []string {
-	n := 0
-	for i := range teams {
-		n += len(teams[i].Name)
-	}
-	buf := make([]byte, 0, n)
-	ends := make([]int, len(teams))
-	for i := range teams {
-		buf = appendFold(buf, teams[i].Name)
-		ends[i] = len(buf)
-	}
-	all := string(buf)
-	out := make([]string, len(teams))
-	start := 0
-	for i, end := range ends {
-		out[i], start = all[start:end], end
-	}
-	return out
-}
-
-// lookupFold is m[foldKey(name)], without allocating for a name of up to 64 bytes.
-func lookupFold(m map[string]int, name string) (int, bool) {
-	var buf [64]byte
-	if len(name) > len(buf) {
-		j, ok := m[foldKey(name)]
-		return j, ok
-	}
-	j, ok := m[string(appendFold(buf[:0], name))]
-	return j, ok
 }

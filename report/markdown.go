@@ -215,7 +215,7 @@ func Mermaid(org *orgs.Org, rep *orgs.Report) string {
 	w.line("flowchart LR")
 	ids := make(map[string]string, len(an.Teams))
 	for i, t := range an.Teams {
-		ids[strings.ToLower(t.Name)] = fmt.Sprintf("t%d", i)
+		ids[orgs.FoldName(t.Name)] = fmt.Sprintf("t%d", i)
 	}
 	for _, o := range orgs.AllOrgs {
 		w.line("  subgraph %s[\"%s\"]", o, o.Title())
@@ -236,7 +236,7 @@ func Mermaid(org *orgs.Org, rep *orgs.Report) string {
 		if t.RunWith == "" {
 			continue
 		}
-		if to, ok := ids[strings.ToLower(t.RunWith)]; ok {
+		if to, ok := ids[orgs.FoldName(t.RunWith)]; ok {
 			w.line("  t%d -->|\"%s\"| %s", i, t.RunModel.Short(), to)
 		}
 	}

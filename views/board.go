@@ -513,7 +513,7 @@ func teamChanged(d *Data, i int) bool {
 		return true
 	}
 	if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
-		return t.Run.NeedsPartner() && !strings.EqualFold(w.RunWith, t.RunWith) ||
+		return t.Run.NeedsPartner() && !orgs.SameName(w.RunWith, t.RunWith) ||
 			t.Run == orgs.RunYou && w.SRERole != t.SRERole
 	}
 	return false
@@ -540,7 +540,7 @@ func TeamChanges(d *Data, i int) (bool, string) {
 		items = append(items, m.Short())
 	} else if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
 		switch {
-		case t.Run.NeedsPartner() && !strings.EqualFold(w.RunWith, t.RunWith):
+		case t.Run.NeedsPartner() && !orgs.SameName(w.RunWith, t.RunWith):
 			items = append(items, "with "+S(w.RunWith))
 		case t.Run == orgs.RunYou && w.SRERole != t.SRERole:
 			items = append(items, string(w.SRERole))

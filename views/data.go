@@ -1,7 +1,6 @@
 package views
 
 import (
-	"strings"
 	"sync"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -236,10 +235,10 @@ func (p *Partners) Of(t *orgs.Team) (int, bool) {
 	if p.folded == nil {
 		p.folded = make(map[string]int, len(p.exact))
 		for name, k := range p.exact {
-			p.folded[strings.ToLower(name)] = k
+			p.folded[orgs.FoldName(name)] = k
 		}
 	}
-	j, ok := p.folded[strings.ToLower(t.RunWith)]
+	j, ok := p.folded[orgs.FoldName(t.RunWith)]
 	return j, ok
 }
 
