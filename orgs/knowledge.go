@@ -244,17 +244,17 @@ type IdentityInfo struct {
 }
 
 var identities = map[Identity]IdentityInfo{
-	ProductCentric: {"product-centric", OrgDev, "the reliability of its specific products", "products under development", [3]string{
+	ProductCentric: {"product-centric", OrgDev, "Might be product-specific", "products under development", [3]string{
 		"97% of customer complaints about product A are not related to reliability",
 		"NPS score of at least 75 for product B",
 		"Reliability engineering implemented in new product C from the outset",
 	}},
-	IncidentCentric: {"incident-centric", OrgOps, "very few high-profile incidents", "incidents", [3]string{
+	IncidentCentric: {"incident-centric", OrgOps, "Might be incident-specific", "incidents", [3]string{
 		"Mean time between failures (MTBF) is less than two weeks",
 		"Mean time to recovery (MTTR) from an incident is less than a day",
 		"Number of incidents is on a decline quarterly",
 	}},
-	ReliabilityUXCentric: {"reliability user experience-centric", OrgSRE, "users' experience of reliability, services within error budgets", "reliability user experience", [3]string{
+	ReliabilityUXCentric: {"reliability user experience-centric", OrgSRE, "Might be specific to user experience in terms of reliability", "reliability user experience", [3]string{
 		"90% of supported services are within error budgets",
 		"95% of incidents with supported services consume less than 30% of the monthly error budget",
 		"95% of customer complaints for supported services are not related to reliability",
@@ -291,3 +291,29 @@ func (o OrgID) Title() string { return orgNames[o] }
 
 // Phrase is the organization as a sentence names it ("the ops org").
 func (o OrgID) Phrase() string { return "the " + string(o) + " org" }
+
+// Principles are the SRE principles the talk opens with (domain.md section 0): none of them
+// prescribes an org structure, which is why the nine topologies are all SRE.
+var Principles = []string{
+	"Operations is a software problem",
+	"Manage by service level objectives",
+	"Work to minimize toil",
+	"Automate this year's job away",
+	"Move fast by reducing the cost of failure",
+	"Share ownership with developers",
+	"Use the same tooling, regardless of function or job title",
+}
+
+// Myth is the belief the talk debunks beside the principles.
+const Myth = "SRE can only be done with a central SRE team"
+
+// DecideSteps are the talk's six steps of the decision (domain.md section 0), in order, as
+// a title and what the step asks.
+var DecideSteps = [6][2]string{
+	{"Clarify", "who builds it, who runs it"},
+	{"Consider", "reliability incentives, the developers' skin in the game"},
+	{"Compare", "the run models side by side on the criteria, with funding"},
+	{"Analyze", "the SRE team topologies"},
+	{"Inspire", "the SRE identity and KPIs the placement breeds"},
+	{"Decide", "select a model, transit and set up the org"},
+}
