@@ -1,0 +1,421 @@
+// Package serve runs a live shared session over SSH: participants join with their own
+// terminal, at their own size, and each gets a Bubble Tea program of its own on the same
+// session. It knows nothing of organizations: the caller hands it a function that builds a
+// participant's program and pushes new state with Broadcast. Access is by public key only.
+package serve
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/charmbracelet/wish/logging"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Limits of a session (cli.md, "sretopo serve").
+const (
+	// DefaultListen is localhost only: a session is opened to the network only on purpose.
+	DefaultListen = "127.0.0.1:23234"
+	// DefaultMax is the most participants at once.
+	DefaultMax = 64
+	// MaxWidth and MaxHeight cap a participant's window, so that a client that claims a
+	// 10000x10000 terminal cannot make every frame cost a hundred times more.
+	MaxWidth, MaxHeight = 500, 200
+)
+
+// Role is what a participant may do.
+type Role int
+
+const (
+	// Viewer follows and browses; no edit key works.
+	Viewer Role = iota
+	// Editor may also use every edit key.
+	Editor
+)
+
+// Participant is one connected person.
+type Participant struct {
+	// ID is unique in the session, from 1.
+	ID int
+	// User is the SSH user name, which the status line names changes by.
+	User string
+	Role Role
+	// Renderer draws with the participant's own terminal's colour profile and background.
+	Renderer *lipgloss.Renderer
+}
+
+// Config is what a session is started with.
+type Config struct {
+	// Listen is the address to listen on; DefaultListen when empty.
+	Listen string
+	// AuthorizedKeys is the authorized_keys file of those admitted (viewers).
+	AuthorizedKeys string
+	// Editors is an optional authorized_keys file of those who may also edit; they are admitted too.
+	Editors string
+	// Max is the most participants at once; DefaultMax when 0.
+	Max int
+	// HostKeyPath is the host key's file, created on first use; DefaultHostKeyPath when empty.
+	HostKeyPath string
+	// Program builds the model of a participant's program. It is called once per connection.
+	Program func(p *Participant) tea.Model
+	// Left is called when a participant's program has ended (may be nil).
+	Left func(p *Participant)
+	// Log receives one line per connection and refusal; nil discards them.
+	Log io.Writer
+}
+
+// Server is a running session.
+type Server struct {
+	cfg        Config
+	viewers    KeySet
+	editors    KeySet
+	ssh        *ssh.Server
+	listener   net.Listener
+	mu         sync.Mutex
+	conns      map[int]*conn
+	lastID     int
+	slots      int
+	hostKeyErr error
+}
+
+// conn is a connected participant's program and its mailbox.
+type conn struct {
+	p    *Participant
+	prog *tea.Program
+	box  chan tea.Msg
+}
+
+// New checks the configuration and loads the keys; it does not listen yet.
+func New(cfg Config) (*Server, error) {
+	if cfg.Listen == "" {
+		cfg.Listen = DefaultListen
+	}
+	if cfg.Max <= 0 {
+		cfg.Max = DefaultMax
+	}
+	if cfg.Program == nil {
+		return nil, errors.New("serve: no program for participants")
+	}
+	if cfg.HostKeyPath == "" {
+		p, err := DefaultHostKeyPath()
+		if err != nil {
+			return nil, err
+		}
+		cfg.HostKeyPath = p
+	}
+	viewers, err := LoadKeys(cfg.AuthorizedKeys)
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w (give --authorized-keys FILE with the public keys of those who may join)", err)
+	}
+	editors := KeySet{}
+	if cfg.Editors != "" {
+		if editors, err = LoadKeys(cfg.Editors); err != nil {
+			return nil, fmt.Errorf("editors: %w", err)
+		}
+	}
+	if len(viewers) == 0 && len(editors) == 0 {
+		return nil, fmt.Errorf("%s: %w: add the public keys of those who may join, one a line", cfg.AuthorizedKeys, ErrNoKeys)
+	}
+	if err := ensureHostKey(cfg.HostKeyPath); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, viewers: viewers, editors: editors, conns: map[int]*conn{}}
+	logger := logWriter{cfg.Log}
+	srv, err := wish.NewServer(
+		wish.WithAddress(cfg.Listen),
+		wish.WithHostKeyPath(cfg.HostKeyPath),
+		wish.WithPublicKeyAuth(s.admit),
+		wish.WithBannerHandler(func(ssh.Context) string {
+			return "sretopo shared session: public keys only. If you are refused, send your public key to the facilitator.\n"
+		}),
+		wish.WithMiddleware(
+			bm.MiddlewareWithProgramHandler(s.program, 0),
+			s.limit,
+			s.requireTerminal,
+			logging.MiddlewareWithLogger(logger),
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// ensureHostKey creates the host key once, 0600 in a 0700 directory, and never replaces one.
+func ensureHostKey(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("host key: %w", err)
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return fmt.Errorf("host key: %w", err)
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "sretopo session host key")
+	if err != nil {
+		return fmt.Errorf("host key: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("host key: %w", err)
+	}
+	if _, err := f.Write(pem.EncodeToMemory(block)); err != nil {
+		f.Close()
+		os.Remove(path)
+		return fmt.Errorf("host key %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// admit is the public-key check; no other authentication method is configured, so a
+// password or keyboard-interactive attempt is refused by the SSH library itself.
+func (s *Server) admit(ctx ssh.Context, key ssh.PublicKey) bool {
+	switch {
+	case s.editors.Has(key):
+		ctx.SetValue(roleKey{}, Editor)
+		return true
+	case s.viewers.Has(key):
+		ctx.SetValue(roleKey{}, Viewer)
+		return true
+	}
+	logger := logWriter{s.cfg.Log}
+	logger.Printf("refused %s@%s: key not authorized", ctx.User(), ctx.RemoteAddr())
+	return false
+}
+
+type roleKey struct{}
+
+// requireTerminal turns away a client without a PTY with a line that says what to do.
+func (s *Server) requireTerminal(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Println(sess, "sretopo: the shared session needs a terminal; connect with ssh -t (no command).")
+			_ = sess.Exit(1)
+			return
+		}
+		next(sess)
+	}
+}
+
+// limit refuses the participant beyond Max with a message.
+func (s *Server) limit(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		s.mu.Lock()
+		full := s.slots >= s.cfg.Max
+		if !full {
+			s.slots++
+		}
+		s.mu.Unlock()
+		if full {
+			wish.Printf(sess, "sretopo: the session is full (%d participants); ask the facilitator to start it with a higher --max.\n", s.cfg.Max)
+			_ = sess.Exit(1)
+			return
+		}
+		defer func() {
+			s.mu.Lock()
+			s.slots--
+			s.mu.Unlock()
+		}()
+		next(sess)
+	}
+}
+
+// program builds a participant's program and its mailbox.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	role, _ := sess.Context().Value(roleKey{}).(Role)
+	s.mu.Lock()
+	s.lastID++
+	p := &Participant{ID: s.lastID, User: sess.User(), Role: role, Renderer: renderer(sess)}
+	s.mu.Unlock()
+	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	prog := tea.NewProgram(capped{s.cfg.Program(p)}, opts...)
+	c := &conn{p: p, prog: prog, box: make(chan tea.Msg, 1)}
+	s.mu.Lock()
+	s.conns[p.ID] = c
+	s.mu.Unlock()
+	ctx := sess.Context()
+	go c.deliver(ctx)
+	go func() {
+		<-ctx.Done()
+		s.mu.Lock()
+		delete(s.conns, p.ID)
+		s.mu.Unlock()
+		if s.cfg.Left != nil {
+			s.cfg.Left(p)
+		}
+	}()
+	return prog
+}
+
+// deliver hands the newest message in the mailbox to the program. A program that is slow
+// to take it (its connection stalled) holds up only this goroutine; meanwhile newer
+// messages replace the one waiting, so it gets the newest state, never a queue.
+func (c *conn) deliver(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case msg := <-c.box:
+			c.prog.Send(msg)
+		}
+	}
+}
+
+// post puts msg in the mailbox, replacing a message not yet delivered. It never blocks.
+func (c *conn) post(msg tea.Msg) {
+	for {
+		select {
+		case c.box <- msg:
+			return
+		default:
+		}
+		select {
+		case <-c.box:
+		default:
+		}
+	}
+}
+
+// Broadcast hands msg to every participant's program, newest first: it never waits for a
+// participant.
+func (s *Server) Broadcast(msg tea.Msg) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.conns {
+		c.post(msg)
+	}
+}
+
+// Send hands msg to one participant's program (see Broadcast).
+func (s *Server) Send(id int, msg tea.Msg) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.conns[id]; ok {
+		c.post(msg)
+	}
+}
+
+// Participants lists who is connected, in order of arrival.
+func (s *Server) Participants() []Participant {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Participant, 0, len(s.conns))
+	for id := 1; id <= s.lastID; id++ {
+		if c, ok := s.conns[id]; ok {
+			out = append(out, *c.p)
+		}
+	}
+	return out
+}
+
+// Listen opens the listening socket; an address in use is an error naming it.
+func (s *Server) Listen() error {
+	l, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", s.cfg.Listen, err)
+	}
+	s.listener = l
+	return nil
+}
+
+// Addr is the address listened on (useful with port 0).
+func (s *Server) Addr() net.Addr {
+	if s.listener == nil {
+		return nil
+	}
+	return s.listener.Addr()
+}
+
+// Serve accepts participants until Close; call Listen first.
+func (s *Server) Serve() error {
+	if s.listener == nil {
+		if err := s.Listen(); err != nil {
+			return err
+		}
+	}
+	err := s.ssh.Serve(s.listener)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Close ends the session for everyone.
+func (s *Server) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := s.ssh.Shutdown(ctx)
+	if err != nil {
+		_ = s.ssh.Close()
+	}
+	return nil
+}
+
+// renderer is a lipgloss renderer for the participant's terminal: its colour profile from
+// the TERM and COLORTERM the client sent. The background is not queried: a terminal that
+// does not answer the query would leave the participant waiting, and the answer would be
+// read from the participant's keystrokes; a dark background is assumed.
+func renderer(sess ssh.Session) *lipgloss.Renderer {
+	pty, _, ok := sess.Pty()
+	if !ok || pty.Term == "" || pty.Term == "dumb" {
+		return lipgloss.NewRenderer(sess, termenv.WithProfile(termenv.Ascii))
+	}
+	env := environ(append(sess.Environ(), "TERM="+pty.Term))
+	r := lipgloss.NewRenderer(sess, termenv.WithEnvironment(env), termenv.WithUnsafe(), termenv.WithColorCache(true))
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+// environ is a client's environment as termenv reads it.
+type environ []string
+
+func (e environ) Environ() []string { return e }
+
+func (e environ) Getenv(k string) string {
+	for _, v := range e {
+		if strings.HasPrefix(v, k+"=") {
+			return v[len(k)+1:]
+		}
+	}
+	return ""
+}
+
+// capped is a participant's model with its window size capped at MaxWidth x MaxHeight.
+type capped struct{ tea.Model }
+
+func (c capped) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if w, ok := msg.(tea.WindowSizeMsg); ok {
+		msg = tea.WindowSizeMsg{Width: min(w.Width, MaxWidth), Height: min(w.Height, MaxHeight)}
+	}
+	m, cmd := c.Model.Update(msg)
+	return capped{m}, cmd
+}
+
+// logWriter is the session log: one line an event, or nothing.
+type logWriter struct{ w io.Writer }
+
+func (l logWriter) Printf(format string, args ...any) {
+	if l.w != nil {
+		fmt.Fprintf(l.w, format+"\n", args...)
+	}
+}

@@ -1,0 +1,345 @@
+package serve
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// probe is the participant program of these tests: it shows who it is, its size and the
+// last state broadcast to it.
+type probe struct {
+	p     *Participant
+	w, h  int
+	state string
+}
+
+type stateMsg string
+
+func (m probe) Init() tea.Cmd { return nil }
+
+func (m probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+	case stateMsg:
+		m.state = string(msg)
+	case tea.KeyMsg:
+		if msg.String() == "q" {
+			return m, tea.Quit
+		}
+	}
+	return m, nil
+}
+
+func (m probe) View() string {
+	role := "viewer"
+	if m.p.Role == Editor {
+		role = "editor"
+	}
+	head := fmt.Sprintf("user=%s role=%s size=%dx%d state=%s.", m.p.User, role, m.w, m.h, m.state)
+	if m.state == "" || m.h < 2 {
+		return head
+	}
+	// a full frame whose every line changes with the state, as a dashboard's does when the
+	// model changes, so that a client that stops reading fills its window quickly
+	line := strings.Repeat(m.state+" ", max(1, m.w/(len(m.state)+1)))
+	return head + strings.Repeat("\n"+line[:min(len(line), m.w)], m.h-2)
+}
+
+type keyPair struct {
+	signer gossh.Signer
+	line   string
+}
+
+func newKey(t testing.TB) keyPair {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sshPub, err := gossh.NewPublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keyPair{signer, string(gossh.MarshalAuthorizedKey(sshPub))}
+}
+
+type fixture struct {
+	srv     *Server
+	addr    string
+	viewer  keyPair
+	editor  keyPair
+	unknown keyPair
+}
+
+func start(t testing.TB, max int) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	f := &fixture{viewer: newKey(t), editor: newKey(t), unknown: newKey(t)}
+	auth := filepath.Join(dir, "authorized_keys")
+	editors := filepath.Join(dir, "editors")
+	if err := os.WriteFile(auth, []byte("# the room\n"+f.viewer.line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(editors, []byte(f.editor.line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{
+		Listen:         "127.0.0.1:0",
+		AuthorizedKeys: auth,
+		Editors:        editors,
+		Max:            max,
+		HostKeyPath:    filepath.Join(dir, "config", "sretopo", "ssh_host_ed25519"),
+		Program:        func(p *Participant) tea.Model { return probe{p: p} },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() { srv.Close() })
+	f.srv, f.addr = srv, srv.Addr().String()
+	return f
+}
+
+func dial(addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User:            user,
+		Auth:            auth,
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         5 * time.Second,
+	})
+}
+
+// screen is what a client's terminal received so far.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+func (s *screen) waitFor(t testing.TB, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.String(), want) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("the screen never showed %q; it holds %q", want, tail(s.String()))
+}
+
+func tail(s string) string {
+	if len(s) > 400 {
+		return "..." + s[len(s)-400:]
+	}
+	return s
+}
+
+type client struct {
+	conn   *gossh.Client
+	sess   *gossh.Session
+	screen *screen
+	stdin  io.WriteCloser
+}
+
+// join connects with key and a PTY of w x h and starts the shell.
+func join(t testing.TB, addr, user string, key keyPair, w, h int) *client {
+	t.Helper()
+	conn, err := dial(addr, user, gossh.PublicKeys(key.signer))
+	if err != nil {
+		t.Fatalf("dial as %s: %v", user, err)
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &client{conn: conn, sess: sess, screen: &screen{}}
+	sess.Stdout = c.screen
+	sess.Stderr = c.screen
+	if c.stdin, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close(); conn.Close() })
+	return c
+}
+
+func TestRefusesUnknownKeysAndPasswords(t *testing.T) {
+	f := start(t, 0)
+	if c, err := dial(f.addr, "mallory", gossh.PublicKeys(f.unknown.signer)); err == nil {
+		c.Close()
+		t.Error("a key in neither file was admitted")
+	}
+	if c, err := dial(f.addr, "mallory", gossh.Password("hunter2")); err == nil {
+		c.Close()
+		t.Error("a password was admitted")
+	}
+	if c, err := dial(f.addr, "mallory", gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) {
+		return []string{"hunter2"}, nil
+	})); err == nil {
+		c.Close()
+		t.Error("keyboard-interactive was admitted")
+	}
+}
+
+func TestRolesFromTheKeyFiles(t *testing.T) {
+	f := start(t, 0)
+	v := join(t, f.addr, "vera", f.viewer, 80, 24)
+	e := join(t, f.addr, "ed", f.editor, 80, 24)
+	v.screen.waitFor(t, "user=vera role=viewer")
+	e.screen.waitFor(t, "user=ed role=editor")
+}
+
+func TestClientWithoutTerminalGetsAMessage(t *testing.T) {
+	f := start(t, 0)
+	conn, err := dial(f.addr, "vera", gossh.PublicKeys(f.viewer.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := sess.CombinedOutput("")
+	if !strings.Contains(string(out), "needs a terminal") {
+		t.Errorf("a client without a PTY got %q, want a message that it needs a terminal", out)
+	}
+}
+
+func TestHugeWindowIsCapped(t *testing.T) {
+	f := start(t, 0)
+	c := join(t, f.addr, "vera", f.viewer, 10000, 10000)
+	c.screen.waitFor(t, fmt.Sprintf("size=%dx%d", MaxWidth, MaxHeight))
+}
+
+func TestParticipantBeyondMaxIsRefused(t *testing.T) {
+	f := start(t, 0) // the default: 64
+	for i := range DefaultMax {
+		c := join(t, f.addr, fmt.Sprintf("p%d", i), f.viewer, 40, 10)
+		c.screen.waitFor(t, fmt.Sprintf("user=p%d ", i))
+	}
+	late := join(t, f.addr, "late", f.viewer, 40, 10)
+	late.screen.waitFor(t, "the session is full (64 participants)")
+	if n := len(f.srv.Participants()); n != DefaultMax {
+		t.Errorf("%d participants connected, want %d", n, DefaultMax)
+	}
+}
+
+func TestBroadcastReachesEveryonePastAStalledParticipant(t *testing.T) {
+	f := start(t, 0)
+	// The stalled participant's output is never read: once the SSH window is full, its
+	// program blocks writing frames, as with a laptop whose lid was closed.
+	conn, err := dial(f.addr, "stalled", gossh.PublicKeys(f.viewer.signer))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sess, _ := conn.NewSession()
+	if _, err := sess.StdoutPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm", MaxHeight, MaxWidth, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	reader := join(t, f.addr, "reader", f.viewer, 80, 24)
+	reader.screen.waitFor(t, "user=reader")
+	waitParticipants(t, f.srv, 2)
+	for i := range 200 {
+		f.srv.Broadcast(stateMsg(fmt.Sprintf("v%d", i)))
+		time.Sleep(time.Millisecond)
+	}
+	reader.screen.waitFor(t, "state=v199.")
+}
+
+func waitParticipants(t testing.TB, s *Server, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for len(s.Participants()) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d participants connected, want %d", len(s.Participants()), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestHostKeyIsCreatedOnceAndPrivate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sretopo", "ssh_host_ed25519")
+	if err := ensureHostKey(path); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v, want 0600", info.Mode().Perm())
+	}
+	first, _ := os.ReadFile(path)
+	if err := ensureHostKey(path); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(first, again) {
+		t.Error("the host key was replaced on the second start")
+	}
+}
+
+func TestNoKeysRefusesToStart(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "authorized_keys")
+	os.WriteFile(empty, []byte("# nobody yet\n"), 0o600)
+	_, err := New(Config{AuthorizedKeys: empty, HostKeyPath: filepath.Join(dir, "hk"), Program: func(*Participant) tea.Model { return nil }})
+	if err == nil || !strings.Contains(err.Error(), "add the public keys") {
+		t.Errorf("an empty key file: err = %v, want a refusal that says what to do", err)
+	}
+	_, err = New(Config{AuthorizedKeys: filepath.Join(dir, "missing"), HostKeyPath: filepath.Join(dir, "hk"), Program: func(*Participant) tea.Model { return nil }})
+	if err == nil || !strings.Contains(err.Error(), "--authorized-keys") {
+		t.Errorf("a missing key file: err = %v, want a refusal that names --authorized-keys", err)
+	}
+	bad := filepath.Join(dir, "bad")
+	os.WriteFile(bad, []byte("ssh-ed25519 notbase64\n"), 0o600)
+	_, err = New(Config{AuthorizedKeys: bad, HostKeyPath: filepath.Join(dir, "hk"), Program: func(*Participant) tea.Model { return nil }})
+	if err == nil || !strings.Contains(err.Error(), bad+":1:") {
+		t.Errorf("a broken key line: err = %v, want FILE:LINE", err)
+	}
+}
