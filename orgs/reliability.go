@@ -48,7 +48,7 @@ func weekOf(days, from, to int) Week {
 	return w
 }
 
-func (w *Week) set(h int)           { w[h/64] |= 1 << (h % 64) }
+func (w *Week) set(h int)          { w[h/64] |= 1 << (h % 64) }
 func (w *Week) covered(h int) bool { return w[h/64]&(1<<(h%64)) != 0 }
 
 // Union is the hours either w or v covers.
