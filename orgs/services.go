@@ -2,7 +2,6 @@ package orgs
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 )
 
@@ -394,8 +393,3 @@ func nullable(s string) *string {
 // rnd2 and rnd4 round to 2 and 4 decimals, as the JSON report gives hours and shares.
 func rnd2(x float64) float64 { return math.Round(x*100) / 100 }
 func rnd4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
-
-// describeRun says an effective run in words ("ops run it, with \"Cloud Operations\"").
-func describeRun(r *ServiceRun) string {
-	return fmt.Sprintf("%s%s", r.RunModel.Short(), withPhrase(r.RunWith))
-}
