@@ -287,3 +287,33 @@ func serviceIndexOf(t *testing.T, o *Org, name string) int {
 	t.Fatalf("no service %q", name)
 	return -1
 }
+
+// Deleting a team that services run with takes their overrides away, undoably; lowering a
+// headcount lowers an explicit rotation with it.
+func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
+	o := loadEditServices(t)
+	before := Marshal(o)
+	ch, err := o.DeleteTeam(o.TeamIndex("Ops SRE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkValid(t, o)
+	checkReversible(t, o, before, ch)
+	if got := runOf(o.Services[serviceIndexOf(t, o, "Ledger")]); got != "team" || !strings.Contains(ch.Summary, `service "Ledger" runs as its team again`) {
+		t.Errorf("Ledger runs %s; summary %q", got, ch.Summary)
+	}
+	billing := o.TeamIndex("Billing")
+	if _, err := o.SetRotation(billing, 4); err != nil {
+		t.Fatal(err)
+	}
+	before = Marshal(o)
+	ch, err = o.AddHeadcount(billing, -2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkValid(t, o)
+	checkReversible(t, o, before, ch)
+	if tm := o.Teams[billing]; tm.Headcount != 2 || tm.Rotation != 2 {
+		t.Errorf("headcount %d, rotation %d; want 2 and 2", tm.Headcount, tm.Rotation)
+	}
+}
