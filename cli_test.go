@@ -45,7 +45,7 @@ func TestExamplesListsEveryEmbeddedExampleWithADescription(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	want := []string{"health-platform", "topology-1", "topology-2", "topology-3", "topology-4", "topology-5",
-		"topology-6", "topology-7", "topology-8", "topology-9", "ops-run-it", "mixed"}
+		"topology-6", "topology-7", "topology-8", "topology-9", "ops-run-it", "mixed", "bank"}
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out)
@@ -115,6 +115,15 @@ func TestReportJSONOfEveryExampleKeepsItsPromise(t *testing.T) {
 			case "mixed":
 				if rep.Topology.Pure || len(rep.Topology.Mix) < 3 {
 					t.Errorf("mixed should be impure with several topologies: %+v", rep.Topology)
+				}
+			case "bank":
+				if rep.Topology.Pure || rep.RunModel.Dominant == nil || *rep.RunModel.Dominant != "ops-run-it" {
+					t.Errorf("bank: a legacy estate mostly run by ops, not pure: %+v, run model %v", rep.Topology, rep.RunModel.Dominant)
+				}
+			case "health-platform":
+				// topology 1; its services run by ops make it not pure (rules.md section 1)
+				if rep.Topology.Dominant == nil || *rep.Topology.Dominant != 1 {
+					t.Errorf("want topology 1, got %+v", rep.Topology)
 				}
 			default:
 				if rep.Topology.Dominant == nil || *rep.Topology.Dominant != n || !rep.Topology.Pure {

@@ -290,6 +290,7 @@ func (o *Org) AddHeadcount(i, delta int) (*Change, error) {
 	}
 	after := *t
 	after.Headcount = n
+	clampRotation(&after)
 	return o.do(fmt.Sprintf("%q: headcount %d", t.Name, n), t.Name, setTeam{i, *t, after}), nil
 }
 
@@ -370,6 +371,8 @@ func (o *Org) DeleteTeam(i int) (*Change, error) {
 		ops = append(ops, setTeam{j, *d, after})
 		fellBack = append(fellBack, d.Name)
 	}
+	svcOps, dropped := o.dropOverridesWith(t.Name) // before any service is removed
+	ops = append(ops, svcOps...)
 	services := 0
 	for k := len(o.Services) - 1; k >= 0; k-- { // descending, so indices stay valid
 		if SameName(o.Services[k].Team, t.Name) {
@@ -382,6 +385,7 @@ func (o *Org) DeleteTeam(i int) (*Change, error) {
 	if len(fellBack) > 0 {
 		summary += fmt.Sprintf("; %s now run%s it themselves", nameList(fellBack), pluralS(len(fellBack) == 1))
 	}
+	summary += overridesDroppedPhrase(dropped)
 	if services > 0 {
 		summary += fmt.Sprintf("; %d service%s removed with it", services, pluralS(services != 1))
 	}

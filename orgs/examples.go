@@ -23,7 +23,7 @@ type Example struct {
 }
 
 // Examples lists the embedded examples in a reading order: the talk's case, the nine
-// topologies in number order, then ops-run-it and mixed.
+// topologies in number order, then ops-run-it, mixed and bank.
 func Examples() []Example {
 	entries, err := exampleFiles.ReadDir("examples")
 	if err != nil {
@@ -57,6 +57,8 @@ func exampleRank(name string) int {
 		return 20
 	case name == "mixed":
 		return 21
+	case name == "bank":
+		return 22
 	}
 	return 30
 }

@@ -232,9 +232,9 @@ var (
 	topKeys      = []string{"format", "name", "description", "defaults", "sre_org", "team", "service", "kpi", "scenario"}
 	defaultsKeys = []string{"per_head", "currency"}
 	sreOrgKeys   = []string{"positioning"}
-	teamKeys     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "note", "run", "run_with", "sre_role"}
-	serviceKeys  = []string{"name", "team", "availability", "error_budget_used"}
-	kpiKeys      = []string{"identity", "text"}
+	teamKeys     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "note", "run", "run_with", "sre_role"}
+	serviceKeys  = []string{"name", "team", "availability", "error_budget_used", "run", "run_with"}
+	kpiKeys      = []string{"identity", "text", "target", "actual", "better"}
 	scenarioKeys = []string{"title", "note", "based_on", "based_on_sha256", "saved_at"}
 )
 
@@ -289,10 +289,7 @@ func (d *decoder) org(raw map[string]any) *Org {
 	for i, t := range d.array(raw, "kpi") {
 		a := at{table: "kpi", index: i, where: fmt.Sprintf("kpi #%d", i+1)}
 		d.unknownKeys(t, kpiKeys, a, "[[kpi]]")
-		o.KPIs = append(o.KPIs, KPI{
-			Identity: Identity(d.enum(t, "identity", a, enumStrings(AllIdentities), true)),
-			Text:     d.requiredText(t, "text", a),
-		})
+		o.KPIs = append(o.KPIs, d.kpi(t, a))
 	}
 	if t, a, ok := d.table(raw, "scenario", "[scenario]"); ok {
 		o.Scenario = d.scenario(t, a)
@@ -336,6 +333,7 @@ func (d *decoder) team(t map[string]any, i int) Team {
 	if tm.OnCall == "" {
 		tm.OnCall = OnCallNone
 	}
+	tm.Rotation = d.rotation(t, a, tm)
 	if tm.Kind != KindDev {
 		if tm.Kind != "" {
 			for _, k := range []string{"run", "run_with", "sre_role"} {
@@ -394,6 +392,7 @@ func (d *decoder) service(t map[string]any, i int) Service {
 		Name: d.name(t, "name", a, "service name", true),
 		Team: d.str(t, "team", a, true),
 	}
+	d.serviceRun(t, a, &s)
 	if v := d.number(t, "availability", a); v != nil {
 		if *v <= 0 || *v >= 100 {
 			d.addf(a, "availability", "availability %v is out of range: a percentage between 0 and 100, exclusive", *v)
@@ -432,6 +431,90 @@ func (d *decoder) scenario(t map[string]any, a at) *Scenario {
 		}
 	}
 	return s
+}
+
+// rotation reads a team's rotation (0 when absent or refused): 1..headcount, and only for a
+// team that is on call. A headcount or on_call that is itself refused is reported already,
+// so the rotation is then checked only for being a whole number.
+func (d *decoder) rotation(t map[string]any, a at, tm Team) int {
+	v, ok := t["rotation"]
+	if !ok {
+		return 0
+	}
+	n, isInt := v.(int64)
+	switch {
+	case !isInt:
+		d.addf(a, "rotation", "rotation must be a whole number, not %s", typeName(v))
+		return 0
+	case n < 1:
+		d.addf(a, "rotation", "rotation %d is out of range: at least 1 person takes the shifts", n)
+		return 0
+	case tm.Headcount > 0 && n > int64(tm.Headcount):
+		d.addf(a, "rotation", "rotation %d is out of range 1-%d: more people than the team's headcount of %d", n, tm.Headcount, tm.Headcount)
+		return 0
+	}
+	if tm.OnCall == OnCallNone {
+		switch v, given := t["on_call"]; {
+		case !given:
+			d.addf(a, "rotation", "rotation applies only to a team on call, and this team has no on_call (it defaults to \"none\")")
+		case v == string(OnCallNone):
+			d.addf(a, "rotation", "rotation applies only to a team on call, and this team has on_call = \"none\"")
+		} // else on_call is invalid, which is reported already
+		return 0
+	}
+	if tm.Headcount == 0 {
+		return 0 // an invalid headcount is reported already
+	}
+	return int(n)
+}
+
+// serviceRun reads a service's own run and run_with: run_with only with a run that needs
+// it, as for a team; a run_with without run is refused, since the partner would silently
+// not apply to the team's run.
+func (d *decoder) serviceRun(t map[string]any, a at, s *Service) {
+	s.Run = Run(d.enum(t, "run", a, runStrings, false))
+	s.RunWith = d.str(t, "run_with", a, false)
+	_, hasRun := t["run"]
+	_, hasRunWith := t["run_with"]
+	switch {
+	case !hasRun && hasRunWith:
+		d.addf(a, "run_with", "run_with needs run: a service runs as its team does unless it sets run (add run = \"you-and-sre\", \"sre\" or \"ops\")")
+		s.RunWith = ""
+	case hasRun && s.Run == "":
+		s.RunWith = "" // run is invalid and reported already
+	case s.Run.NeedsPartner() && !hasRunWith:
+		d.addf(a, "run", "run = %q needs run_with naming the %s team that runs with it", s.Run, s.Run.PartnerKind())
+	case s.Run != "" && !s.Run.NeedsPartner() && hasRunWith:
+		why := "the team runs the service itself"
+		if s.Run == RunNone {
+			why = "nobody runs the service"
+		}
+		d.addf(a, "run_with", "run_with is not allowed with run = %q (%s)", s.Run, why)
+		s.RunWith = ""
+	}
+}
+
+// kpi reads one [[kpi]]: identity and text, and optionally target, actual and better.
+func (d *decoder) kpi(t map[string]any, a at) KPI {
+	k := KPI{
+		Identity: Identity(d.enum(t, "identity", a, identityStrings, true)),
+		Text:     d.requiredText(t, "text", a),
+		Target:   d.number(t, "target", a),
+		Actual:   d.number(t, "actual", a),
+		Better:   Better(d.enum(t, "better", a, betterStrings, false)),
+	}
+	if k.Better == BetterHigher {
+		k.Better = "" // the default, stored one way only
+	}
+	_, hasTarget := t["target"]
+	_, hasActual := t["actual"]
+	switch {
+	case hasTarget && !hasActual:
+		d.addf(a, "target", "target needs actual: a KPI is measured with both target and actual, or neither")
+	case hasActual && !hasTarget:
+		d.addf(a, "actual", "actual needs target: a KPI is measured with both target and actual, or neither")
+	}
+	return k
 }
 
 // crossCheck applies the rules that relate teams and services to each other.
@@ -491,6 +574,21 @@ func (d *decoder) crossCheck(o *Org) {
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != KindDev:
 			d.addf(a, "team", "team %q is kind = %q; a service is built by a dev team", s.Team, o.Teams[j].Kind)
+		}
+	}
+	for i, s := range o.Services {
+		if s.RunWith == "" || !s.Run.NeedsPartner() {
+			continue
+		}
+		a := at{"service", i, crossWhere("service", s.Name, i)}
+		j, ok := lookupFold(byName, s.RunWith)
+		switch {
+		case !ok:
+			d.addf(a, "run_with", "run_with %q names no team%s", s.RunWith, didYouMean(s.RunWith, names, true))
+		case o.Teams[j].Kind == "":
+			// that team's kind is missing or invalid, which is reported already
+		case o.Teams[j].Kind != s.Run.PartnerKind():
+			d.addf(a, "run_with", "run_with %q is kind = %q, but run = %q needs a team of kind = %q", s.RunWith, o.Teams[j].Kind, s.Run, s.Run.PartnerKind())
 		}
 	}
 }
@@ -787,6 +885,9 @@ var (
 	onCallStrings = enumStrings(AllOnCalls)
 	runStrings    = enumStrings(AllRuns)
 	roleStrings   = enumStrings(AllRoles)
+	// identityStrings and betterStrings are the allowed values of a [[kpi]]'s keys.
+	identityStrings = enumStrings(AllIdentities)
+	betterStrings   = enumStrings(AllBetters)
 )
 
 func enumStrings[T ~string](values []T) []string {

@@ -157,7 +157,10 @@ type Team struct {
 	// Funding overrides the funding rule when set ("" means derived).
 	Funding Funding
 	OnCall  OnCall
-	Note    string
+	// Rotation is how many people take on-call shifts, 1..Headcount; 0 means unset, and
+	// then the whole team takes them (rules.md section 9). Only with OnCall other than none.
+	Rotation int
+	Note     string
 	// Run, RunWith and SRERole apply to development teams only; for other kinds they are empty.
 	Run     Run
 	RunWith string
@@ -172,13 +175,38 @@ type Service struct {
 	Availability *float64
 	// ErrorBudgetUsed is the share of this period's error budget consumed; nil when not given.
 	ErrorBudgetUsed *float64
+	// Run overrides the team's run for this service; empty when the service runs as its
+	// team does (rules.md section 1). The SRE role is always the team's.
+	Run Run
+	// RunWith is the service's own partner, for a Run that needs one; empty otherwise.
+	RunWith string
 }
 
 // KPI is one of the organization's own KPIs for an identity.
 type KPI struct {
 	Identity Identity
 	Text     string
+	// Target and Actual measure the KPI when both are set (rules.md section 6); a file
+	// may not give only one of them.
+	Target *float64
+	Actual *float64
+	// Better says which way the KPI improves: BetterLower, or empty for the default,
+	// higher. Load stores an explicit "higher" as empty too, so that equal files give
+	// equal models.
+	Better Better
 }
+
+// Better is the direction in which a measured KPI improves.
+type Better string
+
+// The directions of a KPI; the empty value is the default, higher.
+const (
+	BetterHigher Better = "higher"
+	BetterLower  Better = "lower"
+)
+
+// AllBetters lists the values `better` may take in a file.
+var AllBetters = []Better{BetterHigher, BetterLower}
 
 // Scenario records where a what-if came from.
 type Scenario struct {
@@ -206,6 +234,10 @@ func (o *Org) Clone() *Org {
 		c.Services[i].ErrorBudgetUsed = cloneFloat(c.Services[i].ErrorBudgetUsed)
 	}
 	c.KPIs = append([]KPI(nil), o.KPIs...)
+	for i := range c.KPIs {
+		c.KPIs[i].Target = cloneFloat(c.KPIs[i].Target)
+		c.KPIs[i].Actual = cloneFloat(c.KPIs[i].Actual)
+	}
 	if o.Scenario != nil {
 		s := *o.Scenario
 		if s.SavedAt != nil {

@@ -73,7 +73,7 @@ func TestRoundTripEveryOptionalKey(t *testing.T) {
 	viewer := o.Teams[0]
 	if viewer.Name != "Viewer ✓" || viewer.PerHead == nil || *viewer.PerHead != 110000 || viewer.Funding != orgs.OPEX ||
 		viewer.OnCall != orgs.OnCall8x5 || viewer.Note != `took over reporting in Q2; C:\path\with\backslashes` ||
-		viewer.Run != orgs.RunYouAndSRE || viewer.RunWith != "reliability" || viewer.SRERole != "" {
+		viewer.Run != orgs.RunYouAndSRE || viewer.RunWith != "reliability" || viewer.SRERole != "" || viewer.Rotation != 5 {
 		t.Errorf("team Viewer %+v", viewer)
 	}
 	reporting := o.Teams[1]
@@ -89,7 +89,7 @@ func TestRoundTripEveryOptionalKey(t *testing.T) {
 	if c := o.Teams[4]; c.Org != ops || c.Kind != orgs.KindDev || c.Run != orgs.RunSRE {
 		t.Errorf("team Checkout %+v", c)
 	}
-	if r := o.Teams[5]; r.Funding != orgs.CAPEX || r.OnCall != orgs.OnCall24x7 || r.Run != "" || r.SRERole != "" {
+	if r := o.Teams[5]; r.Funding != orgs.CAPEX || r.OnCall != orgs.OnCall24x7 || r.Run != "" || r.SRERole != "" || r.Rotation != 0 {
 		t.Errorf("team Reliability %+v", r)
 	}
 	if c := o.Teams[6]; c.Headcount != 10000 || c.OnCall != orgs.OnCall24x5 {
@@ -99,26 +99,31 @@ func TestRoundTripEveryOptionalKey(t *testing.T) {
 	wantServices := []struct {
 		name, team        string
 		avail, budgetUsed any
+		run               orgs.Run
+		runWith           string
 	}{
-		{"DICOM viewer", "viewer ✓", 99.95, 0.42},
-		{"Report export", "Reporting", 99.0, 0.0},
-		{"Nightly billing", "Legacy Billing", "null", 1.75},
-		{"Search API", "Search", 0.001, "null"},
-		{"Cart", "Checkout", "null", "null"},
+		{"DICOM viewer", "viewer ✓", 99.95, 0.42, "", ""},
+		{"Report export", "Reporting", 99.0, 0.0, orgs.RunYou, ""},
+		{"Nightly billing", "Legacy Billing", "null", 1.75, "", ""},
+		{"Search API", "Search", 0.001, "null", orgs.RunSRE, "reliability"},
+		{"Cart", "Checkout", "null", "null", orgs.RunOps, "Classic Ops"},
 	}
 	if len(o.Services) != len(wantServices) {
 		t.Fatalf("%d services, want %d", len(o.Services), len(wantServices))
 	}
 	for i, w := range wantServices {
 		s := o.Services[i]
-		if s.Name != w.name || s.Team != w.team || f(s.Availability) != w.avail || f(s.ErrorBudgetUsed) != w.budgetUsed {
-			t.Errorf("service #%d: %s %s %v %v, want %+v", i+1, s.Name, s.Team, f(s.Availability), f(s.ErrorBudgetUsed), w)
+		if s.Name != w.name || s.Team != w.team || f(s.Availability) != w.avail || f(s.ErrorBudgetUsed) != w.budgetUsed || s.Run != w.run || s.RunWith != w.runWith {
+			t.Errorf("service #%d: %s %s %v %v %q %q, want %+v", i+1, s.Name, s.Team, f(s.Availability), f(s.ErrorBudgetUsed), s.Run, s.RunWith, w)
 		}
 	}
+	num := func(v float64) *float64 { return &v }
 	wantKPIs := []orgs.KPI{
-		{Identity: relUX, Text: "99% of checkout requests succeed each month"},
+		// better = "higher" is the default, stored as empty
+		{Identity: relUX, Text: "99% of checkout requests succeed each month", Target: num(0.99), Actual: num(0.985)},
 		{Identity: product, Text: "Complaints about \"the viewer\" fall:\n\tquarter on quarter"},
-		{Identity: relUX, Text: "Second own KPI — ünïcödé"},
+		// target = 2 is written as an integer and read as a number
+		{Identity: relUX, Text: "Second own KPI — ünïcödé", Target: num(2), Actual: num(1.5), Better: orgs.BetterLower},
 	}
 	if !reflect.DeepEqual(o.KPIs, wantKPIs) {
 		t.Errorf("kpis %+v, want %+v", o.KPIs, wantKPIs)
@@ -184,9 +189,9 @@ func checkCanonicalOrder(t *testing.T, name string, data []byte) {
 		"":            {"format", "name", "description"},
 		"[defaults]":  {"per_head", "currency"},
 		"[sre_org]":   {"positioning"},
-		"[[team]]":    {"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "note", "run", "run_with", "sre_role"},
-		"[[service]]": {"name", "team", "availability", "error_budget_used"},
-		"[[kpi]]":     {"identity", "text"},
+		"[[team]]":    {"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "note", "run", "run_with", "sre_role"},
+		"[[service]]": {"name", "team", "availability", "error_budget_used", "run", "run_with"},
+		"[[kpi]]":     {"identity", "text", "target", "actual", "better"},
 		"[scenario]":  {"title", "note", "based_on", "based_on_sha256", "saved_at"},
 	}
 	section, sectionIdx, lastKey := "", 0, -1

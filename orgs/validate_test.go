@@ -26,6 +26,7 @@ var invalidKinds = []string{
 	"headcount-range", "negative-cost", "availability-range", "error-budget-negative",
 	"run-on-non-dev", "run-with-no-team", "run-with-wrong-kind", "run-with-missing", "run-with-not-allowed", "sre-role-not-you",
 	"service-missing-team", "service-non-dev-team",
+	"rotation-range", "rotation-not-on-call", "service-run-with-without-run", "service-run-with-rules", "kpi-half-measured",
 	"several-problems",
 }
 

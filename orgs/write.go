@@ -37,6 +37,9 @@ func Marshal(o *Org) []byte {
 		if t.OnCall != OnCallNone {
 			w.optStr("on_call", string(t.OnCall))
 		}
+		if t.Rotation > 0 {
+			w.int("rotation", int64(t.Rotation))
+		}
 		w.optStr("note", t.Note)
 		if t.Kind == KindDev {
 			w.str("run", string(t.Run))
@@ -50,11 +53,20 @@ func Marshal(o *Org) []byte {
 		w.str("team", s.Team)
 		w.optFloat("availability", s.Availability)
 		w.optFloat("error_budget_used", s.ErrorBudgetUsed)
+		w.optStr("run", string(s.Run))
+		if s.Run.NeedsPartner() {
+			w.optStr("run_with", s.RunWith)
+		}
 	}
 	for _, k := range o.KPIs {
 		w.header("[[kpi]]")
 		w.str("identity", string(k.Identity))
 		w.str("text", k.Text)
+		w.optFloat("target", k.Target)
+		w.optFloat("actual", k.Actual)
+		if k.Better == BetterLower {
+			w.str("better", string(k.Better))
+		}
 	}
 	if s := o.Scenario; s != nil {
 		w.header("[scenario]")

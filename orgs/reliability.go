@@ -1,0 +1,361 @@
+package orgs
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"strings"
+)
+
+// This file is rules.md section 8: for each service its monthly error budget in hours, the
+// teams on call for it (its responders), the union of their coverage on the week grid, the
+// longest stretch nobody covers, its status, and the three service advisories.
+
+// HoursPerWeek is the length of the week grid on-call coverage is drawn on.
+const HoursPerWeek = 168
+
+// hoursPerMonth is the month an error budget is counted over (30 days).
+const hoursPerMonth = 720
+
+// Week is on-call coverage on a 168-hour week starting Monday 00:00, one bit an hour
+// (bit h of the week is hour h: 0 is Monday 00:00-01:00, 167 Sunday 23:00-24:00).
+type Week [3]uint64
+
+// Coverage is the week an on_call value covers: 8x5 Monday to Friday 09:00-17:00, 8x7 every
+// day 09:00-17:00, 24x5 Monday 00:00 to Saturday 00:00, 24x7 all, none nothing.
+func Coverage(c OnCall) Week {
+	switch c {
+	case OnCall8x5:
+		return weekOf(5, 9, 17)
+	case OnCall8x7:
+		return weekOf(7, 9, 17)
+	case OnCall24x5:
+		return weekOf(5, 0, 24)
+	case OnCall24x7:
+		return weekOf(7, 0, 24)
+	}
+	return Week{}
+}
+
+// weekOf covers the hours from..to of the first days days of the week.
+func weekOf(days, from, to int) Week {
+	var w Week
+	for d := range days {
+		for h := from; h < to; h++ {
+			w.set(d*24 + h)
+		}
+	}
+	return w
+}
+
+func (w *Week) set(h int)          { w[h/64] |= 1 << (h % 64) }
+func (w *Week) covered(h int) bool { return w[h/64]&(1<<(h%64)) != 0 }
+
+// Union is the hours either w or v covers.
+func (w Week) Union(v Week) Week { return Week{w[0] | v[0], w[1] | v[1], w[2] | v[2]} }
+
+// Hours is how many hours of the week are covered.
+func (w Week) Hours() int {
+	return bits.OnesCount64(w[0]) + bits.OnesCount64(w[1]) + bits.OnesCount64(w[2])
+}
+
+// LongestUncovered is the longest run of uncovered hours, counted around the end of the
+// week (Sunday night runs on into Monday morning): 168 when nothing is covered, 0 when all is.
+func (w Week) LongestUncovered() int {
+	if w.Hours() == 0 {
+		return HoursPerWeek
+	}
+	longest, run := 0, 0
+	// two laps, so that a stretch across the week's end is counted whole
+	for h := range 2 * HoursPerWeek {
+		if w.covered(h % HoursPerWeek) {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	return min(longest, HoursPerWeek)
+}
+
+// CoveredHours is how many hours a week an on_call value covers: 8x5 40, 8x7 56, 24x5 120,
+// 24x7 168, none 0.
+func CoveredHours(c OnCall) int { return coveredHours[onCallCode(c)] }
+
+// onCallCode numbers the on_call values in AllOnCalls order (none, and anything unknown, 0).
+func onCallCode(c OnCall) int {
+	switch c {
+	case OnCall8x5:
+		return 1
+	case OnCall8x7:
+		return 2
+	case OnCall24x5:
+		return 3
+	case OnCall24x7:
+		return 4
+	}
+	return 0
+}
+
+// The week arithmetic of every set of on_call values, made once: bit k of the set is the
+// on_call value with code k. A service has at most two responders, so few sets occur, but
+// each of the 32 costs next to nothing.
+var (
+	coveredHours  [5]int
+	longestOfSets [32]int
+)
+
+func init() {
+	for k, c := range AllOnCalls {
+		coveredHours[k] = Coverage(c).Hours()
+	}
+	for set := range longestOfSets {
+		var w Week
+		for k, c := range AllOnCalls {
+			if set&(1<<k) != 0 {
+				w = w.Union(Coverage(c))
+			}
+		}
+		longestOfSets[set] = w.LongestUncovered()
+	}
+}
+
+// LongestUncoveredOf is the longest uncovered stretch of the union of the given on_call
+// values (168 for none at all).
+func LongestUncoveredOf(calls ...OnCall) int {
+	set := 0
+	for _, c := range calls {
+		set |= 1 << onCallCode(c)
+	}
+	return longestOfSets[set]
+}
+
+// ErrorBudgetHours is the monthly error budget of an availability target in percent:
+// (1 - availability/100) x 720 hours, unrounded (the JSON rounds it to 2 decimals).
+func ErrorBudgetHours(availability float64) float64 {
+	return (1 - availability/100) * hoursPerMonth
+}
+
+// Service statuses, as the dashboard and the JSON give them.
+const (
+	StatusNoTarget       = "no target"
+	StatusOK             = "ok"
+	StatusGap            = "gap"
+	StatusOverBudget     = "over budget"
+	StatusGapOverBudget  = "gap, over budget"
+	highTargetThreshold  = 99.9
+	advisedResponseLimit = 6 // names listed in an advisory's message before "and N more"
+)
+
+// ServiceVerdict is what rules.md sections 1 and 8 say about one service: one entry of the
+// JSON `services`, {"name", "team", "run_model", "topology", "run_with", "exception",
+// "availability", "error_budget_used", "error_budget_hours", "responders",
+// "longest_uncovered_hours", "status"}, nulls where absent.
+type ServiceVerdict struct {
+	Name string
+	// Team is the team that builds it, spelled as that team's name.
+	Team string
+	ServiceRun
+	Availability    *float64
+	ErrorBudgetUsed *float64
+	// BudgetHours is the unrounded monthly error budget; meaningful only with a target.
+	BudgetHours float64
+	// Responders are the teams on call for it by its effective run model, the dev team first.
+	Responders []string
+	// LongestUncovered is the longest stretch, in hours, that no responder covers.
+	LongestUncovered int
+	Status           string
+	// Gap: it has a target and LongestUncovered exceeds its monthly error budget
+	// (coverage-gap). OverBudget: error_budget_used > 1. HighTargetOpsRun: a target of
+	// 99.9 or more, run by ops or by nobody. SRERunOverBudget: run by SRE and over budget.
+	Gap, OverBudget, HighTargetOpsRun, SRERunOverBudget bool
+}
+
+// ErrorBudgetHours is the monthly error budget rounded to 2 decimals, nil without a target.
+func (v *ServiceVerdict) ErrorBudgetHours() *float64 {
+	if v.Availability == nil {
+		return nil
+	}
+	h := rnd2(v.BudgetHours)
+	return &h
+}
+
+// MarshalJSON writes the service in cli.md's key order, with nulls where absent.
+func (v ServiceVerdict) MarshalJSON() ([]byte, error) {
+	var topology *int
+	if v.Topology != 0 {
+		topology = &v.Topology
+	}
+	responders := v.Responders
+	if responders == nil {
+		responders = []string{}
+	}
+	return json.Marshal(struct {
+		Name             string   `json:"name"`
+		Team             string   `json:"team"`
+		RunModel         RunModel `json:"run_model"`
+		Topology         *int     `json:"topology"`
+		RunWith          *string  `json:"run_with"`
+		Exception        bool     `json:"exception"`
+		Availability     *float64 `json:"availability"`
+		ErrorBudgetUsed  *float64 `json:"error_budget_used"`
+		ErrorBudgetHours *float64 `json:"error_budget_hours"`
+		Responders       []string `json:"responders"`
+		Longest          int      `json:"longest_uncovered_hours"`
+		Status           string   `json:"status"`
+	}{v.Name, v.Team, v.RunModel, topology, nullable(v.RunWith), v.Exception, v.Availability, v.ErrorBudgetUsed,
+		v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
+}
+
+// Advice is one advisory (rules.md section 10) with the services it names beside the teams:
+// JSON {"code", "severity", "message", "teams", "services"}, lists [] when empty.
+type Advice struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Teams    []string `json:"teams"`
+	Services []string `json:"services"`
+}
+
+// ServicesVerdict is every service verdict of one model: each service's run and
+// reliability, the service mix, the service advisories and the measured example KPI.
+type ServicesVerdict struct {
+	// Services is the JSON `services`, in model order ([] when there is none).
+	Services []ServiceVerdict
+	// Runs are the effective runs in model order, for ServiceTransitions.
+	Runs []ServiceRun
+	// Mix is the JSON `service_mix` (nil without services).
+	Mix *ServiceMix
+	// Advice holds the advisories coverage-gap, high-target-ops-run and
+	// sre-run-over-budget that are raised, in that order.
+	Advice []Advice
+	// ErrorBudgetKPI measures "90% of supported services are within error budgets".
+	ErrorBudgetKPI KPIMeasure
+}
+
+// AnalyseServices is rules.md sections 1, 6 and 8 for the services of o; lk indexes o's
+// teams (nil builds one). Linear in teams and services.
+func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
+	if lk == nil {
+		lk = NewTeamLookup(o.Teams)
+	}
+	runs := ServiceRuns(o, lk)
+	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, Mix: ServiceMixOf(runs), Advice: []Advice{}}
+	// the responders of every service share one backing array: at most two each
+	responders := make([]string, 0, 2*len(o.Services))
+	for i := range o.Services {
+		s := &o.Services[i]
+		sv := &v.Services[i]
+		*sv = ServiceVerdict{Name: s.Name, Team: s.Team, ServiceRun: runs[i], Availability: s.Availability, ErrorBudgetUsed: s.ErrorBudgetUsed}
+		if sv.ServiceRun.Team >= 0 {
+			sv.Team = o.Teams[sv.ServiceRun.Team].Name
+		}
+		start := len(responders)
+		set := 0
+		add := func(t int) {
+			if t >= 0 {
+				responders = append(responders, o.Teams[t].Name)
+				set |= 1 << onCallCode(o.Teams[t].OnCall)
+			}
+		}
+		switch sv.RunModel {
+		case YouRunIt:
+			add(sv.ServiceRun.Team)
+		case YouAndSRERunIt:
+			add(sv.ServiceRun.Team)
+			add(sv.Partner)
+		case SRERunIt, OpsRunIt:
+			add(sv.Partner)
+		}
+		sv.Responders = responders[start:len(responders):len(responders)]
+		if len(sv.Responders) == 0 {
+			sv.Responders = nil
+			set = 0
+		}
+		sv.LongestUncovered = longestOfSets[set]
+		if len(sv.Responders) == 0 {
+			sv.LongestUncovered = HoursPerWeek
+		}
+		sv.OverBudget = s.ErrorBudgetUsed != nil && *s.ErrorBudgetUsed > 1
+		sv.SRERunOverBudget = sv.OverBudget && sv.RunModel == SRERunIt
+		if s.Availability != nil {
+			sv.BudgetHours = ErrorBudgetHours(*s.Availability)
+			sv.Gap = float64(sv.LongestUncovered) > sv.BudgetHours
+			sv.HighTargetOpsRun = *s.Availability >= highTargetThreshold && (sv.RunModel == OpsRunIt || sv.RunModel == Unorganized)
+		}
+		sv.Status = serviceStatus(s.Availability != nil, sv.Gap, sv.OverBudget)
+	}
+	v.Advice = serviceAdvice(v.Services)
+	v.ErrorBudgetKPI = MeasureErrorBudgetKPI(o, runs)
+	return v
+}
+
+// serviceStatus is a service's status: "gap" needs a target; "over budget" is told with or
+// without one (a service may report budget use before its target is written down).
+func serviceStatus(hasTarget, gap, over bool) string {
+	switch {
+	case gap && over:
+		return StatusGapOverBudget
+	case gap:
+		return StatusGap
+	case over:
+		return StatusOverBudget
+	case !hasTarget:
+		return StatusNoTarget
+	}
+	return StatusOK
+}
+
+// serviceAdvice raises coverage-gap, high-target-ops-run and sre-run-over-budget, in that
+// order, each naming its services and the teams that build them.
+func serviceAdvice(services []ServiceVerdict) []Advice {
+	out := []Advice{}
+	raise := func(code string, pick func(*ServiceVerdict) bool, detail func(*ServiceVerdict) string, format string) {
+		var names, details []string
+		var teams []string
+		seen := map[string]bool{}
+		for i := range services {
+			sv := &services[i]
+			if !pick(sv) {
+				continue
+			}
+			names = append(names, sv.Name)
+			if len(details) < advisedResponseLimit {
+				details = append(details, detail(sv))
+			}
+			if k := FoldName(sv.Team); !seen[k] {
+				seen[k] = true
+				teams = append(teams, sv.Team)
+			}
+		}
+		if len(names) == 0 {
+			return
+		}
+		list := strings.Join(details, "; ")
+		if rest := len(names) - len(details); rest > 0 {
+			list += fmt.Sprintf(" and %d more", rest)
+		}
+		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, list), Teams: teams, Services: names})
+	}
+	raise("coverage-gap", func(v *ServiceVerdict) bool { return v.Gap },
+		func(v *ServiceVerdict) string {
+			return fmt.Sprintf("%q (target %s%%, budget %s h a month, %d h uncovered)", v.Name, formatNumber(*v.Availability), formatNumber(rnd2(v.BudgetHours)), v.LongestUncovered)
+		},
+		"Nobody is on call for longer than the monthly error budget: %s. One incident at the start of the gap could spend the month's budget before anyone responds.")
+	raise("high-target-ops-run", func(v *ServiceVerdict) bool { return v.HighTargetOpsRun },
+		func(v *ServiceVerdict) string {
+			return fmt.Sprintf("%q (target %s%%, %s)", v.Name, formatNumber(*v.Availability), v.RunModel.Short())
+		},
+		"High availability targets without developers or SRE on call: %s. The talk pairs ops run it with lower targets and demand.")
+	raise("sre-run-over-budget", func(v *ServiceVerdict) bool { return v.SRERunOverBudget },
+		func(v *ServiceVerdict) string {
+			return fmt.Sprintf("%q (%s%% of its error budget used, run by %q)", v.Name, formatNumber(rnd2(*v.ErrorBudgetUsed*100)), v.RunWith)
+		},
+		"Run by SRE and over the error budget: %s. The error budget policy hands the pager back to the developers until the service is within budget again.")
+	return out
+}
+
+// formatNumber writes a number as people read it: no trailing zeros ("99.9", "0.72", "64").
+func formatNumber(x float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", x), "0"), ".")
+}

@@ -1,0 +1,282 @@
+package orgs_test
+
+// rules.md sections 6 (measured KPIs) and 9 (on-call and staffing), with the thin-rotation
+// advisory of section 10 for every on-call pattern.
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+func TestKPIStatus(t *testing.T) {
+	n := func(v float64) *float64 { return &v }
+	cases := []struct {
+		target, actual *float64
+		better         orgs.Better
+		want           orgs.KPIStatus
+	}{
+		{n(0.99), n(0.985), "", orgs.KPIMissed},
+		{n(0.99), n(0.995), "", orgs.KPIMet},
+		{n(0.99), n(0.99), "", orgs.KPIMet}, // met at equality
+		{n(24), n(20), orgs.BetterLower, orgs.KPIMet},
+		{n(24), n(24), orgs.BetterLower, orgs.KPIMet},
+		{n(24), n(30), orgs.BetterLower, orgs.KPIMissed},
+		{n(24), n(30), orgs.BetterHigher, orgs.KPIMet},
+		{nil, nil, "", orgs.KPIUnmeasured},
+		{nil, nil, orgs.BetterLower, orgs.KPIUnmeasured},
+	}
+	for _, c := range cases {
+		k := orgs.KPI{Identity: orgs.ProductCentric, Text: "k", Target: c.target, Actual: c.actual, Better: c.better}
+		m := orgs.MeasureKPI(&k)
+		if m.Status != c.want {
+			t.Errorf("target %v, actual %v, better %q: %s, want %s", show(c.target), show(c.actual), c.better, m.Status, c.want)
+		}
+		if (m.Target == nil) != (c.want == orgs.KPIUnmeasured) {
+			t.Errorf("%s with target %v", m.Status, show(m.Target))
+		}
+	}
+	o := svcLoad(t, "[[team]]\nname = \"A\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n\n[[kpi]]\nidentity = \"incident-centric\"\ntext = \"MTTR in hours\"\ntarget = 24\nactual = 30\nbetter = \"lower\"\n")
+	if m := orgs.MeasureKPI(&o.KPIs[0]); m.Status != orgs.KPIMissed {
+		t.Errorf("loaded KPI: %s", m.Status)
+	}
+	b, _ := json.Marshal(orgs.MeasureKPI(&o.KPIs[0]))
+	if string(b) != `{"status":"missed","target":24,"actual":30}` {
+		t.Errorf("JSON %s", b)
+	}
+}
+
+func TestErrorBudgetKPIIsMeasuredFromSupportedServices(t *testing.T) {
+	head := svcReliabilityTeams
+	svc := func(name, used, run string) string {
+		s := "\n[[service]]\nname = \"" + name + "\"\nteam = \"Ledger Team\"\n"
+		if used != "" {
+			s += "error_budget_used = " + used + "\n"
+		}
+		return s + run
+	}
+	sre := "run = \"sre\"\nrun_with = \"Reliability\"\n"
+	yas := "run = \"you-and-sre\"\nrun_with = \"Day SRE\"\n"
+	ops := "run = \"ops\"\nrun_with = \"Cloud Operations\"\n"
+	cases := []struct {
+		name, services string
+		status         orgs.KPIStatus
+		actual         any
+	}{
+		{"no supported service", svc("A", "0.5", "") + svc("B", "2", ops), orgs.KPIUnmeasured, "null"},
+		{"supported services without budget use", svc("A", "", sre) + svc("B", "", yas), orgs.KPIUnmeasured, "null"},
+		{"all within, at exactly 1", svc("A", "1", sre) + svc("B", "0.2", yas) + svc("C", "5", ops), orgs.KPIMet, 1.0},
+		{"9 of 10 within is met", strings.Repeat("", 0) + tenServices(svc, sre, 9), orgs.KPIMet, 0.9},
+		{"8 of 10 within is missed", tenServices(svc, sre, 8), orgs.KPIMissed, 0.8},
+		{"2 of 3 rounds to 4 decimals", svc("A", "0.5", sre) + svc("B", "0.9", yas) + svc("C", "1.1", sre) + svc("D", "", sre), orgs.KPIMissed, 0.6667},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := orgs.AnalyseServices(svcLoad(t, head+c.services), nil)
+			m := v.ErrorBudgetKPI
+			if m.Status != c.status || show(m.Actual) != c.actual {
+				t.Errorf("%s with actual %v, want %s with %v", m.Status, show(m.Actual), c.status, c.actual)
+			}
+			if m.Status != orgs.KPIUnmeasured && *m.Target != 0.9 {
+				t.Errorf("target %v", *m.Target)
+			}
+			if got := orgs.MeasureExampleKPI(orgs.ErrorBudgetKPIText, v); got.Status != m.Status {
+				t.Errorf("MeasureExampleKPI: %s", got.Status)
+			}
+		})
+	}
+	if orgs.ErrorBudgetKPIText != "90% of supported services are within error budgets" {
+		t.Errorf("the measured example KPI is %q", orgs.ErrorBudgetKPIText)
+	}
+	if m := orgs.MeasureExampleKPI("NPS score of at least 75 for product B", nil); m.Status != orgs.KPIUnmeasured {
+		t.Errorf("another example KPI is %s", m.Status)
+	}
+}
+
+func tenServices(svc func(name, used, run string) string, run string, within int) string {
+	var s string
+	for i := range 10 {
+		used := "0.3"
+		if i >= within {
+			used = "1.5"
+		}
+		s += svc(fmt.Sprintf("S%d", i), used, run)
+	}
+	return s
+}
+
+func TestStaffingOfEveryPattern(t *testing.T) {
+	cases := []struct {
+		onCall                 orgs.OnCall
+		headcount, rotation    int // rotation 0: unset
+		wantRotation, covered  int
+		hours                  float64
+		share                  float64
+		minimum, needed, hires int
+		hireCost               int64
+	}{
+		{orgs.OnCall8x5, 6, 0, 6, 40, 13.33, 0.0794, 2, 0, 0, 0},
+		{orgs.OnCall8x5, 1, 0, 1, 40, 40, 0.2381, 2, 1, 1, 100000}, // one person alone: primary only
+		{orgs.OnCall8x7, 5, 2, 2, 56, 56, 0.3333, 3, 1, 0, 0},
+		{orgs.OnCall8x7, 3, 3, 3, 56, 37.33, 0.2222, 3, 0, 0, 0}, // rotation = headcount = minimum
+		{orgs.OnCall24x5, 6, 0, 6, 120, 40, 0.2381, 6, 0, 0, 0},
+		{orgs.OnCall24x5, 4, 0, 4, 120, 60, 0.3571, 6, 2, 2, 200000},
+		{orgs.OnCall24x5, 8, 1, 1, 120, 120, 0.7143, 6, 5, 0, 0}, // rotation 1: everything on one person
+		{orgs.OnCall24x7, 6, 0, 6, 168, 56, 0.3333, 8, 2, 2, 200000},
+		{orgs.OnCall24x7, 10, 5, 5, 168, 67.2, 0.4, 8, 3, 0, 0},
+		{orgs.OnCall24x7, 8, 8, 8, 168, 42, 0.25, 8, 0, 0, 0}, // exactly 25%
+	}
+	for _, c := range cases {
+		name := fmt.Sprintf("%s, %d people, rotation %d", c.onCall, c.headcount, c.rotation)
+		t.Run(name, func(t *testing.T) {
+			text := fmt.Sprintf("[defaults]\nper_head = 100000\n\n[[team]]\nname = \"Ops\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = %d\non_call = %q\n", c.headcount, c.onCall)
+			if c.rotation > 0 {
+				text += fmt.Sprintf("rotation = %d\n", c.rotation)
+			}
+			o := svcLoad(t, text)
+			s := orgs.StaffingOf(o)
+			if len(s.Rotations) != 1 {
+				t.Fatalf("%d rotations", len(s.Rotations))
+			}
+			r := s.Rotations[0]
+			got := []any{r.Rotation, r.CoveredHours, r.HoursPerPerson, r.ShareOfWeek, r.Minimum, r.Needed, r.Hires, r.HireCost}
+			want := []any{c.wantRotation, c.covered, c.hours, c.share, c.minimum, c.needed, c.hires, c.hireCost}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("rotation, covered, hours, share, minimum, needed, hires, cost:\n got %v\nwant %v", got, want)
+			}
+			if s.Needed != c.needed || s.Hires != c.hires || s.HireCost != c.hireCost {
+				t.Errorf("totals %+v", s.StaffingTotals)
+			}
+			thin := orgs.ThinRotation(&s)
+			if (thin != nil) != (c.needed > 0) {
+				t.Fatalf("thin-rotation %v with %d needed", thin, c.needed)
+			}
+			if thin != nil {
+				part := fmt.Sprintf(`"Ops" (%s, rotation %d, minimum %d): add %d to the rotation, hire %d`, c.onCall, c.wantRotation, c.minimum, c.needed, c.hires)
+				if !strings.Contains(thin.Message, part) || thin.Severity != orgs.Warning || !reflect.DeepEqual(thin.Teams, []string{"Ops"}) {
+					t.Errorf("thin-rotation %+v, want a message holding %q", thin, part)
+				}
+			}
+		})
+	}
+}
+
+func TestMinimumRotation(t *testing.T) {
+	for c, want := range map[orgs.OnCall]int{orgs.OnCallNone: 0, orgs.OnCall8x5: 2, orgs.OnCall8x7: 3, orgs.OnCall24x5: 6, orgs.OnCall24x7: 8} {
+		if got := orgs.MinimumRotation(c); got != want {
+			t.Errorf("%s: %d, want %d", c, got, want)
+		}
+		if rot := orgs.MinimumRotation(c); rot > 0 && orgs.HoursPerPerson(c, rot) > 42 {
+			t.Errorf("%s: the minimum rotation of %d leaves %v hours a person", c, rot, orgs.HoursPerPerson(c, rot))
+		}
+		// (a rotation of one has no secondary: the minimum is for a primary and a secondary)
+		if rot := orgs.MinimumRotation(c) - 1; rot > 1 && orgs.HoursPerPerson(c, rot) <= 42 {
+			t.Errorf("%s: a rotation of %d would do", c, rot)
+		}
+	}
+}
+
+func TestStaffingTotalsAndDelta(t *testing.T) {
+	base := svcLoad(t, `
+[defaults]
+per_head = 100000
+
+[[team]]
+name = "Viewer"
+org = "dev"
+kind = "dev"
+headcount = 8
+per_head = 120000
+on_call = "8x5"
+
+[[team]]
+name = "Quiet"
+org = "dev"
+kind = "dev"
+headcount = 2
+
+[[team]]
+name = "Cloud Operations"
+org = "ops"
+kind = "ops"
+headcount = 4
+on_call = "24x5"
+rotation = 3
+
+[[team]]
+name = "Night"
+org = "ops"
+kind = "ops"
+headcount = 5
+on_call = "24x7"
+`)
+	s := orgs.StaffingAgainst(base, base)
+	var names []string
+	for _, r := range s.Rotations {
+		names = append(names, r.Team)
+	}
+	if !reflect.DeepEqual(names, []string{"Viewer", "Cloud Operations", "Night"}) {
+		t.Errorf("rotations of %q; a team not on call has none", names)
+	}
+	// Cloud Operations: needs 3 more in the rotation, 2 hires; Night: 3 and 3
+	if s.Needed != 6 || s.Hires != 5 || s.HireCost != 500000 || s.Delta != (orgs.StaffingTotals{}) {
+		t.Errorf("totals %+v, delta %+v", s.StaffingTotals, s.Delta)
+	}
+	cur := base.Clone()
+	cur.Teams[0].OnCall = orgs.OnCall24x7 // Viewer: 8 people, minimum 8: nothing needed
+	cur.Teams[2].Headcount, cur.Teams[2].Rotation = 6, 6
+	cur.Teams[3].OnCall = orgs.OnCall24x5 // Night: minimum 6, 5 people: 1 and 1
+	got := orgs.StaffingAgainst(base, cur)
+	if got.Needed != 1 || got.Hires != 1 || got.HireCost != 100000 || got.Delta != (orgs.StaffingTotals{Needed: -5, Hires: -4, HireCost: -400000}) {
+		t.Errorf("after: %+v, delta %+v", got.StaffingTotals, got.Delta)
+	}
+	b, _ := json.Marshal(got)
+	for _, part := range []string{
+		`{"rotations":[{"team":"Viewer","on_call":"24x7","rotation":8,"covered_hours":168,"hours_per_person":42,"share_of_week":0.25,"minimum":8,"needed":0,"hires":0,"hire_cost":0},`,
+		`],"needed":1,"hires":1,"hire_cost":100000,"delta":{"needed":-5,"hires":-4,"hire_cost":-400000}}`,
+	} {
+		if !strings.Contains(string(b), part) {
+			t.Errorf("JSON %s\nlacks %s", b, part)
+		}
+	}
+	thin := orgs.ThinRotation(&s)
+	if thin == nil || !reflect.DeepEqual(thin.Teams, []string{"Cloud Operations", "Night"}) || thin.Services == nil {
+		t.Errorf("thin-rotation %+v", thin)
+	}
+	none, _ := json.Marshal(orgs.StaffingOf(svcLoad(t, "")))
+	if string(none) != `{"rotations":[],"needed":0,"hires":0,"hire_cost":0,"delta":{"needed":0,"hires":0,"hire_cost":0}}` {
+		t.Errorf("staffing of an empty model: %s", none)
+	}
+}
+
+func TestRotationBoundsInFiles(t *testing.T) {
+	team := func(headcount int, onCall, rotation string) string {
+		s := fmt.Sprintf("[[team]]\nname = \"Ops\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = %d\n", headcount)
+		if onCall != "" {
+			s += "on_call = \"" + onCall + "\"\n"
+		}
+		return s + rotation
+	}
+	for _, ok := range []string{team(5, "8x5", "rotation = 1\n"), team(5, "24x7", "rotation = 5\n"), team(1, "8x7", "rotation = 1\n")} {
+		if _, err := orgs.Load("ok.toml", []byte(validHead+ok)); err != nil {
+			t.Errorf("refused:\n%s\n%v", ok, err)
+		}
+	}
+	for text, msg := range map[string]string{
+		team(5, "8x5", "rotation = 6\n"):   "rotation 6 is out of range 1-5",
+		team(5, "8x5", "rotation = 0\n"):   "rotation 0 is out of range",
+		team(5, "8x5", "rotation = -2\n"):  "rotation -2 is out of range",
+		team(5, "none", "rotation = 2\n"):  `rotation applies only to a team on call, and this team has on_call = "none"`,
+		team(5, "", "rotation = 2\n"):      "rotation applies only to a team on call, and this team has no on_call",
+		team(5, "8x5", "rotation = 2.5\n"): "rotation must be a whole number, not a float",
+	} {
+		_, err := orgs.Load("bad.toml", []byte(validHead+text))
+		if err == nil || !strings.Contains(err.Error(), msg) || !strings.HasPrefix(err.Error(), "bad.toml:") {
+			t.Errorf("%s: error %v, want one holding %q", text, err, msg)
+		}
+	}
+}
