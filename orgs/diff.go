@@ -212,10 +212,20 @@ func otherChanges(a *Org, was *Team, b *Org, t *Team) []FieldChange {
 	add("name", was.Name, t.Name)
 	add("kind", string(was.Kind), string(t.Kind))
 	add("on_call", string(was.OnCall), string(t.OnCall))
-	add("funding", string(fundingOf(a, was)), string(fundingOf(b, t)))
+	// the funding key only: a class that follows from the run models is a consequence,
+	// never a change the user made
+	add("funding", orUnset(string(was.Funding)), orUnset(string(t.Funding)))
 	add("per_head", strconv.FormatInt(a.CostPerHead(was), 10), strconv.FormatInt(b.CostPerHead(t), 10))
 	add("note", was.Note, t.Note)
 	return out
+}
+
+// orUnset is s, or "unset" when it is empty.
+func orUnset(s string) string {
+	if s == "" {
+		return "unset"
+	}
+	return s
 }
 
 func advisoriesNotIn(list, other []Advisory) []Advisory {
