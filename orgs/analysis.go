@@ -742,7 +742,7 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 		tv := &teams[i]
 		tv.Name, tv.Org, tv.Kind, tv.Headcount = t.Name, t.Org, t.Kind, t.Headcount
 		tv.Cost, tv.Funding, tv.RunModel, tv.Topology, tv.RunWith = cost, funding, model, topo, runWith
-		tv.Was, tv.Serves = was, int(lay.serves[i]+s.dServe[i])
+		tv.Was, tv.Serves, tv.Partner = was, int(lay.serves[i]+s.dServe[i]), int(serve)
 
 		// rules.md section 4, the team's part
 		if was == nil {

@@ -83,6 +83,9 @@ type TeamVerdict struct {
 	Was *Team
 	// Serves counts the dev teams that name this team in run_with.
 	Serves int
+	// Partner is the index of the team this dev team runs with (the SRE or ops team its
+	// run_with names, for the run values that need one), -1 for none.
+	Partner int
 }
 
 // CriterionVerdict is one row of the comparison table with the dominant model's value now
