@@ -308,7 +308,7 @@ const contractExpected = `{
       {"kind": "staffing", "subject": "Tooling", "changeability": "staffing", "detail": "<text>"},
       {"kind": "staffing", "subject": "Legacy", "changeability": "staffing", "detail": "<text>"},
       {"kind": "new-sre-org", "subject": "<text>", "changeability": "hard", "detail": "<text>"},
-      {"kind": "reporting-lines", "subject": "Reliability", "changeability": "hard", "detail": "moved from the ops org to the sre org"}
+      {"kind": "reporting-lines", "subject": "Reliability", "changeability": "hard", "detail": "moved from the ops org to the SRE org"}
     ]
   },
   "identity": {

@@ -408,8 +408,16 @@ var orgNames = map[OrgID]string{OrgDev: "Development org", OrgOps: "Operations o
 // Title is the organization's title as the board shows it ("Development org").
 func (o OrgID) Title() string { return orgNames[o] }
 
-// Phrase is the organization as a sentence names it ("the ops org").
-func (o OrgID) Phrase() string { return "the " + string(o) + " org" }
+// Short is the organization as every output spells it: "dev org", "ops org", "SRE org".
+func (o OrgID) Short() string {
+	if o == OrgSRE {
+		return "SRE org"
+	}
+	return string(o) + " org"
+}
+
+// Phrase is the organization as a sentence names it ("the ops org", "the SRE org").
+func (o OrgID) Phrase() string { return "the " + o.Short() }
 
 // Principles are the SRE principles the talk opens with (domain.md section 0): none of them
 // prescribes an org structure, which is why the nine topologies are all SRE.
