@@ -271,7 +271,7 @@ func TestFlowCompareShowsAMove(t *testing.T) {
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
 	waitFor(t, tm, "Development org")
 	send(tm, "l", ">", "c")
-	waitFor(t, tm, "What changed, team by team", "* Operations SRE", "sre org (moved)")
+	waitFor(t, tm, "What changed, team by team", "* Operations SRE", "SRE org (moved)")
 	send(tm, "end")
 	waitFor(t, tm, "Advisories")
 	send(tm, "esc")

@@ -374,7 +374,7 @@ func TestRestoreOffered(t *testing.T) {
 		t.Fatalf("no restore offered: mode %d", m.mode)
 	}
 	body := m.restoreDialog().Body
-	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it? (r)estore / (d)iscard", "Operations SRE moved from the ops org to the sre org."} {
+	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it? (r)estore / (d)iscard", "Operations SRE moved from the ops org to the SRE org."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the offer lacks %q:\n%s", want, body)
 		}
@@ -540,7 +540,7 @@ func TestCompareKey(t *testing.T) {
 		t.Fatalf("c: mode %d", m.mode)
 	}
 	v := m.View()
-	for _, want := range []string{"A  mixed.toml (example)", "B  mixed.toml (unsaved)", "* Operations SRE", "sre org (moved)", "What changed, team by team"} {
+	for _, want := range []string{"A  mixed.toml (example)", "B  mixed.toml (unsaved)", "* Operations SRE", "SRE org (moved)", "What changed, team by team"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("compare lacks %q:\n%s", want, v)
 		}
@@ -586,7 +586,7 @@ func TestCompareWithAnotherFile(t *testing.T) {
 	if m.mode != modeCompare || m.cmp.leftPath != s1 {
 		t.Fatalf("mode %d, left %q", m.mode, m.cmp.leftPath)
 	}
-	if v := m.View(); !strings.Contains(v, "A  mixed-scenario-1.toml (file)") || !strings.Contains(v, "sre org") || !strings.Contains(v, "ops org (moved)") {
+	if v := m.View(); !strings.Contains(v, "A  mixed-scenario-1.toml (file)") || !strings.Contains(v, "SRE org") || !strings.Contains(v, "ops org (moved)") {
 		t.Errorf("side A is not the scenario:\n%s", v)
 	}
 	press(t, m, "b")

@@ -2,232 +2,11 @@ package orgs
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
 )
-
-// Analysis is every verdict sretopo shows about a current model against its baseline
-// (rules.md). The report, the dashboard and the diff all read this one value; none of them
-// computes a verdict of its own. Its JSON form is the body of `report --format json`.
-type Analysis struct {
-	Summary     Summary             `json:"summary"`
-	RunModel    RunModelVerdict     `json:"run_model"`
-	Topology    TopologyVerdict     `json:"topology"`
-	Teams       []TeamVerdict       `json:"teams"`
-	Criteria    []CriterionVerdict  `json:"criteria"`
-	Funding     FundingVerdict      `json:"funding"`
-	Transition  TransitionVerdict   `json:"transition"`
-	Identity    IdentityVerdict     `json:"identity"`
-	KPIs        []KPIEntry          `json:"kpis"`
-	Positioning *PositioningVerdict `json:"positioning"`
-	Advisories  []Advisory          `json:"advisories"`
-
-	// BaselineRunModel is the baseline's dominant run model (nil when it has none).
-	BaselineRunModel *RunModel `json:"-"`
-	// BaselineTopology is the baseline's dominant topology (nil when it has none).
-	BaselineTopology *int `json:"-"`
-}
-
-// Summary counts the organization.
-type Summary struct {
-	Teams     int `json:"teams"`
-	DevTeams  int `json:"dev_teams"`
-	Headcount int `json:"headcount"`
-}
-
-// RunModelVerdict is the organization's dominant run model and its mix.
-type RunModelVerdict struct {
-	Dominant *RunModel     `json:"dominant"`
-	Mix      []RunModelMix `json:"mix"`
-}
-
-// RunModelMix is one run model's count of dev teams and share of all dev teams.
-type RunModelMix struct {
-	ID       RunModel `json:"id"`
-	DevTeams int      `json:"dev_teams"`
-	Share    float64  `json:"share"`
-}
-
-// TopologyVerdict is the organization's dominant topology, whether it is pure, and its mix.
-type TopologyVerdict struct {
-	Dominant *int          `json:"dominant"`
-	Pure     bool          `json:"pure"`
-	Mix      []TopologyMix `json:"mix"`
-}
-
-// TopologyMix is one topology's count of dev teams and share of all dev teams.
-type TopologyMix struct {
-	Topology int     `json:"topology"`
-	DevTeams int     `json:"dev_teams"`
-	Share    float64 `json:"share"`
-}
-
-// TeamVerdict is what the analysis says of one team. RunModel, Topology and RunWith are
-// empty (JSON null) for teams that are not dev teams; Topology is 0 (null) for ops-run-it
-// and unorganized.
-type TeamVerdict struct {
-	Name      string
-	Org       OrgID
-	Kind      Kind
-	Headcount int
-	Cost      int64
-	Funding   Funding
-	RunModel  RunModel
-	Topology  int
-	RunWith   string
-
-	// Was is the same team in the baseline (nil for a team the baseline does not have),
-	// so a view can say what changed.
-	Was *Team
-	// Serves counts the dev teams that name this team in run_with.
-	Serves int
-}
-
-// CriterionVerdict is one row of the comparison table with the dominant model's value now
-// and in the baseline (nil when there is no dominant model or it is unorganized).
-type CriterionVerdict struct {
-	Criterion string      `json:"criterion"`
-	Values    ModelValues `json:"values"`
-	Current   *string     `json:"current"`
-	Baseline  *string     `json:"baseline"`
-	Changed   bool        `json:"changed"`
-}
-
-// ModelValues holds one value per compared model, in ComparedModels order.
-type ModelValues [4]string
-
-// HeadCost is a headcount and its yearly cost.
-type HeadCost struct {
-	Headcount int   `json:"headcount"`
-	Cost      int64 `json:"cost"`
-}
-
-// OrgBudgets is the headcount and cost each organization's budget carries.
-type OrgBudgets struct {
-	Dev HeadCost `json:"dev"`
-	Ops HeadCost `json:"ops"`
-	SRE HeadCost `json:"sre"`
-}
-
-// Of returns the budget of org.
-func (b *OrgBudgets) Of(org OrgID) *HeadCost {
-	switch org {
-	case OrgOps:
-		return &b.Ops
-	case OrgSRE:
-		return &b.SRE
-	}
-	return &b.Dev
-}
-
-// ModelFunding is the share of dev teams whose run model is CAPEX- or OPEX-funded.
-type ModelFunding struct {
-	CapexShare float64 `json:"capex_share"`
-	OpexShare  float64 `json:"opex_share"`
-}
-
-// FundingDelta is the change of the CAPEX and OPEX totals against the baseline.
-type FundingDelta struct {
-	CapexCost      int64 `json:"capex_cost"`
-	OpexCost       int64 `json:"opex_cost"`
-	CapexHeadcount int   `json:"capex_headcount"`
-	OpexHeadcount  int   `json:"opex_headcount"`
-}
-
-// FundingVerdict is rules.md section 3.
-type FundingVerdict struct {
-	Currency     *string      `json:"currency"`
-	CAPEX        HeadCost     `json:"capex"`
-	OPEX         HeadCost     `json:"opex"`
-	Orgs         OrgBudgets   `json:"orgs"`
-	ModelFunding ModelFunding `json:"model_funding"`
-	Delta        FundingDelta `json:"delta"`
-
-	// HasCosts is false when no per_head is known: funding is then headcount only.
-	HasCosts bool `json:"-"`
-	// OrgsDelta is each organization's change against the baseline.
-	OrgsDelta OrgBudgets `json:"-"`
-}
-
-// TransitionVerdict is rules.md section 4: the organization's verdict, each dev team's, and
-// the decisions taken with how hard each is to undo.
-type TransitionVerdict struct {
-	Verdict   Verdict          `json:"verdict"`
-	Teams     []TeamTransition `json:"teams"`
-	Decisions []Decision       `json:"decisions"`
-}
-
-// TeamTransition is one dev team's move between run models. From is empty (null) for a new
-// team, To for a removed one; Reason is set for unlikely and no-reason.
-type TeamTransition struct {
-	Team    string   `json:"team"`
-	From    RunModel `json:"from"`
-	To      RunModel `json:"to"`
-	Verdict Verdict  `json:"verdict"`
-	Reason  string   `json:"reason"`
-}
-
-// Decision is one difference between baseline and current, as a decision people take.
-type Decision struct {
-	Kind          DecisionKind  `json:"kind"`
-	Subject       string        `json:"subject"`
-	Changeability Changeability `json:"changeability"`
-	Detail        string        `json:"detail"`
-}
-
-// IdentityVerdict is rules.md section 5: the identity shares and the dominant one.
-type IdentityVerdict struct {
-	Dominant *Identity      `json:"dominant"`
-	Weights  IdentityShares `json:"weights"`
-}
-
-// IdentityShares holds one share per identity, in AllIdentities order.
-type IdentityShares [3]float64
-
-// Of returns the share of identity id.
-func (s IdentityShares) Of(id Identity) float64 {
-	if i := slices.Index(AllIdentities, id); i >= 0 {
-		return s[i]
-	}
-	return 0
-}
-
-// KPIEntry is one KPI with the identity it belongs to.
-type KPIEntry struct {
-	Identity Identity `json:"identity"`
-	Text     string   `json:"text"`
-	// Own is true for the file's own KPIs, false for the built-in examples.
-	Own bool `json:"-"`
-}
-
-// PositioningVerdict is the SRE organization's positioning; ID, Focus and Strategy are nil
-// when it is unset.
-type PositioningVerdict struct {
-	ID       *Positioning `json:"id"`
-	Focus    *string      `json:"focus"`
-	Strategy *string      `json:"strategy"`
-}
-
-// Severity of an advisory.
-type Severity string
-
-// Advisory severities; warnings are listed first.
-const (
-	Warning Severity = "warning"
-	Info    Severity = "info"
-)
-
-// Advisory is one piece of advice about the current model (rules.md section 8).
-type Advisory struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Teams    []string `json:"teams"`
-}
 
 // Analyse is the analysis of current against baseline: a pure function of the two models.
 func Analyse(baseline, current *Org) *Analysis {
@@ -336,10 +115,6 @@ func roleCode(r SRERole) uint8 {
 	return codeOther
 }
 
-// orgOffset is rules.md section 1's step from topology 4 or 7 by the org of the SRE team
-// (an org code): 0 in the dev org, 1 in the ops org, 2 in the SRE org.
-var orgOffset = [4]int{0, 1, 2, 0}
-
 // indexOf is index[foldKey(name)] for the model whose teams are teams. It looks at index
 // at first, where the other model of the comparison has the team: a model and its baseline
 // mostly list the same teams in the same order, and with unique names a team found there
@@ -359,17 +134,9 @@ func computeFacts(o *Org) facts {
 	var topoN [10]int
 	for i := range o.Teams {
 		t := &o.Teams[i]
-		cost := int64(t.Headcount) * o.CostPerHead(t)
-		if fundingOf(o, t) == OPEX {
-			f.opex.Headcount += t.Headcount
-			f.opex.Cost += cost
-		} else {
-			f.capex.Headcount += t.Headcount
-			f.capex.Cost += cost
-		}
 		b := f.orgs.Of(t.Org)
 		b.Headcount += t.Headcount
-		b.Cost += cost
+		b.Cost += int64(t.Headcount) * o.CostPerHead(t)
 		if t.Org == OrgSRE {
 			f.sreOrgHas = true
 		}
@@ -381,80 +148,33 @@ func computeFacts(o *Org) facts {
 		_, k, topo := classify(t)
 		if k == 1 || k == 2 { // you-and-sre and sre run it: the partner's org tells the topology
 			if j, ok := lookupFold(f.index, t.RunWith); ok {
-				topo += orgOffset[orgCode(o.Teams[j].Org)]
+				topo = topologyTable[k][orgCode(o.Teams[j].Org)]
 			}
 		}
 		bt.model, bt.topo = int8(k), uint8(topo)
 		modelN[k]++
 		topoN[topo]++
 	}
-	if k := dominantModel(&modelN); k >= 0 {
+	// the funding classes need to know first whether some model is CAPEX-funded
+	served := capexServed(&modelN)
+	for i := range o.Teams {
+		t := &o.Teams[i]
+		cost := int64(t.Headcount) * o.CostPerHead(t)
+		if teamFunding(t.Kind, t.Funding, served) == OPEX {
+			f.opex.Headcount += t.Headcount
+			f.opex.Cost += cost
+		} else {
+			f.capex.Headcount += t.Headcount
+			f.capex.Cost += cost
+		}
+	}
+	k := dominantModel(&modelN)
+	if k >= 0 {
 		m := SpectrumOrder[k]
 		f.dominantM = &m
 	}
-	f.dominantT = dominantTopology(&topoN)
+	f.dominantT = dominantTopology(&topoN, k)
 	return f
-}
-
-// dominantModel is the position in SpectrumOrder of the run model with the most dev
-// teams, the earlier on a tie (-1 for none).
-func dominantModel(modelN *[5]int) int {
-	d := -1
-	for k, c := range modelN {
-		if c > 0 && (d < 0 || c > modelN[d]) {
-			d = k
-		}
-	}
-	return d
-}
-
-// dominantTopology is the topology with the most dev teams, the lower on a tie (nil for none).
-func dominantTopology(topoN *[10]int) *int {
-	var d *int
-	for n := 1; n <= 9; n++ {
-		if topoN[n] > 0 && (d == nil || topoN[n] > topoN[*d]) {
-			n := n
-			d = &n
-		}
-	}
-	return d
-}
-
-// classify is rules.md section 1: the run model of dev team t, its position in
-// SpectrumOrder, and its topology (0 for none), for you-and-sre and sre run it 4 and 7,
-// to which the caller adds orgOffset of the org of the team run_with names. A run model
-// at 1, 2 or 3 is one whose run value needs a partner.
-func classify(t *Team) (RunModel, int, int) {
-	switch t.Run {
-	case RunYou:
-		switch t.SRERole {
-		case RoleDedicated:
-			return YouRunIt, 0, 2
-		case RoleBoth:
-			return YouRunIt, 0, 3
-		}
-		return YouRunIt, 0, 1
-	case RunYouAndSRE:
-		return YouAndSRERunIt, 1, 4
-	case RunSRE:
-		return SRERunIt, 2, 7
-	case RunOps:
-		return OpsRunIt, 3, 0
-	}
-	return Unorganized, 4, 0
-}
-
-// fundingOf is the funding class of a team (rules.md section 3).
-func fundingOf(o *Org, t *Team) Funding {
-	switch {
-	case t.Funding != "":
-		return t.Funding
-	case t.Org == OrgSRE && o.SREOrg.Positioning == PositionCostCenter:
-		return OPEX
-	case t.Org == OrgOps && t.Kind != KindSRE:
-		return OPEX
-	}
-	return CAPEX
 }
 
 // sameString is a == b, without a call when a and b are the very same string, as they
@@ -674,12 +394,17 @@ type tally struct {
 	devTeams  int
 	modelN    [5]int // dev teams per run model, in SpectrumOrder
 	topoN     [10]int
+	dominantK int // the dominant run model's position in SpectrumOrder, -1 for none
 	dominantM *RunModel
 	dominantT *int
 	capex     HeadCost
 	opex      HeadCost
+	// infraOpen is the headcount and cost of the sre-infra teams without a funding key,
+	// whose class is known only once every dev team is counted
+	infraOpen HeadCost
 	orgs      OrgBudgets
 	sreOrgHas bool
+	opsHas    bool
 	hasCosts  bool
 }
 
@@ -780,17 +505,33 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	}
 	switch {
 	case !bf.sreOrgHas && f.sreOrgHas:
-		p.decisions = slices.Insert(p.decisions, 0, Decision{Kind: DecideNewSREOrg, Subject: "SRE org",
-			Changeability: DecideNewSREOrg.Changeability(), Detail: "a new SRE organization, which needs its own head and reporting line"})
+		p.decide(DecideNewSREOrg, "SRE org", "a new SRE organization, which needs its own head and reporting line")
 	case bf.sreOrgHas && !f.sreOrgHas:
-		p.decisions = slices.Insert(p.decisions, 0, Decision{Kind: DecideDissolveSREOrg, Subject: "SRE org",
-			Changeability: DecideDissolveSREOrg.Changeability(), Detail: "the SRE organization no longer holds a team"})
+		p.decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
 	}
-	if k := dominantModel(&f.modelN); k >= 0 {
-		m := SpectrumOrder[k]
+	p.decisions = orderDecisions(p.decisions, positioningDecisions(base, cur))
+
+	// the sre-infra teams without a funding key: their class follows the models served
+	infraClass := teamFunding(KindSREInfra, "", capexServed(&f.modelN))
+	if f.infraOpen != (HeadCost{}) || len(s.infra) > 0 {
+		for _, i := range s.infra {
+			if cur.Teams[i].Funding == "" {
+				p.teams[i].Funding = infraClass
+			}
+		}
+		to := &f.capex
+		if infraClass == OPEX {
+			to = &f.opex
+		}
+		to.Headcount += f.infraOpen.Headcount
+		to.Cost += f.infraOpen.Cost
+	}
+	f.dominantK = dominantModel(&f.modelN)
+	if f.dominantK >= 0 {
+		m := SpectrumOrder[f.dominantK]
 		f.dominantM = &m
 	}
-	f.dominantT = dominantTopology(&f.topoN)
+	f.dominantT = dominantTopology(&f.topoN, f.dominantK)
 
 	an := &Analysis{
 		BaselineRunModel: bf.dominantM,
@@ -800,6 +541,9 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	}
 	an.Summary = Summary{Teams: n, DevTeams: f.devTeams, Headcount: f.capex.Headcount + f.opex.Headcount}
 	an.RunModel.Dominant = f.dominantM
+	if f.dominantK >= 0 {
+		an.RunModel.DominantDevTeams = f.modelN[f.dominantK]
+	}
 	an.RunModel.Mix = []RunModelMix{}
 	for k, m := range SpectrumOrder {
 		if c := f.modelN[k]; c > 0 {
@@ -807,6 +551,9 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		}
 	}
 	an.Topology.Dominant = f.dominantT
+	if f.dominantT != nil {
+		an.Topology.DominantDevTeams = f.topoN[*f.dominantT]
+	}
 	an.Topology.Mix = []TopologyMix{}
 	for n := 1; n <= 9; n++ {
 		if c := f.topoN[n]; c > 0 {
@@ -816,17 +563,36 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	an.Topology.Pure = f.devTeams > 0 && f.topoN[0] == 0 && len(an.Topology.Mix) == 1
 
 	an.Criteria = criteria(f.dominantM, bf.dominantM)
-	an.Funding = a.funding(cur, f)
-	an.Identity = identity(cur, f, lay, s)
-	an.KPIs = kpis(cur, an.Identity)
-	if f.sreOrgHas {
-		an.Positioning = positioning(cur.SREOrg.Positioning)
+	an.Funding = fundingVerdict(cur, f, bf.capex, bf.opex, &bf.orgs)
+
+	// where the SRE people sit: serving SRE teams by org, dedicated SREs in dev teams
+	var people [3]int
+	for n := 1; n <= 9; n++ {
+		people[0] += dedicatedPeople(n) * f.topoN[n]
 	}
+	outside := false
+	for i := range s.sre {
+		t := &s.sre[i]
+		outside = outside || t.org == 0 || t.org == 1
+		if lay.serves[t.i]+s.dServe[t.i] > 0 {
+			id := int(t.org) // the org codes are in AllIdentities order, as identityOfOrg maps them
+			if t.org == codeOther {
+				id = slices.Index(AllIdentities, identityOfOrg[cur.Teams[t.i].Org])
+			}
+			if id >= 0 {
+				people[id] += t.headcount
+			}
+		}
+	}
+	an.Identity = identityOf(people, f.topoN[topologyTable[0][0]] > 0)
+	an.KPIs = kpis(cur, an.Identity)
+	roleP := sreRoleExists(&f.topoN, outside)
+	an.Positioning = positioning(cur, f.sreOrgHas, roleP)
 	var old []Advisory
 	if prev != nil {
 		old = prev.Advisories
 	}
-	an.Advisories = advisories(cur, f, lay, s, old)
+	an.Advisories = advisories(&advisoryFacts{cur: cur, f: f, lay: lay, s: s, old: old, roleP: roleP})
 
 	if p.stale > 32 {
 		// run_with, or who runs what, changed for many teams since the layout was made:
@@ -861,7 +627,7 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 		s.orgs[q] = orgCode(cur.Teams[q].Org)
 	}
 	var f tally
-	defaultPerHead, costCenter := cur.Defaults.PerHead, cur.SREOrg.Positioning == PositionCostCenter
+	defaultPerHead := cur.Defaults.PerHead
 	f.hasCosts = defaultPerHead != nil
 	for i := range cur.Teams {
 		t := &cur.Teams[i]
@@ -880,26 +646,28 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 			perHead = *defaultPerHead
 		}
 		cost := int64(t.Headcount) * perHead
+		// an sre-infra team's class waits for every dev team to be counted (analyse
+		// sets it); any other's is known now
 		var funding Funding
 		switch {
-		case t.Funding != "":
-			funding = t.Funding
-		case oc == 2 && costCenter, oc == 1 && t.Kind != KindSRE:
-			funding = OPEX
+		case t.Kind == KindSREInfra && t.Funding == "":
+			f.infraOpen.Headcount += t.Headcount
+			f.infraOpen.Cost += cost
 		default:
-			funding = CAPEX
-		}
-		if funding == OPEX {
-			f.opex.Headcount += t.Headcount
-			f.opex.Cost += cost
-		} else {
-			f.capex.Headcount += t.Headcount
-			f.capex.Cost += cost
+			funding = teamFunding(t.Kind, t.Funding, false)
+			if funding == OPEX {
+				f.opex.Headcount += t.Headcount
+				f.opex.Cost += cost
+			} else {
+				f.capex.Headcount += t.Headcount
+				f.capex.Cost += cost
+			}
 		}
 		b := &f.orgs.Dev
 		switch oc {
 		case 1:
 			b = &f.orgs.Ops
+			f.opsHas = true
 		case 2:
 			b = &f.orgs.SRE
 			f.sreOrgHas = true
@@ -926,9 +694,9 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 				if q >= 0 {
 					if k != 3 { // not ops run it: the partner's org tells the topology
 						if known || int(q) < i {
-							topo += orgOffset[s.orgs[q]]
+							topo = topologyTable[k][s.orgs[q]]
 						} else {
-							topo += orgOffset[orgCode(cur.Teams[q].Org)]
+							topo = topologyTable[k][orgCode(cur.Teams[q].Org)]
 						}
 					}
 					if runWith != "" {
@@ -974,7 +742,7 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 		tv := &teams[i]
 		tv.Name, tv.Org, tv.Kind, tv.Headcount = t.Name, t.Org, t.Kind, t.Headcount
 		tv.Cost, tv.Funding, tv.RunModel, tv.Topology, tv.RunWith = cost, funding, model, topo, runWith
-		tv.Was, tv.Serves = was, int(lay.serves[i]+s.dServe[i])
+		tv.Was, tv.Serves, tv.Partner = was, int(lay.serves[i]+s.dServe[i]), int(serve)
 
 		// rules.md section 4, the team's part
 		if was == nil {
@@ -1028,257 +796,4 @@ func grow[T any](s []T) ([]T, *T) {
 		s = append(s, zero)
 	}
 	return s, &s[len(s)-1]
-}
-
-// share is n/total rounded to 4 decimals (0 when total is 0).
-func share(n, total int) float64 {
-	if total == 0 {
-		return 0
-	}
-	return round4(float64(n) / float64(total))
-}
-
-func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
-
-func criteria(cur, base *RunModel) []CriterionVerdict {
-	valueOf := func(m *RunModel, c *Criterion) *string {
-		if m == nil || m.Column() < 0 {
-			return nil
-		}
-		return &c.Values[m.Column()]
-	}
-	out := make([]CriterionVerdict, len(Criteria))
-	for i := range Criteria {
-		c := &Criteria[i]
-		cv, bv := valueOf(cur, c), valueOf(base, c)
-		out[i] = CriterionVerdict{
-			Criterion: c.Name, Values: c.Values, Current: cv, Baseline: bv,
-			Changed: (cv == nil) != (bv == nil) || (cv != nil && *cv != *bv),
-		}
-	}
-	return out
-}
-
-func (a *Analyser) funding(cur *Org, f *tally) FundingVerdict {
-	base := &a.baseFacts
-	v := FundingVerdict{
-		CAPEX: f.capex, OPEX: f.opex, Orgs: f.orgs,
-		HasCosts: f.hasCosts,
-		Delta: FundingDelta{
-			CapexCost: f.capex.Cost - base.capex.Cost, OpexCost: f.opex.Cost - base.opex.Cost,
-			CapexHeadcount: f.capex.Headcount - base.capex.Headcount, OpexHeadcount: f.opex.Headcount - base.opex.Headcount,
-		},
-	}
-	if cur.Defaults.Currency != "" {
-		c := cur.Defaults.Currency
-		v.Currency = &c
-	}
-	for _, org := range AllOrgs {
-		d, now, was := v.OrgsDelta.Of(org), f.orgs.Of(org), base.orgs.Of(org)
-		d.Headcount, d.Cost = now.Headcount-was.Headcount, now.Cost-was.Cost
-	}
-	capexTeams := f.modelN[0] + f.modelN[1] + f.modelN[2] // you, you-and-sre, sre run it
-	v.ModelFunding = ModelFunding{CapexShare: share(capexTeams, f.devTeams), OpexShare: share(f.modelN[3], f.devTeams)}
-	return v
-}
-
-// identity is rules.md section 5. The weights are sums of whole numbers, so adding them up
-// SRE teams first gives exactly what adding them up in team order gives.
-func identity(cur *Org, f *tally, lay *layout, s *scratch) IdentityVerdict {
-	var w [3]float64
-	w[0] = float64(f.topoN[1] + f.topoN[2] + f.topoN[3])
-	for _, t := range s.sre {
-		if lay.serves[t.i]+s.dServe[t.i] > 0 {
-			id := int(t.org) // the org codes are in AllIdentities order, as identityOfOrg maps them
-			if t.org == codeOther {
-				id = slices.Index(AllIdentities, identityOfOrg[cur.Teams[t.i].Org])
-			}
-			w[id] += float64(t.headcount)
-		}
-	}
-	sum := w[0] + w[1] + w[2]
-	v := IdentityVerdict{}
-	if sum == 0 {
-		return v
-	}
-	best := 0
-	for i := range w {
-		v.Weights[i] = round4(w[i] / sum)
-		if w[i] > w[best] {
-			best = i
-		}
-	}
-	id := AllIdentities[best]
-	v.Dominant = &id
-	return v
-}
-
-func kpis(cur *Org, id IdentityVerdict) []KPIEntry {
-	out := []KPIEntry{}
-	if id.Dominant == nil {
-		return out
-	}
-	order := []Identity{*id.Dominant}
-	for _, other := range AllIdentities {
-		if other != *id.Dominant && id.Weights.Of(other) > 0 {
-			order = append(order, other)
-		}
-	}
-	for _, ident := range order {
-		own := false
-		for _, k := range cur.KPIs {
-			if k.Identity == ident {
-				out = append(out, KPIEntry{Identity: ident, Text: k.Text, Own: true})
-				own = true
-			}
-		}
-		if !own {
-			for _, text := range ident.Info().KPIs {
-				out = append(out, KPIEntry{Identity: ident, Text: text})
-			}
-		}
-	}
-	return out
-}
-
-func positioning(p Positioning) *PositioningVerdict {
-	if p == PositionUnset {
-		return &PositioningVerdict{}
-	}
-	info := p.Info()
-	return &PositioningVerdict{ID: &p, Focus: &info.Focus, Strategy: &info.Strategy}
-}
-
-// nameList names up to six teams in a sentence ("A, B and 3 more").
-func nameList(names []string) string {
-	quoted := make([]string, 0, 6)
-	for i, n := range names {
-		if i == 6 {
-			break
-		}
-		quoted = append(quoted, fmt.Sprintf("%q", n))
-	}
-	switch rest := len(names) - len(quoted); {
-	case rest > 0:
-		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", rest)
-	case len(quoted) > 1:
-		return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
-	case len(quoted) == 1:
-		return quoted[0]
-	}
-	return ""
-}
-
-// reusable returns the list of team names of old's advisory code emptied, for the new
-// advisory of that code to fill in again (a new list when old has none big enough).
-func reusable(old []Advisory, code string, n int) []string {
-	for k := range old {
-		if old[k].Code == code && cap(old[k].Teams) >= n {
-			return old[k].Teams[:0]
-		}
-	}
-	return make([]string, 0, n)
-}
-
-// teamNames is the names of the teams at indices in buf.
-func teamNames(buf []string, cur *Org, indices []int32) []string {
-	for _, i := range indices {
-		buf = append(buf, cur.Teams[i].Name)
-	}
-	return buf
-}
-
-// advisories is rules.md section 8; the lists of team names reuse old's, the previous
-// analysis' advisories when they may be overwritten (else nil).
-func advisories(cur *Org, f *tally, lay *layout, s *scratch, old []Advisory) []Advisory {
-	var out []Advisory
-	add := func(code string, sev Severity, teams []string, format string, args ...any) {
-		if teams == nil {
-			teams = []string{}
-		}
-		out = append(out, Advisory{Code: code, Severity: sev, Message: fmt.Sprintf(format, args...), Teams: teams})
-	}
-	var idle, undersized, devSRE, infra, misplacedInfra []string
-	var undersizedDetail []string
-	for _, t := range s.sre {
-		if lay.serves[t.i]+s.dServe[t.i] == 0 {
-			idle = append(idle, t.name)
-		} else if t.org == 0 {
-			devSRE = append(devSRE, t.name)
-		}
-		if n := int(lay.shared[t.i] + s.dShared[t.i]); n > t.headcount {
-			undersized = append(undersized, t.name)
-			undersizedDetail = append(undersizedDetail, fmt.Sprintf("%q shares on call with %d dev teams and has %d people", t.name, n, t.headcount))
-		}
-	}
-	for _, i := range s.infra {
-		t := &cur.Teams[i]
-		infra = append(infra, t.Name)
-		if f.dominantT != nil && t.Org != Topologies[*f.dominantT-1].SREInfraOrg {
-			misplacedInfra = append(misplacedInfra, t.Name)
-		}
-	}
-	if f.devTeams == 0 {
-		add("no-dev-teams", Warning, nil, "The organization has no dev team, so there is no run model or topology to analyse.")
-	}
-	if len(s.unorganized) > 0 {
-		unorganized := teamNames(reusable(old, "unorganized", len(s.unorganized)), cur, s.unorganized)
-		add("unorganized", Warning, unorganized, "Nobody is organized to run what %s build (run = none).", nameList(unorganized))
-	}
-	if len(s.opsRun) > 0 {
-		opsRun := teamNames(reusable(old, "ops-run-it", len(s.opsRun)), cur, s.opsRun)
-		add("ops-run-it", Info, opsRun, "%s run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers.", nameList(opsRun)+isAre(len(opsRun)))
-	}
-	if len(idle) > 0 {
-		if len(idle) == 1 {
-			add("idle-sre-team", Warning, idle, "No dev team names SRE team %s in run_with: it supports nobody.", nameList(idle))
-		} else {
-			add("idle-sre-team", Warning, idle, "No dev team names SRE teams %s in run_with: they support nobody.", nameList(idle))
-		}
-	}
-	if len(undersized) > 0 {
-		add("sre-team-undersized", Warning, undersized, "Undersized for shared on call (about one SRE per supported dev team): %s.", strings.Join(undersizedDetail, "; "))
-	}
-	if len(devSRE) > 2 {
-		add("many-sre-teams-in-dev", Info, devSRE, "%d SRE teams serving dev teams sit in the dev org (%s): beyond two, consider hosting them in the ops org or a new SRE org.", len(devSRE), nameList(devSRE))
-	}
-	if len(infra) == 0 && f.modelN[0]+f.modelN[1]+f.modelN[2] > 0 {
-		add("no-sre-infra", Warning, nil, "No sre-infra team builds and runs the SRE infrastructure (monitoring, SLO and alerting, on-call tooling) that the teams running services need.")
-	}
-	if len(misplacedInfra) > 0 {
-		want := Topologies[*f.dominantT-1].SREInfraOrg
-		add("sre-infra-placement", Info, misplacedInfra, "%s not in %s, where the dominant topology %d expects the SRE infrastructure team.", nameList(misplacedInfra)+isAre(len(misplacedInfra)), want.Phrase(), *f.dominantT)
-	}
-	if f.sreOrgHas {
-		switch cur.SREOrg.Positioning {
-		case PositionUnset:
-			add("positioning-unset", Info, nil, "The SRE org holds teams but its positioning is unset: steer it toward partner or, best, enabler.")
-		case PositionCostCenter:
-			add("cost-center", Info, nil, "The SRE org is positioned as a cost center: it will live under yearly pressure to cut; steer it toward partner or enabler.")
-		}
-	}
-	if len(s.thin) > 0 {
-		thin := teamNames(reusable(old, "thin-rotation", len(s.thin)), cur, s.thin)
-		add("thin-rotation", Warning, thin, "%s on call 24x7 with fewer than 8 people; a sustainable round-the-clock rotation needs about eight.", nameList(thin)+isAre(len(thin)))
-	}
-	if out == nil {
-		return []Advisory{}
-	}
-	slices.SortStableFunc(out, func(x, y Advisory) int {
-		if x.Severity == y.Severity {
-			return 0
-		}
-		if x.Severity == Warning {
-			return -1
-		}
-		return 1
-	})
-	return out
-}
-
-func isAre(n int) string {
-	if n == 1 {
-		return " is"
-	}
-	return " are"
 }

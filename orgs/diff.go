@@ -22,7 +22,36 @@ type Diff struct {
 	Headcount      []HeadcountDiff  `json:"headcount"`
 	OtherChanges   []FieldChange    `json:"other_changes"`
 	Positioning    *PositioningDiff `json:"positioning"`
-	Verdicts       DiffVerdicts     `json:"verdicts"`
+	// RolePositioning is a change of the SRE role's positioning (nil for none).
+	RolePositioning *PositioningDiff `json:"role_positioning"`
+	// Budgets is each organization's budget before (A), after (B) and the change.
+	Budgets  OrgBudgetChanges `json:"budgets"`
+	Verdicts DiffVerdicts     `json:"verdicts"`
+}
+
+// OrgBudgetChanges is each organization's budget change, in board order.
+type OrgBudgetChanges struct {
+	Dev BudgetChange `json:"dev"`
+	Ops BudgetChange `json:"ops"`
+	SRE BudgetChange `json:"sre"`
+}
+
+// Of returns the change of org's budget.
+func (b *OrgBudgetChanges) Of(org OrgID) *BudgetChange {
+	switch org {
+	case OrgOps:
+		return &b.Ops
+	case OrgSRE:
+		return &b.SRE
+	}
+	return &b.Dev
+}
+
+// BudgetChange is one organization's headcount and cost before, after and the change.
+type BudgetChange struct {
+	Before HeadCost `json:"before"`
+	After  HeadCost `json:"after"`
+	Delta  HeadCost `json:"delta"`
 }
 
 // Move is a team that reports into another organization.
@@ -118,10 +147,21 @@ type TransitionChange struct {
 	Decisions []Decision       `json:"decisions"`
 }
 
-// AdvisoryChange lists the advisory codes that B raises and A did not, and the reverse.
+// AdvisoryChange lists the advisory codes that B raises and A did not, the reverse, and
+// those both raise about other teams or services.
 type AdvisoryChange struct {
-	Raised  []Advisory `json:"raised"`
-	Cleared []Advisory `json:"cleared"`
+	Raised  []Advisory       `json:"raised"`
+	Cleared []Advisory       `json:"cleared"`
+	Changed []AdvisoryUpdate `json:"changed"`
+}
+
+// AdvisoryUpdate is an advisory A and B both raise, about other teams or services.
+type AdvisoryUpdate struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	// From and To are the advisory in A and in B.
+	From Advisory `json:"from"`
+	To   Advisory `json:"to"`
 }
 
 // Compare is the diff from a (named nameA) to b (named nameB).
@@ -168,6 +208,14 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 	if a.SREOrg.Positioning != b.SREOrg.Positioning {
 		d.Positioning = &PositioningDiff{From: a.SREOrg.Positioning, To: b.SREOrg.Positioning}
 	}
+	if a.SRERole.Positioning != b.SRERole.Positioning {
+		d.RolePositioning = &PositioningDiff{From: a.SRERole.Positioning, To: b.SRERole.Positioning}
+	}
+	for _, org := range AllOrgs {
+		c, before, after := d.Budgets.Of(org), *anA.Funding.Orgs.Of(org), *anB.Funding.Orgs.Of(org)
+		c.Before, c.After = before, after
+		c.Delta = HeadCost{Headcount: after.Headcount - before.Headcount, Cost: after.Cost - before.Cost}
+	}
 
 	v := &d.Verdicts
 	v.Topology = changeOf(anA.Topology.Dominant, anB.Topology.Dominant)
@@ -186,10 +234,10 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 			v.Transition.Teams = append(v.Transition.Teams, t)
 		}
 	}
-	v.Advisories = AdvisoryChange{Raised: advisoriesNotIn(anB.Advisories, anA.Advisories), Cleared: advisoriesNotIn(anA.Advisories, anB.Advisories)}
+	v.Advisories = compareAdvisories(anA.Advisories, anB.Advisories)
 
 	d.Differ = len(d.Moves)+len(d.RunChanges)+len(d.RoleChanges)+len(d.RunWithChanges)+len(d.Added)+len(d.Removed)+len(d.Headcount)+len(d.OtherChanges) > 0 ||
-		d.Positioning != nil || !sameOrgSettings(a, b)
+		d.Positioning != nil || d.RolePositioning != nil || !sameOrgSettings(a, b)
 	return d
 }
 
@@ -212,24 +260,46 @@ func otherChanges(a *Org, was *Team, b *Org, t *Team) []FieldChange {
 	add("name", was.Name, t.Name)
 	add("kind", string(was.Kind), string(t.Kind))
 	add("on_call", string(was.OnCall), string(t.OnCall))
-	add("funding", string(fundingOf(a, was)), string(fundingOf(b, t)))
+	// the funding key only: a class that follows from the run models is a consequence,
+	// never a change the user made
+	add("funding", orUnset(string(was.Funding)), orUnset(string(t.Funding)))
 	add("per_head", strconv.FormatInt(a.CostPerHead(was), 10), strconv.FormatInt(b.CostPerHead(t), 10))
 	add("note", was.Note, t.Note)
 	return out
 }
 
-func advisoriesNotIn(list, other []Advisory) []Advisory {
-	out := []Advisory{}
-	for _, x := range list {
-		found := false
-		for _, y := range other {
-			if x.Code == y.Code && reflect.DeepEqual(x.Teams, y.Teams) {
-				found = true
-				break
+// orUnset is s, or "unset" when it is empty.
+func orUnset(s string) string {
+	if s == "" {
+		return "unset"
+	}
+	return s
+}
+
+// compareAdvisories pairs the advisories of A and B by code: a code only B raises is
+// raised, one only A raises cleared, and one both raise about other teams or services
+// changed (one advisory, not raised and cleared).
+func compareAdvisories(a, b []Advisory) AdvisoryChange {
+	out := AdvisoryChange{Raised: []Advisory{}, Cleared: []Advisory{}, Changed: []AdvisoryUpdate{}}
+	find := func(list []Advisory, code string) *Advisory {
+		for i := range list {
+			if list[i].Code == code {
+				return &list[i]
 			}
 		}
-		if !found {
-			out = append(out, x)
+		return nil
+	}
+	for _, x := range b {
+		switch y := find(a, x.Code); {
+		case y == nil:
+			out.Raised = append(out.Raised, x)
+		case !reflect.DeepEqual(x.Teams, y.Teams) || !reflect.DeepEqual(x.Services, y.Services):
+			out.Changed = append(out.Changed, AdvisoryUpdate{Code: x.Code, Severity: x.Severity, From: *y, To: x})
+		}
+	}
+	for _, y := range a {
+		if find(b, y.Code) == nil {
+			out.Cleared = append(out.Cleared, y)
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -186,5 +187,49 @@ func TestCompareIdenticalAndScenarioOnly(t *testing.T) {
 	b.Scenario = &Scenario{Title: "just a title", SavedAt: &at}
 	if d := Compare("a", a, "b", b); d.Differ {
 		t.Error("a [scenario] table alone makes the models differ")
+	}
+}
+
+// TestCompareBudgetsAndAdvisories: each organization's budget shifts, and an advisory raised
+// on both sides about other teams is one change, not raised and cleared.
+func TestCompareBudgetsAndAdvisories(t *testing.T) {
+	a := loadString(t, "a.toml", diffBase)
+	b := a.Clone()
+	b.Team("Ops SRE").Org = OrgSRE
+	b.Team("Legacy").RunWith = "Ops SRE" // Other SRE idle: idle-sre-team raised
+	b.Teams = append(b.Teams, Team{Name: "Spare SRE", Org: OrgDev, Kind: KindSRE, Headcount: 2, OnCall: OnCallNone})
+	b = loadString(t, "b.toml", string(Marshal(b)))
+	d := Compare("a.toml", a, "b.toml", b)
+	// per_head 100: ops loses Ops SRE (6), the SRE org gains it, the dev org gains Spare SRE (2)
+	want := OrgBudgetChanges{
+		Dev: BudgetChange{Before: HeadCost{11, 1100}, After: HeadCost{13, 1300}, Delta: HeadCost{2, 200}},
+		Ops: BudgetChange{Before: HeadCost{13, 1300}, After: HeadCost{7, 700}, Delta: HeadCost{-6, -600}},
+		SRE: BudgetChange{Before: HeadCost{}, After: HeadCost{6, 600}, Delta: HeadCost{6, 600}},
+	}
+	if d.Budgets != want {
+		t.Errorf("budgets %+v, want %+v", d.Budgets, want)
+	}
+	adv := d.Verdicts.Advisories
+	if len(adv.Changed) != 0 || len(adv.Raised) != 1 || adv.Raised[0].Code != "idle-sre-team" {
+		t.Errorf("advisories %+v", adv)
+	}
+	// now from b, make another SRE team idle instead: idle-sre-team changed, not raised and cleared
+	c := b.Clone()
+	c.Team("Legacy").RunWith = "Other SRE"
+	c.Team("Shop").RunWith = "Spare SRE"
+	c = loadString(t, "c.toml", string(Marshal(c)))
+	adv = Compare("b.toml", b, "c.toml", c).Verdicts.Advisories
+	var codes []string
+	for _, x := range adv.Raised {
+		codes = append(codes, x.Code)
+	}
+	for _, x := range adv.Cleared {
+		codes = append(codes, x.Code)
+	}
+	if len(adv.Changed) != 1 || adv.Changed[0].Code != "idle-sre-team" || slices.Contains(codes, "idle-sre-team") {
+		t.Fatalf("advisories %+v, want idle-sre-team changed", adv)
+	}
+	if ch := adv.Changed[0]; !slices.Equal(ch.From.Teams, []string{"Other SRE", "Spare SRE"}) || !slices.Equal(ch.To.Teams, []string{"Ops SRE"}) {
+		t.Errorf("idle-sre-team from %v to %v", ch.From.Teams, ch.To.Teams)
 	}
 }

@@ -101,6 +101,12 @@ type setPositioning struct{ before, after Positioning }
 func (s setPositioning) apply(o *Org)  { o.SREOrg.Positioning = s.after }
 func (s setPositioning) revert(o *Org) { o.SREOrg.Positioning = s.before }
 
+// setRolePositioning changes the positioning of the SRE role outside an SRE org.
+type setRolePositioning struct{ before, after Positioning }
+
+func (s setRolePositioning) apply(o *Org)  { o.SRERole.Positioning = s.after }
+func (s setRolePositioning) revert(o *Org) { o.SRERole.Positioning = s.before }
+
 // replaceOrg swaps the whole organization; the snapshots are cloned on every use so that
 // the live model never shares memory with the history.
 type replaceOrg struct{ before, after *Org }
@@ -402,13 +408,29 @@ func pluralS(b bool) string {
 // CyclePositioning moves the SRE organization's positioning to the next value: unset,
 // cost-center, asset, partner, enabler, unset.
 func (o *Org) CyclePositioning() (*Change, error) {
+	next := nextPositioning(o.SREOrg.Positioning)
+	return o.do("SRE org positioning: "+positioningWords(next), "", setPositioning{o.SREOrg.Positioning, next}), nil
+}
+
+// CycleRolePositioning moves the positioning of the SRE role outside an SRE org to the
+// next value, in the same cycle as CyclePositioning.
+func (o *Org) CycleRolePositioning() (*Change, error) {
+	next := nextPositioning(o.SRERole.Positioning)
+	return o.do("SRE role positioning: "+positioningWords(next), "", setRolePositioning{o.SRERole.Positioning, next}), nil
+}
+
+// nextPositioning is the positioning after p: unset, cost-center, asset, partner, enabler, unset.
+func nextPositioning(p Positioning) Positioning {
 	cycle := append([]Positioning{PositionUnset}, AllPositionings...)
-	next := cycle[(slices.Index(cycle, o.SREOrg.Positioning)+1)%len(cycle)]
-	words := "unset"
-	if next != PositionUnset {
-		words = next.Info().Name
+	return cycle[(slices.Index(cycle, p)+1)%len(cycle)]
+}
+
+// positioningWords names a positioning in an edit's summary.
+func positioningWords(p Positioning) string {
+	if p == PositionUnset {
+		return "unset"
 	}
-	return o.do("SRE org positioning: "+words, "", setPositioning{o.SREOrg.Positioning, next}), nil
+	return p.Info().Name
 }
 
 // ResetTo makes o equal to target (the baseline), keeping o's own scenario record. It is an

@@ -438,6 +438,15 @@ func TestEdits(t *testing.T) {
 			},
 		},
 		{
+			name: "role positioning unset to cost-center, the org's untouched", example: "mixed",
+			edit: func(o *Org) (*Change, error) { return o.CycleRolePositioning() },
+			check: func(t *testing.T, o *Org) {
+				if o.SRERole.Positioning != PositionCostCenter || o.SREOrg.Positioning != PositionPartner {
+					t.Errorf("role positioning = %q, org positioning = %q", o.SRERole.Positioning, o.SREOrg.Positioning)
+				}
+			},
+		},
+		{
 			name: "reset to the baseline after edits", example: "mixed",
 			edit: func(o *Org) (*Change, error) {
 				base := o.Clone()

@@ -178,3 +178,33 @@ func checkBank(t *testing.T, o *orgs.Org) {
 		t.Errorf("measured %+v; the file's own KPI says %v", m, *o.KPIs[0].Actual)
 	}
 }
+
+// TestHealthPlatformFunding: in the talk's case every dev team runs what it builds, a model
+// the talk funds from CAPEX, so the infrastructure team that serves them is CAPEX too; only
+// the ops team stays OPEX.
+func TestHealthPlatformFunding(t *testing.T) {
+	for _, ex := range orgs.Examples() {
+		if ex.Name != "health-platform" {
+			continue
+		}
+		o, err := orgs.Load(ex.Name+".toml", ex.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an := orgs.Analyse(o, o)
+		if an.Funding.ModelFunding.CapexShare != 1 {
+			t.Errorf("model funding %+v, want every dev team on a CAPEX-funded model", an.Funding.ModelFunding)
+		}
+		for _, tv := range an.Teams {
+			want := orgs.CAPEX
+			if tv.Kind == orgs.KindOps {
+				want = orgs.OPEX
+			}
+			if tv.Funding != want {
+				t.Errorf("%s (%s): funding %s, want %s", tv.Name, tv.Kind, tv.Funding, want)
+			}
+		}
+		return
+	}
+	t.Fatal("no health-platform example")
+}

@@ -12,7 +12,7 @@ import (
 // null, and maps whose keys must keep the domain's order.
 
 // ReportVersion is the version of the JSON report's shape.
-const ReportVersion = 1
+const ReportVersion = 2
 
 // Report is the JSON report: the analysis with what it is about.
 type Report struct {
@@ -274,4 +274,18 @@ func appendString(b []byte, s string) []byte {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
 	return append(b, bytes.TrimRight(buf.Bytes(), "\n")...)
+}
+
+// MarshalJSON writes the people keyed by identity id, in tie-break order.
+func (p IdentityPeople) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, id := range AllIdentities {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, string(id))
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(p[i]), 10)
+	}
+	return append(b, '}'), nil
 }

@@ -1,5 +1,10 @@
 package orgs
 
+import (
+	"slices"
+	"strings"
+)
+
 // This file is the knowledge of domain.md kept as data, in one place: run models, criteria,
 // transitions, identities with their KPIs, and the SRE organization's positionings. The
 // analysis reads these tables; nothing else in the code restates them.
@@ -59,19 +64,91 @@ type Criterion struct {
 	Name string
 	// Values are in ComparedModels order.
 	Values [4]string
+	// Short is the row's name inside a sentence ("knowledge synchronization"); empty for
+	// the rows that have no better end.
+	Short string
+	// Order lists the row's values from better to worse (our rule, docs/rules.md); nil for
+	// the rows that have no better end (distinct SRE org, infra ownership, funding, cost).
+	Order []string
 }
 
-// Criteria is the comparison table of domain.md section 2, in its order, verbatim.
+// The rows the rules read by name.
+const (
+	criterionInfraOwnership = "Ownership of the SRE infrastructure"
+	criterionFunding        = "Funding"
+)
+
+// Criteria is the comparison table of domain.md section 2, in its order, verbatim, with the
+// better-to-worse order of the rows that have one (docs/rules.md, comparison criteria).
 var Criteria = []Criterion{
-	{"Involvement of the development teams in the on-call work", [4]string{"Max", "Continuous", "None if services within error budgets", "None"}},
-	{"Knowledge synchronization between teams", [4]string{"None", "Partially required", "Required", "Not practical"}},
-	{"Incident resolution times", [4]string{"Min", "Short", "Short", "Max"}},
-	{"Service handover for operations", [4]string{"Not applicable", "Partially required", "Required", "Required"}},
-	{"Establishment of a distinct SRE organization", [4]string{"Not applicable", "May be an option", "May be an option", "Not applicable"}},
-	{"Ownership of the SRE infrastructure", [4]string{"Ops org", "Either SRE or ops", "Either SRE or ops org", "Ops org"}},
-	{"Availability targets and product demand", [4]string{"Highest targets and demand", "Highest targets and demand", "Highest targets and demand", "Lower targets and demand"}},
-	{"Funding", [4]string{"CAPEX", "CAPEX", "CAPEX", "OPEX"}},
-	{"Cost", [4]string{"High", "High", "High", "Low"}},
+	{"Involvement of the development teams in the on-call work", [4]string{"Max", "Continuous", "None if services within error budgets", "None"},
+		"developers' on-call involvement", []string{"Max", "Continuous", "None if services within error budgets", "None"}},
+	{"Knowledge synchronization between teams", [4]string{"None", "Partially required", "Required", "Not practical"},
+		"knowledge synchronization", []string{"None", "Partially required", "Required", "Not practical"}},
+	{"Incident resolution times", [4]string{"Min", "Short", "Short", "Max"},
+		"incident resolution times", []string{"Min", "Short", "Max"}},
+	{"Service handover for operations", [4]string{"Not applicable", "Partially required", "Required", "Required"},
+		"service handover", []string{"Not applicable", "Partially required", "Required"}},
+	{"Establishment of a distinct SRE organization", [4]string{"Not applicable", "May be an option", "May be an option", "Not applicable"}, "", nil},
+	{criterionInfraOwnership, [4]string{"Ops org", "Either SRE or ops", "Either SRE or ops org", "Ops org"}, "", nil},
+	{"Availability targets and product demand", [4]string{"Highest targets and demand", "Highest targets and demand", "Highest targets and demand", "Lower targets and demand"},
+		"availability targets and demand", []string{"Highest targets and demand", "Lower targets and demand"}},
+	{criterionFunding, [4]string{"CAPEX", "CAPEX", "CAPEX", "OPEX"}, "", nil},
+	{"Cost", [4]string{"High", "High", "High", "Low"}, "", nil},
+}
+
+// CriterionNamed returns the row of Criteria named name (nil for none).
+func CriterionNamed(name string) *Criterion {
+	for i := range Criteria {
+		if Criteria[i].Name == name {
+			return &Criteria[i]
+		}
+	}
+	return nil
+}
+
+// Worsens lists the short names of the rows that get worse from model from to model to,
+// in table order (nil when either has no column).
+func Worsens(from, to RunModel) []string {
+	cf, ct := from.Column(), to.Column()
+	if cf < 0 || ct < 0 {
+		return nil
+	}
+	var out []string
+	for _, c := range Criteria {
+		if c.Order != nil && slices.Index(c.Order, c.Values[ct]) > slices.Index(c.Order, c.Values[cf]) {
+			out = append(out, c.Short)
+		}
+	}
+	return out
+}
+
+// CapexFunded reports whether the criteria's Funding row funds run model m from CAPEX
+// (false for unorganized, which has no column).
+func CapexFunded(m RunModel) bool {
+	c := m.Column()
+	return c >= 0 && CriterionNamed(criterionFunding).Values[c] == "CAPEX"
+}
+
+// InfraOrgs are the organizations where the criteria row "Ownership of the SRE
+// infrastructure" puts the infrastructure team under run model m ("Ops org": ops; "Either
+// SRE or ops": SRE or ops); nil for unorganized.
+func InfraOrgs(m RunModel) []OrgID {
+	c := m.Column()
+	if c < 0 {
+		return nil
+	}
+	v := CriterionNamed(criterionInfraOwnership).Values[c]
+	var out []OrgID
+	for _, w := range strings.Fields(v) {
+		switch strings.ToLower(w) {
+		case "sre":
+			out = append(out, OrgSRE)
+		case "ops":
+			out = append(out, OrgOps)
+		}
+	}
+	return out
 }
 
 // Topology describes one of the nine SRE team topologies.
@@ -80,23 +157,26 @@ type Topology struct {
 	RunModel RunModel
 	// Name says in a few words where the SRE work sits.
 	Name string
-	// SREInfraOrg is where the SRE infrastructure team belongs in this topology.
-	SREInfraOrg OrgID
+	// Role is the SRE role inside the dev team for topologies 1-3 ("" for the others).
+	Role SRERole
+	// SRETeamOrg is where the SRE team reports for topologies 4-9 ("" for 1-3).
+	SRETeamOrg OrgID
 	// Note is the sources' commentary, shown where there is room.
 	Note string
 }
 
 // Topologies are the nine SRE team topologies of domain.md section 4, indexed by number-1.
+// The analysis derives every topology number from this table (topologyOf).
 var Topologies = [9]Topology{
-	{1, YouRunIt, "every developer an SRE on rotation", OrgOps, "The classic Amazon setup. Topologies 1-3 differ only inside a team."},
-	{2, YouRunIt, "a dedicated SRE role in each dev team", OrgOps, "The team can switch among topologies 1-3 quickly."},
-	{3, YouRunIt, "a dedicated SRE plus a developer on rotation", OrgOps, "The team can switch among topologies 1-3 quickly."},
-	{4, YouAndSRERunIt, "SRE team in the dev org shares on call", OrgOps, "About one SRE per supported dev team, one SRE team per eight dev teams."},
-	{5, YouAndSRERunIt, "SRE team in the ops org shares on call", OrgOps, "The SRE team chooses whom it supports; the agreement lives in error budget policies."},
-	{6, YouAndSRERunIt, "SRE team in an SRE org shares on call", OrgSRE, "Roughly Facebook's production engineering; the SRE org is the hub of SRE knowledge."},
-	{7, SRERunIt, "SRE team in the dev org runs the services", OrgOps, "The error budget policy fixes the reliability a service needs before SRE takes it."},
-	{8, SRERunIt, "SRE team in the ops org runs the services", OrgOps, "A service that keeps missing its error budget is handed back."},
-	{9, SRERunIt, "SRE team in an SRE org runs the services", OrgSRE, "Google's setup."},
+	{1, YouRunIt, "every developer an SRE on rotation", RoleRotation, "", "The classic Amazon setup. Topologies 1-3 differ only inside a team."},
+	{2, YouRunIt, "a dedicated SRE role in each dev team", RoleDedicated, "", "The team can switch among topologies 1-3 quickly."},
+	{3, YouRunIt, "a dedicated SRE plus a developer on rotation", RoleBoth, "", "The team can switch among topologies 1-3 quickly."},
+	{4, YouAndSRERunIt, "SRE team in the dev org shares on call", "", OrgDev, "About one SRE per supported dev team, one SRE team per eight dev teams."},
+	{5, YouAndSRERunIt, "SRE team in the ops org shares on call", "", OrgOps, "The SRE team chooses whom it supports; the agreement lives in error budget policies."},
+	{6, YouAndSRERunIt, "SRE team in an SRE org shares on call", "", OrgSRE, "Roughly Facebook's production engineering; the SRE org is the hub of SRE knowledge."},
+	{7, SRERunIt, "SRE team in the dev org runs the services", "", OrgDev, "The error budget policy fixes the reliability a service needs before SRE takes it."},
+	{8, SRERunIt, "SRE team in the ops org runs the services", "", OrgOps, "A service that keeps missing its error budget is handed back."},
+	{9, SRERunIt, "SRE team in an SRE org runs the services", "", OrgSRE, "Google's setup."},
 }
 
 // TopologyInfo returns the description of topology n (1-9); ok is false for other numbers.
@@ -150,11 +230,42 @@ var transitions = map[RunModel]map[RunModel]Verdict{
 	YouRunIt:       {Unorganized: VerdictNoReason, OpsRunIt: VerdictUnlikely, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible},
 }
 
-// Reasons for the verdicts that need one (domain.md section 5).
-const (
-	reasonNoReason = "Going back to unorganized has no reason: nobody would be organized to run the services."
-	reasonUnlikely = "Moving to ops run it worsens developer on-call involvement, knowledge synchronization, incident resolution times and service handover, and suits only lower availability targets."
-)
+// reasonNoReason is the reason for every no-reason verdict (docs/rules.md, transitions).
+const reasonNoReason = "Going back to unorganized has no reason: nothing is gained by leaving services unorganized."
+
+// unlikelyReasons holds, for every unlikely transition, its reason, made once from the
+// criteria rows that get worse (Worsens): never a fixed sentence.
+var unlikelyReasons = func() map[[2]RunModel]string {
+	out := map[[2]RunModel]string{}
+	for from, row := range transitions {
+		for to, v := range row {
+			if v == VerdictUnlikely {
+				out[[2]RunModel{from, to}] = unlikelyReason(from, to)
+			}
+		}
+	}
+	return out
+}()
+
+// unlikelyReason says which criteria get worse from one model to the other.
+func unlikelyReason(from, to RunModel) string {
+	worse := Worsens(from, to)
+	if len(worse) == 0 {
+		return "Moving from " + from.Short() + " to " + to.Short() + " improves no criterion of the comparison."
+	}
+	return "Moving from " + from.Short() + " to " + to.Short() + " worsens " + andList(worse) + "."
+}
+
+// andList joins words as a sentence lists them ("a, b and c").
+func andList(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
 
 // Transition returns the verdict of moving a team from one run model to another, with the
 // reason for unlikely and no-reason ("" otherwise).
@@ -167,7 +278,7 @@ func Transition(from, to RunModel) (Verdict, string) {
 	case VerdictNoReason:
 		return v, reasonNoReason
 	case VerdictUnlikely:
-		return v, reasonUnlikely
+		return v, unlikelyReasons[[2]RunModel{from, to}]
 	}
 	return v, ""
 }
@@ -194,6 +305,7 @@ const (
 	DecideNewSREOrg      DecisionKind = "new-sre-org"
 	DecideDissolveSREOrg DecisionKind = "dissolve-sre-org"
 	DecideStaffing       DecisionKind = "staffing"
+	DecidePositioning    DecisionKind = "positioning"
 )
 
 var decisionChangeability = map[DecisionKind]Changeability{
@@ -203,7 +315,14 @@ var decisionChangeability = map[DecisionKind]Changeability{
 	DecideNewSREOrg:      Hard,
 	DecideDissolveSREOrg: Hard,
 	DecideStaffing:       Staffing,
+	DecidePositioning:    Easy,
 }
+
+// changeabilityRank orders decisions from easy to hard (docs/rules.md, decisions).
+var changeabilityRank = map[Changeability]int{Easy: 0, TeamLocal: 1, Staffing: 2, Hard: 3}
+
+// Rank is the place of c in the order decisions are listed: easy, team-local, staffing, hard.
+func (c Changeability) Rank() int { return changeabilityRank[c] }
 
 // Changeability is how hard a decision of this kind is to undo.
 func (k DecisionKind) Changeability() Changeability { return decisionChangeability[k] }
@@ -289,8 +408,16 @@ var orgNames = map[OrgID]string{OrgDev: "Development org", OrgOps: "Operations o
 // Title is the organization's title as the board shows it ("Development org").
 func (o OrgID) Title() string { return orgNames[o] }
 
-// Phrase is the organization as a sentence names it ("the ops org").
-func (o OrgID) Phrase() string { return "the " + string(o) + " org" }
+// Short is the organization as every output spells it: "dev org", "ops org", "SRE org".
+func (o OrgID) Short() string {
+	if o == OrgSRE {
+		return "SRE org"
+	}
+	return string(o) + " org"
+}
+
+// Phrase is the organization as a sentence names it ("the ops org", "the SRE org").
+func (o OrgID) Phrase() string { return "the " + o.Short() }
 
 // Principles are the SRE principles the talk opens with (domain.md section 0): none of them
 // prescribes an org structure, which is why the nine topologies are all SRE.

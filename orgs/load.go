@@ -229,9 +229,10 @@ func (d *decoder) resolvePositions(data []byte) {
 
 // Known keys of every table, in canonical order; the writer uses the same order.
 var (
-	topKeys      = []string{"format", "name", "description", "defaults", "sre_org", "team", "service", "kpi", "scenario"}
+	topKeys      = []string{"format", "name", "description", "defaults", "sre_org", "sre_role", "team", "service", "kpi", "scenario"}
 	defaultsKeys = []string{"per_head", "currency"}
 	sreOrgKeys   = []string{"positioning"}
+	sreRoleKeys  = []string{"positioning"}
 	teamKeys     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "note", "run", "run_with", "sre_role"}
 	serviceKeys  = []string{"name", "team", "availability", "error_budget_used", "run", "run_with"}
 	kpiKeys      = []string{"identity", "text", "target", "actual", "better"}
@@ -272,6 +273,10 @@ func (d *decoder) org(raw map[string]any) *Org {
 	if t, a, ok := d.table(raw, "sre_org", "[sre_org]"); ok {
 		d.unknownKeys(t, sreOrgKeys, a, "[sre_org]")
 		o.SREOrg.Positioning = Positioning(d.enum(t, "positioning", a, enumStrings(AllPositionings), false))
+	}
+	if t, a, ok := d.table(raw, "sre_role", "[sre_role]"); ok {
+		d.unknownKeys(t, sreRoleKeys, a, "[sre_role]")
+		o.SRERole.Positioning = Positioning(d.enum(t, "positioning", a, enumStrings(AllPositionings), false))
 	}
 
 	teams := d.array(raw, "team")

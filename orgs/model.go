@@ -126,9 +126,11 @@ type Org struct {
 	Description string
 	Defaults    Defaults
 	SREOrg      SREOrgSettings
-	Teams       []Team
-	Services    []Service
-	KPIs        []KPI
+	// SRERole positions a new SRE role outside an SRE org (docs/rules.md, positioning).
+	SRERole  SRERoleSettings
+	Teams    []Team
+	Services []Service
+	KPIs     []KPI
 	// Scenario is set when the file was saved as a what-if of another file.
 	Scenario *Scenario
 }
@@ -143,6 +145,13 @@ type Defaults struct {
 
 // SREOrgSettings configures the SRE organization.
 type SREOrgSettings struct {
+	Positioning Positioning
+}
+
+// SRERoleSettings configures a new SRE role outside an SRE org: dedicated SREs in dev
+// teams (topologies 2 and 3) and SRE teams in the dev or ops org. It takes the same four
+// positionings as an SRE org, because the talk positions both alike.
+type SRERoleSettings struct {
 	Positioning Positioning
 }
 

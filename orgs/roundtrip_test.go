@@ -67,6 +67,9 @@ func TestRoundTripEveryOptionalKey(t *testing.T) {
 	if o.SREOrg.Positioning != orgs.PositionCostCenter {
 		t.Errorf("positioning %q", o.SREOrg.Positioning)
 	}
+	if o.SRERole.Positioning != orgs.PositionPartner {
+		t.Errorf("role positioning %q", o.SRERole.Positioning)
+	}
 	if len(o.Teams) != 8 {
 		t.Fatalf("%d teams, want 8", len(o.Teams))
 	}
@@ -184,11 +187,12 @@ func TestRoundTripAwkwardValues(t *testing.T) {
 // keys in the order the format documents them.
 func checkCanonicalOrder(t *testing.T, name string, data []byte) {
 	t.Helper()
-	sections := []string{"", "[defaults]", "[sre_org]", "[[team]]", "[[service]]", "[[kpi]]", "[scenario]"}
+	sections := []string{"", "[defaults]", "[sre_org]", "[sre_role]", "[[team]]", "[[service]]", "[[kpi]]", "[scenario]"}
 	keyOrder := map[string][]string{
 		"":            {"format", "name", "description"},
 		"[defaults]":  {"per_head", "currency"},
 		"[sre_org]":   {"positioning"},
+		"[sre_role]":  {"positioning"},
 		"[[team]]":    {"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "note", "run", "run_with", "sre_role"},
 		"[[service]]": {"name", "team", "availability", "error_budget_used", "run", "run_with"},
 		"[[kpi]]":     {"identity", "text", "target", "actual", "better"},

@@ -1,6 +1,6 @@
 package orgs_test
 
-// rules.md section 3: funding.
+// docs/rules.md, funding.
 
 import (
 	"testing"
@@ -8,53 +8,78 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 )
 
-func TestFundingClassOfATeam(t *testing.T) {
+// TestFunding: a team's funding class follows the run models it serves, never the org it
+// reports to nor the SRE org's positioning (docs/rules.md, funding). X is the team under
+// test; with are the teams beside it.
+func TestFunding(t *testing.T) {
 	withFunding := func(tm orgs.Team, f orgs.Funding) orgs.Team { tm.Funding = f; return tm }
 	cases := []struct {
 		name        string
-		x           orgs.Team // the team under test, named X
+		x           orgs.Team
+		with        []orgs.Team
 		positioning orgs.Positioning
 		want        orgs.Funding
 	}{
-		{"dev org, dev team", t1("X"), "", orgs.CAPEX},
-		{"dev org, SRE team", sreTeam("X", dev, 3), "", orgs.CAPEX},
-		{"dev org, sre-infra team", infra("X", dev), "", orgs.CAPEX},
-		{"dev org, ops team", in(opsTeam("X"), dev), "", orgs.CAPEX},
-		{"SRE org, SRE team, positioning unset", sreTeam("X", sreO, 3), "", orgs.CAPEX},
-		{"SRE org, sre-infra team, enabler", infra("X", sreO), orgs.PositionEnabler, orgs.CAPEX},
-		{"SRE org, SRE team, asset", sreTeam("X", sreO, 3), orgs.PositionAsset, orgs.CAPEX},
-		{"SRE org, SRE team, partner", sreTeam("X", sreO, 3), orgs.PositionPartner, orgs.CAPEX},
-		{"SRE org, SRE team, cost-center", sreTeam("X", sreO, 3), orgs.PositionCostCenter, orgs.OPEX},
-		{"SRE org, sre-infra team, cost-center", infra("X", sreO), orgs.PositionCostCenter, orgs.OPEX},
-		{"SRE org, ops team, cost-center", in(opsTeam("X"), sreO), orgs.PositionCostCenter, orgs.OPEX},
-		{"ops org, SRE team", sreTeam("X", ops, 3), "", orgs.CAPEX},
-		{"ops org, SRE team, SRE org a cost center", sreTeam("X", ops, 3), orgs.PositionCostCenter, orgs.CAPEX},
-		{"ops org, ops team", opsTeam("X"), "", orgs.OPEX},
-		{"ops org, sre-infra team", infra("X", ops), "", orgs.OPEX},
-		{"ops org, dev team", in(t1("X"), ops), "", orgs.OPEX},
-		{"dev org, cost-center does not apply outside the SRE org", t1("X"), orgs.PositionCostCenter, orgs.CAPEX},
-		{"funding key overrides: dev org opex", withFunding(t1("X"), orgs.OPEX), "", orgs.OPEX},
-		{"funding key overrides: ops team capex", withFunding(opsTeam("X"), orgs.CAPEX), "", orgs.CAPEX},
-		{"funding key overrides: cost-center SRE org capex", withFunding(sreTeam("X", sreO, 3), orgs.CAPEX), orgs.PositionCostCenter, orgs.CAPEX},
-		{"funding key overrides: ops org SRE team opex", withFunding(sreTeam("X", ops, 3), orgs.OPEX), "", orgs.OPEX},
-		{"funding key equal to the rule", withFunding(opsTeam("X"), orgs.OPEX), "", orgs.OPEX},
+		{"dev_team_is_CAPEX_because_building_is_product_investment", t1("X"), nil, "", orgs.CAPEX},
+		{"dev_team_in_the_ops_org_is_still_CAPEX_because_an_org_is_no_accounting_class", in(t1("X"), ops), nil, "", orgs.CAPEX},
+		{"dev_team_run_by_ops_is_CAPEX_because_its_running_is_funded_by_its_model", opsrun("X", "O"), []orgs.Team{opsTeam("O")}, "", orgs.CAPEX},
+		{"sre_team_in_the_dev_org_is_CAPEX_because_SRE_teams_exist_only_for_SRE-inclusive_models", sreTeam("X", dev, 3), nil, "", orgs.CAPEX},
+		{"sre_team_in_the_ops_org_is_CAPEX_because_SRE_teams_exist_only_for_SRE-inclusive_models", sreTeam("X", ops, 3), nil, "", orgs.CAPEX},
+		{"sre_team_in_the_sre_org_is_CAPEX", sreTeam("X", sreO, 3), nil, orgs.PositionEnabler, orgs.CAPEX},
+		{"sre_org_as_cost_center_is_still_CAPEX_because_positioning_is_no_accounting_class", sreTeam("X", sreO, 3), nil, orgs.PositionCostCenter, orgs.CAPEX},
+		{"sre-infra_in_a_cost-center_sre_org_is_CAPEX_because_positioning_is_no_accounting_class", infra("X", sreO), []orgs.Team{t1("A")}, orgs.PositionCostCenter, orgs.CAPEX},
+		{"sre-infra_in_the_ops_org_of_a_you-run-it_company_is_CAPEX_because_the_talk_funds_that_model_from_CAPEX", infra("X", ops), []orgs.Team{t1("A")}, "", orgs.CAPEX},
+		{"sre-infra_is_CAPEX_when_one_dev_team_of_several_has_a_CAPEX-funded_model", infra("X", ops), []orgs.Team{opsrun("A", "O"), opsrun("B", "O"), srerun("C", "S"), opsTeam("O"), sreTeam("S", ops, 3)}, "", orgs.CAPEX},
+		{"sre-infra_of_an_ops-run-it_company_is_OPEX_because_the_talk_funds_ops_run_it_from_OPEX", infra("X", ops), []orgs.Team{opsrun("A", "O"), opsTeam("O")}, "", orgs.OPEX},
+		{"sre-infra_without_dev_teams_is_OPEX_because_no_CAPEX-funded_model_uses_it", infra("X", sreO), nil, "", orgs.OPEX},
+		{"sre-infra_beside_unorganized_teams_only_is_OPEX_because_unorganized_is_funded_by_no_model", infra("X", ops), []orgs.Team{unorg("A")}, "", orgs.OPEX},
+		{"ops_team_is_OPEX", opsTeam("X"), nil, "", orgs.OPEX},
+		{"ops_team_in_the_dev_org_is_still_OPEX_because_the_kind_decides_not_the_org", in(opsTeam("X"), dev), []orgs.Team{t1("A")}, "", orgs.OPEX},
+		{"funding_key_overrides_the_rule:_dev_team_opex", withFunding(t1("X"), orgs.OPEX), nil, "", orgs.OPEX},
+		{"funding_key_overrides_the_rule:_ops_team_capex", withFunding(opsTeam("X"), orgs.CAPEX), nil, "", orgs.CAPEX},
+		{"funding_key_overrides_the_rule:_sre-infra_opex_beside_you_run_it", withFunding(infra("X", ops), orgs.OPEX), []orgs.Team{t1("A")}, "", orgs.OPEX},
+		{"funding_key_equal_to_the_rule", withFunding(opsTeam("X"), orgs.OPEX), nil, "", orgs.OPEX},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			o := withPerHead(withPositioning(newOrg(c.x), c.positioning), 1000)
+			o := withPerHead(withPositioning(newOrg(append([]orgs.Team{c.x}, c.with...)...), c.positioning), 1000)
 			an := analyseSelf(t, o)
 			tv := teamVerdict(t, an, "X")
 			if tv.Funding != c.want {
 				t.Errorf("funding %q, want %q", tv.Funding, c.want)
 			}
-			// the totals follow the team's class
-			cost := int64(c.x.Headcount) * 1000
-			capex, opex := an.Funding.CAPEX, an.Funding.OPEX
-			if c.want == orgs.CAPEX && (capex != orgs.HeadCost{Headcount: c.x.Headcount, Cost: cost} || opex != orgs.HeadCost{}) ||
-				c.want == orgs.OPEX && (opex != orgs.HeadCost{Headcount: c.x.Headcount, Cost: cost} || capex != orgs.HeadCost{}) {
-				t.Errorf("capex %+v opex %+v, want all %d people (cost %d) in %s", capex, opex, c.x.Headcount, cost, c.want)
+			if got := orgs.TeamFunding(o, &o.Teams[0]); got != c.want {
+				t.Errorf("TeamFunding %q, want %q", got, c.want)
+			}
+			// the totals are the sums of the teams' classes
+			var capex, opex orgs.HeadCost
+			for _, tv := range an.Teams {
+				to := &capex
+				if tv.Funding == orgs.OPEX {
+					to = &opex
+				}
+				to.Headcount += tv.Headcount
+				to.Cost += tv.Cost
+			}
+			if an.Funding.CAPEX != capex || an.Funding.OPEX != opex {
+				t.Errorf("capex %+v opex %+v, want the teams' sums %+v and %+v", an.Funding.CAPEX, an.Funding.OPEX, capex, opex)
 			}
 		})
+	}
+}
+
+// TestFundingReconcilesWithModelFunding: the issue's contradiction, "CAPEX 60% / OPEX 40% by
+// cost" beside "100% of dev teams CAPEX-funded", cannot happen when only ops teams remain
+// OPEX: in a company whose every dev team runs under a CAPEX-funded model, the only OPEX is
+// the ops teams'.
+func TestFundingReconcilesWithModelFunding(t *testing.T) {
+	o := withPositioning(withPerHead(newOrg(t1("A"), yas("B", "S"), sreTeam("S", sreO, 3), infra("I", ops), opsTeam("O")), 1000), orgs.PositionCostCenter)
+	an := analyseSelf(t, o)
+	if an.Funding.ModelFunding.CapexShare != 1 {
+		t.Fatalf("model funding %+v, want every dev team CAPEX-funded", an.Funding.ModelFunding)
+	}
+	if want := (orgs.HeadCost{Headcount: 6, Cost: 6000}); an.Funding.OPEX != want {
+		t.Errorf("opex %+v, want only the ops team's %+v", an.Funding.OPEX, want)
 	}
 }
 
@@ -103,24 +128,24 @@ func TestFundingTotalsPerOrgAndDelta(t *testing.T) {
 	//   A  dev org dev   6 people, you-and-sre with S  capex  600000
 	//   S  ops org sre   4                             capex  400000
 	//   O  ops org ops   5                             opex   500000
-	//   I  ops org infra 3 at 90000                    opex   270000
-	// capex 10 / 1000000, opex 8 / 770000; dev 6/600000, ops 12/1170000, sre 0/0
+	//   I  ops org infra 3 at 90000                    capex  270000 (A's model is CAPEX-funded)
+	// capex 13 / 1270000, opex 5 / 500000; dev 6/600000, ops 12/1170000, sre 0/0
 	base := withPerHead(newOrg(hc(yas("A", "S"), 6), sreTeam("S", ops, 4), hc(opsTeam("O"), 5), perHead(hc(infra("I", ops), 3), 90000)), 100000)
 	// Current: S moved to the SRE org, positioned as a cost center; O grew to 7; a new dev
 	// team B (4, run by ops, funding = "opex").
-	//   A  capex 600000; B opex 400000 (override); S opex 400000 (cost center);
-	//   O  opex 700000; I opex 270000
-	// capex 6 / 600000, opex 18 / 1770000; dev 10/1000000, ops 10/970000, sre 4/400000
+	//   A  capex 600000; B opex 400000 (override); S capex 400000 (a cost center is no
+	//   accounting class); O opex 700000; I capex 270000
+	// capex 13 / 1270000, opex 11 / 1100000; dev 10/1000000, ops 10/970000, sre 4/400000
 	cur := withPositioning(withPerHead(newOrg(
 		hc(yas("A", "S"), 6), opexOverride(hc(opsrun("B", "O"), 4)), sreTeam("S", sreO, 4), hc(opsTeam("O"), 7), perHead(hc(infra("I", ops), 3), 90000),
 	), 100000), orgs.PositionCostCenter)
 
 	an := analyse(t, base, cur)
 	f := an.Funding
-	if want := (orgs.HeadCost{Headcount: 6, Cost: 600000}); f.CAPEX != want {
+	if want := (orgs.HeadCost{Headcount: 13, Cost: 1270000}); f.CAPEX != want {
 		t.Errorf("capex %+v, want %+v", f.CAPEX, want)
 	}
-	if want := (orgs.HeadCost{Headcount: 18, Cost: 1770000}); f.OPEX != want {
+	if want := (orgs.HeadCost{Headcount: 11, Cost: 1100000}); f.OPEX != want {
 		t.Errorf("opex %+v, want %+v", f.OPEX, want)
 	}
 	wantOrgs := orgs.OrgBudgets{
@@ -131,7 +156,7 @@ func TestFundingTotalsPerOrgAndDelta(t *testing.T) {
 	if f.Orgs != wantOrgs {
 		t.Errorf("orgs %+v, want %+v", f.Orgs, wantOrgs)
 	}
-	wantDelta := orgs.FundingDelta{CapexCost: 600000 - 1000000, OpexCost: 1770000 - 770000, CapexHeadcount: 6 - 10, OpexHeadcount: 18 - 8}
+	wantDelta := orgs.FundingDelta{CapexCost: 1270000 - 1270000, OpexCost: 1100000 - 500000, CapexHeadcount: 13 - 13, OpexHeadcount: 11 - 5}
 	if f.Delta != wantDelta {
 		t.Errorf("delta %+v, want %+v", f.Delta, wantDelta)
 	}

@@ -1,8 +1,9 @@
 package orgs_test
 
-// rules.md sections 5, 6 and 7: SRE identity, KPIs, positioning of the SRE organization.
+// docs/rules.md: SRE identity, KPIs, positioning of the SRE org and of the SRE role.
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -15,80 +16,69 @@ const (
 	relUX    = orgs.ReliabilityUXCentric
 )
 
-func TestIdentityWeights(t *testing.T) {
+// sixteenT1 is sixteen dev teams in topology 1, named T1..T16.
+func sixteenT1() []orgs.Team {
+	var out []orgs.Team
+	for i := 1; i <= 16; i++ {
+		out = append(out, t1(fmt.Sprintf("T%d", i)))
+	}
+	return out
+}
+
+// TestIdentity: the identity is where SRE people sit (our rule, v2: one unit, people).
+func TestIdentity(t *testing.T) {
 	cases := []struct {
 		name     string
 		org      *orgs.Org
 		dominant *orgs.Identity
 		weights  orgs.IdentityShares // product, incident, reliability-ux
+		people   orgs.IdentityPeople
 	}{
-		{"topology 1 adds 1 to product-centric", newOrg(t1("A")), ptr(product), orgs.IdentityShares{1, 0, 0}},
-		{"topologies 2 and 3 add 1 each to product-centric", newOrg(t2("A"), t3("B")), ptr(product), orgs.IdentityShares{1, 0, 0}},
-		{
-			// product 1 (A), reliability-ux 4 (S's headcount once, though two teams name it)
-			"a named SRE team adds its headcount once, to its org's identity",
+		{"topology_1_alone_is_product-centric_without_SRE_people_because_SRE_lives_inside_the_dev_teams",
+			newOrg(t1("A")), ptr(product), orgs.IdentityShares{1, 0, 0}, orgs.IdentityPeople{0, 0, 0}},
+		{"topologies_2_and_3_weigh_one_dedicated_SRE_each_toward_product-centric",
+			newOrg(t2("A"), t3("B")), ptr(product), orgs.IdentityShares{1, 0, 0}, orgs.IdentityPeople{2, 0, 0}},
+		{"a_named_SRE_team_weighs_its_headcount_once_toward_its_org's_identity",
 			newOrg(t1("A"), yas("B", "S"), srerun("C", "S"), sreTeam("S", sreO, 4)),
-			ptr(relUX), orgs.IdentityShares{0.2, 0, 0.8},
-		},
-		{
-			// product 1, incident 3
-			"SRE team in the ops org: incident-centric",
+			ptr(relUX), orgs.IdentityShares{0, 0, 1}, orgs.IdentityPeople{0, 0, 4}},
+		{"sre_team_in_the_ops_org_is_incident-centric",
 			newOrg(t1("A"), srerun("B", "S"), sreTeam("S", ops, 3)),
-			ptr(incident), orgs.IdentityShares{0.25, 0.75, 0},
-		},
-		{
-			// product 1 (A) + 2 (S in the dev org); the T4 team B adds nothing itself
-			"SRE team in the dev org: product-centric",
+			ptr(incident), orgs.IdentityShares{0, 1, 0}, orgs.IdentityPeople{0, 3, 0}},
+		{"sre_team_in_the_dev_org_is_product-centric",
 			newOrg(t1("A"), yas("B", "S"), sreTeam("S", dev, 2)),
-			ptr(product), orgs.IdentityShares{1, 0, 0},
-		},
-		{
-			"an idle SRE team adds nothing",
+			ptr(product), orgs.IdentityShares{1, 0, 0}, orgs.IdentityPeople{2, 0, 0}},
+		{"three_5-person_SRE_teams_in_an_SRE_org_beside_16_topology-1_teams_are_reliability-ux-centric_because_topology_1_holds_no_SRE_people",
+			newOrg(append(sixteenT1(), yas("A", "S1"), yas("B", "S2"), srerun("C", "S3"),
+				sreTeam("S1", sreO, 5), sreTeam("S2", sreO, 5), sreTeam("S3", sreO, 5))...),
+			ptr(relUX), orgs.IdentityShares{0, 0, 1}, orgs.IdentityPeople{0, 0, 15}},
+		{"an_idle_SRE_team_weighs_nothing_because_it_serves_nobody",
 			newOrg(t1("A"), sreTeam("S", sreO, 5), sreTeam("T", ops, 5)),
-			ptr(product), orgs.IdentityShares{1, 0, 0},
-		},
-		{
-			"no weight at all: no identity",
+			ptr(product), orgs.IdentityShares{1, 0, 0}, orgs.IdentityPeople{0, 0, 0}},
+		{"no_SRE_people_and_no_topology-1_team_is_no_identity",
 			newOrg(opsrun("A", "O"), unorg("B"), opsTeam("O"), sreTeam("S", sreO, 5), infra("I", ops)),
-			nil, orgs.IdentityShares{0, 0, 0},
-		},
-		{"no dev team: no identity", newOrg(opsTeam("O")), nil, orgs.IdentityShares{0, 0, 0}},
-		{
-			// product 2, incident 2
-			"tie product and incident: product",
-			newOrg(t1("A"), t1("B"), srerun("C", "S"), sreTeam("S", ops, 2)),
-			ptr(product), orgs.IdentityShares{0.5, 0.5, 0},
-		},
-		{
-			// incident 3, reliability-ux 3
-			"tie incident and reliability-ux: incident",
+			nil, orgs.IdentityShares{0, 0, 0}, orgs.IdentityPeople{0, 0, 0}},
+		{"no_dev_team_is_no_identity", newOrg(opsTeam("O")), nil, orgs.IdentityShares{0, 0, 0}, orgs.IdentityPeople{0, 0, 0}},
+		{"tie_product_and_incident_goes_to_product",
+			newOrg(t2("A"), t2("B"), srerun("C", "S"), sreTeam("S", ops, 2)),
+			ptr(product), orgs.IdentityShares{0.5, 0.5, 0}, orgs.IdentityPeople{2, 2, 0}},
+		{"tie_incident_and_reliability-ux_goes_to_incident",
 			newOrg(srerun("A", "SO"), srerun("B", "SS"), sreTeam("SS", sreO, 3), sreTeam("SO", ops, 3)),
-			ptr(incident), orgs.IdentityShares{0, 0.5, 0.5},
-		},
-		{
-			// product 3, reliability-ux 3
-			"tie product and reliability-ux: product",
-			newOrg(yas("A", "S"), t1("B"), t2("C"), t3("D"), sreTeam("S", sreO, 3)),
-			ptr(product), orgs.IdentityShares{0.5, 0, 0.5},
-		},
-		{
-			// 2, 2, 2: thirds, rounded to 4 decimals
-			"three-way tie: product",
-			newOrg(sreTeam("SS", sreO, 2), srerun("A", "SS"), srerun("B", "SO"), t1("C"), t1("D"), sreTeam("SO", ops, 2)),
-			ptr(product), orgs.IdentityShares{0.3333, 0.3333, 0.3333},
-		},
-		{
-			// product 1, reliability-ux 2
-			"shares rounded to 4 decimals",
-			newOrg(t1("A"), srerun("B", "S"), sreTeam("S", sreO, 2)),
-			ptr(relUX), orgs.IdentityShares{0.3333, 0, 0.6667},
-		},
-		{
-			// ops teams named by ops-run dev teams are not SRE teams
-			"an ops team named in run_with adds nothing",
+			ptr(incident), orgs.IdentityShares{0, 0.5, 0.5}, orgs.IdentityPeople{0, 3, 3}},
+		{"tie_product_and_reliability-ux_goes_to_product",
+			newOrg(yas("A", "S"), t2("B"), t3("C"), t2("D"), sreTeam("S", sreO, 3)),
+			ptr(product), orgs.IdentityShares{0.5, 0, 0.5}, orgs.IdentityPeople{3, 0, 3}},
+		{"three-way_tie_goes_to_product_and_thirds_are_rounded_to_4_decimals",
+			newOrg(sreTeam("SS", sreO, 2), srerun("A", "SS"), srerun("B", "SO"), t2("C"), t2("D"), sreTeam("SO", ops, 2)),
+			ptr(product), orgs.IdentityShares{0.3333, 0.3333, 0.3333}, orgs.IdentityPeople{2, 2, 2}},
+		{"shares_are_rounded_to_4_decimals",
+			newOrg(t2("A"), srerun("B", "S"), sreTeam("S", sreO, 2)),
+			ptr(relUX), orgs.IdentityShares{0.3333, 0, 0.6667}, orgs.IdentityPeople{1, 0, 2}},
+		{"an_ops_team_named_in_run_with_weighs_nothing_because_it_holds_no_SRE_people",
 			newOrg(t1("A"), opsrun("B", "O"), hc(opsTeam("O"), 20)),
-			ptr(product), orgs.IdentityShares{1, 0, 0},
-		},
+			ptr(product), orgs.IdentityShares{1, 0, 0}, orgs.IdentityPeople{0, 0, 0}},
+		{"incident-centric_rests_on_8_of_14_SRE_people",
+			newOrg(t2("A"), t2("B"), srerun("C", "SO"), yas("D", "SS"), sreTeam("SO", ops, 8), sreTeam("SS", sreO, 4)),
+			ptr(incident), orgs.IdentityShares{0.1429, 0.5714, 0.2857}, orgs.IdentityPeople{2, 8, 4}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -99,9 +89,12 @@ func TestIdentityWeights(t *testing.T) {
 			if id.Weights != c.weights {
 				t.Errorf("weights %v, want %v", id.Weights, c.weights)
 			}
+			if id.People != c.people {
+				t.Errorf("people %v, want %v", id.People, c.people)
+			}
 			for i, ident := range []orgs.Identity{product, incident, relUX} {
-				if id.Weights.Of(ident) != c.weights[i] {
-					t.Errorf("Weights.Of(%s) = %v, want %v", ident, id.Weights.Of(ident), c.weights[i])
+				if id.Weights.Of(ident) != c.weights[i] || id.People.Of(ident) != c.people[i] {
+					t.Errorf("Of(%s) = %v, %v, want %v, %v", ident, id.Weights.Of(ident), id.People.Of(ident), c.weights[i], c.people[i])
 				}
 			}
 		})
@@ -153,9 +146,9 @@ func groups(t *testing.T, kpis []orgs.KPIEntry) []kpiGroup {
 func TestKPIs(t *testing.T) {
 	kpi := func(id orgs.Identity, text string) orgs.KPI { return orgs.KPI{Identity: id, Text: text} }
 	withKPIs := func(o *orgs.Org, k ...orgs.KPI) *orgs.Org { o.KPIs = k; return o }
-	// product 1, incident 3: incident dominant
+	// product 1 (a dedicated SRE), incident 3: incident dominant
 	productAndIncident := func() *orgs.Org {
-		return newOrg(t1("A"), srerun("B", "S"), sreTeam("S", ops, 3))
+		return newOrg(t2("A"), srerun("B", "S"), sreTeam("S", ops, 3))
 	}
 	cases := []struct {
 		name string
@@ -189,7 +182,7 @@ func TestKPIs(t *testing.T) {
 	}
 
 	// three identities with weight: the dominant first, each of the others once
-	o := newOrg(t1("A"), srerun("B", "SO"), sreTeam("SO", ops, 2), yas("C", "SS"), sreTeam("SS", sreO, 5))
+	o := newOrg(t2("A"), srerun("B", "SO"), sreTeam("SO", ops, 2), yas("C", "SS"), sreTeam("SS", sreO, 5))
 	got := groups(t, analyseSelf(t, o).KPIs)
 	if len(got) != 3 || got[0].identity != relUX {
 		t.Fatalf("KPI groups %+v, want reliability-ux-centric first, then the two others", got)
@@ -231,9 +224,53 @@ func TestPositioning(t *testing.T) {
 	}
 
 	for _, p := range []orgs.Positioning{orgs.PositionUnset, orgs.PositionEnabler, orgs.PositionCostCenter} {
-		o := withPositioning(newOrg(srerun("A", "S"), sreTeam("S", ops, 4), infra("I", ops)), p)
+		o := withPositioning(newOrg(t1("A"), infra("I", ops)), p)
 		if pv := analyseSelf(t, o).Positioning; pv != nil {
-			t.Errorf("positioning %q with an empty SRE org: %+v, want none", p, pv)
+			t.Errorf("positioning %q with an empty SRE org and no SRE role: %+v, want none", p, pv)
 		}
+	}
+}
+
+// TestRolePositioning: the talk's Decide step also positions a new SRE role outside an SRE
+// org: dedicated SREs in dev teams (topologies 2, 3) and SRE teams in the dev or ops org.
+func TestRolePositioning(t *testing.T) {
+	withRole := func(o *orgs.Org, p orgs.Positioning) *orgs.Org { o.SRERole.Positioning = p; return o }
+	cases := []struct {
+		name    string
+		org     *orgs.Org
+		role    bool // a role positioning is reported
+		orgPart bool // the SRE org's part is set
+	}{
+		{"topology_1_has_no_SRE_role_because_every_developer_is_on_rotation", newOrg(t1("A")), false, false},
+		{"a_dedicated_SRE_in_a_dev_team_is_an_SRE_role", newOrg(t2("A")), true, false},
+		{"a_dedicated_SRE_plus_rotation_is_an_SRE_role", newOrg(t3("A")), true, false},
+		{"an_SRE_team_in_the_ops_org_is_an_SRE_role_outside_an_SRE_org", newOrg(srerun("A", "S"), sreTeam("S", ops, 3)), true, false},
+		{"an_idle_SRE_team_in_the_dev_org_is_an_SRE_role_too", newOrg(t1("A"), sreTeam("S", dev, 3)), true, false},
+		{"SRE_teams_only_in_the_SRE_org_are_the_org's_positioning_not_a_role", newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), false, true},
+		{"an_SRE_org_and_a_role_beside_it_are_positioned_each", newOrg(t2("A"), srerun("B", "S"), sreTeam("S", sreO, 3)), true, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := withRole(withPositioning(c.org, orgs.PositionEnabler), orgs.PositionPartner)
+			pv := analyseSelf(t, o).Positioning
+			if !c.role && !c.orgPart {
+				if pv != nil {
+					t.Fatalf("positioning %+v, want none", pv)
+				}
+				return
+			}
+			if pv == nil {
+				t.Fatal("no positioning")
+			}
+			if c.role != (pv.Role != nil) {
+				t.Errorf("role %+v, want one: %v", pv.Role, c.role)
+			}
+			if c.role && (!eqPtr(pv.Role.ID, ptr(orgs.PositionPartner)) || *pv.Role.Strategy != "Exploit revenue") {
+				t.Errorf("role %+v, want partner", pv.Role)
+			}
+			if c.orgPart != (pv.ID != nil) {
+				t.Errorf("org positioning %v, want one: %v", show(pv.ID), c.orgPart)
+			}
+		})
 	}
 }

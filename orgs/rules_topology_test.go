@@ -169,10 +169,10 @@ func TestOrganizationLevelDominantPureAndMix(t *testing.T) {
 			topoMix:  []tm{tp(4, 1, 0.5), tp(6, 1, 0.5)},
 		},
 		{
-			name: "ops-run-it and unorganized teams do not count toward the dominant topology",
+			name: "ops-run-it dominant has no topology, whatever its minority does",
 			org: newOrg(opsrun("A", "O"), opsrun("B", "O"), unorg("C"), unorg("D"), srerun("E", "S"),
 				opsTeam("O"), sreTeam("S", sreO, 4)),
-			model: ptr(opsM), topo: ptr(9),
+			model: ptr(opsM), topo: nil,
 			modelMix: []rm{m(sreM, 1, 0.2), m(opsM, 2, 0.4), m(noneM, 2, 0.4)},
 			topoMix:  []tm{tp(9, 1, 0.2)},
 		},
@@ -239,6 +239,45 @@ func TestOrganizationLevelDominantPureAndMix(t *testing.T) {
 			}
 			if got := advisory(an, "no-dev-teams") != nil; got != (c.model == nil) {
 				t.Errorf("no-dev-teams advisory present %v, want %v", got, c.model == nil)
+			}
+		})
+	}
+}
+
+// TestDominantTopologyWithinTheDominantModel: the headline names the most common topology
+// among the dev teams of the dominant run model, so it never contradicts itself, and says
+// how many dev teams each part covers (our rule, v2).
+func TestDominantTopologyWithinTheDominantModel(t *testing.T) {
+	cases := []struct {
+		name   string
+		org    *orgs.Org
+		model  *orgs.RunModel
+		modelN int
+		topo   *int
+		topoN  int
+	}{
+		{"three_unorganized_of_seven_have_no_headline_topology_because_the_organization_is_mostly_outside_the_nine",
+			newOrg(unorg("U1"), unorg("U2"), unorg("U3"), t1("A"), t1("B"), yas("C", "S"), srerun("D", "S"), sreTeam("S", ops, 3)),
+			ptr(noneM), 3, nil, 0},
+		{"four_you-run-it_beside_five_you-and-SRE_teams_give_topology_4_not_1_because_the_topology_comes_from_the_dominant_model",
+			newOrg(t1("A"), t1("B"), t1("C"), t1("D"),
+				yas("E", "SD"), yas("F", "SD"), yas("G", "SO"), yas("H", "SO"), yas("I", "SS"),
+				sreTeam("SD", dev, 3), sreTeam("SO", ops, 3), sreTeam("SS", sreO, 3)),
+			ptr(yasM), 5, ptr(4), 2},
+		{"ops_run_it_dominant_has_no_topology_and_counts_its_teams",
+			newOrg(opsrun("A", "O"), opsrun("B", "O"), t1("C"), opsTeam("O")),
+			ptr(opsM), 2, nil, 0},
+		{"no_dev_team_counts_nothing", newOrg(opsTeam("O")), nil, 0, nil, 0},
+		{"a_pure_topology_covers_every_dev_team", newOrg(t2("A"), t2("B"), t2("C")), ptr(youM), 3, ptr(2), 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			an := analyseSelf(t, c.org)
+			if !eqPtr(an.RunModel.Dominant, c.model) || an.RunModel.DominantDevTeams != c.modelN {
+				t.Errorf("run model %v (%d dev teams), want %v (%d)", show(an.RunModel.Dominant), an.RunModel.DominantDevTeams, show(c.model), c.modelN)
+			}
+			if !eqPtr(an.Topology.Dominant, c.topo) || an.Topology.DominantDevTeams != c.topoN {
+				t.Errorf("topology %v (%d dev teams), want %v (%d)", show(an.Topology.Dominant), an.Topology.DominantDevTeams, show(c.topo), c.topoN)
 			}
 		})
 	}

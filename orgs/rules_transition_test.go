@@ -167,29 +167,17 @@ type decision struct {
 	changeability orgs.Changeability
 }
 
-// checkDecisions compares the decisions as a multiset (rules.md fixes no order).
+// checkDecisions compares the decisions in order: easy, team-local, staffing, hard, each
+// in model order (the organization's settings first, then the teams, removed ones last).
 func checkDecisions(t *testing.T, an *orgs.Analysis, want []decision) {
 	t.Helper()
 	got := an.Transition.Decisions
-	used := make([]bool, len(got))
-	var missing []decision
-	for _, w := range want {
-		found := false
-		for i, g := range got {
-			if !used[i] && g.Kind == w.kind && g.Changeability == w.changeability && (w.subject == "" || g.Subject == w.subject) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
-			missing = append(missing, w)
-		}
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(got); i++ {
+		g, w := got[i], want[i]
+		ok = g.Kind == w.kind && g.Changeability == w.changeability && (w.subject == "" || g.Subject == w.subject)
 	}
-	var extra []orgs.Decision
-	for i, g := range got {
-		if !used[i] {
-			extra = append(extra, g)
-		}
+	for _, g := range got {
 		if g.Detail == "" {
 			t.Errorf("decision %+v has no detail", g)
 		}
@@ -197,8 +185,8 @@ func checkDecisions(t *testing.T, an *orgs.Analysis, want []decision) {
 			t.Errorf("decision %+v: changeability differs from its kind's", g)
 		}
 	}
-	if len(missing) > 0 || len(extra) > 0 {
-		t.Errorf("decisions %+v\nmissing %+v\nunexpected %+v", got, missing, extra)
+	if !ok {
+		t.Errorf("decisions\n got %+v\nwant %+v", got, want)
 	}
 }
 
@@ -209,6 +197,8 @@ func TestDecisions(t *testing.T) {
 	staff := func(s string) decision { return decision{orgs.DecideStaffing, s, orgs.Staffing} }
 	newSRE := decision{orgs.DecideNewSREOrg, "", orgs.Hard}
 	dissolve := decision{orgs.DecideDissolveSREOrg, "", orgs.Hard}
+	posOrg := decision{orgs.DecidePositioning, "SRE org", orgs.Easy}
+	posRole := decision{orgs.DecidePositioning, "SRE role", orgs.Easy}
 
 	cases := []struct {
 		name      string
@@ -236,13 +226,13 @@ func TestDecisions(t *testing.T) {
 			[]decision{lines("A")}},
 		{"first team in the SRE org: reporting lines and a new SRE org",
 			newOrg(yas("A", "S"), sreTeam("S", ops, 3)), newOrg(yas("A", "S"), sreTeam("S", sreO, 3)),
-			[]decision{lines("S"), newSRE}},
+			[]decision{newSRE, lines("S")}},
 		{"a new team founds the SRE org: staffing and a new SRE org",
 			newOrg(t1("A")), newOrg(t1("A"), infra("I", sreO)),
 			[]decision{staff("I"), newSRE}},
 		{"the SRE org loses its last team: reporting lines and dissolving it",
 			newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), newOrg(srerun("A", "S"), sreTeam("S", ops, 3)),
-			[]decision{lines("S"), dissolve}},
+			[]decision{dissolve, lines("S")}},
 		{"the SRE org's only team is removed: staffing and dissolving it",
 			newOrg(t1("A"), infra("I", sreO)), newOrg(t1("A")),
 			[]decision{staff("I"), dissolve}},
@@ -263,7 +253,22 @@ func TestDecisions(t *testing.T) {
 			[]decision{staff("A"), staff("O")}},
 		{"one team moved, resized and run differently: three decisions",
 			newOrg(t1("A"), sreTeam("S", ops, 3)), newOrg(hc(in(srerun("A", "S"), ops), 8), sreTeam("S", ops, 3)),
-			[]decision{who("A"), lines("A"), staff("A")}},
+			[]decision{who("A"), staff("A"), lines("A")}},
+		{"decisions_run_from_easy_to_hard_because_the_book_defers_the_organizational_decision",
+			withPositioning(newOrg(t1("A"), t1("B"), sreTeam("S", ops, 3), t1("R")), orgs.PositionUnset),
+			withPositioning(newOrg(hc(t1("A"), 9), t2("B"), sreTeam("S", sreO, 3), yas("C", "S")), orgs.PositionEnabler),
+			[]decision{posOrg, role("B"), staff("A"), staff("C"), staff("R"), newSRE, lines("S")}},
+		{"sre_org_positioning_changed_is_an_easy_decision",
+			newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), withPositioning(newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), orgs.PositionPartner),
+			[]decision{posOrg}},
+		{"sre_role_positioning_changed_is_an_easy_decision_after_the_org's",
+			newOrg(t2("A"), srerun("B", "S"), sreTeam("S", sreO, 3)),
+			withRole(withPositioning(newOrg(t2("A"), srerun("B", "S"), sreTeam("S", sreO, 3)), orgs.PositionEnabler), orgs.PositionAsset),
+			[]decision{posOrg, posRole}},
+		{"a_funding_class_that_follows_a_run_change_is_no_decision_because_it_is_a_consequence",
+			// the sre-infra team turns CAPEX when A stops being run by ops: only A's run is decided
+			newOrg(opsrun("A", "O"), opsTeam("O"), infra("I", ops)), newOrg(t1("A"), opsTeam("O"), infra("I", ops)),
+			[]decision{who("A")}},
 		{"names match ignoring case: no staffing for a renamed case",
 			newOrg(t1("Viewer")), newOrg(t1("VIEWER")),
 			nil},
@@ -284,9 +289,11 @@ func TestDecisionKindChangeability(t *testing.T) {
 		orgs.DecideNewSREOrg:      orgs.Hard,
 		orgs.DecideDissolveSREOrg: orgs.Hard,
 		orgs.DecideStaffing:       orgs.Staffing,
+		orgs.DecidePositioning:    orgs.Easy,
 	}
 	ids := map[orgs.DecisionKind]string{
-		orgs.DecideWhoRunsIt: "who-runs-it", orgs.DecideSRERole: "sre-role", orgs.DecideReportingLines: "reporting-lines",
+		orgs.DecidePositioning: "positioning",
+		orgs.DecideWhoRunsIt:   "who-runs-it", orgs.DecideSRERole: "sre-role", orgs.DecideReportingLines: "reporting-lines",
 		orgs.DecideNewSREOrg: "new-sre-org", orgs.DecideDissolveSREOrg: "dissolve-sre-org", orgs.DecideStaffing: "staffing",
 	}
 	for k, c := range want {
@@ -304,5 +311,37 @@ func TestDecisionKindChangeability(t *testing.T) {
 		if !slices.Contains([]string{"easy", "team-local", "hard", "staffing"}, string(c)) {
 			t.Errorf("changeability id %q is not one of cli.md's", c)
 		}
+	}
+}
+
+// TestUnlikelyReasons: an unlikely move names the criteria rows that get worse from the old
+// model's column to the new one's, computed from the table, never a fixed sentence.
+func TestUnlikelyReasons(t *testing.T) {
+	cases := []struct {
+		name     string
+		from, to orgs.RunModel
+		want     string
+	}{
+		{"sre_run_it_to_ops_run_it_does_not_worsen_service_handover_because_the_criteria_keep_it_Required_on_both_sides",
+			orgs.SRERunIt, orgs.OpsRunIt,
+			"Moving from SRE run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times and availability targets and demand."},
+		{"you_and_SRE_run_it_to_ops_run_it_also_worsens_service_handover_from_Partially_required_to_Required",
+			orgs.YouAndSRERunIt, orgs.OpsRunIt,
+			"Moving from you and SRE run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times, service handover and availability targets and demand."},
+		{"you_run_it_to_ops_run_it_worsens_every_row_that_has_a_better_end",
+			orgs.YouRunIt, orgs.OpsRunIt,
+			"Moving from you run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times, service handover and availability targets and demand."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v, reason := orgs.Transition(c.from, c.to)
+			if v != orgs.VerdictUnlikely || reason != c.want {
+				t.Errorf("Transition = %s %q, want unlikely %q", v, reason, c.want)
+			}
+		})
+	}
+	// Worsens reads the table: a move that improves everything worsens nothing
+	if w := orgs.Worsens(orgs.OpsRunIt, orgs.YouRunIt); len(w) != 0 {
+		t.Errorf("ops run it to you run it worsens %v, want nothing", w)
 	}
 }

@@ -24,7 +24,7 @@ var invalidKinds = []string{
 	"missing-format", "format-newer", "format-zero",
 	"duplicate-team", "duplicate-service", "empty-name", "long-name", "control-name", "control-note",
 	"headcount-range", "negative-cost", "availability-range", "error-budget-negative",
-	"run-on-non-dev", "run-with-no-team", "run-with-wrong-kind", "run-with-missing", "run-with-not-allowed", "sre-role-not-you",
+	"run-on-non-dev", "run-with-no-team", "run-with-wrong-kind", "run-with-missing", "run-with-not-allowed", "sre-role-not-you", "sre-role-table",
 	"service-missing-team", "service-non-dev-team",
 	"rotation-range", "rotation-not-on-call", "service-run-with-without-run", "service-run-with-rules", "kpi-half-measured",
 	"several-problems",

@@ -25,6 +25,10 @@ func Marshal(o *Org) []byte {
 		w.header("[sre_org]")
 		w.str("positioning", string(o.SREOrg.Positioning))
 	}
+	if o.SRERole.Positioning != PositionUnset {
+		w.header("[sre_role]")
+		w.str("positioning", string(o.SRERole.Positioning))
+	}
 	for i := range o.Teams {
 		t := &o.Teams[i]
 		w.header("[[team]]")

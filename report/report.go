@@ -104,8 +104,8 @@ func IdentityName(id *orgs.Identity) string {
 	return id.Info().Name
 }
 
-// OrgShort is the short label of an organization ("dev org").
-func OrgShort(o orgs.OrgID) string { return string(o) + " org" }
+// OrgShort is the short label of an organization ("dev org", "SRE org").
+func OrgShort(o orgs.OrgID) string { return o.Short() }
 
 // Count says n things, in the plural when n is not 1 ("1 dev team", "3 dev teams").
 func Count(n int, thing string) string {

@@ -500,57 +500,38 @@ func plural(n int) string {
 
 // teamChanged is TeamChanges' verdict without its words, for the hot paths.
 func teamChanged(d *Data, i int) bool {
-	tv := &d.An.Teams[i]
-	t := &d.Org.Teams[i]
-	w := tv.Was
-	if w == nil {
-		return true
-	}
-	if w.Org != t.Org || w.Kind != t.Kind || w.Headcount != t.Headcount || w.OnCall != t.OnCall {
-		return true
-	}
-	if _, ok := d.wasModel(i); ok {
-		return true
-	}
-	if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
-		return t.Run.NeedsPartner() && !orgs.SameName(w.RunWith, t.RunWith) ||
-			t.Run == orgs.RunYou && w.SRERole != t.SRERole
-	}
-	return false
+	c := d.An.Change(d.Org, i)
+	return c.Changed()
 }
 
 // TeamChanges says whether team i changed against the baseline and, in words, what it was:
-// "(was ops org, you run it, 5 people)", or "(new team)". The baseline team comes from the
-// analysis (TeamVerdict.Was), the baseline run model from its transitions.
+// "(was ops org, you run it, 5 people)", or "(new team)". What changed comes from the
+// analysis (orgs.Analysis.Change); this only words it.
 func TeamChanges(d *Data, i int) (bool, string) {
-	tv := &d.An.Teams[i]
-	t := &d.Org.Teams[i]
-	if tv.Was == nil {
+	c := d.An.Change(d.Org, i)
+	if c.New {
 		return true, "(new team)"
 	}
-	w := tv.Was
 	var items []string
-	if w.Org != t.Org {
-		items = append(items, report.OrgShort(w.Org))
+	if c.Org != "" {
+		items = append(items, report.OrgShort(c.Org))
 	}
-	if w.Kind != t.Kind {
-		items = append(items, kindWords[w.Kind])
+	if c.Kind != "" {
+		items = append(items, kindWords[c.Kind])
 	}
-	if m, ok := d.wasModel(i); ok {
-		items = append(items, m.Short())
-	} else if t.Kind == orgs.KindDev && w.Kind == orgs.KindDev && t.Run == w.Run {
-		switch {
-		case t.Run.NeedsPartner() && !orgs.SameName(w.RunWith, t.RunWith):
-			items = append(items, "with "+S(w.RunWith))
-		case t.Run == orgs.RunYou && w.SRERole != t.SRERole:
-			items = append(items, string(w.SRERole))
-		}
+	switch {
+	case c.RunModel != "":
+		items = append(items, c.RunModel.Short())
+	case c.RunWithChanged:
+		items = append(items, "with "+S(c.RunWith))
+	case c.RoleChanged:
+		items = append(items, string(c.Role))
 	}
-	if w.Headcount != t.Headcount {
-		items = append(items, people(w.Headcount))
+	if c.Headcount != 0 {
+		items = append(items, people(c.Headcount))
 	}
-	if w.OnCall != t.OnCall {
-		items = append(items, "on call "+string(w.OnCall))
+	if c.OnCallChanged {
+		items = append(items, "on call "+string(c.OnCall))
 	}
 	if len(items) == 0 {
 		return false, ""

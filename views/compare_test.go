@@ -56,13 +56,13 @@ func TestCompareShowsEveryVerdict(t *testing.T) {
 	for _, w := range []int{80, 120, 200} {
 		body := strings.Join(CompareBody(c, DefaultStyles(), w), "\n")
 		for _, want := range []string{
-			"Operations SRE", "ops org", "sre org (moved)", // a move, as a move
+			"Operations SRE", "ops org", "SRE org (moved)", // a move, as a move
 			"Online Shop", "you run it", "you and SRE run it", // a run model change
 			"Checkout", "8 people", "10 people (+2)", // headcount
 			"Gift Cards", "added: dev org dev team,",
 			"Topology", "dominant", "pure", "topology 6", // topology and its mix
 			"Run models", "SRE run it", // the run-model mix
-			"Funding", "CAPEX", "OPEX", "sre org budget", "(+", // funding with deltas
+			"Funding", "CAPEX", "OPEX", "SRE org budget", "(+", // funding with deltas
 			"Transition from A to B", "verdict", "possible", "reporting-lines", // transition and decisions
 			"SRE identity", "product-centric", // identity
 			"KPIs",                // KPIs
@@ -74,7 +74,7 @@ func TestCompareShowsEveryVerdict(t *testing.T) {
 		}
 		// the moved team's row is marked changed without colour
 		for _, l := range strings.Split(body, "\n") {
-			if strings.Contains(l, "sre org (moved)") && !strings.HasPrefix(l, GlyphChanged+" Operations SRE") {
+			if strings.Contains(l, "SRE org (moved)") && !strings.HasPrefix(l, GlyphChanged+" Operations SRE") {
 				t.Errorf("width %d: the move is not marked: %q", w, l)
 			}
 		}

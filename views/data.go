@@ -131,9 +131,15 @@ type Index struct {
 }
 
 // NewIndex derives the drawing lookups of o and its analysis.
+// With an analysis, whom each team serves is the analysis' (orgs.Analysis.ServedBy).
 func NewIndex(o *orgs.Org, an *orgs.Analysis) Index {
+	ix := Index{DevRank: DevRanks(o)}
+	if an != nil && len(an.Teams) == len(o.Teams) {
+		ix.ServedBy = an.ServedBy()
+		return ix.For(an)
+	}
 	p := NewPartners(o)
-	ix := Index{ServedBy: make([][]int, len(o.Teams)), DevRank: DevRanks(o)}
+	ix.ServedBy = make([][]int, len(o.Teams))
 	for i := range o.Teams {
 		if j, ok := p.Of(&o.Teams[i]); ok {
 			ix.ServedBy[j] = append(ix.ServedBy[j], i)

@@ -115,7 +115,7 @@ func TestDashboardChangedGolden(t *testing.T) {
 			moveSRE(t, cur)
 			d := data(t, base, cur, "Operations SRE", sz.w, sz.h)
 			d.Header.Modified = true
-			d.Status = `moved "Operations SRE" from the ops org to the sre org`
+			d.Status = `moved "Operations SRE" from the ops org to the SRE org`
 			out := Dashboard(d, DefaultStyles(), sz.w, sz.h)
 			checkFits(t, out, sz.w, sz.h)
 			for _, want := range []string{"* modified", "Operations SRE *", "(was ops org)", "Development org", "Operations org", "SRE org"} {
@@ -168,8 +168,8 @@ func TestPanelsShowTheAnalysis(t *testing.T) {
 	checks := map[PanelID][]string{
 		PanelTopology:    {"Topology 1: every developer an SRE on rotation", "not pure", "> T1", "T9", "Run model mix"},
 		PanelCriteria:    {"share of dev teams", "> you run it", "Involvement of the", "Cost"},
-		PanelFunding:     {"CAPEX", "OPEX", "dev org", "ops org", "sre org", "+"},
-		PanelTransition:  {"Transition from the baseline: possible", "Online Shop: you run it -> you and SRE run it: possible", "hard       Operations SRE: moved from the ops org to the sre org", "staffing"},
+		PanelFunding:     {"CAPEX", "OPEX", "dev org", "ops org", "SRE org", "+"},
+		PanelTransition:  {"Transition from the baseline: possible", "Online Shop: you run it -> you and SRE run it: possible", "hard       Operations SRE: moved from the ops org to the SRE org", "staffing"},
 		PanelIdentity:    {"product-centric", "pride:", "X", "KPIs"},
 		PanelPositioning: {"SRE as a Partner", "> SRE as a Partner", "Exploit revenue"},
 		PanelAdvisories:  {"Point of Sale"},

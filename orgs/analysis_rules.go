@@ -1,0 +1,605 @@
+package orgs
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The rules of docs/rules.md as functions of what the analyser counted. The analyser
+// (analysis.go) counts, in one pass over the teams; these functions decide. Analyse and
+// Reanalyse both call them, and nothing else restates a rule.
+
+// dominantModel is the position in SpectrumOrder of the run model with the most dev
+// teams, the earlier on a tie (-1 for none).
+func dominantModel(modelN *[5]int) int {
+	d := -1
+	for k, c := range modelN {
+		if c > 0 && (d < 0 || c > modelN[d]) {
+			d = k
+		}
+	}
+	return d
+}
+
+// dominantTopology is the topology with the most dev teams among those of the dominant run
+// model (the position k in SpectrumOrder), the lower on a tie; nil when that model has no
+// topology (ops-run-it, unorganized) or there is no dominant model (our rule, v2: the
+// headline never names a topology outside its dominant model).
+func dominantTopology(topoN *[10]int, k int) *int {
+	if k < 0 {
+		return nil
+	}
+	var d *int
+	for n := 1; n <= 9; n++ {
+		if topologyModel[n] == k && topoN[n] > 0 && (d == nil || topoN[n] > topoN[*d]) {
+			n := n
+			d = &n
+		}
+	}
+	return d
+}
+
+// topologyModel is, per topology number, the position in SpectrumOrder of its run model
+// (-1 for 0, no topology), read from the Topologies table.
+var topologyModel = func() [10]int {
+	var out [10]int
+	out[0] = -1
+	for _, t := range Topologies {
+		out[t.Number] = slices.Index(SpectrumOrder, t.RunModel)
+	}
+	return out
+}()
+
+// topologyTable is, per position in SpectrumOrder and per code, the topology number read
+// from the Topologies table: for you-run-it the code is roleCode of the team's SRE role,
+// for you-and-sre and sre run it the orgCode of its SRE team's org; a code the table does
+// not know (codeOther) counts as the first (rotation, the dev org). 0: no topology.
+var topologyTable = func() [5][4]int {
+	var out [5][4]int
+	for _, t := range Topologies {
+		k := slices.Index(SpectrumOrder, t.RunModel)
+		c := roleCode(t.Role)
+		if t.Role == "" {
+			c = orgCode(t.SRETeamOrg)
+		}
+		out[k][c] = t.Number
+		if c == 0 {
+			out[k][codeOther] = t.Number
+		}
+	}
+	return out
+}()
+
+// classify is the run model and topology table of docs/rules.md: the run model of dev team
+// t, its position in SpectrumOrder, and its topology (0 for none). For you-and-sre and
+// sre run it the topology is the one of an SRE team in the dev org; the caller takes
+// topologyTable[k][org code] instead once it knows the org of the team run_with names.
+// A run model at 1, 2 or 3 is one whose run value needs a partner.
+func classify(t *Team) (RunModel, int, int) {
+	k := 4
+	switch t.Run {
+	case RunYou:
+		return YouRunIt, 0, topologyTable[0][roleCode(t.SRERole)]
+	case RunYouAndSRE:
+		k = 1
+	case RunSRE:
+		k = 2
+	case RunOps:
+		k = 3
+	}
+	return SpectrumOrder[k], k, topologyTable[k][0]
+}
+
+// capexModel is, per position in SpectrumOrder, whether the criteria's Funding row funds
+// the run model from CAPEX.
+var capexModel = func() [5]bool {
+	var out [5]bool
+	for k, m := range SpectrumOrder {
+		out[k] = CapexFunded(m)
+	}
+	return out
+}()
+
+// capexServed reports whether some dev team runs under a CAPEX-funded model, which makes
+// the SRE infrastructure team CAPEX. modelN counts dev teams per run model; services are
+// to count here too once they have run models of their own.
+func capexServed(modelN *[5]int) bool {
+	for k, n := range modelN {
+		if n > 0 && capexModel[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// teamFunding is the funding class of a team of kind with its funding key set (or ""):
+// the key if set; dev and SRE teams CAPEX (an SRE team exists only for SRE-inclusive
+// models, whatever org it reports to); ops teams OPEX; the SRE infrastructure team CAPEX
+// when served is true (some CAPEX-funded model uses it), else OPEX. The positioning of
+// the SRE org is no accounting class and plays no part.
+func teamFunding(kind Kind, set Funding, served bool) Funding {
+	switch {
+	case set != "":
+		return set
+	case kind == KindOps, kind == KindSREInfra && !served:
+		return OPEX
+	}
+	return CAPEX
+}
+
+// TeamFunding is the funding class of team t of organization o (docs/rules.md, funding).
+// It counts o's dev teams to know whether the SRE infrastructure serves a CAPEX-funded
+// model; the analysis has that count already and does not call it.
+func TeamFunding(o *Org, t *Team) Funding {
+	served := false
+	if t.Funding == "" && t.Kind == KindSREInfra {
+		var modelN [5]int
+		for i := range o.Teams {
+			if o.Teams[i].Kind == KindDev {
+				_, k, _ := classify(&o.Teams[i])
+				modelN[k]++
+			}
+		}
+		served = capexServed(&modelN)
+	}
+	return teamFunding(t.Kind, t.Funding, served)
+}
+
+// sreRoleExists reports whether dedicated SREs work outside an SRE org: dev teams in
+// topology 2 or 3 (topoN counts dev teams per topology), or an SRE team, serving or idle,
+// in the dev or ops org (outside says whether there is one).
+func sreRoleExists(topoN *[10]int, outside bool) bool {
+	return outside || topoN[topologyTable[0][1]]+topoN[topologyTable[0][2]] > 0
+}
+
+// share is n/total rounded to 4 decimals (0 when total is 0).
+func share(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return round4(float64(n) / float64(total))
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// criteria is the comparison table with the dominant model's value now and in the baseline.
+func criteria(cur, base *RunModel) []CriterionVerdict {
+	valueOf := func(m *RunModel, c *Criterion) *string {
+		if m == nil || m.Column() < 0 {
+			return nil
+		}
+		return &c.Values[m.Column()]
+	}
+	out := make([]CriterionVerdict, len(Criteria))
+	for i := range Criteria {
+		c := &Criteria[i]
+		cv, bv := valueOf(cur, c), valueOf(base, c)
+		out[i] = CriterionVerdict{
+			Criterion: c.Name, Values: c.Values, Current: cv, Baseline: bv,
+			Changed: (cv == nil) != (bv == nil) || (cv != nil && *cv != *bv),
+		}
+	}
+	return out
+}
+
+// fundingVerdict is the funding of the current model (f) with its change against the
+// baseline's totals (capex, opex, orgs).
+func fundingVerdict(cur *Org, f *tally, capex, opex HeadCost, orgs *OrgBudgets) FundingVerdict {
+	v := FundingVerdict{
+		CAPEX: f.capex, OPEX: f.opex, Orgs: f.orgs,
+		HasCosts: f.hasCosts,
+		Delta: FundingDelta{
+			CapexCost: f.capex.Cost - capex.Cost, OpexCost: f.opex.Cost - opex.Cost,
+			CapexHeadcount: f.capex.Headcount - capex.Headcount, OpexHeadcount: f.opex.Headcount - opex.Headcount,
+		},
+	}
+	if cur.Defaults.Currency != "" {
+		c := cur.Defaults.Currency
+		v.Currency = &c
+	}
+	for _, org := range AllOrgs {
+		d, now, was := v.OrgsDelta.Of(org), f.orgs.Of(org), orgs.Of(org)
+		d.Headcount, d.Cost = now.Headcount-was.Headcount, now.Cost-was.Cost
+	}
+	capexTeams, opexTeams := 0, 0
+	for k, m := range SpectrumOrder {
+		switch {
+		case capexModel[k]:
+			capexTeams += f.modelN[k]
+		case m.Column() >= 0: // unorganized counts in neither
+			opexTeams += f.modelN[k]
+		}
+	}
+	v.ModelFunding = ModelFunding{CapexShare: share(capexTeams, f.devTeams), OpexShare: share(opexTeams, f.devTeams)}
+	return v
+}
+
+// dedicatedPeople is the SRE people a dev team in topology n holds: one dedicated SRE in
+// topologies 2 and 3, nobody in 1 (every developer on rotation is no SRE person).
+func dedicatedPeople(n int) int {
+	if n == topologyTable[0][1] || n == topologyTable[0][2] {
+		return 1
+	}
+	return 0
+}
+
+// identityOf is the identity rule (our rule, v2: one unit, people): people holds the SRE
+// people per identity (serving SRE teams' headcounts by org, one per dev team in topology 2
+// or 3); rotation says whether some dev team is in topology 1, which makes an identity
+// without people product-centric (SRE lives inside the dev teams).
+func identityOf(people [3]int, rotation bool) IdentityVerdict {
+	v := IdentityVerdict{People: people}
+	sum := people[0] + people[1] + people[2]
+	if sum == 0 {
+		if rotation {
+			id := ProductCentric
+			v.Dominant, v.Weights[0] = &id, 1
+		}
+		return v
+	}
+	best := 0
+	for i, n := range people {
+		v.Weights[i] = round4(float64(n) / float64(sum))
+		if n > people[best] {
+			best = i
+		}
+	}
+	id := AllIdentities[best]
+	v.Dominant = &id
+	return v
+}
+
+// kpis lists the KPIs of every identity with a positive share, the dominant first: the
+// file's own for an identity that has any, else the talk's examples.
+func kpis(cur *Org, id IdentityVerdict) []KPIEntry {
+	out := []KPIEntry{}
+	if id.Dominant == nil {
+		return out
+	}
+	order := []Identity{*id.Dominant}
+	for _, other := range AllIdentities {
+		if other != *id.Dominant && id.Weights.Of(other) > 0 {
+			order = append(order, other)
+		}
+	}
+	for _, ident := range order {
+		own := false
+		for _, k := range cur.KPIs {
+			if k.Identity == ident {
+				out = append(out, KPIEntry{Identity: ident, Text: k.Text, Own: true})
+				own = true
+			}
+		}
+		if !own {
+			for _, text := range ident.Info().KPIs {
+				out = append(out, KPIEntry{Identity: ident, Text: text})
+			}
+		}
+	}
+	return out
+}
+
+// positionInfo is positioning p with its focus and strategy (all nil when unset).
+func positionInfo(p Positioning) PositionInfo {
+	if p == PositionUnset {
+		return PositionInfo{}
+	}
+	info := p.Info()
+	return PositionInfo{ID: &p, Focus: &info.Focus, Strategy: &info.Strategy}
+}
+
+// positioning is the positioning verdict: the SRE org's when it holds a team (orgHas), the
+// SRE role's when one exists outside an SRE org (role); nil when neither exists.
+func positioning(cur *Org, orgHas, role bool) *PositioningVerdict {
+	if !orgHas && !role {
+		return nil
+	}
+	v := &PositioningVerdict{}
+	if orgHas {
+		p := positionInfo(cur.SREOrg.Positioning)
+		v.ID, v.Focus, v.Strategy = p.ID, p.Focus, p.Strategy
+	}
+	if role {
+		p := positionInfo(cur.SRERole.Positioning)
+		v.Role = &p
+	}
+	return v
+}
+
+// nameList names up to six teams in a sentence ("A, B and 3 more").
+func nameList(names []string) string {
+	quoted := make([]string, 0, 6)
+	for i, n := range names {
+		if i == 6 {
+			break
+		}
+		quoted = append(quoted, fmt.Sprintf("%q", n))
+	}
+	switch rest := len(names) - len(quoted); {
+	case rest > 0:
+		return strings.Join(quoted, ", ") + fmt.Sprintf(" and %d more", rest)
+	case len(quoted) > 1:
+		return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+	case len(quoted) == 1:
+		return quoted[0]
+	}
+	return ""
+}
+
+// reusable returns the list of team names of old's advisory code emptied, for the new
+// advisory of that code to fill in again (a new list when old has none big enough).
+func reusable(old []Advisory, code string, n int) []string {
+	for k := range old {
+		if old[k].Code == code && cap(old[k].Teams) >= n {
+			return old[k].Teams[:0]
+		}
+	}
+	return make([]string, 0, n)
+}
+
+// teamNames is the names of the teams at indices in buf.
+func teamNames(buf []string, cur *Org, indices []int32) []string {
+	for _, i := range indices {
+		buf = append(buf, cur.Teams[i].Name)
+	}
+	return buf
+}
+
+// advisoryFacts is what the advisory checks read: the current model, what the analyser
+// counted, and the previous analysis' advisories whose lists may be reused (else nil).
+type advisoryFacts struct {
+	cur   *Org
+	f     *tally
+	lay   *layout
+	s     *scratch
+	old   []Advisory
+	roleP bool // an SRE role exists outside an SRE org
+}
+
+// serves is how many dev teams name SRE team t in a run_with of run you-and-sre or sre
+// (services are to count here too once they can name one).
+func (c *advisoryFacts) serves(t *sreTeam) int { return int(c.lay.serves[t.i] + c.s.dServe[t.i]) }
+
+// shares is how many distinct dev teams share on call (you-and-sre) with SRE team t.
+func (c *advisoryFacts) shares(t *sreTeam) int { return int(c.lay.shared[t.i] + c.s.dShared[t.i]) }
+
+// advice is what a check found: the teams (and services) involved and the message; an
+// empty message raises nothing.
+type advice struct {
+	teams    []string
+	services []string
+	message  string
+}
+
+// AdvisoryRule is one advisory of the table of docs/rules.md: its code, its severity and
+// the check that finds it. Adding an advisory is adding an entry to advisoryRules.
+type AdvisoryRule struct {
+	Code     string
+	Severity Severity
+	check    func(c *advisoryFacts) advice
+}
+
+// AdvisoryRules lists the advisories in the order of docs/rules.md's table; the analysis
+// lists the raised ones warnings first, then in this order.
+func AdvisoryRules() []AdvisoryRule { return slices.Clone(advisoryRules) }
+
+var advisoryRules = []AdvisoryRule{
+	{"no-dev-teams", Warning, func(c *advisoryFacts) advice {
+		if c.f.devTeams > 0 {
+			return advice{}
+		}
+		return advice{message: "The organization has no dev team, so there is no run model or topology to analyse."}
+	}},
+	{"unorganized", Warning, func(c *advisoryFacts) advice {
+		if len(c.s.unorganized) == 0 {
+			return advice{}
+		}
+		names := teamNames(reusable(c.old, "unorganized", len(c.s.unorganized)), c.cur, c.s.unorganized)
+		return advice{teams: names, message: fmt.Sprintf("Nobody is organized to run what %s %s (run = none).", nameList(names), plural(len(names), "builds", "build"))}
+	}},
+	{"ops-run-it", Info, func(c *advisoryFacts) advice {
+		if len(c.s.opsRun) == 0 {
+			return advice{}
+		}
+		names := teamNames(reusable(c.old, "ops-run-it", len(c.s.opsRun)), c.cur, c.s.opsRun)
+		return advice{teams: names, message: fmt.Sprintf("What %s %s is run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers.", nameList(names), plural(len(names), "builds", "build"))}
+	}},
+	{"idle-sre-team", Warning, func(c *advisoryFacts) advice {
+		var idle []string
+		for i := range c.s.sre {
+			if c.serves(&c.s.sre[i]) == 0 {
+				idle = append(idle, c.s.sre[i].name)
+			}
+		}
+		switch len(idle) {
+		case 0:
+			return advice{}
+		case 1:
+			return advice{teams: idle, message: fmt.Sprintf("No dev team names SRE team %s in run_with: it supports nobody.", nameList(idle))}
+		}
+		return advice{teams: idle, message: fmt.Sprintf("No dev team names SRE teams %s in run_with: they support nobody.", nameList(idle))}
+	}},
+	{"sre-team-undersized", Warning, func(c *advisoryFacts) advice {
+		var names, detail []string
+		for i := range c.s.sre {
+			t := &c.s.sre[i]
+			if n := c.shares(t); n > t.headcount {
+				names = append(names, t.name)
+				detail = append(detail, fmt.Sprintf("%q shares on call with %s and has %s", t.name, count(n, "dev team", "dev teams"), count(t.headcount, "person", "people")))
+			}
+		}
+		if names == nil {
+			return advice{}
+		}
+		return advice{teams: names, message: fmt.Sprintf("Undersized for shared on call (about one SRE per supported dev team): %s.", strings.Join(detail, "; "))}
+	}},
+	{"many-sre-teams-in-dev", Info, func(c *advisoryFacts) advice {
+		var names []string
+		for i := range c.s.sre {
+			if t := &c.s.sre[i]; t.org == 0 && c.serves(t) > 0 {
+				names = append(names, t.name)
+			}
+		}
+		if len(names) <= 2 {
+			return advice{}
+		}
+		return advice{teams: names, message: fmt.Sprintf("%d SRE teams serving dev teams sit in the dev org (%s): beyond two, consider hosting them in the ops org or a new SRE org.", len(names), nameList(names))}
+	}},
+	{"no-sre-infra", Warning, func(c *advisoryFacts) advice {
+		if len(c.s.infra) > 0 || c.f.modelN[0]+c.f.modelN[1]+c.f.modelN[2] == 0 {
+			return advice{}
+		}
+		return advice{message: "No sre-infra team builds and runs the SRE infrastructure (monitoring, SLO and alerting, on-call tooling) that the teams running services need."}
+	}},
+	{"sre-infra-placement", Info, func(c *advisoryFacts) advice {
+		k := c.f.dominantK
+		if k < 0 || len(c.s.infra) == 0 {
+			return advice{}
+		}
+		m := SpectrumOrder[k]
+		want := InfraOrgs(m)
+		if want == nil || len(want) == 1 && want[0] == OrgOps && !c.f.opsHas {
+			return advice{} // unorganized, or the ops org holds no team to own it
+		}
+		var names []string
+		for _, i := range c.s.infra {
+			if t := &c.cur.Teams[i]; !slices.Contains(want, t.Org) {
+				names = append(names, t.Name)
+			}
+		}
+		if names == nil {
+			return advice{}
+		}
+		where := make([]string, len(want))
+		for i, o := range want {
+			where[i] = o.Phrase()
+		}
+		return advice{teams: names, message: fmt.Sprintf("%s not in %s, where the criteria put the SRE infrastructure under %s, the dominant run model.",
+			nameList(names)+plural(len(names), " is", " are"), strings.Join(where, " or "), m.Short())}
+	}},
+	{"positioning-unset", Info, func(c *advisoryFacts) advice {
+		org := c.f.sreOrgHas && c.cur.SREOrg.Positioning == PositionUnset
+		role := c.roleP && c.cur.SRERole.Positioning == PositionUnset
+		if !org && !role {
+			return advice{}
+		}
+		return advice{message: fmt.Sprintf("The positioning of %s is unset: steer it toward partner or, best, enabler.", positionedSubject(org, role))}
+	}},
+	{"cost-center", Info, func(c *advisoryFacts) advice {
+		org := c.f.sreOrgHas && c.cur.SREOrg.Positioning == PositionCostCenter
+		role := c.roleP && c.cur.SRERole.Positioning == PositionCostCenter
+		if !org && !role {
+			return advice{}
+		}
+		return advice{message: fmt.Sprintf("%s positioned as a cost center: it will live under yearly pressure to cut; steer it toward partner or enabler.", upperFirst(positionedSubject(org, role))+plural(btoi(org)+btoi(role), " is", " are"))}
+	}},
+	{"thin-rotation", Warning, func(c *advisoryFacts) advice {
+		if len(c.s.thin) == 0 {
+			return advice{}
+		}
+		names := teamNames(reusable(c.old, "thin-rotation", len(c.s.thin)), c.cur, c.s.thin)
+		return advice{teams: names, message: fmt.Sprintf("%s on call 24x7 with fewer than 8 people; a sustainable round-the-clock rotation needs about eight.", nameList(names)+plural(len(names), " is", " are"))}
+	}},
+}
+
+// positionedSubject names what a positioning advisory is about.
+func positionedSubject(org, role bool) string {
+	switch {
+	case org && role:
+		return "the SRE org and the SRE role"
+	case org:
+		return "the SRE org"
+	}
+	return "the SRE role"
+}
+
+// advisories runs the advisory table on what the analyser counted: the raised advisories,
+// warnings first, then in table order.
+func advisories(c *advisoryFacts) []Advisory {
+	out := []Advisory{}
+	for _, sev := range []Severity{Warning, Info} {
+		for _, r := range advisoryRules {
+			if r.Severity != sev {
+				continue
+			}
+			if a := r.check(c); a.message != "" {
+				if a.teams == nil {
+					a.teams = []string{}
+				}
+				if a.services == nil {
+					a.services = []string{}
+				}
+				out = append(out, Advisory{Code: r.Code, Severity: r.Severity, Message: a.message, Teams: a.teams, Services: a.services})
+			}
+		}
+	}
+	return out
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// count is n with its noun, singular or plural ("1 person", "3 people").
+func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// upperFirst is s with its first letter upper case (ASCII).
+func upperFirst(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+
+// positioningDecisions are the positioning changes from base to cur, the SRE org's then the
+// SRE role's: easy decisions, each a change of the file's own setting.
+func positioningDecisions(base, cur *Org) []Decision {
+	var out []Decision
+	add := func(subject string, from, to Positioning) {
+		if from != to {
+			out = append(out, Decision{Kind: DecidePositioning, Subject: subject, Changeability: DecidePositioning.Changeability(),
+				Detail: "positioning from " + positioningWords(from) + " to " + positioningWords(to)})
+		}
+	}
+	add("SRE org", base.SREOrg.Positioning, cur.SREOrg.Positioning)
+	add("SRE role", base.SRERole.Positioning, cur.SRERole.Positioning)
+	return out
+}
+
+// orderDecisions lists the decisions from easy to hard (easy, team-local, staffing, hard),
+// each changeability in model order: first the organization's settings (the positionings,
+// first, and the SRE org), then the teams in the order the pass met them. decisions holds
+// the teams' decisions in model order (removed teams last) and then the SRE org's.
+func orderDecisions(decisions, settings []Decision) []Decision {
+	if len(settings) > 0 {
+		decisions = slices.Insert(decisions, 0, settings...)
+	}
+	// the SRE org's decision, appended last, goes before the teams' hard ones
+	if n := len(decisions); n > 0 && (decisions[n-1].Kind == DecideNewSREOrg || decisions[n-1].Kind == DecideDissolveSREOrg) {
+		d := decisions[n-1]
+		decisions = slices.Insert(decisions[:n-1], len(settings), d)
+	}
+	sorted := true
+	for i := 1; i < len(decisions) && sorted; i++ {
+		sorted = decisions[i-1].Changeability.Rank() <= decisions[i].Changeability.Rank()
+	}
+	if !sorted {
+		slices.SortStableFunc(decisions, func(x, y Decision) int {
+			return x.Changeability.Rank() - y.Changeability.Rank()
+		})
+	}
+	return decisions
+}
