@@ -30,6 +30,9 @@ Usage:
   sretopo report [flags] FILE     print the whole analysis of FILE ("-" reads standard input)
   sretopo validate FILE...        check files; print every problem, one a line
   sretopo diff [flags] A B        what changed from A to B, and every verdict that changed
+  sretopo compare [flags] A B...  2 to 8 options side by side, the best of each row marked
+  sretopo plan [flags] BASE TARGET
+                                  the path from BASE to TARGET in stages (--write saves each)
   sretopo examples                list the embedded examples
   sretopo example NAME            print an embedded example's TOML, ready to save and edit
 
@@ -62,6 +65,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c.validate(args[1:])
 		case "diff":
 			return c.diff(args[1:])
+		case "compare":
+			return c.compare(args[1:])
+		case "plan":
+			return c.plan(args[1:])
 		case "examples":
 			return c.examples(args[1:])
 		case "example":

@@ -766,6 +766,9 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 					worst = verdict
 				}
 				p.decide(DecideWhoRunsIt, t.Name, fmt.Sprintf("run model from %s to %s", from.Short(), model.Short()))
+			} else if t.Run.NeedsPartner() && !SameName(was.RunWith, t.RunWith) {
+				// the same model with another team: who runs it changed all the same
+				p.decide(DecideWhoRunsIt, t.Name, fmt.Sprintf("%s with %q instead of %q", model.Short(), t.RunWith, was.RunWith))
 			} else if k == 0 {
 				if rc := roleCode(t.SRERole); rc != bt.role || rc == codeOther && was.SRERole != t.SRERole {
 					p.decide(DecideSRERole, t.Name, fmt.Sprintf("SRE role from %s to %s (topology %d to %d)", was.SRERole, t.SRERole, bt.topo, topo))

@@ -1,0 +1,764 @@
+package orgs
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// The plan from a baseline to a target (docs/rules.md, "The plan"): every difference between
+// the two models becomes an item that takes a group of fields from the target; each item has
+// a stage, the book's order (who runs it first, then staffing, and the organizational
+// decision last, when SRE works in practice), and prerequisites that can only push it later.
+// The model after each stage is the baseline with the items of that stage and those before
+// it applied, so the last stage's model is the target.
+
+// StageName names a stage of the plan.
+type StageName string
+
+// The stages, in their order.
+const (
+	StageWhoRunsIt      StageName = "who-runs-it"
+	StageStaffing       StageName = "staffing"
+	StageReportingLines StageName = "reporting-lines"
+)
+
+// StageNames lists the stages in order.
+var StageNames = [3]StageName{StageWhoRunsIt, StageStaffing, StageReportingLines}
+
+// DecideOther is the kind of a difference that is no decision of its own (on-call hours,
+// costs, notes, services added or moved, targets, KPIs, names): it is listed with the stage
+// that first touches its team.
+const DecideOther DecisionKind = "other"
+
+// Plan is the path from Base to Target in stages; no stage when they are equal.
+type Plan struct {
+	Base, Target *Org
+	Stages       []Stage
+}
+
+// Stage is one step of a plan and the verdicts of the model after it.
+type Stage struct {
+	// Number counts from 1 among the stages that are not empty.
+	Number int
+	Name   StageName
+	// Decisions are those of this stage, in the order of the transition's decisions, then
+	// the other differences.
+	Decisions []Decision
+	// Model is the organization after this stage.
+	Model *Org
+	// Analysis is Model against the plan's base.
+	Analysis *Analysis
+	// Step is Model against the previous stage's model (the base for the first stage): its
+	// transition verdict is the stage's, and its team and service transitions say which
+	// step is unlikely or has no reason.
+	Step *Analysis
+	// FromPrevious is Step's transition verdict.
+	FromPrevious Verdict
+	// Staffing is what sustainable rotations need after this stage, against the base.
+	Staffing StaffingVerdict
+	// Raised and Cleared are the advisory codes new or gone since the previous stage.
+	Raised, Cleared []string
+}
+
+// field groups of a team and a service: each goes to the target in one stage.
+const (
+	groupRun   = iota // run, run_with, sre_role (a service: its own run override)
+	groupStaff        // headcount (and the rotation with it)
+	groupOrg          // where the team reports
+	groupOther        // every other field
+	groupCount
+)
+
+// planEntity is a team or a service in either model: its base and target versions (nil
+// when absent on that side) and the stage at which each group of its fields is taken from
+// the target (-1: no difference).
+type planEntity struct {
+	base, target int // indexes into Base.Teams/Services and Target.Teams/Services, -1 absent
+	stage        [groupCount]int
+	added        int // stage of its arrival (target only), -1 otherwise
+	removed      int // stage of its removal (base only), -1 otherwise
+}
+
+type planner struct {
+	base, target *Org
+	teams        []planEntity
+	services     []planEntity
+	teamKey      map[string]int // FoldName -> index into teams
+	// org-level items: the SRE org's positioning, the SRE role's, and everything else of
+	// the organization
+	sreOrgStage, sreRoleStage, orgOtherStage int
+	// reordered is set when the target lists teams or services in another order; every
+	// stage takes the target's order, so the first stage says so
+	reordered bool
+}
+
+// MakePlan orders every difference between base and target into stages (rules.md section
+// 11). Both models must be valid; every intermediate model is valid too.
+func MakePlan(base, target *Org) *Plan {
+	p := newPlanner(base, target)
+	p.assign()
+	plan := &Plan{Base: base, Target: target}
+	for {
+		models := make([]*Org, len(StageNames))
+		bad := -1
+		for s := range StageNames {
+			models[s] = p.build(s)
+			if s < len(StageNames)-1 && bad < 0 && Validate(models[s]) != nil {
+				bad = s
+			}
+		}
+		if bad < 0 {
+			plan.Stages = p.stages(models)
+			return plan
+		}
+		// An intermediate that does not validate is a prerequisite this planner does not
+		// know of: its stage is merged into the next, so that the path stays valid.
+		p.shift(bad)
+	}
+}
+
+func newPlanner(base, target *Org) *planner {
+	p := &planner{base: base, target: target, teamKey: make(map[string]int, len(base.Teams)+len(target.Teams))}
+	p.teams = pairUp(len(base.Teams), len(target.Teams), func(i int) string { return base.Teams[i].Name },
+		func(i int) string { return target.Teams[i].Name }, p.teamKey)
+	p.services = pairUp(len(base.Services), len(target.Services), func(i int) string { return base.Services[i].Name },
+		func(i int) string { return target.Services[i].Name }, map[string]int{})
+	return p
+}
+
+// pairUp matches the entities of two models by FoldName: one map, linear in both.
+func pairUp(nb, nt int, baseName, targetName func(int) string, key map[string]int) []planEntity {
+	out := make([]planEntity, 0, max(nb, nt))
+	for i := range nb {
+		key[FoldName(baseName(i))] = len(out)
+		out = append(out, newEntity(i, -1))
+	}
+	for i := range nt {
+		k := FoldName(targetName(i))
+		if j, ok := key[k]; ok && out[j].target < 0 {
+			out[j].target = i
+			continue
+		}
+		key[k] = len(out)
+		out = append(out, newEntity(-1, i))
+	}
+	return out
+}
+
+func newEntity(b, t int) planEntity {
+	e := planEntity{base: b, target: t, added: -1, removed: -1}
+	for g := range e.stage {
+		e.stage[g] = -1
+	}
+	return e
+}
+
+// teamOf is the team index (into p.teams) of a name in either model, or -1.
+func (p *planner) teamOf(name string) int {
+	if name == "" {
+		return -1
+	}
+	if j, ok := lookupFold(p.teamKey, name); ok {
+		return j
+	}
+	return -1
+}
+
+// orgHasTeam reports whether some team of o reports into org.
+func orgHasTeam(o *Org, org OrgID) bool {
+	for i := range o.Teams {
+		if o.Teams[i].Org == org {
+			return true
+		}
+	}
+	return false
+}
+
+// assign gives every item its stage: first by kind, then pushed later by prerequisites
+// until nothing moves.
+func (p *planner) assign() {
+	baseOrgs := map[OrgID]bool{}
+	targetOrgs := map[OrgID]bool{}
+	for _, o := range AllOrgs {
+		baseOrgs[o] = orgHasTeam(p.base, o)
+		targetOrgs[o] = orgHasTeam(p.target, o)
+	}
+	for i := range p.teams {
+		e := &p.teams[i]
+		switch {
+		case e.base < 0:
+			e.added = 1
+			if !baseOrgs[p.target.Teams[e.target].Org] {
+				e.added = 2 // the first team of an org: an organizational decision
+			}
+		case e.target < 0:
+			e.removed = 1
+			if !targetOrgs[p.base.Teams[e.base].Org] {
+				e.removed = 2 // the last team of an org goes
+			}
+		default:
+			b, t := &p.base.Teams[e.base], &p.target.Teams[e.target]
+			if b.Run != t.Run || !SameName(b.RunWith, t.RunWith) || b.SRERole != t.SRERole {
+				e.stage[groupRun] = 0
+			}
+			if b.Headcount != t.Headcount || b.Rotation != t.Rotation {
+				e.stage[groupStaff] = 1
+			}
+			if b.Org != t.Org {
+				e.stage[groupOrg] = 2
+			}
+			if !teamOtherEqual(b, t) {
+				e.stage[groupOther] = 0 // placed with the team's first stage below
+			}
+		}
+	}
+	for i := range p.services {
+		e := &p.services[i]
+		switch {
+		case e.base < 0:
+			e.added = 0
+		case e.target < 0:
+			e.removed = 0
+		default:
+			b, t := &p.base.Services[e.base], &p.target.Services[e.target]
+			if b.Run != t.Run || !SameName(b.RunWith, t.RunWith) {
+				e.stage[groupRun] = 0
+			}
+			if !serviceOtherEqual(b, t) {
+				e.stage[groupOther] = 0
+			}
+		}
+	}
+	p.sreOrgStage, p.sreRoleStage, p.orgOtherStage = -1, -1, -1
+	if p.base.SREOrg.Positioning != p.target.SREOrg.Positioning {
+		p.sreOrgStage = 0
+	}
+	if p.base.SRERole != p.target.SRERole {
+		p.sreRoleStage = 0
+	}
+	p.reordered = orderChanged(p.teams) || orderChanged(p.services)
+	if !orgOtherEqual(p.base, p.target) || p.reordered {
+		p.orgOtherStage = 0
+	}
+	for p.propagate() {
+	}
+}
+
+// propagate applies each prerequisite once; it reports whether any stage moved.
+func (p *planner) propagate() bool {
+	moved := false
+	later := func(s *int, min int) {
+		if *s >= 0 && *s < min {
+			*s, moved = min, true
+		}
+	}
+	// arrival of a team by its index in p.teams (0 when it exists in the base)
+	arrival := func(j int) int {
+		if j < 0 || p.teams[j].added < 0 {
+			return 0
+		}
+		return p.teams[j].added
+	}
+	for i := range p.teams {
+		e := &p.teams[i]
+		if e.target >= 0 {
+			t := &p.target.Teams[e.target]
+			if t.Run.NeedsPartner() {
+				partner := p.teamOf(t.RunWith)
+				later(&e.stage[groupRun], arrival(partner))
+				later(&e.added, arrival(partner))
+			}
+		}
+		if e.removed >= 0 {
+			// removed only after nobody runs with it and its services have gone
+			for k := range p.teams {
+				d := &p.teams[k]
+				if d.base < 0 || k == i {
+					continue
+				}
+				b := &p.base.Teams[d.base]
+				if b.Run.NeedsPartner() && p.teamOf(b.RunWith) == i {
+					later(&e.removed, max(d.stage[groupRun], d.removed))
+				}
+			}
+		}
+		// a kind change takes the whole team at once: its fields make sense only together
+		if e.base >= 0 && e.target >= 0 && p.base.Teams[e.base].Kind != p.target.Teams[e.target].Kind {
+			top := slices.Max(e.stage[:])
+			for g := range e.stage {
+				if e.stage[g] >= 0 {
+					later(&e.stage[g], top)
+				}
+			}
+		}
+	}
+	for i := range p.services {
+		e := &p.services[i]
+		if e.target >= 0 {
+			sv := &p.target.Services[e.target]
+			team := p.teamOf(sv.Team)
+			later(&e.added, arrival(team))
+			later(&e.stage[groupOther], arrival(team))
+			if sv.Run.NeedsPartner() {
+				partner := p.teamOf(sv.RunWith)
+				later(&e.stage[groupRun], arrival(partner))
+				later(&e.added, arrival(partner))
+			}
+			// the override may name its team's partner: it cannot come before the service
+			// is on that team
+			later(&e.stage[groupRun], e.stage[groupOther])
+		}
+		if e.base >= 0 {
+			// nobody runs with a team that is removed: the override that names it goes first
+			if b := &p.base.Services[e.base]; b.Run.NeedsPartner() {
+				if r := p.teamOf(b.RunWith); r >= 0 && p.teams[r].removed >= 0 {
+					later(&p.teams[r].removed, max(e.stage[groupRun], e.removed, e.stage[groupOther]))
+				}
+			}
+		}
+		if e.base >= 0 {
+			// a service goes (or moves) no later than its old team is removed
+			if team := p.teamOf(p.base.Services[e.base].Team); team >= 0 && p.teams[team].removed >= 0 {
+				later(&p.teams[team].removed, max(e.removed, e.stage[groupOther]))
+			}
+		}
+	}
+	// "other" differences go with the first stage that touches their team
+	for i := range p.teams {
+		e := &p.teams[i]
+		if e.stage[groupOther] < 0 {
+			continue
+		}
+		first := -1
+		for _, s := range []int{e.stage[groupRun], e.stage[groupStaff], e.stage[groupOrg]} {
+			if s >= 0 && (first < 0 || s < first) {
+				first = s
+			}
+		}
+		if first > e.stage[groupOther] {
+			later(&e.stage[groupOther], first)
+		}
+	}
+	// the SRE org's positioning needs the SRE org: with the stage that creates it
+	if p.sreOrgStage >= 0 && !orgHasTeam(p.base, OrgSRE) {
+		for i := range p.teams {
+			e := &p.teams[i]
+			if e.target >= 0 && p.target.Teams[e.target].Org == OrgSRE {
+				s := e.added
+				if s < 0 {
+					s = e.stage[groupOrg]
+				}
+				if s >= 0 {
+					later(&p.sreOrgStage, s)
+				}
+			}
+		}
+	}
+	return moved
+}
+
+// shift moves every item of stage s to stage s+1.
+func (p *planner) shift(s int) {
+	bump := func(v *int) {
+		if *v == s {
+			*v = s + 1
+		}
+	}
+	for _, list := range [][]planEntity{p.teams, p.services} {
+		for i := range list {
+			e := &list[i]
+			bump(&e.added)
+			bump(&e.removed)
+			for g := range e.stage {
+				bump(&e.stage[g])
+			}
+		}
+	}
+	bump(&p.sreOrgStage)
+	bump(&p.sreRoleStage)
+	bump(&p.orgOtherStage)
+	for p.propagate() {
+	}
+}
+
+// taken reports whether an item of stage s is applied in the model after stage at.
+func taken(s, at int) bool { return s >= 0 && s <= at }
+
+// build is the model after stage at: the target's order for what the target holds, then
+// what the base holds and the target does not yet, in the base's order.
+func (p *planner) build(at int) *Org {
+	o := p.base.Clone()
+	o.Teams = o.Teams[:0]
+	o.Services = o.Services[:0]
+	t := p.target.Clone()
+	if taken(p.sreOrgStage, at) {
+		o.SREOrg = t.SREOrg
+	}
+	if taken(p.sreRoleStage, at) {
+		o.SRERole = t.SRERole
+	}
+	if taken(p.orgOtherStage, at) {
+		sre, role := o.SREOrg, o.SRERole
+		scenario := o.Scenario
+		teams, services := o.Teams, o.Services
+		*o = *t
+		o.SREOrg, o.SRERole, o.Scenario, o.Teams, o.Services = sre, role, scenario, teams, services
+	}
+	emitTeam := func(e *planEntity) {
+		switch {
+		case e.base < 0:
+			if taken(e.added, at) {
+				o.Teams = append(o.Teams, t.Teams[e.target])
+			}
+			return
+		case e.target < 0:
+			if !taken(e.removed, at) {
+				o.Teams = append(o.Teams, cloneTeam(p.base.Teams[e.base]))
+			}
+			return
+		}
+		team := cloneTeam(p.base.Teams[e.base])
+		tt := &t.Teams[e.target]
+		if taken(e.stage[groupRun], at) {
+			team.Run, team.RunWith, team.SRERole = tt.Run, tt.RunWith, tt.SRERole
+		}
+		if taken(e.stage[groupStaff], at) {
+			team.Headcount, team.Rotation = tt.Headcount, tt.Rotation
+		}
+		if taken(e.stage[groupOrg], at) {
+			team.Org = tt.Org
+		}
+		if taken(e.stage[groupOther], at) {
+			run, runWith, role, hc, rot, org := team.Run, team.RunWith, team.SRERole, team.Headcount, team.Rotation, team.Org
+			team = *tt
+			team.Run, team.RunWith, team.SRERole, team.Headcount, team.Rotation, team.Org = run, runWith, role, hc, rot, org
+		}
+		o.Teams = append(o.Teams, team)
+	}
+	emitService := func(e *planEntity) {
+		switch {
+		case e.base < 0:
+			if taken(e.added, at) {
+				o.Services = append(o.Services, t.Services[e.target])
+			}
+		case e.target < 0:
+			if !taken(e.removed, at) {
+				o.Services = append(o.Services, cloneService(p.base.Services[e.base]))
+			}
+		default:
+			sv := cloneService(p.base.Services[e.base])
+			tv := &t.Services[e.target]
+			if taken(e.stage[groupOther], at) {
+				run, runWith := sv.Run, sv.RunWith
+				sv = *tv
+				sv.Run, sv.RunWith = run, runWith
+			}
+			if taken(e.stage[groupRun], at) {
+				sv.Run, sv.RunWith = tv.Run, tv.RunWith
+			}
+			o.Services = append(o.Services, sv)
+		}
+	}
+	// the target's order, with what only the base holds kept where the base has it
+	for _, pass := range []struct {
+		list []planEntity
+		emit func(*planEntity)
+	}{{p.teams, emitTeam}, {p.services, emitService}} {
+		for _, i := range mergedOrder(pass.list) {
+			pass.emit(&pass.list[i])
+		}
+	}
+	if len(o.Services) == 0 && p.base.Services == nil && t.Services == nil {
+		o.Services = nil
+	}
+	return o
+}
+
+// mergedOrder lists the entities in the target's order, each one that only the base holds
+// placed right after the entity that precedes it in the base: so a stage that removes
+// nothing yet keeps the base's order, and the last stage has the target's.
+func mergedOrder(list []planEntity) []int {
+	byTarget := make([]int, 0, len(list))
+	byBase := make([]int, 0, len(list))
+	for i := range list {
+		if list[i].target >= 0 {
+			byTarget = append(byTarget, i)
+		}
+		if list[i].base >= 0 {
+			byBase = append(byBase, i)
+		}
+	}
+	slices.SortFunc(byTarget, func(a, b int) int { return list[a].target - list[b].target })
+	slices.SortFunc(byBase, func(a, b int) int { return list[a].base - list[b].base })
+	out := make([]int, 0, len(list))
+	next := 0 // the next entity of byBase not yet placed
+	placeBaseOnly := func(upTo int) {
+		for next < len(byBase) && list[byBase[next]].base < upTo {
+			if e := byBase[next]; list[e].target < 0 {
+				out = append(out, e)
+			}
+			next++
+		}
+	}
+	for _, i := range byTarget {
+		if b := list[i].base; b >= 0 {
+			placeBaseOnly(b)
+		}
+		out = append(out, i)
+	}
+	placeBaseOnly(len(list) + 1<<30)
+	return out
+}
+
+// orderChanged reports whether the entities both models hold come in another order.
+func orderChanged(list []planEntity) bool {
+	last := -1
+	for _, i := range mergedOrder(list) {
+		if b := list[i].base; b >= 0 && list[i].target >= 0 {
+			if b < last {
+				return true
+			}
+			last = b
+		}
+	}
+	return false
+}
+
+// stages turns the models after each stage into the plan's stages, leaving out those
+// that change nothing.
+func (p *planner) stages(models []*Org) []Stage {
+	var out []Stage
+	prev := p.base
+	prevAnalysis := Analyse(p.base, p.base)
+	baseAnalyser := NewAnalyser(p.base)
+	for s, m := range models {
+		if ModelsEqual(prev, m) {
+			continue
+		}
+		step := Analyse(prev, m)
+		decisions := append([]Decision(nil), step.Transition.Decisions...)
+		decisions = append(decisions, p.others(s)...)
+		a := baseAnalyser.Analyse(m)
+		raised, cleared := advisoryCodesDelta(prevAnalysis.Advisories, a.Advisories)
+		out = append(out, Stage{
+			Number: len(out) + 1, Name: StageNames[s], Decisions: decisions, Model: m,
+			Analysis: a, Step: step, FromPrevious: step.Transition.Verdict, Staffing: StaffingAgainst(p.base, m),
+			Raised: raised, Cleared: cleared,
+		})
+		prev, prevAnalysis = m, a
+	}
+	return out
+}
+
+// advisoryCodesDelta lists the codes in after and not in before, and the reverse.
+func advisoryCodesDelta(before, after []Advisory) (raised, cleared []string) {
+	has := func(list []Advisory, code string) bool {
+		return slices.ContainsFunc(list, func(a Advisory) bool { return a.Code == code })
+	}
+	raised, cleared = []string{}, []string{}
+	for _, a := range after {
+		if !has(before, a.Code) {
+			raised = append(raised, a.Code)
+		}
+	}
+	for _, a := range before {
+		if !has(after, a.Code) {
+			cleared = append(cleared, a.Code)
+		}
+	}
+	return raised, cleared
+}
+
+// others lists the differences of stage s that are no decision of their own.
+func (p *planner) others(s int) []Decision {
+	var out []Decision
+	add := func(subject, detail string) {
+		out = append(out, Decision{Kind: DecideOther, Subject: subject, Detail: detail})
+	}
+	if p.orgOtherStage == s {
+		changes := orgOtherChanges(p.base, p.target)
+		if p.reordered {
+			changes = append(changes, "teams or services listed in another order")
+		}
+		add(p.target.Name, strings.Join(changes, "; "))
+	}
+	for i := range p.teams {
+		e := &p.teams[i]
+		if e.stage[groupOther] == s {
+			t := &p.target.Teams[e.target]
+			add(t.Name, strings.Join(teamOtherChanges(&p.base.Teams[e.base], t), "; "))
+		}
+	}
+	for i := range p.services {
+		e := &p.services[i]
+		switch {
+		case e.added == s:
+			sv := &p.target.Services[e.target]
+			add(sv.Team+" / "+sv.Name, "service added")
+		case e.removed == s:
+			sv := &p.base.Services[e.base]
+			add(sv.Team+" / "+sv.Name, "service removed")
+		case e.target >= 0 && e.stage[groupOther] == s:
+			sv := &p.target.Services[e.target]
+			add(sv.Team+" / "+sv.Name, strings.Join(serviceOtherChanges(&p.base.Services[e.base], sv), "; "))
+		}
+	}
+	return out
+}
+
+func cloneTeam(t Team) Team {
+	t.PerHead = cloneInt(t.PerHead)
+	return t
+}
+
+func cloneService(s Service) Service {
+	s.Availability = cloneFloat(s.Availability)
+	s.ErrorBudgetUsed = cloneFloat(s.ErrorBudgetUsed)
+	return s
+}
+
+func eqIntPtr(a, b *int64) bool     { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+func eqFloatPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+// teamOtherEqual compares the fields of two versions of a team that are no decision.
+func teamOtherEqual(a, b *Team) bool { return len(teamOtherChanges(a, b)) == 0 }
+
+func teamOtherChanges(a, b *Team) []string {
+	var out []string
+	if a.Name != b.Name {
+		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
+	}
+	if a.Kind != b.Kind {
+		out = append(out, fmt.Sprintf("kind %s -> %s", a.Kind, b.Kind))
+	}
+	if a.OnCall != b.OnCall {
+		out = append(out, fmt.Sprintf("on call %s -> %s", a.OnCall, b.OnCall))
+	}
+	if !eqIntPtr(a.PerHead, b.PerHead) {
+		out = append(out, fmt.Sprintf("per_head %s -> %s", intOrUnset(a.PerHead), intOrUnset(b.PerHead)))
+	}
+	if a.Funding != b.Funding {
+		out = append(out, fmt.Sprintf("funding %s -> %s", orUnset(string(a.Funding)), orUnset(string(b.Funding))))
+	}
+	if a.Note != b.Note {
+		out = append(out, "note changed")
+	}
+	return out
+}
+
+func serviceOtherEqual(a, b *Service) bool { return len(serviceOtherChanges(a, b)) == 0 }
+
+func serviceOtherChanges(a, b *Service) []string {
+	var out []string
+	if a.Name != b.Name {
+		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
+	}
+	if !SameName(a.Team, b.Team) {
+		out = append(out, fmt.Sprintf("moved from %q to %q", a.Team, b.Team))
+	} else if a.Team != b.Team {
+		out = append(out, fmt.Sprintf("team spelled %q", b.Team))
+	}
+	if !eqFloatPtr(a.Availability, b.Availability) {
+		out = append(out, fmt.Sprintf("availability %s -> %s", floatOrUnset(a.Availability), floatOrUnset(b.Availability)))
+	}
+	if !eqFloatPtr(a.ErrorBudgetUsed, b.ErrorBudgetUsed) {
+		out = append(out, fmt.Sprintf("error budget used %s -> %s", floatOrUnset(a.ErrorBudgetUsed), floatOrUnset(b.ErrorBudgetUsed)))
+	}
+	return out
+}
+
+// orgOtherEqual compares what the organization holds besides teams, services, the SRE org
+// and its scenario.
+func orgOtherEqual(a, b *Org) bool { return len(orgOtherChanges(a, b)) == 0 }
+
+func orgOtherChanges(a, b *Org) []string {
+	var out []string
+	if a.Name != b.Name {
+		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
+	}
+	if a.Description != b.Description {
+		out = append(out, "description changed")
+	}
+	if !eqIntPtr(a.Defaults.PerHead, b.Defaults.PerHead) || a.Defaults.Currency != b.Defaults.Currency {
+		out = append(out, "defaults changed")
+	}
+	if !slices.EqualFunc(a.KPIs, b.KPIs, func(x, y KPI) bool {
+		return x.Identity == y.Identity && x.Text == y.Text && x.Better == y.Better &&
+			eqFloatPtr(x.Target, y.Target) && eqFloatPtr(x.Actual, y.Actual)
+	}) {
+		out = append(out, "KPIs changed")
+	}
+	if a.Format != b.Format {
+		out = append(out, "format changed")
+	}
+	return out
+}
+
+func intOrUnset(p *int64) string {
+	if p == nil {
+		return "unset"
+	}
+	return fmt.Sprint(*p)
+}
+
+func floatOrUnset(p *float64) string {
+	if p == nil {
+		return "unset"
+	}
+	return fmt.Sprint(*p)
+}
+
+// ModelsEqual reports whether a and b describe the same organization: the same teams and
+// services in the same order with every field equal, the same settings and KPIs. The
+// scenario's own record (title, note, based_on, saved_at) is not part of the model.
+func ModelsEqual(a, b *Org) bool {
+	if len(a.Teams) != len(b.Teams) || len(a.Services) != len(b.Services) ||
+		a.SREOrg != b.SREOrg || a.SRERole != b.SRERole || !orgOtherEqual(a, b) {
+		return false
+	}
+	for i := range a.Teams {
+		x, y := &a.Teams[i], &b.Teams[i]
+		if x.Org != y.Org || x.Headcount != y.Headcount || x.Rotation != y.Rotation || x.Run != y.Run || x.RunWith != y.RunWith ||
+			x.SRERole != y.SRERole || !teamOtherEqual(x, y) {
+			return false
+		}
+	}
+	for i := range a.Services {
+		x, y := &a.Services[i], &b.Services[i]
+		if x.Team != y.Team || x.Run != y.Run || x.RunWith != y.RunWith || !serviceOtherEqual(x, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// Flagged lists the team transitions of the stage that are unlikely or have no reason: the
+// steps a meeting should look at twice.
+func (s *Stage) Flagged() []TeamTransition {
+	var out []TeamTransition
+	for _, t := range s.Step.Transition.Teams {
+		if t.Verdict == VerdictUnlikely || t.Verdict == VerdictNoReason {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// StagePath is where `plan --write` saves stage n: "<target stem>-stage-N.toml" beside the
+// target.
+func StagePath(target string, n int) string {
+	ext := filepath.Ext(target)
+	return fmt.Sprintf("%s-stage-%d%s", strings.TrimSuffix(target, ext), n, ".toml")
+}
+
+// StageTitle is the title of stage n of k's scenario file: "<the target's title, else its
+// file's stem>: stage N of K (<name>)".
+func StageTitle(target string, o *Org, n, k int, name StageName) string {
+	title := strings.TrimSuffix(filepath.Base(target), filepath.Ext(target))
+	if o.Scenario != nil && o.Scenario.Title != "" {
+		title = o.Scenario.Title
+	}
+	return fmt.Sprintf("%s: stage %d of %d (%s)", title, n, k, name)
+}

@@ -1,0 +1,222 @@
+package orgs_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/sretopo/sretopo/internal/gen"
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// checkPlan asserts what every plan must hold: each stage's model validates, the stages
+// follow the book's order and are numbered 1..k, no stage is empty, the last stage's model
+// is the target, and no decision comes before its prerequisite.
+func checkPlan(t *testing.T, base, target *orgs.Org) *orgs.Plan {
+	t.Helper()
+	p := orgs.MakePlan(base, target)
+	if orgs.ModelsEqual(base, target) {
+		if len(p.Stages) != 0 {
+			t.Fatalf("base equals target, yet the plan has %d stages", len(p.Stages))
+		}
+		return p
+	}
+	if len(p.Stages) == 0 {
+		t.Fatal("base and target differ, yet the plan has no stage")
+	}
+	last := -1
+	prev := base
+	for i, s := range p.Stages {
+		if s.Number != i+1 {
+			t.Errorf("stage %d is numbered %d", i+1, s.Number)
+		}
+		at := slices.Index(orgs.StageNames[:], s.Name)
+		if at <= last {
+			t.Errorf("stage %d (%s) comes after a stage that should follow it", s.Number, s.Name)
+		}
+		last = at
+		if err := orgs.Validate(s.Model); err != nil {
+			t.Errorf("the model after stage %d (%s) is invalid:\n%v", s.Number, s.Name, err)
+		}
+		if orgs.ModelsEqual(prev, s.Model) {
+			t.Errorf("stage %d (%s) changes nothing and should have been left out", s.Number, s.Name)
+		}
+		if len(s.Decisions) == 0 {
+			t.Errorf("stage %d (%s) lists no decision", s.Number, s.Name)
+		}
+		for _, d := range s.Decisions {
+			if d.Kind == orgs.DecideReportingLines && s.Name != orgs.StageReportingLines {
+				t.Errorf("stage %d (%s) moves %s between orgs: reporting lines come last", s.Number, s.Name, d.Subject)
+			}
+		}
+		// a partner named in this stage exists in it (partners come first), and a team
+		// removed in this stage is run with by nobody in it
+		for _, tm := range s.Model.Teams {
+			if tm.Run.NeedsPartner() && s.Model.Team(tm.RunWith) == nil {
+				t.Errorf("stage %d: %s runs with %q, which does not exist yet", s.Number, tm.Name, tm.RunWith)
+			}
+		}
+		prev = s.Model
+	}
+	if got := p.Stages[len(p.Stages)-1].Model; !orgs.ModelsEqual(got, target) {
+		t.Errorf("the last stage's model is not the target")
+	}
+	return p
+}
+
+func TestPlanBetweenExamplesThatShareTeams(t *testing.T) {
+	type loaded struct {
+		Name string
+		Org  *orgs.Org
+	}
+	var examples []loaded
+	for _, e := range orgs.Examples() {
+		o, err := orgs.Load(e.Name+".toml", e.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		examples = append(examples, loaded{e.Name, o})
+	}
+	pairs := 0
+	for _, a := range examples {
+		for _, b := range examples {
+			if a.Name == b.Name {
+				continue
+			}
+			shared := 0
+			for _, tm := range a.Org.Teams {
+				if b.Org.Team(tm.Name) != nil {
+					shared++
+				}
+			}
+			if shared == 0 {
+				continue
+			}
+			pairs++
+			t.Run(a.Name+"_to_"+b.Name, func(t *testing.T) { checkPlan(t, a.Org, b.Org) })
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no two examples share a team name; the test checks nothing")
+	}
+}
+
+// whatIf makes a random what-if of o: moves, run changes, partners, headcount, additions,
+// removals, on-call changes, positioning.
+func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
+	w := o.Clone()
+	for range edits {
+		if len(w.Teams) == 0 {
+			break
+		}
+		i := rng.IntN(len(w.Teams))
+		switch rng.IntN(9) {
+		case 0:
+			w.MoveTeam(i, []int{-1, 1}[rng.IntN(2)])
+		case 1, 2:
+			w.CycleRun(i)
+		case 3:
+			w.CycleRunWith(i)
+		case 4:
+			w.AddHeadcount(i, rng.IntN(7)-3)
+		case 5:
+			kind := []orgs.Kind{orgs.KindDev, orgs.KindSRE, orgs.KindOps}[rng.IntN(3)]
+			org := orgs.AllOrgs[rng.IntN(3)]
+			w.AddTeam(orgs.Team{Name: fmt.Sprintf("New %d", rng.IntN(1_000_000)), Org: org, Kind: kind, Headcount: 1 + rng.IntN(9)})
+		case 6:
+			w.DeleteTeam(i)
+		case 7:
+			w.Teams[i].OnCall = orgs.AllOnCalls[rng.IntN(len(orgs.AllOnCalls))]
+		case 8:
+			w.CyclePositioning()
+		}
+	}
+	return w
+}
+
+func TestPlanOfGeneratedWhatIfs(t *testing.T) {
+	for seed := range uint64(40) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		base := gen.Org(5+rng.IntN(40), int64(seed))
+		// a what-if of a what-if: changes that build on each other
+		target := whatIf(whatIf(base, rng, 1+rng.IntN(15)), rng, rng.IntN(10))
+		if err := orgs.Validate(target); err != nil {
+			t.Fatalf("seed %d: the generated target is invalid: %v", seed, err)
+		}
+		t.Run(fmt.Sprint("seed_", seed), func(t *testing.T) { checkPlan(t, base, target) })
+	}
+}
+
+func TestPlanOrdersTheBooksWay(t *testing.T) {
+	t.Run("equal_models_give_an_empty_plan", func(t *testing.T) {
+		o := newOrg(t1("Checkout"))
+		if p := orgs.MakePlan(o, o.Clone()); len(p.Stages) != 0 {
+			t.Errorf("%d stages, want none", len(p.Stages))
+		}
+	})
+	t.Run("who_runs_it_first_then_staffing_then_reporting_lines", func(t *testing.T) {
+		base := newOrg(t1("Checkout"), t1("Search"), sreTeam("Reliability", ops, 5), infra("Infra", ops))
+		target := newOrg(yas("Checkout", "Reliability"), t1("Search"), sreTeam("Reliability", sreO, 7), infra("Infra", ops))
+		target.Teams[1].Headcount = 8
+		p := checkPlan(t, base, target)
+		var names []orgs.StageName
+		for _, s := range p.Stages {
+			names = append(names, s.Name)
+		}
+		want := []orgs.StageName{orgs.StageWhoRunsIt, orgs.StageStaffing, orgs.StageReportingLines}
+		if !slices.Equal(names, want) {
+			t.Errorf("stages %v, want %v", names, want)
+		}
+	})
+	t.Run("a_run_change_that_needs_a_new_team_waits_for_it", func(t *testing.T) {
+		base := newOrg(t1("Checkout"), sreTeam("Reliability", ops, 5))
+		target := newOrg(yas("Checkout", "Guardians"), sreTeam("Reliability", ops, 5), sreTeam("Guardians", ops, 4))
+		p := checkPlan(t, base, target)
+		if len(p.Stages) != 1 || p.Stages[0].Name != orgs.StageStaffing {
+			t.Fatalf("stages %+v, want one staffing stage holding the new team and the run change", p.Stages)
+		}
+		kinds := decisionKinds(p.Stages[0])
+		if !slices.Contains(kinds, orgs.DecideWhoRunsIt) || !slices.Contains(kinds, orgs.DecideStaffing) {
+			t.Errorf("decisions %v, want the new team and the run change together", kinds)
+		}
+	})
+	t.Run("a_new_SRE_org_and_what_needs_it_come_last", func(t *testing.T) {
+		base := newOrg(t1("Checkout"), infra("Infra", ops))
+		target := newOrg(srerun("Checkout", "SRE Team"), infra("Infra", ops), sreTeam("SRE Team", sreO, 6))
+		target.SREOrg.Positioning = orgs.PositionEnabler
+		p := checkPlan(t, base, target)
+		if len(p.Stages) != 1 || p.Stages[0].Name != orgs.StageReportingLines {
+			t.Fatalf("got %d stages, want one reporting-lines stage (the SRE org, its positioning and the run change that needs it)", len(p.Stages))
+		}
+	})
+	t.Run("a_team_is_removed_only_after_nobody_runs_with_it", func(t *testing.T) {
+		base := newOrg(yas("Checkout", "Old SRE"), t1("Search"), sreTeam("Old SRE", dev, 3), sreTeam("New SRE", dev, 3))
+		target := newOrg(yas("Checkout", "New SRE"), t1("Search"), sreTeam("New SRE", dev, 3))
+		p := checkPlan(t, base, target)
+		if len(p.Stages) != 2 || p.Stages[0].Name != orgs.StageWhoRunsIt || p.Stages[1].Name != orgs.StageStaffing {
+			t.Fatalf("stages %+v, want who-runs-it (the run change) then staffing (the removal)", p.Stages)
+		}
+	})
+	t.Run("on_call_changes_go_with_the_first_stage_of_their_team", func(t *testing.T) {
+		base := newOrg(t1("Checkout"), sreTeam("Reliability", ops, 5))
+		target := base.Clone()
+		target.Teams[1].Headcount = 9
+		target.Teams[1].OnCall = orgs.OnCall24x7
+		p := checkPlan(t, base, target)
+		if len(p.Stages) != 1 || p.Stages[0].Name != orgs.StageStaffing {
+			t.Fatalf("got %d stages, want one staffing stage", len(p.Stages))
+		}
+		if !slices.Contains(decisionKinds(p.Stages[0]), orgs.DecideOther) {
+			t.Errorf("the on-call change is not listed as other")
+		}
+	})
+}
+
+func decisionKinds(s orgs.Stage) []orgs.DecisionKind {
+	var out []orgs.DecisionKind
+	for _, d := range s.Decisions {
+		out = append(out, d.Kind)
+	}
+	return out
+}

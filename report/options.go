@@ -1,0 +1,219 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// CompareFormats lists the output formats of `sretopo compare`.
+var CompareFormats = []string{"text", "markdown", "json"}
+
+// RenderOptions writes the comparison of options in format (one of CompareFormats).
+func RenderOptions(format string, options []orgs.Option) ([]byte, error) {
+	switch format {
+	case "text":
+		return []byte(optionsText(options)), nil
+	case "markdown":
+		return []byte(optionsMarkdown(options)), nil
+	case "json":
+		return optionsJSON(options)
+	}
+	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(CompareFormats, ", "))
+}
+
+// optionRow is one row of the comparison: a label and a cell per option, with the row of
+// orgs.OptionRows that marks its best cells ("" for a row with no better end).
+type optionRow struct {
+	label string
+	cells []string
+	best  orgs.OptionRow
+}
+
+// optionRows words the comparison; esc escapes user text for the output format.
+func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
+	cell := func(f func(o *orgs.Option) string) []string {
+		out := make([]string, len(options))
+		for i := range options {
+			out[i] = f(&options[i])
+		}
+		return out
+	}
+	money := func(o *orgs.Option, cost int64) string {
+		if !o.Analysis.Funding.HasCosts {
+			return "-"
+		}
+		return Money(cost, o.Analysis.Funding.Currency)
+	}
+	of := func(n, total int) string { return fmt.Sprintf("%d of %d", n, total) }
+	return []optionRow{
+		{label: "File", cells: cell(func(o *orgs.Option) string { return esc(o.File) })},
+		{label: "Organization", cells: cell(func(o *orgs.Option) string { return esc(o.Name) })},
+		{label: "Run model", cells: cell(func(o *orgs.Option) string {
+			a := o.Analysis
+			if a.RunModel.Dominant == nil {
+				return "none"
+			}
+			return fmt.Sprintf("%s (%s dev teams)", a.RunModel.Dominant.Short(), of(a.RunModel.DominantDevTeams, a.Summary.DevTeams))
+		})},
+		{label: "Topology", cells: cell(func(o *orgs.Option) string {
+			a := o.Analysis
+			if a.Topology.Dominant == nil {
+				return "none"
+			}
+			return fmt.Sprintf("%d (%s dev teams)", *a.Topology.Dominant, of(a.Topology.DominantDevTeams, a.Summary.DevTeams))
+		})},
+		{label: "Pure", best: orgs.RowPure, cells: cell(func(o *orgs.Option) string {
+			if o.Analysis.Topology.Pure {
+				return "yes"
+			}
+			return "no"
+		})},
+		{label: "SRE identity", cells: cell(func(o *orgs.Option) string { return IdentityName(o.Analysis.Identity.Dominant) })},
+		{label: "CAPEX", cells: cell(func(o *orgs.Option) string {
+			f := o.Analysis.Funding
+			return fmt.Sprintf("%s, %s", money(o, f.CAPEX.Cost), Count(f.CAPEX.Headcount, "person"))
+		})},
+		{label: "OPEX", cells: cell(func(o *orgs.Option) string {
+			f := o.Analysis.Funding
+			return fmt.Sprintf("%s, %s", money(o, f.OPEX.Cost), Count(f.OPEX.Headcount, "person"))
+		})},
+		{label: "People needed for sustainable rotations", best: orgs.RowNeeded, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Staffing.Needed) })},
+		{label: "People to hire", best: orgs.RowHires, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Staffing.Hires) })},
+		{label: "Hire cost", best: orgs.RowHireCost, cells: cell(func(o *orgs.Option) string { return money(o, o.Staffing.HireCost) })},
+		{label: "Transition from " + esc(options[0].File), best: orgs.RowTransition, cells: cell(func(o *orgs.Option) string { return o.Analysis.Transition.Verdict.Words() })},
+		{label: "Easy decisions", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.Easy]) })},
+		{label: "Team-local decisions", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.TeamLocal]) })},
+		{label: "Staffing decisions", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.Staffing]) })},
+		{label: "Hard decisions", best: orgs.RowHardDecisions, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.Hard]) })},
+		{label: "Warnings", best: orgs.RowWarnings, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Advisories[orgs.Warning]) })},
+		{label: "Info advisories", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Advisories[orgs.Info]) })},
+	}
+}
+
+// marked is the row's cells with mark after the best ones.
+func marked(options []orgs.Option, r optionRow, mark string) []string {
+	if r.best == "" {
+		return r.cells
+	}
+	out := append([]string(nil), r.cells...)
+	for i, best := range orgs.Best(options, r.best) {
+		if best {
+			out[i] += " " + mark
+		}
+	}
+	return out
+}
+
+const optionsLegend = "* marks the best value of a row that has a better end (every tied option alike)."
+
+func optionsText(options []orgs.Option) string {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%d options compared; transition and decisions are from %s.\n\n", len(options), S(options[0].File))
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for _, r := range optionRows(options, S) {
+		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
+	}
+	tw.Flush()
+	fmt.Fprintf(&b, "\n%s\n", optionsLegend)
+	return b.String()
+}
+
+func optionsMarkdown(options []orgs.Option) string {
+	var w mdWriter
+	w.line("# Options compared")
+	w.line("")
+	w.line("%d options; the transition and the decisions are counted from %s.", len(options), mdCode(options[0].File))
+	w.line("")
+	rows := optionRows(options, md)
+	header := append([]string{""}, make([]string, len(options))...)
+	for i := range options {
+		header[i+1] = fmt.Sprintf("Option %d", i+1)
+	}
+	var body [][]string
+	for _, r := range rows {
+		body = append(body, append([]string{"**" + r.label + "**"}, marked(options, r, `\*`)...))
+	}
+	w.table(header, body)
+	w.line("%s", strings.Replace(optionsLegend, "*", `\*`, 1))
+	return w.b.String()
+}
+
+// mdCode is user text as a Markdown code span that no backtick in it can close, with no
+// escape inside (a code span shows backslashes as they are).
+func mdCode(s string) string {
+	s = S(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// optionsJSON is the `compare --format json` of cli.md.
+func optionsJSON(options []orgs.Option) ([]byte, error) {
+	type headCost struct {
+		Headcount int   `json:"headcount"`
+		Cost      int64 `json:"cost"`
+	}
+	type option struct {
+		File     string `json:"file"`
+		Name     string `json:"name"`
+		RunModel struct {
+			Dominant         *orgs.RunModel `json:"dominant"`
+			DominantDevTeams int            `json:"dominant_dev_teams"`
+		} `json:"run_model"`
+		Topology struct {
+			Dominant         *int `json:"dominant"`
+			DominantDevTeams int  `json:"dominant_dev_teams"`
+			Pure             bool `json:"pure"`
+		} `json:"topology"`
+		Identity *orgs.Identity `json:"identity"`
+		Funding  struct {
+			Capex headCost `json:"capex"`
+			Opex  headCost `json:"opex"`
+		} `json:"funding"`
+		Staffing   orgs.StaffingTotals `json:"staffing"`
+		Transition orgs.Verdict        `json:"transition"`
+		Decisions  struct {
+			Easy      int `json:"easy"`
+			TeamLocal int `json:"team-local"`
+			Staffing  int `json:"staffing"`
+			Hard      int `json:"hard"`
+		} `json:"decisions"`
+		Advisories struct {
+			Warning int `json:"warning"`
+			Info    int `json:"info"`
+		} `json:"advisories"`
+	}
+	out := struct {
+		Compare int      `json:"compare"`
+		Options []option `json:"options"`
+	}{Compare: 1, Options: make([]option, len(options))}
+	for i := range options {
+		o, a := &out.Options[i], options[i].Analysis
+		o.File, o.Name = options[i].File, options[i].Name
+		o.RunModel.Dominant, o.RunModel.DominantDevTeams = a.RunModel.Dominant, a.RunModel.DominantDevTeams
+		o.Topology.Dominant, o.Topology.DominantDevTeams, o.Topology.Pure = a.Topology.Dominant, a.Topology.DominantDevTeams, a.Topology.Pure
+		o.Identity = a.Identity.Dominant
+		o.Funding.Capex = headCost{a.Funding.CAPEX.Headcount, a.Funding.CAPEX.Cost}
+		o.Funding.Opex = headCost{a.Funding.OPEX.Headcount, a.Funding.OPEX.Cost}
+		o.Staffing = options[i].Staffing.StaffingTotals
+		o.Transition = a.Transition.Verdict
+		d := options[i].Decisions
+		o.Decisions.Easy, o.Decisions.TeamLocal, o.Decisions.Staffing, o.Decisions.Hard = d[orgs.Easy], d[orgs.TeamLocal], d[orgs.Staffing], d[orgs.Hard]
+		o.Advisories.Warning, o.Advisories.Info = options[i].Advisories[orgs.Warning], options[i].Advisories[orgs.Info]
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
