@@ -89,6 +89,10 @@ type planner struct {
 	// org-level items: the SRE org's positioning, the SRE role's, and everything else of
 	// the organization
 	sreOrgStage, sreRoleStage, orgOtherStage int
+	// runWith lists, for each team, the teams whose run_with names it in the base: the
+	// ones that must change their run before it can be removed (an index, so that many
+	// removals cost no more than one)
+	runWith [][]int
 	// reordered is set when the target lists teams or services in another order; every
 	// stage takes the target's order, so the first stage says so
 	reordered bool
@@ -125,6 +129,16 @@ func newPlanner(base, target *Org) *planner {
 		func(i int) string { return target.Teams[i].Name }, p.teamKey)
 	p.services = pairUp(len(base.Services), len(target.Services), func(i int) string { return base.Services[i].Name },
 		func(i int) string { return target.Services[i].Name }, map[string]int{})
+	p.runWith = make([][]int, len(p.teams))
+	for k := range p.teams {
+		if d := &p.teams[k]; d.base >= 0 {
+			if b := &base.Teams[d.base]; b.Run.NeedsPartner() {
+				if r := p.teamOf(b.RunWith); r >= 0 && r != k {
+					p.runWith[r] = append(p.runWith[r], k)
+				}
+			}
+		}
+	}
 	return p
 }
 
@@ -272,16 +286,10 @@ func (p *planner) propagate() bool {
 			}
 		}
 		if e.removed >= 0 {
-			// removed only after nobody runs with it and its services have gone
-			for k := range p.teams {
+			// removed only after nobody runs with it
+			for _, k := range p.runWith[i] {
 				d := &p.teams[k]
-				if d.base < 0 || k == i {
-					continue
-				}
-				b := &p.base.Teams[d.base]
-				if b.Run.NeedsPartner() && p.teamOf(b.RunWith) == i {
-					later(&e.removed, max(d.stage[groupRun], d.removed))
-				}
+				later(&e.removed, max(d.stage[groupRun], d.removed))
 			}
 		}
 		// a kind change takes the whole team at once: its fields make sense only together
@@ -389,10 +397,15 @@ func taken(s, at int) bool { return s >= 0 && s <= at }
 // build is the model after stage at: the target's order for what the target holds, then
 // what the base holds and the target does not yet, in the base's order.
 func (p *planner) build(at int) *Org {
-	o := p.base.Clone()
-	o.Teams = o.Teams[:0]
-	o.Services = o.Services[:0]
-	t := p.target.Clone()
+	// a new model of its own: the teams and services are copied one by one below, and the
+	// target's values are copied with them, so no stage shares memory with the two models
+	o := &Org{Format: p.base.Format, Name: p.base.Name, Description: p.base.Description,
+		Defaults: p.base.Defaults, SREOrg: p.base.SREOrg, SRERole: p.base.SRERole,
+		KPIs: slices.Clone(p.base.KPIs), Scenario: p.base.Scenario,
+		Teams:    make([]Team, 0, max(len(p.base.Teams), len(p.target.Teams))),
+		Services: make([]Service, 0, max(len(p.base.Services), len(p.target.Services)))}
+	o.Defaults.PerHead = cloneInt(o.Defaults.PerHead)
+	t := p.target
 	if taken(p.sreOrgStage, at) {
 		o.SREOrg = t.SREOrg
 	}
@@ -403,14 +416,14 @@ func (p *planner) build(at int) *Org {
 		sre, role := o.SREOrg, o.SRERole
 		scenario := o.Scenario
 		teams, services := o.Teams, o.Services
-		*o = *t
+		*o = *t.Clone()
 		o.SREOrg, o.SRERole, o.Scenario, o.Teams, o.Services = sre, role, scenario, teams, services
 	}
 	emitTeam := func(e *planEntity) {
 		switch {
 		case e.base < 0:
 			if taken(e.added, at) {
-				o.Teams = append(o.Teams, t.Teams[e.target])
+				o.Teams = append(o.Teams, cloneTeam(t.Teams[e.target]))
 			}
 			return
 		case e.target < 0:
@@ -432,7 +445,7 @@ func (p *planner) build(at int) *Org {
 		}
 		if taken(e.stage[groupOther], at) {
 			run, runWith, role, hc, rot, org := team.Run, team.RunWith, team.SRERole, team.Headcount, team.Rotation, team.Org
-			team = *tt
+			team = cloneTeam(*tt)
 			team.Run, team.RunWith, team.SRERole, team.Headcount, team.Rotation, team.Org = run, runWith, role, hc, rot, org
 		}
 		o.Teams = append(o.Teams, team)
@@ -441,7 +454,7 @@ func (p *planner) build(at int) *Org {
 		switch {
 		case e.base < 0:
 			if taken(e.added, at) {
-				o.Services = append(o.Services, t.Services[e.target])
+				o.Services = append(o.Services, cloneService(t.Services[e.target]))
 			}
 		case e.target < 0:
 			if !taken(e.removed, at) {
@@ -452,7 +465,7 @@ func (p *planner) build(at int) *Org {
 			tv := &t.Services[e.target]
 			if taken(e.stage[groupOther], at) {
 				run, runWith := sv.Run, sv.RunWith
-				sv = *tv
+				sv = cloneService(*tv)
 				sv.Run, sv.RunWith = run, runWith
 			}
 			if taken(e.stage[groupRun], at) {
@@ -531,23 +544,27 @@ func orderChanged(list []planEntity) bool {
 func (p *planner) stages(models []*Org) []Stage {
 	var out []Stage
 	prev := p.base
-	prevAnalysis := Analyse(p.base, p.base)
 	baseAnalyser := NewAnalyser(p.base)
+	prevAnalysis := baseAnalyser.Analyse(p.base)
+	prevAnalyser := baseAnalyser
+	baseStaffing := StaffingOf(p.base).StaffingTotals
 	for s, m := range models {
 		if ModelsEqual(prev, m) {
 			continue
 		}
-		step := Analyse(prev, m)
+		step := prevAnalyser.Analyse(m)
 		decisions := append([]Decision(nil), step.Transition.Decisions...)
 		decisions = append(decisions, p.others(s)...)
 		a := baseAnalyser.Analyse(m)
+		staffing := StaffingOf(m)
+		staffing.Delta = staffing.StaffingTotals.Minus(baseStaffing)
 		raised, cleared := advisoryCodesDelta(prevAnalysis.Advisories, a.Advisories)
 		out = append(out, Stage{
 			Number: len(out) + 1, Name: StageNames[s], Decisions: decisions, Model: m,
-			Analysis: a, Step: step, FromPrevious: step.Transition.Verdict, Staffing: StaffingAgainst(p.base, m),
+			Analysis: a, Step: step, FromPrevious: step.Transition.Verdict, Staffing: staffing,
 			Raised: raised, Cleared: cleared,
 		})
-		prev, prevAnalysis = m, a
+		prev, prevAnalysis, prevAnalyser = m, a, NewAnalyser(m)
 	}
 	return out
 }
