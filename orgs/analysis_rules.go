@@ -296,7 +296,7 @@ func positioning(cur *Org, orgHas, role bool) *PositioningVerdict {
 	if !orgHas && !role {
 		return nil
 	}
-	v := &PositioningVerdict{}
+	v := &PositioningVerdict{SREOrg: orgHas}
 	if orgHas {
 		p := positionInfo(cur.SREOrg.Positioning)
 		v.ID, v.Focus, v.Strategy = p.ID, p.Focus, p.Strategy

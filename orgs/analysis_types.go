@@ -229,6 +229,9 @@ type PositioningVerdict struct {
 	Focus    *string       `json:"focus"`
 	Strategy *string       `json:"strategy"`
 	Role     *PositionInfo `json:"role"`
+
+	// SREOrg is true when the SRE org holds a team, so that its positioning applies.
+	SREOrg bool `json:"-"`
 }
 
 // PositionInfo is one positioning with its focus and strategy, all nil when it is unset.

@@ -331,8 +331,21 @@ var changeabilityWords = map[Changeability]string{
 	Easy:      "can be corrected later, service by service",
 	TeamLocal: "the team decides, quickly",
 	Hard:      "an organizational decision, difficult to change later",
-	Staffing:  "staffing",
+	Staffing:  "people to hire, move or let go, decided with the budget",
 }
+
+var decisionWords = map[DecisionKind]string{
+	DecideWhoRunsIt:      "who runs it",
+	DecideSRERole:        "SRE role",
+	DecideReportingLines: "reporting lines",
+	DecideNewSREOrg:      "a new SRE org",
+	DecideDissolveSREOrg: "dissolving the SRE org",
+	DecideStaffing:       "staffing",
+	DecidePositioning:    "positioning",
+}
+
+// Words is the decision kind as a sentence names it ("who runs it").
+func (k DecisionKind) Words() string { return decisionWords[k] }
 
 // Explain says in words what the changeability means.
 func (c Changeability) Explain() string { return changeabilityWords[c] }
