@@ -1,8 +1,8 @@
 package orgs_test
 
-// cli.md "report --format json": the report of a crafted baseline and current pair, decoded
+// docs/format.md "report --format json": the report of a crafted baseline and current pair, decoded
 // with encoding/json and checked field for field against a document worked out by hand from
-// rules.md; the key order of every object is checked on the raw bytes.
+// docs/rules.md; the key order of every object is checked on the raw bytes.
 
 import (
 	"bytes"
@@ -332,7 +332,7 @@ const contractExpected = `{
   ]
 }`
 
-// The key order of every object in cli.md; "[]" stands for the elements of a list.
+// The key order of every object in docs/format.md; "[]" stands for the elements of a list.
 var contractKeyOrder = map[string][]string{
 	"":                       {"report", "name", "file", "baseline", "summary", "run_model", "topology", "teams", "criteria", "funding", "transition", "identity", "kpis", "positioning", "advisories"},
 	"summary":                {"teams", "dev_teams", "headcount"},
@@ -418,7 +418,7 @@ func TestJSONReportContract(t *testing.T) {
 		seen[path] = true
 		want, known := contractKeyOrder[path]
 		if !known {
-			t.Errorf("object at %q is not in cli.md", path)
+			t.Errorf("object at %q is not in docs/format.md", path)
 			return
 		}
 		if !reflect.DeepEqual(keys, want) {
@@ -437,7 +437,7 @@ func TestJSONReportContract(t *testing.T) {
 				t.Errorf("%s = %s: want a share in [0, 1] rounded to 4 decimals", path, s)
 			}
 		default:
-			t.Errorf("number at %q is not in cli.md", path)
+			t.Errorf("number at %q is not in docs/format.md", path)
 		}
 	})
 	for path := range contractKeyOrder {
@@ -453,8 +453,8 @@ func TestJSONReportContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(contractExpected), &want); err != nil {
 		t.Fatalf("the expected document is not JSON: %v", err)
 	}
-	// cli.md fixes the order of the top-level teams (model order) and of the mixes, and
-	// rules.md that of the decisions and the advisories, not of these
+	// docs/format.md fixes the order of the top-level teams (model order) and of the mixes, and
+	// docs/rules.md that of the decisions and the advisories, not of these
 	unordered := map[string]bool{"transition.teams": true}
 	for _, d := range matchJSON(got, want, "", unordered) {
 		t.Error(d)
@@ -473,7 +473,7 @@ func TestJSONReportContract(t *testing.T) {
 	}
 }
 
-// The nulls cli.md names, in models that produce them.
+// The nulls docs/format.md names, in models that produce them.
 func TestJSONReportNulls(t *testing.T) {
 	const unorganized = "format = 1\nname = \"Nulls\"\n\n[[team]]\nname = \"Search\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 4\nrun = \"none\"\n\n" +
 		"[[team]]\nname = \"Ops\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 5\n"

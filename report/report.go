@@ -29,7 +29,7 @@ func Render(format string, org *orgs.Org, rep *orgs.Report) ([]byte, error) {
 	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
 }
 
-// JSON is the report contract of cli.md, indented, with a final newline.
+// JSON is the report contract of docs/format.md, indented, with a final newline.
 // It is what encoding/json writes for rep, written faster (orgs.Report.AppendJSON).
 func JSON(rep *orgs.Report) ([]byte, error) { return rep.AppendJSON(nil) }
 
