@@ -478,6 +478,8 @@ func TestJSONReportNulls(t *testing.T) {
 	const unorganized = "format = 1\nname = \"Nulls\"\n\n[[team]]\nname = \"Search\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 4\nrun = \"none\"\n\n" +
 		"[[team]]\nname = \"Ops\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 5\n"
 	const noDevTeams = "format = 1\nname = \"No dev\"\n\n[sre_org]\npositioning = \"enabler\"\n\n[[team]]\nname = \"Reliability\"\norg = \"sre\"\nkind = \"sre\"\nheadcount = 4\n"
+	const roleOnly = "format = 1\nname = \"Role\"\n\n[sre_org]\npositioning = \"enabler\"\n\n[sre_role]\npositioning = \"asset\"\n\n" +
+		"[[team]]\nname = \"Viewer\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 4\nsre_role = \"dedicated\"\n"
 	cases := []struct {
 		name      string
 		base, cur string
@@ -486,7 +488,8 @@ func TestJSONReportNulls(t *testing.T) {
 		{
 			"dominant unorganized: no criteria column, no topology, no identity, no SRE org", unorganized, unorganized,
 			map[string]any{
-				"run_model.dominant": "unorganized", "topology.dominant": nil, "topology.pure": false, "topology.mix": []any{},
+				"run_model.dominant": "unorganized", "run_model.dominant_dev_teams": 1.0, "topology.dominant": nil, "topology.dominant_dev_teams": 0.0,
+				"topology.pure": false, "topology.mix": []any{},
 				"teams.0.topology": nil, "teams.0.run_with": nil, "teams.0.run_model": "unorganized",
 				"teams.1.run_model": nil, "teams.1.topology": nil, "teams.1.run_with": nil,
 				"criteria.0.current": nil, "criteria.0.baseline": nil, "criteria.0.changed": false,
@@ -502,6 +505,8 @@ func TestJSONReportNulls(t *testing.T) {
 				"run_model.dominant": nil, "run_model.mix": []any{}, "topology.dominant": nil,
 				"criteria.7.current": nil, "criteria.7.changed": false, "identity.dominant": nil,
 				"positioning.id": "enabler", "positioning.focus": "Enabling business through reliability", "positioning.strategy": "Nurture",
+				"positioning.role": nil, "run_model.dominant_dev_teams": 0.0, "topology.dominant_dev_teams": 0.0,
+				"identity.people.product-centric": 0.0, "advisories.0.services": []any{},
 				"funding.model_funding.capex_share": 0.0, "funding.model_funding.opex_share": 0.0,
 				"transition.teams": []any{},
 			},
@@ -512,6 +517,13 @@ func TestJSONReportNulls(t *testing.T) {
 				"criteria.7.current": nil, "criteria.7.baseline": nil, "criteria.7.changed": false,
 				"transition.teams.0.team": "Search", "transition.teams.0.from": "unorganized", "transition.teams.0.to": nil,
 				"transition.teams.0.verdict": "removed", "transition.verdict": "unchanged",
+			},
+		},
+		{
+			"an SRE role without an SRE org: org positioning null, role set", roleOnly, roleOnly,
+			map[string]any{
+				"positioning.id": nil, "positioning.focus": nil, "positioning.strategy": nil,
+				"positioning.role.id": "asset", "positioning.role.focus": "Reliability asset", "positioning.role.strategy": "Optimize the asset",
 			},
 		},
 		{
