@@ -744,7 +744,7 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 		tv.Cost, tv.Funding, tv.RunModel, tv.Topology, tv.RunWith = cost, funding, model, topo, runWith
 		tv.Was, tv.Serves, tv.Partner = was, int(lay.serves[i]+s.dServe[i]), int(serve)
 
-		// rules.md section 4, the team's part
+		// docs/rules.md, the team's part
 		if was == nil {
 			p.decide(DecideStaffing, t.Name, fmt.Sprintf("team added with %d people", t.Headcount))
 			if dev {

@@ -92,6 +92,28 @@ func classify(t *Team) (RunModel, int, int) {
 	return SpectrumOrder[k], k, topologyTable[k][0]
 }
 
+// hasTopology is, per position in SpectrumOrder, whether the run model has topologies
+// (one of the nine): read from the Topologies table.
+var hasTopology = func() [5]bool {
+	var out [5]bool
+	for _, k := range topologyModel[1:] {
+		out[k] = true
+	}
+	return out
+}()
+
+// withTopology reports whether some dev team runs under a model of the nine topologies
+// (not ops run it, not unorganized), which needs SRE infrastructure. Services are to count
+// here too once they have run models of their own.
+func withTopology(modelN *[5]int) bool {
+	for k, n := range modelN {
+		if n > 0 && hasTopology[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // capexModel is, per position in SpectrumOrder, whether the criteria's Funding row funds
 // the run model from CAPEX.
 var capexModel = func() [5]bool {
@@ -296,7 +318,7 @@ func positioning(cur *Org, orgHas, role bool) *PositioningVerdict {
 	if !orgHas && !role {
 		return nil
 	}
-	v := &PositioningVerdict{}
+	v := &PositioningVerdict{SREOrg: orgHas}
 	if orgHas {
 		p := positionInfo(cur.SREOrg.Positioning)
 		v.ID, v.Focus, v.Strategy = p.ID, p.Focus, p.Strategy
@@ -448,7 +470,7 @@ var advisoryRules = []AdvisoryRule{
 		return advice{teams: names, message: fmt.Sprintf("%d SRE teams serving dev teams sit in the dev org (%s): beyond two, consider hosting them in the ops org or a new SRE org.", len(names), nameList(names))}
 	}},
 	{"no-sre-infra", Warning, func(c *advisoryFacts) advice {
-		if len(c.s.infra) > 0 || c.f.modelN[0]+c.f.modelN[1]+c.f.modelN[2] == 0 {
+		if len(c.s.infra) > 0 || !withTopology(&c.f.modelN) {
 			return advice{}
 		}
 		return advice{message: "No sre-infra team builds and runs the SRE infrastructure (monitoring, SLO and alerting, on-call tooling) that the teams running services need."}

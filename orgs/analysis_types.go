@@ -5,7 +5,7 @@ import "slices"
 // The verdict types: what an analysis says, as the report, the dashboard and the diff read it.
 
 // Analysis is every verdict sretopo shows about a current model against its baseline
-// (rules.md). The report, the dashboard and the diff all read this one value; none of them
+// (docs/rules.md). The report, the dashboard and the diff all read this one value; none of them
 // computes a verdict of its own. Its JSON form is the body of `report --format json`.
 type Analysis struct {
 	Summary     Summary             `json:"summary"`
@@ -139,7 +139,7 @@ type FundingDelta struct {
 	OpexHeadcount  int   `json:"opex_headcount"`
 }
 
-// FundingVerdict is rules.md section 3.
+// FundingVerdict is the funding of docs/rules.md (section 3).
 type FundingVerdict struct {
 	Currency     *string      `json:"currency"`
 	CAPEX        HeadCost     `json:"capex"`
@@ -154,7 +154,7 @@ type FundingVerdict struct {
 	HasCosts bool `json:"-"`
 }
 
-// TransitionVerdict is rules.md section 4: the organization's verdict, each dev team's, and
+// TransitionVerdict is the transition of docs/rules.md (section 4): the organization's verdict, each dev team's, and
 // the decisions taken with how hard each is to undo.
 type TransitionVerdict struct {
 	Verdict   Verdict          `json:"verdict"`
@@ -180,7 +180,7 @@ type Decision struct {
 	Detail        string        `json:"detail"`
 }
 
-// IdentityVerdict is rules.md section 5: the identity shares and the dominant one.
+// IdentityVerdict is the identity of docs/rules.md (section 5): the identity shares and the dominant one.
 type IdentityVerdict struct {
 	Dominant *Identity      `json:"dominant"`
 	Weights  IdentityShares `json:"weights"`
@@ -229,6 +229,9 @@ type PositioningVerdict struct {
 	Focus    *string       `json:"focus"`
 	Strategy *string       `json:"strategy"`
 	Role     *PositionInfo `json:"role"`
+
+	// SREOrg is true when the SRE org holds a team, so that its positioning applies.
+	SREOrg bool `json:"-"`
 }
 
 // PositionInfo is one positioning with its focus and strategy, all nil when it is unset.
@@ -247,7 +250,7 @@ const (
 	Info    Severity = "info"
 )
 
-// Advisory is one piece of advice about the current model (rules.md section 8).
+// Advisory is one piece of advice about the current model (docs/rules.md, section 8).
 type Advisory struct {
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`

@@ -134,10 +134,14 @@ type FundingTotals struct {
 
 // FundingChange is funding before (A), after (B) and the delta.
 type FundingChange struct {
-	Before  FundingTotals `json:"before"`
-	After   FundingTotals `json:"after"`
-	Delta   FundingDelta  `json:"delta"`
-	Changed bool          `json:"changed"`
+	// Currency is B's currency (nil for none), for the costs to be said with it.
+	Currency *string       `json:"currency"`
+	Before   FundingTotals `json:"before"`
+	After    FundingTotals `json:"after"`
+	Delta    FundingDelta  `json:"delta"`
+	Changed  bool          `json:"changed"`
+	// HasCosts is false when neither side knows a cost: the change is then in people only.
+	HasCosts bool `json:"-"`
 }
 
 // TransitionChange is the verdict of going from A to B, with its teams and decisions.
@@ -223,9 +227,11 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 	v.RunModel = changeOf(anA.RunModel.Dominant, anB.RunModel.Dominant)
 	v.Identity = changeOf(anA.Identity.Dominant, anB.Identity.Dominant)
 	v.Funding = FundingChange{
-		Before: FundingTotals{Capex: anA.Funding.CAPEX, Opex: anA.Funding.OPEX},
-		After:  FundingTotals{Capex: anB.Funding.CAPEX, Opex: anB.Funding.OPEX},
-		Delta:  anB.Funding.Delta,
+		Currency: anB.Funding.Currency,
+		HasCosts: anA.Funding.HasCosts || anB.Funding.HasCosts,
+		Before:   FundingTotals{Capex: anA.Funding.CAPEX, Opex: anA.Funding.OPEX},
+		After:    FundingTotals{Capex: anB.Funding.CAPEX, Opex: anB.Funding.OPEX},
+		Delta:    anB.Funding.Delta,
 	}
 	v.Funding.Changed = v.Funding.Before != v.Funding.After
 	v.Transition = TransitionChange{Verdict: anB.Transition.Verdict, Teams: []TeamTransition{}, Decisions: anB.Transition.Decisions}

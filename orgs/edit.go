@@ -215,7 +215,7 @@ func (o *Org) CycleRun(i int) (*Change, error) {
 	return nil, editErr("%q has no other run model to take", t.Name) // unreachable: you and none need no team
 }
 
-// runWords says a run value as the run model it gives (rules.md section 1).
+// runWords says a run value as the run model it gives (docs/rules.md).
 var runWords = map[Run]string{
 	RunYou:       YouRunIt.Short(),
 	RunYouAndSRE: YouAndSRERunIt.Short(),
@@ -278,7 +278,7 @@ func (o *Org) CycleSRERole(i int) (*Change, error) {
 	return o.do(fmt.Sprintf("%q: SRE role %s", t.Name, after.SRERole), t.Name, setTeam{i, *t, after}), nil
 }
 
-// Headcount limits of a team (org-format.md).
+// Headcount limits of a team (docs/format.md).
 const (
 	MinHeadcount = 1
 	MaxHeadcount = 10000

@@ -1,6 +1,6 @@
 package orgs_test
 
-// cli.md "Embedded examples": each must validate and its report must show the topology its
+// docs/format.md "Embedded examples": each must validate and its report must show the topology its
 // name promises.
 
 import (
@@ -33,7 +33,7 @@ func TestExamplesAreTheDocumentedOnes(t *testing.T) {
 		t.Errorf("examples %v, want %v", got, exampleNames())
 	}
 	if _, err := orgs.ExampleNamed(orgs.DefaultExample); err != nil || orgs.DefaultExample != "health-platform" {
-		t.Errorf("default example %q: %v; cli.md opens health-platform", orgs.DefaultExample, err)
+		t.Errorf("default example %q: %v; docs/format.md opens health-platform", orgs.DefaultExample, err)
 	}
 	_, err := orgs.ExampleNamed("topology-10")
 	if err == nil {
@@ -47,7 +47,7 @@ func TestExamplesAreTheDocumentedOnes(t *testing.T) {
 }
 
 func TestExamplesShowTheirTopology(t *testing.T) {
-	// domain.md section 4: the run model of each topology
+	// docs/rules.md: the run model of each topology
 	topoModel := map[int]orgs.RunModel{1: youM, 2: youM, 3: youM, 4: yasM, 5: yasM, 6: yasM, 7: sreM, 8: sreM, 9: sreM}
 	for _, ex := range orgs.Examples() {
 		t.Run(ex.Name, func(t *testing.T) {
@@ -85,7 +85,7 @@ func TestExamplesShowTheirTopology(t *testing.T) {
 					}
 				}
 			case ex.Name == "health-platform":
-				// domain.md section 9: you build it, you run it (topology 1)
+				// docs/rules.md: you build it, you run it (topology 1)
 				if !eqPtr(an.Topology.Dominant, ptr(1)) || !eqPtr(an.RunModel.Dominant, ptr(youM)) {
 					t.Errorf("dominant topology %v, run model %v; want 1, you-run-it", show(an.Topology.Dominant), show(an.RunModel.Dominant))
 				}

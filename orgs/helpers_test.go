@@ -1,6 +1,6 @@
 package orgs_test
 
-// A small builder for organization models, so that every rule of rules.md can be tested on a
+// A small builder for organization models, so that every rule of docs/rules.md can be tested on a
 // model written in a few lines. Every model the tests analyse is first checked to be exactly
 // what loading a file would give (validation passes, load(marshal(m)) equals m), so a test
 // can never pass on a model the format would refuse.

@@ -7,7 +7,7 @@ import (
 	"strconv"
 )
 
-// The JSON report's key order and nulls are a contract (cli.md). These marshalers write the
+// The JSON report's key order and nulls are a contract (docs/format.md). These marshalers write the
 // few values whose Go form differs from it: empty strings and zero topologies that mean
 // null, and maps whose keys must keep the domain's order.
 

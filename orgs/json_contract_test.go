@@ -1,8 +1,8 @@
 package orgs_test
 
-// cli.md "report --format json": the report of a crafted baseline and current pair, decoded
+// docs/format.md "report --format json": the report of a crafted baseline and current pair, decoded
 // with encoding/json and checked field for field against a document worked out by hand from
-// rules.md; the key order of every object is checked on the raw bytes.
+// docs/rules.md; the key order of every object is checked on the raw bytes.
 
 import (
 	"bytes"
@@ -332,7 +332,7 @@ const contractExpected = `{
   ]
 }`
 
-// The key order of every object in cli.md; "[]" stands for the elements of a list.
+// The key order of every object in docs/format.md; "[]" stands for the elements of a list.
 var contractKeyOrder = map[string][]string{
 	"":                       {"report", "name", "file", "baseline", "summary", "run_model", "topology", "teams", "criteria", "funding", "transition", "identity", "kpis", "positioning", "advisories"},
 	"summary":                {"teams", "dev_teams", "headcount"},
@@ -418,7 +418,7 @@ func TestJSONReportContract(t *testing.T) {
 		seen[path] = true
 		want, known := contractKeyOrder[path]
 		if !known {
-			t.Errorf("object at %q is not in cli.md", path)
+			t.Errorf("object at %q is not in docs/format.md", path)
 			return
 		}
 		if !reflect.DeepEqual(keys, want) {
@@ -437,7 +437,7 @@ func TestJSONReportContract(t *testing.T) {
 				t.Errorf("%s = %s: want a share in [0, 1] rounded to 4 decimals", path, s)
 			}
 		default:
-			t.Errorf("number at %q is not in cli.md", path)
+			t.Errorf("number at %q is not in docs/format.md", path)
 		}
 	})
 	for path := range contractKeyOrder {
@@ -453,8 +453,8 @@ func TestJSONReportContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(contractExpected), &want); err != nil {
 		t.Fatalf("the expected document is not JSON: %v", err)
 	}
-	// cli.md fixes the order of the top-level teams (model order) and of the mixes, and
-	// rules.md that of the decisions and the advisories, not of these
+	// docs/format.md fixes the order of the top-level teams (model order) and of the mixes, and
+	// docs/rules.md that of the decisions and the advisories, not of these
 	unordered := map[string]bool{"transition.teams": true}
 	for _, d := range matchJSON(got, want, "", unordered) {
 		t.Error(d)
@@ -473,11 +473,13 @@ func TestJSONReportContract(t *testing.T) {
 	}
 }
 
-// The nulls cli.md names, in models that produce them.
+// The nulls docs/format.md names, in models that produce them.
 func TestJSONReportNulls(t *testing.T) {
 	const unorganized = "format = 1\nname = \"Nulls\"\n\n[[team]]\nname = \"Search\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 4\nrun = \"none\"\n\n" +
 		"[[team]]\nname = \"Ops\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 5\n"
 	const noDevTeams = "format = 1\nname = \"No dev\"\n\n[sre_org]\npositioning = \"enabler\"\n\n[[team]]\nname = \"Reliability\"\norg = \"sre\"\nkind = \"sre\"\nheadcount = 4\n"
+	const roleOnly = "format = 1\nname = \"Role\"\n\n[sre_org]\npositioning = \"enabler\"\n\n[sre_role]\npositioning = \"asset\"\n\n" +
+		"[[team]]\nname = \"Viewer\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 4\nsre_role = \"dedicated\"\n"
 	cases := []struct {
 		name      string
 		base, cur string
@@ -486,7 +488,8 @@ func TestJSONReportNulls(t *testing.T) {
 		{
 			"dominant unorganized: no criteria column, no topology, no identity, no SRE org", unorganized, unorganized,
 			map[string]any{
-				"run_model.dominant": "unorganized", "topology.dominant": nil, "topology.pure": false, "topology.mix": []any{},
+				"run_model.dominant": "unorganized", "run_model.dominant_dev_teams": 1.0, "topology.dominant": nil, "topology.dominant_dev_teams": 0.0,
+				"topology.pure": false, "topology.mix": []any{},
 				"teams.0.topology": nil, "teams.0.run_with": nil, "teams.0.run_model": "unorganized",
 				"teams.1.run_model": nil, "teams.1.topology": nil, "teams.1.run_with": nil,
 				"criteria.0.current": nil, "criteria.0.baseline": nil, "criteria.0.changed": false,
@@ -502,6 +505,8 @@ func TestJSONReportNulls(t *testing.T) {
 				"run_model.dominant": nil, "run_model.mix": []any{}, "topology.dominant": nil,
 				"criteria.7.current": nil, "criteria.7.changed": false, "identity.dominant": nil,
 				"positioning.id": "enabler", "positioning.focus": "Enabling business through reliability", "positioning.strategy": "Nurture",
+				"positioning.role": nil, "run_model.dominant_dev_teams": 0.0, "topology.dominant_dev_teams": 0.0,
+				"identity.people.product-centric": 0.0, "advisories.0.services": []any{},
 				"funding.model_funding.capex_share": 0.0, "funding.model_funding.opex_share": 0.0,
 				"transition.teams": []any{},
 			},
@@ -512,6 +517,13 @@ func TestJSONReportNulls(t *testing.T) {
 				"criteria.7.current": nil, "criteria.7.baseline": nil, "criteria.7.changed": false,
 				"transition.teams.0.team": "Search", "transition.teams.0.from": "unorganized", "transition.teams.0.to": nil,
 				"transition.teams.0.verdict": "removed", "transition.verdict": "unchanged",
+			},
+		},
+		{
+			"an SRE role without an SRE org: org positioning null, role set", roleOnly, roleOnly,
+			map[string]any{
+				"positioning.id": nil, "positioning.focus": nil, "positioning.strategy": nil,
+				"positioning.role.id": "asset", "positioning.role.focus": "Reliability asset", "positioning.role.strategy": "Optimize the asset",
 			},
 		},
 		{

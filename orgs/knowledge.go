@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// This file is the knowledge of domain.md kept as data, in one place: run models, criteria,
+// This file is the knowledge of docs/rules.md kept as data, in one place: run models, criteria,
 // transitions, identities with their KPIs, and the SRE organization's positionings. The
 // analysis reads these tables; nothing else in the code restates them.
 
@@ -78,7 +78,7 @@ const (
 	criterionFunding        = "Funding"
 )
 
-// Criteria is the comparison table of domain.md section 2, in its order, verbatim, with the
+// Criteria is the comparison table of docs/rules.md, in its order, verbatim, with the
 // better-to-worse order of the rows that have one (docs/rules.md, comparison criteria).
 var Criteria = []Criterion{
 	{"Involvement of the development teams in the on-call work", [4]string{"Max", "Continuous", "None if services within error budgets", "None"},
@@ -165,7 +165,7 @@ type Topology struct {
 	Note string
 }
 
-// Topologies are the nine SRE team topologies of domain.md section 4, indexed by number-1.
+// Topologies are the nine SRE team topologies of docs/rules.md, indexed by number-1.
 // The analysis derives every topology number from this table (topologyOf).
 var Topologies = [9]Topology{
 	{1, YouRunIt, "every developer an SRE on rotation", RoleRotation, "", "The classic Amazon setup. Topologies 1-3 differ only inside a team."},
@@ -221,7 +221,7 @@ func (v Verdict) Words() string {
 	return string(v)
 }
 
-// transitions is the seed's matrix of domain.md section 5, as transitions[from][to].
+// transitions is the seed's matrix of docs/rules.md, as transitions[from][to].
 var transitions = map[RunModel]map[RunModel]Verdict{
 	Unorganized:    {OpsRunIt: VerdictPossible, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
 	OpsRunIt:       {Unorganized: VerdictNoReason, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible, YouRunIt: VerdictPossible},
@@ -286,7 +286,7 @@ func Transition(from, to RunModel) (Verdict, string) {
 // Changeability says how hard a decision is to undo.
 type Changeability string
 
-// Changeabilities of decisions (rules.md section 4).
+// Changeabilities of decisions (docs/rules.md).
 const (
 	Easy      Changeability = "easy"
 	TeamLocal Changeability = "team-local"
@@ -331,8 +331,21 @@ var changeabilityWords = map[Changeability]string{
 	Easy:      "can be corrected later, service by service",
 	TeamLocal: "the team decides, quickly",
 	Hard:      "an organizational decision, difficult to change later",
-	Staffing:  "staffing",
+	Staffing:  "people to hire, move or let go, decided with the budget",
 }
+
+var decisionWords = map[DecisionKind]string{
+	DecideWhoRunsIt:      "who runs it",
+	DecideSRERole:        "SRE role",
+	DecideReportingLines: "reporting lines",
+	DecideNewSREOrg:      "a new SRE org",
+	DecideDissolveSREOrg: "dissolving the SRE org",
+	DecideStaffing:       "staffing",
+	DecidePositioning:    "positioning",
+}
+
+// Words is the decision kind as a sentence names it ("who runs it").
+func (k DecisionKind) Words() string { return decisionWords[k] }
 
 // Explain says in words what the changeability means.
 func (c Changeability) Explain() string { return changeabilityWords[c] }
@@ -350,7 +363,7 @@ const (
 // AllIdentities lists the identities in tie-break order.
 var AllIdentities = []Identity{ProductCentric, IncidentCentric, ReliabilityUXCentric}
 
-// IdentityInfo is what domain.md section 6 says about an identity.
+// IdentityInfo is what docs/rules.md says about an identity.
 type IdentityInfo struct {
 	// Name is the identity's name in full.
 	Name string
@@ -419,7 +432,7 @@ func (o OrgID) Short() string {
 // Phrase is the organization as a sentence names it ("the ops org", "the SRE org").
 func (o OrgID) Phrase() string { return "the " + o.Short() }
 
-// Principles are the SRE principles the talk opens with (domain.md section 0): none of them
+// Principles are the SRE principles the talk opens with (docs/rules.md): none of them
 // prescribes an org structure, which is why the nine topologies are all SRE.
 var Principles = []string{
 	"Operations is a software problem",
@@ -434,7 +447,7 @@ var Principles = []string{
 // Myth is the belief the talk debunks beside the principles.
 const Myth = "SRE can only be done with a central SRE team"
 
-// DecideSteps are the talk's six steps of the decision (domain.md section 0), in order, as
+// DecideSteps are the talk's six steps of the decision (docs/rules.md), in order, as
 // a title and what the step asks.
 var DecideSteps = [6][2]string{
 	{"Clarify", "who builds it, who runs it"},

@@ -32,7 +32,7 @@ func SHA256(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Open loads path and its baseline by cli.md's rule: baselinePath if given; else the file's
+// Open loads path and its baseline by docs/format.md's rule: baselinePath if given; else the file's
 // [scenario].based_on (relative to the file) when that file exists, with a warning when its
 // hash no longer matches based_on_sha256; else the file itself.
 func Open(path, baselinePath string) (*Opened, error) {

@@ -92,8 +92,10 @@ func (e *editor) edit() string {
 		return e.did(o.AddTeam(t))
 	case r < 60:
 		return e.did(o.DeleteTeam(e.team()))
-	case r < 63:
+	case r < 61:
 		return e.did(o.CyclePositioning())
+	case r < 63:
+		return e.did(o.CycleRolePositioning())
 	case r < 70:
 		if e.pos == 0 {
 			return "nothing to undo"

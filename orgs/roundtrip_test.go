@@ -1,6 +1,6 @@
 package orgs_test
 
-// org-format.md "Writing": load, save, load gives equal models, and a saved file is canonical.
+// docs/format.md "Writing": load, save, load gives equal models, and a saved file is canonical.
 
 import (
 	"math"
@@ -182,7 +182,7 @@ func TestRoundTripAwkwardValues(t *testing.T) {
 	}
 }
 
-// checkCanonicalOrder checks a saved file against org-format.md: top-level keys, then
+// checkCanonicalOrder checks a saved file against docs/format.md: top-level keys, then
 // [defaults], [sre_org], the teams, services and KPIs, then [scenario]; inside each table the
 // keys in the order the format documents them.
 func checkCanonicalOrder(t *testing.T, name string, data []byte) {

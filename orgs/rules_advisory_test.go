@@ -11,7 +11,7 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 )
 
-// The severities of rules.md section 8.
+// The severities of docs/rules.md.
 var advisorySeverity = map[string]orgs.Severity{
 	"no-dev-teams":          orgs.Warning,
 	"unorganized":           orgs.Warning,
@@ -213,7 +213,7 @@ func TestNoAdvisoriesForASoundOrganization(t *testing.T) {
 }
 
 // Every advisory of an organization that triggers them all carries its code's severity; the
-// codes are exactly rules.md's.
+// codes are exactly docs/rules.md's.
 func TestAdvisoryCodesAndSeverities(t *testing.T) {
 	o := withPositioning(newOrg(
 		unorg("U"), opsrun("P", "O"), opsTeam("O"),
@@ -235,7 +235,7 @@ func TestAdvisoryCodesAndSeverities(t *testing.T) {
 		got[a.Code] = true
 		sev, known := advisorySeverity[a.Code]
 		if !known {
-			t.Errorf("advisory code %q is not one of rules.md's", a.Code)
+			t.Errorf("advisory code %q is not one of docs/rules.md's", a.Code)
 		} else if a.Severity != sev {
 			t.Errorf("advisory %s: severity %q, want %q", a.Code, a.Severity, sev)
 		}
@@ -248,7 +248,7 @@ func TestAdvisoryCodesAndSeverities(t *testing.T) {
 	}
 }
 
-// TestAdvisoryTable: the advisory table is rules.md's, in its order, with its severities;
+// TestAdvisoryTable: the advisory table is docs/rules.md's, in its order, with its severities;
 // the analysis lists the raised ones warnings first, then in table order.
 func TestAdvisoryTable(t *testing.T) {
 	order := []string{"no-dev-teams", "unorganized", "ops-run-it", "idle-sre-team", "sre-team-undersized", "many-sre-teams-in-dev",

@@ -101,7 +101,7 @@ func TestIdentity(t *testing.T) {
 	}
 }
 
-// The seed's example KPIs (domain.md section 6), copied here by hand.
+// The seed's example KPIs (docs/rules.md), copied here by hand.
 var builtinKPIs = map[orgs.Identity][]string{
 	product: {
 		"97% of customer complaints about product A are not related to reliability",
@@ -197,7 +197,7 @@ func TestKPIs(t *testing.T) {
 }
 
 func TestPositioning(t *testing.T) {
-	// domain.md section 7
+	// docs/rules.md
 	want := map[orgs.Positioning][2]string{
 		orgs.PositionCostCenter: {"Cost reduction", "Reduce cost"},
 		orgs.PositionAsset:      {"Reliability asset", "Optimize the asset"},

@@ -1,7 +1,7 @@
 package orgs_test
 
-// rules.md section 1: run model and topology of each dev team, and of the organization.
-// Every expected value below is read off rules.md, not computed by the code under test.
+// docs/rules.md: run model and topology of each dev team, and of the organization.
+// Every expected value below is read off docs/rules.md, not computed by the code under test.
 
 import (
 	"reflect"

@@ -1,6 +1,6 @@
 package orgs_test
 
-// rules.md section 4 and domain.md section 5: transition feasibility and decisions.
+// docs/rules.md and docs/rules.md: transition feasibility and decisions.
 
 import (
 	"fmt"
@@ -37,7 +37,7 @@ func TestTransitionMatrix(t *testing.T) {
 		l = orgs.VerdictUnlikely
 		n = orgs.VerdictNoReason
 	)
-	// domain.md section 5, rows FROM, columns TO, in the seed's order; "-" is unchanged.
+	// docs/rules.md, rows FROM, columns TO, in the seed's order; "-" is unchanged.
 	order := []orgs.RunModel{noneM, opsM, sreM, yasM, youM}
 	matrix := [5][5]orgs.Verdict{
 		/* unorganized */ {u, p, p, p, p},
@@ -63,7 +63,7 @@ func TestTransitionMatrix(t *testing.T) {
 				if (tt.Reason != "") != needsReason {
 					t.Errorf("verdict %s with reason %q: a reason is required exactly for unlikely and no-reason", tt.Verdict, tt.Reason)
 				}
-				// the reasons are the seed's "why" of domain.md section 5
+				// the reasons are the seed's "why" of docs/rules.md
 				if want == orgs.VerdictNoReason && !strings.Contains(strings.ToLower(tt.Reason), "unorganized") {
 					t.Errorf("no-reason reason %q does not speak of going back to unorganized", tt.Reason)
 				}
@@ -280,7 +280,7 @@ func TestDecisions(t *testing.T) {
 	}
 }
 
-// rules.md section 4's table of decision kinds and their changeability.
+// docs/rules.md's table of decision kinds and their changeability.
 func TestDecisionKindChangeability(t *testing.T) {
 	want := map[orgs.DecisionKind]orgs.Changeability{
 		orgs.DecideWhoRunsIt:      orgs.Easy,
@@ -301,7 +301,7 @@ func TestDecisionKindChangeability(t *testing.T) {
 			t.Errorf("%s: changeability %q, want %q", k, k.Changeability(), c)
 		}
 		if string(k) != ids[k] {
-			t.Errorf("decision kind id %q, want %q (cli.md)", k, ids[k])
+			t.Errorf("decision kind id %q, want %q (docs/format.md)", k, ids[k])
 		}
 		if c.Explain() == "" {
 			t.Errorf("changeability %q has no explanation", c)
@@ -309,7 +309,7 @@ func TestDecisionKindChangeability(t *testing.T) {
 	}
 	for _, c := range []orgs.Changeability{orgs.Easy, orgs.TeamLocal, orgs.Hard, orgs.Staffing} {
 		if !slices.Contains([]string{"easy", "team-local", "hard", "staffing"}, string(c)) {
-			t.Errorf("changeability id %q is not one of cli.md's", c)
+			t.Errorf("changeability id %q is not one of docs/format.md's", c)
 		}
 	}
 }

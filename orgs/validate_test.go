@@ -1,6 +1,6 @@
 package orgs_test
 
-// org-format.md "Validation": every kind of bad input is a file in testdata/invalid with the
+// docs/format.md "Validation": every kind of bad input is a file in testdata/invalid with the
 // exact lines LoadFile must report next to it (NAME.want, written by hand from the format's
 // rules and load.go's wording). There is deliberately no flag that rewrites the .want files.
 
@@ -105,7 +105,7 @@ func teamTOML(name string) string {
 	return fmt.Sprintf("[[team]]\nname = %q\norg = \"dev\"\nkind = \"dev\"\nheadcount = 5\n", name)
 }
 
-// Names hold no control character: C0, DEL and C1 (org-format.md); free text may hold tabs
+// Names hold no control character: C0, DEL and C1 (docs/format.md); free text may hold tabs
 // and newlines but no other control character.
 func TestControlCharacters(t *testing.T) {
 	for _, c := range []struct {

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Marshal writes o as a canonical organization file: keys in the order org-format.md
+// Marshal writes o as a canonical organization file: keys in the order docs/format.md
 // documents, teams in model order, services and KPIs after the teams, the scenario last, and
 // every default written out for dev teams (run, sre_role) so that a file reads on its own.
 // Loading the result gives a model equal to o. Comments are not carried over.

@@ -60,13 +60,16 @@ func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []str
 		teams = append(teams, fmt.Sprintf("%s was removed.", esc(n)))
 	}
 	for _, h := range d.Headcount {
-		teams = append(teams, fmt.Sprintf("%s: headcount from %d to %d (%s).", esc(h.Team), h.From, h.To, Signed(int64(h.To-h.From))))
+		teams = append(teams, fmt.Sprintf("%s: headcount from %d to %s (%s).", esc(h.Team), h.From, People(h.To), SignedPeople(h.To-h.From)))
 	}
 	for _, c := range d.OtherChanges {
 		teams = append(teams, fmt.Sprintf("%s: %s from %q to %q.", esc(c.Team), c.Field, esc(c.From), esc(c.To)))
 	}
 	if p := d.Positioning; p != nil {
-		teams = append(teams, fmt.Sprintf("SRE org positioning from %s to %s.", OrDash(string(p.From)), OrDash(string(p.To))))
+		teams = append(teams, fmt.Sprintf("SRE org positioning from %s to %s.", OrUnset(string(p.From)), OrUnset(string(p.To))))
+	}
+	if p := d.RolePositioning; p != nil {
+		teams = append(teams, fmt.Sprintf("SRE role positioning from %s to %s.", OrUnset(string(p.From)), OrUnset(string(p.To))))
 	}
 
 	v := d.Verdicts
@@ -82,8 +85,13 @@ func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []str
 	change("Run model", ModelName(v.RunModel.From), ModelName(v.RunModel.To), v.RunModel.Changed)
 	change("SRE identity", IdentityName(v.Identity.From), IdentityName(v.Identity.To), v.Identity.Changed)
 	f := v.Funding
-	verdicts = append(verdicts, fmt.Sprintf("Funding: CAPEX %s (%s people), OPEX %s (%s people).",
-		Signed(f.Delta.CapexCost), Signed(int64(f.Delta.CapexHeadcount)), Signed(f.Delta.OpexCost), Signed(int64(f.Delta.OpexHeadcount))))
+	verdicts = append(verdicts, fmt.Sprintf("Funding: CAPEX %s; OPEX %s.",
+		Change(f.Delta.CapexHeadcount, f.Delta.CapexCost, f.HasCosts, f.Currency, "A"), Change(f.Delta.OpexHeadcount, f.Delta.OpexCost, f.HasCosts, f.Currency, "A")))
+	for _, o := range orgs.AllOrgs {
+		if c := d.Budgets.Of(o); c.Delta != (orgs.HeadCost{}) {
+			verdicts = append(verdicts, fmt.Sprintf("%s budget: %s.", upper(OrgShort(o)), Change(c.Delta.Headcount, c.Delta.Cost, f.HasCosts, f.Currency, "A")))
+		}
+	}
 	verdicts = append(verdicts, fmt.Sprintf("Transition from A to B: %s.", v.Transition.Verdict.Words()))
 	for _, t := range v.Transition.Teams {
 		if t.Reason != "" {
@@ -96,7 +104,18 @@ func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []str
 	for _, a := range v.Advisories.Cleared {
 		verdicts = append(verdicts, fmt.Sprintf("Cleared %s [%s]: %s", a.Severity, a.Code, esc(a.Message)))
 	}
+	for _, a := range v.Advisories.Changed {
+		verdicts = append(verdicts, fmt.Sprintf("Changed %s [%s]: %s (was: %s)", a.Severity, a.Code, esc(a.To.Message), esc(a.From.Message)))
+	}
 	return teams, verdicts
+}
+
+// upper is s with its first letter in upper case (ASCII).
+func upper(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // DiffText is the diff in sentences for a terminal.
@@ -120,9 +139,13 @@ func DiffText(d *orgs.Diff, esc func(string) string) string {
 		b.WriteString("  " + s + "\n")
 	}
 	if len(d.Verdicts.Transition.Decisions) > 0 {
-		b.WriteString("\nDecisions:\n")
-		for _, dec := range d.Verdicts.Transition.Decisions {
-			fmt.Fprintf(&b, "  [%s] %s: %s, %s\n", dec.Changeability, dec.Kind, esc(dec.Subject), esc(dec.Detail))
+		b.WriteString("\nDecisions, from easy to hard:\n")
+		titles, groups := DecisionGroups(d.Verdicts.Transition.Decisions, esc)
+		for i, title := range titles {
+			b.WriteString("  " + title + "\n")
+			for _, l := range groups[i] {
+				b.WriteString("    - " + l + "\n")
+			}
 		}
 	}
 	return b.String()
@@ -132,7 +155,7 @@ func DiffText(d *orgs.Diff, esc func(string) string) string {
 // verdicts before and after.
 func DiffMarkdown(d *orgs.Diff) string {
 	var w mdWriter
-	w.line("# Changes from `%s` to `%s`", md(d.A), md(d.B))
+	w.line("# Changes from %s to %s", code(d.A), code(d.B))
 	w.line("")
 	teams, _ := diffSentences(d, md)
 	switch {
@@ -150,6 +173,15 @@ func DiffMarkdown(d *orgs.Diff) string {
 		w.line("")
 	}
 	v := d.Verdicts
+	budget := func(hc orgs.HeadCost) string {
+		if !v.Funding.HasCosts {
+			return People(hc.Headcount)
+		}
+		return Money(hc.Cost, v.Funding.Currency) + ", " + People(hc.Headcount)
+	}
+	change := func(heads int, cost int64) string {
+		return Change(heads, cost, v.Funding.HasCosts, v.Funding.Currency, "A")
+	}
 	mark := func(changed bool) string {
 		if changed {
 			return "changed"
@@ -163,10 +195,11 @@ func DiffMarkdown(d *orgs.Diff) string {
 		{"Pure", fmt.Sprint(v.Pure.From), fmt.Sprint(v.Pure.To), mark(v.Pure.Changed)},
 		{"Run model", ModelName(v.RunModel.From), ModelName(v.RunModel.To), mark(v.RunModel.Changed)},
 		{"SRE identity", IdentityName(v.Identity.From), IdentityName(v.Identity.To), mark(v.Identity.Changed)},
-		{"CAPEX", fmt.Sprintf("%d people, %s", v.Funding.Before.Capex.Headcount, Thousands(v.Funding.Before.Capex.Cost)),
-			fmt.Sprintf("%d people, %s", v.Funding.After.Capex.Headcount, Thousands(v.Funding.After.Capex.Cost)), Signed(v.Funding.Delta.CapexCost)},
-		{"OPEX", fmt.Sprintf("%d people, %s", v.Funding.Before.Opex.Headcount, Thousands(v.Funding.Before.Opex.Cost)),
-			fmt.Sprintf("%d people, %s", v.Funding.After.Opex.Headcount, Thousands(v.Funding.After.Opex.Cost)), Signed(v.Funding.Delta.OpexCost)},
+		{"CAPEX", budget(v.Funding.Before.Capex), budget(v.Funding.After.Capex), change(v.Funding.Delta.CapexHeadcount, v.Funding.Delta.CapexCost)},
+		{"OPEX", budget(v.Funding.Before.Opex), budget(v.Funding.After.Opex), change(v.Funding.Delta.OpexHeadcount, v.Funding.Delta.OpexCost)},
+		{"dev org budget", budget(d.Budgets.Dev.Before), budget(d.Budgets.Dev.After), change(d.Budgets.Dev.Delta.Headcount, d.Budgets.Dev.Delta.Cost)},
+		{"ops org budget", budget(d.Budgets.Ops.Before), budget(d.Budgets.Ops.After), change(d.Budgets.Ops.Delta.Headcount, d.Budgets.Ops.Delta.Cost)},
+		{"SRE org budget", budget(d.Budgets.SRE.Before), budget(d.Budgets.SRE.After), change(d.Budgets.SRE.Delta.Headcount, d.Budgets.SRE.Delta.Cost)},
 		{"Transition A to B", "", v.Transition.Verdict.Words(), ""},
 	})
 	rows := [][]string{}
@@ -176,6 +209,9 @@ func DiffMarkdown(d *orgs.Diff) string {
 	for _, a := range v.Advisories.Cleared {
 		rows = append(rows, []string{"cleared", string(a.Severity), "`" + a.Code + "`", md(a.Message)})
 	}
+	for _, a := range v.Advisories.Changed {
+		rows = append(rows, []string{"changed", string(a.Severity), "`" + a.Code + "`", md(a.To.Message) + " (was: " + md(a.From.Message) + ")"})
+	}
 	if len(rows) > 0 {
 		w.line("## Advisories")
 		w.line("")
@@ -183,10 +219,10 @@ func DiffMarkdown(d *orgs.Diff) string {
 	}
 	rows = rows[:0]
 	for _, dec := range v.Transition.Decisions {
-		rows = append(rows, []string{string(dec.Kind), md(dec.Subject), md(dec.Detail), string(dec.Changeability)})
+		rows = append(rows, []string{dec.Kind.Words(), md(dec.Subject), md(dec.Detail), string(dec.Changeability)})
 	}
 	if len(rows) > 0 {
-		w.line("## Decisions")
+		w.line("## Decisions, from easy to hard")
 		w.line("")
 		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
 	}

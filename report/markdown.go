@@ -15,6 +15,26 @@ func md(s string) string {
 
 var mdEscaper = strings.NewReplacer(`|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `<`, `&lt;`, `>`, `&gt;`, `[`, `\[`, `]`, `\]`)
 
+// code makes a user string a Markdown code span: sanitized, never escaped (a code span
+// shows backslashes as they are), fenced with more backticks than it holds in a row.
+func code(s string) string {
+	s = S(s)
+	run, longest := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
 type mdWriter struct{ b strings.Builder }
 
 func (w *mdWriter) line(format string, args ...any) { fmt.Fprintf(&w.b, format+"\n", args...) }
@@ -50,7 +70,11 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 		}
 		w.line("")
 	}
-	w.line("File `%s`, baseline `%s`: %s, %s, %s.", md(rep.File), md(rep.Baseline), Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
+	baseline := "the file itself"
+	if rep.Baseline != rep.File {
+		baseline = code(rep.Baseline)
+	}
+	w.line("File %s; baseline: %s. %s, %s, %s.", code(rep.File), baseline, Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
 	w.line("")
 
 	pure := "not pure"
@@ -59,14 +83,14 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 	}
 	w.line("## Verdict")
 	w.line("")
-	w.line("- **Run model:** %s", ModelName(an.RunModel.Dominant))
-	w.line("- **Topology:** %s (%s)", TopologyName(an.Topology.Dominant), pure)
+	w.line("- **Run model:** %s%s", ModelName(an.RunModel.Dominant), Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
+	w.line("- **Topology:** %s%s, %s", TopologyName(an.Topology.Dominant), Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams), pure)
 	w.line("- **Transition from the baseline:** %s", an.Transition.Verdict.Words())
-	w.line("- **SRE identity:** %s", IdentityName(an.Identity.Dominant))
+	w.line("- **SRE identity:** %s", IdentityHeadline(an.Identity))
 	if an.Funding.HasCosts {
 		w.line("- **Funding:** CAPEX %s, OPEX %s", Money(an.Funding.CAPEX.Cost, an.Funding.Currency), Money(an.Funding.OPEX.Cost, an.Funding.Currency))
 	} else {
-		w.line("- **Funding:** CAPEX %d people, OPEX %d people", an.Funding.CAPEX.Headcount, an.Funding.OPEX.Headcount)
+		w.line("- **Funding:** CAPEX %s, OPEX %s", People(an.Funding.CAPEX.Headcount), People(an.Funding.OPEX.Headcount))
 	}
 	w.line("")
 
@@ -118,19 +142,16 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 		}
 		return []string{fmt.Sprint(hc.Headcount), Money(hc.Cost, f.Currency)}
 	}
-	deltaCell := func(heads int, cost int64) string {
-		if !f.HasCosts {
-			return Signed(int64(heads)) + " people"
-		}
-		return Signed(int64(heads)) + " people, " + Signed(cost)
-	}
-	w.table([]string{"Budget", "People", "Cost", "Change"}, [][]string{
+	deltaCell := func(heads int, cost int64) string { return Change(heads, cost, f.HasCosts, f.Currency, "baseline") }
+	rows = [][]string{
 		append(append([]string{"CAPEX"}, cell(f.CAPEX)...), deltaCell(f.Delta.CapexHeadcount, f.Delta.CapexCost)),
 		append(append([]string{"OPEX"}, cell(f.OPEX)...), deltaCell(f.Delta.OpexHeadcount, f.Delta.OpexCost)),
-		append(append([]string{"Development org"}, cell(f.Orgs.Dev)...), deltaCell(f.OrgsDelta.Dev.Headcount, f.OrgsDelta.Dev.Cost)),
-		append(append([]string{"Operations org"}, cell(f.Orgs.Ops)...), deltaCell(f.OrgsDelta.Ops.Headcount, f.OrgsDelta.Ops.Cost)),
-		append(append([]string{"SRE org"}, cell(f.Orgs.SRE)...), deltaCell(f.OrgsDelta.SRE.Headcount, f.OrgsDelta.SRE.Cost)),
-	})
+	}
+	for _, o := range orgs.AllOrgs {
+		d := f.OrgsDelta.Of(o)
+		rows = append(rows, append(append([]string{OrgShort(o) + " budget"}, cell(*f.Orgs.Of(o))...), deltaCell(d.Headcount, d.Cost)))
+	}
+	w.table([]string{"Budget", "People", "Cost", "Change"}, rows)
 	w.line("Dev teams on CAPEX-funded run models: %s; on OPEX-funded (ops run it): %s.", Percent(f.ModelFunding.CapexShare), Percent(f.ModelFunding.OpexShare))
 	w.line("")
 
@@ -150,24 +171,24 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 	}
 	rows = rows[:0]
 	for _, d := range an.Transition.Decisions {
-		rows = append(rows, []string{string(d.Kind), md(d.Subject), md(d.Detail), string(d.Changeability) + ": " + d.Changeability.Explain()})
+		rows = append(rows, []string{d.Kind.Words(), md(d.Subject), md(d.Detail), string(d.Changeability) + ": " + d.Changeability.Explain()})
 	}
 	if len(rows) > 0 {
-		w.line("### Decisions")
+		w.line("### Decisions, from easy to hard")
 		w.line("")
 		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
 	}
 
-	w.line("## SRE identity: %s", IdentityName(an.Identity.Dominant))
+	w.line("## SRE identity: %s", IdentityHeadline(an.Identity))
 	w.line("")
 	if d := an.Identity.Dominant; d != nil {
 		w.line("Pride: %s. KPIs rooted in %s.", d.Info().Pride, d.Info().RootedIn)
 		w.line("")
 		rows = rows[:0]
 		for i, ident := range orgs.AllIdentities {
-			rows = append(rows, []string{ident.Info().Name, Percent(an.Identity.Weights[i])})
+			rows = append(rows, []string{ident.Info().Name, Percent(an.Identity.Weights[i]) + " (" + People(an.Identity.People[i]) + ")"})
 		}
-		w.table([]string{"Identity", "Weight"}, rows)
+		w.table([]string{"Identity", "Share of SRE people"}, rows)
 	}
 	if len(an.KPIs) > 0 {
 		w.line("### KPIs")
@@ -179,12 +200,13 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 	}
 
 	if p := an.Positioning; p != nil {
-		w.line("## SRE organization positioning")
+		w.line("## Positioning")
 		w.line("")
-		if p.ID == nil {
-			w.line("Unset: steer toward partner or, best, enabler.")
-		} else {
-			w.line("%s: focus on %s; strategy: %s.", p.ID.Info().Name, strings.ToLower(*p.Focus), strings.ToLower(*p.Strategy))
+		if p.SREOrg {
+			w.line("- **SRE org:** %s", PositioningWords(p.ID))
+		}
+		if p.Role != nil {
+			w.line("- **SRE role outside an SRE org:** %s", PositioningWords(p.Role.ID))
 		}
 		w.line("")
 	}

@@ -29,7 +29,7 @@ func Render(format string, org *orgs.Org, rep *orgs.Report) ([]byte, error) {
 	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
 }
 
-// JSON is the report contract of cli.md, indented, with a final newline.
+// JSON is the report contract of docs/format.md, indented, with a final newline.
 // It is what encoding/json writes for rep, written faster (orgs.Report.AppendJSON).
 func JSON(rep *orgs.Report) ([]byte, error) { return rep.AppendJSON(nil) }
 
@@ -116,6 +116,103 @@ func Count(n int, thing string) string {
 		return strconv.Itoa(n) + " people"
 	}
 	return strconv.Itoa(n) + " " + thing + "s"
+}
+
+// People says a headcount with its noun ("1 person", "3 people").
+func People(n int) string { return Count(n, "person") }
+
+// SignedPeople says a change of headcount ("+1 person", "-3 people").
+func SignedPeople(n int) string {
+	switch {
+	case n > 0:
+		return "+" + People(n)
+	case n < 0:
+		return "-" + People(-n)
+	}
+	return People(n)
+}
+
+// Change labels a change of headcount and cost as a change against what: "+570,000 EUR,
+// +6 people vs baseline", or "no change vs baseline"; the cost only when costs are known.
+func Change(heads int, cost int64, hasCosts bool, currency *string, against string) string {
+	if heads == 0 && (cost == 0 || !hasCosts) {
+		return "no change vs " + against
+	}
+	if !hasCosts {
+		return SignedPeople(heads) + " vs " + against
+	}
+	money := Signed(cost)
+	if currency != nil && *currency != "" {
+		money += " " + S(*currency)
+	}
+	return money + ", " + SignedPeople(heads) + " vs " + against
+}
+
+// BaselineWords names the baseline of a report: its file, or "the file itself" when the
+// file is its own baseline.
+func BaselineWords(file, baseline string) string {
+	if baseline == file {
+		return "the file itself"
+	}
+	return baseline
+}
+
+// Covering says how many dev teams a headline covers ("(4 of 7 dev teams)"); "" for none.
+func Covering(n, of int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d of %s)", n, Count(of, "dev team"))
+}
+
+// IdentityHeadline is the dominant identity with the SRE people it rests on
+// ("incident-centric, 8 of 14 SRE people"), or "none".
+func IdentityHeadline(id orgs.IdentityVerdict) string {
+	if id.Dominant == nil {
+		return "none"
+	}
+	total := id.People.Total()
+	if total == 0 {
+		return id.Dominant.Info().Name + " (no dedicated SRE people: every developer is an SRE on rotation)"
+	}
+	return fmt.Sprintf("%s, %d of %d SRE people", id.Dominant.Info().Name, id.People.Of(*id.Dominant), total)
+}
+
+// PositioningWords says a positioning with its focus and strategy, or that it is unset.
+func PositioningWords(id *orgs.Positioning) string {
+	if id == nil || *id == orgs.PositionUnset {
+		return "unset: steer toward partner or, best, enabler."
+	}
+	info := id.Info()
+	return fmt.Sprintf("%s: focus on %s; strategy: %s.", info.Name, strings.ToLower(info.Focus), strings.ToLower(info.Strategy))
+}
+
+// OrUnset returns s, or "unset" when it is empty.
+func OrUnset(s string) string {
+	if s == "" {
+		return "unset"
+	}
+	return s
+}
+
+// DecisionGroups lists decisions under their changeability, in the order they come (easy
+// to hard): each group's title ("easy: can be corrected later, service by service") and its
+// lines ("who runs it: Billing: run model from ..."; the kind left out where it only
+// repeats the changeability, as for staffing).
+func DecisionGroups(decisions []orgs.Decision, esc func(string) string) (titles []string, lines [][]string) {
+	for _, d := range decisions {
+		title := string(d.Changeability) + ": " + d.Changeability.Explain()
+		if len(titles) == 0 || titles[len(titles)-1] != title {
+			titles = append(titles, title)
+			lines = append(lines, nil)
+		}
+		line := esc(d.Subject) + ": " + esc(d.Detail)
+		if string(d.Kind) != string(d.Changeability) {
+			line = d.Kind.Words() + ": " + line
+		}
+		lines[len(lines)-1] = append(lines[len(lines)-1], line)
+	}
+	return titles, lines
 }
 
 // OrDash returns s, or "-" when it is empty.

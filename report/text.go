@@ -26,11 +26,11 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	if org.Description != "" {
 		line("%s", S(org.Description))
 	}
-	line("file %s, baseline %s", S(rep.File), S(rep.Baseline))
+	line("file: %s; baseline: %s", S(rep.File), S(BaselineWords(rep.File, rep.Baseline)))
 	line("%s, %s, %s", Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
 
 	section("Who runs it")
-	line("Dominant run model: %s", ModelName(an.RunModel.Dominant))
+	line("Dominant run model: %s%s", ModelName(an.RunModel.Dominant), Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
 	rows := [][]string{}
 	for _, m := range an.RunModel.Mix {
 		rows = append(rows, []string{m.ID.Name(), Count(m.DevTeams, "dev team"), Percent(m.Share)})
@@ -42,7 +42,7 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	if an.Topology.Pure {
 		pure = "pure"
 	}
-	line("Dominant topology: %s (%s)", TopologyName(an.Topology.Dominant), pure)
+	line("Dominant topology: %s%s, %s", TopologyName(an.Topology.Dominant), Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams), pure)
 	rows = rows[:0]
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
@@ -53,7 +53,7 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	section("Teams")
 	rows = [][]string{{"TEAM", "ORG", "KIND", "PEOPLE", "COST", "FUNDING", "RUN MODEL", "TOPOLOGY", "RUNS WITH"}}
 	for _, t := range an.Teams {
-		rows = append(rows, []string{S(t.Name), string(t.Org), string(t.Kind), fmt.Sprint(t.Headcount), Thousands(t.Cost),
+		rows = append(rows, []string{S(t.Name), OrgShort(t.Org), string(t.Kind), fmt.Sprint(t.Headcount), Thousands(t.Cost),
 			strings.ToUpper(string(t.Funding)), RunModelCell(t.RunModel), TopologyCell(t.Topology), OrDash(S(t.RunWith))})
 	}
 	table(rows)
@@ -76,23 +76,20 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	f := an.Funding
 	money := func(hc orgs.HeadCost) string {
 		if !f.HasCosts {
-			return fmt.Sprintf("%d people", hc.Headcount)
+			return People(hc.Headcount)
 		}
-		return fmt.Sprintf("%d people, %s", hc.Headcount, Money(hc.Cost, f.Currency))
+		return fmt.Sprintf("%s, %s", Money(hc.Cost, f.Currency), People(hc.Headcount))
 	}
-	delta := func(heads int, cost int64) string {
-		if !f.HasCosts {
-			return fmt.Sprintf("(%s people)", Signed(int64(heads)))
-		}
-		return fmt.Sprintf("(%s people, %s)", Signed(int64(heads)), Signed(cost))
-	}
-	table([][]string{
+	delta := func(heads int, cost int64) string { return Change(heads, cost, f.HasCosts, f.Currency, "baseline") }
+	rows = [][]string{
 		{"CAPEX", money(f.CAPEX), delta(f.Delta.CapexHeadcount, f.Delta.CapexCost)},
 		{"OPEX", money(f.OPEX), delta(f.Delta.OpexHeadcount, f.Delta.OpexCost)},
-		{"Development org", money(f.Orgs.Dev), delta(f.OrgsDelta.Dev.Headcount, f.OrgsDelta.Dev.Cost)},
-		{"Operations org", money(f.Orgs.Ops), delta(f.OrgsDelta.Ops.Headcount, f.OrgsDelta.Ops.Cost)},
-		{"SRE org", money(f.Orgs.SRE), delta(f.OrgsDelta.SRE.Headcount, f.OrgsDelta.SRE.Cost)},
-	})
+	}
+	for _, o := range orgs.AllOrgs {
+		d := f.OrgsDelta.Of(o)
+		rows = append(rows, []string{OrgShort(o) + " budget", money(*f.Orgs.Of(o)), delta(d.Headcount, d.Cost)})
+	}
+	table(rows)
 	line("Dev teams on CAPEX-funded run models: %s; on OPEX-funded (ops run it): %s.", Percent(f.ModelFunding.CapexShare), Percent(f.ModelFunding.OpexShare))
 
 	section("Transition from the baseline")
@@ -113,25 +110,27 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 			line("  %s: %s", S(t.Team), t.Reason)
 		}
 	}
-	line("Decisions:")
+	line("Decisions, from easy to hard:")
 	if len(an.Transition.Decisions) == 0 {
 		line("  none yet")
 	}
-	rows = rows[:0]
-	for _, d := range an.Transition.Decisions {
-		rows = append(rows, []string{string(d.Changeability), string(d.Kind), S(d.Subject), S(d.Detail)})
+	titles, groups := DecisionGroups(an.Transition.Decisions, S)
+	for i, title := range titles {
+		line("  %s", title)
+		for _, l := range groups[i] {
+			line("    - %s", l)
+		}
 	}
-	table(rows)
 
 	section("SRE identity")
 	id := an.Identity
-	line("Dominant identity: %s", IdentityName(id.Dominant))
+	line("Dominant identity: %s", IdentityHeadline(id))
 	if id.Dominant != nil {
 		info := id.Dominant.Info()
 		line("Pride: %s. KPIs rooted in %s.", info.Pride, info.RootedIn)
 		rows = rows[:0]
 		for i, ident := range orgs.AllIdentities {
-			rows = append(rows, []string{ident.Info().Name, Percent(id.Weights[i])})
+			rows = append(rows, []string{ident.Info().Name, Percent(id.Weights[i]), People(id.People[i])})
 		}
 		table(rows)
 	}
@@ -144,11 +143,12 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	}
 
 	if p := an.Positioning; p != nil {
-		section("SRE organization positioning")
-		if p.ID == nil {
-			line("Unset: steer toward partner or, best, enabler.")
-		} else {
-			line("%s: focus on %s; strategy: %s.", p.ID.Info().Name, strings.ToLower(*p.Focus), strings.ToLower(*p.Strategy))
+		section("Positioning")
+		if p.SREOrg {
+			line("SRE org: %s", PositioningWords(p.ID))
+		}
+		if p.Role != nil {
+			line("SRE role outside an SRE org: %s", PositioningWords(p.Role.ID))
 		}
 	}
 

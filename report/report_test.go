@@ -1,0 +1,101 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+const solo = `format = 1
+name = "Solo_Co"
+
+[defaults]
+per_head = 95000
+currency = "EUR"
+
+[[team]]
+name = "Solo"
+org = "dev"
+kind = "dev"
+headcount = 1
+run = "none"
+`
+
+func load(t *testing.T, name, data string) *orgs.Org {
+	t.Helper()
+	o, err := orgs.Load(name, []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// TestWordsReadRight: the text and Markdown reports word what a reader checks: one person,
+// what one team builds, the baseline that is the file itself, changes labelled as changes.
+func TestWordsReadRight(t *testing.T) {
+	o := load(t, "solo_file.toml", solo)
+	rep := orgs.NewReport(o.Name, "solo_file.toml", "solo_file.toml", orgs.Analyse(o, o))
+	text, markdown := Text(o, rep), Markdown(o, rep)
+	for _, want := range []string{"1 team, 1 dev team, 1 person", "baseline: the file itself", `what "Solo" builds`, "no change vs baseline", "Unorganized (1 of 1 dev team)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text report lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"1 people", "1 dev teams", "0 people, 0", "(0 people"} {
+		if strings.Contains(text, bad) || strings.Contains(markdown, bad) {
+			t.Errorf("a report says %q", bad)
+		}
+	}
+	if !strings.Contains(markdown, "File `solo_file.toml`; baseline: the file itself.") {
+		t.Errorf("markdown header:\n%s", markdown)
+	}
+	for _, span := range regexp.MustCompile("`[^`]*`").FindAllString(markdown, -1) {
+		if strings.Contains(span, `\`) {
+			t.Errorf("code span %s holds a backslash, which Markdown shows as it is", span)
+		}
+	}
+}
+
+func TestChange(t *testing.T) {
+	eur := "EUR"
+	cases := []struct {
+		heads int
+		cost  int64
+		costs bool
+		want  string
+	}{
+		{6, 570000, true, "+570,000 EUR, +6 people vs baseline"},
+		{-1, -95000, true, "-95,000 EUR, -1 person vs baseline"},
+		{0, 0, true, "no change vs baseline"},
+		{1, 0, false, "+1 person vs baseline"},
+		{0, 0, false, "no change vs baseline"},
+	}
+	for _, c := range cases {
+		if got := Change(c.heads, c.cost, c.costs, &eur, "baseline"); got != c.want {
+			t.Errorf("Change(%d, %d, %v) = %q, want %q", c.heads, c.cost, c.costs, got, c.want)
+		}
+	}
+}
+
+// TestDiffWords: a diff says each organization's budget shift with its currency, an advisory
+// about other teams as changed, and a decision's kind once.
+func TestDiffWords(t *testing.T) {
+	a := load(t, "a.toml", solo+"\n[[team]]\nname = \"Ops SRE\"\norg = \"ops\"\nkind = \"sre\"\nheadcount = 4\n")
+	b := load(t, "b.toml", strings.Replace(solo, "headcount = 1", "headcount = 2", 1)+"\n[[team]]\nname = \"Ops SRE\"\norg = \"sre\"\nkind = \"sre\"\nheadcount = 4\n")
+	d := orgs.Compare("a.toml", a, "b.toml", b)
+	text, markdown := DiffText(d, S), DiffMarkdown(d)
+	for _, want := range []string{"Ops org budget: -380,000 EUR, -4 people vs A.", "SRE org budget: +380,000 EUR, +4 people vs A.",
+		"CAPEX +95,000 EUR, +1 person vs A", "Solo: headcount from 1 to 2 people (+1 person)."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("diff lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "staffing: staffing") || strings.Contains(markdown, "staffing: staffing") {
+		t.Errorf("a diff says staffing twice:\n%s", text)
+	}
+	if !strings.Contains(markdown, "# Changes from `a.toml` to `b.toml`") {
+		t.Errorf("markdown diff header:\n%s", markdown)
+	}
+}
