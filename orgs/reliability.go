@@ -313,7 +313,7 @@ func serviceAdvice(services []ServiceVerdict) []Advice {
 	raise := func(code string, pick func(*ServiceVerdict) bool, detail func(*ServiceVerdict) string, format string) {
 		var names, details []string
 		var teams []string
-		seen := map[string]bool{}
+		seen := map[int]bool{} // by team index: the names are the team's own spelling
 		for i := range services {
 			sv := &services[i]
 			if !pick(sv) {
@@ -323,8 +323,8 @@ func serviceAdvice(services []ServiceVerdict) []Advice {
 			if len(details) < advisedResponseLimit {
 				details = append(details, detail(sv))
 			}
-			if k := FoldName(sv.Team); !seen[k] {
-				seen[k] = true
+			if !seen[sv.ServiceRun.Team] {
+				seen[sv.ServiceRun.Team] = true
 				teams = append(teams, sv.Team)
 			}
 		}

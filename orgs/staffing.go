@@ -124,7 +124,13 @@ func RotationOf(o *Org, i int) (RotationStaffing, bool) {
 // StaffingOf is the staffing of every team of o that is on call, in model order, with the
 // totals (Delta zero: see StaffingAgainst).
 func StaffingOf(o *Org) StaffingVerdict {
-	s := StaffingVerdict{Rotations: []RotationStaffing{}}
+	n := 0
+	for i := range o.Teams {
+		if o.Teams[i].EffectiveRotation() > 0 {
+			n++
+		}
+	}
+	s := StaffingVerdict{Rotations: make([]RotationStaffing, 0, n)}
 	for i := range o.Teams {
 		r, ok := RotationOf(o, i)
 		if !ok {
