@@ -72,3 +72,27 @@ func BenchmarkServiceTransitions10k(b *testing.B) {
 		orgs.CompareServices(base, cur)
 	}
 }
+
+// BenchmarkRefreshServices10k is what the dashboard needs on a keystroke: one team's run
+// changes, and the services verdict of 20,000 services is brought up to date in place.
+func BenchmarkRefreshServices10k(b *testing.B) {
+	o := generated10k(b)
+	lk := orgs.NewTeamLookup(o.Teams)
+	v := orgs.AnalyseServices(o, lk)
+	var devs []int
+	for i := range o.Teams {
+		if o.Teams[i].Kind == orgs.KindDev {
+			devs = append(devs, i)
+		}
+	}
+	v.Refresh(o, lk, devs[:1], nil) // the first refresh indexes the services
+	n := 0
+	for b.Loop() {
+		i := devs[n%len(devs)]
+		n++
+		if _, err := o.CycleRun(i); err != nil {
+			b.Fatal(err)
+		}
+		v.Refresh(o, lk, []int{i}, nil)
+	}
+}
