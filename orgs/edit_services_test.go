@@ -385,3 +385,35 @@ func mustLoadGenerated(t *testing.T) *Org {
 	}
 	return o
 }
+
+// Refreshing the staffing after edits of headcount, rotation and on-call pattern gives what
+// computing it anew gives, delta against the baseline included.
+func TestStaffingRefreshEqualsAFreshComputation(t *testing.T) {
+	o := mustLoadGenerated(t)
+	base := o.Clone()
+	s := StaffingAgainst(base, o)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for step := range 400 {
+		i := rng.IntN(len(o.Teams))
+		switch rng.IntN(4) {
+		case 0:
+			o.AddHeadcount(i, rng.IntN(7)-3)
+		case 1:
+			o.AddRotation(i, rng.IntN(5)-2)
+		case 2:
+			o.SetRotation(i, 0)
+		case 3:
+			if rng.IntN(4) == 0 { // on or off call: the list changes
+				o.Teams[i].OnCall, o.Teams[i].Rotation = AllOnCalls[rng.IntN(len(AllOnCalls))], 0
+			}
+		}
+		s.Refresh(o, []int{i})
+		fresh := StaffingAgainst(base, o)
+		if !reflect.DeepEqual(s.Rotations, fresh.Rotations) || s.StaffingTotals != fresh.StaffingTotals || s.Delta != fresh.Delta {
+			t.Fatalf("step %d: refreshed %+v / %+v, fresh %+v / %+v", step, s.StaffingTotals, s.Delta, fresh.StaffingTotals, fresh.Delta)
+		}
+	}
+	if s.Delta == (StaffingTotals{}) {
+		t.Error("400 edits moved no total: the test exercised nothing")
+	}
+}

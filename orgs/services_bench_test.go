@@ -96,3 +96,20 @@ func BenchmarkRefreshServices10k(b *testing.B) {
 		v.Refresh(o, lk, []int{i}, nil)
 	}
 }
+
+// BenchmarkRefreshStaffing10k: one team's headcount moves, as `+` and `-` do on the board,
+// and the staffing (against a baseline) follows in place.
+func BenchmarkRefreshStaffing10k(b *testing.B) {
+	o := generated10k(b)
+	s := orgs.StaffingAgainst(o.Clone(), o)
+	s.Refresh(o, []int{0}) // the first refresh indexes the rotations
+	n := 0
+	for b.Loop() {
+		i := n % len(o.Teams)
+		d := 1 - 2*(n/len(o.Teams)%2) // up on the first lap, down on the next
+		n++
+		o.Teams[i].Headcount = max(1, o.Teams[i].Headcount+d)
+		o.Teams[i].Rotation = min(o.Teams[i].Rotation, o.Teams[i].Headcount)
+		s.Refresh(o, []int{i})
+	}
+}
