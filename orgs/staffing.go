@@ -107,7 +107,7 @@ func (s StaffingVerdict) MarshalJSON() ([]byte, error) {
 	}{rot, s.Needed, s.Hires, s.HireCost, s.Delta})
 }
 
-// RotationOf is the staffing of team t of o, and false when t is not on call.
+// RotationOf is the staffing of the team at index i of o, and false when it is not on call.
 func RotationOf(o *Org, i int) (RotationStaffing, bool) {
 	t := &o.Teams[i]
 	rot := t.EffectiveRotation()
