@@ -1,11 +1,13 @@
 package orgs
 
 import (
-	"encoding/json"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file is rules.md section 8: for each service its monthly error budget in hours, the
@@ -183,29 +185,131 @@ func (v *ServiceVerdict) ErrorBudgetHours() *float64 {
 
 // MarshalJSON writes the service in cli.md's key order, with nulls where absent.
 func (v ServiceVerdict) MarshalJSON() ([]byte, error) {
-	var topology *int
-	if v.Topology != 0 {
-		topology = &v.Topology
+	return v.AppendJSON(make([]byte, 0, 320)), nil
+}
+
+// AppendJSON appends the service's JSON object to b, compact, byte for byte as
+// encoding/json would write it: a report of 20,000 services writes them directly.
+func (v *ServiceVerdict) AppendJSON(b []byte) []byte {
+	b = append(b, `{"name":`...)
+	b = appendJSONString(b, v.Name)
+	b = append(b, `,"team":`...)
+	b = appendJSONString(b, v.Team)
+	b = append(b, `,"run_model":`...)
+	b = appendJSONString(b, string(v.RunModel))
+	b = append(b, `,"topology":`...)
+	if v.Topology == 0 {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, int64(v.Topology), 10)
 	}
-	responders := v.Responders
-	if responders == nil {
-		responders = []string{}
+	b = append(b, `,"run_with":`...)
+	if v.RunWith == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, v.RunWith)
 	}
-	return json.Marshal(struct {
-		Name             string   `json:"name"`
-		Team             string   `json:"team"`
-		RunModel         RunModel `json:"run_model"`
-		Topology         *int     `json:"topology"`
-		RunWith          *string  `json:"run_with"`
-		Exception        bool     `json:"exception"`
-		Availability     *float64 `json:"availability"`
-		ErrorBudgetUsed  *float64 `json:"error_budget_used"`
-		ErrorBudgetHours *float64 `json:"error_budget_hours"`
-		Responders       []string `json:"responders"`
-		Longest          int      `json:"longest_uncovered_hours"`
-		Status           string   `json:"status"`
-	}{v.Name, v.Team, v.RunModel, topology, nullable(v.RunWith), v.Exception, v.Availability, v.ErrorBudgetUsed,
-		v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
+	b = append(b, `,"exception":`...)
+	b = strconv.AppendBool(b, v.Exception)
+	b = append(b, `,"availability":`...)
+	b = appendJSONNumber(b, v.Availability)
+	b = append(b, `,"error_budget_used":`...)
+	b = appendJSONNumber(b, v.ErrorBudgetUsed)
+	b = append(b, `,"error_budget_hours":`...)
+	if v.Availability == nil {
+		b = append(b, "null"...)
+	} else {
+		h := rnd2(v.BudgetHours) // as ErrorBudgetHours gives it, without its allocation
+		b = appendJSONNumber(b, &h)
+	}
+	b = append(b, `,"responders":[`...)
+	for i, r := range v.Responders {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, r)
+	}
+	b = append(b, `],"longest_uncovered_hours":`...)
+	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
+	b = append(b, `,"status":`...)
+	b = appendJSONString(b, v.Status)
+	return append(b, '}')
+}
+
+// appendJSONNumber appends *f as encoding/json writes a float64, or null for nil.
+func appendJSONNumber(b []byte, f *float64) []byte {
+	if f == nil {
+		return append(b, "null"...)
+	}
+	x := *f
+	format := byte('f')
+	if abs := math.Abs(x); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, x, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json escapes it: quotes,
+// backslashes and control characters, <, > and & (HTML-safe), U+2028 and U+2029, and
+// invalid UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // Advice is one advisory (rules.md section 10) with the services it names beside the teams:

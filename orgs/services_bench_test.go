@@ -7,6 +7,7 @@ package orgs_test
 //	go test ./orgs -run '^$' -bench 'Services|Staffing|ServiceTransitions|Decode10k' -benchmem
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/sretopo/sretopo/internal/gen"
@@ -111,5 +112,32 @@ func BenchmarkRefreshStaffing10k(b *testing.B) {
 		o.Teams[i].Headcount = max(1, o.Teams[i].Headcount+d)
 		o.Teams[i].Rotation = min(o.Teams[i].Rotation, o.Teams[i].Headcount)
 		s.Refresh(o, []int{i})
+	}
+}
+
+// BenchmarkServicesJSON10k: the JSON `services` of 20,000 services, as the report writes it.
+func BenchmarkServicesJSON10k(b *testing.B) {
+	v := orgs.AnalyseServices(generated10k(b), nil)
+	for b.Loop() {
+		if _, err := json.Marshal(v.Services); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkServicesAppendJSON10k: the same written with AppendJSON, as a report that writes
+// its own JSON does.
+func BenchmarkServicesAppendJSON10k(b *testing.B) {
+	v := orgs.AnalyseServices(generated10k(b), nil)
+	var buf []byte
+	for b.Loop() {
+		buf = append(buf[:0], '[')
+		for i := range v.Services {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = v.Services[i].AppendJSON(buf)
+		}
+		buf = append(buf, ']')
 	}
 }
