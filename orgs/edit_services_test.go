@@ -1,6 +1,8 @@
 package orgs
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -315,5 +317,103 @@ func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
 	checkReversible(t, o, before, ch)
 	if tm := o.Teams[billing]; tm.Headcount != 2 || tm.Rotation != 2 {
 		t.Errorf("headcount %d, rotation %d; want 2 and 2", tm.Headcount, tm.Rotation)
+	}
+}
+
+// Refresh after any edit gives what a fresh analysis of the edited model gives.
+func TestRefreshAfterEditsEqualsAFreshAnalysis(t *testing.T) {
+	models := map[string]*Org{"generated": mustLoadGenerated(t), "edits": loadEditServices(t), "bank": loadExample(t, "bank"), "health-platform": loadExample(t, "health-platform")}
+	for name, o := range models {
+		t.Run(name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(7, uint64(len(name))))
+			lk := NewTeamLookup(o.Teams)
+			v := AnalyseServices(o, lk)
+			for step := range 300 {
+				i, k := rng.IntN(len(o.Teams)), rng.IntN(max(len(o.Services), 1))
+				var err error
+				teams, services := []int{i}, []int(nil)
+				switch rng.IntN(8) {
+				case 0:
+					_, err = o.MoveTeam(i, rng.IntN(3)-1)
+				case 1:
+					_, err = o.CycleRun(i)
+				case 2:
+					_, err = o.CycleRunWith(i)
+				case 3:
+					_, err = o.CycleSRERole(i)
+				case 4:
+					o.Teams[i].OnCall = AllOnCalls[rng.IntN(len(AllOnCalls))]
+					o.Teams[i].Rotation = 0
+				case 5, 6:
+					teams, services = nil, []int{k}
+					_, err = o.CycleServiceRun(k)
+				case 7:
+					teams, services = nil, []int{k}
+					_, err = o.CycleServiceRunWith(k)
+				}
+				if err != nil {
+					continue
+				}
+				v.Refresh(o, lk, teams, services)
+				fresh := AnalyseServices(o, lk)
+				if !reflect.DeepEqual(v.Services, fresh.Services) || !reflect.DeepEqual(v.Runs, fresh.Runs) || !reflect.DeepEqual(v.Mix, fresh.Mix) ||
+					!reflect.DeepEqual(v.Advice, fresh.Advice) || !reflect.DeepEqual(v.ErrorBudgetKPI, fresh.ErrorBudgetKPI) {
+					t.Fatalf("step %d: the refreshed verdict differs from a fresh analysis", step)
+				}
+			}
+		})
+	}
+}
+
+func mustLoadGenerated(t *testing.T) *Org {
+	t.Helper()
+	// a small organization in the shape of the generated ones, written out here because
+	// the generator imports this package
+	var b strings.Builder
+	b.WriteString("format = 1\nname = \"Gen\"\n")
+	kinds := []string{"dev", "dev", "dev", "sre", "ops"}
+	onCalls := []string{"8x5", "8x7", "24x5", "24x7", "none"}
+	for i := range 40 {
+		fmt.Fprintf(&b, "[[team]]\nname = \"T%02d\"\norg = %q\nkind = %q\nheadcount = 5\non_call = %q\n", i, AllOrgs[i%3], kinds[i%5], onCalls[i%5])
+	}
+	for k := range 120 {
+		fmt.Fprintf(&b, "[[service]]\nname = \"S%03d\"\nteam = \"T%02d\"\navailability = %v\nerror_budget_used = %v\n", k, (k%8)*5%40, []float64{99, 99.9, 99.99}[k%3], float64(k%5)/2)
+	}
+	o, err := Load("gen.toml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// Refreshing the staffing after edits of headcount, rotation and on-call pattern gives what
+// computing it anew gives, delta against the baseline included.
+func TestStaffingRefreshEqualsAFreshComputation(t *testing.T) {
+	o := mustLoadGenerated(t)
+	base := o.Clone()
+	s := StaffingAgainst(base, o)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for step := range 400 {
+		i := rng.IntN(len(o.Teams))
+		switch rng.IntN(4) {
+		case 0:
+			o.AddHeadcount(i, rng.IntN(7)-3)
+		case 1:
+			o.AddRotation(i, rng.IntN(5)-2)
+		case 2:
+			o.SetRotation(i, 0)
+		case 3:
+			if rng.IntN(4) == 0 { // on or off call: the list changes
+				o.Teams[i].OnCall, o.Teams[i].Rotation = AllOnCalls[rng.IntN(len(AllOnCalls))], 0
+			}
+		}
+		s.Refresh(o, []int{i})
+		fresh := StaffingAgainst(base, o)
+		if !reflect.DeepEqual(s.Rotations, fresh.Rotations) || s.StaffingTotals != fresh.StaffingTotals || s.Delta != fresh.Delta {
+			t.Fatalf("step %d: refreshed %+v / %+v, fresh %+v / %+v", step, s.StaffingTotals, s.Delta, fresh.StaffingTotals, fresh.Delta)
+		}
+	}
+	if s.Delta == (StaffingTotals{}) {
+		t.Error("400 edits moved no total: the test exercised nothing")
 	}
 }

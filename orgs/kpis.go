@@ -70,6 +70,11 @@ func MeasureErrorBudgetKPI(o *Org, runs []ServiceRun) KPIMeasure {
 			within++
 		}
 	}
+	return errorBudgetKPI(within, supported)
+}
+
+// errorBudgetKPI is the measure of within services of supported within their error budget.
+func errorBudgetKPI(within, supported int) KPIMeasure {
 	if supported == 0 {
 		return KPIMeasure{Status: KPIUnmeasured}
 	}

@@ -1,10 +1,13 @@
 package orgs
 
 import (
-	"encoding/json"
 	"fmt"
+	"math"
 	"math/bits"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file is rules.md section 8: for each service its monthly error budget in hours, the
@@ -182,29 +185,131 @@ func (v *ServiceVerdict) ErrorBudgetHours() *float64 {
 
 // MarshalJSON writes the service in cli.md's key order, with nulls where absent.
 func (v ServiceVerdict) MarshalJSON() ([]byte, error) {
-	var topology *int
-	if v.Topology != 0 {
-		topology = &v.Topology
+	return v.AppendJSON(make([]byte, 0, 320)), nil
+}
+
+// AppendJSON appends the service's JSON object to b, compact, byte for byte as
+// encoding/json would write it: a report of 20,000 services writes them directly.
+func (v *ServiceVerdict) AppendJSON(b []byte) []byte {
+	b = append(b, `{"name":`...)
+	b = appendJSONString(b, v.Name)
+	b = append(b, `,"team":`...)
+	b = appendJSONString(b, v.Team)
+	b = append(b, `,"run_model":`...)
+	b = appendJSONString(b, string(v.RunModel))
+	b = append(b, `,"topology":`...)
+	if v.Topology == 0 {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, int64(v.Topology), 10)
 	}
-	responders := v.Responders
-	if responders == nil {
-		responders = []string{}
+	b = append(b, `,"run_with":`...)
+	if v.RunWith == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, v.RunWith)
 	}
-	return json.Marshal(struct {
-		Name             string   `json:"name"`
-		Team             string   `json:"team"`
-		RunModel         RunModel `json:"run_model"`
-		Topology         *int     `json:"topology"`
-		RunWith          *string  `json:"run_with"`
-		Exception        bool     `json:"exception"`
-		Availability     *float64 `json:"availability"`
-		ErrorBudgetUsed  *float64 `json:"error_budget_used"`
-		ErrorBudgetHours *float64 `json:"error_budget_hours"`
-		Responders       []string `json:"responders"`
-		Longest          int      `json:"longest_uncovered_hours"`
-		Status           string   `json:"status"`
-	}{v.Name, v.Team, v.RunModel, topology, nullable(v.RunWith), v.Exception, v.Availability, v.ErrorBudgetUsed,
-		v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
+	b = append(b, `,"exception":`...)
+	b = strconv.AppendBool(b, v.Exception)
+	b = append(b, `,"availability":`...)
+	b = appendJSONNumber(b, v.Availability)
+	b = append(b, `,"error_budget_used":`...)
+	b = appendJSONNumber(b, v.ErrorBudgetUsed)
+	b = append(b, `,"error_budget_hours":`...)
+	if v.Availability == nil {
+		b = append(b, "null"...)
+	} else {
+		h := rnd2(v.BudgetHours) // as ErrorBudgetHours gives it, without its allocation
+		b = appendJSONNumber(b, &h)
+	}
+	b = append(b, `,"responders":[`...)
+	for i, r := range v.Responders {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, r)
+	}
+	b = append(b, `],"longest_uncovered_hours":`...)
+	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
+	b = append(b, `,"status":`...)
+	b = appendJSONString(b, v.Status)
+	return append(b, '}')
+}
+
+// appendJSONNumber appends *f as encoding/json writes a float64, or null for nil.
+func appendJSONNumber(b []byte, f *float64) []byte {
+	if f == nil {
+		return append(b, "null"...)
+	}
+	x := *f
+	format := byte('f')
+	if abs := math.Abs(x); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, x, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json escapes it: quotes,
+// backslashes and control characters, <, > and & (HTML-safe), U+2028 and U+2029, and
+// invalid UTF-8 as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // Advice is one advisory (rules.md section 10) with the services it names beside the teams:
@@ -231,7 +336,31 @@ type ServicesVerdict struct {
 	Advice []Advice
 	// ErrorBudgetKPI measures "90% of supported services are within error budgets".
 	ErrorBudgetKPI KPIMeasure
+
+	// byTeam and byPartner list, for each team, the services it builds and those whose
+	// effective partner it is: what an edit of that team can change. Made by the first
+	// Refresh, so that a one-off analysis does not pay for them.
+	byTeam, byPartner [][]int32
+	// marks are, per service, what the summaries count, packed small so that they scan
+	// 20,000 services in microseconds.
+	marks []serviceMark
+	// seen stamps team indices while an advisory lists its teams (stamp is this pass's).
+	seen  []uint32
+	stamp uint32
 }
+
+// serviceMark is what the summaries need of one service: its run model's position in
+// SpectrumOrder, its topology, and its flags.
+type serviceMark struct{ model, topology, flags uint8 }
+
+// Flags of a serviceMark.
+const (
+	markGap       = 1 << iota // coverage-gap
+	markHigh                  // high-target-ops-run
+	markSREOver               // sre-run-over-budget
+	markSupported             // supported by SRE and carries error_budget_used
+	markWithin                // ... which is at most 1
+)
 
 // AnalyseServices is rules.md sections 1, 6 and 8 for the services of o; lk indexes o's
 // teams (nil builds one). Linear in teams and services.
@@ -240,54 +369,153 @@ func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
 		lk = NewTeamLookup(o.Teams)
 	}
 	runs := ServiceRuns(o, lk)
-	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, Mix: ServiceMixOf(runs), Advice: []Advice{}}
+	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, marks: make([]serviceMark, len(o.Services))}
 	// the responders of every service share one backing array: at most two each
-	responders := make([]string, 0, 2*len(o.Services))
+	responders := make([]string, 2*len(o.Services))
 	for i := range o.Services {
-		s := &o.Services[i]
-		sv := &v.Services[i]
-		*sv = ServiceVerdict{Name: s.Name, Team: s.Team, ServiceRun: runs[i], Availability: s.Availability, ErrorBudgetUsed: s.ErrorBudgetUsed}
-		if sv.ServiceRun.Team >= 0 {
-			sv.Team = o.Teams[sv.ServiceRun.Team].Name
-		}
-		start := len(responders)
-		set := 0
-		add := func(t int) {
-			if t >= 0 {
-				responders = append(responders, o.Teams[t].Name)
-				set |= 1 << onCallCode(o.Teams[t].OnCall)
-			}
-		}
-		switch sv.RunModel {
-		case YouRunIt:
-			add(sv.ServiceRun.Team)
-		case YouAndSRERunIt:
-			add(sv.ServiceRun.Team)
-			add(sv.Partner)
-		case SRERunIt, OpsRunIt:
-			add(sv.Partner)
-		}
-		sv.Responders = responders[start:len(responders):len(responders)]
-		if len(sv.Responders) == 0 {
-			sv.Responders = nil
-			set = 0
-		}
-		sv.LongestUncovered = longestOfSets[set]
-		if len(sv.Responders) == 0 {
-			sv.LongestUncovered = HoursPerWeek
-		}
-		sv.OverBudget = s.ErrorBudgetUsed != nil && *s.ErrorBudgetUsed > 1
-		sv.SRERunOverBudget = sv.OverBudget && sv.RunModel == SRERunIt
-		if s.Availability != nil {
-			sv.BudgetHours = ErrorBudgetHours(*s.Availability)
-			sv.Gap = float64(sv.LongestUncovered) > sv.BudgetHours
-			sv.HighTargetOpsRun = *s.Availability >= highTargetThreshold && (sv.RunModel == OpsRunIt || sv.RunModel == Unorganized)
-		}
-		sv.Status = serviceStatus(s.Availability != nil, sv.Gap, sv.OverBudget)
+		v.fill(o, i, responders[2*i:2*i:2*i+2])
 	}
-	v.Advice = serviceAdvice(v.Services)
-	v.ErrorBudgetKPI = MeasureErrorBudgetKPI(o, runs)
+	v.summarize(o)
 	return v
+}
+
+// fill computes the verdict of service i from its effective run v.Runs[i], writing its
+// responders into buf (room for two).
+func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
+	s := &o.Services[i]
+	sv := &v.Services[i]
+	*sv = ServiceVerdict{Name: s.Name, Team: s.Team, ServiceRun: v.Runs[i], Availability: s.Availability, ErrorBudgetUsed: s.ErrorBudgetUsed}
+	if sv.ServiceRun.Team >= 0 {
+		sv.Team = o.Teams[sv.ServiceRun.Team].Name
+	}
+	set := 0
+	add := func(t int) {
+		if t >= 0 {
+			buf = append(buf, o.Teams[t].Name)
+			set |= 1 << onCallCode(o.Teams[t].OnCall)
+		}
+	}
+	switch sv.RunModel {
+	case YouRunIt:
+		add(sv.ServiceRun.Team)
+	case YouAndSRERunIt:
+		add(sv.ServiceRun.Team)
+		add(sv.Partner)
+	case SRERunIt, OpsRunIt:
+		add(sv.Partner)
+	}
+	if len(buf) > 0 {
+		sv.Responders = buf
+	}
+	// no responder at all: nothing is covered (set 0 is the empty union)
+	sv.LongestUncovered = longestOfSets[set]
+	sv.OverBudget = s.ErrorBudgetUsed != nil && *s.ErrorBudgetUsed > 1
+	sv.SRERunOverBudget = sv.OverBudget && sv.RunModel == SRERunIt
+	if s.Availability != nil {
+		sv.BudgetHours = ErrorBudgetHours(*s.Availability)
+		sv.Gap = float64(sv.LongestUncovered) > sv.BudgetHours
+		sv.HighTargetOpsRun = *s.Availability >= highTargetThreshold && (sv.RunModel == OpsRunIt || sv.RunModel == Unorganized)
+	}
+	sv.Status = serviceStatus(s.Availability != nil, sv.Gap, sv.OverBudget)
+	m := serviceMark{model: uint8(spectrumIndex(sv.RunModel)), topology: uint8(sv.Topology)}
+	if sv.Gap {
+		m.flags |= markGap
+	}
+	if sv.HighTargetOpsRun {
+		m.flags |= markHigh
+	}
+	if sv.SRERunOverBudget {
+		m.flags |= markSREOver
+	}
+	if (sv.RunModel == YouAndSRERunIt || sv.RunModel == SRERunIt) && s.ErrorBudgetUsed != nil {
+		m.flags |= markSupported
+		if *s.ErrorBudgetUsed <= 1 {
+			m.flags |= markWithin
+		}
+	}
+	v.marks[i] = m
+}
+
+// spectrumIndex is m's position in SpectrumOrder (unorganized, 4, for anything else).
+func spectrumIndex(m RunModel) int {
+	switch m {
+	case YouRunIt:
+		return 0
+	case YouAndSRERunIt:
+		return 1
+	case SRERunIt:
+		return 2
+	case OpsRunIt:
+		return 3
+	}
+	return 4
+}
+
+// summarize computes what depends on every service: the mix, the advisories and the KPI.
+func (v *ServicesVerdict) summarize(o *Org) {
+	var models [5]int
+	var topos [10]int
+	var flags [8]int
+	for _, m := range v.marks {
+		models[m.model]++
+		topos[m.topology]++
+		for f := range 5 {
+			flags[f] += int(m.flags >> f & 1)
+		}
+	}
+	v.Mix = mixOf(models, topos, len(v.marks))
+	v.ErrorBudgetKPI = errorBudgetKPI(flags[4], flags[3]) // within, supported
+	v.Advice = v.advice(o, flags)
+}
+
+// Refresh brings v, the services verdict of o before some edits, up to date after them,
+// in place, and returns v. teams are the indices of the teams edited (their run, partner,
+// SRE role, org or on-call pattern), services those of the services edited; only the
+// services these can change are computed again, then the mix, the advisories and the KPI.
+// Teams and services must not have been added, removed or renamed since v was made (use
+// AnalyseServices then); lk indexes o's teams.
+func (v *ServicesVerdict) Refresh(o *Org, lk *TeamLookup, teams, services []int) *ServicesVerdict {
+	if v.byTeam == nil {
+		v.byTeam = make([][]int32, len(o.Teams))
+		v.byPartner = make([][]int32, len(o.Teams))
+		for k := range v.Runs {
+			v.index(k)
+		}
+	}
+	todo := map[int]bool{}
+	for _, k := range services {
+		todo[k] = true
+	}
+	for _, i := range teams {
+		for _, k := range v.byTeam[i] {
+			todo[int(k)] = true
+		}
+		for _, k := range v.byPartner[i] {
+			todo[int(k)] = true
+		}
+	}
+	for k := range todo {
+		if p := v.Runs[k].Partner; p >= 0 {
+			v.byPartner[p] = slices.DeleteFunc(v.byPartner[p], func(x int32) bool { return int(x) == k })
+		}
+		v.Runs[k] = serviceRunOf(o, lk, &o.Services[k])
+		if p := v.Runs[k].Partner; p >= 0 {
+			v.byPartner[p] = append(v.byPartner[p], int32(k))
+		}
+		v.fill(o, k, make([]string, 0, 2))
+	}
+	v.summarize(o)
+	return v
+}
+
+// index records service k under its team and its partner.
+func (v *ServicesVerdict) index(k int) {
+	if t := v.Runs[k].Team; t >= 0 {
+		v.byTeam[t] = append(v.byTeam[t], int32(k))
+	}
+	if p := v.Runs[k].Partner; p >= 0 {
+		v.byPartner[p] = append(v.byPartner[p], int32(k))
+	}
 }
 
 // serviceStatus is a service's status: "gap" needs a target; "over budget" is told with or
@@ -306,30 +534,38 @@ func serviceStatus(hasTarget, gap, over bool) string {
 	return StatusOK
 }
 
-// serviceAdvice raises coverage-gap, high-target-ops-run and sre-run-over-budget, in that
-// order, each naming its services and the teams that build them.
-func serviceAdvice(services []ServiceVerdict) []Advice {
+// advice raises coverage-gap, high-target-ops-run and sre-run-over-budget, in that order,
+// each naming its services and the teams that build them; counts[f] is how many services
+// carry flag 1<<f.
+func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
 	out := []Advice{}
-	raise := func(code string, pick func(*ServiceVerdict) bool, detail func(*ServiceVerdict) string, format string) {
-		var names, details []string
-		var teams []string
-		seen := map[string]bool{}
-		for i := range services {
-			sv := &services[i]
-			if !pick(sv) {
+	if len(v.seen) != len(o.Teams) {
+		v.seen, v.stamp = make([]uint32, len(o.Teams)), 0
+	}
+	raise := func(code string, flag uint8, n int, detail func(*ServiceVerdict) string, format string) {
+		if n == 0 {
+			return
+		}
+		v.stamp++
+		names := make([]string, 0, n)
+		teams := make([]string, 0, min(n, len(o.Teams)))
+		var details []string
+		for i, m := range v.marks {
+			if m.flags&flag == 0 {
 				continue
 			}
+			sv := &v.Services[i]
 			names = append(names, sv.Name)
 			if len(details) < advisedResponseLimit {
 				details = append(details, detail(sv))
 			}
-			if k := FoldName(sv.Team); !seen[k] {
-				seen[k] = true
+			// by team index, listing each team once as the team spells its name
+			if t := sv.ServiceRun.Team; t < 0 || v.seen[t] != v.stamp {
+				if t >= 0 {
+					v.seen[t] = v.stamp
+				}
 				teams = append(teams, sv.Team)
 			}
-		}
-		if len(names) == 0 {
-			return
 		}
 		list := strings.Join(details, "; ")
 		if rest := len(names) - len(details); rest > 0 {
@@ -337,17 +573,17 @@ func serviceAdvice(services []ServiceVerdict) []Advice {
 		}
 		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, list), Teams: teams, Services: names})
 	}
-	raise("coverage-gap", func(v *ServiceVerdict) bool { return v.Gap },
+	raise("coverage-gap", markGap, counts[0],
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, budget %s h a month, %d h uncovered)", v.Name, formatNumber(*v.Availability), formatNumber(rnd2(v.BudgetHours)), v.LongestUncovered)
 		},
 		"Nobody is on call for longer than the monthly error budget: %s. One incident at the start of the gap could spend the month's budget before anyone responds.")
-	raise("high-target-ops-run", func(v *ServiceVerdict) bool { return v.HighTargetOpsRun },
+	raise("high-target-ops-run", markHigh, counts[1],
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, %s)", v.Name, formatNumber(*v.Availability), v.RunModel.Short())
 		},
 		"High availability targets without developers or SRE on call: %s. The talk pairs ops run it with lower targets and demand.")
-	raise("sre-run-over-budget", func(v *ServiceVerdict) bool { return v.SRERunOverBudget },
+	raise("sre-run-over-budget", markSREOver, counts[2],
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (%s%% of its error budget used, run by %q)", v.Name, formatNumber(rnd2(*v.ErrorBudgetUsed*100)), v.RunWith)
 		},

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sretopo/sretopo/internal/gen"
 	"github.com/sretopo/sretopo/orgs"
 )
 
@@ -292,5 +293,56 @@ func TestNoServicesNoServiceVerdicts(t *testing.T) {
 	}
 	if b, _ := json.Marshal(v.Services); string(b) != "[]" {
 		t.Errorf("services JSON %s, want []", b)
+	}
+}
+
+// AppendJSON writes what encoding/json writes for the same values, awkward strings and
+// numbers included, for every service of a generated organization and a few by hand.
+func TestServiceJSONIsWhatEncodingJSONWrites(t *testing.T) {
+	reference := func(v orgs.ServiceVerdict) []byte {
+		var topology *int
+		if v.Topology != 0 {
+			topology = &v.Topology
+		}
+		var runWith *string
+		if v.RunWith != "" {
+			runWith = &v.RunWith
+		}
+		responders := v.Responders
+		if responders == nil {
+			responders = []string{}
+		}
+		b, err := json.Marshal(struct {
+			Name             string        `json:"name"`
+			Team             string        `json:"team"`
+			RunModel         orgs.RunModel `json:"run_model"`
+			Topology         *int          `json:"topology"`
+			RunWith          *string       `json:"run_with"`
+			Exception        bool          `json:"exception"`
+			Availability     *float64      `json:"availability"`
+			ErrorBudgetUsed  *float64      `json:"error_budget_used"`
+			ErrorBudgetHours *float64      `json:"error_budget_hours"`
+			Responders       []string      `json:"responders"`
+			Longest          int           `json:"longest_uncovered_hours"`
+			Status           string        `json:"status"`
+		}{v.Name, v.Team, v.RunModel, topology, runWith, v.Exception, v.Availability, v.ErrorBudgetUsed,
+			v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	services := orgs.AnalyseServices(gen.Org(400, 5), nil).Services
+	n := func(f float64) *float64 { return &f }
+	for _, name := range []string{"plain", `quote " and \ backslash`, "<b>&amp;</b>", "tab\tnew\nline\r\b\f\x01\x1f", "line\u2028para\u2029", "bad \xff utf-8", "ünïcödé 医療 ✓", ""} {
+		services = append(services, orgs.ServiceVerdict{Name: name, Team: name, ServiceRun: orgs.ServiceRun{RunModel: orgs.SRERunIt, Topology: 9, RunWith: name},
+			Availability: n(99.999), ErrorBudgetUsed: n(1e-7), Responders: []string{name, "x"}, Status: name})
+	}
+	services = append(services, orgs.ServiceVerdict{Availability: n(1e21), ErrorBudgetUsed: n(123456789.125)}, orgs.ServiceVerdict{ErrorBudgetUsed: n(0)})
+	for _, sv := range services {
+		got, _ := json.Marshal(sv)
+		if want := reference(sv); string(got) != string(want) {
+			t.Fatalf("got  %s\nwant %s", got, want)
+		}
 	}
 }

@@ -181,16 +181,19 @@ func ServiceMixOf(runs []ServiceRun) *ServiceMix {
 	var models [5]int
 	var topos [10]int
 	for i := range runs {
-		for k, m := range SpectrumOrder {
-			if m == runs[i].RunModel {
-				models[k]++
-				break
-			}
-		}
+		models[spectrumIndex(runs[i].RunModel)]++
 		topos[runs[i].Topology]++
 	}
+	return mixOf(models, topos, len(runs))
+}
+
+// mixOf is the service mix of counts by model (in spectrum order) and by topology.
+func mixOf(models [5]int, topos [10]int, services int) *ServiceMix {
+	if services == 0 {
+		return nil
+	}
 	mix := &ServiceMix{RunModel: []ServiceModelCount{}, Topology: []ServiceTopologyCount{}}
-	n := float64(len(runs))
+	n := float64(services)
 	for k, c := range models {
 		if c > 0 {
 			mix.RunModel = append(mix.RunModel, ServiceModelCount{ID: SpectrumOrder[k], Services: c, Share: rnd4(float64(c) / n)})

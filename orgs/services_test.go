@@ -372,3 +372,66 @@ team = "Search"
 		t.Errorf("services of teams: %v", got)
 	}
 }
+
+func TestServiceFacts(t *testing.T) {
+	o := svcLoad(t, svcTeams+`
+[[service]]
+name = "Follows"
+team = "Viewer"
+
+[[service]]
+name = "Shared 1"
+team = "Viewer"
+run = "you-and-sre"
+run_with = "Reliability"
+
+[[service]]
+name = "Shared 2"
+team = "Viewer"
+run = "you-and-sre"
+run_with = "reliability"
+
+[[service]]
+name = "Shared 3"
+team = "Legacy"
+run = "you-and-sre"
+run_with = "Reliability"
+
+[[service]]
+name = "Handed over"
+team = "Legacy"
+run = "sre"
+run_with = "Ops SRE"
+
+[[service]]
+name = "Billing follows"
+team = "Billing"
+
+[[service]]
+name = "Nobody"
+team = "Search"
+run = "none"
+`)
+	f := orgs.FactsOf(o, orgs.ServiceRuns(o, nil))
+	idx := func(name string) int { return o.TeamIndex(name) }
+	if f.Topologies != 1<<0|1<<2|1<<6|1<<8 || f.PureTopology(2) || !f.CAPEXModel {
+		t.Errorf("topologies %b, CAPEX %v", f.Topologies, f.CAPEXModel)
+	}
+	if !reflect.DeepEqual(f.OpsRun, []int{5}) || !reflect.DeepEqual(f.Unorganized, []int{6}) {
+		t.Errorf("ops-run %v, unorganized %v", f.OpsRun, f.Unorganized)
+	}
+	if !reflect.DeepEqual(f.Serves[idx("Reliability")], []int{1, 2, 3}) || !reflect.DeepEqual(f.Serves[idx("Ops SRE")], []int{4}) || f.Serves[idx("Embedded SRE")] != nil {
+		t.Errorf("serves %v", f.Serves)
+	}
+	if !reflect.DeepEqual(f.SharesWith[idx("Reliability")], []int{idx("Viewer"), idx("Legacy")}) || f.SharesWith[idx("Ops SRE")] != nil {
+		t.Errorf("shares with %v", f.SharesWith)
+	}
+	if f.PerTeam[idx("Viewer")] != (orgs.TeamServices{Services: 3, Exceptions: 2}) || f.PerTeam[idx("Legacy")] != (orgs.TeamServices{Services: 2, Exceptions: 2}) ||
+		f.PerTeam[idx("Billing")] != (orgs.TeamServices{Services: 1}) {
+		t.Errorf("per team %+v", f.PerTeam)
+	}
+	none := orgs.FactsOf(svcLoad(t, svcTeams), nil)
+	if !none.PureTopology(4) || none.CAPEXModel {
+		t.Errorf("no services: %+v", none)
+	}
+}

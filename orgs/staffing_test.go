@@ -280,3 +280,37 @@ func TestRotationBoundsInFiles(t *testing.T) {
 		}
 	}
 }
+
+// docs/on-call-staffing.md's worked example, as the document gives it.
+func TestStaffingWorkedExample(t *testing.T) {
+	ex, err := orgs.ExampleNamed("health-platform")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load("health-platform.toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := o.TeamIndex("Cloud Operations")
+	before, _ := orgs.RotationOf(o, i)
+	o.Teams[i].OnCall = orgs.OnCall24x7
+	after, _ := orgs.RotationOf(o, i)
+	got := []any{before.CoveredHours, before.HoursPerPerson, before.ShareOfWeek, before.Minimum, before.Needed, before.Hires, before.HireCost,
+		after.CoveredHours, after.HoursPerPerson, after.ShareOfWeek, after.Minimum, after.Needed, after.Hires, after.HireCost}
+	want := []any{120, 40.0, 0.2381, 6, 0, 0, int64(0), 168, 56.0, 0.3333, 8, 2, 2, int64(220000)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+	s := orgs.StaffingOf(o)
+	if thin := orgs.ThinRotation(&s); thin == nil || !strings.Contains(thin.Message, `"Cloud Operations" (24x7, rotation 6, minimum 8): add 2 to the rotation, hire 2`) {
+		t.Errorf("thin-rotation %+v", thin)
+	}
+	for range 2 {
+		if _, err := o.AddHeadcount(i, +1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s := orgs.StaffingOf(o); orgs.ThinRotation(&s) != nil {
+		t.Error("two more people did not clear thin-rotation")
+	}
+}

@@ -2,7 +2,8 @@
 // benchmarks and tests that need thousands of teams: about three quarters dev teams (most
 // running what they build, some sharing on call with or handing over to SRE teams in the
 // dev, ops or SRE organization, a few run by ops or by nobody), about one SRE team per eight
-// dev teams, a few sre-infra teams, and ops teams for the rest, with services and KPIs.
+// dev teams, a few sre-infra teams, and ops teams for the rest, with services (some run
+// otherwise than their team), rotations and KPIs (some measured).
 package gen
 
 import (
@@ -104,27 +105,78 @@ func Org(teams int, seed int64) *orgs.Org {
 		}
 	}
 
-	// A service for about one dev team in four, and a few KPIs of the organization's own.
-	for i := range o.Teams {
-		t := &o.Teams[i]
-		if t.Kind != orgs.KindDev || rng.IntN(4) != 0 {
-			continue
-		}
-		s := orgs.Service{Name: fmt.Sprintf("%s service %04d", t.Name[:len(t.Name)-5], i), Team: t.Name}
-		if rng.IntN(3) != 0 {
-			a := []float64{99, 99.5, 99.9, 99.95, 99.99}[rng.IntN(5)]
-			s.Availability = &a
-			u := float64(rng.IntN(150)) / 100
-			s.ErrorBudgetUsed = &u
-		}
-		o.Services = append(o.Services, s)
-	}
+	// The rest is drawn from a stream of its own, so the teams above stay as they were
+	// before services, rotations and measured KPIs were generated.
+	extra := rand.New(rand.NewPCG(uint64(seed), 0x5e7_71ce5))
+	rotations(o, extra)
+	o.Services = services(o, extra, sreTeams, opsTeams)
+	target, actual := 0.999, 0.9984
+	mttrTarget, mttrActual := 0.5, 0.75
 	o.KPIs = []orgs.KPI{
-		{Identity: orgs.ProductCentric, Text: "99.9% of checkouts succeed each month"},
-		{Identity: orgs.IncidentCentric, Text: "Median time to restore under 30 minutes"},
+		{Identity: orgs.ProductCentric, Text: "99.9% of checkouts succeed each month", Target: &target, Actual: &actual},
+		{Identity: orgs.IncidentCentric, Text: "Median time to restore under 30 minutes (hours)", Target: &mttrTarget, Actual: &mttrActual, Better: orgs.BetterLower},
 		{Identity: orgs.ReliabilityUXCentric, Text: "Every user journey has an SLO with an error budget policy"},
 	}
 	return o
+}
+
+// ServiceCount is how many services Org generates for teams teams: two per team, up to
+// 20,000 (10,000 teams and more), and fewer again past 10,000 teams so that the largest
+// organization (20,000 teams, 10,000 services) stays within the keys a file may hold.
+func ServiceCount(teams int) int { return max(0, min(2*teams, 20000, 30000-teams)) }
+
+// rotations gives about one team on call in four an explicit rotation, a few short of its
+// headcount, so that some rotations fall below their minimum.
+func rotations(o *orgs.Org, rng *rand.Rand) {
+	for i := range o.Teams {
+		t := &o.Teams[i]
+		if t.OnCall == orgs.OnCallNone || rng.IntN(4) != 0 {
+			continue
+		}
+		t.Rotation = max(1, t.Headcount-rng.IntN(4))
+	}
+}
+
+// services spreads ServiceCount services over the dev teams. Two in three have an
+// availability target, most of those with their error budget use; about one in ten sets its
+// own run, mostly to hand the service to ops or SRE.
+func services(o *orgs.Org, rng *rand.Rand, sreTeams, opsTeams []string) []orgs.Service {
+	var devs []int
+	for i := range o.Teams {
+		if o.Teams[i].Kind == orgs.KindDev {
+			devs = append(devs, i)
+		}
+	}
+	n := ServiceCount(len(o.Teams))
+	if len(devs) == 0 || n == 0 {
+		return nil
+	}
+	out := make([]orgs.Service, 0, n)
+	for k := range n {
+		t := &o.Teams[devs[rng.IntN(len(devs))]]
+		s := orgs.Service{Name: fmt.Sprintf("%s service %05d", pick(rng, serviceWords), k), Team: t.Name}
+		if rng.IntN(3) != 0 {
+			a := []float64{99, 99.5, 99.9, 99.95, 99.99}[rng.IntN(5)]
+			s.Availability = &a
+			if rng.IntN(4) != 0 {
+				u := float64(rng.IntN(150)) / 100
+				s.ErrorBudgetUsed = &u
+			}
+		}
+		if rng.IntN(10) == 0 {
+			s.Run = weighted(rng, orgs.AllRuns, 2, 3, 3, 4, 1)
+			switch {
+			case s.Run == orgs.RunOps && len(opsTeams) > 0:
+				s.RunWith = opsTeams[rng.IntN(len(opsTeams))]
+			case (s.Run == orgs.RunYouAndSRE || s.Run == orgs.RunSRE) && len(sreTeams) > 0:
+				s.RunWith = sreTeams[rng.IntN(len(sreTeams))]
+			case s.Run.NeedsPartner():
+				s.Run = orgs.RunYou // no team to run with
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // TOML is the canonical organization file of Org(teams, seed).
@@ -156,9 +208,13 @@ var (
 		"Web Shop", "Data Platform", "Streaming", "Recommendations", "Accounts", "Compliance",
 		"Partner API", "Patient Portal", "Device Connectivity", "Claims", "Underwriting",
 	}
-	sreWords = []string{"Reliability", "SRE", "Production Engineering", "Site Reliability", "SRE Embedded"}
-	opsWords = []string{"Operations", "Network Ops", "Data Center Ops", "Service Desk", "Database Ops", "Command Center"}
-	notes    = []string{
+	sreWords     = []string{"Reliability", "SRE", "Production Engineering", "Site Reliability", "SRE Embedded"}
+	opsWords     = []string{"Operations", "Network Ops", "Data Center Ops", "Service Desk", "Database Ops", "Command Center"}
+	serviceWords = []string{
+		"Checkout", "Login", "Search", "Ledger", "Statements", "Notifications", "Catalog",
+		"Payments", "Reporting", "Scheduling", "Imaging", "Gateway", "Billing", "Profiles",
+	}
+	notes = []string{
 		"took over reporting in Q2",
 		"merging with a sister team next quarter",
 		"hiring two people;\nrotation starts in March",

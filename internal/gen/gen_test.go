@@ -65,3 +65,58 @@ func TestMix(t *testing.T) {
 		t.Errorf("%d services", len(o.Services))
 	}
 }
+
+func TestServicesRotationsAndMeasuredKPIs(t *testing.T) {
+	o := Org(10000, 1)
+	if len(o.Services) != 20000 || ServiceCount(10000) != 20000 {
+		t.Errorf("%d services at 10,000 teams, want 20,000", len(o.Services))
+	}
+	own := map[orgs.Run]int{}
+	targets := 0
+	for _, s := range o.Services {
+		own[s.Run]++
+		if s.Availability != nil {
+			targets++
+		}
+	}
+	for _, r := range orgs.AllRuns {
+		if own[r] == 0 {
+			t.Errorf("no service sets run = %s: %v", r, own)
+		}
+	}
+	if own[""] < 15000 || targets < 10000 {
+		t.Errorf("%d services follow their team, %d have a target", own[""], targets)
+	}
+	v := orgs.AnalyseServices(o, nil)
+	exceptions := 0
+	for _, sv := range v.Services {
+		if sv.Exception {
+			exceptions++
+		}
+	}
+	if exceptions < 1000 || len(v.Advice) != 3 {
+		t.Errorf("%d exceptions, %d service advisories", exceptions, len(v.Advice))
+	}
+	rotations := 0
+	for _, tm := range o.Teams {
+		if tm.Rotation > 0 {
+			rotations++
+		}
+	}
+	s := orgs.StaffingOf(o)
+	if rotations < 1000 || s.Needed == 0 || orgs.ThinRotation(&s) == nil {
+		t.Errorf("%d explicit rotations, %d people needed", rotations, s.Needed)
+	}
+	measured := 0
+	for i := range o.KPIs {
+		if orgs.MeasureKPI(&o.KPIs[i]).Status != orgs.KPIUnmeasured {
+			measured++
+		}
+	}
+	if measured != 2 {
+		t.Errorf("%d measured KPIs, want 2", measured)
+	}
+	if n := len(Org(orgs.MaxTeams, 1).Services); n != ServiceCount(orgs.MaxTeams) || n == 0 {
+		t.Errorf("%d services at %d teams", n, orgs.MaxTeams)
+	}
+}
