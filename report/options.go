@@ -157,29 +157,52 @@ func mdCode(s string) string {
 	return fence + s + fence
 }
 
-// optionsJSON is the `compare --format json` of cli.md.
-func optionsJSON(options []orgs.Option) ([]byte, error) {
-	type headCost struct {
+// The JSON of compare and plan sums up an analysis in the same few keys (cli.md).
+type (
+	headCostJSON struct {
 		Headcount int   `json:"headcount"`
 		Cost      int64 `json:"cost"`
 	}
+	runModelJSON struct {
+		Dominant         *orgs.RunModel `json:"dominant"`
+		DominantDevTeams int            `json:"dominant_dev_teams"`
+	}
+	topologyJSON struct {
+		Dominant         *int `json:"dominant"`
+		DominantDevTeams int  `json:"dominant_dev_teams"`
+		Pure             bool `json:"pure"`
+	}
+	fundingJSON struct {
+		Capex headCostJSON `json:"capex"`
+		Opex  headCostJSON `json:"opex"`
+	}
+)
+
+// headline is an analysis's run model, topology and funding in the JSON of compare and plan.
+func headline(a *orgs.Analysis) (runModelJSON, topologyJSON, fundingJSON) {
+	return runModelJSON{a.RunModel.Dominant, a.RunModel.DominantDevTeams},
+		topologyJSON{a.Topology.Dominant, a.Topology.DominantDevTeams, a.Topology.Pure},
+		fundingJSON{headCostJSON{a.Funding.CAPEX.Headcount, a.Funding.CAPEX.Cost}, headCostJSON{a.Funding.OPEX.Headcount, a.Funding.OPEX.Cost}}
+}
+
+// indentJSON is v as indented JSON with a final newline.
+func indentJSON(v any) ([]byte, error) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// optionsJSON is the `compare --format json` of cli.md.
+func optionsJSON(options []orgs.Option) ([]byte, error) {
 	type option struct {
-		File     string `json:"file"`
-		Name     string `json:"name"`
-		RunModel struct {
-			Dominant         *orgs.RunModel `json:"dominant"`
-			DominantDevTeams int            `json:"dominant_dev_teams"`
-		} `json:"run_model"`
-		Topology struct {
-			Dominant         *int `json:"dominant"`
-			DominantDevTeams int  `json:"dominant_dev_teams"`
-			Pure             bool `json:"pure"`
-		} `json:"topology"`
-		Identity *orgs.Identity `json:"identity"`
-		Funding  struct {
-			Capex headCost `json:"capex"`
-			Opex  headCost `json:"opex"`
-		} `json:"funding"`
+		File       string              `json:"file"`
+		Name       string              `json:"name"`
+		RunModel   runModelJSON        `json:"run_model"`
+		Topology   topologyJSON        `json:"topology"`
+		Identity   *orgs.Identity      `json:"identity"`
+		Funding    fundingJSON         `json:"funding"`
 		Staffing   orgs.StaffingTotals `json:"staffing"`
 		Transition orgs.Verdict        `json:"transition"`
 		Decisions  struct {
@@ -200,20 +223,13 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 	for i := range options {
 		o, a := &out.Options[i], options[i].Analysis
 		o.File, o.Name = options[i].File, options[i].Name
-		o.RunModel.Dominant, o.RunModel.DominantDevTeams = a.RunModel.Dominant, a.RunModel.DominantDevTeams
-		o.Topology.Dominant, o.Topology.DominantDevTeams, o.Topology.Pure = a.Topology.Dominant, a.Topology.DominantDevTeams, a.Topology.Pure
+		o.RunModel, o.Topology, o.Funding = headline(a)
 		o.Identity = a.Identity.Dominant
-		o.Funding.Capex = headCost{a.Funding.CAPEX.Headcount, a.Funding.CAPEX.Cost}
-		o.Funding.Opex = headCost{a.Funding.OPEX.Headcount, a.Funding.OPEX.Cost}
 		o.Staffing = options[i].Staffing.StaffingTotals
 		o.Transition = a.Transition.Verdict
 		d := options[i].Decisions
 		o.Decisions.Easy, o.Decisions.TeamLocal, o.Decisions.Staffing, o.Decisions.Hard = d[orgs.Easy], d[orgs.TeamLocal], d[orgs.Staffing], d[orgs.Hard]
 		o.Advisories.Warning, o.Advisories.Info = options[i].Advisories[orgs.Warning], options[i].Advisories[orgs.Info]
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(data, '\n'), nil
+	return indentJSON(out)
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -169,24 +168,10 @@ func planMarkdown(p *PlanOutput) string {
 
 // planJSON is the `plan --format json` of cli.md.
 func planJSON(p *PlanOutput) ([]byte, error) {
-	type headCost struct {
-		Headcount int   `json:"headcount"`
-		Cost      int64 `json:"cost"`
-	}
 	type after struct {
-		RunModel struct {
-			Dominant         *orgs.RunModel `json:"dominant"`
-			DominantDevTeams int            `json:"dominant_dev_teams"`
-		} `json:"run_model"`
-		Topology struct {
-			Dominant         *int `json:"dominant"`
-			DominantDevTeams int  `json:"dominant_dev_teams"`
-			Pure             bool `json:"pure"`
-		} `json:"topology"`
-		Funding struct {
-			Capex headCost `json:"capex"`
-			Opex  headCost `json:"opex"`
-		} `json:"funding"`
+		RunModel               runModelJSON        `json:"run_model"`
+		Topology               topologyJSON        `json:"topology"`
+		Funding                fundingJSON         `json:"funding"`
 		Staffing               orgs.StaffingTotals `json:"staffing"`
 		TransitionFromPrevious orgs.Verdict        `json:"transition_from_previous"`
 		TransitionFromBase     orgs.Verdict        `json:"transition_from_base"`
@@ -224,10 +209,7 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 			}
 			st.Decisions = append(st.Decisions, decision{d.Kind, d.Subject, how, d.Detail})
 		}
-		st.After.RunModel.Dominant, st.After.RunModel.DominantDevTeams = a.RunModel.Dominant, a.RunModel.DominantDevTeams
-		st.After.Topology.Dominant, st.After.Topology.DominantDevTeams, st.After.Topology.Pure = a.Topology.Dominant, a.Topology.DominantDevTeams, a.Topology.Pure
-		st.After.Funding.Capex = headCost{a.Funding.CAPEX.Headcount, a.Funding.CAPEX.Cost}
-		st.After.Funding.Opex = headCost{a.Funding.OPEX.Headcount, a.Funding.OPEX.Cost}
+		st.After.RunModel, st.After.Topology, st.After.Funding = headline(a)
 		st.After.Staffing = s.Staffing.StaffingTotals
 		st.After.TransitionFromPrevious, st.After.TransitionFromBase = s.FromPrevious, a.Transition.Verdict
 		st.After.AdvisoriesRaised, st.After.AdvisoriesCleared = s.Raised, s.Cleared
@@ -237,9 +219,5 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		}
 		out.Stages = append(out.Stages, st)
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(data, '\n'), nil
+	return indentJSON(out)
 }
