@@ -208,7 +208,8 @@ type KPI struct {
 // Better is the direction in which a measured KPI improves.
 type Better string
 
-// The directions of a KPI; the empty value is the default, higher.
+// The directions of a KPI. In a model the default, higher, is the empty value: a file's
+// explicit "higher" loads as empty, and BetterHigher is only what a file may spell.
 const (
 	BetterHigher Better = "higher"
 	BetterLower  Better = "lower"
