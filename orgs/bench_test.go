@@ -272,3 +272,32 @@ func TestReanalysisMatchesFreshAnalysis(t *testing.T) {
 	wg.Wait()
 	check("concurrent analyses")
 }
+
+// The budgets of issue 9, on hostile files built by internal/gen: each load is refused or
+// read in under a second and 150 MB (see the allocations -benchmem reports), and comparing
+// a 20,000-team file with itself costs at most 1.5 times its report.
+
+// BenchmarkLoadUnresolved20k loads 20,000 teams whose run_with names no team, each a near
+// miss of a team's name: the file is refused with 1,000 problems listed.
+func BenchmarkLoadUnresolved20k(b *testing.B) {
+	data := gen.UnresolvedRunWith(20000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := orgs.Load("unresolved.toml", data); err == nil {
+			b.Fatal("the file loaded")
+		}
+	}
+}
+
+// BenchmarkLoadEmptyTables8MiB loads 8 MiB of `team = [{},{},...]`.
+func BenchmarkLoadEmptyTables8MiB(b *testing.B) {
+	data := gen.EmptyTables(orgs.MaxFileSize)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := orgs.Load("empty.toml", data); err == nil {
+			b.Fatal("the file loaded")
+		}
+	}
+}

@@ -206,8 +206,12 @@ type at struct {
 	where string
 }
 
+// full reports whether the problem list is full: a problem added now is counted, not shown,
+// so nothing worth computing only for its message (a suggestion) needs computing.
+func (d *decoder) full() bool { return len(d.problems) >= maxProblems }
+
 func (d *decoder) addf(a at, key, format string, args ...any) {
-	if len(d.problems) >= maxProblems {
+	if d.full() {
 		d.more++
 		return
 	}
@@ -216,7 +220,15 @@ func (d *decoder) addf(a at, key, format string, args ...any) {
 
 // resolvePositions looks up, in the source, the line of every problem that names a key.
 func (d *decoder) resolvePositions(data []byte) {
-	loc := newLocator(data)
+	// the tables the problems name, and the tables a top-level key may be written as
+	want := map[tableAt]bool{}
+	for _, p := range d.problems {
+		want[tableAt{p.table, p.index}] = true
+		if p.table == "" && p.key != "" {
+			want[tableAt{p.key, -1}] = true
+		}
+	}
+	loc := newLocator(data, want)
 	for i := range d.problems {
 		p := &d.problems[i]
 		if p.key == "" && p.table == "" {
@@ -449,9 +461,20 @@ func (d *decoder) crossCheck(o *Org) {
 		}
 		byName[k] = i
 	}
-	names := make([]string, 0, len(o.Teams))
-	for _, t := range o.Teams {
-		names = append(names, t.Name)
+	// The index of near misses is built for the first shown message that needs one.
+	var ix *nearIndex
+	didYouMeanTeam := func(name string) string {
+		if ix == nil {
+			names := make([]string, len(o.Teams))
+			for i := range o.Teams {
+				names[i] = o.Teams[i].Name
+			}
+			ix = newNearIndex(names)
+		}
+		if best := ix.suggest(name); best != "" {
+			return " (did you mean " + strconv.Quote(best) + "?)"
+		}
+		return ""
 	}
 	for i, t := range o.Teams {
 		if t.Kind != KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
@@ -460,8 +483,10 @@ func (d *decoder) crossCheck(o *Org) {
 		a := at{"team", i, crossWhere("team", t.Name, i)}
 		j, ok := lookupFold(byName, t.RunWith)
 		switch {
+		case !ok && d.full():
+			d.more++ // not shown: no suggestion to make
 		case !ok:
-			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMean(t.RunWith, names, true))
+			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMeanTeam(t.RunWith))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != t.Run.PartnerKind():
@@ -485,8 +510,10 @@ func (d *decoder) crossCheck(o *Org) {
 		}
 		j, ok := lookupFold(byName, s.Team)
 		switch {
+		case !ok && d.full():
+			d.more++
 		case !ok:
-			d.addf(a, "team", "team %q does not exist%s", s.Team, didYouMean(s.Team, names, true))
+			d.addf(a, "team", "team %q does not exist%s", s.Team, didYouMeanTeam(s.Team))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != KindDev:
@@ -524,7 +551,7 @@ func (d *decoder) unknownKeys(t map[string]any, known []string, a at, tableName 
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if len(d.problems) >= maxProblems {
+		if d.full() {
 			d.more++ // without the suggestion, which costs more than the rest
 			continue
 		}
