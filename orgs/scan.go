@@ -23,7 +23,7 @@ const (
 // passes it at 8 MiB.
 const maxKeyWork = 4_000_000
 
-// maxEntries bounds the keys and table headers of a file. The decoder spends about 3 µs on
+// maxEntries bounds the keys, table headers, inline tables and arrays of a file. The decoder spends about 3 µs on
 // each tiny one, so 8 MiB of `a=1` lines would take it seconds to read, and at this bound
 // any file is refused or read within about a second. 20,000 teams with the keys people use
 // (name, org, kind, headcount, on_call, run, run_with or sre_role) stay well within it.
@@ -37,6 +37,7 @@ const maxEntries = 250_000
 //   - key paths of MaxDepth segments or more, counting the table header, the dotted key and
 //     the inline tables it sits in (the decoder is quadratic in the length of the full path);
 //   - keys whose paths, squared and summed, exceed maxKeyWork;
+//   - more than maxEntries keys, table headers, inline tables and arrays (empty or not);
 //   - more than MaxTeams [[team]] headers, before the decoder builds a table for each.
 //
 // Strings and comments are skipped. A single-line string ends at a newline whatever the
@@ -231,6 +232,11 @@ func prescan(data []byte) *Problem {
 			}
 			if depth++; depth > MaxDepth {
 				return at(i, "nesting deeper than %d levels; refused before decoding", MaxDepth)
+			}
+			// an inline table or array costs the decoder a value of its own, empty or not:
+			// 8 MiB of `team = [{},{},...]` held no key and took seconds and 580 MB
+			if entries++; entries > maxEntries {
+				return at(i, "more than %d keys and tables; refused before decoding", maxEntries)
 			}
 			path++
 			openPath[depth], openKind[depth] = path, c
