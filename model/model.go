@@ -321,7 +321,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openedMsg:
 		cmd = m.opened(msg)
 	case leftLoadedMsg:
-		m.leftLoaded(msg)
+		cmd = m.leftLoaded(msg)
+	case compareReadyMsg:
+		m.compareReady(msg)
 	case exportedMsg:
 		m.exported(msg)
 	}
@@ -462,7 +464,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Open):
 		return m.listFiles(listToOpen)
 	case is(msg, k.Compare):
-		m.enterCompare()
+		return m.enterCompare()
 	case is(msg, k.Export):
 		return m.export()
 	case is(msg, k.Present):
