@@ -82,14 +82,11 @@ func readCapped(path string) ([]byte, error) {
 	if path == "-" {
 		r = os.Stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := OpenRegular(path)
 		if err != nil {
-			return nil, describeOSError(err)
+			return nil, err
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, errors.New("is a directory, not an organization file")
-		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
@@ -102,13 +99,16 @@ func readCapped(path string) ([]byte, error) {
 	return data, nil
 }
 
+// errNoSuchFile is a missing file, as messages say it.
+var errNoSuchFile = errors.New("no such file")
+
 // describeOSError drops the path from an *os.PathError: the caller names the file already.
 func describeOSError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(err, os.ErrNotExist):
-			return errors.New("no such file")
+			return errNoSuchFile
 		case errors.Is(err, os.ErrPermission):
 			return errors.New("permission denied")
 		}
