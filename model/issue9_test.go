@@ -1,8 +1,13 @@
 package model
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
 )
 
 // Issue 9: `c` on 20,000 teams froze the screen for seconds, the comparison being worked out
@@ -42,5 +47,89 @@ func TestCompareComputesInACommand(t *testing.T) {
 	run(m, stale)
 	if m.mode != modeBoard || m.cmp != nil {
 		t.Errorf("a late comparison reopened the screen: mode %d", m.mode)
+	}
+}
+
+// Issue 9: two dashboards on one file overwrote each other's journal, the one quitting
+// deleted the other's, and the second to start offered the first one's live work as "from
+// an earlier session". The first holds the journal; the second says so in its header, edits
+// without one and touches nothing of the first's; once the first has ended, its work is
+// offered.
+func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	jp := orgs.JournalPath(path)
+	first := openModel(t, path, true)
+	start(first)
+	press(t, first, "+") // Online Shop 9 -> 10 people, journaled
+	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 10 {
+		t.Fatalf("the first dashboard's journal: %v", j)
+	}
+
+	second := openModel(t, path, true)
+	second.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
+	start(second)
+	if second.mode == modeRestore {
+		t.Fatal("the second dashboard offered the first one's live work")
+	}
+	if got := second.NoRecovery(); got != "another dashboard on this file holds it" {
+		t.Errorf("NoRecovery = %q", got)
+	}
+	if v := second.View(); !strings.Contains(v, "no recovery file: another dashboard on this file holds it") {
+		t.Errorf("the header does not say it:\n%s", v)
+	}
+	press(t, second, "j", "-", "-") // edits of its own, not journaled
+	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 10 {
+		t.Errorf("the second dashboard wrote the journal: %v", j)
+	}
+	press(t, second, "q", "d") // quit, discarding its changes: the first one's journal stays
+	if !exists(jp) {
+		t.Fatal("the second dashboard deleted the first one's journal")
+	}
+	if first.NoRecovery() != "" {
+		t.Errorf("the first dashboard lost its journal: %q", first.NoRecovery())
+	}
+
+	ended(first) // killed: its work is now that of an earlier session
+	third := openModel(t, path, true)
+	start(third)
+	if third.mode != modeRestore || third.journal.found.org.Team("Online Shop").Headcount != 10 {
+		t.Errorf("the ended dashboard's work is not offered: mode %d", third.mode)
+	}
+	press(t, third, "d")
+	if !press(t, third, "q") || exists(jp) || exists(orgs.LockPath(path)) {
+		t.Error("a clean quit left the journal or its lock file")
+	}
+}
+
+// When the journal cannot be written the header says "no recovery file" and why, from the
+// start when the folder is read-only, after the first change when the journal's path is not
+// a regular file.
+func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	if err := os.Symlink(os.DevNull, orgs.JournalPath(path)); err != nil {
+		t.Fatal(err)
+	}
+	m := openModel(t, path, true)
+	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
+	start(m)
+	press(t, m, "+")
+	if v := m.View(); !strings.Contains(v, "no recovery file: its path is not a regular file") {
+		t.Errorf("journal linked to a device:\n%s", v)
+	}
+	press(t, m, "q", "d")
+
+	ro := t.TempDir()
+	path = writeExampleFile(t, ro, "mixed", "mixed.toml")
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(ro, 0o755)
+	m = openModel(t, path, true)
+	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
+	start(m)
+	if v := m.View(); !strings.Contains(v, "no recovery file: the folder is not writable") {
+		t.Errorf("read-only folder:\n%s", v)
 	}
 }

@@ -1131,7 +1131,7 @@ func (m *Model) data() *views.Data {
 		An:     m.an,
 		Index:  m.index,
 		Board:  m.board,
-		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.journal.failed},
+		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
 		Panel:  m.panel,
 		Status: m.status, StatusError: m.statusErr,
 		Help: m.helpView,
