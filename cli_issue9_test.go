@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -42,5 +44,46 @@ func TestStandardInputOnATerminal(t *testing.T) {
 	code = run([]string{"report", "-"}, tty, &out, &errBuf)
 	if code != exitInvalid || !strings.Contains(errBuf.String(), "reading the organization from standard input (the terminal); end it with Ctrl-D") {
 		t.Errorf("report -: status %d, %q", code, errBuf.String())
+	}
+}
+
+// Issue 9, item 7: what a file holds, or what its name holds, cannot change the structure of
+// the output: JSON escapes C1 and bidi characters of paths, Markdown keeps a description
+// "# heading" text and file names in code spans that nothing in them closes, Mermaid's
+// front matter survives a name ending in a backslash.
+func TestOutputsEscapeWhatFilesHold(t *testing.T) {
+	dir := t.TempDir()
+	org := exampleText(t, "topology-1")
+	org = strings.Replace(org, org[strings.Index(org, "\ndescription = "):strings.Index(org, ")\"\n")+2], "\ndescription = \"# heading\"", 1)
+	a := writeFile(t, dir, "my_org\u202e\u009b`x.toml", org)
+	b := writeFile(t, dir, "b.toml", org)
+
+	for _, args := range [][]string{{"report", "--format", "json", a}, {"diff", "--format", "json", a, b}} {
+		code, out, errOut := sretopo(t, "", args...)
+		if code != exitOK {
+			t.Fatalf("%v: %d %s", args, code, errOut)
+		}
+		if strings.ContainsAny(out, "\u202e\u009b") || !strings.Contains(out, `\u202e\u009b`) {
+			t.Errorf("%v: the path is not escaped:\n%s", args[:3], out[:min(len(out), 300)])
+		}
+		var v map[string]any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%v: not JSON: %v", args[:3], err)
+		}
+	}
+
+	_, out, _ := sretopo(t, "", "report", "--format", "markdown", a)
+	if strings.Contains(out, "\n# heading") || !strings.Contains(out, "\n\\# heading") {
+		t.Errorf("the description became a heading:\n%s", out)
+	}
+	// the name as Sanitize shows it, in a span of two backticks, with no escape inside
+	if want := "File ``" + filepath.Join(dir, "my_org\\u202e\\u009b`x.toml") + "``,"; !strings.Contains(out, want) {
+		t.Errorf("the file's code span: want %s in\n%s", want, out)
+	}
+
+	named := writeFile(t, dir, "n.toml", strings.Replace(exampleText(t, "topology-1"), "\nname = \"", "\nname = \"Back\\\\", 1))
+	_, out, _ = sretopo(t, "", "report", "--format", "mermaid", named)
+	if !strings.Contains(out, `title: "Back\\`) {
+		t.Errorf("mermaid front matter:\n%s", out)
 	}
 }

@@ -2,7 +2,9 @@ package orgs_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sretopo/sretopo/internal/gen"
 	"github.com/sretopo/sretopo/orgs"
@@ -35,4 +37,34 @@ func TestEmptyInlineTablesAndArraysCount(t *testing.T) {
 	if _, err := orgs.Load("empty.toml", data); err == nil || !bytes.Contains([]byte(err.Error()), []byte("refused before decoding")) {
 		t.Errorf("8 MiB of empty tables: %v", err)
 	}
+}
+
+// FuzzEscapeJSON: any string, encoded by encoding/json and passed through EscapeJSON, is
+// still valid JSON decoding to the same value, and holds no character a terminal would obey
+// or use to reorder text (C1, bidi, zero-width) raw.
+func FuzzEscapeJSON(f *testing.F) {
+	for _, s := range []string{"", "plain", "\u009b31m", "a\u202eb\u202c", "\u2066x\u2069", "\u200b", "\ufeff", "é😀", "\x1b]0;t\a", "\xff", "\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		raw, err := json.Marshal(map[string]string{"file": s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := orgs.EscapeJSON(raw)
+		var back map[string]string
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("%q: %s is not JSON: %v", s, out, err)
+		}
+		var want map[string]string
+		json.Unmarshal(raw, &want)
+		if back["file"] != want["file"] {
+			t.Fatalf("%q came back as %q", s, back["file"])
+		}
+		for _, r := range string(out) {
+			if orgs.IsControl(r) || r == utf8.RuneError {
+				t.Fatalf("%q: raw %U in %s", s, r, out)
+			}
+		}
+	})
 }

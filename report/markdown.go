@@ -7,13 +7,8 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 )
 
-// md makes a user string safe inside a Markdown table cell or line: sanitized, with the
-// characters Markdown would read as markup escaped.
-func md(s string) string {
-	return mdEscaper.Replace(S(s))
-}
-
-var mdEscaper = strings.NewReplacer(`|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `<`, `&lt;`, `>`, `&gt;`, `[`, `\[`, `]`, `\]`)
+// md makes a user string safe inside a Markdown table cell or line (MarkdownText).
+func md(s string) string { return MarkdownText(s) }
 
 type mdWriter struct{ b strings.Builder }
 
@@ -50,7 +45,7 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 		}
 		w.line("")
 	}
-	w.line("File `%s`, baseline `%s`: %s, %s, %s.", md(rep.File), md(rep.Baseline), Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
+	w.line("File %s, baseline %s: %s, %s, %s.", MarkdownCode(rep.File), MarkdownCode(rep.Baseline), Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
 	w.line("")
 
 	pure := "not pure"
@@ -206,11 +201,9 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 func Mermaid(org *orgs.Org, rep *orgs.Report) string {
 	var w mdWriter
 	an := rep.Analysis
-	label := func(s string) string {
-		return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;").Replace(S(s))
-	}
+	label := MermaidLabel
 	w.line("---")
-	w.line("title: \"%s\"", label(rep.Name))
+	w.line("title: %s", MermaidTitle(rep.Name))
 	w.line("---")
 	w.line("flowchart LR")
 	ids := make(map[string]string, len(an.Teams))
