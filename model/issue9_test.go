@@ -2,6 +2,7 @@ package model
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -131,5 +132,30 @@ func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
 	start(m)
 	if v := m.View(); !strings.Contains(v, "no recovery file: the folder is not writable") {
 		t.Errorf("read-only folder:\n%s", v)
+	}
+}
+
+// A file whose name holds a control character could never be saved from: its scenario's
+// based_on was refused, and the prompt lost the character. It is shown sanitized and saved
+// under its real name.
+func TestSaveFromAFileWithAControlCharacterInItsName(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "a\x01b.toml")
+	m := openModel(t, path, false)
+	press(t, m, "+", "s")
+	if m.mode != modeSave || !strings.HasSuffix(m.save.path.Value(), `a\x01b-scenario-1.toml`) {
+		t.Fatalf("the prompt does not show the name sanitized: %q", m.save.path.Value())
+	}
+	press(t, m, "enter")
+	saved := filepath.Join(dir, "a\x01b-scenario-1.toml")
+	o, _, err := orgs.LoadFile(saved)
+	if err != nil {
+		t.Fatalf("not saved under its real name: %v (status %q)", err, m.status)
+	}
+	if o.Scenario == nil || o.Scenario.BasedOn != "a\x01b.toml" || m.Modified() {
+		t.Errorf("scenario %+v, modified %v", o.Scenario, m.Modified())
+	}
+	if strings.ContainsRune(m.View(), '\x01') {
+		t.Error("the raw control character reached the screen")
 	}
 }

@@ -663,7 +663,7 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	case m.save.submitted:
 		m.save.submitted = false
 		m.saving = true
-		return m.saveCmd(m.newSaveRequest(strings.TrimSpace(m.save.path.Value()), false))
+		return m.saveCmd(m.newSaveRequest(m.save.Path(), false))
 	}
 	return cmd
 }

@@ -3,7 +3,11 @@ package orgs_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/sretopo/sretopo/internal/gen"
@@ -67,4 +71,59 @@ func FuzzEscapeJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A 7 MB unknown key was echoed whole: user text in messages is cut after 200 characters,
+// saying how long it was.
+func TestMessagesCutLongUserText(t *testing.T) {
+	key := strings.Repeat("k", 1<<20)
+	_, err := orgs.Load("long.toml", []byte("format = 1\nname = \"A\"\n"+key+" = 1\n"))
+	if err == nil {
+		t.Fatal("loaded")
+	}
+	msg := err.Error()
+	if len(msg) > 400 || !strings.Contains(msg, `unknown key "`+strings.Repeat("k", 200)+`... (1048576 bytes)"`) {
+		t.Errorf("%d bytes: %.300s", len(msg), msg)
+	}
+	if got := orgs.Cut(strings.Repeat("é", 250)); got != strings.Repeat("é", 200)+"... (500 bytes)" {
+		t.Errorf("Cut counts characters, not bytes: %q", got)
+	}
+}
+
+// A save killed half-way leaves its temporary file: the next save in that directory removes
+// such files once they are older than a minute, and nothing else.
+func TestStaleTempFilesAreCleanedAtTheNextSave(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Minute)
+	stale := []string{".x-scenario-1.toml.tmp-123456", ".a.toml.sretopo-recover.tmp-99", ".r-report.md.tmp-7"}
+	kept := []string{".x.toml.tmp-1", ".notes.txt.tmp-5", "x.toml.tmp-3", ".x.toml.tmp-abc"}
+	for _, n := range append(append([]string{}, stale...), kept...) {
+		p := filepath.Join(dir, n)
+		writeTo(t, p, "partial")
+		if n != ".x.toml.tmp-1" { // a save in progress elsewhere: new
+			os.Chtimes(p, old, old)
+		}
+	}
+	if err := orgs.WriteFile(filepath.Join(dir, "new.toml"), []byte(smallOrg), false, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range stale {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
+			t.Errorf("%s stayed", n)
+		}
+	}
+	for _, n := range kept {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s was removed", n)
+		}
+	}
+}
+
+const smallOrg = "format = 1\nname = \"Acme\"\n\n[[team]]\nname = \"Viewer\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n"
+
+func writeTo(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

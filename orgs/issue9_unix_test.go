@@ -35,8 +35,6 @@ func mkfifo(t *testing.T, path string) string {
 	return path
 }
 
-const smallOrg = "format = 1\nname = \"Acme\"\n\n[[team]]\nname = \"Viewer\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n"
-
 // Issue 9: a FIFO, a terminal or a device where an organization file was expected is refused
 // by its type, at once, and never read.
 func TestSpecialFilesAreRefusedByType(t *testing.T) {
@@ -71,13 +69,6 @@ func TestSpecialFilesAreRefusedByType(t *testing.T) {
 			}
 		}
 	})
-}
-
-func writeTo(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // A journal linked to a terminal stole the dashboard's keystrokes: it is neither read nor

@@ -215,6 +215,12 @@ func (d *decoder) addf(a at, key, format string, args ...any) {
 		d.more++
 		return
 	}
+	// user text is quoted cut: a 7 MB unknown key was once echoed whole
+	for i, v := range args {
+		if s, ok := v.(string); ok && len(s) > maxQuoted {
+			args[i] = Cut(s)
+		}
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Where: a.where, Msg: fmt.Sprintf(format, args...), table: a.table, index: a.index, key: key})
 }
 
@@ -325,7 +331,7 @@ func (d *decoder) team(t map[string]any, i int) Team {
 		}
 		where := "team #" + strconv.Itoa(i+1)
 		if n, ok := t["name"].(string); ok && n != "" {
-			where = "team " + strconv.Quote(n) // as %q writes it
+			where = "team " + strconv.Quote(Cut(n)) // as %q writes it
 		}
 		for j := first; j < len(d.problems); j++ {
 			d.problems[j].Where = where
@@ -399,7 +405,7 @@ func (d *decoder) team(t map[string]any, i int) Team {
 func (d *decoder) service(t map[string]any, i int) Service {
 	a := at{table: "service", index: i, where: fmt.Sprintf("service #%d", i+1)}
 	if n, ok := t["name"].(string); ok && n != "" {
-		a.where = fmt.Sprintf("service %q", n)
+		a.where = fmt.Sprintf("service %q", Cut(n))
 	}
 	d.unknownKeys(t, serviceKeys, a, "[[service]]")
 	s := Service{
@@ -429,8 +435,10 @@ func (d *decoder) scenario(t map[string]any, a at) *Scenario {
 		BasedOn:       d.str(t, "based_on", a, false),
 		BasedOnSHA256: d.str(t, "based_on_sha256", a, false),
 	}
-	if hasControl(s.BasedOn, false) {
-		d.addf(a, "based_on", "based_on holds a control character")
+	// a path may hold any character but NUL, and a file whose name holds a control
+	// character must be able to have scenarios: it is sanitized wherever it is shown
+	if strings.IndexByte(s.BasedOn, 0) >= 0 {
+		d.addf(a, "based_on", "based_on holds a NUL character, which no path holds")
 	}
 	if hasControl(s.BasedOnSHA256, false) {
 		d.addf(a, "based_on_sha256", "based_on_sha256 holds a control character")
@@ -568,6 +576,9 @@ func (d *decoder) unknownKeys(t map[string]any, known []string, a at, tableName 
 
 // didYouMean suggests the nearest candidate within an edit distance under 3, or "".
 func didYouMean(s string, candidates []string, quoted bool) string {
+	if len(s) > 4*64 && utf8.RuneCountInString(s) > 64 {
+		return "" // editDistance gives up on it anyway, after copying it for each candidate
+	}
 	best, bestDist := "", 3
 	for _, c := range candidates {
 		if dist := editDistance(strings.ToLower(s), strings.ToLower(c)); dist < bestDist {
