@@ -87,3 +87,27 @@ func TestOutputsEscapeWhatFilesHold(t *testing.T) {
 		t.Errorf("mermaid front matter:\n%s", out)
 	}
 }
+
+// Issue 9, item 6, as a user meets it: look-alike names do not load as different teams.
+func TestValidateRefusesLookAlikeNames(t *testing.T) {
+	dir := t.TempDir()
+	teamsOf := func(a, b string) string {
+		return "format = 1\nname = \"A\"\n\n[[team]]\nname = \"" + a + "\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n" +
+			"\n[[team]]\nname = \"" + b + "\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n"
+	}
+	for _, c := range []struct{ why, a, b, want string }{
+		{"NFC and NFD", "Caf\u00e9", "Cafe\u0301", "the name is already used by team #1"},
+		{"soft hyphen", "Ops", "O\u00adps", "team name"},
+		{"TAG character", "Ops", "Ops\U000E0041", "team name"},
+		{"combining grapheme joiner", "Ops", "O\u034fps", "team name"},
+		{"variation selector", "Ops", "Ops\ufe0f", "team name"},
+		{"Hangul filler", "Ops", "Ops\u3164", "team name"},
+		{"braille blank", "Ops", "Ops\u2800", "team name"},
+	} {
+		p := writeFile(t, dir, "look.toml", teamsOf(c.a, c.b))
+		code, out, _ := sretopo(t, "", "validate", p)
+		if code != exitInvalid || !strings.Contains(out, p+":11:") || !strings.Contains(out, c.want) {
+			t.Errorf("%s: status %d\n%s", c.why, code, out)
+		}
+	}
+}
