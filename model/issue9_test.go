@@ -104,8 +104,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 }
 
 // When the journal cannot be written the header says "no recovery file" and why, from the
-// start when the folder is read-only, after the first change when the journal's path is not
-// a regular file.
+// start, when the folder is read-only or the journal's path is not a regular file.
 func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
@@ -115,9 +114,12 @@ func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
 	m := openModel(t, path, true)
 	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
 	start(m)
-	press(t, m, "+")
 	if v := m.View(); !strings.Contains(v, "no recovery file: its path is not a regular file") {
 		t.Errorf("journal linked to a device:\n%s", v)
+	}
+	press(t, m, "+")
+	if st, err := os.Lstat(orgs.JournalPath(path)); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was written over")
 	}
 	press(t, m, "q", "d")
 

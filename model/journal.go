@@ -114,7 +114,8 @@ type journalFoundMsg struct {
 	org   *orgs.Org
 	diff  *orgs.Diff
 	err   error
-	// lock is the lock taken on the journal; lockErr why it could not be taken.
+	// lock is the lock taken on the journal; lockErr why the journal cannot be kept (the
+	// lock could not be taken, or the journal's path is not a regular file).
 	lock    *orgs.JournalLock
 	lockErr error
 }
@@ -131,6 +132,10 @@ func (m *Model) checkJournal() tea.Cmd {
 		lock, lerr := orgs.LockJournal(input)
 		if lerr != nil {
 			return journalFoundMsg{input: input, lockErr: lerr}
+		}
+		if err := orgs.CheckRegular(orgs.JournalPath(input)); err != nil {
+			// a link to a terminal, a FIFO: never read, never written, said at once
+			return journalFoundMsg{input: input, lock: lock, lockErr: err}
 		}
 		o, err := orgs.ReadJournal(input)
 		msg := journalFoundMsg{input: input, org: o, err: err, lock: lock}
@@ -154,7 +159,7 @@ func (m *Model) journalFound(msg journalFoundMsg) tea.Cmd {
 		return nil
 	case msg.lockErr != nil:
 		m.journal.ready, m.journal.off = true, journalWhy(msg.lockErr)
-		m.setError("no recovery file, unsaved work is not safe from a crash: " + views.S(orgs.LockPath(m.input)) + ": " + oneLine(msg.lockErr))
+		m.setError("no recovery file, unsaved work is not safe from a crash: " + m.journal.off)
 		return nil
 	case msg.err != nil:
 		m.journal.ready = true

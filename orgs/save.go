@@ -250,8 +250,14 @@ func ReadJournal(input string) (*Org, error) {
 }
 
 // RemoveJournal deletes the recovery file of input, after a save or a clean quit.
+// Only a regular file is removed: whatever else sits at that path (a link, a FIFO) is not a
+// journal sretopo wrote.
 func RemoveJournal(input string) error {
-	err := os.Remove(JournalPath(input))
+	p := JournalPath(input)
+	if st, err := os.Lstat(p); err == nil && !st.Mode().IsRegular() {
+		return nil
+	}
+	err := os.Remove(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
