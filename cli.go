@@ -100,6 +100,11 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 }
 
 func (c *cli) usageError(format string, args ...any) int {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = orgs.Cut(s) // an argument of megabytes is not echoed whole
+		}
+	}
 	fmt.Fprintf(c.stderr, "sretopo: %s\n", orgs.Sanitize(fmt.Sprintf(format, args...)))
 	fmt.Fprintln(c.stderr, "Run 'sretopo --help' for usage.")
 	return exitUsage

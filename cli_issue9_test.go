@@ -111,3 +111,11 @@ func TestValidateRefusesLookAlikeNames(t *testing.T) {
 		}
 	}
 }
+
+// A usage error quotes what the user typed cut after 200 characters.
+func TestUsageErrorCutsLongArguments(t *testing.T) {
+	code, _, errOut := sretopo(t, "", "report", "--format", strings.Repeat("x", 5000), "a.toml")
+	if code != exitUsage || len(errOut) > 500 || !strings.Contains(errOut, "... (5000 bytes)") {
+		t.Errorf("status %d, %d bytes: %.300s", code, len(errOut), errOut)
+	}
+}
