@@ -107,6 +107,11 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 }
 
 func (c *cli) usageError(format string, args ...any) int {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = orgs.Cut(s) // an argument of megabytes is not echoed whole
+		}
+	}
 	fmt.Fprintf(c.stderr, "sretopo: %s\n", orgs.Sanitize(fmt.Sprintf(format, args...)))
 	fmt.Fprintln(c.stderr, "Run 'sretopo --help' for usage.")
 	return exitUsage
@@ -129,6 +134,10 @@ func loadErrorLines(err error) []string {
 // open loads FILE ("-" for standard input) with its baseline.
 func (c *cli) open(file, baseline string) (*orgs.Opened, error) {
 	if file == "-" {
+		if isTerminal(c.stdin) {
+			// without a word the command would seem to hang
+			fmt.Fprintln(c.stderr, "sretopo: reading the organization from standard input (the terminal); end it with Ctrl-D")
+		}
 		data, err := io.ReadAll(io.LimitReader(c.stdin, orgs.MaxFileSize+1))
 		if err != nil {
 			return nil, err
@@ -139,6 +148,14 @@ func (c *cli) open(file, baseline string) (*orgs.Opened, error) {
 		return orgs.OpenBytes("-", data, baseline)
 	}
 	return orgs.Open(file, baseline)
+}
+
+// warn prints what did not stop the file from opening, such as a based_on that is missing
+// or no organization file, on standard error.
+func (c *cli) warn(op *orgs.Opened) {
+	for _, w := range op.Warnings {
+		fmt.Fprintln(c.stderr, "sretopo: warning: "+w)
+	}
 }
 
 func (c *cli) report(args []string) int {
@@ -160,9 +177,7 @@ func (c *cli) report(args []string) int {
 		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
 		return exitInvalid
 	}
-	for _, w := range op.Warnings {
-		fmt.Fprintln(c.stderr, "sretopo: warning: "+w)
-	}
+	c.warn(op)
 	an := orgs.Analyse(op.Baseline, op.Org)
 	out, err := report.Render(*format, op.Org, orgs.NewReport(op.Org.Name, op.Path, op.BaselinePath, an))
 	if err != nil {
@@ -184,17 +199,14 @@ func (c *cli) validate(args []string) int {
 	}
 	status := exitOK
 	for _, f := range files {
-		var err error
-		if f == "-" {
-			_, err = c.open(f, "")
-		} else {
-			_, _, err = orgs.LoadFile(f)
-		}
+		// opened with its based_on, whose problems are warned about as report and diff do
+		op, err := c.open(f, "")
 		if err != nil {
 			fmt.Fprintln(c.stdout, strings.Join(loadErrorLines(err), "\n"))
 			status = exitInvalid
 			continue
 		}
+		c.warn(op)
 		fmt.Fprintf(c.stdout, "%s: ok\n", orgs.Sanitize(f))
 	}
 	return status
@@ -268,6 +280,7 @@ func (c *cli) diff(args []string) int {
 			fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
 			return exitUsage // cli.md: invalid input to diff is status 2, as 1 means "they differ"
 		}
+		c.warn(op)
 		models[i] = op.Org
 	}
 	d := orgs.Compare(pos[0], models[0], pos[1], models[1])

@@ -43,6 +43,10 @@ func (c *cli) dashboard(args []string) int {
 	case 0:
 	case 1:
 		opts.File = pos[0]
+		if opts.File == "-" {
+			// the dashboard reads its keys there: it would wait for a file that never ends
+			return c.usageError("the dashboard cannot read the organization from standard input, which it needs for keys; save it to a file, or run: sretopo report -")
+		}
 	default:
 		if _, err := os.Stat(pos[0]); err != nil {
 			return c.usageError("unknown command %q", pos[0])

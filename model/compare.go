@@ -23,15 +23,23 @@ type comparing struct {
 }
 
 // enterCompare opens the compare screen with the baseline as side A.
-func (m *Model) enterCompare() {
+func (m *Model) enterCompare() tea.Cmd {
 	m.mode = modeCompare
-	m.compareWith("", m.base)
+	return m.compareWith("", m.base)
+}
+
+// compareReadyMsg carries a comparison worked out off the update loop, for the compare
+// screen state it was asked for.
+type compareReadyMsg struct {
+	cmp  *comparing
+	data *views.Compare
 }
 
 // compareWith compares left (the baseline when leftPath is "") with the current model.
 // Every verdict comes from orgs: the diff, the left side analysed on its own, and the
-// current model analysed against the left side.
-func (m *Model) compareWith(leftPath string, left *orgs.Org) {
+// current model analysed against the left side. The work runs in a command: on 20,000
+// teams it takes long enough to freeze the screen, which shows "comparing..." meanwhile.
+func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 	leftName, leftRole := m.basePath, "baseline"
 	if m.embedded {
 		leftRole = "example"
@@ -43,20 +51,38 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) {
 		if orgs.SameFile(leftPath, m.basePath) {
 			leftRole = "baseline"
 		}
-		right = orgs.NewAnalyser(left).Analyse(m.cur)
+		right = nil // analysed against the left side, in the command
 	}
 	rightRole := "current"
 	if m.Modified() {
 		rightRole = "unsaved"
 	}
-	m.cmp = &comparing{leftPath: leftPath, data: &views.Compare{
-		LeftName: leftName, RightName: m.file,
-		LeftRole: leftRole, RightRole: rightRole,
-		LeftOrg: left, RightOrg: m.cur,
-		Diff:  orgs.Compare(leftName, left, m.file, m.cur),
-		Left:  orgs.Analyse(left, left),
-		Right: right,
-	}}
+	c := &comparing{leftPath: leftPath}
+	m.cmp = c
+	// the command works on a copy: edits after it starts must not reach it
+	cur, file := m.cur.Clone(), m.file
+	return func() tea.Msg {
+		if right == nil {
+			right = orgs.NewAnalyser(left).Analyse(cur)
+		}
+		return compareReadyMsg{cmp: c, data: &views.Compare{
+			LeftName: leftName, RightName: file,
+			LeftRole: leftRole, RightRole: rightRole,
+			LeftOrg: left, RightOrg: cur,
+			Diff:  orgs.Compare(leftName, left, file, cur),
+			Left:  orgs.Analyse(left, left),
+			Right: right,
+		}}
+	}
+}
+
+// compareReady shows a comparison, unless the screen it was for is gone.
+func (m *Model) compareReady(msg compareReadyMsg) {
+	if m.mode != modeCompare || m.cmp != msg.cmp {
+		return
+	}
+	m.cmp.data = msg.data
+	m.cmp.body = nil // drawn at the next sync
 }
 
 func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
@@ -89,24 +115,24 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 			m.setError("side A is the baseline already; L chooses another file")
 			return nil
 		}
-		m.compareWith("", m.base)
 		m.setStatus("side A is the baseline again")
+		return m.compareWith("", m.base)
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	}
 	return nil
 }
 
-func (m *Model) leftLoaded(msg leftLoadedMsg) {
+func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
 	if m.mode != modeCompare || m.cmp == nil {
-		return
+		return nil
 	}
 	if msg.err != nil {
 		m.setError("cannot compare with " + views.S(msg.path) + ": " + oneLine(msg.err))
-		return
+		return nil
 	}
-	m.compareWith(msg.path, msg.org)
 	m.setStatus("side A is now " + filepath.Base(msg.path))
+	return m.compareWith(msg.path, msg.org)
 }
 
 // syncCompare draws the body again when the width changed and keeps the scroll in range.
@@ -114,6 +140,10 @@ func (m *Model) syncCompare() {
 	c := m.cmp
 	if c == nil {
 		m.mode = modeBoard
+		return
+	}
+	if c.data == nil {
+		c.body, c.head, c.offset = []string{"comparing..."}, nil, 0
 		return
 	}
 	if c.body == nil || c.bodyW != m.w {
@@ -129,5 +159,9 @@ func (m *Model) compareView(d *views.Data) string {
 	if c == nil {
 		return ""
 	}
-	return views.DrawScreen(views.Screen{Title: views.CompareTitle(c.data), Head: c.head, Body: c.body, Offset: c.offset}, d, m.st, m.w, m.h)
+	title := "Compare"
+	if c.data != nil {
+		title = views.CompareTitle(c.data)
+	}
+	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset}, d, m.st, m.w, m.h)
 }

@@ -157,15 +157,33 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 		}
 		m.setStatus(fmt.Sprintf("opened %s; %s", m.file, base))
 	}
+	// the lock on the journal left goes once that journal is gone
+	lock := m.journal.lock
+	m.journal.lock, m.journal.failed, m.journal.why = nil, false, ""
 	check := m.checkJournal()
-	if left == nil || check == nil {
-		return tea.Batch(left, check)
+	if left == nil && check == nil && lock == nil {
+		return nil
 	}
-	// one after the other: reopening the same file must not find the journal just removed
+	// one after the other: reopening the same file must not find the journal just removed,
+	// nor its lock still held
 	return func() tea.Msg {
-		left()
-		return check()
+		var msg tea.Msg
+		if left != nil {
+			msg = left()
+		}
+		lock.Release(journalLeftClean(msg))
+		if check != nil {
+			return check()
+		}
+		return msg
 	}
+}
+
+// journalLeftClean reports whether the outcome of removing the journal left (nil when there
+// was nothing to remove) leaves nothing behind, so that its lock file may go too.
+func journalLeftClean(msg tea.Msg) bool {
+	done, ok := msg.(journalDoneMsg)
+	return msg == nil || ok && done.err == nil
 }
 
 // pageBodyHeight is the body height of a full-screen page with head fixed lines.

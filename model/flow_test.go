@@ -222,6 +222,7 @@ func TestFlowJournalRestore(t *testing.T) {
 	if !exists(orgs.JournalPath(path)) {
 		t.Fatal("the journal went with the program")
 	}
+	ended(tm.FinalModel(t).(*Model)) // and so does its process
 
 	op, err = orgs.Open(path, "")
 	if err != nil {

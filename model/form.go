@@ -186,16 +186,30 @@ type savePrompt struct {
 	// note says what the saved file records about its baseline.
 	note                 string
 	submitted, cancelled bool
+	// raw is the suggested path as it is, shown is how the input shows it (sanitized): a
+	// file whose name holds a control character is saved under its real name unless the
+	// user changes it.
+	raw, shown string
 }
 
 func newSavePrompt(path, then string) savePrompt {
 	p := savePrompt{path: newInput("", 4096), title: newInput("", 200), then: then}
-	p.path.SetValue(path)
+	p.raw, p.shown = path, orgs.Sanitize(path)
+	p.path.SetValue(p.shown)
 	p.path.CursorEnd()
 	p.path.Focus()
 	p.title.Placeholder = "optional"
 	p.note = "saved as a scenario of the baseline ([scenario] based_on)"
 	return p
+}
+
+// Path is the path to save to: the suggested one as it is when the input still shows it.
+func (p savePrompt) Path() string {
+	v := strings.TrimSpace(p.path.Value())
+	if v == strings.TrimSpace(p.shown) {
+		return p.raw
+	}
+	return v
 }
 
 // Update handles a key in the prompt and returns the prompt.

@@ -21,6 +21,11 @@ import (
 // write per repeat. It is removed when the session ends cleanly (quit without unsaved
 // changes, discard, or another file opened) and after a successful save. The next start on
 // the same input offers to restore what it holds.
+//
+// One dashboard per file keeps its journal: the one holding orgs.LockJournal's lock. Another
+// dashboard on the same file edits without a journal, says so in its header, and never
+// writes or removes the journal it does not own; and since the lock ends with its process,
+// a journal found under the lock is always the work of a session that has ended.
 
 // journalDelay is how long after a change the journal is written; changes coming faster
 // are written together.
@@ -65,6 +70,31 @@ type journalState struct {
 	failed bool
 	// found is the earlier session's work offered for restore.
 	found *foundWork
+	// lock is the held lock on the input's journal (nil before the check, or where the
+	// system has no locks).
+	lock *orgs.JournalLock
+	// off says why this session keeps no journal at all ("" while it keeps one): another
+	// dashboard holds it, or its lock file cannot be made.
+	off string
+	// why is the reason of the last failed write, for the header.
+	why string
+}
+
+// journaling reports whether this session keeps a journal.
+func (m *Model) journaling() bool { return m.cfg.Journal && m.journal.off == "" }
+
+// NoRecovery says why unsaved work has no recovery file ("" when it has one), for the
+// header.
+func (m *Model) NoRecovery() string {
+	switch {
+	case !m.cfg.Journal:
+		return ""
+	case m.journal.off != "":
+		return m.journal.off
+	case m.journal.failed:
+		return m.journal.why
+	}
+	return ""
 }
 
 type foundWork struct {
@@ -84,6 +114,10 @@ type journalFoundMsg struct {
 	org   *orgs.Org
 	diff  *orgs.Diff
 	err   error
+	// lock is the lock taken on the journal; lockErr why the journal cannot be kept (the
+	// lock could not be taken, or the journal's path is not a regular file).
+	lock    *orgs.JournalLock
+	lockErr error
 }
 
 // checkJournal looks for the work an earlier session left on the input, off the update
@@ -92,11 +126,19 @@ func (m *Model) checkJournal() tea.Cmd {
 	if !m.cfg.Journal {
 		return nil
 	}
-	m.journal.ready = false
+	m.journal.ready, m.journal.off = false, ""
 	input, file := m.input, m.op.Org
 	return func() tea.Msg {
+		lock, lerr := orgs.LockJournal(input)
+		if lerr != nil {
+			return journalFoundMsg{input: input, lockErr: lerr}
+		}
+		if err := orgs.CheckRegular(orgs.JournalPath(input)); err != nil {
+			// a link to a terminal, a FIFO: never read, never written, said at once
+			return journalFoundMsg{input: input, lock: lock, lockErr: err}
+		}
 		o, err := orgs.ReadJournal(input)
-		msg := journalFoundMsg{input: input, org: o, err: err}
+		msg := journalFoundMsg{input: input, org: o, err: err, lock: lock}
 		if o != nil {
 			msg.diff = orgs.Compare(input, file, "unsaved work", o)
 		}
@@ -106,9 +148,19 @@ func (m *Model) checkJournal() tea.Cmd {
 
 func (m *Model) journalFound(msg journalFoundMsg) tea.Cmd {
 	if msg.input != m.input || m.journal.ready {
-		return nil // the check of a session no longer open
+		msg.lock.Release(false) // the check of a session no longer open
+		return nil
 	}
+	m.journal.lock = msg.lock
 	switch {
+	case errors.Is(msg.lockErr, orgs.ErrJournalHeld):
+		m.journal.ready, m.journal.off = true, "another dashboard on this file holds it"
+		m.setError("another dashboard is open on this file: this one edits without a recovery file; save before quitting")
+		return nil
+	case msg.lockErr != nil:
+		m.journal.ready, m.journal.off = true, journalWhy(msg.lockErr)
+		m.setError("no recovery file, unsaved work is not safe from a crash: " + m.journal.off)
+		return nil
 	case msg.err != nil:
 		m.journal.ready = true
 		m.setError(fmt.Sprintf("the recovery file %s does not load and is ignored: %s", orgs.JournalPath(m.input), oneLine(msg.err)))
@@ -196,7 +248,7 @@ func changeLines(d *orgs.Diff) []string {
 
 // journalChanged notes a change of the current model: a write becomes due.
 func (m *Model) journalChanged() tea.Cmd {
-	if !m.cfg.Journal {
+	if !m.journaling() {
 		return nil
 	}
 	m.journal.seq++
@@ -207,7 +259,7 @@ func (m *Model) journalChanged() tea.Cmd {
 // or the journal is up to date.
 func (m *Model) journalSchedule() tea.Cmd {
 	j := &m.journal
-	if !m.cfg.Journal || !j.ready || j.tick || j.done == j.seq {
+	if !m.journaling() || !j.ready || j.tick || j.done == j.seq {
 		return nil
 	}
 	j.tick = true
@@ -216,7 +268,7 @@ func (m *Model) journalSchedule() tea.Cmd {
 
 func (m *Model) journalDue() tea.Cmd {
 	m.journal.tick = false
-	if !m.cfg.Journal || !m.journal.ready || m.journal.done == m.journal.seq {
+	if !m.journaling() || !m.journal.ready || m.journal.done == m.journal.seq {
 		return nil
 	}
 	return m.journalWrite(nil)
@@ -239,10 +291,11 @@ func (m *Model) journalWrite(then tea.Cmd) tea.Cmd {
 
 // removeJournal removes the input's journal (the session ends cleanly, or was saved); with
 // thenQuit, the program quits once it is gone. Before the check at the start is over there
-// may be an earlier session's work there, which is not this session's to remove.
+// may be an earlier session's work there, which is not this session's to remove; nor is the
+// journal of a session that does not hold its lock. Quitting, the lock file goes too.
 func (m *Model) removeJournal(thenQuit bool) tea.Cmd {
 	j := &m.journal
-	if !m.cfg.Journal || !j.ready {
+	if !m.journaling() || !j.ready {
 		if thenQuit {
 			return tea.Quit
 		}
@@ -250,10 +303,11 @@ func (m *Model) removeJournal(thenQuit bool) tea.Cmd {
 	}
 	j.seq++
 	j.done = j.seq
-	jr, seq, input := j.jr, j.seq, m.input
+	jr, seq, input, lock := j.jr, j.seq, m.input, j.lock
 	return func() tea.Msg {
 		err := jr.do(input, seq, func() error { return orgs.RemoveJournal(input) })
 		if thenQuit {
+			lock.Release(err == nil)
 			return tea.QuitMsg{}
 		}
 		return journalDoneMsg{err: err}
@@ -264,7 +318,7 @@ func (m *Model) removeJournal(thenQuit bool) tea.Cmd {
 // they did not discard (a second ctrl+c), so the next start offers them.
 func (m *Model) flushJournal() tea.Cmd {
 	j := &m.journal
-	if !m.cfg.Journal || !j.ready || j.done == j.seq {
+	if !m.journaling() || !j.ready || j.done == j.seq {
 		return tea.Quit
 	}
 	return m.journalWrite(tea.Quit)
@@ -274,13 +328,27 @@ func (m *Model) flushJournal() tea.Cmd {
 // recovery file" until a write succeeds again.
 func (m *Model) journalDone(msg journalDoneMsg) {
 	if msg.err == nil {
-		m.journal.failed = false
+		m.journal.failed, m.journal.why = false, ""
 		return
 	}
+	m.journal.why = journalWhy(msg.err)
 	if !m.journal.failed {
 		m.setError("no recovery file, unsaved work is not safe from a crash: " + oneLine(msg.err))
 	}
 	m.journal.failed = true
+}
+
+// journalWhy is the reason of a journal failure in a few words, for the header.
+func journalWhy(err error) string {
+	switch {
+	case errors.Is(err, orgs.ErrDirNotWritable):
+		return "the folder is not writable"
+	case errors.Is(err, orgs.ErrNotRegular):
+		return "its path is not a regular file"
+	case errors.Is(err, orgs.ErrReadOnly):
+		return "it is read-only"
+	}
+	return oneLine(err)
 }
 
 // oneLine is an error on one line: a load error's first problem (and how many more).

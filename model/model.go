@@ -321,7 +321,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openedMsg:
 		cmd = m.opened(msg)
 	case leftLoadedMsg:
-		m.leftLoaded(msg)
+		cmd = m.leftLoaded(msg)
+	case compareReadyMsg:
+		m.compareReady(msg)
 	case exportedMsg:
 		m.exported(msg)
 	}
@@ -462,7 +464,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Open):
 		return m.listFiles(listToOpen)
 	case is(msg, k.Compare):
-		m.enterCompare()
+		return m.enterCompare()
 	case is(msg, k.Export):
 		return m.export()
 	case is(msg, k.Present):
@@ -661,7 +663,7 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	case m.save.submitted:
 		m.save.submitted = false
 		m.saving = true
-		return m.saveCmd(m.newSaveRequest(strings.TrimSpace(m.save.path.Value()), false))
+		return m.saveCmd(m.newSaveRequest(m.save.Path(), false))
 	}
 	return cmd
 }
@@ -1129,7 +1131,7 @@ func (m *Model) data() *views.Data {
 		An:     m.an,
 		Index:  m.index,
 		Board:  m.board,
-		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.journal.failed},
+		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
 		Panel:  m.panel,
 		Status: m.status, StatusError: m.statusErr,
 		Help: m.helpView,

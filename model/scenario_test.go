@@ -46,6 +46,11 @@ func openModel(t *testing.T, path string, journal bool) *Model {
 	return m
 }
 
+// ended releases what the process of m would release when it ends without quitting (the
+// lock on its journal): the next model on the same file is then a later session, not a
+// second dashboard beside a live one.
+func ended(m *Model) { m.journal.lock.Release(false) }
+
 // start runs the model's Init command, as the program does first.
 func start(m *Model) {
 	if cmd := m.Init(); cmd != nil {
@@ -395,6 +400,7 @@ func TestRestoreOffered(t *testing.T) {
 		t.Error("undo did not go back to the file")
 	}
 	press(t, m, "ctrl+r")
+	ended(m)
 
 	// discard removes it
 	if err := orgs.WriteJournal(path, work); err != nil {
@@ -406,6 +412,7 @@ func TestRestoreOffered(t *testing.T) {
 	if m.mode != modeBoard || m.Modified() || exists(orgs.JournalPath(path)) {
 		t.Error("discard: the journal stayed or the model changed")
 	}
+	ended(m)
 
 	// a journal that holds the file itself is not offered, and goes
 	if err := orgs.WriteJournal(path, file); err != nil {
@@ -416,6 +423,7 @@ func TestRestoreOffered(t *testing.T) {
 	if m.mode != modeBoard || exists(orgs.JournalPath(path)) {
 		t.Error("a journal equal to the file was offered or kept")
 	}
+	ended(m)
 
 	// ctrl+c at the question leaves it for next time
 	if err := orgs.WriteJournal(path, work); err != nil {
@@ -653,7 +661,7 @@ func TestJournalFailureShows(t *testing.T) {
 		t.Errorf("status %q", m.status)
 	}
 	press(t, m, "+")
-	if m.statusErr || !strings.Contains(m.View(), "! no recovery file  * modified") {
+	if m.statusErr || !strings.Contains(m.View(), "! no recovery file: the folder is not writable  * modified") {
 		t.Errorf("the header does not keep the warning:\n%s", m.View())
 	}
 	os.Chmod(dir, 0o755)

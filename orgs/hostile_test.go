@@ -179,11 +179,12 @@ func TestKeyWork(t *testing.T) {
 
 	b.Reset()
 	for i := range 20_000 {
-		fmt.Fprintf(&b, "x%05d = {a = {a = {a = {a = {a = {a = {a = 1}}}}}}}\n", i) // 1+4+9+...+64 = 204 a line
+		fmt.Fprintf(&b, "x%05d = {a = {a = {a = {a = {a = {a = {a = {a = {a = 1}}}}}}}}}\n", i) // 1+4+9+...+100 = 385 a line
 	}
-	// 19,607 lines make 3,999,828; the next line crosses at its innermost key
+	// 10,389 lines make 3,999,765 (and 197,391 keys and inline tables, within their own
+	// limit); the next line crosses at its ninth key, the eighth a
 	_, err = orgs.Load("hostile.toml", []byte(b.String()))
-	checkMessage(t, err, "hostile.toml", "hostile.toml:19608:43: keys too many and too deeply nested to decode in reasonable time; refused before decoding")
+	checkMessage(t, err, "hostile.toml", "hostile.toml:10390:48: keys too many and too deeply nested to decode in reasonable time; refused before decoding")
 }
 
 // TestLargestOrganizationLoads: the limits refuse no organization the format allows; the

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // The JSON report's key order and nulls are a contract (docs/format.md). These marshalers write the
@@ -154,7 +156,7 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	an := r.Analysis
 	if an == nil {
 		b, err := appendIndented(b, r, "")
-		return append(b, '\n'), err
+		return EscapeJSON(append(b, '\n')), err
 	}
 	const ind = "  "
 	var err error
@@ -201,7 +203,7 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(b, "\n}\n"...), nil
+	return EscapeJSON(append(b, "\n}\n"...)), nil
 }
 
 // appendIndented appends v as encoding/json writes it, indented as a value whose line has
@@ -288,4 +290,60 @@ func (p IdentityPeople) MarshalJSON() ([]byte, error) {
 		b = strconv.AppendInt(b, int64(p[i]), 10)
 	}
 	return append(b, '}'), nil
+}
+
+// EscapeJSON is the escaping of every JSON sretopo prints: it rewrites, in JSON text b, each
+// character that must never reach a terminal raw (DEL, C1 controls such as U+009B, bidi and
+// zero-width formatting characters, line and paragraph separators: orgs.IsControl) as a \u
+// escape, and each invalid UTF-8 byte as \ufffd. encoding/json leaves C1 and bidi
+// characters as they are, so a file path or a name could reorder or hide what a terminal
+// shows of a report. Outside strings valid JSON holds only ASCII, so this changes no
+// structure and no value. b is returned as it is when it holds nothing to escape.
+func EscapeJSON(b []byte) []byte {
+	i := 0
+	for i < len(b) && b[i] < utf8.RuneSelf && b[i] != 0x7f {
+		i++
+	}
+	if i == len(b) {
+		return b // all ASCII: the common case
+	}
+	out := make([]byte, 0, len(b)+16)
+	out = append(out, b[:i]...)
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c == 0x7f { // DEL, which encoding/json leaves raw
+				out = appendUEscape(out, 0x7f)
+				i++
+				continue
+			}
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = append(out, `\ufffd`...)
+		case IsControl(r):
+			out = appendUEscape(out, r)
+		default:
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}
+
+// appendUEscape appends r as a JSON \u escape (a surrogate pair above the BMP).
+func appendUEscape(b []byte, r rune) []byte {
+	const hex = "0123456789abcdef"
+	one := func(b []byte, u rune) []byte {
+		return append(b, '\\', 'u', hex[u>>12&0xf], hex[u>>8&0xf], hex[u>>4&0xf], hex[u&0xf])
+	}
+	if r > 0xffff {
+		r1, r2 := utf16.EncodeRune(r)
+		return one(one(b, r1), r2)
+	}
+	return one(b, r)
 }

@@ -82,14 +82,11 @@ func readCapped(path string) ([]byte, error) {
 	if path == "-" {
 		r = os.Stdin
 	} else {
-		f, err := os.Open(path)
+		f, err := OpenRegular(path)
 		if err != nil {
-			return nil, describeOSError(err)
+			return nil, err
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, errors.New("is a directory, not an organization file")
-		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
@@ -102,13 +99,16 @@ func readCapped(path string) ([]byte, error) {
 	return data, nil
 }
 
+// errNoSuchFile is a missing file, as messages say it.
+var errNoSuchFile = errors.New("no such file")
+
 // describeOSError drops the path from an *os.PathError: the caller names the file already.
 func describeOSError(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(err, os.ErrNotExist):
-			return errors.New("no such file")
+			return errNoSuchFile
 		case errors.Is(err, os.ErrPermission):
 			return errors.New("permission denied")
 		}
@@ -206,17 +206,35 @@ type at struct {
 	where string
 }
 
+// full reports whether the problem list is full: a problem added now is counted, not shown,
+// so nothing worth computing only for its message (a suggestion) needs computing.
+func (d *decoder) full() bool { return len(d.problems) >= maxProblems }
+
 func (d *decoder) addf(a at, key, format string, args ...any) {
-	if len(d.problems) >= maxProblems {
+	if d.full() {
 		d.more++
 		return
+	}
+	// user text is quoted cut: a 7 MB unknown key was once echoed whole
+	for i, v := range args {
+		if s, ok := v.(string); ok && len(s) > maxQuoted {
+			args[i] = Cut(s)
+		}
 	}
 	d.problems = append(d.problems, Problem{File: d.file, Where: a.where, Msg: fmt.Sprintf(format, args...), table: a.table, index: a.index, key: key})
 }
 
 // resolvePositions looks up, in the source, the line of every problem that names a key.
 func (d *decoder) resolvePositions(data []byte) {
-	loc := newLocator(data)
+	// the tables the problems name, and the tables a top-level key may be written as
+	want := map[tableAt]bool{}
+	for _, p := range d.problems {
+		want[tableAt{p.table, p.index}] = true
+		if p.table == "" && p.key != "" {
+			want[tableAt{p.key, -1}] = true
+		}
+	}
+	loc := newLocator(data, want)
 	for i := range d.problems {
 		p := &d.problems[i]
 		if p.key == "" && p.table == "" {
@@ -315,7 +333,7 @@ func (d *decoder) team(t map[string]any, i int) Team {
 		}
 		where := "team #" + strconv.Itoa(i+1)
 		if n, ok := t["name"].(string); ok && n != "" {
-			where = "team " + strconv.Quote(n) // as %q writes it
+			where = "team " + strconv.Quote(Cut(n)) // as %q writes it
 		}
 		for j := first; j < len(d.problems); j++ {
 			d.problems[j].Where = where
@@ -390,7 +408,7 @@ func (d *decoder) team(t map[string]any, i int) Team {
 func (d *decoder) service(t map[string]any, i int) Service {
 	a := at{table: "service", index: i, where: fmt.Sprintf("service #%d", i+1)}
 	if n, ok := t["name"].(string); ok && n != "" {
-		a.where = fmt.Sprintf("service %q", n)
+		a.where = fmt.Sprintf("service %q", Cut(n))
 	}
 	d.unknownKeys(t, serviceKeys, a, "[[service]]")
 	s := Service{
@@ -421,8 +439,10 @@ func (d *decoder) scenario(t map[string]any, a at) *Scenario {
 		BasedOn:       d.str(t, "based_on", a, false),
 		BasedOnSHA256: d.str(t, "based_on_sha256", a, false),
 	}
-	if hasControl(s.BasedOn, false) {
-		d.addf(a, "based_on", "based_on holds a control character")
+	// a path may hold any character but NUL, and a file whose name holds a control
+	// character must be able to have scenarios: it is sanitized wherever it is shown
+	if strings.IndexByte(s.BasedOn, 0) >= 0 {
+		d.addf(a, "based_on", "based_on holds a NUL character, which no path holds")
 	}
 	if hasControl(s.BasedOnSHA256, false) {
 		d.addf(a, "based_on_sha256", "based_on_sha256 holds a control character")
@@ -537,9 +557,20 @@ func (d *decoder) crossCheck(o *Org) {
 		}
 		byName[k] = i
 	}
-	names := make([]string, 0, len(o.Teams))
-	for _, t := range o.Teams {
-		names = append(names, t.Name)
+	// The index of near misses is built for the first shown message that needs one.
+	var ix *nearIndex
+	didYouMeanTeam := func(name string) string {
+		if ix == nil {
+			names := make([]string, len(o.Teams))
+			for i := range o.Teams {
+				names[i] = o.Teams[i].Name
+			}
+			ix = newNearIndex(names)
+		}
+		if best := ix.suggest(name); best != "" {
+			return " (did you mean " + strconv.Quote(best) + "?)"
+		}
+		return ""
 	}
 	for i, t := range o.Teams {
 		if t.Kind != KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
@@ -548,8 +579,10 @@ func (d *decoder) crossCheck(o *Org) {
 		a := at{"team", i, crossWhere("team", t.Name, i)}
 		j, ok := lookupFold(byName, t.RunWith)
 		switch {
+		case !ok && d.full():
+			d.more++ // not shown: no suggestion to make
 		case !ok:
-			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMean(t.RunWith, names, true))
+			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMeanTeam(t.RunWith))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != t.Run.PartnerKind():
@@ -573,8 +606,10 @@ func (d *decoder) crossCheck(o *Org) {
 		}
 		j, ok := lookupFold(byName, s.Team)
 		switch {
+		case !ok && d.full():
+			d.more++
 		case !ok:
-			d.addf(a, "team", "team %q does not exist%s", s.Team, didYouMean(s.Team, names, true))
+			d.addf(a, "team", "team %q does not exist%s", s.Team, didYouMeanTeam(s.Team))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != KindDev:
@@ -588,8 +623,10 @@ func (d *decoder) crossCheck(o *Org) {
 		a := at{"service", i, crossWhere("service", s.Name, i)}
 		j, ok := lookupFold(byName, s.RunWith)
 		switch {
+		case !ok && d.full():
+			d.more++
 		case !ok:
-			d.addf(a, "run_with", "run_with %q names no team%s", s.RunWith, didYouMean(s.RunWith, names, true))
+			d.addf(a, "run_with", "run_with %q names no team%s", s.RunWith, didYouMeanTeam(s.RunWith))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != s.Run.PartnerKind():
@@ -627,7 +664,7 @@ func (d *decoder) unknownKeys(t map[string]any, known []string, a at, tableName 
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if len(d.problems) >= maxProblems {
+		if d.full() {
 			d.more++ // without the suggestion, which costs more than the rest
 			continue
 		}
@@ -644,6 +681,9 @@ func (d *decoder) unknownKeys(t map[string]any, known []string, a at, tableName 
 
 // didYouMean suggests the nearest candidate within an edit distance under 3, or "".
 func didYouMean(s string, candidates []string, quoted bool) string {
+	if len(s) > 4*64 && utf8.RuneCountInString(s) > 64 {
+		return "" // editDistance gives up on it anyway, after copying it for each candidate
+	}
 	best, bestDist := "", 3
 	for _, c := range candidates {
 		if dist := editDistance(strings.ToLower(s), strings.ToLower(c)); dist < bestDist {

@@ -3,9 +3,10 @@ package orgs
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Opened is an organization file with the baseline it is analysed against.
@@ -63,19 +64,33 @@ func withBaseline(op *Opened, baselinePath string) (*Opened, error) {
 		return op, nil
 	}
 	if s := op.Org.Scenario; s != nil && s.BasedOn != "" && op.Path != "-" {
+		// A based_on that is missing, not a regular file (a FIFO, a directory, a device)
+		// or not an organization does not stop the analysis: the file is its own baseline
+		// and the warning says why, in report, diff, validate and the dashboard alike.
 		p := ResolveBasedOn(op.Path, s.BasedOn)
-		if _, statErr := os.Stat(p); statErr == nil {
-			base, data, err := LoadFile(p)
-			if err != nil {
-				return nil, err
+		data, err := readCapped(p)
+		why := ""
+		switch {
+		case errors.Is(err, errNoSuchFile):
+			why = "is missing"
+		case err != nil:
+			why = Sanitize(err.Error())
+			if !strings.HasPrefix(why, "is ") {
+				why = "cannot be read: " + why
 			}
-			op.BaselinePath, op.Baseline, op.BaselineData = p, base, data
-			if s.BasedOnSHA256 != "" && s.BasedOnSHA256 != SHA256(data) {
-				op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s changed on disk since this scenario was saved", Sanitize(op.Path), Sanitize(p)))
-			}
-			return op, nil
 		}
-		op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s named in based_on is missing; comparing the file with itself", Sanitize(op.Path), Sanitize(p)))
+		if err == nil {
+			base, lerr := Load(p, data)
+			if lerr == nil {
+				op.BaselinePath, op.Baseline, op.BaselineData = p, base, data
+				if s.BasedOnSHA256 != "" && s.BasedOnSHA256 != SHA256(data) {
+					op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s changed on disk since this scenario was saved", Sanitize(op.Path), Sanitize(p)))
+				}
+				return op, nil
+			}
+			why = "is not a valid organization file (" + firstProblem(lerr) + ")"
+		}
+		op.Warnings = append(op.Warnings, fmt.Sprintf("%s: the baseline %s named in based_on %s; comparing the file with itself", Sanitize(op.Path), Sanitize(p), why))
 	}
 	op.BaselinePath, op.Baseline, op.BaselineData = op.Path, op.Org, op.Data
 	return op, nil
@@ -88,4 +103,13 @@ func ResolveBasedOn(scenarioPath, basedOn string) string {
 		return basedOn
 	}
 	return filepath.Join(filepath.Dir(scenarioPath), basedOn)
+}
+
+// firstProblem is the first problem of a load error, cut for a one-line message.
+func firstProblem(err error) string {
+	var le *LoadError
+	if errors.As(err, &le) && len(le.Problems) > 0 {
+		return Cut(le.Problems[0].String())
+	}
+	return Cut(Sanitize(err.Error()))
 }

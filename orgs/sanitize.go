@@ -86,3 +86,20 @@ func hasControl(s string, allowText bool) bool {
 	}
 	return false
 }
+
+// maxQuoted is how much user text a message quotes: a 7 MB unknown key was once echoed
+// whole.
+const maxQuoted = 200
+
+// Cut shortens user text for a message: past 200 characters it is cut at a character
+// boundary and "... (N bytes)" says how long it was.
+func Cut(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxQuoted {
+			return s[:i] + fmt.Sprintf("... (%d bytes)", len(s))
+		}
+		n++
+	}
+	return s
+}

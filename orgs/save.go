@@ -33,12 +33,26 @@ var (
 // existing target is never touched (ErrExists, even when it appears during the write); a
 // read-only target is never replaced (ErrReadOnly); a directory where no file can be
 // created gives ErrDirNotWritable.
+//
+// Only regular files are written: a target that is a directory, a FIFO, a terminal or
+// another device is refused by its type (ErrNotRegular). A target that is a symbolic link is
+// replaced at the file it points to, so that the link stays a link.
 func WriteFile(path string, data []byte, replace bool, verify func([]byte) error) error {
 	mode := fs.FileMode(0o644)
+	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if !replace {
+			return fmt.Errorf("%s: %w", path, ErrExists)
+		}
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("%s: a symbolic link to no file (%v); not replaced", path, describeOSError(err))
+		}
+		path = target
+	}
 	st, err := os.Stat(path)
 	switch {
-	case err == nil && st.IsDir():
-		return fmt.Errorf("%s: is a directory", path)
+	case err == nil && !st.Mode().IsRegular():
+		return fmt.Errorf("%s: %w", path, notRegular(st.Mode()))
 	case err == nil && !replace:
 		return fmt.Errorf("%s: %w", path, ErrExists)
 	case err == nil && st.Mode().Perm()&0o200 == 0:
@@ -54,6 +68,7 @@ func WriteFile(path string, data []byte, replace bool, verify func([]byte) error
 	if dst, err := os.Stat(dir); err == nil && dst.Mode().Perm()&0o222 == 0 {
 		return fmt.Errorf("%s: %w", dir, ErrDirNotWritable)
 	}
+	removeStaleTemps(dir, time.Now())
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
@@ -104,6 +119,32 @@ func WriteFile(path string, data []byte, replace bool, verify func([]byte) error
 		d.Close()
 	}
 	return nil
+}
+
+// ourTemp matches the temporary files WriteFile creates (os.CreateTemp puts digits for the
+// star) for the files sretopo writes: organization files, journals and Markdown reports.
+var ourTemp = regexp.MustCompile(`^\..+\.(toml|sretopo-recover|md)\.tmp-[0-9]+$`)
+
+// staleAfter is how old a temporary file must be to be taken for a killed save's: a save
+// in progress, in this process or another, takes far less.
+const staleAfter = time.Minute
+
+// removeStaleTemps removes, from dir, the temporary files that a save killed before it
+// finished left behind: regular files matching ourTemp, older than staleAfter. Nothing
+// else is touched, and failing to remove one is no reason to fail the save.
+func removeStaleTemps(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !ourTemp.MatchString(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // SaveOrg writes o canonically to path through WriteFile, checking that the bytes load back
@@ -209,8 +250,14 @@ func ReadJournal(input string) (*Org, error) {
 }
 
 // RemoveJournal deletes the recovery file of input, after a save or a clean quit.
+// Only a regular file is removed: whatever else sits at that path (a link, a FIFO) is not a
+// journal sretopo wrote.
 func RemoveJournal(input string) error {
-	err := os.Remove(JournalPath(input))
+	p := JournalPath(input)
+	if st, err := os.Lstat(p); err == nil && !st.Mode().IsRegular() {
+		return nil
+	}
+	err := os.Remove(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

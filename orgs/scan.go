@@ -3,7 +3,6 @@ package orgs
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -24,7 +23,7 @@ const (
 // passes it at 8 MiB.
 const maxKeyWork = 4_000_000
 
-// maxEntries bounds the keys and table headers of a file. The decoder spends about 3 µs on
+// maxEntries bounds the keys, table headers, inline tables and arrays of a file. The decoder spends about 3 µs on
 // each tiny one, so 8 MiB of `a=1` lines would take it seconds to read, and at this bound
 // any file is refused or read within about a second. 20,000 teams with the keys people use
 // (name, org, kind, headcount, on_call, run, run_with or sre_role) stay well within it.
@@ -38,6 +37,7 @@ const maxEntries = 250_000
 //   - key paths of MaxDepth segments or more, counting the table header, the dotted key and
 //     the inline tables it sits in (the decoder is quadratic in the length of the full path);
 //   - keys whose paths, squared and summed, exceed maxKeyWork;
+//   - more than maxEntries keys, table headers, inline tables and arrays (empty or not);
 //   - more than MaxTeams [[team]] headers, before the decoder builds a table for each.
 //
 // Strings and comments are skipped. A single-line string ends at a newline whatever the
@@ -233,6 +233,11 @@ func prescan(data []byte) *Problem {
 			if depth++; depth > MaxDepth {
 				return at(i, "nesting deeper than %d levels; refused before decoding", MaxDepth)
 			}
+			// an inline table or array costs the decoder a value of its own, empty or not:
+			// 8 MiB of `team = [{},{},...]` held no key and took seconds and 580 MB
+			if entries++; entries > maxEntries {
+				return at(i, "more than %d keys and tables; refused before decoding", maxEntries)
+			}
 			path++
 			openPath[depth], openKind[depth] = path, c
 			keyCtx = c == '{'
@@ -293,69 +298,93 @@ func quoteRun(data []byte, i int) int {
 // locator finds where keys and tables stand in the source, so that problems found after
 // decoding (the decoder gives no positions for them) can still name a line and column. It
 // understands the plain layout sretopo writes and people type: `[table]`, `[[array]]` headers
-// and `key = value` lines; a key it cannot find simply has no position.
+// and `key = value` lines; a key it cannot find simply has no position. It records only the
+// tables that problems name: a file of 20,000 teams with problems in a few holds far more
+// keys than are ever looked up.
 type locator struct {
-	// keys maps "table#index.key" to a position; tables maps "table#index" to its header.
-	keys   map[string]pos
-	tables map[string]pos
+	keys   map[keyAt]pos
+	tables map[tableAt]pos
 }
 
 type pos struct{ line, col int }
 
-func tableKey(table string, index int) string { return fmt.Sprintf("%s#%d", table, index) }
+// tableAt is the index-th table named table ("" is the top level); keyAt a key in it.
+type tableAt struct {
+	table string
+	index int
+}
 
-func newLocator(data []byte) *locator {
-	l := &locator{keys: map[string]pos{}, tables: map[string]pos{}}
+type keyAt struct {
+	tableAt
+	key string
+}
+
+// newLocator scans data for the keys of the tables in want (all tables when want is nil).
+func newLocator(data []byte, want map[tableAt]bool) *locator {
+	l := &locator{keys: map[keyAt]pos{}, tables: map[tableAt]pos{}}
 	counts := map[string]int{}
-	table, index := "", 0
+	cur := tableAt{}
 	inMultiline := ""
-	for n, raw := range bytes.Split(data, []byte("\n")) {
-		lineNo := n + 1
-		text := string(bytes.TrimRight(raw, "\r"))
+	lineNo := 0
+	for len(data) > 0 {
+		lineNo++
+		raw := data
+		if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
+			raw, data = data[:nl], data[nl+1:]
+		} else {
+			data = nil
+		}
+		raw = bytes.TrimRight(raw, "\r")
 		if inMultiline != "" {
-			if c := strings.Count(text, inMultiline); c%2 == 1 {
+			if c := bytes.Count(raw, []byte(inMultiline)); c%2 == 1 {
 				inMultiline = ""
 			}
 			continue
 		}
-		trimmed := strings.TrimLeft(text, " \t")
-		indent := len(text) - len(trimmed)
+		trimmed := bytes.TrimLeft(raw, " \t")
+		indent := len(raw) - len(trimmed)
 		switch {
-		case trimmed == "" || trimmed[0] == '#':
+		case len(trimmed) == 0 || trimmed[0] == '#':
 			continue
 		case len(trimmed) > 1 && trimmed[0] == '[' && trimmed[1] == '[':
-			end := strings.Index(trimmed, "]]")
+			end := bytes.Index(trimmed, []byte("]]"))
 			if end < 0 {
 				continue
 			}
-			table = strings.Trim(trimmed[2:end], " \t")
-			index = counts[table]
-			counts[table]++
-			l.tables[tableKey(table, index)] = pos{lineNo, indent + 1}
+			name := string(bytes.Trim(trimmed[2:end], " \t"))
+			cur = tableAt{name, counts[name]}
+			counts[name]++
+			if want == nil || want[cur] || want[tableAt{name, -1}] {
+				l.tables[cur] = pos{lineNo, indent + 1}
+			}
 			continue
 		case trimmed[0] == '[':
-			end := strings.Index(trimmed, "]")
+			end := bytes.IndexByte(trimmed, ']')
 			if end < 0 {
 				continue
 			}
-			table, index = strings.Trim(trimmed[1:end], " \t"), 0
-			l.tables[tableKey(table, index)] = pos{lineNo, indent + 1}
+			cur = tableAt{string(bytes.Trim(trimmed[1:end], " \t")), 0}
+			if want == nil || want[cur] || want[tableAt{cur.table, -1}] {
+				l.tables[cur] = pos{lineNo, indent + 1}
+			}
 			continue
 		}
-		eq := strings.Index(trimmed, "=")
+		eq := bytes.IndexByte(trimmed, '=')
 		if eq <= 0 {
 			continue
 		}
-		key := unquote(strings.Trim(trimmed[:eq], " \t"))
-		k := tableKey(table, index) + "." + key
-		if _, seen := l.keys[k]; !seen {
-			l.keys[k] = pos{lineNo, indent + 1}
-		}
 		value := trimmed[eq+1:]
 		for _, q := range []string{`"""`, `'''`} {
-			if strings.Count(value, q)%2 == 1 {
+			if bytes.Count(value, []byte(q))%2 == 1 {
 				inMultiline = q
 			}
+		}
+		if want != nil && !want[cur] {
+			continue
+		}
+		k := keyAt{cur, unquote(string(bytes.Trim(trimmed[:eq], " \t")))}
+		if _, seen := l.keys[k]; !seen {
+			l.keys[k] = pos{lineNo, indent + 1}
 		}
 	}
 	return l
@@ -366,13 +395,14 @@ func (l *locator) key(table string, index int, key string) pos {
 	if l == nil {
 		return pos{}
 	}
-	if p, ok := l.keys[tableKey(table, index)+"."+key]; ok {
+	t := tableAt{table, index}
+	if p, ok := l.keys[keyAt{t, key}]; ok {
 		return p
 	}
-	if p, ok := l.tables[tableKey(key, 0)]; ok && table == "" && key != "" {
+	if p, ok := l.tables[tableAt{key, 0}]; ok && table == "" && key != "" {
 		return p // a top-level key written as a table header: [defaultz]
 	}
-	return l.tables[tableKey(table, index)]
+	return l.tables[t]
 }
 
 func unquote(s string) string {

@@ -27,7 +27,7 @@ func RenderDiff(format string, d *orgs.Diff) ([]byte, error) {
 		if err := enc.Encode(d); err != nil {
 			return nil, err
 		}
-		return buf.Bytes(), nil
+		return orgs.EscapeJSON(buf.Bytes()), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(DiffFormats, ", "))
 }
@@ -155,7 +155,7 @@ func DiffText(d *orgs.Diff, esc func(string) string) string {
 // verdicts before and after.
 func DiffMarkdown(d *orgs.Diff) string {
 	var w mdWriter
-	w.line("# Changes from %s to %s", code(d.A), code(d.B))
+	w.line("# Changes from %s to %s", MarkdownCode(d.A), MarkdownCode(d.B))
 	w.line("")
 	teams, _ := diffSentences(d, md)
 	switch {

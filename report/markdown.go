@@ -7,33 +7,8 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 )
 
-// md makes a user string safe inside a Markdown table cell or line: sanitized, with the
-// characters Markdown would read as markup escaped.
-func md(s string) string {
-	return mdEscaper.Replace(S(s))
-}
-
-var mdEscaper = strings.NewReplacer(`|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `<`, `&lt;`, `>`, `&gt;`, `[`, `\[`, `]`, `\]`)
-
-// code makes a user string a Markdown code span: sanitized, never escaped (a code span
-// shows backslashes as they are), fenced with more backticks than it holds in a row.
-func code(s string) string {
-	s = S(s)
-	run, longest := 0, 0
-	for _, r := range s {
-		if r == '`' {
-			run++
-			longest = max(longest, run)
-		} else {
-			run = 0
-		}
-	}
-	fence := strings.Repeat("`", longest+1)
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		s = " " + s + " "
-	}
-	return fence + s + fence
-}
+// md makes a user string safe inside a Markdown table cell or line (MarkdownText).
+func md(s string) string { return MarkdownText(s) }
 
 type mdWriter struct{ b strings.Builder }
 
@@ -72,9 +47,9 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 	}
 	baseline := "the file itself"
 	if rep.Baseline != rep.File {
-		baseline = code(rep.Baseline)
+		baseline = MarkdownCode(rep.Baseline)
 	}
-	w.line("File %s; baseline: %s. %s, %s, %s.", code(rep.File), baseline, Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
+	w.line("File %s; baseline: %s. %s, %s, %s.", MarkdownCode(rep.File), baseline, Count(an.Summary.Teams, "team"), Count(an.Summary.DevTeams, "dev team"), Count(an.Summary.Headcount, "person"))
 	w.line("")
 
 	pure := "not pure"
@@ -228,11 +203,9 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 func Mermaid(org *orgs.Org, rep *orgs.Report) string {
 	var w mdWriter
 	an := rep.Analysis
-	label := func(s string) string {
-		return strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;").Replace(S(s))
-	}
+	label := MermaidLabel
 	w.line("---")
-	w.line("title: \"%s\"", label(rep.Name))
+	w.line("title: %s", MermaidTitle(rep.Name))
 	w.line("---")
 	w.line("flowchart LR")
 	ids := make(map[string]string, len(an.Teams))

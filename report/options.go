@@ -127,7 +127,7 @@ func optionsMarkdown(options []orgs.Option) string {
 	var w mdWriter
 	w.line("# Options compared")
 	w.line("")
-	w.line("%d options; the transition and the decisions are counted from %s.", len(options), mdCode(options[0].File))
+	w.line("%d options; the transition and the decisions are counted from %s.", len(options), MarkdownCode(options[0].File))
 	w.line("")
 	rows := optionRows(options, md)
 	header := append([]string{""}, make([]string, len(options))...)
@@ -141,20 +141,6 @@ func optionsMarkdown(options []orgs.Option) string {
 	w.table(header, body)
 	w.line("%s", strings.Replace(optionsLegend, "*", `\*`, 1))
 	return w.b.String()
-}
-
-// mdCode is user text as a Markdown code span that no backtick in it can close, with no
-// escape inside (a code span shows backslashes as they are).
-func mdCode(s string) string {
-	s = S(s)
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		return fence + " " + s + " " + fence
-	}
-	return fence + s + fence
 }
 
 // The JSON of compare and plan sums up an analysis in the same few keys (cli.md).
@@ -191,7 +177,7 @@ func indentJSON(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(data, '\n'), nil
+	return orgs.EscapeJSON(append(data, '\n')), nil
 }
 
 // optionsJSON is the `compare --format json` of cli.md.

@@ -159,7 +159,7 @@ func planMarkdown(p *PlanOutput) string {
 		}
 		w.line("")
 		if i < len(p.Files) && p.Files[i] != "" {
-			w.line("Written to %s.", mdCode(p.Files[i]))
+			w.line("Written to %s.", MarkdownCode(p.Files[i]))
 			w.line("")
 		}
 	}

@@ -49,8 +49,10 @@ type Data struct {
 type Header struct {
 	File, Baseline string
 	Modified       bool
-	// NoRecovery is set while the recovery file of unsaved work cannot be written.
-	NoRecovery bool
+	// NoRecovery is set while the recovery file of unsaved work cannot be written;
+	// NoRecoveryWhy says why ("another dashboard on this file holds it"), shown when it fits.
+	NoRecovery    bool
+	NoRecoveryWhy string
 }
 
 // Dialog is a small form or question. Body is already rendered (it may hold text inputs),

@@ -96,7 +96,12 @@ func header(d *Data, st Styles, w int) string {
 		right = st.ink().Modified.Render(GlyphChanged + " modified")
 	}
 	if d.Header.NoRecovery {
-		right = st.ink().Warning.Render(GlyphWarning+" no recovery file") + spaces(min(2, len(right))) + right
+		// the reason when the warning and it take at most two thirds of the line
+		warn := GlyphWarning + " no recovery file"
+		if why := S(d.Header.NoRecoveryWhy); why != "" && width(warn+": "+why)+width(right)+2 <= w*2/3 {
+			warn += ": " + why
+		}
+		right = st.ink().Warning.Render(warn) + spaces(min(2, len(right))) + right
 	}
 	summary := fmt.Sprintf("%d teams, %d dev, %d people", d.An.Summary.Teams, d.An.Summary.DevTeams, d.An.Summary.Headcount)
 	left := st.ink().HeaderName.Render(S(d.Org.Name))

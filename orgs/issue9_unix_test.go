@@ -1,0 +1,155 @@
+//go:build unix
+
+package orgs_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// within runs f and fails the test when it has not returned after a long while: what it
+// tests is that nothing waits on a FIFO or a terminal, and a hang must fail, not stall.
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s: still waiting after 20 s (reading a FIFO or a terminal?)", what)
+	}
+}
+
+func mkfifo(t *testing.T, path string) string {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	return path
+}
+
+// Issue 9: a FIFO, a terminal or a device where an organization file was expected is refused
+// by its type, at once, and never read.
+func TestSpecialFilesAreRefusedByType(t *testing.T) {
+	dir := t.TempDir()
+	fifo := mkfifo(t, filepath.Join(dir, "pipe.toml"))
+	dev := filepath.Join(dir, "tty.toml")
+	if err := os.Symlink(os.DevNull, dev); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, want string }{
+		{fifo, "is a named pipe (FIFO), not a regular file; refused"},
+		{dev, "is a terminal or character device, not a regular file; refused"},
+		{dir, "is a directory, not a regular file; refused"},
+	} {
+		within(t, c.path, func() {
+			_, _, err := orgs.LoadFile(c.path)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), c.path+": ") {
+				t.Errorf("%s: %v, want %q", c.path, err, c.want)
+			}
+		})
+	}
+	// the `o` list shows them, each with its problem, instead of "listing..." forever
+	writeTo(t, filepath.Join(dir, "a.toml"), smallOrg)
+	within(t, "the file list", func() {
+		files, err := orgs.ListOrgFiles(dir, filepath.Join(dir, "a.toml"))
+		if err != nil || len(files) != 3 {
+			t.Fatalf("listed %v, %v", files, err)
+		}
+		for _, f := range files[1:] {
+			if !strings.Contains(f.Problem, "not a regular file") {
+				t.Errorf("%s: problem %q", f.Path, f.Problem)
+			}
+		}
+	})
+}
+
+// A journal linked to a terminal stole the dashboard's keystrokes: it is neither read nor
+// written, and saying why is left to the caller.
+func TestJournalThatIsNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "a.toml")
+	writeTo(t, input, smallOrg)
+	if err := os.Symlink(os.DevNull, orgs.JournalPath(input)); err != nil {
+		t.Fatal(err)
+	}
+	within(t, "the journal", func() {
+		if _, err := orgs.ReadJournal(input); err == nil || !strings.Contains(err.Error(), "character device") {
+			t.Errorf("read: %v", err)
+		}
+		o, _, _ := orgs.LoadFile(input)
+		if err := orgs.WriteJournal(input, o); !errors.Is(err, orgs.ErrNotRegular) {
+			t.Errorf("write: %v", err)
+		}
+	})
+	if err := orgs.RemoveJournal(input); err != nil {
+		t.Errorf("remove: %v", err)
+	}
+	if st, err := os.Lstat(orgs.JournalPath(input)); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced or removed")
+	}
+}
+
+// A based_on that is missing, a FIFO, a device, a directory or no organization file gives a
+// warning, and the file itself is the baseline.
+func TestBasedOnThatCannotBeTheBaseline(t *testing.T) {
+	dir := t.TempDir()
+	mkfifo(t, filepath.Join(dir, "pipe.toml"))
+	writeTo(t, filepath.Join(dir, "notes.txt"), "root:x:0:0:root:/root:/bin/bash\n")
+	for _, c := range []struct{ basedOn, want string }{
+		{"missing.toml", "named in based_on is missing; comparing the file with itself"},
+		{"pipe.toml", "is a named pipe (FIFO), not a regular file; refused; comparing the file with itself"},
+		{os.DevNull, "is a terminal or character device"},
+		{".", "is a directory, not a regular file"},
+		{"notes.txt", "is not a valid organization file (" + filepath.Join(dir, "notes.txt") + ":1:"},
+	} {
+		path := filepath.Join(dir, "scenario.toml")
+		writeTo(t, path, smallOrg+"\n[scenario]\nbased_on = \""+c.basedOn+"\"\n")
+		within(t, c.basedOn, func() {
+			op, err := orgs.Open(path, "")
+			if err != nil {
+				t.Fatalf("%s: %v", c.basedOn, err)
+			}
+			if op.BaselinePath != path || op.Baseline != op.Org || len(op.Warnings) != 1 || !strings.Contains(op.Warnings[0], c.want) {
+				t.Errorf("based_on %s: baseline %s, warnings %q, want %q", c.basedOn, op.BaselinePath, op.Warnings, c.want)
+			}
+		})
+	}
+}
+
+// Writing refuses a target that is not a regular file, and replaces a linked file at its
+// target, keeping the link.
+func TestWriteFileOnlyRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := mkfifo(t, filepath.Join(dir, "pipe.toml"))
+	within(t, "write to a FIFO", func() {
+		if err := orgs.WriteFile(fifo, []byte(smallOrg), true, nil); !errors.Is(err, orgs.ErrNotRegular) {
+			t.Errorf("write over a FIFO: %v", err)
+		}
+	})
+	target := filepath.Join(dir, "real.toml")
+	writeTo(t, target, "old")
+	link := filepath.Join(dir, "link.toml")
+	if err := os.Symlink("real.toml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := orgs.WriteFile(link, []byte(smallOrg), true, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link became a regular file")
+	}
+	if b, _ := os.ReadFile(target); string(b) != smallOrg {
+		t.Errorf("the target holds %q", b)
+	}
+	if err := orgs.WriteFile(link, []byte(smallOrg), false, nil); !errors.Is(err, orgs.ErrExists) {
+		t.Errorf("a link is replaced without asking: %v", err)
+	}
+}
