@@ -72,31 +72,14 @@ type Model struct {
 	w, h int
 	lay  views.Layout
 
-	// op is the session's file as opened (o replaces it); input is the path it was opened
-	// from (the journal's key); file is what the header shows (the last saved scenario);
-	// embedded is set while the baseline is an embedded example with no file.
-	op             *orgs.Opened
-	input          string
-	embedded       bool
-	file, basePath string
-	base, cur      *orgs.Org
-	analyser       *orgs.Analyser
-	an             *orgs.Analysis
-	index          views.Index
-	board          views.Board
+	// Session is the file being edited, its baseline, the current model, its analysis and
+	// the undo history; the screens below only draw it and send it edits.
+	*Session
+	index views.Index
+	board views.Board
 
-	// anShared is set once an has been handed to what may read it after the next change
-	// (a command, the compare screen, a caller of Analysis): the next analysis is then
-	// made afresh instead of in an's memory (orgs.Analyser.Reanalyse).
-	anShared bool
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
-
-	// history holds every edit; pos of them are applied (the rest can be redone); savedPos
-	// is pos when the current state was last saved (-1 when that state left the history).
-	history  []entry
-	pos      int
-	savedPos int
 
 	mode    mode
 	present bool
@@ -172,14 +155,7 @@ func New(cfg Config) *Model {
 // load makes op the session: the current model a copy of it, with no history. An embedded
 // example given a --baseline file is no longer without a file for its baseline.
 func (m *Model) load(op *orgs.Opened, embedded bool) {
-	m.op = op
-	m.embedded = embedded && op.BaselinePath == op.Path
-	m.input, m.file, m.basePath = op.Path, op.Path, op.BaselinePath
-	// the current model is a copy: the baseline may be the very same loaded file
-	m.base, m.cur = op.Baseline, op.Org.Clone()
-	m.history, m.pos, m.savedPos = nil, 0, 0
-	m.analyser = orgs.NewAnalyser(m.base)
-	m.an, m.anShared = nil, false // the last analysis was of another baseline
+	m.Session = NewSession(op, embedded)
 	m.board = views.Board{}
 	m.panels = panelsCache{}
 	m.cmp = nil
@@ -192,7 +168,7 @@ func (m *Model) load(op *orgs.Opened, embedded bool) {
 		m.status, m.statusErr = strings.Join(ws, "; "), true
 	}
 	m.derived = derived{}
-	m.refresh("", -1)
+	m.rederive("", -1)
 }
 
 // shortWarning shortens a warning about the file at path for the status line, where the
@@ -210,17 +186,8 @@ func shortWarning(path, w string) string {
 // waits for the terminal's size.
 func (m *Model) Init() tea.Cmd { return m.checkJournal() }
 
-// Current is the current organization (the what-if). Callers must not change it.
-func (m *Model) Current() *orgs.Org { return m.cur }
-
 // Analysis is the analysis of the current organization against the baseline.
-func (m *Model) Analysis() *orgs.Analysis {
-	m.anShared = true
-	return m.an
-}
-
-// Modified reports whether there are unsaved changes.
-func (m *Model) Modified() bool { return m.pos != m.savedPos }
+func (m *Model) Analysis() *orgs.Analysis { return m.Snapshot() }
 
 // Selected is the name of the selected team ("" when none).
 func (m *Model) Selected() string {
@@ -790,11 +757,8 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	err := msg.err
 	switch {
 	case err == nil:
-		m.savedPos = m.pos
-		m.file = msg.req.path
-		if msg.scenario != nil {
-			m.cur.Scenario = msg.scenario // what the file now says of itself (title, based_on)
-		}
+		left := m.removeJournal(false) // the journal of the file edited until now
+		m.Saved(msg.req.path, msg.req.cur, msg.scenario)
 		if msg.req.example && msg.basedOn != "" {
 			m.embedded = false // the baseline has a file now
 		}
@@ -805,9 +769,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		}
 		m.setStatus(status)
 		if m.pending.kind == doQuit {
-			return m.leave()
+			return tea.Sequence(left, m.leave())
 		}
-		return tea.Batch(m.removeJournal(false), m.leaveIfPending())
+		return tea.Batch(left, m.leaveIfPending())
 	case errors.Is(err, orgs.ErrExists):
 		m.mode = modeReplace
 		m.replaceArg = msg.req
@@ -880,13 +844,6 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 
 // ---- edits and history ----------------------------------------------------
 
-// entry is one change in the history, with the index of the only team it changes: -1 when
-// it changes several, adds or removes teams, or the organization as a whole.
-type entry struct {
-	c    *orgs.Change
-	team int
-}
-
 // edit records a change the user made, or shows why it was refused.
 func (m *Model) edit(c *orgs.Change, err error) {
 	m.editTeam(-1, c, err)
@@ -903,57 +860,34 @@ func (m *Model) editTeam(i int, c *orgs.Change, err error) {
 }
 
 func (m *Model) commit(e entry) {
-	m.history = append(m.history[:m.pos], e)
-	if m.savedPos > m.pos {
-		m.savedPos = -1 // the saved state can no longer be reached
-	}
-	m.pos++
+	m.Apply(e.c, e.team)
 	m.journal.dirty = true
-	m.refresh(e.c.Subject, e.team)
+	m.rederive(e.c.Subject, e.team)
 	m.setStatus(e.c.Summary)
 }
 
 func (m *Model) undo() {
-	if m.pos == 0 {
+	m.before = m.Selected()
+	e, ok := m.Undo()
+	if !ok {
 		m.setError("nothing to undo")
 		return
 	}
-	m.pos--
 	m.journal.dirty = true
-	e := m.history[m.pos]
-	m.before = m.Selected()
-	e.c.Undo(m.cur)
-	m.refresh(e.c.Subject, e.team)
+	m.rederive(e.c.Subject, e.team)
 	m.setStatus("undid: " + e.c.Summary)
 }
 
 func (m *Model) redo() {
-	if m.pos == len(m.history) {
+	m.before = m.Selected()
+	e, ok := m.Redo()
+	if !ok {
 		m.setError("nothing to redo")
 		return
 	}
-	e := m.history[m.pos]
-	m.pos++
 	m.journal.dirty = true
-	m.before = m.Selected()
-	e.c.Redo(m.cur)
-	m.refresh(e.c.Subject, e.team)
+	m.rederive(e.c.Subject, e.team)
 	m.setStatus("redid: " + e.c.Summary)
-}
-
-// refresh re-analyses the current organization and re-derives what the views need, then
-// selects the team named subject when it exists, else the team selected before the change
-// (m.before), else what now sits where the selection was. team is the index of the only
-// team the change changed (-1 when it is not one team).
-func (m *Model) refresh(subject string, team int) {
-	// the new analysis reuses the memory of the last one, unless something else may still
-	// read that one (see anShared)
-	prev := m.an
-	if m.anShared {
-		prev = nil
-	}
-	m.an, m.anShared = m.analyser.Reanalyse(m.cur, prev), false
-	m.rederive(subject, team)
 }
 
 // rederive is refresh after the analysis.
@@ -1093,8 +1027,8 @@ func (m *Model) enableKeys() {
 	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
 	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
 	k.Delete.SetEnabled(t != nil)
-	k.Undo.SetEnabled(m.pos > 0)
-	k.Redo.SetEnabled(m.pos < len(m.history))
+	k.Undo.SetEnabled(m.CanUndo())
+	k.Redo.SetEnabled(m.CanRedo())
 	k.listLeft = m.files.purpose == listForLeft
 	k.then = m.pending.words()
 	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == ""

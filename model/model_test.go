@@ -840,3 +840,23 @@ func TestCurrentIsACopy(t *testing.T) {
 		t.Fatal("the opened model (the baseline) was edited")
 	}
 }
+
+// TestModifiedByContent: "modified" means the model differs from the one last loaded or
+// saved, so going back by any road clears it, and the header and the quit guard agree.
+func TestModifiedByContent(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	selectTeam(t, m, "Operations SRE")
+	for _, road := range [][]string{{"+", "b"}, {">", "<"}, {"+", "-"}, {"+", "u"}} {
+		press(t, m, road[0])
+		if !m.Modified() || !strings.Contains(m.View(), "modified") {
+			t.Fatalf("%s: not modified", road[0])
+		}
+		press(t, m, road[1:]...)
+		if m.Modified() || strings.Contains(m.View(), "modified") {
+			t.Errorf("%v: still modified", road)
+		}
+	}
+	if !press(t, m, "q") {
+		t.Error("q asks to save a model that is the file as loaded")
+	}
+}
