@@ -1059,13 +1059,14 @@ func fitsMoreThanOne(o *orgs.Org, i int, r orgs.Run) bool {
 // data gathers what the views draw.
 func (m *Model) data() *views.Data {
 	d := &views.Data{
-		Org:    m.cur,
-		An:     m.an,
-		Index:  m.index,
-		Board:  m.board,
-		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.journal.failed},
-		Panel:  m.panel,
-		Status: m.status, StatusError: m.statusErr,
+		Org:     m.cur,
+		An:      m.an,
+		Changes: m.Changes(),
+		Index:   m.index,
+		Board:   m.board,
+		Header:  views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.journal.failed},
+		Panel:   m.panel,
+		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.page,
 		Memo: &m.memo,

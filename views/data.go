@@ -13,6 +13,9 @@ type Data struct {
 	// one TeamVerdict per team of Org, in the same order.
 	Org *orgs.Org
 	An  *orgs.Analysis
+	// Changes says which of An's verdicts differ from the baseline's own (orgs computes it);
+	// nil draws nothing as changed.
+	Changes *orgs.Changes
 	// Index holds lookups derived from Org and An once per change, so drawing a frame never
 	// walks every team.
 	Index Index

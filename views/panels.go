@@ -38,6 +38,38 @@ func (p PanelID) Title() string {
 	return panelTitles[p]
 }
 
+// Changed reports whether the verdicts panel p shows differ from the baseline's.
+func (p PanelID) Changed(c *orgs.Changes) bool {
+	if c == nil {
+		return false
+	}
+	switch p {
+	case PanelTopology:
+		return c.Topology || c.RunModel
+	case PanelCriteria:
+		return c.Criteria
+	case PanelFunding:
+		return c.Funding
+	case PanelTransition:
+		return c.Transition
+	case PanelIdentity:
+		return c.Identity
+	case PanelPositioning:
+		return c.Positioning
+	case PanelAdvisories:
+		return c.Advisories
+	}
+	return false
+}
+
+// TabTitle is the panel's title with the changed mark when its verdicts changed.
+func (p PanelID) TabTitle(c *orgs.Changes) string {
+	if p.Changed(c) {
+		return p.Title() + " " + GlyphChanged
+	}
+	return p.Title()
+}
+
 // Panels lists the panels an analysis has, in tab order: positioning only when the SRE
 // organization holds teams.
 func Panels(an *orgs.Analysis) []PanelID {
@@ -132,8 +164,18 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		}
 		head = append(head, styled(st.ink().Text, wrapped(txt, w, "", "  "))...)
 	}
-	if an.BaselineTopology != nil && (an.Topology.Dominant == nil || *an.BaselineTopology != *an.Topology.Dominant) {
-		head = append(head, st.ink().Changed.Render(Trunc(GlyphChanged+" baseline: "+report.TopologyName(an.BaselineTopology), w)))
+	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
+		head = append(head, styled(st.ink().Changed, wrapped("was "+report.TopologyName(ch.WasTopology.Value), w, GlyphChanged+" ", "  "))...)
+	}
+	if ch := d.Changes; ch != nil && ch.WasRunModel.Changed {
+		now, was := "no dominant run model", "none"
+		if an.RunModel.Dominant != nil {
+			now = "run model " + an.RunModel.Dominant.Short()
+		}
+		if ch.WasRunModel.Value != nil {
+			was = ch.WasRunModel.Value.Short()
+		}
+		head = append(head, styled(st.ink().Changed, wrapped(now+", was "+was, w, GlyphChanged+" ", "  "))...)
 	}
 	topoRows := func(cw int, names bool) []string {
 		var rows []string
@@ -144,7 +186,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 			if names {
 				tail = t.Name
 			}
-			rows = append(rows, mixRow(st, dom, "T"+strconv.Itoa(m.Topology), 3, m.Share, m.DevTeams, tail, cw))
+			rows = append(rows, mixRow(st, dom, "T"+strconv.Itoa(m.Topology), 3, m.Share, m.DevTeams, mixDelta(d.Changes, false, m.Topology, ""), tail, cw))
 		}
 		return rows
 	}
@@ -152,8 +194,9 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		var rows []string
 		for _, m := range an.RunModel.Mix {
 			dom := an.RunModel.Dominant != nil && *an.RunModel.Dominant == m.ID
-			rows = append(rows, mixRow(st, dom, m.ID.Short(), 18, m.Share, m.DevTeams, "", cw))
+			rows = append(rows, mixRow(st, dom, m.ID.Short(), 18, m.Share, m.DevTeams, mixDelta(d.Changes, true, 0, m.ID), "", cw))
 		}
+		rows = append(rows, goneRows(st, d.Changes, an.RunModel.Mix, cw)...)
 		return rows
 	}
 	topoTitle := st.ink().Title.Render("Topology mix") + st.ink().Muted.Render(" (dev teams)")
@@ -191,7 +234,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 
 // mixRow is one bar of a mix: "> T1  ██████░░░░  4  30.8%  name"; the dominant entry is
 // marked by a glyph as well as colour.
-func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n int, tail string, w int) string {
+func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n int, delta, tail string, w int) string {
 	lead := "  "
 	ls := st.ink().Text
 	if dominant {
@@ -202,6 +245,9 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 		labelW = min(labelW, 10)
 	}
 	nums := fmt.Sprintf(" %3d %6s", n, report.Percent(share))
+	if delta != "" {
+		nums += " " + delta
+	}
 	barW := max(4, min(24, w-2-labelW-1-len(nums)-1))
 	if tail != "" {
 		barW = max(4, min(barW, w/5)) // leave room for the name
@@ -211,6 +257,38 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 		row += st.ink().Muted.Render("  " + tail)
 	}
 	return Trunc(row, w)
+}
+
+// mixDelta is the change of a mix entry's dev teams against the baseline ("+2", "-1"), or
+// "" when it did not change: of run model id when model is set, else of topology t.
+func mixDelta(c *orgs.Changes, model bool, t int, id orgs.RunModel) string {
+	if c == nil {
+		return ""
+	}
+	n := c.TopologyMix[t]
+	if model {
+		n = c.RunModelMix[id]
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%+d", n)
+}
+
+// goneRows lists the run models the baseline had and the current model no longer has, so
+// that a mix row that vanished still shows its "-N".
+func goneRows(st Styles, c *orgs.Changes, mix []orgs.RunModelMix, w int) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for _, id := range orgs.SpectrumOrder {
+		has := slices.ContainsFunc(mix, func(m orgs.RunModelMix) bool { return m.ID == id })
+		if n := c.RunModelMix[id]; n < 0 && !has {
+			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s %s: none now (%+d)", GlyphChanged, id.Short(), n), w)))
+		}
+	}
+	return out
 }
 
 // ---- criteria -------------------------------------------------------------
@@ -628,6 +706,13 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 			head = append(head, st.ink().AccentBold.Render(Trunc(info.Name, w)))
 			head = append(head, styled(st.ink().Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
 		}
+		if ch := d.Changes; ch != nil && ch.WasIdentity.Changed {
+			was := "no SRE identity"
+			if ch.WasIdentity.Value != nil {
+				was = ch.WasIdentity.Value.Info().Name
+			}
+			head = append(head, styled(st.ink().Changed, wrapped("was "+was, w, GlyphChanged+" ", "  "))...)
+		}
 		rest = styled(st.ink().Muted, Wrap(fmt.Sprintf("weights: product %s, incident %s, reliability UX %s",
 			report.Percent(id.Weights[0]), report.Percent(id.Weights[1]), report.Percent(id.Weights[2])), w))
 		if len(d.An.KPIs) > 0 {
@@ -777,17 +862,28 @@ func positioningPanel(d *Data, st Styles, w int) []string {
 // ---- advisories -----------------------------------------------------------
 
 func advisoriesPanel(d *Data, st Styles, w, h int) []string {
-	if len(d.An.Advisories) == 0 {
+	if len(d.An.Advisories) == 0 && (d.Changes == nil || len(d.Changes.Cleared) == 0) {
 		return []string{st.ink().Text.Render("no advisories")}
 	}
 	var lines []string
-	for _, a := range d.An.Advisories {
+	for i, a := range d.An.Advisories {
 		g, s := GlyphInfo+" ", st.ink().Info
 		if a.Severity == orgs.Warning {
 			g, s = GlyphWarning+" ", st.ink().Warning
 		}
-		for _, l := range wrapped(S(a.Message), w, g, "  ") {
+		msg := S(a.Message)
+		if c := d.Changes; c != nil && i < len(c.AdvisoryMarks) && c.AdvisoryMarks[i] != orgs.AdvisorySame {
+			msg = GlyphChanged + string(c.AdvisoryMarks[i]) + ": " + msg
+		}
+		for _, l := range wrapped(msg, w, g, "  ") {
 			lines = append(lines, s.Render(l))
+		}
+	}
+	if c := d.Changes; c != nil {
+		for _, a := range c.Cleared {
+			for _, l := range wrapped(GlyphChanged+"cleared: "+S(a.Message), w, "- ", "  ") {
+				lines = append(lines, st.ink().Muted.Render(l))
+			}
 		}
 	}
 	return lines

@@ -116,7 +116,7 @@ func presentClarify(d *Data, st Styles, w, h int) []string {
 	lines := big(st, report.Percent(mix[*an.RunModel.Dominant].Share), w)
 	lines = append(lines, st.ink().Present.Render(Center(fmt.Sprintf("of %d dev teams: %s", an.Summary.DevTeams, an.RunModel.Dominant.Name()), w)), "")
 	for _, m := range orgs.SpectrumOrder {
-		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, "", w))
+		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, mixDelta(d.Changes, true, 0, m), "", w))
 	}
 	return lines
 }
@@ -182,7 +182,7 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
 		dom := an.Topology.Dominant != nil && *an.Topology.Dominant == m.Topology
-		lines = append(lines, mixRow(st, dom, fmt.Sprintf("T%d", m.Topology), 3, m.Share, m.DevTeams, t.Name, w))
+		lines = append(lines, mixRow(st, dom, fmt.Sprintf("T%d", m.Topology), 3, m.Share, m.DevTeams, mixDelta(d.Changes, false, m.Topology, ""), t.Name, w))
 	}
 	return lines
 }

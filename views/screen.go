@@ -135,6 +135,9 @@ func tabs(d *Data, st Styles, w int) string {
 	warn, _ := AdvisoryCounts(d.An)
 	label := func(p PanelID) string {
 		t := p.Title()
+		if p.Changed(d.Changes) {
+			t += GlyphChanged
+		}
 		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
 			t += fmt.Sprintf(" %d", len(d.An.Advisories))
 			if warn > 0 {
@@ -207,7 +210,7 @@ func widePanels(d *Data, st Styles, w, h int) string {
 			if len(body) > hh-2 {
 				body = renderPanel(ps[i], d, st, pw, hh-2)
 			}
-			lines = append(lines, Rule(st, ps[i].Title(), pw))
+			lines = append(lines, Rule(st, ps[i].TabTitle(d.Changes), pw))
 			lines = append(lines, body...)
 			for k := len(body); k < hh-1; k++ {
 				lines = append(lines, "")
@@ -220,7 +223,7 @@ func widePanels(d *Data, st Styles, w, h int) string {
 		out = append(out, joinBlocks(panelGap, []int{leftW, rightW}, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
 	}
 	if critH := h - mason; critH >= 3 {
-		out = append(out, Rule(st, PanelCriteria.Title(), w))
+		out = append(out, Rule(st, PanelCriteria.TabTitle(d.Changes), w))
 		out = append(out, renderPanel(PanelCriteria, d, st, w, critH-1)...)
 	}
 	return strings.Join(out, "\n")
