@@ -6,19 +6,20 @@ import "github.com/charmbracelet/bubbles/key"
 // selection or mode are disabled, so the help never lists a dead key. Help text is plain ASCII.
 type KeyMap struct {
 	// the board
-	Left, Right, Up, Down     key.Binding
-	PageUp, PageDown          key.Binding
-	Home, End                 key.Binding
-	MoveLeft, MoveRight       key.Binding
-	Find                      key.Binding
-	Run, With, Role           key.Binding
-	More, Less                key.Binding
-	New, Delete               key.Binding
-	Positioning               key.Binding
-	Undo, Redo, Baseline      key.Binding
-	Save, Present, Help, Quit key.Binding
-	NextPanel, PrevPanel      key.Binding
-	Open, Compare, Export     key.Binding
+	Left, Right, Up, Down key.Binding
+	PageUp, PageDown      key.Binding
+	Home, End             key.Binding
+	MoveLeft, MoveRight   key.Binding
+	Find                  key.Binding
+	Run, With, Role       key.Binding
+	More, Less            key.Binding
+	New, Delete           key.Binding
+	Positioning           key.Binding
+	Undo, Redo, Baseline  key.Binding
+	Save, SaveAs          key.Binding
+	Present, Help, Quit   key.Binding
+	NextPanel, PrevPanel  key.Binding
+	Open, Compare, Export key.Binding
 
 	// the compare screen
 	LeftSide, CompareBack key.Binding
@@ -73,6 +74,7 @@ func DefaultKeyMap() KeyMap {
 		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		Baseline:    b([]string{"b"}, "b", "back to baseline"),
 		Save:        b([]string{"s"}, "s", "save scenario"),
+		SaveAs:      b([]string{"S"}, "S", "save as a new scenario"),
 		Present:     b([]string{"p"}, "p", "present"),
 		Help:        b([]string{"?"}, "?", "more keys"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
@@ -115,8 +117,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.Accept, k.NextField, k.Cancel}
 	case modeReplace:
 		return []key.Binding{k.Yes, k.No}
+	case modeUpdate:
+		return []key.Binding{withHelp(k.Yes, "y", "update it"), withHelp(k.No, "n/esc", "do not save")}
 	case modeQuit:
-		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
+		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.SaveAs, "S", "save as"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
 	case modePresent:
 		return []key.Binding{k.PrevPage, k.NextPage, k.Back, k.Quit}
 	case modeRestore:
@@ -184,7 +188,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		},
 		{
 			withHelp(k.Positioning, "P", "positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
-			withHelp(k.Save, "s", "save"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
+			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
 		},
 		{
 			withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),

@@ -36,6 +36,7 @@ const (
 	modeFiles        // the list of files beside the current one (o, and L in compare)
 	modeCompare      // the compare screen (c)
 	modeRestore      // "unsaved work from an earlier session was found: restore it?"
+	modeUpdate       // "update the open scenario in place?"
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -272,6 +273,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pathSuggestedMsg:
 		m.mode = modeSave
 		m.save = newSavePrompt(msg.path, m.pending.words())
+		if sc := m.cur.Scenario; sc != nil {
+			m.save.title.SetValue(sc.Title) // save as keeps the title unless retyped
+		}
 		if m.embedded {
 			m.save.note = "based_on: the example, written as " + views.S(m.basePath)
 		}
@@ -328,6 +332,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.compareKey(msg)
 	case modeRestore:
 		return m.restoreKey(msg)
+	case modeUpdate:
+		return m.updateKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -425,7 +431,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.edit(m.cur.ResetTo(m.base))
 	case is(msg, k.Save):
 		m.pending = after{}
-		return suggestPath(m.file)
+		return m.startSave(false)
+	case is(msg, k.SaveAs):
+		m.pending = after{}
+		return m.startSave(true)
 	case is(msg, k.Open):
 		return m.listFiles(listToOpen)
 	case is(msg, k.Compare):
@@ -501,8 +510,9 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 		m.quitting = true
 		return m.flushJournal()
 	case key.Matches(msg, k.Save):
-		m.mode = modeBoard
-		return suggestPath(m.file)
+		return m.startSave(false)
+	case key.Matches(msg, k.SaveAs):
+		return m.startSave(true)
 	case key.Matches(msg, k.Discard):
 		return m.leave()
 	case key.Matches(msg, k.Keep), msg.String() == "q":
@@ -652,15 +662,76 @@ func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// startSave is s (asNew false) and S (asNew true): an open scenario is updated in place
+// after one confirmation; anything else, or S, is saved as a new scenario file.
+func (m *Model) startSave(asNew bool) tea.Cmd {
+	m.mode = modeBoard
+	if !asNew && m.scenarioOpen() {
+		m.mode = modeUpdate
+		m.save = newSavePrompt(m.file, m.pending.words()) // where a failed update asks for another name
+		m.save.title.SetValue(m.cur.Scenario.Title)
+		return nil
+	}
+	return suggestPath(m.file)
+}
+
+// scenarioOpen reports whether the file being edited is a scenario file of its own (not the
+// baseline, not a built-in example), which s updates in place.
+func (m *Model) scenarioOpen() bool {
+	return m.cur.Scenario != nil && !m.embedded && m.file != "" && !orgs.SameFile(m.file, m.basePath)
+}
+
+func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case msg.String() == "ctrl+c":
+		m.mode = modeBoard
+		m.saving = false
+		return m.quit()
+	case m.saving:
+		return nil // one save at a time
+	case key.Matches(msg, k.Yes):
+		m.saving = true
+		req := m.newSaveRequest(m.file, true)
+		return m.saveCmd(req)
+	case key.Matches(msg, k.No):
+		m.mode = modeBoard
+		m.pending = after{}
+		m.setStatus("not saved; S saves as a new file")
+	}
+	return nil
+}
+
+// updateDialog asks before updating the open scenario in place.
+func (m *Model) updateDialog() *views.Dialog {
+	title := ""
+	if t := m.cur.Scenario.Title; t != "" {
+		title = fmt.Sprintf(" (%q)", views.S(t))
+	}
+	body := views.S(m.file) + title + " is the scenario you are editing. Update it in place with the current model? Its title and note are kept."
+	if m.saving {
+		body += "\n\nsaving..."
+	} else {
+		body += "\n\ny  update it\nn  do not save (S saves as a new file)"
+	}
+	return &views.Dialog{Title: "Update the scenario?", Body: body, Wrap: true}
+}
+
 // newSaveRequest is a save of a copy of the current organization: the copy is what the
 // command writes, off the update loop. The baseline's hash is of its bytes as they were
 // read when the session opened (Opened.BaselineData), never read again: the scenario is
 // based on what the user saw.
 func (m *Model) newSaveRequest(path string, replace bool) saveRequest {
+	if path != "" && !strings.EqualFold(filepath.Ext(path), ".toml") {
+		path += ".toml" // only .toml files are listed by o and found as scenarios
+	}
 	meta := orgs.ScenarioMeta{
 		Title:       strings.TrimSpace(m.save.title.Value()),
 		BasedOn:     m.basePath,
 		BasedOnData: m.op.BaselineData,
+	}
+	if sc := m.cur.Scenario; sc != nil {
+		meta.Note = sc.Note
 	}
 	return saveRequest{path: path, cur: m.cur.Clone(), meta: meta, replace: replace, example: m.embedded, input: m.input}
 }
@@ -1096,6 +1167,8 @@ func (m *Model) data() *views.Data {
 			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    save it first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
 	case modeRestore:
 		d.Dialog = m.restoreDialog()
+	case modeUpdate:
+		d.Dialog = m.updateDialog()
 	}
 	return d
 }

@@ -722,10 +722,22 @@ func TestSaveKey(t *testing.T) {
 	if op.BaselinePath != path || op.Org.Team("Online Shop").Headcount != 10 || len(op.Warnings) > 0 {
 		t.Errorf("reopened: baseline %q, headcount %d, warnings %v", op.BaselinePath, op.Org.Team("Online Shop").Headcount, op.Warnings)
 	}
-	// the next save takes the next number; esc cancels
+	// s on the scenario now open updates it in place, title kept, after one question
 	press(t, m, "+", "s")
-	if got := m.save.path.Value(); !strings.HasSuffix(got, "mixed-scenario-2.toml") {
-		t.Errorf("second save prefilled %q", got)
+	if v := m.View(); m.mode != modeUpdate || !strings.Contains(v, "Update the scenario?") {
+		t.Fatalf("second s: mode %d, no question:\n%s", m.mode, v)
+	}
+	press(t, m, "y")
+	if m.mode != modeBoard || m.Modified() || m.file != want {
+		t.Fatalf("after the update: mode %d, modified %v, file %q", m.mode, m.Modified(), m.file)
+	}
+	if o, _, err := orgs.LoadFile(want); err != nil || o.Scenario.Title != "more people" || o.Team("Online Shop").Headcount != 11 {
+		t.Fatalf("updated in place: %v %+v", err, o)
+	}
+	// S saves as the next number, its title field starting with the current title; esc cancels
+	press(t, m, "+", "S")
+	if got := m.save.path.Value(); !strings.HasSuffix(got, "mixed-scenario-2.toml") || m.save.title.Value() != "more people" {
+		t.Errorf("save as prefilled %q, title %q", got, m.save.title.Value())
 	}
 	press(t, m, "esc")
 	if m.mode != modeBoard || !m.Modified() {

@@ -140,7 +140,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	press(t, m, "+", "s", "enter")
 	sc := filepath.Join(dir, "mixed-scenario-1.toml")
 	m = openModel(t, sc, false)
-	press(t, m, "+", "s")
+	press(t, m, "+", "S")
 	typePath(m, sc)
 	press(t, m, "enter")
 	if v := m.View(); m.mode != modeReplace || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
@@ -502,7 +502,7 @@ func TestOpenKey(t *testing.T) {
 		t.Fatalf("discard and open: file %q", m.file)
 	}
 	// save first, then open: the save prompt says what follows
-	press(t, m, "+", "o", "down", "enter", "s")
+	press(t, m, "+", "o", "down", "enter", "S")
 	if m.mode != modeSave || m.save.then != "open mixed-scenario-1.toml" {
 		t.Fatalf("save from the question: mode %d, then %q", m.mode, m.save.then)
 	}
