@@ -19,6 +19,7 @@ type KeyMap struct {
 	Save, SaveAs          key.Binding
 	Present, Help, Quit   key.Binding
 	NextPanel, PrevPanel  key.Binding
+	Zoom, Log             key.Binding
 	Open, Compare, Export key.Binding
 
 	// the compare screen
@@ -36,6 +37,8 @@ type KeyMap struct {
 	Restore                key.Binding
 
 	mode mode
+	// pager is the keys of the page shown in modePager.
+	pager pagerKeys
 	// listLeft is set while the file list chooses compare's side A rather than a file to open.
 	listLeft bool
 	// leftIsBase is set while compare's side A is the baseline.
@@ -78,6 +81,8 @@ func DefaultKeyMap() KeyMap {
 		Present:     b([]string{"p"}, "p", "present"),
 		Help:        b([]string{"?"}, "?", "more keys"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Zoom:        b([]string{"z"}, "z", "panel full screen"),
+		Log:         b([]string{"M"}, "M", "message log"),
 		NextPanel:   b([]string{"tab"}, "tab", "next panel"),
 		PrevPanel:   b([]string{"shift+tab"}, "shift+tab", "previous panel"),
 		Open:        b([]string{"o"}, "o", "open a file"),
@@ -117,6 +122,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.Accept, k.NextField, k.Cancel}
 	case modeReplace:
 		return []key.Binding{k.Yes, k.No}
+	case modePager:
+		return k.pager.ShortHelp()
+	case modeDelete:
+		return []key.Binding{withHelp(k.Yes, "y", "delete it"), withHelp(k.No, "n/esc", "keep it")}
 	case modeUpdate:
 		return []key.Binding{withHelp(k.Yes, "y", "update it"), withHelp(k.No, "n/esc", "do not save")}
 	case modeQuit:
@@ -192,6 +201,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		},
 		{
 			withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
+			k.Zoom, k.Log,
 		},
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/views"
 )
 
@@ -37,6 +38,8 @@ const (
 	modeCompare      // the compare screen (c)
 	modeRestore      // "unsaved work from an earlier session was found: restore it?"
 	modeUpdate       // "update the open scenario in place?"
+	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
+	modeDelete       // "delete a team others run with?"
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -105,7 +108,13 @@ type Model struct {
 
 	status    string
 	statusErr bool
-	quitting  bool
+	// log keeps the last maxLog messages of the status line, in full, for M.
+	log []logEntry
+	// pager is the page shown in modePager.
+	pager pager
+	// deleting is the team the delete question is about.
+	deleting string
+	quitting bool
 
 	journal   journalState
 	files     fileList
@@ -315,6 +324,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	}
+	// the status line speaks of the last action only: a key clears it (M shows it again)
+	m.status, m.statusErr = "", false
 	switch m.mode {
 	case modeFind:
 		return m.findKey(msg)
@@ -334,6 +345,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.restoreKey(msg)
 	case modeUpdate:
 		return m.updateKey(msg)
+	case modePager:
+		return m.pagerKey(msg)
+	case modeDelete:
+		return m.deleteKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -420,6 +435,11 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modeForm
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
 	case is(msg, k.Delete):
+		if sel >= 0 && sel < len(m.index.ServedBy) && len(m.index.ServedBy[sel]) > 0 {
+			m.deleting = m.cur.Teams[sel].Name
+			m.mode = modeDelete
+			return nil
+		}
 		m.edit(m.cur.DeleteTeam(sel))
 	case is(msg, k.Positioning):
 		m.edit(m.cur.CyclePositioning())
@@ -443,6 +463,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		return m.export()
 	case is(msg, k.Present):
 		m.present = true
+	case is(msg, k.Zoom):
+		m.zoomPanel()
+	case is(msg, k.Log):
+		m.openPager(newPager("Messages (the last 100, oldest first)", m.logLines, false), true)
 	case is(msg, k.NextPanel):
 		m.cyclePanel(+1)
 	case is(msg, k.PrevPanel):
@@ -702,6 +726,38 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+func (m *Model) deleteKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case msg.String() == "ctrl+c":
+		m.mode = modeBoard
+		return m.quit()
+	case key.Matches(msg, k.Yes):
+		m.mode = modeBoard
+		m.before = m.Selected()
+		m.edit(m.cur.DeleteTeam(m.cur.TeamIndex(m.deleting)))
+	case key.Matches(msg, k.No):
+		m.mode = modeBoard
+		m.setStatus("not deleted")
+	}
+	return nil
+}
+
+// deleteDialog asks before deleting a team dev teams run with.
+func (m *Model) deleteDialog() *views.Dialog {
+	i := m.cur.TeamIndex(m.deleting)
+	if i < 0 || i >= len(m.index.ServedBy) {
+		return nil
+	}
+	var names []string
+	for _, j := range m.index.ServedBy[i] {
+		names = append(names, views.S(m.cur.Teams[j].Name))
+	}
+	body := fmt.Sprintf("%s runs services with %s: %s. Deleting it leaves %s without the team they run with.\n\ny  delete it (u undoes it)\nn  keep it",
+		views.S(m.deleting), report.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
+	return &views.Dialog{Title: "Delete " + views.S(m.deleting) + "?", Body: body, Wrap: true}
+}
+
 // updateDialog asks before updating the open scenario in place.
 func (m *Model) updateDialog() *views.Dialog {
 	title := ""
@@ -889,6 +945,10 @@ func (m *Model) writer() WriteFunc {
 // ---- mouse ------------------------------------------------------------------
 
 func (m *Model) mouse(msg tea.MouseMsg) {
+	if m.mode == modePager {
+		m.pager, _ = m.pager.Update(msg)
+		return
+	}
 	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {
 		return
 	}
@@ -1051,13 +1111,92 @@ func (m *Model) ensurePanel() {
 	m.panel = ps[len(ps)-1]
 }
 
-func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
-func (m *Model) setError(s string)  { m.status, m.statusErr = s, true }
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false; m.logMessage(s, false) }
+func (m *Model) setError(s string)  { m.status, m.statusErr = s, true; m.logMessage(s, true) }
+
+// maxLog is how many messages the log keeps.
+const maxLog = 100
+
+// logEntry is one message of the status line.
+type logEntry struct {
+	text string
+	err  bool
+}
+
+func (m *Model) logMessage(s string, err bool) {
+	if s == "" {
+		return
+	}
+	if len(m.log) == maxLog {
+		m.log = append(m.log[:0], m.log[1:]...)
+	}
+	m.log = append(m.log, logEntry{s, err})
+}
+
+// logLines draws the message log at width w, oldest first, each message in full.
+func (m *Model) logLines(w int) []string {
+	if len(m.log) == 0 {
+		return []string{"no messages yet"}
+	}
+	var out []string
+	for _, e := range m.log {
+		lead := "  "
+		if e.err {
+			lead = views.GlyphWarning + " "
+		}
+		for i, l := range views.Wrap(views.S(e.text), max(1, w-2)) {
+			if i > 0 {
+				lead = "  "
+			}
+			out = append(out, lead+l)
+		}
+	}
+	return out
+}
+
+// openPager shows a page that scrolls; at the end when atEnd (the log: newest last).
+func (m *Model) openPager(p pager, atEnd bool) {
+	m.pager = p
+	m.mode = modePager
+	m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
+	if atEnd {
+		m.pager.vp.GotoBottom()
+	}
+}
+
+// zoomPanel opens the shown panel full screen.
+func (m *Model) zoomPanel() {
+	p := m.panel
+	d := m.data()
+	m.openPager(newPager(p.Title()+" (full screen)", func(w int) []string { return views.PanelLines(p, d, m.st, w) }, true), false)
+}
+
+func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
+	if msg.String() == "ctrl+c" {
+		m.mode = modeBoard
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.pager, cmd = m.pager.Update(msg)
+	switch {
+	case m.pager.done:
+		m.mode = modeBoard
+	case m.pager.next, m.pager.prev:
+		step := 1
+		if m.pager.prev {
+			step = -1
+		}
+		m.cyclePanel(step)
+		m.zoomPanel()
+	}
+	return cmd
+}
 
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
 	m.keys.mode = m.mode
+	m.keys.pager = m.pager.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
@@ -1068,6 +1207,8 @@ func (m *Model) sync() {
 		m.syncFiles()
 	case modeCompare:
 		m.syncCompare()
+	case modePager:
+		m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
 	}
 	m.lay = views.ComputeLayout(m.w, m.h, lipgloss.Height(m.helpView))
 	if m.lay.TooSmall {
@@ -1169,6 +1310,8 @@ func (m *Model) data() *views.Data {
 		d.Dialog = m.restoreDialog()
 	case modeUpdate:
 		d.Dialog = m.updateDialog()
+	case modeDelete:
+		d.Dialog = m.deleteDialog()
 	}
 	return d
 }
@@ -1214,6 +1357,8 @@ func (m *Model) View() string {
 		return m.filesView(d)
 	case modeCompare:
 		return m.compareView(d)
+	case modePager:
+		return m.pager.View(d, m.st)
 	}
 	if m.present && m.mode == modeBoard {
 		return views.Present(d, m.st, m.w, m.h)

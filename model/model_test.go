@@ -441,9 +441,18 @@ func TestNewTeamForm(t *testing.T) {
 func TestDeleteAndUndoRedo(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	selectTeam(t, m, "Operations SRE")
+	// dev teams run with it: x asks first, n keeps it
 	press(t, m, "x")
+	if v := m.View(); m.mode != modeDelete || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
+		t.Fatalf("x on a team others run with did not ask:\n%s", v)
+	}
+	press(t, m, "n")
+	if m.Current().Team("Operations SRE") == nil || m.Modified() {
+		t.Fatal("n deleted the team")
+	}
+	press(t, m, "x", "y")
 	if m.Current().Team("Operations SRE") != nil {
-		t.Fatal("x did not delete")
+		t.Fatal("x y did not delete")
 	}
 	if tm := team(t, m, "Warehouse Management"); tm.Run != orgs.RunYou {
 		t.Errorf("a dev team left without its SRE team runs %s", tm.Run)

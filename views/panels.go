@@ -83,6 +83,18 @@ func Panels(an *orgs.Analysis) []PanelID {
 	return out
 }
 
+// PanelLines draws panel p's content in full at width w, however many lines it takes: the
+// panel opened full screen, which scrolls.
+func PanelLines(p PanelID, d *Data, st Styles, w int) []string {
+	if !d.ok() {
+		return nil
+	}
+	return renderPanel(p, d, st, w, fullPanelHeight)
+}
+
+// fullPanelHeight is the height a panel drawn in full is given: more than any panel needs.
+const fullPanelHeight = 1 << 16
+
 // renderPanel draws panel p's content in at most w x h.
 func renderPanel(p PanelID, d *Data, st Styles, w, h int) []string {
 	if w <= 0 || h <= 0 {
