@@ -34,7 +34,7 @@ type KeyMap struct {
 	NextField, PrevField   key.Binding
 	Change                 key.Binding
 	Yes, No, Discard, Keep key.Binding
-	Restore                key.Binding
+	Restore, Later         key.Binding
 
 	mode mode
 	// pager is the keys of the page shown in modePager.
@@ -108,6 +108,7 @@ func DefaultKeyMap() KeyMap {
 		Discard:   b([]string{"d"}, "d", "discard and quit"),
 		Keep:      b([]string{"esc", "c"}, "esc", "cancel"),
 		Restore:   b([]string{"r"}, "r", "restore"),
+		Later:     b([]string{"esc", "q"}, "esc", "decide later"),
 	}
 }
 
@@ -133,7 +134,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modePresent:
 		return []key.Binding{k.PrevPage, k.NextPage, k.Back, k.Quit}
 	case modeRestore:
-		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it")}
+		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it"), k.Later}
 	case modeFiles:
 		accept := withHelp(k.Accept, "enter", "open")
 		if k.listLeft {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -114,7 +115,10 @@ type Model struct {
 	pager pager
 	// deleting is the team the delete question is about.
 	deleting string
-	quitting bool
+	// restoreStale is set when the file changed on disk after the work offered for restore
+	// was kept.
+	restoreStale bool
+	quitting     bool
 
 	journal   journalState
 	files     fileList
@@ -295,7 +299,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case journalDoneMsg:
 		m.journalDone(msg)
 	case journalFoundMsg:
+		if msg.org != nil && msg.err == nil {
+			cmd = checkStale(msg) // first: did the file change since the work was kept?
+			break
+		}
 		cmd = m.journalFound(msg)
+	case staleCheckedMsg:
+		m.restoreStale = msg.stale
+		cmd = m.journalFound(msg.found)
 	case filesListedMsg:
 		m.filesListed(msg)
 	case openedMsg:
@@ -342,6 +353,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case modeCompare:
 		return m.compareKey(msg)
 	case modeRestore:
+		if key.Matches(msg, m.keys.Later) {
+			m.restoreLater()
+			return nil
+		}
 		return m.restoreKey(msg)
 	case modeUpdate:
 		return m.updateKey(msg)
@@ -684,6 +699,32 @@ func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
 		m.save.err = "not replaced; choose another name"
 	}
 	return nil
+}
+
+// staleCheckedMsg is what a journal check found, with whether the file changed on disk
+// after the work was kept.
+type staleCheckedMsg struct {
+	found journalFoundMsg
+	stale bool
+}
+
+// checkStale compares, off the update loop, when the file and its journal were last written.
+func checkStale(found journalFoundMsg) tea.Cmd {
+	return func() tea.Msg {
+		f, ferr := os.Stat(found.input)
+		j, jerr := os.Stat(orgs.JournalPath(found.input))
+		return staleCheckedMsg{found: found, stale: ferr == nil && jerr == nil && f.ModTime().After(j.ModTime())}
+	}
+}
+
+// restoreLater closes the restore question without deciding: the earlier work stays where
+// it is, offered again at the next start, and this session keeps no journal of its own
+// until then (it would replace that work).
+func (m *Model) restoreLater() {
+	m.journal.found = nil
+	m.journal.failed = true // the header says "no recovery file"
+	m.mode = modeBoard
+	m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
 }
 
 // startSave is s (asNew false) and S (asNew true): an open scenario is updated in place
@@ -1283,6 +1324,9 @@ func (m *Model) data() *views.Data {
 		Page: m.page,
 		Memo: &m.memo,
 	}
+	if m.embedded {
+		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
+	}
 	switch m.mode {
 	case modeFind:
 		hits := "no match"
@@ -1308,6 +1352,12 @@ func (m *Model) data() *views.Data {
 			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    save it first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
 	case modeRestore:
 		d.Dialog = m.restoreDialog()
+		if d.Dialog != nil {
+			d.Dialog.Body = strings.Replace(d.Dialog.Body, "\nd  discard it", "\nd  discard it\nesc  decide later (the work is kept)", 1)
+			if m.restoreStale {
+				d.Dialog.Body = views.GlyphWarning + " " + views.S(filepath.Base(m.input)) + " changed on disk after this work was kept: restoring it undoes those changes.\n\n" + d.Dialog.Body
+			}
+		}
 	case modeUpdate:
 		d.Dialog = m.updateDialog()
 	case modeDelete:

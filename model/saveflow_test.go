@@ -1,6 +1,7 @@
 package model
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,5 +132,39 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 	start(m)
 	if v := m.View(); m.mode != modeRestore || !strings.Contains(v, "Unsaved work found") {
 		t.Fatalf("no restore offered:\n%s", v)
+	}
+}
+
+// TestRestoreLaterAndStale: the recovery question says when the file changed on disk after
+// the work was kept, and esc decides later, keeping the work for the next start.
+func TestRestoreLaterAndStale(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, true)
+	start(m)
+	press(t, m, "+")
+	jp := orgs.JournalPath(path)
+	deadline := time.Now().Add(5 * time.Second)
+	for !exists(jp) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	m = openModel(t, path, true)
+	start(m)
+	v := m.View()
+	if m.mode != modeRestore || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
+		t.Fatalf("no warning or no esc in the question:\n%s", v)
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || !exists(jp) {
+		t.Fatal("esc did not close the question, or removed the work")
+	}
+	press(t, m, "-", "-")
+	time.Sleep(20 * time.Millisecond)
+	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 10 {
+		t.Errorf("the earlier work was replaced: %v", j)
 	}
 }

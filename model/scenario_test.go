@@ -607,8 +607,8 @@ func TestExportKey(t *testing.T) {
 	m := openModel(t, path, false)
 	press(t, m, "+", "y")
 	out := filepath.Join(dir, "mixed-report.md")
-	want := report.Markdown(m.Current(), orgs.NewReport(m.Current().Name, path, path, m.Analysis()))
-	if got := string(readFile(t, out)); got != want {
+	want := unsavedNote(path) + report.Markdown(m.Current(), orgs.NewReport(m.Current().Name, path, path, m.Analysis()))
+	if got := string(readFile(t, out)); got != want || !strings.HasPrefix(got, "> **Unsaved changes:**") {
 		t.Errorf("report differs from report.Markdown:\n%s", got)
 	}
 	if !strings.Contains(want, "| Online Shop | dev org | dev | 10 |") {
@@ -626,7 +626,7 @@ func TestExportKey(t *testing.T) {
 	typeText(t, m, "more people")
 	press(t, m, "enter", "y")
 	rep := string(readFile(t, filepath.Join(dir, "mixed-scenario-1-report.md")))
-	if !strings.Contains(rep, "Scenario: **more people**") || !strings.Contains(rep, "File `"+filepath.Join(dir, "mixed-scenario-1.toml")+"`") {
+	if strings.Contains(rep, "Unsaved changes") || !strings.Contains(rep, "Scenario: **more people**") || !strings.Contains(rep, "File `"+filepath.Join(dir, "mixed-scenario-1.toml")+"`") {
 		t.Errorf("report of the saved scenario:\n%s", rep[:min(len(rep), 400)])
 	}
 	if err := os.Chmod(dir, 0o555); err != nil {
@@ -673,7 +673,7 @@ func TestExportKeepsTheAnalysisOfItsTime(t *testing.T) {
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
 	m := openModel(t, path, false)
 	press(t, m, "l", ">") // the analyses so far are the model's alone
-	want := report.Markdown(m.Current().Clone(), orgs.NewReport(m.Current().Name, path, path, orgs.Analyse(m.base, m.Current())))
+	want := unsavedNote(path) + report.Markdown(m.Current().Clone(), orgs.NewReport(m.Current().Name, path, path, orgs.Analyse(m.base, m.Current())))
 	_, cmd := m.Update(keyMsg("y"))
 	if cmd == nil {
 		t.Fatal("y gave no command")

@@ -51,7 +51,9 @@ type Data struct {
 // Header is what the header line says about the file.
 type Header struct {
 	File, Baseline string
-	Modified       bool
+	// Example, when set, names the built-in example open (it has no file).
+	Example  string
+	Modified bool
 	// NoRecovery is set while the recovery file of unsaved work cannot be written.
 	NoRecovery bool
 }

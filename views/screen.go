@@ -105,6 +105,12 @@ func header(d *Data, st Styles, w int) string {
 	if d.Header.Baseline == d.Header.File {
 		base = "  baseline: the file itself"
 	}
+	if d.Header.Example != "" {
+		file = "  built-in example " + S(d.Header.Example)
+		if d.Header.Baseline == d.Header.File {
+			base = "  baseline: the example itself"
+		}
+	}
 	room := w - width(right) - 1
 	for _, extra := range []string{file + base + "  " + summary, file + base, file} {
 		if width(left)+width(extra) <= room {
