@@ -79,7 +79,7 @@ func DefaultKeyMap() KeyMap {
 		Save:        b([]string{"s"}, "s", "save scenario"),
 		SaveAs:      b([]string{"S"}, "S", "save as a new scenario"),
 		Present:     b([]string{"p"}, "p", "present"),
-		Help:        b([]string{"?"}, "?", "more keys"),
+		Help:        b([]string{"?"}, "?", "every key"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
 		Zoom:        b([]string{"z"}, "z", "panel full screen"),
 		Log:         b([]string{"M"}, "M", "message log"),

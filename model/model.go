@@ -402,7 +402,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Quit):
 		return m.quit()
 	case is(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.openKeys()
 	case is(msg, k.MoveLeft):
 		c, err := m.cur.MoveTeam(sel, -1)
 		m.editTeam(sel, c, err)

@@ -39,7 +39,7 @@ func newPager(title string, render func(w int) []string, panels bool) pager {
 		Page:      key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page")),
 		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top/bottom")),
 		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
-		Close:     key.NewBinding(key.WithKeys("esc", "q", "z", "M"), key.WithHelp("esc", "back")),
+		Close:     key.NewBinding(key.WithKeys("esc", "q", "z", "M", "?"), key.WithHelp("esc", "back")),
 		NextPanel: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next panel")),
 		PrevPanel: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous panel")),
 		panels:    panels,
