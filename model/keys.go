@@ -27,6 +27,7 @@ type KeyMap struct {
 
 	// presentation mode
 	PrevPage, NextPage, Back key.Binding
+	Step                     key.Binding
 
 	// prompts and dialogs
 	Accept, Cancel         key.Binding
@@ -93,7 +94,8 @@ func DefaultKeyMap() KeyMap {
 		CompareBack: b([]string{"esc", "c"}, "esc/c", "back to the board"),
 
 		PrevPage: b([]string{"left", "h", "pgup", "backspace"}, "left", "previous"),
-		NextPage: b([]string{"right", "l", "pgdown", " "}, "right", "next"),
+		NextPage: b([]string{"right", "l", "pgdown", " "}, "right/space", "next"),
+		Step:     b([]string{"0", "1", "2", "3", "4", "5", "6"}, "0-6", "opening, step"),
 		Back:     b([]string{"esc", "p"}, "esc/p", "back to the board"),
 
 		Accept:    b([]string{"enter"}, "enter", "ok"),
@@ -132,7 +134,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeQuit:
 		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.SaveAs, "S", "save as"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
 	case modePresent:
-		return []key.Binding{k.PrevPage, k.NextPage, k.Back, k.Quit}
+		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
 	case modeRestore:
 		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it"), k.Later}
 	case modeFiles:

@@ -492,25 +492,34 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
+	slides := m.slides()
 	switch {
-	case msg.String() == "ctrl+c", msg.String() == "q":
+	case is(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Back):
 		m.present = false
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.PrevPage):
-		m.page = max(0, m.page-1)
+		m.page--
 	case key.Matches(msg, k.NextPage):
-		m.page = min(len(views.Pages)-1, m.page+1)
-	case len(msg.String()) == 1 && msg.String() >= "1" && msg.String() <= "6":
-		step := int(msg.String()[0] - '0')
-		for i, p := range views.Pages {
-			if p.Step == step {
-				m.page = i
-				break
-			}
+		m.page++
+	case key.Matches(msg, k.Home):
+		m.page = 0
+	case key.Matches(msg, k.End):
+		m.page = len(slides) - 1
+	case key.Matches(msg, k.Step):
+		if i := views.FirstSlide(slides, int(msg.Runes[0]-'0')); i >= 0 {
+			m.page = i
 		}
 	}
+	m.page = max(0, min(len(slides)-1, m.page))
 	return nil
+}
+
+// slides are the presentation's screens at the terminal's size.
+func (m *Model) slides() []views.Slide {
+	return views.Slides(m.data(), m.st, m.w, m.h, lipgloss.Height(m.helpView))
 }
 
 // quit leaves at once without unsaved changes, and asks first with them.

@@ -592,27 +592,45 @@ func TestHelpKey(t *testing.T) {
 func TestPresentKeys(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "p")
-	if !m.present || !strings.Contains(m.View(), "1 Clarify") {
-		t.Fatalf("p: %v\n%s", m.present, m.View())
+	v := m.View()
+	if !m.present || !strings.Contains(v, "The SRE principles") || !strings.Contains(v, "Opening, page 1/2") {
+		t.Fatalf("p does not open on the principles: %v\n%s", m.present, v)
 	}
-	if strings.Contains(m.View(), "Development org") {
-		t.Error("presentation shows the board's chrome")
+	if strings.Contains(v, "Development org") || !strings.Contains(v, "right/space next") {
+		t.Errorf("presentation shows the board's chrome, or no key footer:\n%s", v)
 	}
-	press(t, m, "right", "l", " ")
-	if m.page != 3 || !strings.Contains(m.View(), "CAPEX") {
+	press(t, m, "right")
+	if !strings.Contains(m.View(), "SRE can only be done with a central SRE team") {
+		t.Errorf("no myth after the principles:\n%s", m.View())
+	}
+	press(t, m, "l", " ", "right")
+	if !strings.Contains(m.View(), "3 Compare") {
 		t.Errorf("page %d:\n%s", m.page, m.View())
 	}
 	press(t, m, "left")
-	if m.page != 2 {
+	if !strings.Contains(m.View(), "2 Consider") {
 		t.Errorf("left: page %d", m.page)
 	}
 	press(t, m, "6")
-	if m.page != len(views.Pages)-1 || !strings.Contains(m.View(), "6 Decide") {
-		t.Errorf("6: page %d", m.page)
+	if v := m.View(); !strings.Contains(v, "6 Decide") || !strings.Contains(v, "Step 6/6, page 1/") {
+		t.Errorf("6: page %d\n%s", m.page, v)
+	}
+	press(t, m, "end")
+	last := m.page
+	if v := m.View(); !strings.Contains(v, "Positioning the SRE org and the SRE role") {
+		t.Errorf("end: page %d\n%s", m.page, v)
 	}
 	press(t, m, "right")
-	if m.page != len(views.Pages)-1 {
+	if m.page != last {
 		t.Error("paged past the end")
+	}
+	press(t, m, "home")
+	if m.page != 0 {
+		t.Errorf("home: page %d", m.page)
+	}
+	press(t, m, "6", "right")
+	if v := m.View(); !strings.Contains(v, "transition matrix") || !strings.Contains(v, "> you run it") {
+		t.Errorf("the matrix does not mark the current model's row:\n%s", v)
 	}
 	press(t, m, "4")
 	if !strings.Contains(m.View(), "TOPOLOGY") && !strings.Contains(m.View(), "█") {
@@ -633,7 +651,7 @@ func TestPresentKeys(t *testing.T) {
 	// --present starts in presentation mode
 	pm := New(Config{Opened: opened(t, "mixed"), Styles: views.DefaultStyles(), Present: true})
 	pm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if !strings.Contains(pm.View(), "1 Clarify") {
+	if !strings.Contains(pm.View(), "The SRE principles") {
 		t.Error("Present config did not start in presentation mode")
 	}
 }

@@ -804,6 +804,8 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 			grid[mr][mc] = GlyphMarker[0]
 		}
 	}
+	// each label at its corner: the top one centred over the apex, the bottom ones ending
+	// at the left corner and starting at the right one, on two lines when they would meet
 	top := "product-centric"
 	left := "incident-centric"
 	right := "reliability user experience-centric"
@@ -818,10 +820,16 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 		}
 		lines = append(lines, s+pad)
 	}
-	if len(left)+1+len(right) <= w {
-		lines = append(lines, st.ink().Text.Render(Pad(left, w-len(right))+right))
+	lx, rx := max(0, cx-(h-1)), min(w-1, cx+(h-1))
+	ls := max(0, lx+1-len(left))
+	rs := max(0, min(rx, w-len(right)))
+	if ls+len(left) < rs && rs+len(right) <= w {
+		lines = append(lines, st.ink().Text.Render(Pad(spaces(ls)+left+spaces(rs-ls-len(left))+right, w)))
 	} else {
-		lines = append(lines, st.ink().Text.Render(Trunc(left, w)), st.ink().Text.Render(PadLeft(right, w)))
+		lines = append(lines, st.ink().Text.Render(Trunc(Pad(spaces(ls)+left, w), w)), st.ink().Text.Render(Pad(spaces(rs)+Trunc(right, w-rs), w)))
+	}
+	if id.Dominant != nil {
+		lines = append(lines, st.ink().Muted.Render(Trunc(GlyphMarker+" marks the weights' position", w)))
 	}
 	return lines
 }
