@@ -8,7 +8,7 @@ import (
 // TestChangedVerdictsMarked: the talk's case, topology-5 with its SRE team moved into the
 // SRE org, reads as a change of identity on screen: "was ..." and a marked tab.
 func TestChangedVerdictsMarked(t *testing.T) {
-	m := newModel(t, "topology-5", 160, 45)
+	m := newModel(t, "topology-5", 220, 60)
 	before := m.View()
 	if strings.Contains(before, "was ") || strings.Contains(before, "Identity *") {
 		t.Fatalf("marks before any change:\n%s", before)

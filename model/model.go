@@ -1260,11 +1260,11 @@ func (m *Model) sync() {
 	case modePager:
 		m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
 	}
-	m.lay = views.ComputeLayout(m.w, m.h, lipgloss.Height(m.helpView))
+	d := m.data()
+	m.lay = views.LayoutFor(d, m.st, m.w, m.h)
 	if m.lay.TooSmall {
 		return
 	}
-	d := m.data()
 	for c := range m.board.Offsets {
 		m.board.Offsets[c] = views.ScrollOffset(d, m.lay, c, m.board.Offsets[c])
 		d.Board.Offsets[c] = m.board.Offsets[c]

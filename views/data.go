@@ -257,6 +257,16 @@ func (d *Data) ok() bool {
 // a Memo serves one goroutine at a time.
 type Memo struct {
 	criteria criteriaMemo
+	need     needMemo
+}
+
+// needMemo is the height of a panel drawn in full, for the analysis, panel and width it
+// was measured for.
+type needMemo struct {
+	an    *orgs.Analysis
+	panel PanelID
+	w, n  int
+	ok    bool
 }
 
 type criteriaMemo struct {

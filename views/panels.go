@@ -402,9 +402,28 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 			break
 		}
 	}
+	// when every cell can show in full, each row takes the lines its longest cell needs:
+	// nothing is cut
+	fullRows := make([]int, len(in.rows))
+	total := 4
+	for r, cv := range in.rows {
+		n := len(Wrap(cv.name, critW))
+		for c := range orgs.ComparedModels {
+			v := cv.values[c]
+			if c == dom && cv.changed {
+				v = GlyphChanged + " " + v
+			}
+			n = max(n, len(Wrap(v, mw[c])))
+		}
+		fullRows[r] = n
+		total += n
+	}
+	if total <= h {
+		rowLines, rule, legend = 0, true, true
+	}
 	cell := func(text string, width int) string {
 		ls := Wrap(text, width)
-		if len(ls) > rowLines {
+		if rowLines > 0 && len(ls) > rowLines {
 			// the last line takes the rest of the text, cut with an ellipsis
 			ls[rowLines-1] = Trunc(strings.Join(ls[rowLines-1:], " "), width)
 			ls = ls[:rowLines]

@@ -14,13 +14,13 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	l := ComputeLayout(w, h, lipgloss.Height(d.Help))
-	if l.TooSmall {
+	if w < MinWidth || h < MinHeight {
 		return TooSmall(MinWidth, MinHeight, w, h)
 	}
 	if !d.ok() {
 		return Fit("no organization loaded", w, h)
 	}
+	l := LayoutFor(d, st, w, h)
 	var panels string
 	switch {
 	case d.Dialog != nil:
@@ -204,8 +204,14 @@ func widePanels(d *Data, st Styles, w, h int) string {
 	}
 	leftDrawn, leftNeeds, leftTotal := sum(left, leftW)
 	rightDrawn, rightNeeds, rightTotal := sum(right, rightW)
+	// the criteria table in full (its cells wrapped, nothing cut) when that leaves the other
+	// panels a useful height; else in its compact form
 	const critMin = criteriaCompact + 1 // with its title rule
-	mason := max(0, min(max(leftTotal, rightTotal), h-critMin))
+	critNeed := 1 + len(renderPanel(PanelCriteria, d, st, w, fullPanelHeight))
+	mason := max(0, min(max(leftTotal, rightTotal), h-critNeed))
+	if mason < masonMin {
+		mason = max(0, min(max(leftTotal, rightTotal), h-critMin))
+	}
 	column := func(ps []PanelID, drawn [][]string, needs []int, pw int) string {
 		var lines []string
 		for i, hh := range FairShares(needs, mason) {
@@ -234,6 +240,10 @@ func widePanels(d *Data, st Styles, w, h int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// masonMin is the height the panels above the criteria table keep at least on a wide
+// terminal.
+const masonMin = 24
 
 // FairShares splits total lines among blocks that need needs: every block gets what it
 // needs when all fit; otherwise the blocks needing less than a fair share keep their need

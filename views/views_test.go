@@ -298,7 +298,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 	}
 	for _, sz := range []struct{ w, h int }{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
 		d := data(t, base, cur, "Online Shop", sz.w, sz.h)
-		l := ComputeLayout(sz.w, sz.h, lipgloss.Height(d.Help))
+		l := LayoutFor(d, DefaultStyles(), sz.w, sz.h)
 		n := len(d.Board.Cols[0])
 		walk := make([]int, 0, 2*n)
 		for r := 0; r < n; r++ {
