@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"reflect"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -163,15 +162,25 @@ func sameContent(a, b *orgs.Org, team int) bool {
 	if len(a.Teams) != len(b.Teams) {
 		return false
 	}
-	if team >= 0 && team < len(a.Teams) && !reflect.DeepEqual(a.Teams[team], b.Teams[team]) {
+	if team >= 0 && team < len(a.Teams) && !sameTeam(&a.Teams[team], &b.Teams[team]) {
 		return false
 	}
 	for i := range a.Teams {
-		if !reflect.DeepEqual(a.Teams[i], b.Teams[i]) {
+		if !sameTeam(&a.Teams[i], &b.Teams[i]) {
 			return false
 		}
 	}
 	ha, hb := *a, *b
 	ha.Teams, hb.Teams, ha.Scenario, hb.Scenario = nil, nil, nil, nil
 	return bytes.Equal(orgs.Marshal(&ha), orgs.Marshal(&hb))
+}
+
+// sameTeam compares two teams by content: their cost per head by value, the rest as is.
+func sameTeam(a, b *orgs.Team) bool {
+	if (a.PerHead == nil) != (b.PerHead == nil) || (a.PerHead != nil && *a.PerHead != *b.PerHead) {
+		return false
+	}
+	x, y := *a, *b
+	x.PerHead, y.PerHead = nil, nil
+	return x == y
 }

@@ -256,7 +256,7 @@ func (d *Data) ok() bool {
 // was drawn from, so it is drawn again only when that changed. The zero value is empty;
 // a Memo serves one goroutine at a time.
 type Memo struct {
-	criteria criteriaMemo
+	criteria [2]criteriaMemo
 	need     needMemo
 }
 

@@ -362,11 +362,17 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 	if d.Memo == nil {
 		return drawCriteria(&in, st, w, h)
 	}
-	c := &d.Memo.criteria
-	if k := st.ink(); c.lines == nil || c.pens != k || c.w != w || c.h != h || !c.in.equal(&in) {
-		*c = criteriaMemo{in: in, pens: k, w: w, h: h, lines: drawCriteria(&in, st, w, h)}
+	// two sizes are kept: the table in full (measured for the layout) and as drawn
+	k := st.ink()
+	memo := &d.Memo.criteria
+	for i := range memo {
+		if c := &memo[i]; c.lines != nil && c.pens == k && c.w == w && c.h == h && c.in.equal(&in) {
+			return slices.Clone(c.lines)
+		}
 	}
-	return slices.Clone(c.lines)
+	memo[1] = memo[0]
+	memo[0] = criteriaMemo{in: in, pens: k, w: w, h: h, lines: drawCriteria(&in, st, w, h)}
+	return slices.Clone(memo[0].lines)
 }
 
 func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
