@@ -257,7 +257,7 @@ func (d *Data) ok() bool {
 // a Memo serves one goroutine at a time.
 type Memo struct {
 	criteria [2]criteriaMemo
-	need     needMemo
+	need     [2]needMemo
 }
 
 // needMemo is the height of a panel drawn in full, for the analysis, panel and width it
@@ -265,7 +265,8 @@ type Memo struct {
 type needMemo struct {
 	an    *orgs.Analysis
 	panel PanelID
-	w, n  int
+	w, h  int
+	n     int
 	ok    bool
 }
 

@@ -149,6 +149,13 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 		panelH := min(panelNeed, max(panelMinHeight, content*3/5))
 		boardH = max(boardMinHeight, content-panelH)
 	}
+	// a panel may draw fewer lines at the height it got than in full (it drops blank
+	// lines when short): the board takes those rows too
+	if d.Dialog == nil {
+		if drawn := 1 + panelLinesAt(d, st, l.Panels.W, content-boardH-1); drawn < content-boardH {
+			boardH = content - drawn
+		}
+	}
 	l.Board.H = boardH
 	l.Panels.Y, l.Panels.H = l.Board.Y+boardH, content-boardH
 	for c := range l.Columns {
@@ -210,13 +217,24 @@ func boardNeed(d *Data, l Layout, limit int) int {
 
 // panelNeed is the number of lines the shown panel takes in full at width w.
 func panelNeed(d *Data, st Styles, w int) int {
-	if d.Memo != nil {
-		m := &d.Memo.need
-		if m.an == d.An && m.panel == d.Panel && m.w == w && m.ok {
+	return panelLinesAt(d, st, w, fullPanelHeight)
+}
+
+// panelLinesAt is the number of lines the shown panel draws in w x h.
+func panelLinesAt(d *Data, st Styles, w, h int) int {
+	if h <= 0 {
+		return 0
+	}
+	if d.Memo == nil {
+		return len(renderPanel(d.Panel, d, st, w, h))
+	}
+	memo := &d.Memo.need
+	for i := range memo {
+		if m := &memo[i]; m.ok && m.an == d.An && m.panel == d.Panel && m.w == w && m.h == h {
 			return m.n
 		}
-		*m = needMemo{an: d.An, panel: d.Panel, w: w, ok: true, n: len(PanelLines(d.Panel, d, st, w))}
-		return m.n
 	}
-	return len(PanelLines(d.Panel, d, st, w))
+	memo[1] = memo[0]
+	memo[0] = needMemo{an: d.An, panel: d.Panel, w: w, h: h, ok: true, n: len(renderPanel(d.Panel, d, st, w, h))}
+	return memo[0].n
 }
