@@ -146,8 +146,9 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 		boardH, l.cards = content-panelNeed, -1
 	default:
 		// both want more rows than there are: the panel its share, the board the rest
+		// (space is short: one line per card, so that the board hides as few as it can)
 		panelH := min(panelNeed, max(panelMinHeight, content*3/5))
-		boardH = max(boardMinHeight, content-panelH)
+		boardH, l.cards = max(boardMinHeight, content-panelH), -1
 	}
 	// a panel may draw fewer lines at the height it got than in full (it drops blank
 	// lines when short): the board takes those rows too
