@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestChangedVerdictsMarked: the talk's case, topology-5 with its SRE team moved into the
@@ -78,5 +80,20 @@ func TestZoomPanelScrolls(t *testing.T) {
 	press(t, m, "z")
 	if m.mode != modeBoard {
 		t.Error("z did not close the panel")
+	}
+}
+
+// TestTabsClickable: a click on a tab shows its panel.
+func TestTabsClickable(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	v := strings.Split(m.View(), "\n")
+	y := m.lay.Panels.Y
+	x := strings.Index(v[y], "Funding")
+	if x < 0 {
+		t.Fatalf("no Funding tab on line %d: %q", y, v[y])
+	}
+	m.Update(tea.MouseMsg{X: x + 1, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.panel.Title() != "Funding" {
+		t.Errorf("the click showed %s", m.panel.Title())
 	}
 }

@@ -1004,6 +1004,12 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 	}
 	switch msg.Button {
 	case tea.MouseButtonLeft:
+		if !m.lay.Wide && msg.Y == m.lay.Panels.Y {
+			if p, ok := views.TabAt(m.data(), m.lay.Panels.W, msg.X); ok {
+				m.panel = p // a click on a tab shows its panel
+			}
+			return
+		}
 		if c, row, ok := views.HitCard(m.data(), m.lay, msg.X, msg.Y); ok {
 			m.board.Focus = c
 			m.board.Rows[c] = row

@@ -138,20 +138,7 @@ func statusLine(d *Data, st Styles, w int) string {
 // tabs is the narrow layout's panel tab line; the current tab in brackets.
 func tabs(d *Data, st Styles, w int) string {
 	ps := Panels(d.An)
-	warn, _ := AdvisoryCounts(d.An)
-	label := func(p PanelID) string {
-		t := p.Title()
-		if p.Changed(d.Changes) {
-			t += GlyphChanged
-		}
-		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
-			t += fmt.Sprintf(" %d", len(d.An.Advisories))
-			if warn > 0 {
-				t += GlyphWarning
-			}
-		}
-		return t
-	}
+	label := tabLabel(d)
 	var b strings.Builder
 	for _, p := range ps {
 		if p == d.Panel {
@@ -171,6 +158,49 @@ func tabs(d *Data, st Styles, w int) string {
 		line = st.ink().TabActive.Render("["+label(d.Panel)+"]") + st.ink().Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
 	}
 	return Trunc(line, w)
+}
+
+// TabAt is the panel whose tab is at column x of the narrow layout's tab line; ok is false
+// between tabs, or when the tabs do not all fit in w (the line then names one).
+func TabAt(d *Data, w, x int) (PanelID, bool) {
+	if !d.ok() {
+		return 0, false
+	}
+	label := tabLabel(d)
+	at, total := 0, 0
+	for _, p := range Panels(d.An) {
+		total += width(label(p)) + 2
+	}
+	if total > w {
+		return 0, false
+	}
+	for _, p := range Panels(d.An) {
+		n := width(label(p)) + 2
+		if x >= at && x < at+n {
+			return p, true
+		}
+		at += n
+	}
+	return 0, false
+}
+
+// tabLabel is the label of each panel's tab: its title, its changed mark and, for the
+// advisories, how many there are.
+func tabLabel(d *Data) func(p PanelID) string {
+	warn, _ := AdvisoryCounts(d.An)
+	return func(p PanelID) string {
+		t := p.Title()
+		if p.Changed(d.Changes) {
+			t += GlyphChanged
+		}
+		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
+			t += fmt.Sprintf(" %d", len(d.An.Advisories))
+			if warn > 0 {
+				t += GlyphWarning
+			}
+		}
+		return t
+	}
 }
 
 func narrowPanel(d *Data, st Styles, w, h int) string {
