@@ -1257,7 +1257,7 @@ func (m *Model) sync() {
 		m.keys.mode = modePresent
 	}
 	m.enableKeys()
-	m.helpView = m.helpMemo.view(&m.help, m.keys)
+	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
 	switch m.mode {
 	case modeFiles:
 		m.syncFiles()
