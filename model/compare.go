@@ -64,7 +64,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 	c := m.cmp
 	page := max(1, m.pageBodyHeight(1)-1)
 	switch {
-	case msg.String() == "ctrl+c", msg.String() == "q":
+	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.CompareBack):
 		m.mode = modeBoard
@@ -76,7 +76,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 		c.offset++
 	case key.Matches(msg, k.PageUp):
 		c.offset -= page
-	case key.Matches(msg, k.PageDown), msg.String() == " ":
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Space):
 		c.offset += page
 	case key.Matches(msg, k.Home):
 		c.offset = 0

@@ -20,7 +20,10 @@ type KeyMap struct {
 	Present, Help, Quit   key.Binding
 	NextPanel, PrevPanel  key.Binding
 	Zoom, Log             key.Binding
-	Open, Compare, Export key.Binding
+	// Interrupt (ctrl+c) always leaves; QuitKey is q alone, which some dialogs take as
+	// "cancel"; Space pages down where space reads as "next"
+	Interrupt, QuitKey, Space key.Binding
+	Open, Compare, Export     key.Binding
 
 	// the compare screen
 	LeftSide, CompareBack key.Binding
@@ -83,6 +86,9 @@ func DefaultKeyMap() KeyMap {
 		Help:        b([]string{"?"}, "?", "every key"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
 		Zoom:        b([]string{"z"}, "z", "panel full screen"),
+		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit now"),
+		QuitKey:     b([]string{"q"}, "q", "cancel"),
+		Space:       b([]string{" "}, "space", "page down"),
 		Log:         b([]string{"M"}, "M", "message log"),
 		NextPanel:   b([]string{"tab"}, "tab", "next panel"),
 		PrevPanel:   b([]string{"shift+tab"}, "shift+tab", "previous panel"),

@@ -554,7 +554,7 @@ func (m *Model) leave() tea.Cmd {
 func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c": // a second ctrl+c: the user wants out, and keeps the journal
+	case key.Matches(msg, m.keys.Interrupt): // a second ctrl+c: the user wants out, and keeps the journal
 		m.quitting = true
 		return m.flushJournal()
 	case key.Matches(msg, k.Save):
@@ -563,7 +563,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 		return m.startSave(true)
 	case key.Matches(msg, k.Discard):
 		return m.leave()
-	case key.Matches(msg, k.Keep), msg.String() == "q":
+	case key.Matches(msg, k.Keep), key.Matches(msg, k.QuitKey):
 		m.mode = modeBoard
 		m.pending = after{}
 	}
@@ -573,7 +573,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, m.keys.Interrupt):
 		m.mode = modeBoard
 		m.board = m.findFrom
 		return m.quit()
@@ -639,7 +639,7 @@ func (m *Model) matches(q string) []int {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
 		return m.quit()
 	}
@@ -666,7 +666,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
 		m.saving = false
 		return m.quit()
@@ -694,7 +694,7 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, m.keys.Interrupt):
 		m.mode = modeBoard
 		return m.quit()
 	case key.Matches(msg, k.Yes):
@@ -758,7 +758,7 @@ func (m *Model) scenarioOpen() bool {
 func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, m.keys.Interrupt):
 		m.mode = modeBoard
 		m.saving = false
 		return m.quit()
@@ -779,7 +779,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) deleteKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, m.keys.Interrupt):
 		m.mode = modeBoard
 		return m.quit()
 	case key.Matches(msg, k.Yes):
@@ -1228,7 +1228,7 @@ func (m *Model) zoomPanel() {
 }
 
 func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
 		return m.quit()
 	}
