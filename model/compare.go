@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -11,16 +12,20 @@ import (
 )
 
 // comparing is the state of the compare screen: side A (the baseline, or a file chosen
-// with L), side B (the current model), and the drawn body, kept while the width holds.
+// with L), side B (the current model), and the drawn body, kept while the width holds; a
+// bubbles viewport keeps its scrolling.
 type comparing struct {
 	// leftPath is the file chosen as side A; "" while A is the baseline.
 	leftPath string
 	data     *views.Compare
-	offset   int
+	vp       viewport.Model
 	body     []string
 	head     []string
 	bodyW    int
 }
+
+// offset is the first body line shown.
+func (c *comparing) offset() int { return c.vp.YOffset }
 
 // enterCompare opens the compare screen with the baseline as side A.
 func (m *Model) enterCompare() {
@@ -49,7 +54,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) {
 	if m.Modified() {
 		rightRole = "unsaved"
 	}
-	m.cmp = &comparing{leftPath: leftPath, data: &views.Compare{
+	m.cmp = &comparing{leftPath: leftPath, vp: viewport.New(0, 0), data: &views.Compare{
 		LeftName: leftName, RightName: m.file,
 		LeftRole: leftRole, RightRole: rightRole,
 		LeftOrg: left, RightOrg: m.cur,
@@ -62,7 +67,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) {
 func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	c := m.cmp
-	page := max(1, m.pageBodyHeight(1)-1)
+	vp := &c.vp
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
@@ -71,17 +76,17 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 		m.cmp = nil
 		return nil
 	case key.Matches(msg, k.Up):
-		c.offset--
+		vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
-		c.offset++
+		vp.ScrollDown(1)
 	case key.Matches(msg, k.PageUp):
-		c.offset -= page
+		vp.PageUp()
 	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Space):
-		c.offset += page
+		vp.PageDown()
 	case key.Matches(msg, k.Home):
-		c.offset = 0
+		vp.GotoTop()
 	case key.Matches(msg, k.End):
-		c.offset = len(c.body)
+		vp.GotoBottom()
 	case key.Matches(msg, k.LeftSide):
 		return m.listFiles(listForLeft)
 	case is(msg, k.Baseline):
@@ -120,8 +125,10 @@ func (m *Model) syncCompare() {
 		c.body = views.CompareBody(c.data, m.st, m.w)
 		c.head = views.CompareHead(c.data, m.st, m.w)
 		c.bodyW = m.w
+		c.vp.SetContent(joinLines(c.body))
 	}
-	c.offset = max(0, min(c.offset, views.MaxOffset(len(c.body), m.pageBodyHeight(len(c.head)))))
+	c.vp.Width, c.vp.Height = m.w, m.pageBodyHeight(len(c.head))
+	c.vp.SetYOffset(c.vp.YOffset) // back in range after a resize
 }
 
 func (m *Model) compareView(d *views.Data) string {
@@ -129,5 +136,5 @@ func (m *Model) compareView(d *views.Data) string {
 	if c == nil {
 		return ""
 	}
-	return views.DrawScreen(views.Screen{Title: views.CompareTitle(c.data), Head: c.head, Body: c.body, Offset: c.offset}, d, m.st, m.w, m.h)
+	return views.DrawScreen(views.Screen{Title: views.CompareTitle(c.data), Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)
 }

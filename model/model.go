@@ -995,8 +995,12 @@ func (m *Model) writer() WriteFunc {
 // ---- mouse ------------------------------------------------------------------
 
 func (m *Model) mouse(msg tea.MouseMsg) {
-	if m.mode == modePager {
+	switch {
+	case m.mode == modePager:
 		m.pager, _ = m.pager.Update(msg)
+		return
+	case m.mode == modeCompare && m.cmp != nil:
+		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
 		return
 	}
 	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {

@@ -551,18 +551,18 @@ func TestCompareKey(t *testing.T) {
 		t.Error("the diff is not of the current model")
 	}
 	press(t, m, "pgdown")
-	if m.cmp.offset == 0 {
+	if m.cmp.offset() == 0 {
 		t.Error("pgdown did not scroll")
 	}
 	press(t, m, "end")
-	end := m.cmp.offset
+	end := m.cmp.offset()
 	press(t, m, "down")
-	if m.cmp.offset != end || end == 0 {
-		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset, end)
+	if m.cmp.offset() != end || end == 0 {
+		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset(), end)
 	}
 	checkView(t, m, "compare at the end")
 	press(t, m, "home", "+") // no edits in compare
-	if m.cmp.offset != 0 || len(m.history) != 1 {
+	if m.cmp.offset() != 0 || len(m.history) != 1 {
 		t.Error("home did not go to the top, or + edited")
 	}
 	press(t, m, "esc")
