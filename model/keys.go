@@ -41,8 +41,9 @@ type KeyMap struct {
 	Restore, Later         key.Binding
 
 	mode mode
-	// pager is the keys of the page shown in modePager.
-	pager pagerKeys
+	// pager is the keys of the page shown in modePager, question those of modeConfirm.
+	pager    pagerKeys
+	question confirmKeys
 	// listLeft is set while the file list chooses compare's side A rather than a file to open.
 	listLeft bool
 	// leftIsBase is set while compare's side A is the baseline.
@@ -133,10 +134,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.Yes, k.No}
 	case modePager:
 		return k.pager.ShortHelp()
-	case modeDelete:
-		return []key.Binding{withHelp(k.Yes, "y", "delete it"), withHelp(k.No, "n/esc", "keep it")}
-	case modeUpdate:
-		return []key.Binding{withHelp(k.Yes, "y", "update it"), withHelp(k.No, "n/esc", "do not save")}
+	case modeConfirm:
+		return k.question.ShortHelp()
 	case modeQuit:
 		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.SaveAs, "S", "save as"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
 	case modePresent:

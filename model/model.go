@@ -38,9 +38,8 @@ const (
 	modeFiles        // the list of files beside the current one (o, and L in compare)
 	modeCompare      // the compare screen (c)
 	modeRestore      // "unsaved work from an earlier session was found: restore it?"
-	modeUpdate       // "update the open scenario in place?"
 	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
-	modeDelete       // "delete a team others run with?"
+	modeConfirm      // a yes/no question: delete a team others run with, update in place
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -113,8 +112,10 @@ type Model struct {
 	log []logEntry
 	// pager is the page shown in modePager.
 	pager pager
-	// deleting is the team the delete question is about.
-	deleting string
+	// question is the yes/no question shown in modeConfirm; onYes and onNo what follows.
+	question confirm
+	onYes    func() tea.Cmd
+	onNo     func()
 	// restoreStale is set when the file changed on disk after the work offered for restore
 	// was kept.
 	restoreStale bool
@@ -358,12 +359,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.restoreKey(msg)
-	case modeUpdate:
-		return m.updateKey(msg)
 	case modePager:
 		return m.pagerKey(msg)
-	case modeDelete:
-		return m.deleteKey(msg)
+	case modeConfirm:
+		return m.confirmKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -451,8 +450,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
 	case is(msg, k.Delete):
 		if sel >= 0 && sel < len(m.index.ServedBy) && len(m.index.ServedBy[sel]) > 0 {
-			m.deleting = m.cur.Teams[sel].Name
-			m.mode = modeDelete
+			m.askDelete(m.cur.Teams[sel].Name)
 			return nil
 		}
 		m.edit(m.cur.DeleteTeam(sel))
@@ -741,9 +739,9 @@ func (m *Model) restoreLater() {
 func (m *Model) startSave(asNew bool) tea.Cmd {
 	m.mode = modeBoard
 	if !asNew && m.scenarioOpen() {
-		m.mode = modeUpdate
 		m.save = newSavePrompt(m.file, m.pending.words()) // where a failed update asks for another name
 		m.save.title.SetValue(m.cur.Scenario.Title)
+		m.askUpdate()
 		return nil
 	}
 	return suggestPath(m.file)
@@ -755,72 +753,47 @@ func (m *Model) scenarioOpen() bool {
 	return m.cur.Scenario != nil && !m.embedded && m.file != "" && !orgs.SameFile(m.file, m.basePath)
 }
 
-func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, m.keys.Interrupt):
-		m.mode = modeBoard
-		m.saving = false
-		return m.quit()
-	case m.saving:
-		return nil // one save at a time
-	case key.Matches(msg, k.Yes):
-		m.saving = true
-		req := m.newSaveRequest(m.file, true)
-		return m.saveCmd(req)
-	case key.Matches(msg, k.No):
-		m.mode = modeBoard
-		m.pending = after{}
-		m.setStatus("not saved; S saves as a new file")
-	}
-	return nil
-}
-
-func (m *Model) deleteKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, m.keys.Interrupt):
-		m.mode = modeBoard
-		return m.quit()
-	case key.Matches(msg, k.Yes):
-		m.mode = modeBoard
-		m.before = m.Selected()
-		m.edit(m.cur.DeleteTeam(m.cur.TeamIndex(m.deleting)))
-	case key.Matches(msg, k.No):
-		m.mode = modeBoard
-		m.setStatus("not deleted")
-	}
-	return nil
-}
-
-// deleteDialog asks before deleting a team dev teams run with.
-func (m *Model) deleteDialog() *views.Dialog {
-	i := m.cur.TeamIndex(m.deleting)
-	if i < 0 || i >= len(m.index.ServedBy) {
-		return nil
-	}
-	var names []string
-	for _, j := range m.index.ServedBy[i] {
-		names = append(names, views.S(m.cur.Teams[j].Name))
-	}
-	body := fmt.Sprintf("%s runs services with %s: %s. Deleting it leaves %s without the team they run with.\n\ny  delete it (u undoes it)\nn  keep it",
-		views.S(m.deleting), report.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
-	return &views.Dialog{Title: "Delete " + views.S(m.deleting) + "?", Body: body, Wrap: true}
-}
-
-// updateDialog asks before updating the open scenario in place.
-func (m *Model) updateDialog() *views.Dialog {
+// askUpdate asks before updating the open scenario in place; yes saves it there.
+func (m *Model) askUpdate() {
 	title := ""
 	if t := m.cur.Scenario.Title; t != "" {
 		title = fmt.Sprintf(" (%q)", views.S(t))
 	}
 	body := views.S(m.file) + title + " is the scenario you are editing. Update it in place with the current model? Its title and note are kept."
-	if m.saving {
-		body += "\n\nsaving..."
-	} else {
-		body += "\n\ny  update it\nn  do not save (S saves as a new file)"
+	m.ask(newConfirm("Update the scenario?", body, "update it", "do not save (S saves as a new file)", m.keys),
+		func() tea.Cmd {
+			m.question.busy = true
+			m.saving = true
+			return m.saveCmd(m.newSaveRequest(m.file, true))
+		},
+		func() {
+			m.mode = modeBoard
+			m.pending = after{}
+			m.setStatus("not saved; S saves as a new file")
+		})
+}
+
+// askDelete asks before deleting a team dev teams run with; yes deletes it (by name: the
+// question does not hold an index that an edit could move).
+func (m *Model) askDelete(name string) {
+	i := m.cur.TeamIndex(name)
+	var names []string
+	for _, j := range m.index.ServedBy[i] {
+		names = append(names, views.S(m.cur.Teams[j].Name))
 	}
-	return &views.Dialog{Title: "Update the scenario?", Body: body, Wrap: true}
+	body := fmt.Sprintf("%s runs services with %s: %s. Deleting it leaves %s without the team they run with.",
+		views.S(name), report.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
+	m.ask(newConfirm("Delete "+views.S(name)+"?", body, "delete it (u undoes it)", "keep it", m.keys),
+		func() tea.Cmd {
+			m.mode = modeBoard
+			m.before = m.Selected()
+			m.edit(m.cur.DeleteTeam(m.cur.TeamIndex(name)))
+			return nil
+		},
+		func() {
+			m.mode = modeBoard
+			m.setStatus("not deleted")
+		})
 }
 
 // newSaveRequest is a save of a copy of the current organization: the copy is what the
@@ -1257,6 +1230,7 @@ func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) sync() {
 	m.keys.mode = m.mode
 	m.keys.pager = m.pager.keys
+	m.keys.question = m.question.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
@@ -1377,10 +1351,8 @@ func (m *Model) data() *views.Data {
 				d.Dialog.Body = views.GlyphWarning + " " + views.S(filepath.Base(m.input)) + " changed on disk after this work was kept: restoring it undoes those changes.\n\n" + d.Dialog.Body
 			}
 		}
-	case modeUpdate:
-		d.Dialog = m.updateDialog()
-	case modeDelete:
-		d.Dialog = m.deleteDialog()
+	case modeConfirm:
+		d.Dialog = m.question.Dialog()
 	}
 	return d
 }

@@ -443,7 +443,7 @@ func TestDeleteAndUndoRedo(t *testing.T) {
 	selectTeam(t, m, "Operations SRE")
 	// dev teams run with it: x asks first, n keeps it
 	press(t, m, "x")
-	if v := m.View(); m.mode != modeDelete || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
+	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
 		t.Fatalf("x on a team others run with did not ask:\n%s", v)
 	}
 	press(t, m, "n")
@@ -754,7 +754,7 @@ func TestSaveKey(t *testing.T) {
 	}
 	// s on the scenario now open updates it in place, title kept, after one question
 	press(t, m, "+", "s")
-	if v := m.View(); m.mode != modeUpdate || !strings.Contains(v, "Update the scenario?") {
+	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "Update the scenario?") {
 		t.Fatalf("second s: mode %d, no question:\n%s", m.mode, v)
 	}
 	press(t, m, "y")
