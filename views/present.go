@@ -293,7 +293,11 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	case len(an.Topology.Mix) == 0:
 		pure = fmt.Sprintf("all %d dev team%s outside the nine: ops run it or unorganized", an.Summary.DevTeams, plural(an.Summary.DevTeams))
 	}
-	lines = append(lines, st.ink().Text.Render(Center(pure, w)), "")
+	lines = append(lines, st.ink().Text.Render(Center(pure, w)))
+	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
+		lines = append(lines, st.ink().Changed.Render(Center(Trunc(GlyphChanged+" was "+report.TopologyName(ch.WasTopology.Value), w), w)))
+	}
+	lines = append(lines, "")
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
 		dom := an.Topology.Dominant != nil && *an.Topology.Dominant == m.Topology
@@ -311,6 +315,13 @@ func presentIdentity(d *Data, st Styles, w, h int) []string {
 	} else {
 		info := id.Dominant.Info()
 		lines = append(lines, st.ink().Big.Render(Center(info.Name, w)), st.ink().Text.Render(Center(Trunc("pride: "+info.Pride, w), w)))
+	}
+	if ch := d.Changes; ch != nil && ch.WasIdentity.Changed {
+		was := "no SRE identity"
+		if ch.WasIdentity.Value != nil {
+			was = ch.WasIdentity.Value.Info().Name
+		}
+		lines = append(lines, st.ink().Changed.Render(Center(Trunc(GlyphChanged+" was "+was, w), w)))
 	}
 	triH := max(3, min(9, h-len(lines)-7))
 	tri := Triangle(st, id, min(w, 60), triH)
