@@ -331,7 +331,7 @@ func presentIdentity(d *Data, st Styles, w, h int) []string {
 	if id.Dominant != nil {
 		for _, k := range d.An.KPIs {
 			if k.Identity == *id.Dominant {
-				lines = append(lines, st.ink().Text.Render(Trunc("  - "+S(k.Text), w)))
+				lines = append(lines, styled(st.ink().Text, wrapped(S(k.Text), w, "  - ", "    "))...)
 			}
 		}
 	}
