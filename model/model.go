@@ -15,7 +15,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -90,10 +89,7 @@ type Model struct {
 	page    int
 	panel   views.PanelID
 
-	find       textinput.Model
-	findFrom   views.Board // the selection to restore when find is cancelled
-	findHits   []int       // matching team indices, in board order
-	findAt     int
+	finder     finder
 	form       teamForm
 	save       savePrompt
 	saving     bool
@@ -152,7 +148,6 @@ func New(cfg Config) *Model {
 		keys:    DefaultKeyMap(),
 		help:    help.New(),
 		present: cfg.Present,
-		find:    newInput("/ ", 64),
 		journal: journalState{jr: &journal{}, delay: journalDelay},
 	}
 	m.help.Styles.ShortKey = m.st.Bold
@@ -426,10 +421,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.moveRow(len(m.cur.Teams))
 	case is(msg, k.Find):
 		m.mode = modeFind
-		m.findFrom = m.board
-		m.findHits, m.findAt = nil, 0
-		m.find.SetValue("")
-		m.find.Focus()
+		m.finder = newFinder(m.board, m.keys)
 	case is(msg, k.Run):
 		c, err := m.cur.CycleRun(sel)
 		m.editTeam(sel, c, err)
@@ -569,71 +561,33 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, m.keys.Interrupt):
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
-		m.board = m.findFrom
+		m.board = m.finder.from
 		return m.quit()
-	case key.Matches(msg, k.Accept):
-		m.mode = modeBoard
-		m.find.Blur()
-		if len(m.findHits) == 0 {
-			m.board = m.findFrom
-			if q := m.find.Value(); q != "" {
-				m.setError(fmt.Sprintf("no team matches %q", q))
-			}
-		} else {
-			m.setStatus(fmt.Sprintf("selected %q", m.cur.Teams[m.findHits[m.findAt]].Name))
-		}
-		return nil
-	case key.Matches(msg, k.Cancel):
-		m.mode = modeBoard
-		m.find.Blur()
-		m.board = m.findFrom
-		return nil
-	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
-		if n := len(m.findHits); n > 0 {
-			step := 1
-			if key.Matches(msg, k.PrevMatch) {
-				step = n - 1
-			}
-			m.findAt = (m.findAt + step) % n
-			m.selectIndex(m.findHits[m.findAt])
-		}
-		return nil
 	}
 	var cmd tea.Cmd
-	m.find, cmd = updateInput(m.find, msg)
-	m.findHits, m.findAt = m.matches(m.find.Value()), 0
-	if len(m.findHits) > 0 {
-		m.selectIndex(m.findHits[0])
-	} else {
-		m.board = m.findFrom
+	m.finder, cmd = m.finder.Update(msg, m.cur, m.board.Cols)
+	f := &m.finder
+	switch {
+	case f.cancelled:
+		m.mode = modeBoard
+		m.board = f.from
+	case f.accepted && f.Current() == "":
+		m.mode = modeBoard
+		m.board = f.from
+		if q := f.input.Value(); q != "" {
+			m.setError(fmt.Sprintf("no team matches %q", q))
+		}
+	case f.accepted:
+		m.mode = modeBoard
+		m.setStatus(fmt.Sprintf("selected %q", f.Current()))
+	case f.Current() != "":
+		m.selectIndex(m.teamIndex(f.Current(), -1))
+	default:
+		m.board = f.from
 	}
 	return cmd
-}
-
-// matches lists the teams whose name holds q (ignoring case), in board order, those whose
-// name starts with it first.
-func (m *Model) matches(q string) []int {
-	q = orgs.FoldName(strings.TrimSpace(q))
-	if q == "" {
-		return nil
-	}
-	var prefix, inside []int
-	for c := range m.board.Cols {
-		for _, i := range m.board.Cols[c] {
-			name := orgs.FoldName(m.cur.Teams[i].Name)
-			switch {
-			case strings.HasPrefix(name, q):
-				prefix = append(prefix, i)
-			case strings.Contains(name, q):
-				inside = append(inside, i)
-			}
-		}
-	}
-	return append(prefix, inside...)
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
@@ -1322,17 +1276,7 @@ func (m *Model) data() *views.Data {
 	}
 	switch m.mode {
 	case modeFind:
-		hits := "no match"
-		switch n := len(m.findHits); {
-		case n == 1:
-			hits = "1 match"
-		case n > 1:
-			hits = fmt.Sprintf("%d of %d matches", m.findAt+1, n)
-		}
-		if m.find.Value() == "" {
-			hits = "type part of a team name"
-		}
-		d.Prompt = m.find.View() + m.st.Muted.Render("   "+hits)
+		d.Prompt = m.finder.View(m.st)
 	case modeForm:
 		d.Dialog = m.form.Dialog()
 	case modeSave:

@@ -322,7 +322,7 @@ func TestFindKeys(t *testing.T) {
 	// a control character typed or pasted never reaches the input
 	press(t, m, "/")
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("on\x1b[2Jline\u202e")})
-	if v := m.find.Value(); strings.ContainsFunc(v, orgs.IsControl) {
+	if v := m.finder.input.Value(); strings.ContainsFunc(v, orgs.IsControl) {
 		t.Errorf("control character kept: %q", v)
 	}
 }
