@@ -84,10 +84,10 @@ type Model struct {
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
 
-	mode    mode
-	present bool
-	page    int
-	panel   views.PanelID
+	mode      mode
+	present   bool
+	presenter presenter
+	panel     views.PanelID
 
 	finder     finder
 	form       teamForm
@@ -158,6 +158,7 @@ func New(cfg Config) *Model {
 	m.help.Styles.FullSeparator = m.st.Muted
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
+	m.presenter = newPresenter(m.keys)
 	m.load(cfg.Opened, cfg.Embedded)
 	return m
 }
@@ -467,7 +468,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Export):
 		return m.export()
 	case is(msg, k.Present):
-		m.present = true
+		m.startPresenting()
 	case is(msg, k.Zoom):
 		m.zoomPanel()
 	case is(msg, k.Log):
@@ -482,29 +483,25 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
-	slides := m.slides()
 	switch {
 	case is(msg, k.Quit):
 		return m.quit()
-	case key.Matches(msg, k.Back):
-		m.present = false
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
-	case key.Matches(msg, k.PrevPage):
-		m.page--
-	case key.Matches(msg, k.NextPage):
-		m.page++
-	case key.Matches(msg, k.Home):
-		m.page = 0
-	case key.Matches(msg, k.End):
-		m.page = len(slides) - 1
-	case key.Matches(msg, k.Step):
-		if i := views.FirstSlide(slides, int(msg.Runes[0]-'0')); i >= 0 {
-			m.page = i
-		}
+		return nil
 	}
-	m.page = max(0, min(len(slides)-1, m.page))
-	return nil
+	var cmd tea.Cmd
+	m.presenter, cmd = m.presenter.Update(msg, m.slides())
+	if m.presenter.done {
+		m.present = false
+	}
+	return cmd
+}
+
+// startPresenting shows presentation mode from its first slide.
+func (m *Model) startPresenting() {
+	m.present = true
+	m.presenter = newPresenter(m.keys)
 }
 
 // slides are the presentation's screens at the terminal's size.
@@ -1268,7 +1265,7 @@ func (m *Model) data() *views.Data {
 		Panel:   m.panel,
 		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
-		Page: m.page,
+		Page: m.presenter.page,
 		Memo: &m.memo,
 	}
 	if m.embedded {

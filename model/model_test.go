@@ -605,28 +605,28 @@ func TestPresentKeys(t *testing.T) {
 	}
 	press(t, m, "l", " ", "right")
 	if !strings.Contains(m.View(), "3 Compare") {
-		t.Errorf("page %d:\n%s", m.page, m.View())
+		t.Errorf("page %d:\n%s", m.presenter.page, m.View())
 	}
 	press(t, m, "left")
 	if !strings.Contains(m.View(), "2 Consider") {
-		t.Errorf("left: page %d", m.page)
+		t.Errorf("left: page %d", m.presenter.page)
 	}
 	press(t, m, "6")
 	if v := m.View(); !strings.Contains(v, "6 Decide") || !strings.Contains(v, "Step 6/6, page 1/") {
-		t.Errorf("6: page %d\n%s", m.page, v)
+		t.Errorf("6: page %d\n%s", m.presenter.page, v)
 	}
 	press(t, m, "end")
-	last := m.page
+	last := m.presenter.page
 	if v := m.View(); !strings.Contains(v, "Positioning the SRE org and the SRE role") {
-		t.Errorf("end: page %d\n%s", m.page, v)
+		t.Errorf("end: page %d\n%s", m.presenter.page, v)
 	}
 	press(t, m, "right")
-	if m.page != last {
+	if m.presenter.page != last {
 		t.Error("paged past the end")
 	}
 	press(t, m, "home")
-	if m.page != 0 {
-		t.Errorf("home: page %d", m.page)
+	if m.presenter.page != 0 {
+		t.Errorf("home: page %d", m.presenter.page)
 	}
 	press(t, m, "6", "right")
 	if v := m.View(); !strings.Contains(v, "transition matrix") || !strings.Contains(v, "> you run it") {
