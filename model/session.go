@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -40,6 +41,11 @@ type Session struct {
 	// differs from it by content (kept up to date by every change).
 	saved    *orgs.Org
 	modified bool
+	// differ holds the indices of the teams that differ from saved's, and headerDiffers
+	// whether anything but the teams does, so that after an edit of one team "modified"
+	// is known from that team alone; nil when the team lists differ in length.
+	differ        map[int]bool
+	headerDiffers bool
 }
 
 // entry is one change in the history, with the index of the only team it changes: -1 when
@@ -61,6 +67,7 @@ func NewSession(op *orgs.Opened, embedded bool) *Session {
 		base: op.Baseline, cur: op.Org.Clone(),
 	}
 	s.saved = s.cur.Clone()
+	s.differ = map[int]bool{}
 	s.analyser = orgs.NewAnalyser(s.base)
 	s.baseAn = s.analyser.Analyse(s.base)
 	s.reanalyse()
@@ -135,13 +142,44 @@ func (s *Session) Saved(path string, written *orgs.Org, scenario *orgs.Scenario)
 	}
 	s.file, s.input = path, path
 	s.saved = written.Clone()
-	s.modified = !sameContent(s.cur, s.saved, -1)
+	s.compareSaved(-1)
 }
 
 // changed re-analyses after a change of team (-1: of anything) and updates "modified".
 func (s *Session) changed(team int) {
 	s.reanalyse()
-	s.modified = !sameContent(s.cur, s.saved, team)
+	s.compareSaved(team)
+}
+
+// compareSaved brings "modified" up to date after a change of team (-1: of anything):
+// by that team alone when it is known which others differ, else by every team.
+func (s *Session) compareSaved(team int) {
+	a, b := s.cur, s.saved
+	if team >= 0 && s.differ != nil && team < len(a.Teams) && len(a.Teams) == len(b.Teams) {
+		if sameTeam(&a.Teams[team], &b.Teams[team]) {
+			delete(s.differ, team)
+		} else {
+			s.differ[team] = true
+		}
+		s.modified = s.headerDiffers || len(s.differ) > 0
+		if checkDerived && s.modified == sameContent(a, b) {
+			panic(fmt.Sprintf("model: modified %v after an edit of team %d, but the content says otherwise", s.modified, team))
+		}
+		return
+	}
+	s.differ = nil
+	if len(a.Teams) != len(b.Teams) {
+		s.modified = true
+		return
+	}
+	s.differ = map[int]bool{}
+	for i := range a.Teams {
+		if !sameTeam(&a.Teams[i], &b.Teams[i]) {
+			s.differ[i] = true
+		}
+	}
+	s.headerDiffers = !sameHeader(a, b)
+	s.modified = s.headerDiffers || len(s.differ) > 0
 }
 
 func (s *Session) reanalyse() {
@@ -156,13 +194,9 @@ func (s *Session) reanalyse() {
 }
 
 // sameContent reports whether a and b hold the same organization (their scenario records
-// aside). team is the index of a team an edit changed, compared first: after most edits it
-// differs, and the answer comes without walking every team.
-func sameContent(a, b *orgs.Org, team int) bool {
+// aside).
+func sameContent(a, b *orgs.Org) bool {
 	if len(a.Teams) != len(b.Teams) {
-		return false
-	}
-	if team >= 0 && team < len(a.Teams) && !sameTeam(&a.Teams[team], &b.Teams[team]) {
 		return false
 	}
 	for i := range a.Teams {
@@ -170,6 +204,12 @@ func sameContent(a, b *orgs.Org, team int) bool {
 			return false
 		}
 	}
+	return sameHeader(a, b)
+}
+
+// sameHeader reports whether a and b agree on everything but their teams and scenario
+// records.
+func sameHeader(a, b *orgs.Org) bool {
 	ha, hb := *a, *b
 	ha.Teams, hb.Teams, ha.Scenario, hb.Scenario = nil, nil, nil, nil
 	return bytes.Equal(orgs.Marshal(&ha), orgs.Marshal(&hb))
