@@ -130,8 +130,6 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
 	case modeSave:
 		return []key.Binding{k.Accept, k.NextField, k.Cancel}
-	case modeReplace:
-		return []key.Binding{k.Yes, k.No}
 	case modePager:
 		return k.pager.ShortHelp()
 	case modeConfirm:

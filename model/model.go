@@ -31,7 +31,6 @@ const (
 	modeFind         // find as you type
 	modeForm         // the new-team form
 	modeSave         // the save prompt
-	modeReplace      // "replace the existing file?"
 	modeQuit         // "unsaved changes: save, discard or cancel?"
 	modePresent      // presentation mode (for the key help only; see Model.present)
 	modeFiles        // the list of files beside the current one (o, and L in compare)
@@ -89,14 +88,10 @@ type Model struct {
 	presenter presenter
 	panel     views.PanelID
 
-	finder     finder
-	form       teamForm
-	save       savePrompt
-	saving     bool
-	replaceArg saveRequest
-	// replaceRole says what the file asked about is to this session ("the file you
-	// opened", "the baseline"), for the replace question.
-	replaceRole string
+	finder finder
+	form   teamForm
+	save   savePrompt
+	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
 	// before is the selected team's name before the key being handled changed anything
@@ -341,8 +336,6 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.formKey(msg)
 	case modeSave:
 		return m.saveKey(msg)
-	case modeReplace:
-		return m.replaceKey(msg)
 	case modeQuit:
 		return m.quitKey(msg)
 	case modeFiles:
@@ -640,25 +633,6 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, m.keys.Interrupt):
-		m.mode = modeBoard
-		return m.quit()
-	case key.Matches(msg, k.Yes):
-		req := m.replaceArg
-		req.replace = true
-		m.mode = modeSave
-		m.saving = true
-		return m.saveCmd(req)
-	case key.Matches(msg, k.No):
-		m.mode = modeSave
-		m.save.err = "not replaced; choose another name"
-	}
-	return nil
-}
-
 // staleCheckedMsg is what a journal check found, with whether the file changed on disk
 // after the work was kept.
 type staleCheckedMsg struct {
@@ -874,9 +848,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		}
 		return tea.Batch(left, m.leaveIfPending())
 	case errors.Is(err, orgs.ErrExists):
-		m.mode = modeReplace
-		m.replaceArg = msg.req
-		m.replaceRole = msg.role
+		m.askReplace(msg.req, msg.role)
 	case errors.Is(err, orgs.ErrReadOnly):
 		m.mode = modeSave
 		m.save.err = fmt.Sprintf("%s is read-only: it is not replaced; choose another name", msg.req.path)
@@ -1278,8 +1250,6 @@ func (m *Model) data() *views.Data {
 		d.Dialog = m.form.Dialog()
 	case modeSave:
 		d.Dialog = m.save.Dialog(m.saving)
-	case modeReplace:
-		d.Dialog = m.replaceDialog()
 	case modeQuit:
 		what := m.pending.words()
 		d.Dialog = &views.Dialog{Title: "Unsaved changes", Wrap: true,
@@ -1305,27 +1275,37 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// replaceDialog asks before replacing an existing file, and says so plainly when that file
-// is the one the session opened or its baseline.
-func (m *Model) replaceDialog() *views.Dialog {
-	p := views.S(m.replaceArg.path)
-	dl := &views.Dialog{Title: "Replace the file?", Wrap: true}
+// askReplace asks before replacing an existing file, and says so plainly when that file
+// is the one the session opened or its baseline (role); yes saves over it, no goes back to
+// the save prompt for another name.
+func (m *Model) askReplace(req saveRequest, role string) {
+	p := views.S(req.path)
+	title := "Replace the file?"
 	var what string
-	switch m.replaceRole {
+	switch role {
 	case roleInputBaseline:
-		dl.Title = "Replace the file you opened?"
+		title = "Replace the file you opened?"
 		what = p + " is the file you opened AND the baseline of this comparison. Replacing it overwrites your original (its comments are lost) with the current model."
 	case roleInput:
-		dl.Title = "Replace the file you opened?"
+		title = "Replace the file you opened?"
 		what = p + " is the file you opened. Replacing it overwrites it with the current model (its comments are lost)."
 	case roleBaseline:
-		dl.Title = "Replace the baseline?"
+		title = "Replace the baseline?"
 		what = p + " is the BASELINE of this scenario. Replacing it overwrites the baseline with the current model (its comments are lost)."
 	default:
 		what = p + " exists. Replacing it overwrites it with the current model."
 	}
-	dl.Body = what + "\n\ny  replace it\nn  choose another name"
-	return dl
+	m.ask(newConfirm(title, what, "replace it", "choose another name", m.keys),
+		func() tea.Cmd {
+			req.replace = true
+			m.mode = modeSave
+			m.saving = true
+			return m.saveCmd(req)
+		},
+		func() {
+			m.mode = modeSave
+			m.save.err = "not replaced; choose another name"
+		})
 }
 
 // View draws the dashboard, or presentation mode.

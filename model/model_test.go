@@ -785,7 +785,7 @@ func TestSaveReplaceAndFailures(t *testing.T) {
 	}}
 	m, _ := fileModel(t, "mixed", rec.save)
 	press(t, m, "+", "s", "enter")
-	if m.mode != modeReplace || !strings.Contains(m.View(), "Replace the file?") {
+	if m.mode != modeConfirm || !strings.Contains(m.View(), "Replace the file?") {
 		t.Fatalf("exists: mode %d\n%s", m.mode, m.View())
 	}
 	press(t, m, "y")

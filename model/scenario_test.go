@@ -110,7 +110,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	typePath(m, "./"+filepath.Base(path)) // spelled otherwise, from the working directory
 	t.Chdir(dir)
 	press(t, m, "enter")
-	if m.mode != modeReplace {
+	if m.mode != modeConfirm {
 		t.Fatalf("no question: mode %d, err %q", m.mode, m.save.err)
 	}
 	if v := m.View(); !strings.Contains(v, "Replace the file you opened?") || !strings.Contains(v, "the file you opened AND the baseline") {
@@ -143,7 +143,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	press(t, m, "+", "S")
 	typePath(m, sc)
 	press(t, m, "enter")
-	if v := m.View(); m.mode != modeReplace || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
+	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
 		t.Fatalf("scenario over itself:\n%s", v)
 	}
 	press(t, m, "y")
