@@ -100,9 +100,9 @@ func (s *Session) CanUndo() bool { return s.pos > 0 }
 // CanRedo reports whether an undone change can be redone.
 func (s *Session) CanRedo() bool { return s.pos < len(s.history) }
 
-// Apply records and applies nothing: c is already applied to the current model by the orgs
-// edit that made it; Apply adds it to the history (dropping what could be redone) and
-// re-analyses. team is the index of the only team c changes, -1 for anything else.
+// Apply records c, a change the orgs edit that made it has already applied to the current
+// model: it joins the history (dropping what could be redone) and the model is analysed
+// again. team is the index of the only team c changes, -1 for anything else.
 func (s *Session) Apply(c *orgs.Change, team int) {
 	s.history = append(s.history[:s.pos], entry{c, team})
 	s.pos++
