@@ -1,7 +1,15 @@
 // Package model is the dashboard's program state and behaviour: the only package that imports
-// Bubble Tea. It keeps the baseline and the current organization with an undo history of
-// edits, re-analyses after every change through one orgs.Analyser, and hands everything it
-// shows to the pure views.
+// Bubble Tea. It hands everything it shows to the pure views.
+//
+// The state is split in two. A Session (session.go) is the file being edited: baseline,
+// current model, analysis, the baseline's verdicts compared (orgs.ChangesBetween), undo
+// history and what was last saved; every edit goes through it, and it knows no screen, so
+// that one Session could serve several screens. The screens are small models, each with
+// its Update, its keys and what it draws: the finder (find.go), the presenter
+// (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
+// message log, the key table), yes/no questions (confirm.go), the team form and the save
+// prompt (form.go), compare (compare.go) and the file list (files.go). The root Model owns
+// the board, routes each message to the screen shown (mode) and lays the screen out.
 package model
 
 import (
