@@ -557,25 +557,44 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, st.ink().Title.Render("Budgets")+st.ink().Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
-	for _, org := range orgs.AllOrgs {
+	budget := func(org orgs.OrgID) (row []string, changed bool) {
 		b, dl := f.Orgs.Of(org), f.OrgsDelta.Of(org)
-		row := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
+		text := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
 		if f.HasCosts {
-			row += PadLeft(report.Money(b.Cost, cur), 17)
+			text += PadLeft(report.Money(b.Cost, cur), 17)
 		}
 		style := st.ink().Text
-		if dl.Cost != 0 || dl.Headcount != 0 {
+		if changed = dl.Cost != 0 || dl.Headcount != 0; changed {
 			style = st.ink().Changed
-			row = GlyphChanged + row[1:]
+			text = GlyphChanged + text[1:]
 		}
-		lines = append(lines, withDelta(st, style, row, f.HasCosts, dl.Cost, dl.Headcount, cur, w)...)
+		return withDelta(st, style, text, f.HasCosts, dl.Cost, dl.Headcount, cur, w), changed
 	}
+	tail := []string{st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
+		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w))}
 	if roomy {
-		lines = append(lines, "")
+		tail = append([]string{""}, tail...)
 	}
-	lines = append(lines, st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
-		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w)))
-	return lines
+	// every budget in board order when it fits; else the changed ones only, so that a short
+	// panel never hides what changed behind what did not
+	var all, changed []string
+	unchanged := 0
+	for _, org := range orgs.AllOrgs {
+		row, ch := budget(org)
+		all = append(all, row...)
+		if ch {
+			changed = append(changed, row...)
+		} else {
+			unchanged++
+		}
+	}
+	if len(lines)+len(all)+len(tail) <= h || unchanged == len(orgs.AllOrgs) {
+		lines = append(lines, all...)
+	} else {
+		lines = append(lines, changed...)
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  (%d unchanged; z shows every budget)", unchanged), w)))
+	}
+	return append(lines, tail...)
 }
 
 // withDelta is text followed by its change against the baseline: on the same line when it

@@ -28,3 +28,22 @@ func TestStylesOwnRenderer(t *testing.T) {
 		t.Error("the colour terminal got no colour")
 	}
 }
+
+// TestFundingShowsChangesFirst: a funding panel too short for every budget shows the
+// budget that changed and says how many did not, rather than cutting the change off.
+func TestFundingShowsChangesFirst(t *testing.T) {
+	base, cur := example(t, "mixed")
+	c, err := cur.AddHeadcount(cur.TeamIndex("Store IT Operations"), +2)
+	if err != nil || c == nil {
+		t.Fatal(err)
+	}
+	d := data(t, base, cur, "", 100, 30)
+	full := strings.Join(fundingPanel(d, DefaultStyles(), 60, 40), "\n")
+	short := strings.Join(fundingPanel(d, DefaultStyles(), 60, 9), "\n")
+	if !strings.Contains(full, "dev org") || !strings.Contains(full, "* ops org") {
+		t.Fatalf("the full panel lacks a budget:\n%s", full)
+	}
+	if !strings.Contains(short, "* ops org") || strings.Contains(short, "  dev org") || !strings.Contains(short, "2 unchanged") {
+		t.Errorf("the short panel does not put the change first:\n%s", short)
+	}
+}
