@@ -47,3 +47,20 @@ func TestFundingShowsChangesFirst(t *testing.T) {
 		t.Errorf("the short panel does not put the change first:\n%s", short)
 	}
 }
+
+// TestEmptyColumnShrinks: an organization without teams keeps only the width of its title,
+// and the others share the rest.
+func TestEmptyColumnShrinks(t *testing.T) {
+	base, cur := example(t, "health-platform")
+	d := data(t, base, cur, "", 120, 40)
+	if len(d.Board.Cols[2]) != 0 {
+		t.Fatalf("health-platform's SRE org holds %d teams", len(d.Board.Cols[2]))
+	}
+	l := LayoutFor(d, DefaultStyles(), 120, 40)
+	if l.Columns[2].W != emptyColumnMin || l.Columns[0].W <= 120/3 {
+		t.Errorf("column widths %d %d %d", l.Columns[0].W, l.Columns[1].W, l.Columns[2].W)
+	}
+	if out := Dashboard(d, DefaultStyles(), 120, 40); !strings.Contains(out, "SRE org 0") {
+		t.Errorf("the empty column lost its title:\n%s", out)
+	}
+}
