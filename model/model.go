@@ -680,6 +680,14 @@ func (m *Model) startSave(asNew bool) tea.Cmd {
 	return suggestPath(m.file)
 }
 
+// saveWords says what s does now: update the open scenario, or save a new one.
+func (m *Model) saveWords() string {
+	if m.scenarioOpen() {
+		return "update " + views.S(filepath.Base(m.file))
+	}
+	return "save it"
+}
+
 // scenarioOpen reports whether the file being edited is a scenario file of its own (not the
 // baseline, not a built-in example), which s updates in place.
 func (m *Model) scenarioOpen() bool {
@@ -1261,7 +1269,7 @@ func (m *Model) data() *views.Data {
 	case modeQuit:
 		what := m.pending.words()
 		d.Dialog = &views.Dialog{Title: "Unsaved changes", Wrap: true,
-			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    save it first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
+			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    " + m.saveWords() + " first\nS    save as a new file first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
 	case modeRestore:
 		d.Dialog = m.restoreDialog()
 		if d.Dialog != nil {
