@@ -17,23 +17,33 @@ import (
 // once, before the program owns the terminal: asking the terminal for its background later
 // would race the program for its input.
 func runDashboard(op *orgs.Opened, opts dashboardOptions, stderr io.Writer) int {
+	// the dashboard's styles draw with a renderer of their own terminal; the default one
+	// is set alike for what draws with it (text inputs, tables)
+	r := lipgloss.NewRenderer(os.Stdout)
 	if opts.NoColor {
+		r.SetColorProfile(termenv.Ascii)
 		lipgloss.SetColorProfile(termenv.Ascii)
 	}
+	dark, known := true, true
 	switch opts.Theme {
 	case "light":
-		lipgloss.SetHasDarkBackground(false)
+		dark = false
 	case "dark":
-		lipgloss.SetHasDarkBackground(true)
 	default:
-		if !opts.NoColor { // without colour the background does not matter: ask nothing
-			lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+		// without colour the background does not matter: ask nothing
+		known = !opts.NoColor
+		if known {
+			dark = lipgloss.HasDarkBackground()
 		}
+	}
+	if known {
+		r.SetHasDarkBackground(dark)
+		lipgloss.SetHasDarkBackground(dark)
 	}
 	err := model.Run(model.Config{
 		Opened:   op,
 		Embedded: opts.File == "",
-		Styles:   views.DefaultStyles(),
+		Styles:   views.NewStylesFor(r, views.DefaultTheme()),
 		Present:  opts.Present,
 		Journal:  true,
 	}, os.Getenv("SRETOPO_DEBUG_LOG"))

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -11,16 +12,20 @@ import (
 )
 
 // comparing is the state of the compare screen: side A (the baseline, or a file chosen
-// with L), side B (the current model), and the drawn body, kept while the width holds.
+// with L), side B (the current model), and the drawn body, kept while the width holds; a
+// bubbles viewport keeps its scrolling.
 type comparing struct {
 	// leftPath is the file chosen as side A; "" while A is the baseline.
 	leftPath string
 	data     *views.Compare
-	offset   int
+	vp       viewport.Model
 	body     []string
 	head     []string
 	bodyW    int
 }
+
+// offset is the first body line shown.
+func (c *comparing) offset() int { return c.vp.YOffset }
 
 // enterCompare opens the compare screen with the baseline as side A.
 func (m *Model) enterCompare() tea.Cmd {
@@ -57,7 +62,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 	if m.Modified() {
 		rightRole = "unsaved"
 	}
-	c := &comparing{leftPath: leftPath}
+	c := &comparing{leftPath: leftPath, vp: viewport.New(0, 0)}
 	m.cmp = c
 	// the command works on a copy: edits after it starts must not reach it
 	cur, file := m.cur.Clone(), m.file
@@ -88,26 +93,26 @@ func (m *Model) compareReady(msg compareReadyMsg) {
 func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	c := m.cmp
-	page := max(1, m.pageBodyHeight(1)-1)
+	vp := &c.vp
 	switch {
-	case msg.String() == "ctrl+c", msg.String() == "q":
+	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.CompareBack):
 		m.mode = modeBoard
 		m.cmp = nil
 		return nil
 	case key.Matches(msg, k.Up):
-		c.offset--
+		vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):
-		c.offset++
+		vp.ScrollDown(1)
 	case key.Matches(msg, k.PageUp):
-		c.offset -= page
-	case key.Matches(msg, k.PageDown), msg.String() == " ":
-		c.offset += page
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Space):
+		vp.PageDown()
 	case key.Matches(msg, k.Home):
-		c.offset = 0
+		vp.GotoTop()
 	case key.Matches(msg, k.End):
-		c.offset = len(c.body)
+		vp.GotoBottom()
 	case key.Matches(msg, k.LeftSide):
 		return m.listFiles(listForLeft)
 	case is(msg, k.Baseline):
@@ -143,15 +148,18 @@ func (m *Model) syncCompare() {
 		return
 	}
 	if c.data == nil {
-		c.body, c.head, c.offset = []string{"comparing..."}, nil, 0
+		c.body, c.head = []string{"comparing..."}, nil
+		c.vp.SetYOffset(0)
 		return
 	}
 	if c.body == nil || c.bodyW != m.w {
 		c.body = views.CompareBody(c.data, m.st, m.w)
 		c.head = views.CompareHead(c.data, m.st, m.w)
 		c.bodyW = m.w
+		c.vp.SetContent(joinLines(c.body))
 	}
-	c.offset = max(0, min(c.offset, views.MaxOffset(len(c.body), m.pageBodyHeight(len(c.head)))))
+	c.vp.Width, c.vp.Height = m.w, m.pageBodyHeight(len(c.head))
+	c.vp.SetYOffset(c.vp.YOffset) // back in range after a resize
 }
 
 func (m *Model) compareView(d *views.Data) string {
@@ -163,5 +171,5 @@ func (m *Model) compareView(d *views.Data) string {
 	if c.data != nil {
 		title = views.CompareTitle(c.data)
 	}
-	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset}, d, m.st, m.w, m.h)
+	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)
 }

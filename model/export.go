@@ -28,8 +28,12 @@ func (m *Model) export() tea.Cmd {
 	m.setStatus("writing the report...")
 	cur, an, file, base, write := m.cur.Clone(), m.an, m.file, m.basePath, m.writer()
 	m.anShared = true // the command reads it off the update loop
+	unsaved := ""
+	if m.Modified() {
+		unsaved = unsavedNote(file)
+	}
 	return func() tea.Msg {
-		text := []byte(report.Markdown(cur, orgs.NewReport(cur.Name, file, base, an)))
+		text := []byte(unsaved + report.Markdown(cur, orgs.NewReport(cur.Name, file, base, an)))
 		dir := filepath.Dir(file)
 		stem := strings.TrimSuffix(filepath.Base(file), ".toml")
 		for tries := 0; ; tries++ {
@@ -53,4 +57,11 @@ func (m *Model) exported(msg exportedMsg) {
 	default:
 		m.setError("report not written: " + oneLine(msg.err))
 	}
+}
+
+// unsavedNote opens a report of a model with unsaved changes: a reader must know the report
+// is not of the file as it stands on disk.
+func unsavedNote(file string) string {
+	return "> **Unsaved changes:** this report describes the model as edited in the dashboard, not " +
+		"`" + strings.ReplaceAll(filepath.Base(file), "`", "'") + "` as saved.\n\n"
 }

@@ -31,7 +31,7 @@ type helpEntry struct {
 }
 
 // view is h.View(k), drawn again only when what it shows has changed.
-func (c *helpMemo) view(h *help.Model, k KeyMap) string {
+func (c *helpMemo) view(h *help.Model, k KeyMap, r *lipgloss.Renderer) string {
 	var entries []helpEntry
 	add := func(bs []key.Binding) {
 		for _, b := range bs {
@@ -46,7 +46,7 @@ func (c *helpMemo) view(h *help.Model, k KeyMap) string {
 	} else {
 		add(k.ShortHelp())
 	}
-	profile, dark := lipgloss.ColorProfile(), lipgloss.HasDarkBackground()
+	profile, dark := r.ColorProfile(), r.HasDarkBackground()
 	if c.entries == nil || c.showAll != h.ShowAll || c.width != h.Width || c.profile != profile || c.dark != dark ||
 		!slices.Equal(c.entries, entries) {
 		*c = helpMemo{showAll: h.ShowAll, width: h.Width, profile: profile, dark: dark, entries: entries, drawn: h.View(k)}

@@ -6,18 +6,23 @@ import "github.com/charmbracelet/bubbles/key"
 // selection or mode are disabled, so the help never lists a dead key. Help text is plain ASCII.
 type KeyMap struct {
 	// the board
-	Left, Right, Up, Down     key.Binding
-	PageUp, PageDown          key.Binding
-	Home, End                 key.Binding
-	MoveLeft, MoveRight       key.Binding
-	Find                      key.Binding
-	Run, With, Role           key.Binding
-	More, Less                key.Binding
-	New, Delete               key.Binding
-	Positioning               key.Binding
-	Undo, Redo, Baseline      key.Binding
-	Save, Present, Help, Quit key.Binding
-	NextPanel, PrevPanel      key.Binding
+	Left, Right, Up, Down key.Binding
+	PageUp, PageDown      key.Binding
+	Home, End             key.Binding
+	MoveLeft, MoveRight   key.Binding
+	Find                  key.Binding
+	Run, With, Role       key.Binding
+	More, Less            key.Binding
+	New, Delete           key.Binding
+	Positioning           key.Binding
+	Undo, Redo, Baseline  key.Binding
+	Save, SaveAs          key.Binding
+	Present, Help, Quit   key.Binding
+	NextPanel, PrevPanel  key.Binding
+	Zoom, Log             key.Binding
+	// Interrupt (ctrl+c) always leaves; QuitKey is q alone, which some dialogs take as
+	// "cancel"; Space pages down where space reads as "next"
+	Interrupt, QuitKey, Space key.Binding
 	Open, Compare, Export     key.Binding
 
 	// the compare screen
@@ -25,6 +30,7 @@ type KeyMap struct {
 
 	// presentation mode
 	PrevPage, NextPage, Back key.Binding
+	Step                     key.Binding
 
 	// prompts and dialogs
 	Accept, Cancel         key.Binding
@@ -32,9 +38,12 @@ type KeyMap struct {
 	NextField, PrevField   key.Binding
 	Change                 key.Binding
 	Yes, No, Discard, Keep key.Binding
-	Restore                key.Binding
+	Restore, Later         key.Binding
 
 	mode mode
+	// pager is the keys of the page shown in modePager, question those of modeConfirm.
+	pager    pagerKeys
+	question confirmKeys
 	// listLeft is set while the file list chooses compare's side A rather than a file to open.
 	listLeft bool
 	// leftIsBase is set while compare's side A is the baseline.
@@ -73,9 +82,15 @@ func DefaultKeyMap() KeyMap {
 		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		Baseline:    b([]string{"b"}, "b", "back to baseline"),
 		Save:        b([]string{"s"}, "s", "save scenario"),
+		SaveAs:      b([]string{"S"}, "S", "save as a new scenario"),
 		Present:     b([]string{"p"}, "p", "present"),
-		Help:        b([]string{"?"}, "?", "more keys"),
+		Help:        b([]string{"?"}, "?", "every key"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Zoom:        b([]string{"z"}, "z", "panel full screen"),
+		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit now"),
+		QuitKey:     b([]string{"q"}, "q", "cancel"),
+		Space:       b([]string{" "}, "space", "page down"),
+		Log:         b([]string{"M"}, "M", "message log"),
 		NextPanel:   b([]string{"tab"}, "tab", "next panel"),
 		PrevPanel:   b([]string{"shift+tab"}, "shift+tab", "previous panel"),
 		Open:        b([]string{"o"}, "o", "open a file"),
@@ -86,7 +101,8 @@ func DefaultKeyMap() KeyMap {
 		CompareBack: b([]string{"esc", "c"}, "esc/c", "back to the board"),
 
 		PrevPage: b([]string{"left", "h", "pgup", "backspace"}, "left", "previous"),
-		NextPage: b([]string{"right", "l", "pgdown", " "}, "right", "next"),
+		NextPage: b([]string{"right", "l", "pgdown", " "}, "right/space", "next"),
+		Step:     b([]string{"0", "1", "2", "3", "4", "5", "6"}, "0-6", "opening, step"),
 		Back:     b([]string{"esc", "p"}, "esc/p", "back to the board"),
 
 		Accept:    b([]string{"enter"}, "enter", "ok"),
@@ -101,6 +117,7 @@ func DefaultKeyMap() KeyMap {
 		Discard:   b([]string{"d"}, "d", "discard and quit"),
 		Keep:      b([]string{"esc", "c"}, "esc", "cancel"),
 		Restore:   b([]string{"r"}, "r", "restore"),
+		Later:     b([]string{"esc", "q"}, "esc", "decide later"),
 	}
 }
 
@@ -113,14 +130,16 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
 	case modeSave:
 		return []key.Binding{k.Accept, k.NextField, k.Cancel}
-	case modeReplace:
-		return []key.Binding{k.Yes, k.No}
+	case modePager:
+		return k.pager.ShortHelp()
+	case modeConfirm:
+		return k.question.ShortHelp()
 	case modeQuit:
-		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
+		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.SaveAs, "S", "save as"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
 	case modePresent:
-		return []key.Binding{k.PrevPage, k.NextPage, k.Back, k.Quit}
+		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
 	case modeRestore:
-		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it")}
+		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it"), k.Later}
 	case modeFiles:
 		accept := withHelp(k.Accept, "enter", "open")
 		if k.listLeft {
@@ -184,10 +203,11 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		},
 		{
 			withHelp(k.Positioning, "P", "positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
-			withHelp(k.Save, "s", "save"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
+			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
 		},
 		{
 			withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
+			k.Zoom, k.Log,
 		},
 	}
 }

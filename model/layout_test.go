@@ -35,7 +35,7 @@ var allKeys = []string{
 	"left", "right", "up", "down", "h", "j", "k", "l", "<", ">", "shift+left", "shift+right",
 	"/", "r", "w", "e", "+", "-", "=", "n", "x", "P", "u", "ctrl+r", "b", "s", "p", "?",
 	"tab", "shift+tab", "pgup", "pgdown", "home", "end", "enter", "esc", "backspace",
-	"a", "Z", "1", "4", "space", "y", "d", "o", "c", "L",
+	"a", "Z", "1", "4", "space", "y", "d", "o", "c", "L", "S", "z", "M", "0", "6", "g", "G",
 }
 
 // TestLayoutInvariants draws every mode at a matrix of sizes from 0x0 up: nothing is drawn

@@ -1,24 +1,33 @@
 // Package model is the dashboard's program state and behaviour: the only package that imports
-// Bubble Tea. It keeps the baseline and the current organization with an undo history of
-// edits, re-analyses after every change through one orgs.Analyser, and hands everything it
-// shows to the pure views.
+// Bubble Tea. It hands everything it shows to the pure views.
+//
+// The state is split in two. A Session (session.go) is the file being edited: baseline,
+// current model, analysis, the baseline's verdicts compared (orgs.ChangesBetween), undo
+// history and what was last saved; every edit goes through it, and it knows no screen, so
+// that one Session could serve several screens. The screens are small models, each with
+// its Update, its keys and what it draws: the finder (find.go), the presenter
+// (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
+// message log, the key table), yes/no questions (confirm.go), the team form and the save
+// prompt (form.go), compare (compare.go) and the file list (files.go). The root Model owns
+// the board, routes each message to the screen shown (mode) and lays the screen out.
 package model
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/views"
 )
 
@@ -30,12 +39,13 @@ const (
 	modeFind         // find as you type
 	modeForm         // the new-team form
 	modeSave         // the save prompt
-	modeReplace      // "replace the existing file?"
 	modeQuit         // "unsaved changes: save, discard or cancel?"
 	modePresent      // presentation mode (for the key help only; see Model.present)
 	modeFiles        // the list of files beside the current one (o, and L in compare)
 	modeCompare      // the compare screen (c)
 	modeRestore      // "unsaved work from an earlier session was found: restore it?"
+	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
+	modeConfirm      // a yes/no question: delete a team others run with, update in place
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -72,48 +82,24 @@ type Model struct {
 	w, h int
 	lay  views.Layout
 
-	// op is the session's file as opened (o replaces it); input is the path it was opened
-	// from (the journal's key); file is what the header shows (the last saved scenario);
-	// embedded is set while the baseline is an embedded example with no file.
-	op             *orgs.Opened
-	input          string
-	embedded       bool
-	file, basePath string
-	base, cur      *orgs.Org
-	analyser       *orgs.Analyser
-	an             *orgs.Analysis
-	index          views.Index
-	board          views.Board
+	// Session is the file being edited, its baseline, the current model, its analysis and
+	// the undo history; the screens below only draw it and send it edits.
+	*Session
+	index views.Index
+	board views.Board
 
-	// anShared is set once an has been handed to what may read it after the next change
-	// (a command, the compare screen, a caller of Analysis): the next analysis is then
-	// made afresh instead of in an's memory (orgs.Analyser.Reanalyse).
-	anShared bool
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
 
-	// history holds every edit; pos of them are applied (the rest can be redone); savedPos
-	// is pos when the current state was last saved (-1 when that state left the history).
-	history  []entry
-	pos      int
-	savedPos int
+	mode      mode
+	present   bool
+	presenter presenter
+	panel     views.PanelID
 
-	mode    mode
-	present bool
-	page    int
-	panel   views.PanelID
-
-	find       textinput.Model
-	findFrom   views.Board // the selection to restore when find is cancelled
-	findHits   []int       // matching team indices, in board order
-	findAt     int
-	form       teamForm
-	save       savePrompt
-	saving     bool
-	replaceArg saveRequest
-	// replaceRole says what the file asked about is to this session ("the file you
-	// opened", "the baseline"), for the replace question.
-	replaceRole string
+	finder finder
+	form   teamForm
+	save   savePrompt
+	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
 	// before is the selected team's name before the key being handled changed anything
@@ -121,7 +107,18 @@ type Model struct {
 
 	status    string
 	statusErr bool
-	quitting  bool
+	// log keeps the last maxLog messages of the status line, in full, for M.
+	log []logEntry
+	// pager is the page shown in modePager.
+	pager pager
+	// question is the yes/no question shown in modeConfirm; onYes and onNo what follows.
+	question confirm
+	onYes    func() tea.Cmd
+	onNo     func()
+	// restoreStale is set when the file changed on disk after the work offered for restore
+	// was kept.
+	restoreStale bool
+	quitting     bool
 
 	journal   journalState
 	files     fileList
@@ -154,7 +151,6 @@ func New(cfg Config) *Model {
 		keys:    DefaultKeyMap(),
 		help:    help.New(),
 		present: cfg.Present,
-		find:    newInput("/ ", 64),
 		journal: journalState{jr: &journal{}, delay: journalDelay},
 	}
 	m.help.Styles.ShortKey = m.st.Bold
@@ -165,6 +161,7 @@ func New(cfg Config) *Model {
 	m.help.Styles.FullSeparator = m.st.Muted
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
+	m.presenter = newPresenter(m.keys)
 	m.load(cfg.Opened, cfg.Embedded)
 	return m
 }
@@ -172,14 +169,7 @@ func New(cfg Config) *Model {
 // load makes op the session: the current model a copy of it, with no history. An embedded
 // example given a --baseline file is no longer without a file for its baseline.
 func (m *Model) load(op *orgs.Opened, embedded bool) {
-	m.op = op
-	m.embedded = embedded && op.BaselinePath == op.Path
-	m.input, m.file, m.basePath = op.Path, op.Path, op.BaselinePath
-	// the current model is a copy: the baseline may be the very same loaded file
-	m.base, m.cur = op.Baseline, op.Org.Clone()
-	m.history, m.pos, m.savedPos = nil, 0, 0
-	m.analyser = orgs.NewAnalyser(m.base)
-	m.an, m.anShared = nil, false // the last analysis was of another baseline
+	m.Session = NewSession(op, embedded)
 	m.board = views.Board{}
 	m.panels = panelsCache{}
 	m.cmp = nil
@@ -192,7 +182,7 @@ func (m *Model) load(op *orgs.Opened, embedded bool) {
 		m.status, m.statusErr = strings.Join(ws, "; "), true
 	}
 	m.derived = derived{}
-	m.refresh("", -1)
+	m.rederive("", -1)
 }
 
 // shortWarning shortens a warning about the file at path for the status line, where the
@@ -210,17 +200,8 @@ func shortWarning(path, w string) string {
 // waits for the terminal's size.
 func (m *Model) Init() tea.Cmd { return m.checkJournal() }
 
-// Current is the current organization (the what-if). Callers must not change it.
-func (m *Model) Current() *orgs.Org { return m.cur }
-
 // Analysis is the analysis of the current organization against the baseline.
-func (m *Model) Analysis() *orgs.Analysis {
-	m.anShared = true
-	return m.an
-}
-
-// Modified reports whether there are unsaved changes.
-func (m *Model) Modified() bool { return m.pos != m.savedPos }
+func (m *Model) Analysis() *orgs.Analysis { return m.Snapshot() }
 
 // Selected is the name of the selected team ("" when none).
 func (m *Model) Selected() string {
@@ -305,6 +286,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pathSuggestedMsg:
 		m.mode = modeSave
 		m.save = newSavePrompt(msg.path, m.pending.words())
+		if sc := m.cur.Scenario; sc != nil {
+			m.save.title.SetValue(sc.Title) // save as keeps the title unless retyped
+		}
 		if m.embedded {
 			m.save.note = "based_on: the example, written as " + views.S(m.basePath)
 		}
@@ -315,7 +299,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case journalDoneMsg:
 		m.journalDone(msg)
 	case journalFoundMsg:
+		if msg.org != nil && msg.err == nil {
+			cmd = checkStale(msg) // first: did the file change since the work was kept?
+			break
+		}
 		cmd = m.journalFound(msg)
+	case staleCheckedMsg:
+		m.restoreStale = msg.stale
+		cmd = m.journalFound(msg.found)
 	case filesListedMsg:
 		m.filesListed(msg)
 	case openedMsg:
@@ -346,6 +337,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	}
+	// the status line speaks of the last action only: a key clears it (M shows it again)
+	m.status, m.statusErr = "", false
 	switch m.mode {
 	case modeFind:
 		return m.findKey(msg)
@@ -353,8 +346,6 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.formKey(msg)
 	case modeSave:
 		return m.saveKey(msg)
-	case modeReplace:
-		return m.replaceKey(msg)
 	case modeQuit:
 		return m.quitKey(msg)
 	case modeFiles:
@@ -362,7 +353,15 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case modeCompare:
 		return m.compareKey(msg)
 	case modeRestore:
+		if key.Matches(msg, m.keys.Later) {
+			m.restoreLater()
+			return nil
+		}
 		return m.restoreKey(msg)
+	case modePager:
+		return m.pagerKey(msg)
+	case modeConfirm:
+		return m.confirmKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -401,7 +400,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Quit):
 		return m.quit()
 	case is(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.openKeys()
 	case is(msg, k.MoveLeft):
 		c, err := m.cur.MoveTeam(sel, -1)
 		m.editTeam(sel, c, err)
@@ -426,10 +425,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.moveRow(len(m.cur.Teams))
 	case is(msg, k.Find):
 		m.mode = modeFind
-		m.findFrom = m.board
-		m.findHits, m.findAt = nil, 0
-		m.find.SetValue("")
-		m.find.Focus()
+		m.finder = newFinder(m.board, m.keys)
 	case is(msg, k.Run):
 		c, err := m.cur.CycleRun(sel)
 		m.editTeam(sel, c, err)
@@ -449,6 +445,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modeForm
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
 	case is(msg, k.Delete):
+		if sel >= 0 && sel < len(m.index.ServedBy) && len(m.index.ServedBy[sel]) > 0 {
+			m.askDelete(m.cur.Teams[sel].Name)
+			return nil
+		}
 		m.edit(m.cur.DeleteTeam(sel))
 	case is(msg, k.Positioning):
 		m.edit(m.cur.CyclePositioning())
@@ -460,7 +460,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.edit(m.cur.ResetTo(m.base))
 	case is(msg, k.Save):
 		m.pending = after{}
-		return suggestPath(m.file)
+		return m.startSave(false)
+	case is(msg, k.SaveAs):
+		m.pending = after{}
+		return m.startSave(true)
 	case is(msg, k.Open):
 		return m.listFiles(listToOpen)
 	case is(msg, k.Compare):
@@ -468,7 +471,11 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Export):
 		return m.export()
 	case is(msg, k.Present):
-		m.present = true
+		m.startPresenting()
+	case is(msg, k.Zoom):
+		m.zoomPanel()
+	case is(msg, k.Log):
+		m.openPager(newPager("Messages (the last 100, oldest first)", m.logLines, false), true)
 	case is(msg, k.NextPanel):
 		m.cyclePanel(+1)
 	case is(msg, k.PrevPanel):
@@ -480,24 +487,29 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c", msg.String() == "q":
+	case is(msg, k.Quit):
 		return m.quit()
-	case key.Matches(msg, k.Back):
-		m.present = false
-	case key.Matches(msg, k.PrevPage):
-		m.page = max(0, m.page-1)
-	case key.Matches(msg, k.NextPage):
-		m.page = min(len(views.Pages)-1, m.page+1)
-	case len(msg.String()) == 1 && msg.String() >= "1" && msg.String() <= "6":
-		step := int(msg.String()[0] - '0')
-		for i, p := range views.Pages {
-			if p.Step == step {
-				m.page = i
-				break
-			}
-		}
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
 	}
-	return nil
+	var cmd tea.Cmd
+	m.presenter, cmd = m.presenter.Update(msg, m.slides())
+	if m.presenter.done {
+		m.present = false
+	}
+	return cmd
+}
+
+// startPresenting shows presentation mode from its first slide.
+func (m *Model) startPresenting() {
+	m.present = true
+	m.presenter = newPresenter(m.keys)
+}
+
+// slides are the presentation's screens at the terminal's size.
+func (m *Model) slides() []views.Slide {
+	return views.Slides(m.data(), m.st, m.w, m.h, lipgloss.Height(m.helpView))
 }
 
 // quit leaves at once without unsaved changes, and asks first with them.
@@ -532,15 +544,16 @@ func (m *Model) leave() tea.Cmd {
 func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
 	switch {
-	case msg.String() == "ctrl+c": // a second ctrl+c: the user wants out, and keeps the journal
+	case key.Matches(msg, m.keys.Interrupt): // a second ctrl+c: the user wants out, and keeps the journal
 		m.quitting = true
 		return m.flushJournal()
 	case key.Matches(msg, k.Save):
-		m.mode = modeBoard
-		return suggestPath(m.file)
+		return m.startSave(false)
+	case key.Matches(msg, k.SaveAs):
+		return m.startSave(true)
 	case key.Matches(msg, k.Discard):
 		return m.leave()
-	case key.Matches(msg, k.Keep), msg.String() == "q":
+	case key.Matches(msg, k.Keep), key.Matches(msg, k.QuitKey):
 		m.mode = modeBoard
 		m.pending = after{}
 	}
@@ -548,75 +561,37 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case msg.String() == "ctrl+c":
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
-		m.board = m.findFrom
+		m.board = m.finder.from
 		return m.quit()
-	case key.Matches(msg, k.Accept):
-		m.mode = modeBoard
-		m.find.Blur()
-		if len(m.findHits) == 0 {
-			m.board = m.findFrom
-			if q := m.find.Value(); q != "" {
-				m.setError(fmt.Sprintf("no team matches %q", q))
-			}
-		} else {
-			m.setStatus(fmt.Sprintf("selected %q", m.cur.Teams[m.findHits[m.findAt]].Name))
-		}
-		return nil
-	case key.Matches(msg, k.Cancel):
-		m.mode = modeBoard
-		m.find.Blur()
-		m.board = m.findFrom
-		return nil
-	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
-		if n := len(m.findHits); n > 0 {
-			step := 1
-			if key.Matches(msg, k.PrevMatch) {
-				step = n - 1
-			}
-			m.findAt = (m.findAt + step) % n
-			m.selectIndex(m.findHits[m.findAt])
-		}
-		return nil
 	}
 	var cmd tea.Cmd
-	m.find, cmd = updateInput(m.find, msg)
-	m.findHits, m.findAt = m.matches(m.find.Value()), 0
-	if len(m.findHits) > 0 {
-		m.selectIndex(m.findHits[0])
-	} else {
-		m.board = m.findFrom
+	m.finder, cmd = m.finder.Update(msg, m.cur, m.board.Cols)
+	f := &m.finder
+	switch {
+	case f.cancelled:
+		m.mode = modeBoard
+		m.board = f.from
+	case f.accepted && f.Current() == "":
+		m.mode = modeBoard
+		m.board = f.from
+		if q := f.input.Value(); q != "" {
+			m.setError(fmt.Sprintf("no team matches %q", q))
+		}
+	case f.accepted:
+		m.mode = modeBoard
+		m.setStatus(fmt.Sprintf("selected %q", f.Current()))
+	case f.Current() != "":
+		m.selectIndex(m.teamIndex(f.Current(), -1))
+	default:
+		m.board = f.from
 	}
 	return cmd
 }
 
-// matches lists the teams whose name holds q (ignoring case), in board order, those whose
-// name starts with it first.
-func (m *Model) matches(q string) []int {
-	q = orgs.FoldName(strings.TrimSpace(q))
-	if q == "" {
-		return nil
-	}
-	var prefix, inside []int
-	for c := range m.board.Cols {
-		for _, i := range m.board.Cols[c] {
-			name := orgs.FoldName(m.cur.Teams[i].Name)
-			switch {
-			case strings.HasPrefix(name, q):
-				prefix = append(prefix, i)
-			case strings.Contains(name, q):
-				inside = append(inside, i)
-			}
-		}
-	}
-	return append(prefix, inside...)
-}
-
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
 		return m.quit()
 	}
@@ -643,7 +618,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
 		m.saving = false
 		return m.quit()
@@ -668,23 +643,100 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case msg.String() == "ctrl+c":
-		m.mode = modeBoard
-		return m.quit()
-	case key.Matches(msg, k.Yes):
-		req := m.replaceArg
-		req.replace = true
-		m.mode = modeSave
-		m.saving = true
-		return m.saveCmd(req)
-	case key.Matches(msg, k.No):
-		m.mode = modeSave
-		m.save.err = "not replaced; choose another name"
+// staleCheckedMsg is what a journal check found, with whether the file changed on disk
+// after the work was kept.
+type staleCheckedMsg struct {
+	found journalFoundMsg
+	stale bool
+}
+
+// checkStale compares, off the update loop, when the file and its journal were last written.
+func checkStale(found journalFoundMsg) tea.Cmd {
+	return func() tea.Msg {
+		f, ferr := os.Stat(found.input)
+		j, jerr := os.Stat(orgs.JournalPath(found.input))
+		return staleCheckedMsg{found: found, stale: ferr == nil && jerr == nil && f.ModTime().After(j.ModTime())}
 	}
-	return nil
+}
+
+// restoreLater closes the restore question without deciding: the earlier work stays where
+// it is, offered again at the next start, and this session keeps no journal of its own
+// until then (it would replace that work).
+func (m *Model) restoreLater() {
+	m.journal.found = nil
+	m.journal.failed = true // the header says "no recovery file"
+	m.mode = modeBoard
+	m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
+}
+
+// startSave is s (asNew false) and S (asNew true): an open scenario is updated in place
+// after one confirmation; anything else, or S, is saved as a new scenario file.
+func (m *Model) startSave(asNew bool) tea.Cmd {
+	m.mode = modeBoard
+	if !asNew && m.scenarioOpen() {
+		m.save = newSavePrompt(m.file, m.pending.words()) // where a failed update asks for another name
+		m.save.title.SetValue(m.cur.Scenario.Title)
+		m.askUpdate()
+		return nil
+	}
+	return suggestPath(m.file)
+}
+
+// saveWords says what s does now: update the open scenario, or save a new one.
+func (m *Model) saveWords() string {
+	if m.scenarioOpen() {
+		return "update " + views.S(filepath.Base(m.file))
+	}
+	return "save it"
+}
+
+// scenarioOpen reports whether the file being edited is a scenario file of its own (not the
+// baseline, not a built-in example), which s updates in place.
+func (m *Model) scenarioOpen() bool {
+	return m.cur.Scenario != nil && !m.embedded && m.file != "" && !orgs.SameFile(m.file, m.basePath)
+}
+
+// askUpdate asks before updating the open scenario in place; yes saves it there.
+func (m *Model) askUpdate() {
+	title := ""
+	if t := m.cur.Scenario.Title; t != "" {
+		title = fmt.Sprintf(" (%q)", views.S(t))
+	}
+	body := views.S(m.file) + title + " is the scenario you are editing. Update it in place with the current model? Its title and note are kept."
+	m.ask(newConfirm("Update the scenario?", body, "update it", "do not save (S saves as a new file)", m.keys),
+		func() tea.Cmd {
+			m.question.busy = true
+			m.saving = true
+			return m.saveCmd(m.newSaveRequest(m.file, true))
+		},
+		func() {
+			m.mode = modeBoard
+			m.pending = after{}
+			m.setStatus("not saved; S saves as a new file")
+		})
+}
+
+// askDelete asks before deleting a team dev teams run with; yes deletes it (by name: the
+// question does not hold an index that an edit could move).
+func (m *Model) askDelete(name string) {
+	i := m.cur.TeamIndex(name)
+	var names []string
+	for _, j := range m.index.ServedBy[i] {
+		names = append(names, views.S(m.cur.Teams[j].Name))
+	}
+	body := fmt.Sprintf("%s runs services with %s: %s. Deleting it leaves %s without the team they run with.",
+		views.S(name), report.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
+	m.ask(newConfirm("Delete "+views.S(name)+"?", body, "delete it (u undoes it)", "keep it", m.keys),
+		func() tea.Cmd {
+			m.mode = modeBoard
+			m.before = m.Selected()
+			m.edit(m.cur.DeleteTeam(m.cur.TeamIndex(name)))
+			return nil
+		},
+		func() {
+			m.mode = modeBoard
+			m.setStatus("not deleted")
+		})
 }
 
 // newSaveRequest is a save of a copy of the current organization: the copy is what the
@@ -692,10 +744,16 @@ func (m *Model) replaceKey(msg tea.KeyMsg) tea.Cmd {
 // read when the session opened (Opened.BaselineData), never read again: the scenario is
 // based on what the user saw.
 func (m *Model) newSaveRequest(path string, replace bool) saveRequest {
+	if path != "" && !strings.EqualFold(filepath.Ext(path), ".toml") {
+		path += ".toml" // only .toml files are listed by o and found as scenarios
+	}
 	meta := orgs.ScenarioMeta{
 		Title:       strings.TrimSpace(m.save.title.Value()),
 		BasedOn:     m.basePath,
 		BasedOnData: m.op.BaselineData,
+	}
+	if sc := m.cur.Scenario; sc != nil {
+		meta.Note = sc.Note
 	}
 	return saveRequest{path: path, cur: m.cur.Clone(), meta: meta, replace: replace, example: m.embedded, input: m.input}
 }
@@ -792,11 +850,8 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	err := msg.err
 	switch {
 	case err == nil:
-		m.savedPos = m.pos
-		m.file = msg.req.path
-		if msg.scenario != nil {
-			m.cur.Scenario = msg.scenario // what the file now says of itself (title, based_on)
-		}
+		left := m.removeJournal(false) // the journal of the file edited until now
+		m.Saved(msg.req.path, msg.req.cur, msg.scenario)
 		if msg.req.example && msg.basedOn != "" {
 			m.embedded = false // the baseline has a file now
 		}
@@ -807,13 +862,11 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		}
 		m.setStatus(status)
 		if m.pending.kind == doQuit {
-			return m.leave()
+			return tea.Sequence(left, m.leave())
 		}
-		return tea.Batch(m.removeJournal(false), m.leaveIfPending())
+		return tea.Batch(left, m.leaveIfPending())
 	case errors.Is(err, orgs.ErrExists):
-		m.mode = modeReplace
-		m.replaceArg = msg.req
-		m.replaceRole = msg.role
+		m.askReplace(msg.req, msg.role)
 	case errors.Is(err, orgs.ErrReadOnly):
 		m.mode = modeSave
 		m.save.err = fmt.Sprintf("%s is read-only: it is not replaced; choose another name", msg.req.path)
@@ -856,11 +909,25 @@ func (m *Model) writer() WriteFunc {
 // ---- mouse ------------------------------------------------------------------
 
 func (m *Model) mouse(msg tea.MouseMsg) {
+	switch {
+	case m.mode == modePager:
+		m.pager, _ = m.pager.Update(msg)
+		return
+	case m.mode == modeCompare && m.cmp != nil:
+		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
+		return
+	}
 	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {
 		return
 	}
 	switch msg.Button {
 	case tea.MouseButtonLeft:
+		if !m.lay.Wide && msg.Y == m.lay.Panels.Y {
+			if p, ok := views.TabAt(m.data(), m.lay.Panels.W, msg.X); ok {
+				m.panel = p // a click on a tab shows its panel
+			}
+			return
+		}
 		if c, row, ok := views.HitCard(m.data(), m.lay, msg.X, msg.Y); ok {
 			m.board.Focus = c
 			m.board.Rows[c] = row
@@ -882,13 +949,6 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 
 // ---- edits and history ----------------------------------------------------
 
-// entry is one change in the history, with the index of the only team it changes: -1 when
-// it changes several, adds or removes teams, or the organization as a whole.
-type entry struct {
-	c    *orgs.Change
-	team int
-}
-
 // edit records a change the user made, or shows why it was refused.
 func (m *Model) edit(c *orgs.Change, err error) {
 	m.editTeam(-1, c, err)
@@ -905,57 +965,34 @@ func (m *Model) editTeam(i int, c *orgs.Change, err error) {
 }
 
 func (m *Model) commit(e entry) {
-	m.history = append(m.history[:m.pos], e)
-	if m.savedPos > m.pos {
-		m.savedPos = -1 // the saved state can no longer be reached
-	}
-	m.pos++
+	m.Apply(e.c, e.team)
 	m.journal.dirty = true
-	m.refresh(e.c.Subject, e.team)
+	m.rederive(e.c.Subject, e.team)
 	m.setStatus(e.c.Summary)
 }
 
 func (m *Model) undo() {
-	if m.pos == 0 {
+	m.before = m.Selected()
+	e, ok := m.Undo()
+	if !ok {
 		m.setError("nothing to undo")
 		return
 	}
-	m.pos--
 	m.journal.dirty = true
-	e := m.history[m.pos]
-	m.before = m.Selected()
-	e.c.Undo(m.cur)
-	m.refresh(e.c.Subject, e.team)
+	m.rederive(e.c.Subject, e.team)
 	m.setStatus("undid: " + e.c.Summary)
 }
 
 func (m *Model) redo() {
-	if m.pos == len(m.history) {
+	m.before = m.Selected()
+	e, ok := m.Redo()
+	if !ok {
 		m.setError("nothing to redo")
 		return
 	}
-	e := m.history[m.pos]
-	m.pos++
 	m.journal.dirty = true
-	m.before = m.Selected()
-	e.c.Redo(m.cur)
-	m.refresh(e.c.Subject, e.team)
+	m.rederive(e.c.Subject, e.team)
 	m.setStatus("redid: " + e.c.Summary)
-}
-
-// refresh re-analyses the current organization and re-derives what the views need, then
-// selects the team named subject when it exists, else the team selected before the change
-// (m.before), else what now sits where the selection was. team is the index of the only
-// team the change changed (-1 when it is not one team).
-func (m *Model) refresh(subject string, team int) {
-	// the new analysis reuses the memory of the last one, unless something else may still
-	// read that one (see anShared)
-	prev := m.an
-	if m.anShared {
-		prev = nil
-	}
-	m.an, m.anShared = m.analyser.Reanalyse(m.cur, prev), false
-	m.rederive(subject, team)
 }
 
 // rederive is refresh after the analysis.
@@ -1048,29 +1085,111 @@ func (m *Model) ensurePanel() {
 	m.panel = ps[len(ps)-1]
 }
 
-func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false }
-func (m *Model) setError(s string)  { m.status, m.statusErr = s, true }
+func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false; m.logMessage(s, false) }
+func (m *Model) setError(s string)  { m.status, m.statusErr = s, true; m.logMessage(s, true) }
+
+// maxLog is how many messages the log keeps.
+const maxLog = 100
+
+// logEntry is one message of the status line.
+type logEntry struct {
+	text string
+	err  bool
+}
+
+func (m *Model) logMessage(s string, err bool) {
+	if s == "" {
+		return
+	}
+	if len(m.log) == maxLog {
+		m.log = append(m.log[:0], m.log[1:]...)
+	}
+	m.log = append(m.log, logEntry{s, err})
+}
+
+// logLines draws the message log at width w, oldest first, each message in full.
+func (m *Model) logLines(w int) []string {
+	if len(m.log) == 0 {
+		return []string{"no messages yet"}
+	}
+	var out []string
+	for _, e := range m.log {
+		lead := "  "
+		if e.err {
+			lead = views.GlyphWarning + " "
+		}
+		for i, l := range views.Wrap(views.S(e.text), max(1, w-2)) {
+			if i > 0 {
+				lead = "  "
+			}
+			out = append(out, lead+l)
+		}
+	}
+	return out
+}
+
+// openPager shows a page that scrolls; at the end when atEnd (the log: newest last).
+func (m *Model) openPager(p pager, atEnd bool) {
+	m.pager = p
+	m.mode = modePager
+	m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
+	if atEnd {
+		m.pager.vp.GotoBottom()
+	}
+}
+
+// zoomPanel opens the shown panel full screen.
+func (m *Model) zoomPanel() {
+	p := m.panel
+	d := m.data()
+	m.openPager(newPager(p.Title()+" (full screen)", func(w int) []string { return views.PanelLines(p, d, m.st, w) }, true), false)
+}
+
+func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.mode = modeBoard
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.pager, cmd = m.pager.Update(msg)
+	switch {
+	case m.pager.done:
+		m.mode = modeBoard
+	case m.pager.next, m.pager.prev:
+		step := 1
+		if m.pager.prev {
+			step = -1
+		}
+		m.cyclePanel(step)
+		m.zoomPanel()
+	}
+	return cmd
+}
 
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
 	m.keys.mode = m.mode
+	m.keys.pager = m.pager.keys
+	m.keys.question = m.question.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
 	m.enableKeys()
-	m.helpView = m.helpMemo.view(&m.help, m.keys)
+	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
 	switch m.mode {
 	case modeFiles:
 		m.syncFiles()
 	case modeCompare:
 		m.syncCompare()
+	case modePager:
+		m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
 	}
-	m.lay = views.ComputeLayout(m.w, m.h, lipgloss.Height(m.helpView))
+	d := m.data()
+	m.lay = views.LayoutFor(d, m.st, m.w, m.h)
 	if m.lay.TooSmall {
 		return
 	}
-	d := m.data()
 	for c := range m.board.Offsets {
 		m.board.Offsets[c] = views.ScrollOffset(d, m.lay, c, m.board.Offsets[c])
 		d.Board.Offsets[c] = m.board.Offsets[c]
@@ -1095,8 +1214,8 @@ func (m *Model) enableKeys() {
 	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
 	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
 	k.Delete.SetEnabled(t != nil)
-	k.Undo.SetEnabled(m.pos > 0)
-	k.Redo.SetEnabled(m.pos < len(m.history))
+	k.Undo.SetEnabled(m.CanUndo())
+	k.Redo.SetEnabled(m.CanRedo())
 	k.listLeft = m.files.purpose == listForLeft
 	k.then = m.pending.words()
 	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == ""
@@ -1127,42 +1246,42 @@ func fitsMoreThanOne(o *orgs.Org, i int, r orgs.Run) bool {
 // data gathers what the views draw.
 func (m *Model) data() *views.Data {
 	d := &views.Data{
-		Org:    m.cur,
-		An:     m.an,
-		Index:  m.index,
-		Board:  m.board,
-		Header: views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
-		Panel:  m.panel,
-		Status: m.status, StatusError: m.statusErr,
+		Org:     m.cur,
+		An:      m.an,
+		Changes: m.Changes(),
+		Index:   m.index,
+		Board:   m.board,
+		Header:  views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
+		Panel:   m.panel,
+		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
-		Page: m.page,
+		Page: m.presenter.page,
 		Memo: &m.memo,
+	}
+	if m.embedded {
+		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
 	switch m.mode {
 	case modeFind:
-		hits := "no match"
-		switch n := len(m.findHits); {
-		case n == 1:
-			hits = "1 match"
-		case n > 1:
-			hits = fmt.Sprintf("%d of %d matches", m.findAt+1, n)
-		}
-		if m.find.Value() == "" {
-			hits = "type part of a team name"
-		}
-		d.Prompt = m.find.View() + m.st.Muted.Render("   "+hits)
+		d.Prompt = m.finder.View(m.st)
 	case modeForm:
 		d.Dialog = m.form.Dialog()
 	case modeSave:
 		d.Dialog = m.save.Dialog(m.saving)
-	case modeReplace:
-		d.Dialog = m.replaceDialog()
 	case modeQuit:
 		what := m.pending.words()
 		d.Dialog = &views.Dialog{Title: "Unsaved changes", Wrap: true,
-			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    save it first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
+			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    " + m.saveWords() + " first\nS    save as a new file first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
 	case modeRestore:
 		d.Dialog = m.restoreDialog()
+		if d.Dialog != nil {
+			d.Dialog.Body = strings.Replace(d.Dialog.Body, "\nd  discard it", "\nd  discard it\nesc  decide later (the work is kept)", 1)
+			if m.restoreStale {
+				d.Dialog.Body = views.GlyphWarning + " " + views.S(filepath.Base(m.input)) + " changed on disk after this work was kept: restoring it undoes those changes.\n\n" + d.Dialog.Body
+			}
+		}
+	case modeConfirm:
+		d.Dialog = m.question.Dialog()
 	}
 	return d
 }
@@ -1174,27 +1293,37 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// replaceDialog asks before replacing an existing file, and says so plainly when that file
-// is the one the session opened or its baseline.
-func (m *Model) replaceDialog() *views.Dialog {
-	p := views.S(m.replaceArg.path)
-	dl := &views.Dialog{Title: "Replace the file?", Wrap: true}
+// askReplace asks before replacing an existing file, and says so plainly when that file
+// is the one the session opened or its baseline (role); yes saves over it, no goes back to
+// the save prompt for another name.
+func (m *Model) askReplace(req saveRequest, role string) {
+	p := views.S(req.path)
+	title := "Replace the file?"
 	var what string
-	switch m.replaceRole {
+	switch role {
 	case roleInputBaseline:
-		dl.Title = "Replace the file you opened?"
+		title = "Replace the file you opened?"
 		what = p + " is the file you opened AND the baseline of this comparison. Replacing it overwrites your original (its comments are lost) with the current model."
 	case roleInput:
-		dl.Title = "Replace the file you opened?"
+		title = "Replace the file you opened?"
 		what = p + " is the file you opened. Replacing it overwrites it with the current model (its comments are lost)."
 	case roleBaseline:
-		dl.Title = "Replace the baseline?"
+		title = "Replace the baseline?"
 		what = p + " is the BASELINE of this scenario. Replacing it overwrites the baseline with the current model (its comments are lost)."
 	default:
 		what = p + " exists. Replacing it overwrites it with the current model."
 	}
-	dl.Body = what + "\n\ny  replace it\nn  choose another name"
-	return dl
+	m.ask(newConfirm(title, what, "replace it", "choose another name", m.keys),
+		func() tea.Cmd {
+			req.replace = true
+			m.mode = modeSave
+			m.saving = true
+			return m.saveCmd(req)
+		},
+		func() {
+			m.mode = modeSave
+			m.save.err = "not replaced; choose another name"
+		})
 }
 
 // View draws the dashboard, or presentation mode.
@@ -1208,6 +1337,8 @@ func (m *Model) View() string {
 		return m.filesView(d)
 	case modeCompare:
 		return m.compareView(d)
+	case modePager:
+		return m.pager.View(d, m.st)
 	}
 	if m.present && m.mode == modeBoard {
 		return views.Present(d, m.st, m.w, m.h)

@@ -322,7 +322,7 @@ func TestFindKeys(t *testing.T) {
 	// a control character typed or pasted never reaches the input
 	press(t, m, "/")
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("on\x1b[2Jline\u202e")})
-	if v := m.find.Value(); strings.ContainsFunc(v, orgs.IsControl) {
+	if v := m.finder.input.Value(); strings.ContainsFunc(v, orgs.IsControl) {
 		t.Errorf("control character kept: %q", v)
 	}
 }
@@ -441,9 +441,18 @@ func TestNewTeamForm(t *testing.T) {
 func TestDeleteAndUndoRedo(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	selectTeam(t, m, "Operations SRE")
+	// dev teams run with it: x asks first, n keeps it
 	press(t, m, "x")
+	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
+		t.Fatalf("x on a team others run with did not ask:\n%s", v)
+	}
+	press(t, m, "n")
+	if m.Current().Team("Operations SRE") == nil || m.Modified() {
+		t.Fatal("n deleted the team")
+	}
+	press(t, m, "x", "y")
 	if m.Current().Team("Operations SRE") != nil {
-		t.Fatal("x did not delete")
+		t.Fatal("x y did not delete")
 	}
 	if tm := team(t, m, "Warehouse Management"); tm.Run != orgs.RunYou {
 		t.Errorf("a dev team left without its SRE team runs %s", tm.Run)
@@ -554,53 +563,74 @@ func TestPanelKeys(t *testing.T) {
 
 func TestHelpKey(t *testing.T) {
 	m := newModel(t, "mixed", 120, 40)
-	short := m.View()
+	selectTeam(t, m, "Operations SRE") // not a dev team: r, w and e do not apply
 	press(t, m, "?")
 	full := m.View()
-	if !m.help.ShowAll || !strings.Contains(full, "P positioning") || strings.Contains(short, "P positioning") {
-		t.Errorf("? did not show the full help:\n%s", full)
+	if m.mode != modePager || !strings.Contains(full, "Keys") {
+		t.Fatalf("? did not open the key table:\n%s", full)
 	}
-	if lines := strings.Count(full, "\n") + 1; lines > 40 {
-		t.Errorf("full help drew %d lines", lines)
-	}
-	// every column of the full help fits in 80 columns: nothing is cut
-	n := newModel(t, "mixed", 80, 24)
-	press(t, n, "?")
-	for _, want := range []string{"h/l", "< >", "s save", "p present", "q quit", "? fewer keys"} {
-		if !strings.Contains(n.View(), want) {
-			t.Errorf("80 columns: the full help lacks %q:\n%s", want, n.View())
+	for _, want := range []string{"P  ", "SRE org positioning", "who runs it (not now: only for a dev team)", "undo (not now: nothing to undo)", "S  ", "save as a new scenario"} {
+		if !strings.Contains(full, want) {
+			t.Errorf("the key table lacks %q:\n%s", want, full)
 		}
 	}
+	if lines := strings.Count(full, "\n") + 1; lines > 40 {
+		t.Errorf("the key table drew %d lines", lines)
+	}
+	// at 80x24 it scrolls to its last key
+	n := newModel(t, "mixed", 80, 24)
+	press(t, n, "?", "end")
+	if !strings.Contains(n.View(), "quit") {
+		t.Errorf("80x24: the last key is not reachable:\n%s", n.View())
+	}
 	press(t, m, "?")
-	if m.help.ShowAll {
-		t.Error("? did not toggle back")
+	if m.mode != modeBoard {
+		t.Error("? did not close the key table")
 	}
 }
 
 func TestPresentKeys(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "p")
-	if !m.present || !strings.Contains(m.View(), "1 Clarify") {
-		t.Fatalf("p: %v\n%s", m.present, m.View())
+	v := m.View()
+	if !m.present || !strings.Contains(v, "The SRE principles") || !strings.Contains(v, "Opening, page 1/2") {
+		t.Fatalf("p does not open on the principles: %v\n%s", m.present, v)
 	}
-	if strings.Contains(m.View(), "Development org") {
-		t.Error("presentation shows the board's chrome")
-	}
-	press(t, m, "right", "l", " ")
-	if m.page != 3 || !strings.Contains(m.View(), "CAPEX") {
-		t.Errorf("page %d:\n%s", m.page, m.View())
-	}
-	press(t, m, "left")
-	if m.page != 2 {
-		t.Errorf("left: page %d", m.page)
-	}
-	press(t, m, "6")
-	if m.page != len(views.Pages)-1 || !strings.Contains(m.View(), "6 Decide") {
-		t.Errorf("6: page %d", m.page)
+	if strings.Contains(v, "Development org") || !strings.Contains(v, "right/space next") {
+		t.Errorf("presentation shows the board's chrome, or no key footer:\n%s", v)
 	}
 	press(t, m, "right")
-	if m.page != len(views.Pages)-1 {
+	if !strings.Contains(m.View(), "SRE can only be done with a central SRE team") {
+		t.Errorf("no myth after the principles:\n%s", m.View())
+	}
+	press(t, m, "l", " ", "right")
+	if !strings.Contains(m.View(), "3 Compare") {
+		t.Errorf("page %d:\n%s", m.presenter.page, m.View())
+	}
+	press(t, m, "left")
+	if !strings.Contains(m.View(), "2 Consider") {
+		t.Errorf("left: page %d", m.presenter.page)
+	}
+	press(t, m, "6")
+	if v := m.View(); !strings.Contains(v, "6 Decide") || !strings.Contains(v, "Step 6/6, page 1/") {
+		t.Errorf("6: page %d\n%s", m.presenter.page, v)
+	}
+	press(t, m, "end")
+	last := m.presenter.page
+	if v := m.View(); !strings.Contains(v, "Positioning the SRE org and the SRE role") {
+		t.Errorf("end: page %d\n%s", m.presenter.page, v)
+	}
+	press(t, m, "right")
+	if m.presenter.page != last {
 		t.Error("paged past the end")
+	}
+	press(t, m, "home")
+	if m.presenter.page != 0 {
+		t.Errorf("home: page %d", m.presenter.page)
+	}
+	press(t, m, "6", "right")
+	if v := m.View(); !strings.Contains(v, "transition matrix") || !strings.Contains(v, "> you run it") {
+		t.Errorf("the matrix does not mark the current model's row:\n%s", v)
 	}
 	press(t, m, "4")
 	if !strings.Contains(m.View(), "TOPOLOGY") && !strings.Contains(m.View(), "█") {
@@ -621,7 +651,7 @@ func TestPresentKeys(t *testing.T) {
 	// --present starts in presentation mode
 	pm := New(Config{Opened: opened(t, "mixed"), Styles: views.DefaultStyles(), Present: true})
 	pm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if !strings.Contains(pm.View(), "1 Clarify") {
+	if !strings.Contains(pm.View(), "The SRE principles") {
 		t.Error("Present config did not start in presentation mode")
 	}
 }
@@ -722,10 +752,22 @@ func TestSaveKey(t *testing.T) {
 	if op.BaselinePath != path || op.Org.Team("Online Shop").Headcount != 10 || len(op.Warnings) > 0 {
 		t.Errorf("reopened: baseline %q, headcount %d, warnings %v", op.BaselinePath, op.Org.Team("Online Shop").Headcount, op.Warnings)
 	}
-	// the next save takes the next number; esc cancels
+	// s on the scenario now open updates it in place, title kept, after one question
 	press(t, m, "+", "s")
-	if got := m.save.path.Value(); !strings.HasSuffix(got, "mixed-scenario-2.toml") {
-		t.Errorf("second save prefilled %q", got)
+	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "Update the scenario?") {
+		t.Fatalf("second s: mode %d, no question:\n%s", m.mode, v)
+	}
+	press(t, m, "y")
+	if m.mode != modeBoard || m.Modified() || m.file != want {
+		t.Fatalf("after the update: mode %d, modified %v, file %q", m.mode, m.Modified(), m.file)
+	}
+	if o, _, err := orgs.LoadFile(want); err != nil || o.Scenario.Title != "more people" || o.Team("Online Shop").Headcount != 11 {
+		t.Fatalf("updated in place: %v %+v", err, o)
+	}
+	// S saves as the next number, its title field starting with the current title; esc cancels
+	press(t, m, "+", "S")
+	if got := m.save.path.Value(); !strings.HasSuffix(got, "mixed-scenario-2.toml") || m.save.title.Value() != "more people" {
+		t.Errorf("save as prefilled %q, title %q", got, m.save.title.Value())
 	}
 	press(t, m, "esc")
 	if m.mode != modeBoard || !m.Modified() {
@@ -743,7 +785,7 @@ func TestSaveReplaceAndFailures(t *testing.T) {
 	}}
 	m, _ := fileModel(t, "mixed", rec.save)
 	press(t, m, "+", "s", "enter")
-	if m.mode != modeReplace || !strings.Contains(m.View(), "Replace the file?") {
+	if m.mode != modeConfirm || !strings.Contains(m.View(), "Replace the file?") {
 		t.Fatalf("exists: mode %d\n%s", m.mode, m.View())
 	}
 	press(t, m, "y")
@@ -838,5 +880,25 @@ func TestCurrentIsACopy(t *testing.T) {
 	press(t, m, "x", "l", ">", "+")
 	if string(orgs.Marshal(op.Org)) != before {
 		t.Fatal("the opened model (the baseline) was edited")
+	}
+}
+
+// TestModifiedByContent: "modified" means the model differs from the one last loaded or
+// saved, so going back by any road clears it, and the header and the quit guard agree.
+func TestModifiedByContent(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	selectTeam(t, m, "Operations SRE")
+	for _, road := range [][]string{{"+", "b"}, {">", "<"}, {"+", "-"}, {"+", "u"}} {
+		press(t, m, road[0])
+		if !m.Modified() || !strings.Contains(m.View(), "modified") {
+			t.Fatalf("%s: not modified", road[0])
+		}
+		press(t, m, road[1:]...)
+		if m.Modified() || strings.Contains(m.View(), "modified") {
+			t.Errorf("%v: still modified", road)
+		}
+	}
+	if !press(t, m, "q") {
+		t.Error("q asks to save a model that is the file as loaded")
 	}
 }

@@ -115,7 +115,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	typePath(m, "./"+filepath.Base(path)) // spelled otherwise, from the working directory
 	t.Chdir(dir)
 	press(t, m, "enter")
-	if m.mode != modeReplace {
+	if m.mode != modeConfirm {
 		t.Fatalf("no question: mode %d, err %q", m.mode, m.save.err)
 	}
 	if v := m.View(); !strings.Contains(v, "Replace the file you opened?") || !strings.Contains(v, "the file you opened AND the baseline") {
@@ -145,10 +145,10 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	press(t, m, "+", "s", "enter")
 	sc := filepath.Join(dir, "mixed-scenario-1.toml")
 	m = openModel(t, sc, false)
-	press(t, m, "+", "s")
+	press(t, m, "+", "S")
 	typePath(m, sc)
 	press(t, m, "enter")
-	if v := m.View(); m.mode != modeReplace || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
+	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
 		t.Fatalf("scenario over itself:\n%s", v)
 	}
 	press(t, m, "y")
@@ -341,13 +341,15 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 	if exists(jp) || m.Modified() {
 		t.Error("the journal stayed after a save")
 	}
+	// from now on the journal belongs to the scenario just saved, not to the file opened
+	saved := orgs.JournalPath(m.file)
 	press(t, m, "+")
-	if !exists(jp) {
-		t.Error("no journal after a change following the save")
+	if !exists(saved) || exists(jp) {
+		t.Errorf("after a change following the save: journal of the scenario %v, of the file opened %v", exists(saved), exists(jp))
 	}
 	press(t, m, "u") // back to the saved state: unmodified, q leaves at once and cleanly
-	if !press(t, m, "q") || exists(jp) {
-		t.Error("clean quit: not quit, or the journal stayed")
+	if !press(t, m, "q") || exists(saved) || exists(jp) {
+		t.Error("clean quit: not quit, or a journal stayed")
 	}
 
 	// a second ctrl+c leaves with unsaved changes: the journal stays, up to date
@@ -508,7 +510,7 @@ func TestOpenKey(t *testing.T) {
 		t.Fatalf("discard and open: file %q", m.file)
 	}
 	// save first, then open: the save prompt says what follows
-	press(t, m, "+", "o", "down", "enter", "s")
+	press(t, m, "+", "o", "down", "enter", "S")
 	if m.mode != modeSave || m.save.then != "open mixed-scenario-1.toml" {
 		t.Fatalf("save from the question: mode %d, then %q", m.mode, m.save.then)
 	}
@@ -557,18 +559,18 @@ func TestCompareKey(t *testing.T) {
 		t.Error("the diff is not of the current model")
 	}
 	press(t, m, "pgdown")
-	if m.cmp.offset == 0 {
+	if m.cmp.offset() == 0 {
 		t.Error("pgdown did not scroll")
 	}
 	press(t, m, "end")
-	end := m.cmp.offset
+	end := m.cmp.offset()
 	press(t, m, "down")
-	if m.cmp.offset != end || end == 0 {
-		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset, end)
+	if m.cmp.offset() != end || end == 0 {
+		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset(), end)
 	}
 	checkView(t, m, "compare at the end")
 	press(t, m, "home", "+") // no edits in compare
-	if m.cmp.offset != 0 || len(m.history) != 1 {
+	if m.cmp.offset() != 0 || len(m.history) != 1 {
 		t.Error("home did not go to the top, or + edited")
 	}
 	press(t, m, "esc")
@@ -613,8 +615,8 @@ func TestExportKey(t *testing.T) {
 	m := openModel(t, path, false)
 	press(t, m, "+", "y")
 	out := filepath.Join(dir, "mixed-report.md")
-	want := report.Markdown(m.Current(), orgs.NewReport(m.Current().Name, path, path, m.Analysis()))
-	if got := string(readFile(t, out)); got != want {
+	want := unsavedNote(path) + report.Markdown(m.Current(), orgs.NewReport(m.Current().Name, path, path, m.Analysis()))
+	if got := string(readFile(t, out)); got != want || !strings.HasPrefix(got, "> **Unsaved changes:**") {
 		t.Errorf("report differs from report.Markdown:\n%s", got)
 	}
 	if !strings.Contains(want, "| Online Shop | dev org | dev | 10 |") {
@@ -632,7 +634,7 @@ func TestExportKey(t *testing.T) {
 	typeText(t, m, "more people")
 	press(t, m, "enter", "y")
 	rep := string(readFile(t, filepath.Join(dir, "mixed-scenario-1-report.md")))
-	if !strings.Contains(rep, "Scenario: **more people**") || !strings.Contains(rep, "File `"+filepath.Join(dir, "mixed-scenario-1.toml")+"`") {
+	if strings.Contains(rep, "Unsaved changes") || !strings.Contains(rep, "Scenario: **more people**") || !strings.Contains(rep, "File `"+filepath.Join(dir, "mixed-scenario-1.toml")+"`") {
 		t.Errorf("report of the saved scenario:\n%s", rep[:min(len(rep), 400)])
 	}
 	if err := os.Chmod(dir, 0o555); err != nil {
@@ -679,7 +681,7 @@ func TestExportKeepsTheAnalysisOfItsTime(t *testing.T) {
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
 	m := openModel(t, path, false)
 	press(t, m, "l", ">") // the analyses so far are the model's alone
-	want := report.Markdown(m.Current().Clone(), orgs.NewReport(m.Current().Name, path, path, orgs.Analyse(m.base, m.Current())))
+	want := unsavedNote(path) + report.Markdown(m.Current().Clone(), orgs.NewReport(m.Current().Name, path, path, orgs.Analyse(m.base, m.Current())))
 	_, cmd := m.Update(keyMsg("y"))
 	if cmd == nil {
 		t.Fatal("y gave no command")

@@ -1,40 +1,140 @@
 package orgs_test
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/sretopo/sretopo/orgs"
 )
 
-// TestTeamChange: what the board says a team was, computed once in orgs.
-func TestTeamChange(t *testing.T) {
-	base := newOrg(t1("A"), yas("B", "S"), sreTeam("S", ops, 3), sreTeam("T", ops, 2), t1("C"), t1("D"), onCall(opsTeam("O"), orgs.OnCall8x5))
-	cur := newOrg(t2("A"), yas("B", "T"), in(sreTeam("S", sreO, 3), sreO), sreTeam("T", ops, 2), srerun("C", "S"), hc(t1("D"), 9), opsTeam("O"), t1("N"))
-	an := analyse(t, base, cur)
-	want := map[string]orgs.TeamChange{
-		"A": {Role: orgs.RoleRotation, RoleChanged: true},
-		"B": {RunWith: "S", RunWithChanged: true},
-		"S": {Org: ops},
-		"T": {},
-		"C": {RunModel: orgs.YouRunIt},
-		"D": {Headcount: 5},
-		"O": {OnCall: orgs.OnCall8x5, OnCallChanged: true},
-		"N": {New: true},
+// TestChangesBetween: each verdict a meeting looks at is marked changed exactly when the
+// current model's verdict differs from the baseline's own, with what it was.
+func TestChangesBetween(t *testing.T) {
+	// incident-centric: the SRE team serves dev teams that share on call with it
+	incident := newOrg(yas("Shop", "Core SRE"), yas("Cart", "Core SRE"), yas("Pay", "Core SRE"), sreTeam("Core SRE", ops, 6))
+
+	cases := []struct {
+		name    string
+		base    *orgs.Org
+		edit    func(o *orgs.Org)
+		check   func(t *testing.T, c orgs.Changes)
+		changed bool
+	}{
+		{
+			name:    "the baseline against itself changes nothing",
+			base:    incident,
+			edit:    func(*orgs.Org) {},
+			changed: false,
+			check: func(t *testing.T, c orgs.Changes) {
+				if c.RunModelMix != nil || c.TopologyMix != nil || len(c.Cleared) > 0 {
+					t.Errorf("mix or advisories changed: %+v", c)
+				}
+				for i, a := range c.AdvisoryMarks {
+					if a != orgs.AdvisorySame {
+						t.Errorf("advisory %d reads %s against itself", i, a)
+					}
+				}
+			},
+		},
+		{
+			name: "a team that runs its own services now changes run model mix, topology and transition",
+			base: incident,
+			edit: func(o *orgs.Org) {
+				o.Teams[0].Run, o.Teams[0].RunWith, o.Teams[0].SRERole = orgs.RunYou, "", orgs.RoleRotation
+			},
+			changed: true,
+			check: func(t *testing.T, c orgs.Changes) {
+				if !c.RunModel || !c.Transition || !c.Topology {
+					t.Errorf("run model %v, transition %v, topology %v; want all changed", c.RunModel, c.Transition, c.Topology)
+				}
+				if got := c.RunModelMix[orgs.YouRunIt]; got != 1 {
+					t.Errorf("you-run-it mix delta %d, want +1", got)
+				}
+				if got := c.RunModelMix[orgs.YouAndSRERunIt]; got != -1 {
+					t.Errorf("you-and-sre mix delta %d, want -1", got)
+				}
+				if c.WasRunModel.Changed {
+					t.Errorf("the dominant model (2 of 3 still with SRE) reads changed")
+				}
+			},
+		},
+		{
+			name: "every dev team running alone changes the dominant run model and says what it was",
+			base: incident,
+			edit: func(o *orgs.Org) {
+				for i := range 3 {
+					o.Teams[i].Run, o.Teams[i].RunWith, o.Teams[i].SRERole = orgs.RunYou, "", orgs.RoleRotation
+				}
+			},
+			changed: true,
+			check: func(t *testing.T, c orgs.Changes) {
+				if !c.WasRunModel.Changed || c.WasRunModel.Value == nil || *c.WasRunModel.Value != orgs.YouAndSRERunIt {
+					t.Errorf("was run model %+v, want changed from you-and-sre", c.WasRunModel)
+				}
+				if !c.WasTopology.Changed {
+					t.Errorf("dominant topology not marked changed")
+				}
+				if !c.WasIdentity.Changed {
+					t.Errorf("identity not marked changed although no SRE team serves anyone any more")
+				}
+			},
+		},
+		{
+			name: "a headcount change is a funding change and a decision, nothing else",
+			base: withPerHead(incident, 100000),
+			edit: func(o *orgs.Org) {
+				o.Teams[3].Headcount++
+			},
+			changed: true,
+			check: func(t *testing.T, c orgs.Changes) {
+				if !c.Funding {
+					t.Errorf("funding not marked changed")
+				}
+				if !c.Transition {
+					t.Errorf("the staffing decision does not mark the transition panel")
+				}
+				if c.RunModel || c.Topology || c.Criteria || c.Identity {
+					t.Errorf("run model %v topology %v criteria %v identity %v changed by a headcount", c.RunModel, c.Topology, c.Criteria, c.Identity)
+				}
+			},
+		},
 	}
-	for i := range cur.Teams {
-		name := cur.Teams[i].Name
-		got := an.Change(cur, i)
-		if !reflect.DeepEqual(got, want[name]) {
-			t.Errorf("%s: change %+v, want %+v", name, got, want[name])
-		}
-		if got.Changed() != (name != "T") {
-			t.Errorf("%s: Changed() = %v", name, got.Changed())
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cur := tc.base.Clone()
+			tc.edit(cur)
+			c := orgs.ChangesBetween(analyseSelf(t, tc.base), analyse(t, tc.base, cur))
+			if c.Any() != tc.changed {
+				t.Errorf("Any() = %v, want %v (%+v)", c.Any(), tc.changed, c)
+			}
+			tc.check(t, c)
+		})
+	}
+}
+
+// TestChangesAdvisories: an advisory the baseline did not raise is new, one it raised for
+// other teams is changed, and one no longer raised is cleared.
+func TestChangesAdvisories(t *testing.T) {
+	base := &orgs.Analysis{Advisories: []orgs.Advisory{
+		{Code: "kept", Message: "m", Teams: []string{"A"}},
+		{Code: "moved", Message: "m", Teams: []string{"A"}},
+		{Code: "gone", Message: "m"},
+	}}
+	cur := &orgs.Analysis{Advisories: []orgs.Advisory{
+		{Code: "kept", Message: "m", Teams: []string{"A"}},
+		{Code: "moved", Message: "m", Teams: []string{"B"}},
+		{Code: "fresh", Message: "m"},
+	}}
+	c := orgs.ChangesBetween(base, cur)
+	want := []orgs.AdvisoryMark{orgs.AdvisorySame, orgs.AdvisoryChanged, orgs.AdvisoryNew}
+	for i, w := range want {
+		if c.AdvisoryMarks[i] != w {
+			t.Errorf("advisory %s: %s, want %s", cur.Advisories[i].Code, c.AdvisoryMarks[i], w)
 		}
 	}
-	// whom each team serves: B runs with T, C with S
-	served := an.ServedBy()
-	if !reflect.DeepEqual(served[cur.TeamIndex("S")], []int{4}) || !reflect.DeepEqual(served[cur.TeamIndex("T")], []int{1}) || served[0] != nil {
-		t.Errorf("served by %v", served)
+	if len(c.Cleared) != 1 || c.Cleared[0].Code != "gone" {
+		t.Errorf("cleared %+v, want the gone one", c.Cleared)
+	}
+	if !c.Advisories {
+		t.Errorf("advisories not marked changed")
 	}
 }

@@ -35,6 +35,9 @@ func cardHeight(d *Data, l Layout, c, row int) int {
 	if teamChanged(d, i) {
 		h++
 	}
+	if selected {
+		h += len(selectedName(d, i, l.Columns[c].W)) - 1
+	}
 	if l.FullCards() {
 		h++ // blank line after the card
 	}
@@ -287,11 +290,16 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 		return []string{base.Render(Pad(line, w))}
 	}
 	inner := w - 2
-	nameLine := lead + Trunc(name, max(1, w-2-len(mark)))
-	lines := make([]string, 3, 5)
-	lines[0] = renderLine(bold, nameLine, w, changedMark(k, mark, selected))
-	lines[1] = renderLine(base, "  "+facts(t, inner), w, "")
-	lines[2] = roleLine(d, k, base, i, w, selected)
+	names := []string{Trunc(name, max(1, w-2-len(mark)))}
+	if selected {
+		names = selectedName(d, i, w) // the selected team's name is never cut: it wraps
+	}
+	lines := make([]string, 0, len(names)+4)
+	lines = append(lines, renderLine(bold, lead+names[0], w, changedMark(k, mark, selected)))
+	for _, l := range names[1:] {
+		lines = append(lines, renderLine(bold, "  "+l, w, ""))
+	}
+	lines = append(lines, renderLine(base, "  "+facts(t, inner), w, ""), roleLine(d, k, base, i, w, selected))
 	if changed {
 		ws := k.Changed
 		if selected {
@@ -301,6 +309,17 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 	}
 	lines = append(lines, spaces(w))
 	return lines
+}
+
+// selectedName is the selected team's name wrapped to a card of width w, beside its
+// changed mark.
+func selectedName(d *Data, i, w int) []string {
+	t := &d.Org.Teams[i]
+	markW := 0
+	if changed, _ := TeamChanges(d, i); changed {
+		markW = 1 + len(GlyphChanged)
+	}
+	return Wrap(S(t.Name), max(1, w-2-markW))
 }
 
 // renderLine styles text padded to w with an optional styled suffix kept inside w.

@@ -13,6 +13,9 @@ type Data struct {
 	// one TeamVerdict per team of Org, in the same order.
 	Org *orgs.Org
 	An  *orgs.Analysis
+	// Changes says which of An's verdicts differ from the baseline's own (orgs computes it);
+	// nil draws nothing as changed.
+	Changes *orgs.Changes
 	// Index holds lookups derived from Org and An once per change, so drawing a frame never
 	// walks every team.
 	Index Index
@@ -48,7 +51,9 @@ type Data struct {
 // Header is what the header line says about the file.
 type Header struct {
 	File, Baseline string
-	Modified       bool
+	// Example, when set, names the built-in example open (it has no file).
+	Example  string
+	Modified bool
 	// NoRecovery is set while the recovery file of unsaved work cannot be written;
 	// NoRecoveryWhy says why ("another dashboard on this file holds it"), shown when it fits.
 	NoRecovery    bool
@@ -259,7 +264,18 @@ func (d *Data) ok() bool {
 // was drawn from, so it is drawn again only when that changed. The zero value is empty;
 // a Memo serves one goroutine at a time.
 type Memo struct {
-	criteria criteriaMemo
+	criteria [2]criteriaMemo
+	need     [2]needMemo
+}
+
+// needMemo is the height of a panel drawn in full, for the analysis, panel and width it
+// was measured for.
+type needMemo struct {
+	an    *orgs.Analysis
+	panel PanelID
+	w, h  int
+	n     int
+	ok    bool
 }
 
 type criteriaMemo struct {

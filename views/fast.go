@@ -288,7 +288,8 @@ type penCache struct {
 // ink returns the pens of st's styles under the colour profile and background in force.
 // Styles made by NewStyles keep them; the styles of a Styles must not change afterwards.
 func (st *Styles) ink() *pens {
-	profile, dark := lipgloss.ColorProfile(), lipgloss.HasDarkBackground()
+	r := st.Renderer()
+	profile, dark := r.ColorProfile(), r.HasDarkBackground()
 	if st.pens == nil {
 		return newPens(st, profile, dark)
 	}

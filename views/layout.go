@@ -1,5 +1,7 @@
 package views
 
+import "github.com/charmbracelet/lipgloss"
+
 // Every size the dashboard derives is named here and computed in one function, so that the
 // views that draw and the model that scrolls and hit-tests the mouse agree on where things are.
 const (
@@ -7,8 +9,10 @@ const (
 	// plain "terminal too small" screen.
 	MinWidth  = 60
 	MinHeight = 16
-	// WideWidth is the width from which the board and every panel show at once.
-	WideWidth = 160
+	// WideWidth is the width from which the board and every panel show at once: below it
+	// the panels are tabs, each given the rows it needs, which reads better in a meeting
+	// room than every panel squeezed.
+	WideWidth = 200
 
 	// PresentMinWidth and PresentMinHeight are the smallest terminal presentation mode draws in.
 	PresentMinWidth  = 40
@@ -49,6 +53,10 @@ type Layout struct {
 	Panels Rect
 	Status Rect
 	Footer Rect
+
+	// cards, when not zero, says whether every card shows in full (1) or one line each
+	// (-1), as LayoutFor decided from what the board holds; zero leaves it to the height.
+	cards int
 }
 
 // ComputeLayout lays the dashboard out in a w x h terminal whose footer (the help) takes
@@ -95,4 +103,139 @@ func (l Layout) BodyHeight() int { return max(0, l.Board.H-columnTitle) }
 
 // FullCards reports whether every card shows in full (else one line each, the selected one
 // in full).
-func (l Layout) FullCards() bool { return l.BodyHeight() >= fullCardsFrom }
+func (l Layout) FullCards() bool {
+	if l.cards != 0 {
+		return l.cards > 0
+	}
+	return l.BodyHeight() >= fullCardsFrom
+}
+
+// emptyColumnMin is the width an empty board column keeps: its title and count.
+const emptyColumnMin = 18
+
+// LayoutFor lays out d's dashboard in w x h by what it holds: an empty organization's
+// column shrinks to its title, and on a narrow terminal the panel takes the rows it needs
+// and the board every other row (its cards in full when they all fit), so that the board
+// never hides teams while rows stay blank below the panel. Dashboard and the model both
+// lay out through it, so drawing, scrolling and the mouse agree.
+func LayoutFor(d *Data, st Styles, w, h int) Layout {
+	l := ComputeLayout(w, h, lipgloss.Height(d.Help))
+	if l.TooSmall || !d.ok() {
+		return l
+	}
+	shrinkEmptyColumns(d, &l)
+	if l.Wide {
+		return l
+	}
+	content := l.Board.H + l.Panels.H
+	panelNeed := 1 + panelNeed(d, st, l.Panels.W) // the tab line and the panel
+	if d.Dialog != nil {
+		panelNeed = max(panelNeed, dialogNeed)
+	}
+	l.cards = 1
+	full := boardNeed(d, l, content)
+	l.cards = -1
+	compact := boardNeed(d, l, content)
+	l.cards = 0
+	var boardH int
+	switch {
+	case full+panelNeed <= content:
+		boardH, l.cards = content-panelNeed, 1
+	case compact+panelNeed <= content:
+		// every team shows on one line rather than some in full and the rest hidden
+		boardH, l.cards = content-panelNeed, -1
+	default:
+		// both want more rows than there are: the panel its share, the board the rest
+		// (space is short: one line per card, so that the board hides as few as it can)
+		panelH := min(panelNeed, max(panelMinHeight, content*3/5))
+		boardH, l.cards = max(boardMinHeight, content-panelH), -1
+	}
+	// a panel may draw fewer lines at the height it got than in full (it drops blank
+	// lines when short): the board takes those rows too
+	if d.Dialog == nil {
+		if drawn := 1 + panelLinesAt(d, st, l.Panels.W, content-boardH-1); drawn < content-boardH {
+			boardH = content - drawn
+		}
+	}
+	l.Board.H = boardH
+	l.Panels.Y, l.Panels.H = l.Board.Y+boardH, content-boardH
+	for c := range l.Columns {
+		l.Columns[c].H = boardH
+	}
+	return l
+}
+
+// dialogNeed is the rows a dialog drawn in the panels' place is given at least.
+const dialogNeed = 14
+
+// shrinkEmptyColumns gives an empty column the width of its title and the others the rest.
+func shrinkEmptyColumns(d *Data, l *Layout) {
+	empty, n := [3]bool{}, 0
+	for c := range d.Board.Cols {
+		if len(d.Board.Cols[c]) == 0 {
+			empty[c] = true
+			n++
+		}
+	}
+	if n == 0 || n == 3 {
+		return
+	}
+	total := l.Board.W - 2*columnGap
+	rest := total - n*emptyColumnMin
+	share := rest / (3 - n)
+	x := l.Board.X
+	for c := range l.Columns {
+		cw := share
+		if empty[c] {
+			cw = emptyColumnMin
+		}
+		if c == 2 {
+			cw = l.Board.X + l.Board.W - x
+		}
+		l.Columns[c] = Rect{x, l.Board.Y, cw, l.Board.H}
+		x += cw + columnGap
+	}
+}
+
+// boardNeed is the rows the board needs to show every team (cards as l says), its column
+// titles included; it stops counting past limit.
+func boardNeed(d *Data, l Layout, limit int) int {
+	most := 0
+	for c := range d.Board.Cols {
+		n := len(d.Board.Cols[c])
+		if n == 0 {
+			most = max(most, 1)
+			continue
+		}
+		lines := 0
+		for row := 0; row < n && lines <= limit; row++ {
+			lines += cardHeight(d, l, c, row)
+		}
+		most = max(most, lines)
+	}
+	return columnTitle + most
+}
+
+// panelNeed is the number of lines the shown panel takes in full at width w.
+func panelNeed(d *Data, st Styles, w int) int {
+	return panelLinesAt(d, st, w, fullPanelHeight)
+}
+
+// panelLinesAt is the number of lines the shown panel draws in w x h.
+func panelLinesAt(d *Data, st Styles, w, h int) int {
+	if h <= 0 {
+		return 0
+	}
+	if d.Memo == nil {
+		return len(renderPanel(d.Panel, d, st, w, h))
+	}
+	memo := &d.Memo.need
+	for i := range memo {
+		if m := &memo[i]; m.ok && m.an == d.An && m.panel == d.Panel && m.w == w && m.h == h {
+			return m.n
+		}
+	}
+	memo[1] = memo[0]
+	memo[0] = needMemo{an: d.An, panel: d.Panel, w: w, h: h, ok: true, n: len(renderPanel(d.Panel, d, st, w, h))}
+	return memo[0].n
+}

@@ -38,6 +38,38 @@ func (p PanelID) Title() string {
 	return panelTitles[p]
 }
 
+// Changed reports whether the verdicts panel p shows differ from the baseline's.
+func (p PanelID) Changed(c *orgs.Changes) bool {
+	if c == nil {
+		return false
+	}
+	switch p {
+	case PanelTopology:
+		return c.Topology || c.RunModel
+	case PanelCriteria:
+		return c.Criteria
+	case PanelFunding:
+		return c.Funding
+	case PanelTransition:
+		return c.Transition
+	case PanelIdentity:
+		return c.Identity
+	case PanelPositioning:
+		return c.Positioning
+	case PanelAdvisories:
+		return c.Advisories
+	}
+	return false
+}
+
+// TabTitle is the panel's title with the changed mark when its verdicts changed.
+func (p PanelID) TabTitle(c *orgs.Changes) string {
+	if p.Changed(c) {
+		return p.Title() + " " + GlyphChanged
+	}
+	return p.Title()
+}
+
 // Panels lists the panels an analysis has, in tab order: positioning only when the SRE
 // organization holds teams.
 func Panels(an *orgs.Analysis) []PanelID {
@@ -50,6 +82,18 @@ func Panels(an *orgs.Analysis) []PanelID {
 	}
 	return out
 }
+
+// PanelLines draws panel p's content in full at width w, however many lines it takes: the
+// panel opened full screen, which scrolls.
+func PanelLines(p PanelID, d *Data, st Styles, w int) []string {
+	if !d.ok() {
+		return nil
+	}
+	return renderPanel(p, d, st, w, fullPanelHeight)
+}
+
+// fullPanelHeight is the height a panel drawn in full is given: more than any panel needs.
+const fullPanelHeight = 1 << 16
 
 // renderPanel draws panel p's content in at most w x h.
 func renderPanel(p PanelID, d *Data, st Styles, w, h int) []string {
@@ -132,8 +176,18 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		}
 		head = append(head, styled(st.ink().Text, wrapped(txt, w, "", "  "))...)
 	}
-	if an.BaselineTopology != nil && (an.Topology.Dominant == nil || *an.BaselineTopology != *an.Topology.Dominant) {
-		head = append(head, st.ink().Changed.Render(Trunc(GlyphChanged+" baseline: "+report.TopologyName(an.BaselineTopology), w)))
+	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
+		head = append(head, styled(st.ink().Changed, wrapped("was "+report.TopologyName(ch.WasTopology.Value), w, GlyphChanged+" ", "  "))...)
+	}
+	if ch := d.Changes; ch != nil && ch.WasRunModel.Changed {
+		now, was := "no dominant run model", "none"
+		if an.RunModel.Dominant != nil {
+			now = "run model " + an.RunModel.Dominant.Short()
+		}
+		if ch.WasRunModel.Value != nil {
+			was = ch.WasRunModel.Value.Short()
+		}
+		head = append(head, styled(st.ink().Changed, wrapped(now+", was "+was, w, GlyphChanged+" ", "  "))...)
 	}
 	topoRows := func(cw int, names bool) []string {
 		var rows []string
@@ -144,7 +198,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 			if names {
 				tail = t.Name
 			}
-			rows = append(rows, mixRow(st, dom, "T"+strconv.Itoa(m.Topology), 3, m.Share, m.DevTeams, tail, cw))
+			rows = append(rows, mixRow(st, dom, "T"+strconv.Itoa(m.Topology), 3, m.Share, m.DevTeams, mixDelta(d.Changes, false, m.Topology, ""), tail, cw))
 		}
 		return rows
 	}
@@ -152,8 +206,9 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		var rows []string
 		for _, m := range an.RunModel.Mix {
 			dom := an.RunModel.Dominant != nil && *an.RunModel.Dominant == m.ID
-			rows = append(rows, mixRow(st, dom, m.ID.Short(), 18, m.Share, m.DevTeams, "", cw))
+			rows = append(rows, mixRow(st, dom, m.ID.Short(), 18, m.Share, m.DevTeams, mixDelta(d.Changes, true, 0, m.ID), "", cw))
 		}
+		rows = append(rows, goneRows(st, d.Changes, an.RunModel.Mix, cw)...)
 		return rows
 	}
 	topoTitle := st.ink().Title.Render("Topology mix") + st.ink().Muted.Render(" (dev teams)")
@@ -191,7 +246,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 
 // mixRow is one bar of a mix: "> T1  ██████░░░░  4  30.8%  name"; the dominant entry is
 // marked by a glyph as well as colour.
-func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n int, tail string, w int) string {
+func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n int, delta, tail string, w int) string {
 	lead := "  "
 	ls := st.ink().Text
 	if dominant {
@@ -202,6 +257,9 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 		labelW = min(labelW, 10)
 	}
 	nums := fmt.Sprintf(" %3d %6s", n, report.Percent(share))
+	if delta != "" {
+		nums += " " + delta
+	}
 	barW := max(4, min(24, w-2-labelW-1-len(nums)-1))
 	if tail != "" {
 		barW = max(4, min(barW, w/5)) // leave room for the name
@@ -211,6 +269,38 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 		row += st.ink().Muted.Render("  " + tail)
 	}
 	return Trunc(row, w)
+}
+
+// mixDelta is the change of a mix entry's dev teams against the baseline ("+2", "-1"), or
+// "" when it did not change: of run model id when model is set, else of topology t.
+func mixDelta(c *orgs.Changes, model bool, t int, id orgs.RunModel) string {
+	if c == nil {
+		return ""
+	}
+	n := c.TopologyMix[t]
+	if model {
+		n = c.RunModelMix[id]
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%+d", n)
+}
+
+// goneRows lists the run models the baseline had and the current model no longer has, so
+// that a mix row that vanished still shows its "-N".
+func goneRows(st Styles, c *orgs.Changes, mix []orgs.RunModelMix, w int) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for _, id := range orgs.SpectrumOrder {
+		has := slices.ContainsFunc(mix, func(m orgs.RunModelMix) bool { return m.ID == id })
+		if n := c.RunModelMix[id]; n < 0 && !has {
+			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s %s: none now (%+d)", GlyphChanged, id.Short(), n), w)))
+		}
+	}
+	return out
 }
 
 // ---- criteria -------------------------------------------------------------
@@ -272,11 +362,17 @@ func criteriaPanel(d *Data, st Styles, w, h int) []string {
 	if d.Memo == nil {
 		return drawCriteria(&in, st, w, h)
 	}
-	c := &d.Memo.criteria
-	if k := st.ink(); c.lines == nil || c.pens != k || c.w != w || c.h != h || !c.in.equal(&in) {
-		*c = criteriaMemo{in: in, pens: k, w: w, h: h, lines: drawCriteria(&in, st, w, h)}
+	// two sizes are kept: the table in full (measured for the layout) and as drawn
+	k := st.ink()
+	memo := &d.Memo.criteria
+	for i := range memo {
+		if c := &memo[i]; c.lines != nil && c.pens == k && c.w == w && c.h == h && c.in.equal(&in) {
+			return slices.Clone(c.lines)
+		}
 	}
-	return slices.Clone(c.lines)
+	memo[1] = memo[0]
+	memo[0] = criteriaMemo{in: in, pens: k, w: w, h: h, lines: drawCriteria(&in, st, w, h)}
+	return slices.Clone(memo[0].lines)
 }
 
 func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
@@ -312,9 +408,28 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 			break
 		}
 	}
+	// when every cell can show in full, each row takes the lines its longest cell needs:
+	// nothing is cut
+	fullRows := make([]int, len(in.rows))
+	total := 4
+	for r, cv := range in.rows {
+		n := len(Wrap(cv.name, critW))
+		for c := range orgs.ComparedModels {
+			v := cv.values[c]
+			if c == dom && cv.changed {
+				v = GlyphChanged + " " + v
+			}
+			n = max(n, len(Wrap(v, mw[c])))
+		}
+		fullRows[r] = n
+		total += n
+	}
+	if total <= h {
+		rowLines, rule, legend = 0, true, true
+	}
 	cell := func(text string, width int) string {
 		ls := Wrap(text, width)
-		if len(ls) > rowLines {
+		if rowLines > 0 && len(ls) > rowLines {
 			// the last line takes the rest of the text, cut with an ellipsis
 			ls[rowLines-1] = Trunc(strings.Join(ls[rowLines-1:], " "), width)
 			ls = ls[:rowLines]
@@ -442,25 +557,44 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, st.ink().Title.Render("Budgets")+st.ink().Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
-	for _, org := range orgs.AllOrgs {
+	budget := func(org orgs.OrgID) (row []string, changed bool) {
 		b, dl := f.Orgs.Of(org), f.OrgsDelta.Of(org)
-		row := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
+		text := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
 		if f.HasCosts {
-			row += PadLeft(report.Money(b.Cost, cur), 17)
+			text += PadLeft(report.Money(b.Cost, cur), 17)
 		}
 		style := st.ink().Text
-		if dl.Cost != 0 || dl.Headcount != 0 {
+		if changed = dl.Cost != 0 || dl.Headcount != 0; changed {
 			style = st.ink().Changed
-			row = GlyphChanged + row[1:]
+			text = GlyphChanged + text[1:]
 		}
-		lines = append(lines, withDelta(st, style, row, f.HasCosts, dl.Cost, dl.Headcount, cur, w)...)
+		return withDelta(st, style, text, f.HasCosts, dl.Cost, dl.Headcount, cur, w), changed
 	}
+	tail := []string{st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
+		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w))}
 	if roomy {
-		lines = append(lines, "")
+		tail = append([]string{""}, tail...)
 	}
-	lines = append(lines, st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
-		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w)))
-	return lines
+	// every budget in board order when it fits; else the changed ones only, so that a short
+	// panel never hides what changed behind what did not
+	var all, changed []string
+	unchanged := 0
+	for _, org := range orgs.AllOrgs {
+		row, ch := budget(org)
+		all = append(all, row...)
+		if ch {
+			changed = append(changed, row...)
+		} else {
+			unchanged++
+		}
+	}
+	if len(lines)+len(all)+len(tail) <= h || unchanged == len(orgs.AllOrgs) {
+		lines = append(lines, all...)
+	} else {
+		lines = append(lines, changed...)
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  (%d unchanged; z shows every budget)", unchanged), w)))
+	}
+	return append(lines, tail...)
 }
 
 // withDelta is text followed by its change against the baseline: on the same line when it
@@ -628,6 +762,13 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 			head = append(head, st.ink().AccentBold.Render(Trunc(info.Name, w)))
 			head = append(head, styled(st.ink().Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
 		}
+		if ch := d.Changes; ch != nil && ch.WasIdentity.Changed {
+			was := "no SRE identity"
+			if ch.WasIdentity.Value != nil {
+				was = ch.WasIdentity.Value.Info().Name
+			}
+			head = append(head, styled(st.ink().Changed, wrapped("was "+was, w, GlyphChanged+" ", "  "))...)
+		}
 		rest = styled(st.ink().Muted, Wrap(fmt.Sprintf("weights: product %s, incident %s, reliability UX %s",
 			report.Percent(id.Weights[0]), report.Percent(id.Weights[1]), report.Percent(id.Weights[2])), w))
 		if len(d.An.KPIs) > 0 {
@@ -707,6 +848,8 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 			grid[mr][mc] = GlyphMarker[0]
 		}
 	}
+	// each label at its corner: the top one centred over the apex, the bottom ones ending
+	// at the left corner and starting at the right one, on two lines when they would meet
 	top := "product-centric"
 	left := "incident-centric"
 	right := "reliability user experience-centric"
@@ -721,10 +864,16 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 		}
 		lines = append(lines, s+pad)
 	}
-	if len(left)+1+len(right) <= w {
-		lines = append(lines, st.ink().Text.Render(Pad(left, w-len(right))+right))
+	lx, rx := max(0, cx-(h-1)), min(w-1, cx+(h-1))
+	ls := max(0, lx+1-len(left))
+	rs := max(0, min(rx, w-len(right)))
+	if ls+len(left) < rs && rs+len(right) <= w {
+		lines = append(lines, st.ink().Text.Render(Pad(spaces(ls)+left+spaces(rs-ls-len(left))+right, w)))
 	} else {
-		lines = append(lines, st.ink().Text.Render(Trunc(left, w)), st.ink().Text.Render(PadLeft(right, w)))
+		lines = append(lines, st.ink().Text.Render(Trunc(Pad(spaces(ls)+left, w), w)), st.ink().Text.Render(Pad(spaces(rs)+Trunc(right, w-rs), w)))
+	}
+	if id.Dominant != nil {
+		lines = append(lines, st.ink().Muted.Render(Trunc(GlyphMarker+" marks the weights' position", w)))
 	}
 	return lines
 }
@@ -777,17 +926,28 @@ func positioningPanel(d *Data, st Styles, w int) []string {
 // ---- advisories -----------------------------------------------------------
 
 func advisoriesPanel(d *Data, st Styles, w, h int) []string {
-	if len(d.An.Advisories) == 0 {
+	if len(d.An.Advisories) == 0 && (d.Changes == nil || len(d.Changes.Cleared) == 0) {
 		return []string{st.ink().Text.Render("no advisories")}
 	}
 	var lines []string
-	for _, a := range d.An.Advisories {
+	for i, a := range d.An.Advisories {
 		g, s := GlyphInfo+" ", st.ink().Info
 		if a.Severity == orgs.Warning {
 			g, s = GlyphWarning+" ", st.ink().Warning
 		}
-		for _, l := range wrapped(S(a.Message), w, g, "  ") {
+		msg := S(a.Message)
+		if c := d.Changes; c != nil && i < len(c.AdvisoryMarks) && c.AdvisoryMarks[i] != orgs.AdvisorySame {
+			msg = GlyphChanged + string(c.AdvisoryMarks[i]) + ": " + msg
+		}
+		for _, l := range wrapped(msg, w, g, "  ") {
 			lines = append(lines, s.Render(l))
+		}
+	}
+	if c := d.Changes; c != nil {
+		for _, a := range c.Cleared {
+			for _, l := range wrapped(GlyphChanged+"cleared: "+S(a.Message), w, "- ", "  ") {
+				lines = append(lines, st.ink().Muted.Render(l))
+			}
 		}
 	}
 	return lines

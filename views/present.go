@@ -4,23 +4,30 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
 )
 
-// Presentation mode: one concern per screen, in the order of the talk's decision process
-// (domain.md section 0), for a shared screen with the font zoomed; designed for 80x24. No
-// header, no help: a title line and the agenda of the six steps, the current one marked.
+// Presentation mode: one concern per screen, in the order of the talk: its opening (the SRE
+// principles and the myth), then the six steps of the decision (domain.md section 0), for a
+// shared screen with the font zoomed; designed for 80x24. No board chrome: a title line with
+// the counter, the concern, its body, the agenda of the six steps and the key footer. A
+// concern longer than the screen takes several pages, so nothing is ever cut.
 
-// Page is one presentation screen: the step of the talk it belongs to and its concern.
+// Page is one concern of the presentation: the step of the talk it belongs to (0 for the
+// opening) and its title.
 type Page struct {
 	Step  int
 	Name  string
 	Title string
 }
 
-// Pages are the presentation screens, in order.
+// Pages are the presentation's concerns, in order.
 var Pages = []Page{
+	{0, "Opening", "The SRE principles"},
+	{0, "Opening", "The myth"},
 	{1, "Clarify", "Who builds it, who runs it?"},
 	{2, "Consider", "Reliability incentives: the developers' skin in the game"},
 	{3, "Compare", "The models side by side"},
@@ -28,11 +35,102 @@ var Pages = []Page{
 	{4, "Analyze", "The SRE team topology"},
 	{5, "Inspire", "The SRE identity the placement breeds"},
 	{6, "Decide", "The transition from the baseline"},
+	{6, "Decide", "Which moves make sense: the transition matrix"},
+	{6, "Decide", "How hard each decision is to change"},
+	{6, "Decide", "Positioning the SRE org and the SRE role"},
 }
 
 var steps = []string{"Clarify", "Consider", "Compare", "Analyze", "Inspire", "Decide"}
 
-// Present draws presentation page d.Page in w x h.
+// Slide is one screen of the presentation: a page of a concern.
+type Slide struct {
+	Concern Page
+	Body    []string
+	// Page and Pages count the slides of the concern's step ("page 2/3").
+	Page, Pages int
+}
+
+// presentChrome is the lines around a slide's body: title with the counter, concern, a
+// blank line, and the agenda.
+const presentChrome = 4
+
+// Slides cuts every concern into screens of w x h whose key footer takes footer lines.
+func Slides(d *Data, st Styles, w, h, footer int) []Slide {
+	if w < PresentMinWidth || h < PresentMinHeight || !d.ok() {
+		return nil
+	}
+	bodyH := max(1, h-presentChrome-footer)
+	var out []Slide
+	for _, pg := range Pages {
+		body := presentBody(pg, d, st, w, bodyH)
+		for k := 0; k == 0 || k < len(body); k += bodyH {
+			out = append(out, Slide{Concern: pg, Body: body[k:min(len(body), k+bodyH)]})
+		}
+	}
+	// number the slides of each step
+	for i := 0; i < len(out); {
+		j := i
+		for j < len(out) && out[j].Concern.Step == out[i].Concern.Step {
+			j++
+		}
+		for k := i; k < j; k++ {
+			out[k].Page, out[k].Pages = k-i+1, j-i
+		}
+		i = j
+	}
+	return out
+}
+
+// FirstSlide is the index of the first slide of step (0 the opening), or -1.
+func FirstSlide(slides []Slide, step int) int {
+	for i, s := range slides {
+		if s.Concern.Step == step {
+			return i
+		}
+	}
+	return -1
+}
+
+func presentBody(pg Page, d *Data, st Styles, w, h int) []string {
+	switch pg.Title {
+	case Pages[0].Title:
+		return presentPrinciples(st, w)
+	case Pages[1].Title:
+		return presentMyth(st, w)
+	case Pages[2].Title:
+		return presentClarify(d, st, w, h)
+	case Pages[3].Title:
+		return presentConsider(d, st, w, h)
+	case Pages[4].Title:
+		return criteriaPanel(d, st, w, h)
+	case Pages[5].Title:
+		return presentFunding(d, st, w, h)
+	case Pages[6].Title:
+		return presentTopology(d, st, w, h)
+	case Pages[7].Title:
+		return presentIdentity(d, st, w, h)
+	case Pages[8].Title:
+		return presentDecide(d, st, w, h)
+	case Pages[9].Title:
+		return presentMatrix(d, st, w)
+	case Pages[10].Title:
+		return presentDecisions(d, st, w)
+	case Pages[11].Title:
+		return presentPositioning(d, st, w)
+	}
+	return nil
+}
+
+// Counter is the slide's place: "Opening, page 1/2", "Step 6/6, page 2/3".
+func (s Slide) Counter() string {
+	where := "Opening"
+	if s.Concern.Step > 0 {
+		where = fmt.Sprintf("Step %d/%d", s.Concern.Step, len(steps))
+	}
+	return fmt.Sprintf("%s, page %d/%d", where, s.Page, s.Pages)
+}
+
+// Present draws slide d.Page in w x h, with d.Help as its key footer.
 func Present(d *Data, st Styles, w, h int) string {
 	if w < PresentMinWidth || h < PresentMinHeight {
 		return TooSmall(PresentMinWidth, PresentMinHeight, w, h)
@@ -40,42 +138,55 @@ func Present(d *Data, st Styles, w, h int) string {
 	if !d.ok() {
 		return ""
 	}
-	page := max(0, min(len(Pages)-1, d.Page))
-	pg := Pages[page]
-	name := S(d.Org.Name)
-	pos := fmt.Sprintf("%d/%d", page+1, len(Pages))
-	top := st.ink().Present.Render(Trunc(name, max(0, w-len(pos)-2)))
-	top = top + spaces(max(1, w-width(top)-len(pos))) + st.ink().Present.Render(pos)
-	head := st.ink().AccentBold.Render(Trunc(fmt.Sprintf("%d %s: %s", pg.Step, pg.Name, pg.Title), w))
-	bodyH := h - 4
-	var body []string
-	switch page {
-	case 0:
-		body = presentClarify(d, st, w, bodyH)
-	case 1:
-		body = presentConsider(d, st, w, bodyH)
-	case 2:
-		body = criteriaPanel(d, st, w, bodyH)
-	case 3:
-		body = presentFunding(d, st, w, bodyH)
-	case 4:
-		body = presentTopology(d, st, w, bodyH)
-	case 5:
-		body = presentIdentity(d, st, w, bodyH)
-	case 6:
-		body = presentDecide(d, st, w, bodyH)
+	footer := 0
+	if d.Help != "" {
+		footer = min(lipgloss.Height(d.Help), h-PresentMinHeight+1)
 	}
-	body = clip(body, st, bodyH)
+	slides := Slides(d, st, w, h, footer)
+	sl := slides[max(0, min(len(slides)-1, d.Page))]
+	pos := sl.Counter()
+	top := st.ink().Present.Render(Trunc(S(d.Org.Name), max(0, w-len(pos)-2)))
+	top = top + spaces(max(1, w-width(top)-len(pos))) + st.ink().Present.Render(pos)
+	title := sl.Concern.Title
+	if sl.Concern.Step > 0 {
+		title = fmt.Sprintf("%d %s: %s", sl.Concern.Step, sl.Concern.Name, title)
+	}
+	head := st.ink().AccentBold.Render(Trunc(title, w))
 	lines := []string{Pad(top, w), head, ""}
-	lines = append(lines, body...)
-	for len(lines) < h-1 {
+	lines = append(lines, sl.Body...)
+	for len(lines) < h-1-footer {
 		lines = append(lines, "")
 	}
-	lines = append(lines, agenda(st, pg.Step, w))
+	lines = append(lines, agenda(st, sl.Concern.Step, w))
+	if footer > 0 {
+		lines = append(lines, Fit(d.Help, w, footer))
+	}
 	return Fit(strings.Join(lines, "\n"), w, h)
 }
 
-// agenda lists the six steps with the current one in brackets.
+func presentPrinciples(st Styles, w int) []string {
+	lines := styled(st.ink().Present, Wrap("None of the SRE principles says where the SRE team sits:", w))
+	lines = append(lines, "")
+	for i, p := range orgs.Principles {
+		lines = append(lines, styled(st.ink().Text, wrapped(p, w, fmt.Sprintf("  %d. ", i+1), "     "))...)
+	}
+	return lines
+}
+
+func presentMyth(st Styles, w int) []string {
+	lines := big(st, "MYTH", w)
+	lines = append(lines, "")
+	for _, l := range Wrap("\""+orgs.Myth+"\"", max(1, w-4)) {
+		lines = append(lines, st.ink().Present.Render(Center(l, w)))
+	}
+	lines = append(lines, "")
+	for _, l := range Wrap("The nine SRE team topologies that follow put SRE in the dev teams, in the ops org and in an SRE org: a central SRE team is one choice among them.", max(1, w-4)) {
+		lines = append(lines, st.ink().Text.Render(Center(l, w)))
+	}
+	return lines
+}
+
+// agenda lists the six steps with the current one in brackets (none during the opening).
 func agenda(st Styles, step, w int) string {
 	parts := make([]string, len(steps))
 	for i, s := range steps {
@@ -87,7 +198,11 @@ func agenda(st Styles, step, w int) string {
 	}
 	line := strings.Join(parts, " ")
 	if width(line) > w {
-		line = st.ink().AccentBold.Render(fmt.Sprintf("[%d %s]", step, steps[step-1])) + st.ink().Muted.Render(" of 6")
+		if step < 1 {
+			line = st.ink().Muted.Render("then the six steps: " + strings.Join(steps, ", "))
+		} else {
+			line = st.ink().AccentBold.Render(fmt.Sprintf("[%d %s]", step, steps[step-1])) + st.ink().Muted.Render(" of 6")
+		}
 	}
 	return Center(line, w)
 }
@@ -116,7 +231,7 @@ func presentClarify(d *Data, st Styles, w, h int) []string {
 	lines := big(st, report.Percent(mix[*an.RunModel.Dominant].Share), w)
 	lines = append(lines, st.ink().Present.Render(Center(fmt.Sprintf("of %d dev teams: %s", an.Summary.DevTeams, an.RunModel.Dominant.Name()), w)), "")
 	for _, m := range orgs.SpectrumOrder {
-		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, "", w))
+		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, mixDelta(d.Changes, true, 0, m), "", w))
 	}
 	return lines
 }
@@ -178,11 +293,15 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	case len(an.Topology.Mix) == 0:
 		pure = fmt.Sprintf("all %d dev team%s outside the nine: ops run it or unorganized", an.Summary.DevTeams, plural(an.Summary.DevTeams))
 	}
-	lines = append(lines, st.ink().Text.Render(Center(pure, w)), "")
+	lines = append(lines, st.ink().Text.Render(Center(pure, w)))
+	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
+		lines = append(lines, st.ink().Changed.Render(Center(Trunc(GlyphChanged+" was "+report.TopologyName(ch.WasTopology.Value), w), w)))
+	}
+	lines = append(lines, "")
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
 		dom := an.Topology.Dominant != nil && *an.Topology.Dominant == m.Topology
-		lines = append(lines, mixRow(st, dom, fmt.Sprintf("T%d", m.Topology), 3, m.Share, m.DevTeams, t.Name, w))
+		lines = append(lines, mixRow(st, dom, fmt.Sprintf("T%d", m.Topology), 3, m.Share, m.DevTeams, mixDelta(d.Changes, false, m.Topology, ""), t.Name, w))
 	}
 	return lines
 }
@@ -197,6 +316,13 @@ func presentIdentity(d *Data, st Styles, w, h int) []string {
 		info := id.Dominant.Info()
 		lines = append(lines, st.ink().Big.Render(Center(info.Name, w)), st.ink().Text.Render(Center(Trunc("pride: "+info.Pride, w), w)))
 	}
+	if ch := d.Changes; ch != nil && ch.WasIdentity.Changed {
+		was := "no SRE identity"
+		if ch.WasIdentity.Value != nil {
+			was = ch.WasIdentity.Value.Info().Name
+		}
+		lines = append(lines, st.ink().Changed.Render(Center(Trunc(GlyphChanged+" was "+was, w), w)))
+	}
 	triH := max(3, min(9, h-len(lines)-7))
 	tri := Triangle(st, id, min(w, 60), triH)
 	for _, l := range tri {
@@ -205,7 +331,7 @@ func presentIdentity(d *Data, st Styles, w, h int) []string {
 	if id.Dominant != nil {
 		for _, k := range d.An.KPIs {
 			if k.Identity == *id.Dominant {
-				lines = append(lines, st.ink().Text.Render(Trunc("  - "+S(k.Text), w)))
+				lines = append(lines, styled(st.ink().Text, wrapped(S(k.Text), w, "  - ", "    "))...)
 			}
 		}
 	}
@@ -226,6 +352,103 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 			txt = "SRE org positioning: " + pv.ID.Info().Name + " (" + S(*pv.Focus) + ")"
 		}
 		lines = append(lines, "", st.ink().Text.Render(Trunc(txt, w)))
+	}
+	return lines
+}
+
+// verdictCell is a transition verdict in a cell of the matrix.
+func verdictCell(v orgs.Verdict) string {
+	if v == orgs.VerdictUnchanged {
+		return "-"
+	}
+	return v.Words()
+}
+
+func presentMatrix(d *Data, st Styles, w int) []string {
+	cur := d.An.RunModel.Dominant
+	labelW := 20
+	colW := max(8, min(14, (w-labelW-2)/len(orgs.SpectrumOrder)))
+	short := map[orgs.RunModel]string{orgs.YouRunIt: "you", orgs.YouAndSRERunIt: "you+SRE", orgs.SRERunIt: "SRE", orgs.OpsRunIt: "ops", orgs.Unorganized: "unorg."}
+	head := "  " + Pad("from \\ to", labelW)
+	for _, to := range orgs.SpectrumOrder {
+		head += Pad(short[to], colW)
+	}
+	lines := []string{st.ink().Title.Render(Trunc(head, w))}
+	for _, from := range orgs.SpectrumOrder {
+		lead, s := "  ", st.ink().Text
+		if cur != nil && *cur == from {
+			lead, s = GlyphSelected+" ", st.ink().AccentBold
+		}
+		row := lead + Pad(from.Short(), labelW)
+		for _, to := range orgs.SpectrumOrder {
+			v, _ := orgs.Transition(from, to)
+			row += Pad(verdictCell(v), colW)
+		}
+		lines = append(lines, s.Render(Trunc(row, w)))
+	}
+	lines = append(lines, "")
+	now := "no dominant run model"
+	if cur != nil {
+		now = "the current dominant model, " + cur.Short()
+	}
+	lines = append(lines, styled(st.ink().Text, Wrap(GlyphSelected+" marks "+now+". Moves to ops run it are unlikely; back to unorganized, no reason:", w))...)
+	_, unlikely := orgs.Transition(orgs.YouRunIt, orgs.OpsRunIt)
+	_, noReason := orgs.Transition(orgs.YouRunIt, orgs.Unorganized)
+	lines = append(lines, styled(st.ink().Muted, wrapped(unlikely, w, "  - ", "    "))...)
+	lines = append(lines, styled(st.ink().Muted, wrapped(noReason, w, "  - ", "    "))...)
+	return lines
+}
+
+func presentDecisions(d *Data, st Styles, w int) []string {
+	tr := &d.An.Transition
+	var lines []string
+	for _, ch := range []orgs.Changeability{orgs.Hard, orgs.Easy, orgs.TeamLocal, orgs.Staffing} {
+		var these []orgs.Decision
+		for _, dc := range tr.Decisions {
+			if dc.Changeability == ch {
+				these = append(these, dc)
+			}
+		}
+		s := st.ink().Text
+		if ch == orgs.Hard {
+			s = st.ink().Changed
+		}
+		lines = append(lines, st.ink().Title.Render(Trunc(fmt.Sprintf("%s: %s (%d)", ch, ch.Explain(), len(these)), w)))
+		for _, dc := range these {
+			text := S(dc.Detail)
+			if dc.Kind != orgs.DecideNewSREOrg && dc.Kind != orgs.DecideDissolveSREOrg {
+				text = S(dc.Subject) + ": " + text
+			}
+			lines = append(lines, styled(s, wrapped(text, w, "  - ", "    "))...)
+		}
+	}
+	if len(tr.Decisions) == 0 {
+		lines = append([]string{st.ink().Present.Render(Trunc("No decision yet: the current model is the baseline.", w)), ""}, lines...)
+	}
+	return lines
+}
+
+func presentPositioning(d *Data, st Styles, w int) []string {
+	var cur *orgs.Positioning
+	where := "The SRE org holds no team yet: its positioning applies once it does."
+	if pv := d.An.Positioning; pv != nil {
+		cur = pv.ID
+		where = "The SRE org's positioning is unset: steer toward partner or, best, enabler."
+		if cur != nil {
+			where = "The SRE org is positioned " + cur.Info().Name + "."
+		}
+	}
+	lines := styled(st.ink().Present, Wrap(where, w))
+	lines = append(lines, styled(st.ink().Text, Wrap("The same four positionings apply to a new SRE role outside an SRE org:", w))...)
+	lines = append(lines, "")
+	for _, p := range orgs.AllPositionings {
+		info := p.Info()
+		lead, s := "  ", st.ink().Text
+		if cur != nil && *cur == p {
+			lead, s = GlyphSelected+" ", st.ink().AccentBold
+		}
+		lines = append(lines, s.Render(Trunc(lead+info.Name, w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("    focus: "+info.Focus+"; strategy: "+info.Strategy, w)))
 	}
 	return lines
 }

@@ -14,13 +14,13 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	l := ComputeLayout(w, h, lipgloss.Height(d.Help))
-	if l.TooSmall {
+	if w < MinWidth || h < MinHeight {
 		return TooSmall(MinWidth, MinHeight, w, h)
 	}
 	if !d.ok() {
 		return Fit("no organization loaded", w, h)
 	}
+	l := LayoutFor(d, st, w, h)
 	var panels string
 	switch {
 	case d.Dialog != nil:
@@ -110,6 +110,12 @@ func header(d *Data, st Styles, w int) string {
 	if d.Header.Baseline == d.Header.File {
 		base = "  baseline: the file itself"
 	}
+	if d.Header.Example != "" {
+		file = "  built-in example " + S(d.Header.Example)
+		if d.Header.Baseline == d.Header.File {
+			base = "  baseline: the example itself"
+		}
+	}
 	room := w - width(right) - 1
 	for _, extra := range []string{file + base + "  " + summary, file + base, file} {
 		if width(left)+width(extra) <= room {
@@ -137,17 +143,7 @@ func statusLine(d *Data, st Styles, w int) string {
 // tabs is the narrow layout's panel tab line; the current tab in brackets.
 func tabs(d *Data, st Styles, w int) string {
 	ps := Panels(d.An)
-	warn, _ := AdvisoryCounts(d.An)
-	label := func(p PanelID) string {
-		t := p.Title()
-		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
-			t += fmt.Sprintf(" %d", len(d.An.Advisories))
-			if warn > 0 {
-				t += GlyphWarning
-			}
-		}
-		return t
-	}
+	label := tabLabel(d)
 	var b strings.Builder
 	for _, p := range ps {
 		if p == d.Panel {
@@ -167,6 +163,49 @@ func tabs(d *Data, st Styles, w int) string {
 		line = st.ink().TabActive.Render("["+label(d.Panel)+"]") + st.ink().Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
 	}
 	return Trunc(line, w)
+}
+
+// TabAt is the panel whose tab is at column x of the narrow layout's tab line; ok is false
+// between tabs, or when the tabs do not all fit in w (the line then names one).
+func TabAt(d *Data, w, x int) (PanelID, bool) {
+	if !d.ok() {
+		return 0, false
+	}
+	label := tabLabel(d)
+	at, total := 0, 0
+	for _, p := range Panels(d.An) {
+		total += width(label(p)) + 2
+	}
+	if total > w {
+		return 0, false
+	}
+	for _, p := range Panels(d.An) {
+		n := width(label(p)) + 2
+		if x >= at && x < at+n {
+			return p, true
+		}
+		at += n
+	}
+	return 0, false
+}
+
+// tabLabel is the label of each panel's tab: its title, its changed mark and, for the
+// advisories, how many there are.
+func tabLabel(d *Data) func(p PanelID) string {
+	warn, _ := AdvisoryCounts(d.An)
+	return func(p PanelID) string {
+		t := p.Title()
+		if p.Changed(d.Changes) {
+			t += GlyphChanged
+		}
+		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
+			t += fmt.Sprintf(" %d", len(d.An.Advisories))
+			if warn > 0 {
+				t += GlyphWarning
+			}
+		}
+		return t
+	}
 }
 
 func narrowPanel(d *Data, st Styles, w, h int) string {
@@ -200,8 +239,14 @@ func widePanels(d *Data, st Styles, w, h int) string {
 	}
 	leftDrawn, leftNeeds, leftTotal := sum(left, leftW)
 	rightDrawn, rightNeeds, rightTotal := sum(right, rightW)
+	// the criteria table in full (its cells wrapped, nothing cut) when that leaves the other
+	// panels a useful height; else in its compact form
 	const critMin = criteriaCompact + 1 // with its title rule
-	mason := max(0, min(max(leftTotal, rightTotal), h-critMin))
+	critNeed := 1 + len(renderPanel(PanelCriteria, d, st, w, fullPanelHeight))
+	mason := max(0, min(max(leftTotal, rightTotal), h-critNeed))
+	if mason < masonMin {
+		mason = max(0, min(max(leftTotal, rightTotal), h-critMin))
+	}
 	column := func(ps []PanelID, drawn [][]string, needs []int, pw int) string {
 		var lines []string
 		for i, hh := range FairShares(needs, mason) {
@@ -212,7 +257,7 @@ func widePanels(d *Data, st Styles, w, h int) string {
 			if len(body) > hh-2 {
 				body = renderPanel(ps[i], d, st, pw, hh-2)
 			}
-			lines = append(lines, Rule(st, ps[i].Title(), pw))
+			lines = append(lines, Rule(st, ps[i].TabTitle(d.Changes), pw))
 			lines = append(lines, body...)
 			for k := len(body); k < hh-1; k++ {
 				lines = append(lines, "")
@@ -225,11 +270,15 @@ func widePanels(d *Data, st Styles, w, h int) string {
 		out = append(out, joinBlocks(panelGap, []int{leftW, rightW}, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
 	}
 	if critH := h - mason; critH >= 3 {
-		out = append(out, Rule(st, PanelCriteria.Title(), w))
+		out = append(out, Rule(st, PanelCriteria.TabTitle(d.Changes), w))
 		out = append(out, renderPanel(PanelCriteria, d, st, w, critH-1)...)
 	}
 	return strings.Join(out, "\n")
 }
+
+// masonMin is the height the panels above the criteria table keep at least on a wide
+// terminal.
+const masonMin = 24
 
 // FairShares splits total lines among blocks that need needs: every block gets what it
 // needs when all fit; otherwise the blocks needing less than a fair share keep their need

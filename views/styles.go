@@ -80,12 +80,27 @@ type Styles struct {
 	// pens keeps what the styles put around text, for drawing without lipgloss' general
 	// rendering; the styles must not change once NewStyles has made them.
 	pens *penCache
+	// r is the renderer the styles draw with: its colour profile and background.
+	r *lipgloss.Renderer
 }
 
-// NewStyles builds the styles of a theme.
-func NewStyles(t Theme) Styles {
-	s := lipgloss.NewStyle
+// NewStyles builds the styles of a theme with lipgloss' default renderer.
+func NewStyles(t Theme) Styles { return NewStylesFor(lipgloss.DefaultRenderer(), t) }
+
+// Renderer is the renderer the styles draw with.
+func (st *Styles) Renderer() *lipgloss.Renderer {
+	if st.r == nil {
+		return lipgloss.DefaultRenderer()
+	}
+	return st.r
+}
+
+// NewStylesFor builds the styles of a theme drawn by r, whose colour profile and background
+// are those of one terminal: several terminals (a shared session) can each have their own.
+func NewStylesFor(r *lipgloss.Renderer, t Theme) Styles {
+	s := r.NewStyle
 	return Styles{
+		r:             r,
 		Text:          s().Foreground(t.Text),
 		Muted:         s().Foreground(t.Muted),
 		Bold:          s().Foreground(t.Text).Bold(true),

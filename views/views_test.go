@@ -37,12 +37,14 @@ func example(t testing.TB, name string) (base, cur *orgs.Org) {
 func data(t testing.TB, base, cur *orgs.Org, selected string, w, h int) *Data {
 	t.Helper()
 	an := orgs.Analyse(base, cur)
+	ch := orgs.ChangesBetween(orgs.Analyse(base, base), an)
 	d := &Data{
-		Org:    cur,
-		An:     an,
-		Index:  NewIndex(cur, an),
-		Header: Header{File: "examples/x.toml", Baseline: "examples/x.toml"},
-		Help:   "<> move  r run  u undo  s save  ? keys  q quit",
+		Org:     cur,
+		An:      an,
+		Changes: &ch,
+		Index:   NewIndex(cur, an),
+		Header:  Header{File: "examples/x.toml", Baseline: "examples/x.toml"},
+		Help:    "<> move  r run  u undo  s save  ? keys  q quit",
 	}
 	d.Board.Cols = Columns(cur)
 	if i := cur.TeamIndex(selected); i >= 0 {
@@ -146,14 +148,22 @@ func TestPanelsGolden(t *testing.T) {
 func TestPresentGolden(t *testing.T) {
 	base, cur := example(t, "mixed")
 	moveSRE(t, cur)
-	for page := range Pages {
-		t.Run(fmt.Sprintf("page%d", page+1), func(t *testing.T) {
-			d := data(t, base, cur, "", 80, 24)
+	d := data(t, base, cur, "", 80, 24)
+	d.Help = "left previous  right/space next  0-6 opening, step  home/end first/last  ? keys"
+	slides := Slides(d, DefaultStyles(), 80, 24, 1)
+	for page, sl := range slides {
+		t.Run(fmt.Sprintf("page%02d", page+1), func(t *testing.T) {
 			d.Page = page
 			out := Present(d, DefaultStyles(), 80, 24)
 			checkFits(t, out, 80, 24)
+			if !strings.Contains(out, sl.Counter()) || !strings.Contains(out, "? keys") {
+				t.Errorf("no counter %q or no key footer:\n%s", sl.Counter(), out)
+			}
 			golden.RequireEqual(t, []byte(out))
 		})
+	}
+	if last := slides[len(slides)-1]; last.Concern.Step != 6 || last.Page != last.Pages {
+		t.Errorf("the last slide is %+v", last)
 	}
 }
 
@@ -288,7 +298,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 	}
 	for _, sz := range []struct{ w, h int }{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
 		d := data(t, base, cur, "Online Shop", sz.w, sz.h)
-		l := ComputeLayout(sz.w, sz.h, lipgloss.Height(d.Help))
+		l := LayoutFor(d, DefaultStyles(), sz.w, sz.h)
 		n := len(d.Board.Cols[0])
 		walk := make([]int, 0, 2*n)
 		for r := 0; r < n; r++ {

@@ -1,0 +1,99 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestChangedVerdictsMarked: the talk's case, topology-5 with its SRE team moved into the
+// SRE org, reads as a change of identity on screen: "was ..." and a marked tab.
+func TestChangedVerdictsMarked(t *testing.T) {
+	m := newModel(t, "topology-5", 220, 60)
+	before := m.View()
+	if strings.Contains(before, "was ") || strings.Contains(before, "Identity *") {
+		t.Fatalf("marks before any change:\n%s", before)
+	}
+	selectTeam(t, m, "Logistics SRE")
+	press(t, m, ">")
+	v := m.View()
+	for _, want := range []string{"Identity *", "Topology *", "Transition *", "was incident-centric", "was Topology 5"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q after moving the SRE team:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Criteria *") {
+		t.Errorf("criteria marked changed although the dominant model is the same:\n%s", v)
+	}
+}
+
+// TestStatusClearsAndLogKeepsIt: the status line speaks of the last action only; M shows
+// every message in full, newest last, and closes with esc.
+func TestStatusClearsAndLogKeepsIt(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "b") // refused: already at the baseline
+	if !strings.Contains(m.View(), "already at the baseline") {
+		t.Fatal("no message for b at the baseline")
+	}
+	press(t, m, "j")
+	if strings.Contains(m.View(), "already at the baseline") {
+		t.Error("the message stayed after the next key")
+	}
+	long := strings.Repeat("very long message ", 12)
+	m.setStatus(long)
+	press(t, m, "M")
+	v := m.View()
+	if m.mode != modePager || !strings.Contains(v, "already at the baseline") || !strings.Contains(v, "very long message very long message") {
+		t.Fatalf("M does not show the messages:\n%s", v)
+	}
+	if strings.Count(v, "message") < 12 {
+		t.Errorf("the long message is cut in the log:\n%s", v)
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard {
+		t.Error("esc did not close the log")
+	}
+}
+
+// TestZoomPanelScrolls: z opens the shown panel full screen; it scrolls to its end and tab
+// moves to the next panel.
+func TestZoomPanelScrolls(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "tab") // criteria: longer than 80x24
+	press(t, m, "z")
+	top := m.View()
+	if m.mode != modePager || !strings.Contains(top, "Criteria (full screen)") {
+		t.Fatalf("z did not open the criteria:\n%s", top)
+	}
+	if !strings.Contains(top, "lines 1-") {
+		t.Fatalf("the full criteria fit in 80x24, nothing to scroll:\n%s", top)
+	}
+	press(t, m, "end")
+	if bottom := m.View(); bottom == top || strings.Contains(bottom, "lines 1-") {
+		t.Errorf("end did not scroll:\n%s", bottom)
+	}
+	press(t, m, "tab")
+	if !strings.Contains(m.View(), "Funding (full screen)") {
+		t.Errorf("tab did not move to the next panel:\n%s", m.View())
+	}
+	press(t, m, "z")
+	if m.mode != modeBoard {
+		t.Error("z did not close the panel")
+	}
+}
+
+// TestTabsClickable: a click on a tab shows its panel.
+func TestTabsClickable(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	v := strings.Split(m.View(), "\n")
+	y := m.lay.Panels.Y
+	x := strings.Index(v[y], "Funding")
+	if x < 0 {
+		t.Fatalf("no Funding tab on line %d: %q", y, v[y])
+	}
+	m.Update(tea.MouseMsg{X: x + 1, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.panel.Title() != "Funding" {
+		t.Errorf("the click showed %s", m.panel.Title())
+	}
+}

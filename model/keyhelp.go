@@ -1,0 +1,93 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// keyGroups lists every key of the board, grouped, each with why it does not apply now
+// ("" when it does), for the key screen of ?. Keys and words come from the key map.
+func (m *Model) keyGroups() []views.KeyGroup {
+	k := &m.keys
+	i := m.board.Selected()
+	var t *orgs.Team
+	if i >= 0 && i < len(m.cur.Teams) {
+		t = &m.cur.Teams[i]
+	}
+	noTeam := "no team selected"
+	teamWhy := func(cond bool, why string) string {
+		switch {
+		case t == nil:
+			return noTeam
+		case !cond:
+			return why
+		}
+		return ""
+	}
+	line := func(b key.Binding, why string) views.KeyLine {
+		return views.KeyLine{Key: b.Help().Key, Desc: b.Help().Desc, Why: why}
+	}
+	dev := t != nil && t.Kind == orgs.KindDev
+	wide := ""
+	if !k.NextPanel.Enabled() {
+		wide = "every panel shows at this width"
+	}
+	undo, redo := "", ""
+	if !m.CanUndo() {
+		undo = "nothing to undo"
+	}
+	if !m.CanRedo() {
+		redo = "nothing undone to redo"
+	}
+	withWhy := ""
+	switch {
+	case t == nil:
+		withWhy = noTeam
+	case !dev:
+		withWhy = "only for a dev team"
+	case !t.Run.NeedsPartner():
+		withWhy = "only for a dev team run with another team (you and SRE, SRE or ops run it)"
+	case !k.With.Enabled():
+		withWhy = "only one team fits"
+	}
+	save := withHelp(k.Save, k.Save.Help().Key, "save as a new scenario")
+	if m.scenarioOpen() {
+		save = withHelp(k.Save, k.Save.Help().Key, "update the open scenario in place")
+	}
+	return []views.KeyGroup{
+		{Title: "Move around", Keys: []views.KeyLine{
+			line(k.Left, ""), line(k.Right, ""), line(k.Up, ""), line(k.Down, ""),
+			line(k.PageUp, ""), line(k.PageDown, ""), line(k.Home, ""), line(k.End, ""),
+			line(k.Find, ""),
+			line(k.NextPanel, wide), line(k.PrevPanel, wide),
+			line(k.Zoom, ""), line(k.Log, ""),
+		}},
+		{Title: "Change the selected team", Keys: []views.KeyLine{
+			line(k.MoveLeft, teamWhy(t != nil && t.Org != orgs.OrgDev, "already in the dev org")),
+			line(k.MoveRight, teamWhy(t != nil && t.Org != orgs.OrgSRE, "already in the SRE org")),
+			line(k.Run, teamWhy(dev, "only for a dev team")),
+			line(k.With, withWhy),
+			line(k.Role, teamWhy(dev && t.Run == orgs.RunYou, "only for a dev team that runs its own services")),
+			line(k.More, teamWhy(t != nil && t.Headcount < orgs.MaxHeadcount, "at the largest headcount")),
+			line(k.Less, teamWhy(t != nil && t.Headcount > orgs.MinHeadcount, "at the smallest headcount")),
+			line(k.Delete, teamWhy(true, "")),
+			line(k.New, ""),
+		}},
+		{Title: "The whole organization", Keys: []views.KeyLine{
+			line(k.Positioning, ""), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, ""),
+		}},
+		{Title: "Files, views and leaving", Keys: []views.KeyLine{
+			line(save, ""), line(k.SaveAs, ""), line(k.Open, ""), line(k.Compare, ""), line(k.Export, ""),
+			line(k.Present, ""), line(k.Help, ""), line(k.Quit, ""),
+		}},
+	}
+}
+
+// openKeys shows every key of the board on a page of its own.
+func (m *Model) openKeys() {
+	groups := m.keyGroups()
+	st := m.st
+	m.openPager(newPager("Keys (dimmed: not available now, with why)", func(w int) []string { return views.KeyTable(groups, st, w) }, false), false)
+}

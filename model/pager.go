@@ -1,0 +1,114 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/views"
+)
+
+// pager is a screen of text that may be longer than the terminal: the message log (M) and a
+// panel opened full screen (z). A bubbles viewport keeps its scrolling (keys and mouse
+// wheel); the text is drawn again at each width, since it wraps.
+type pager struct {
+	title string
+	// render draws the text at a width.
+	render func(w int) []string
+	lines  []string
+	vp     viewport.Model
+	keys   pagerKeys
+	w, h   int
+	// done is set when the user closed it; next and prev when they asked for the next or
+	// the previous panel.
+	done, next, prev bool
+}
+
+// pagerKeys are the keys of a pager beside the viewport's own (up/down, j/k, pgup/pgdn).
+type pagerKeys struct {
+	Scroll, Page, Top, Bottom, Close, NextPanel, PrevPanel key.Binding
+	// panels is set when tab moves to the next panel.
+	panels bool
+}
+
+func newPager(title string, render func(w int) []string, panels bool) pager {
+	p := pager{title: title, render: render, vp: viewport.New(0, 0)}
+	p.vp.MouseWheelEnabled = true
+	p.keys = pagerKeys{
+		Scroll:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("j/k", "scroll")),
+		Page:      key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page")),
+		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top/bottom")),
+		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
+		Close:     key.NewBinding(key.WithKeys("esc", "q", "z", "M", "?"), key.WithHelp("esc", "back")),
+		NextPanel: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next panel")),
+		PrevPanel: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous panel")),
+		panels:    panels,
+	}
+	p.keys.NextPanel.SetEnabled(panels)
+	p.keys.PrevPanel.SetEnabled(panels)
+	return p
+}
+
+// ShortHelp is the pager's key help.
+func (k pagerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Scroll, k.Page, k.Top, k.NextPanel, k.Close}
+}
+
+// FullHelp is the pager's key help in one group.
+func (k pagerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// SetSize fits the pager to a w x h terminal whose help takes footer lines.
+func (p *pager) SetSize(w, h, footer int) {
+	if p.w != w || p.lines == nil {
+		p.lines = p.render(w)
+	}
+	p.w, p.h = w, h
+	p.vp.Width, p.vp.Height = w, views.PageBodyHeight(w, h, footer, 0)
+	p.vp.SetContent(joinLines(p.lines))
+}
+
+// Update scrolls, or closes the pager.
+func (p pager) Update(msg tea.Msg) (pager, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, p.keys.Close):
+			p.done = true
+			return p, nil
+		case key.Matches(km, p.keys.NextPanel):
+			p.next = true
+			return p, nil
+		case key.Matches(km, p.keys.PrevPanel):
+			p.prev = true
+			return p, nil
+		case key.Matches(km, p.keys.Top):
+			p.vp.GotoTop()
+			return p, nil
+		case key.Matches(km, p.keys.Bottom):
+			p.vp.GotoBottom()
+			return p, nil
+		}
+	}
+	var cmd tea.Cmd
+	p.vp, cmd = p.vp.Update(msg)
+	return p, cmd
+}
+
+// View draws the pager with the status line and help of d.
+func (p pager) View(d *views.Data, st views.Styles) string {
+	return views.DrawScreen(views.Screen{Title: p.title, Body: p.lines, Offset: p.vp.YOffset}, d, st, p.w, p.h)
+}
+
+func joinLines(lines []string) string {
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, l := range lines {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, l...)
+	}
+	return string(b)
+}

@@ -1,0 +1,51 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/views"
+)
+
+// presenter is presentation mode as a screen: which slide shows, and its keys. The slides
+// themselves are drawn by views from the session's analysis at the terminal's size, so the
+// presenter is handed them on every key.
+type presenter struct {
+	page int
+	keys presentKeys
+	// done is set when the presenter goes back to the board.
+	done bool
+}
+
+// presentKeys are presentation mode's keys.
+type presentKeys struct{ Prev, Next, First, Last, Step, Back key.Binding }
+
+func newPresenter(k KeyMap) presenter {
+	return presenter{keys: presentKeys{Prev: k.PrevPage, Next: k.NextPage, First: k.Home, Last: k.End, Step: k.Step, Back: k.Back}}
+}
+
+// Update pages through slides.
+func (p presenter) Update(msg tea.Msg, slides []views.Slide) (presenter, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return p, nil
+	}
+	switch {
+	case key.Matches(km, p.keys.Back):
+		p.done = true
+	case key.Matches(km, p.keys.Prev):
+		p.page--
+	case key.Matches(km, p.keys.Next):
+		p.page++
+	case key.Matches(km, p.keys.First):
+		p.page = 0
+	case key.Matches(km, p.keys.Last):
+		p.page = len(slides) - 1
+	case key.Matches(km, p.keys.Step):
+		if i := views.FirstSlide(slides, int(km.Runes[0]-'0')); i >= 0 {
+			p.page = i
+		}
+	}
+	p.page = max(0, min(len(slides)-1, p.page))
+	return p, nil
+}

@@ -1,0 +1,171 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// The saving cases of the dashboard, each driven through the real program: what a user
+// types, what the screen says and what ends up on disk.
+
+// flowOn runs the program on the file at path with the recovery journal on.
+func flowOn(t *testing.T, path string) *teatest.TestModel {
+	t.Helper()
+	op, err := orgs.Open(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true})
+	m.journal.delay = time.Millisecond
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "Development org")
+	return tm
+}
+
+// TestFlowSaveAsAddsToml: a name typed without .toml is saved as name.toml, which o lists.
+func TestFlowSaveAsAddsToml(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	tm := flowOn(t, path)
+	send(tm, "+", "S")
+	waitFor(t, tm, "Save the scenario")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU}) // clear the name proposed
+	tm.Type(filepath.Join(dir, "bigger"))
+	send(tm, "enter")
+	waitFor(t, tm, "saved the scenario to", "bigger.toml")
+	send(tm, "o")
+	waitFor(t, tm, "bigger.toml")
+	send(tm, "esc", "q")
+	fm := finalModel(t, tm)
+	if fm.file != filepath.Join(dir, "bigger.toml") || !exists(fm.file) || exists(filepath.Join(dir, "bigger")) {
+		t.Errorf("saved as %q", fm.file)
+	}
+}
+
+// TestFlowUpdateScenarioInPlace: s on an open scenario asks once, then rewrites the same
+// file with the same title and note.
+func TestFlowUpdateScenarioInPlace(t *testing.T) {
+	dir := t.TempDir()
+	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	sc := filepath.Join(dir, "what-if.toml")
+	o, _, err := orgs.LoadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance", BasedOn: base, BasedOnData: readFile(t, base)}
+	if err := orgs.SaveScenario(sc, o, meta, false); err != nil {
+		t.Fatal(err)
+	}
+	tm := flowOn(t, sc)
+	send(tm, "+", "s")
+	waitFor(t, tm, "Update the scenario?", "what-if.toml")
+	send(tm, "y")
+	waitFor(t, tm, "saved the scenario to")
+	send(tm, "q")
+	fm := finalModel(t, tm)
+	got, _, err := orgs.LoadFile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Scenario.Title != "Bigger shop" || got.Scenario.Note != "asked by finance" || got.Team("Online Shop").Headcount != 10 {
+		t.Errorf("updated scenario: %+v, headcount %d", got.Scenario, got.Team("Online Shop").Headcount)
+	}
+	if fm.Modified() || exists(filepath.Join(dir, "what-if-scenario-1.toml")) {
+		t.Error("modified after the update, or a new file written")
+	}
+}
+
+// TestFlowBackToBaselineIsNotModified: b after an edit leaves nothing to save, so q quits
+// without asking.
+func TestFlowBackToBaselineIsNotModified(t *testing.T) {
+	path := writeExampleFile(t, t.TempDir(), "mixed", "mixed.toml")
+	tm := flowOn(t, path)
+	send(tm, "+")
+	waitFor(t, tm, "modified")
+	send(tm, "b")
+	waitFor(t, tm, "back to the baseline")
+	send(tm, "q")
+	if fm := finalModel(t, tm); fm.Modified() || fm.mode == modeQuit {
+		t.Error("q asked about a model equal to the file")
+	}
+}
+
+// TestFlowCrashAfterSaveAs: edits made after "save as" are journalled under the new file,
+// so a crash offers them when that file is opened again, and the original has no journal.
+func TestFlowCrashAfterSaveAs(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	tm := flowOn(t, path)
+	send(tm, "+", "S")
+	waitFor(t, tm, "Save the scenario")
+	send(tm, "enter")
+	waitFor(t, tm, "saved the scenario to")
+	saved := filepath.Join(dir, "mixed-scenario-1.toml")
+	send(tm, "+", "+")
+	deadline := time.Now().Add(5 * time.Second)
+	for !exists(orgs.JournalPath(saved)) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	// the crash: the program ends without a word to the model
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if exists(orgs.JournalPath(path)) {
+		t.Error("the original file has a journal of work done on the scenario")
+	}
+	j, err := orgs.ReadJournal(saved)
+	if err != nil || j == nil || j.Team("Online Shop").Headcount != 12 {
+		t.Fatalf("journal of the saved scenario: %v, %v", j, err)
+	}
+	// opened again, the scenario offers the work
+	m := openModel(t, saved, true)
+	start(m)
+	if v := m.View(); m.mode != modeRestore || !strings.Contains(v, "Unsaved work found") {
+		t.Fatalf("no restore offered:\n%s", v)
+	}
+}
+
+// TestRestoreLaterAndStale: the recovery question says when the file changed on disk after
+// the work was kept, and esc decides later, keeping the work for the next start.
+func TestRestoreLaterAndStale(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, true)
+	start(m)
+	press(t, m, "+")
+	jp := orgs.JournalPath(path)
+	deadline := time.Now().Add(5 * time.Second)
+	for !exists(jp) && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	ended(m) // the first dashboard is gone (a crash): its lock with it
+	m = openModel(t, path, true)
+	start(m)
+	v := m.View()
+	if m.mode != modeRestore || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
+		t.Fatalf("no warning or no esc in the question:\n%s", v)
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || !exists(jp) {
+		t.Fatal("esc did not close the question, or removed the work")
+	}
+	press(t, m, "-", "-")
+	time.Sleep(20 * time.Millisecond)
+	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 10 {
+		t.Errorf("the earlier work was replaced: %v", j)
+	}
+}

@@ -1,0 +1,226 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// Session is one editing session of an organization file, apart from any screen: the file
+// as opened, the baseline, the current model, its analysis, the undo history and what was
+// last saved. A screen never changes it directly: every edit goes through Apply, Undo, Redo
+// and Saved, which re-analyse and keep the history and the "modified" state right. Screens
+// read the analysis as an immutable snapshot (Snapshot), so that one Session could serve
+// several screens at once (a shared session), each drawing the same state its own way.
+type Session struct {
+	// op is the file as opened; input is the file being edited, which the recovery journal
+	// belongs to (it moves with "save as"); file is what the header shows; basePath the
+	// baseline's file; embedded is set while the baseline is a built-in example with no file.
+	op             *orgs.Opened
+	input          string
+	embedded       bool
+	file, basePath string
+	base, cur      *orgs.Org
+	analyser       *orgs.Analyser
+
+	// an is the current model's analysis against the baseline; baseAn is the baseline's own
+	// analysis, made once, and changes what differs between the two.
+	an      *orgs.Analysis
+	baseAn  *orgs.Analysis
+	changes orgs.Changes
+	// anShared is set once an has been handed to what may read it after the next change
+	// (a command, the compare screen, a caller of Snapshot): the next analysis is then made
+	// afresh instead of in an's memory (orgs.Analyser.Reanalyse).
+	anShared bool
+
+	// history holds every edit; pos of them are applied (the rest can be redone).
+	history []entry
+	pos     int
+	// saved is the model as last loaded or saved; modified says whether the current model
+	// differs from it by content (kept up to date by every change).
+	saved    *orgs.Org
+	modified bool
+	// differ holds the indices of the teams that differ from saved's, and headerDiffers
+	// whether anything but the teams does, so that after an edit of one team "modified"
+	// is known from that team alone; nil when the team lists differ in length.
+	differ        map[int]bool
+	headerDiffers bool
+}
+
+// entry is one change in the history, with the index of the only team it changes: -1 when
+// it changes several, adds or removes teams, or the organization as a whole.
+type entry struct {
+	c    *orgs.Change
+	team int
+}
+
+// NewSession opens a session on op: the current model a copy of the opened file, with no
+// history. An embedded example given a --baseline file is no longer without a file for its
+// baseline.
+func NewSession(op *orgs.Opened, embedded bool) *Session {
+	s := &Session{
+		op:       op,
+		embedded: embedded && op.BaselinePath == op.Path,
+		input:    op.Path, file: op.Path, basePath: op.BaselinePath,
+		// the current model is a copy: the baseline may be the very same loaded file
+		base: op.Baseline, cur: op.Org.Clone(),
+	}
+	s.saved = s.cur.Clone()
+	s.differ = map[int]bool{}
+	s.analyser = orgs.NewAnalyser(s.base)
+	s.baseAn = s.analyser.Analyse(s.base)
+	s.reanalyse()
+	return s
+}
+
+// Current is the current organization (the what-if). Callers must not change it.
+func (s *Session) Current() *orgs.Org { return s.cur }
+
+// Baseline is the organization the current one is compared with.
+func (s *Session) Baseline() *orgs.Org { return s.base }
+
+// Snapshot is the analysis of the current organization against the baseline; it stays as
+// it is after later changes, so a caller may keep it.
+func (s *Session) Snapshot() *orgs.Analysis {
+	s.anShared = true
+	return s.an
+}
+
+// Changes says which verdicts differ from the baseline's own.
+func (s *Session) Changes() *orgs.Changes { return &s.changes }
+
+// Modified reports whether the current model differs by content from the one last loaded
+// or saved.
+func (s *Session) Modified() bool { return s.modified }
+
+// CanUndo and CanRedo report whether there is a change to undo or to redo.
+func (s *Session) CanUndo() bool { return s.pos > 0 }
+
+// CanRedo reports whether an undone change can be redone.
+func (s *Session) CanRedo() bool { return s.pos < len(s.history) }
+
+// Apply records c, a change the orgs edit that made it has already applied to the current
+// model: it joins the history (dropping what could be redone) and the model is analysed
+// again. team is the index of the only team c changes, -1 for anything else.
+func (s *Session) Apply(c *orgs.Change, team int) {
+	s.history = append(s.history[:s.pos], entry{c, team})
+	s.pos++
+	s.changed(team)
+}
+
+// Undo reverts the last applied change; ok is false when there is none.
+func (s *Session) Undo() (e entry, ok bool) {
+	if s.pos == 0 {
+		return entry{}, false
+	}
+	s.pos--
+	e = s.history[s.pos]
+	e.c.Undo(s.cur)
+	s.changed(e.team)
+	return e, true
+}
+
+// Redo applies the last undone change again; ok is false when there is none.
+func (s *Session) Redo() (e entry, ok bool) {
+	if s.pos == len(s.history) {
+		return entry{}, false
+	}
+	e = s.history[s.pos]
+	s.pos++
+	e.c.Redo(s.cur)
+	s.changed(e.team)
+	return e, true
+}
+
+// Saved records that written, a copy of the current model, was written to path with the
+// scenario record the file now holds: the header shows path, the journal of unsaved work
+// belongs to path from now on, and the model is modified only by edits made since the copy.
+func (s *Session) Saved(path string, written *orgs.Org, scenario *orgs.Scenario) {
+	if scenario != nil {
+		s.cur.Scenario = scenario // what the file now says of itself (title, based_on)
+	}
+	s.file, s.input = path, path
+	s.saved = written.Clone()
+	s.compareSaved(-1)
+}
+
+// changed re-analyses after a change of team (-1: of anything) and updates "modified".
+func (s *Session) changed(team int) {
+	s.reanalyse()
+	s.compareSaved(team)
+}
+
+// compareSaved brings "modified" up to date after a change of team (-1: of anything):
+// by that team alone when it is known which others differ, else by every team.
+func (s *Session) compareSaved(team int) {
+	a, b := s.cur, s.saved
+	if team >= 0 && s.differ != nil && team < len(a.Teams) && len(a.Teams) == len(b.Teams) {
+		if sameTeam(&a.Teams[team], &b.Teams[team]) {
+			delete(s.differ, team)
+		} else {
+			s.differ[team] = true
+		}
+		s.modified = s.headerDiffers || len(s.differ) > 0
+		if checkDerived && s.modified == sameContent(a, b) {
+			panic(fmt.Sprintf("model: modified %v after an edit of team %d, but the content says otherwise", s.modified, team))
+		}
+		return
+	}
+	s.differ = nil
+	if len(a.Teams) != len(b.Teams) {
+		s.modified = true
+		return
+	}
+	s.differ = map[int]bool{}
+	for i := range a.Teams {
+		if !sameTeam(&a.Teams[i], &b.Teams[i]) {
+			s.differ[i] = true
+		}
+	}
+	s.headerDiffers = !sameHeader(a, b)
+	s.modified = s.headerDiffers || len(s.differ) > 0
+}
+
+func (s *Session) reanalyse() {
+	// the new analysis reuses the memory of the last one, unless something else may still
+	// read that one (see anShared)
+	prev := s.an
+	if s.anShared {
+		prev = nil
+	}
+	s.an, s.anShared = s.analyser.Reanalyse(s.cur, prev), false
+	s.changes = orgs.ChangesBetween(s.baseAn, s.an)
+}
+
+// sameContent reports whether a and b hold the same organization (their scenario records
+// aside).
+func sameContent(a, b *orgs.Org) bool {
+	if len(a.Teams) != len(b.Teams) {
+		return false
+	}
+	for i := range a.Teams {
+		if !sameTeam(&a.Teams[i], &b.Teams[i]) {
+			return false
+		}
+	}
+	return sameHeader(a, b)
+}
+
+// sameHeader reports whether a and b agree on everything but their teams and scenario
+// records.
+func sameHeader(a, b *orgs.Org) bool {
+	ha, hb := *a, *b
+	ha.Teams, hb.Teams, ha.Scenario, hb.Scenario = nil, nil, nil, nil
+	return bytes.Equal(orgs.Marshal(&ha), orgs.Marshal(&hb))
+}
+
+// sameTeam compares two teams by content: their cost per head by value, the rest as is.
+func sameTeam(a, b *orgs.Team) bool {
+	if (a.PerHead == nil) != (b.PerHead == nil) || (a.PerHead != nil && *a.PerHead != *b.PerHead) {
+		return false
+	}
+	x, y := *a, *b
+	x.PerHead, y.PerHead = nil, nil
+	return x == y
+}
