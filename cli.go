@@ -33,6 +33,7 @@ Usage:
   sretopo compare [flags] A B...  2 to 8 options side by side, the best of each row marked
   sretopo plan [flags] BASE TARGET
                                   the path from BASE to TARGET in stages (--write saves each)
+  sretopo serve [flags] FILE      share the dashboard on FILE over SSH (a live meeting)
   sretopo examples                list the embedded examples
   sretopo example NAME            print an embedded example's TOML, ready to save and edit
 
@@ -69,6 +70,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c.compare(args[1:])
 		case "plan":
 			return c.plan(args[1:])
+		case "serve":
+			return c.serveCmd(args[1:])
 		case "examples":
 			return c.examples(args[1:])
 		case "example":

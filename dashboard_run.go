@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -17,6 +18,40 @@ import (
 // once, before the program owns the terminal: asking the terminal for its background later
 // would race the program for its input.
 func runDashboard(op *orgs.Opened, opts dashboardOptions, stderr io.Writer) int {
+	err := model.Run(model.Config{
+		Opened:   op,
+		Embedded: opts.File == "",
+		Styles:   terminalStyles(opts),
+		Present:  opts.Present,
+		Journal:  true,
+	}, os.Getenv("SRETOPO_DEBUG_LOG"))
+	return finish(op, err, stderr)
+}
+
+// runShared is runDashboard for the facilitator of a shared session.
+func runShared(op *orgs.Opened, opts dashboardOptions, hub *model.Hub, stderr io.Writer) int {
+	m := model.NewFacilitator(model.Config{Opened: op, Styles: terminalStyles(opts), Journal: true}, hub)
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion())
+	hub.Start(p)
+	_, err := p.Run()
+	return finish(op, err, stderr)
+}
+
+// finish reports how the dashboard ended, and the file's warnings after it.
+func finish(op *orgs.Opened, err error, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintln(stderr, "sretopo: "+orgs.Sanitize(err.Error()))
+		return exitInvalid
+	}
+	for _, w := range op.Warnings {
+		fmt.Fprintln(stderr, "sretopo: warning: "+w)
+	}
+	return exitOK
+}
+
+// terminalStyles are the styles of this terminal: its colours decided here, once, before the
+// program owns the terminal.
+func terminalStyles(opts dashboardOptions) views.Styles {
 	// the dashboard's styles draw with a renderer of their own terminal; the default one
 	// is set alike for what draws with it (text inputs, tables)
 	r := lipgloss.NewRenderer(os.Stdout)
@@ -40,19 +75,5 @@ func runDashboard(op *orgs.Opened, opts dashboardOptions, stderr io.Writer) int 
 		r.SetHasDarkBackground(dark)
 		lipgloss.SetHasDarkBackground(dark)
 	}
-	err := model.Run(model.Config{
-		Opened:   op,
-		Embedded: opts.File == "",
-		Styles:   views.NewStylesFor(r, views.DefaultTheme()),
-		Present:  opts.Present,
-		Journal:  true,
-	}, os.Getenv("SRETOPO_DEBUG_LOG"))
-	if err != nil {
-		fmt.Fprintln(stderr, "sretopo: "+orgs.Sanitize(err.Error()))
-		return exitInvalid
-	}
-	for _, w := range op.Warnings {
-		fmt.Fprintln(stderr, "sretopo: warning: "+w)
-	}
-	return exitOK
+	return views.NewStylesFor(r, views.DefaultTheme())
 }

@@ -52,6 +52,24 @@ func (m *Model) keyGroups() []views.KeyGroup {
 	case !k.With.Enabled():
 		withWhy = "only one team fits"
 	}
+	// in a shared session, a participant has no files, and a viewer no edit key
+	files, follow, quit, viewer := "", "only in a shared session (sretopo serve)", k.Quit, ""
+	if s := m.shared; s.participant() {
+		files, follow, quit = facilitatorOnly, "", withHelp(k.Quit, "q", "leave the session")
+		if s.role == Viewer {
+			viewer = "you are a viewer: only editors and the facilitator change the board"
+			noTeam, undo, redo, withWhy = viewer, viewer, viewer, viewer
+			t = nil
+		} else {
+			undo, redo = "", ""
+			if !s.canUndo {
+				undo = "nothing to undo"
+			}
+			if !s.canRedo {
+				redo = "nothing undone to redo"
+			}
+		}
+	}
 	save := withHelp(k.Save, k.Save.Help().Key, "save as a new scenario")
 	if m.scenarioOpen() {
 		save = withHelp(k.Save, k.Save.Help().Key, "update the open scenario in place")
@@ -73,14 +91,14 @@ func (m *Model) keyGroups() []views.KeyGroup {
 			line(k.More, teamWhy(t != nil && t.Headcount < orgs.MaxHeadcount, "at the largest headcount")),
 			line(k.Less, teamWhy(t != nil && t.Headcount > orgs.MinHeadcount, "at the smallest headcount")),
 			line(k.Delete, teamWhy(true, "")),
-			line(k.New, ""),
+			line(k.New, viewer),
 		}},
 		{Title: "The whole organization", Keys: []views.KeyLine{
-			line(k.Positioning, ""), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, ""),
+			line(k.Positioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, viewer),
 		}},
 		{Title: "Files, views and leaving", Keys: []views.KeyLine{
-			line(save, ""), line(k.SaveAs, ""), line(k.Open, ""), line(k.Compare, ""), line(k.Export, ""),
-			line(k.Present, ""), line(k.Help, ""), line(k.Quit, ""),
+			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Export, files),
+			line(k.Present, ""), line(k.Help, ""), line(quit, ""), line(k.Follow, follow),
 		}},
 	}
 }

@@ -24,6 +24,8 @@ type KeyMap struct {
 	// "cancel"; Space pages down where space reads as "next"
 	Interrupt, QuitKey, Space key.Binding
 	Open, Compare, Export     key.Binding
+	// Follow toggles, in a shared session, whether a participant follows the facilitator.
+	Follow key.Binding
 
 	// the compare screen
 	LeftSide, CompareBack key.Binding
@@ -96,6 +98,7 @@ func DefaultKeyMap() KeyMap {
 		Open:        b([]string{"o"}, "o", "open a file"),
 		Compare:     b([]string{"c"}, "c", "compare with baseline"),
 		Export:      b([]string{"y"}, "y", "write Markdown report"),
+		Follow:      b([]string{"f"}, "f", "follow the facilitator"),
 
 		LeftSide:    b([]string{"L"}, "L", "other file as A"),
 		CompareBack: b([]string{"esc", "c"}, "esc/c", "back to the board"),
@@ -160,7 +163,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	heads.SetEnabled(k.More.Enabled() || k.Less.Enabled())
 	// by priority: bubbles/help cuts the line where the terminal ends
 	return []key.Binding{
-		move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
+		k.Follow, move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
 		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
 		withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open"), withHelp(k.Export, "y", "report"),
 		withHelp(k.With, "w", "with"), withHelp(k.Role, "e", "role"), heads,

@@ -133,6 +133,9 @@ type Model struct {
 	helpMemo helpMemo
 	// memo keeps the parts of the screen that are costly to draw and seldom change
 	memo views.Memo
+
+	// shared is set in a shared session (sretopo serve): see shared.go
+	shared *sharing
 }
 
 type panelsCache struct {
@@ -198,7 +201,12 @@ func shortWarning(path, w string) string {
 
 // Init looks for unsaved work an earlier session left on the input; otherwise the dashboard
 // waits for the terminal's size.
-func (m *Model) Init() tea.Cmd { return m.checkJournal() }
+func (m *Model) Init() tea.Cmd {
+	if m.shared.participant() {
+		return m.idleCheck()
+	}
+	return m.checkJournal()
+}
 
 // Analysis is the analysis of the current organization against the baseline.
 func (m *Model) Analysis() *orgs.Analysis { return m.Snapshot() }
@@ -317,12 +325,33 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.compareReady(msg)
 	case exportedMsg:
 		m.exported(msg)
+	case *SharedState:
+		if m.shared.participant() {
+			m.applyState(msg)
+		}
+	case EditRequest:
+		if m.shared != nil && !m.shared.participant() {
+			m.editRequest(msg)
+		}
+	case editRefusedMsg:
+		m.setError(msg.why)
+	case PeopleMsg:
+		if m.shared != nil {
+			m.shared.people = msg.People
+		}
+	case idleCheckMsg:
+		if m.shared.participant() {
+			cmd = m.idleCheck()
+		}
 	}
 	if m.journal.dirty {
 		m.journal.dirty = false
 		cmd = tea.Batch(cmd, m.journalChanged())
 	}
 	m.sync()
+	if m.shared != nil && !m.shared.participant() {
+		m.publish()
+	}
 	return m, cmd
 }
 
@@ -339,6 +368,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	// the status line speaks of the last action only: a key clears it (M shows it again)
 	m.status, m.statusErr = "", false
+	if m.shared.participant() {
+		if cmd, took := m.sharedKey(msg); took {
+			return cmd
+		}
+	}
 	switch m.mode {
 	case modeFind:
 		return m.findKey(msg)
@@ -965,6 +999,10 @@ func (m *Model) editTeam(i int, c *orgs.Change, err error) {
 }
 
 func (m *Model) commit(e entry) {
+	if m.shared.participant() {
+		m.sendEdit(e, false, false)
+		return
+	}
 	m.Apply(e.c, e.team)
 	m.journal.dirty = true
 	m.rederive(e.c.Subject, e.team)
@@ -972,6 +1010,10 @@ func (m *Model) commit(e entry) {
 }
 
 func (m *Model) undo() {
+	if m.shared.participant() {
+		m.sendEdit(entry{team: -1}, true, false)
+		return
+	}
 	m.before = m.Selected()
 	e, ok := m.Undo()
 	if !ok {
@@ -984,6 +1026,10 @@ func (m *Model) undo() {
 }
 
 func (m *Model) redo() {
+	if m.shared.participant() {
+		m.sendEdit(entry{team: -1}, false, true)
+		return
+	}
 	m.before = m.Selected()
 	e, ok := m.Redo()
 	if !ok {
@@ -1216,6 +1262,19 @@ func (m *Model) enableKeys() {
 	k.Delete.SetEnabled(t != nil)
 	k.Undo.SetEnabled(m.CanUndo())
 	k.Redo.SetEnabled(m.CanRedo())
+	k.Follow.SetEnabled(m.shared.participant())
+	if s := m.shared; s.participant() {
+		k.Undo.SetEnabled(s.canUndo && s.role == Editor)
+		k.Redo.SetEnabled(s.canRedo && s.role == Editor)
+		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export} {
+			b.SetEnabled(false)
+		}
+		if s.role == Viewer {
+			for _, b := range []*key.Binding{&k.MoveLeft, &k.MoveRight, &k.Run, &k.With, &k.Role, &k.More, &k.Less, &k.New, &k.Delete, &k.Positioning, &k.Baseline} {
+				b.SetEnabled(false)
+			}
+		}
+	}
 	k.listLeft = m.files.purpose == listForLeft
 	k.then = m.pending.words()
 	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == ""
@@ -1261,6 +1320,7 @@ func (m *Model) data() *views.Data {
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
+	d.Header.Shared = m.peopleWords()
 	switch m.mode {
 	case modeFind:
 		d.Prompt = m.finder.View(m.st)

@@ -58,6 +58,9 @@ type Header struct {
 	// NoRecoveryWhy says why ("another dashboard on this file holds it"), shown when it fits.
 	NoRecovery    bool
 	NoRecoveryWhy string
+	// Shared, in a shared session, says who is connected and who follows (the
+	// facilitator's) or whether this participant follows.
+	Shared string
 }
 
 // Dialog is a small form or question. Body is already rendered (it may hold text inputs),

@@ -103,6 +103,9 @@ func header(d *Data, st Styles, w int) string {
 		}
 		right = st.ink().Warning.Render(warn) + spaces(min(2, len(right))) + right
 	}
+	if d.Header.Shared != "" {
+		right = st.ink().Header.Render(Trunc(S(d.Header.Shared), w/2)) + spaces(min(2, len(right))) + right
+	}
 	summary := fmt.Sprintf("%d teams, %d dev, %d people", d.An.Summary.Teams, d.An.Summary.DevTeams, d.An.Summary.Headcount)
 	left := st.ink().HeaderName.Render(S(d.Org.Name))
 	file := "  file " + S(d.Header.File)

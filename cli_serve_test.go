@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/sretopo/sretopo/model"
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/serve"
+	"github.com/sretopo/sretopo/views"
+)
+
+// A shared session as `sretopo serve` makes it, with the facilitator's dashboard running
+// without a terminal and participants joining over SSH on 127.0.0.1.
+
+type meeting struct {
+	srv         *serve.Server
+	hub         *model.Hub
+	facilitator *tea.Program
+	addr        string
+	viewer      gossh.Signer
+	editor      gossh.Signer
+}
+
+func signer(t testing.TB) (gossh.Signer, string) {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := gossh.NewSignerFromKey(priv)
+	p, _ := gossh.NewPublicKey(pub)
+	return s, string(gossh.MarshalAuthorizedKey(p))
+}
+
+func startMeeting(t testing.TB, example string, max int) *meeting {
+	t.Helper()
+	dir := t.TempDir()
+	ex, err := orgs.ExampleNamed(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, example+".toml")
+	os.WriteFile(file, ex.Data, 0o644)
+	op, err := orgs.Open(file, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &meeting{}
+	var viewerLine, editorLine string
+	m.viewer, viewerLine = signer(t)
+	m.editor, editorLine = signer(t)
+	auth, editors := filepath.Join(dir, "authorized_keys"), filepath.Join(dir, "editors")
+	os.WriteFile(auth, []byte(viewerLine), 0o600)
+	os.WriteFile(editors, []byte(editorLine), 0o600)
+	m.srv, m.hub, err = newShared(serve.Config{Listen: "127.0.0.1:0", AuthorizedKeys: auth, Editors: editors, Max: max,
+		HostKeyPath: filepath.Join(dir, "host_key")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	m.addr = m.srv.Addr().String()
+	go m.srv.Serve()
+	fm := model.NewFacilitator(model.Config{Opened: op, Styles: views.DefaultStyles()}, m.hub)
+	m.facilitator = tea.NewProgram(fm, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	m.hub.Start(m.facilitator)
+	done := make(chan struct{})
+	go func() { m.facilitator.Run(); close(done) }()
+	m.facilitator.Send(tea.WindowSizeMsg{Width: 160, Height: 45})
+	t.Cleanup(func() {
+		m.facilitator.Quit()
+		<-done
+		m.srv.Close()
+	})
+	return m
+}
+
+// press sends keys to the facilitator's dashboard, as typed.
+func (m *meeting) press(keys ...string) {
+	for _, k := range keys {
+		switch k {
+		case "tab":
+			m.facilitator.Send(tea.KeyMsg{Type: tea.KeyTab})
+		default:
+			m.facilitator.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+		}
+	}
+}
+
+type terminal struct {
+	mu    sync.Mutex
+	buf   bytes.Buffer
+	stdin io.Writer
+	sess  *gossh.Session
+}
+
+func (s *terminal) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *terminal) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// since is the text the terminal received after mark, without its escape sequences.
+func (s *terminal) since(mark int) string {
+	out := s.String()
+	return ansi.Strip(out[min(mark, len(out)):])
+}
+
+func (s *terminal) mark() int { return len(s.String()) }
+
+func (s *terminal) waitFor(t testing.TB, mark int, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.since(mark), want) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	out := s.since(mark)
+	if len(out) > 600 {
+		out = out[len(out)-600:]
+	}
+	t.Fatalf("the participant's screen never showed %q; it received %q", want, out)
+}
+
+func (m *meeting) join(t testing.TB, user string, key gossh.Signer, w, h int) *terminal {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", m.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, _ := conn.NewSession()
+	term := &terminal{sess: sess}
+	sess.Stdout, sess.Stderr = term, term
+	term.stdin, _ = sess.StdinPipe()
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close(); conn.Close() })
+	term.waitFor(t, 0, "following")
+	return term
+}
+
+func (m *meeting) waitState(t testing.TB, ok func(*model.SharedState) bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if st := m.hub.State(); st != nil && ok(st) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("the facilitator's model never showed %s", what)
+}
+
+func TestSharedSessionEditorsEditViewersDoNot(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	vera := m.join(t, "vera", m.viewer, 80, 24)
+	ed := m.join(t, "ed", m.editor, 120, 40)
+	headcount := func(st *model.SharedState) int { return st.Org.Team("Online Shop").Headcount }
+	before := headcount(m.hub.State())
+
+	// the viewer's edit key changes nothing, and says why
+	mark := vera.mark()
+	io.WriteString(vera.stdin, "+")
+	vera.waitFor(t, mark, "you are a viewer")
+	if got := headcount(m.hub.State()); got != before {
+		t.Fatalf("a viewer's + changed the headcount from %d to %d", before, got)
+	}
+
+	// the editor's move reaches the facilitator's model and a follower's screen, with who made it
+	mark = vera.mark()
+	io.WriteString(ed.stdin, "+")
+	m.waitState(t, func(st *model.SharedState) bool { return headcount(st) == before+1 }, "the editor's headcount change")
+	vera.waitFor(t, mark, `ed: "Online Shop": headcount `+fmt.Sprint(before+1))
+
+	// undo, whoever made the change
+	mark = vera.mark()
+	m.press("u")
+	m.waitState(t, func(st *model.SharedState) bool { return headcount(st) == before }, "the undo")
+	vera.waitFor(t, mark, "facilitator: undid")
+}
+
+func TestFollowerShowsTheFacilitatorsPanel(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	vera := m.join(t, "vera", m.viewer, 80, 24) // narrow: one panel at a time, as tabs
+	mark := vera.mark()
+	m.press("tab") // the facilitator, at 160 columns, shows the next panel: Criteria
+	m.waitState(t, func(st *model.SharedState) bool { return st.View.Panel != views.PanelTopology }, "another panel")
+	vera.waitFor(t, mark, "[Criteria]")
+
+	// unfollowed, the participant keeps its own panel
+	io.WriteString(vera.stdin, "f")
+	vera.waitFor(t, mark, "browsing")
+	mark = vera.mark()
+	m.press("tab")
+	m.waitState(t, func(st *model.SharedState) bool { return st.View.Panel == views.PanelFunding }, "the funding panel")
+	time.Sleep(200 * time.Millisecond)
+	if strings.Contains(vera.since(mark), "[Funding]") {
+		t.Error("a participant who does not follow was moved to the facilitator's panel")
+	}
+}
+
+// BenchmarkSharedMove is the time from a facilitator's move to the new frame on the screen of
+// the last of 50 participants, with one more participant that stopped reading (its frames
+// must not delay anyone).
+func BenchmarkSharedMove(b *testing.B) {
+	m := startMeeting(b, "mixed", 0)
+	stalledConn, err := gossh.Dial("tcp", m.addr, &gossh.ClientConfig{User: "stalled", Auth: []gossh.AuthMethod{gossh.PublicKeys(m.viewer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer stalledConn.Close()
+	stalled, _ := stalledConn.NewSession()
+	stalled.StdoutPipe() // never read
+	stalled.RequestPty("xterm", 200, 500, gossh.TerminalModes{})
+	stalled.Shell()
+	people := make([]*terminal, 50)
+	for i := range people {
+		people[i] = m.join(b, fmt.Sprintf("p%d", i), m.viewer, 100, 30)
+	}
+	headcount := 0
+	b.ResetTimer()
+	for b.Loop() {
+		marks := make([]int, len(people))
+		for i, p := range people {
+			marks[i] = p.mark()
+		}
+		headcount++
+		want := fmt.Sprintf(`"Online Shop": headcount %d`, 9+headcount%2)
+		if headcount%2 == 0 {
+			m.press("-")
+		} else {
+			m.press("+")
+		}
+		for i, p := range people {
+			p.waitFor(b, marks[i], want)
+		}
+	}
+}

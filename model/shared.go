@@ -1,0 +1,487 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// A shared session (sretopo serve): the facilitator's dashboard owns the one Session, the
+// model and its history; every participant runs a dashboard of its own on copies of what
+// the facilitator publishes after each change. Participants edit by sending the change an
+// orgs edit made on their copy to the facilitator, who applies it if the board has not
+// changed since (else the participant is asked to press again), so every edit from every
+// side goes through one history, in order.
+
+// ShareRole is what a dashboard is in a shared session.
+type ShareRole int
+
+const (
+	// Facilitator owns the model, the files and the history.
+	Facilitator ShareRole = iota
+	// Viewer follows and browses; no edit key works.
+	Viewer
+	// Editor may also use every edit key.
+	Editor
+)
+
+// idleLimit is how long a participant who neither follows nor presses a key stays.
+const idleLimit = 30 * time.Minute
+
+// SharedState is what the facilitator publishes after every change: copies no one changes
+// afterwards, so that each participant's screen can draw them while the next change is made.
+type SharedState struct {
+	// Version counts the changes of the model; an edit is applied only to the version it
+	// was made on.
+	Version int
+	// Org and Base are the current model and the baseline; An is Org's analysis and
+	// Changes what differs from the baseline's own.
+	Org, Base *orgs.Org
+	An        *orgs.Analysis
+	Changes   orgs.Changes
+	// File, BasePath and Embedded name the files as the facilitator's header does.
+	File, BasePath string
+	Embedded       bool
+	Modified       bool
+	CanUndo        bool
+	CanRedo        bool
+	// Status says the last change and who made it.
+	Status string
+	// View is where the facilitator is: followers show the same.
+	View SharedView
+}
+
+// SharedView is the part of the facilitator's screen that followers show too.
+type SharedView struct {
+	Selected string
+	Panel    views.PanelID
+	Present  bool
+	Page     int
+	Zoom     bool
+}
+
+// EditRequest is a participant's edit on its way to the facilitator.
+type EditRequest struct {
+	From    int // the participant's id
+	User    string
+	Version int
+	// Change is the change the participant's edit made on its copy of Version, and Team
+	// the only team it changes (-1: several, or the organization); nil for undo and redo.
+	Change     *orgs.Change
+	Team       int
+	Undo, Redo bool
+}
+
+// editRefusedMsg tells a participant its edit was not applied.
+type editRefusedMsg struct{ why string }
+
+// PeopleMsg tells the facilitator who is connected and who follows.
+type PeopleMsg struct{ People []Person }
+
+// Person is one participant as the facilitator's header lists them.
+type Person struct {
+	ID        int
+	User      string
+	Editor    bool
+	Following bool
+}
+
+// idleCheckMsg makes a participant look at how long it has been idle.
+type idleCheckMsg struct{}
+
+// Hub joins the facilitator's dashboard and the participants' programs.
+type Hub struct {
+	// Addr is where participants join, as the facilitator's header says it.
+	Addr        string
+	mu          sync.Mutex
+	broadcast   func(tea.Msg)
+	sendTo      func(id int, msg tea.Msg)
+	facilitator *tea.Program
+	state       *SharedState
+	people      map[int]*Person
+	// requests carries edits and follow changes to the facilitator in the order they
+	// were made, without a participant ever waiting for the facilitator's screen.
+	requests chan tea.Msg
+}
+
+// NewHub makes a hub: broadcast hands a message to every participant's program and sendTo
+// to one, both without waiting (newest first).
+func NewHub(broadcast func(tea.Msg), sendTo func(id int, msg tea.Msg)) *Hub {
+	return &Hub{broadcast: broadcast, sendTo: sendTo, people: map[int]*Person{}, requests: make(chan tea.Msg, 256)}
+}
+
+// Start hands the hub the facilitator's program and forwards requests to it until the
+// program ends.
+func (h *Hub) Start(p *tea.Program) {
+	h.mu.Lock()
+	h.facilitator = p
+	h.mu.Unlock()
+	go func() {
+		for msg := range h.requests {
+			p.Send(msg)
+		}
+	}()
+}
+
+// forward queues msg for the facilitator; a full queue drops it with false.
+func (h *Hub) forward(msg tea.Msg) bool {
+	select {
+	case h.requests <- msg:
+		return true
+	default:
+		return false
+	}
+}
+
+// State is the last state the facilitator published (nil before the first).
+func (h *Hub) State() *SharedState {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.state
+}
+
+func (h *Hub) publish(st *SharedState) {
+	h.mu.Lock()
+	h.state = st
+	h.mu.Unlock()
+	if h.broadcast != nil {
+		h.broadcast(st)
+	}
+}
+
+// Join records a participant; Leave forgets one. Both tell the facilitator.
+func (h *Hub) Join(id int, user string, editor bool) {
+	h.mu.Lock()
+	h.people[id] = &Person{ID: id, User: user, Editor: editor, Following: true}
+	h.mu.Unlock()
+	h.forward(h.peopleMsg())
+}
+
+// Leave forgets a participant that disconnected.
+func (h *Hub) Leave(id int) {
+	h.mu.Lock()
+	delete(h.people, id)
+	h.mu.Unlock()
+	h.forward(h.peopleMsg())
+}
+
+func (h *Hub) setFollowing(id int, on bool) {
+	h.mu.Lock()
+	if p := h.people[id]; p != nil {
+		p.Following = on
+	}
+	h.mu.Unlock()
+	h.forward(h.peopleMsg())
+}
+
+func (h *Hub) peopleMsg() PeopleMsg {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make([]Person, 0, len(h.people))
+	for _, p := range h.people {
+		out = append(out, *p)
+	}
+	// by id: in order of arrival
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].ID < out[j-1].ID; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return PeopleMsg{People: out}
+}
+
+// sharing is a dashboard's part in a shared session.
+type sharing struct {
+	hub  *Hub
+	role ShareRole
+	id   int
+	user string
+	// facilitator: the version published last, what it was published for, and the people
+	version   int
+	sentAn    *orgs.Analysis
+	sentOrg   *orgs.Org
+	sentView  SharedView
+	sentState *SharedState
+	people    []Person
+	// participant: the version its copy holds, whether it follows, when it last pressed a
+	// key, and what the facilitator can undo and redo
+	following bool
+	lastKey   time.Time
+	// by names who made the change being published ("" for the facilitator)
+	by      string
+	canUndo bool
+	canRedo bool
+}
+
+func (s *sharing) participant() bool { return s != nil && s.role != Facilitator }
+
+// NewFacilitator makes the dashboard of the terminal that runs a shared session.
+func NewFacilitator(cfg Config, h *Hub) *Model {
+	m := New(cfg)
+	m.shared = &sharing{hub: h, role: Facilitator}
+	m.publish()
+	return m
+}
+
+// NewParticipant makes a participant's dashboard on the state the facilitator published
+// last, drawn with st (the participant's own terminal's renderer).
+func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles) *Model {
+	s := h.State()
+	op := &orgs.Opened{Path: s.File, Org: s.Org.Clone(), BaselinePath: s.BasePath, Baseline: s.Base}
+	m := New(Config{Opened: op, Embedded: s.Embedded, Styles: st})
+	m.shared = &sharing{hub: h, role: role, id: id, user: user, following: true, lastKey: time.Now()}
+	m.applyState(s)
+	return m
+}
+
+// publish sends the facilitator's state when the model or the view changed since the last.
+func (m *Model) publish() {
+	s := m.shared
+	view := SharedView{Selected: m.Selected(), Panel: m.panel, Present: m.present && m.mode == modeBoard,
+		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels}
+	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
+		return
+	}
+	st := &SharedState{}
+	if s.sentState != nil {
+		*st = *s.sentState
+	}
+	if s.sentState == nil || s.sentAn != m.an {
+		s.version++
+		s.sentOrg = m.cur.Clone()
+		s.sentAn = m.Snapshot() // never written over: the next analysis is made afresh
+		st.Org, st.An, st.Base, st.Changes = s.sentOrg, s.sentAn, m.base, *m.Changes()
+		st.File, st.BasePath, st.Embedded = m.file, m.basePath, m.embedded
+		st.Modified, st.CanUndo, st.CanRedo = m.Modified(), m.CanUndo(), m.CanRedo()
+		st.Status = m.status
+		if s.by == "" && st.Status != "" && !m.statusErr {
+			st.Status = "facilitator: " + st.Status
+		}
+		s.by = ""
+	}
+	st.Version, st.View = s.version, view
+	s.sentView, s.sentState = view, st
+	s.hub.publish(st)
+}
+
+// applyState makes a participant's copy the published state.
+func (m *Model) applyState(st *SharedState) {
+	s := m.shared
+	if st.Version != s.version || m.cur == nil {
+		keep := m.Selected()
+		if m.base != st.Base {
+			m.Session = NewSession(&orgs.Opened{Path: st.File, Org: st.Org, BaselinePath: st.BasePath, Baseline: st.Base}, st.Embedded)
+		}
+		m.Session.cur = st.Org.Clone() // its own copy: an edit is first made on it
+		m.Session.an, m.Session.anShared = st.An, true
+		m.Session.changes = st.Changes
+		m.Session.modified = st.Modified
+		m.Session.file, m.Session.basePath = st.File, st.BasePath
+		s.version, s.canUndo, s.canRedo = st.Version, st.CanUndo, st.CanRedo
+		m.derived = derived{}
+		m.before = keep
+		m.rederive("", -1)
+		m.panels = panelsCache{}
+		if st.Status != "" {
+			m.status, m.statusErr = st.Status, false
+			m.logMessage(st.Status, false)
+		}
+	}
+	if s.following {
+		m.follow(st.View)
+	}
+}
+
+// follow shows what the facilitator shows: the same team, panel, presentation page.
+func (m *Model) follow(v SharedView) {
+	if v.Selected != "" {
+		if i := m.teamIndex(v.Selected, -1); i >= 0 {
+			m.selectIndex(i)
+		}
+	}
+	m.panel = v.Panel
+	m.ensurePanel()
+	switch {
+	case v.Present:
+		if m.mode != modeBoard {
+			m.mode = modeBoard
+		}
+		if !m.present {
+			m.startPresenting()
+		}
+		m.presenter.page = v.Page
+	case v.Zoom:
+		m.present = false
+		if m.mode != modePager || !m.pager.keys.panels {
+			m.mode = modeBoard
+			m.zoomPanel()
+		}
+	default:
+		m.present = false
+		if m.mode == modePager && m.pager.keys.panels {
+			m.mode = modeBoard
+		}
+	}
+}
+
+// sharedKey handles a participant's keys that differ from the facilitator's: follow,
+// leaving, and the keys that only the facilitator has. It reports whether it took the key.
+func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	s := m.shared
+	k := &m.keys
+	s.lastKey = time.Now()
+	if m.typing() {
+		return nil, false
+	}
+	switch {
+	case is(msg, k.Follow):
+		s.following = !s.following
+		s.hub.setFollowing(s.id, s.following)
+		if s.following {
+			m.setStatus("following the facilitator")
+			if st := s.hub.State(); st != nil {
+				m.follow(st.View)
+			}
+		} else {
+			m.setStatus("browsing on your own: f follows the facilitator again")
+		}
+		return nil, true
+	case m.mode == modeBoard && is(msg, k.Quit):
+		m.quitting = true
+		return tea.Quit, true
+	case m.mode == modeBoard && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
+		m.setError(facilitatorOnly)
+		return nil, true
+	}
+	if s.following && m.mode == modeBoard && !m.present && browsing(k, msg) {
+		s.following = false
+		s.hub.setFollowing(s.id, false)
+		m.setStatus("browsing on your own: f follows the facilitator again")
+	}
+	return nil, false
+}
+
+// facilitatorOnly is why a participant cannot open, save or export.
+const facilitatorOnly = "only the facilitator opens, saves and exports files"
+
+// browsing reports whether msg moves around the board on one's own.
+func browsing(k *KeyMap, msg tea.KeyMsg) bool {
+	for _, b := range []interface{ Keys() []string }{&k.Left, &k.Right, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.NextPanel, &k.PrevPanel, &k.Find} {
+		for _, key := range b.Keys() {
+			if msg.String() == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sendEdit hands a participant's edit to the facilitator, after taking it back from its own
+// copy: the state that comes back shows it once applied.
+func (m *Model) sendEdit(e entry, undo, redo bool) {
+	s := m.shared
+	if e.c != nil {
+		e.c.Undo(m.cur)
+		m.derive(e.team)
+	}
+	if s.role == Viewer {
+		m.setError("you are a viewer: only editors and the facilitator change the board")
+		return
+	}
+	req := EditRequest{From: s.id, User: s.user, Version: s.version, Change: e.c, Team: e.team, Undo: undo, Redo: redo}
+	if !s.hub.forward(req) {
+		m.setError("the facilitator is busy; press again")
+		return
+	}
+	m.setStatus("sent to the facilitator...")
+}
+
+// editRequest applies a participant's edit to the facilitator's model, in order with every
+// other edit, and names who made it.
+func (m *Model) editRequest(r EditRequest) {
+	s := m.shared
+	who := views.S(r.User)
+	refuse := func(why string) {
+		s.by = ""
+		if s.hub.sendTo != nil {
+			s.hub.sendTo(r.From, editRefusedMsg{why})
+		}
+	}
+	keep := m.Selected()
+	s.by = r.User
+	switch {
+	case r.Undo, r.Redo:
+		if r.Undo {
+			m.undo()
+		} else {
+			m.redo()
+		}
+		m.before = keep
+		m.rederive("", -1)
+		if m.statusErr {
+			refuse(m.status)
+			return
+		}
+		m.setStatus(who + " " + m.status)
+		return
+	case r.Version != s.version || r.Change == nil:
+		refuse("the board changed before your edit arrived; press again")
+		return
+	}
+	r.Change.Redo(m.cur)
+	m.Apply(r.Change, r.Team)
+	m.journal.dirty = true
+	m.before = keep
+	m.rederive("", r.Team)
+	m.setStatus(fmt.Sprintf("%s: %s", who, r.Change.Summary))
+}
+
+// peopleWords is the facilitator's header note on the participants.
+func (m *Model) peopleWords() string {
+	s := m.shared
+	if s == nil {
+		return ""
+	}
+	if s.role != Facilitator {
+		if s.following {
+			return "following"
+		}
+		return "browsing (f follows)"
+	}
+	n, following := len(s.people), 0
+	for _, p := range s.people {
+		if p.Following {
+			following++
+		}
+	}
+	if n == 0 {
+		if s.hub.Addr != "" {
+			return "shared on " + s.hub.Addr + ": nobody connected yet"
+		}
+		return "shared: nobody connected yet"
+	}
+	names := make([]string, len(s.people))
+	for i, p := range s.people {
+		names[i] = views.S(p.User)
+		if p.Following {
+			names[i] += "*"
+		}
+	}
+	return fmt.Sprintf("%d connected, %d following (%s)", n, following, strings.Join(names, ", "))
+}
+
+// idleCheck drops a participant who neither follows nor pressed a key for idleLimit.
+func (m *Model) idleCheck() tea.Cmd {
+	s := m.shared
+	if !s.following && time.Since(s.lastKey) > idleLimit {
+		m.quitting = true
+		return tea.Quit
+	}
+	return tea.Tick(time.Minute, func(time.Time) tea.Msg { return idleCheckMsg{} })
+}
