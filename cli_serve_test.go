@@ -265,3 +265,20 @@ func BenchmarkSharedMove(b *testing.B) {
 		}
 	}
 }
+
+func TestFollowersShowTheFacilitatorsScreen(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	vera := m.join(t, "vera", m.viewer, 80, 24)
+	ed := m.join(t, "ed", m.editor, 200, 50)
+	for _, step := range []struct{ keys, want string }{
+		{"p", "Opening"},         // presentation mode, first page
+		{"p", "Harbor Lane"},     // back to the board
+		{"c", "Compare"},         // the compare screen
+		{"c", "Development org"}, // back again
+	} {
+		mv, me := vera.mark(), ed.mark()
+		m.press(step.keys)
+		vera.waitFor(t, mv, step.want)
+		ed.waitFor(t, me, step.want)
+	}
+}

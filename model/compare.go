@@ -22,6 +22,8 @@ type comparing struct {
 	body     []string
 	head     []string
 	bodyW    int
+	// version is the shared session's version the comparison was made of (shared.go)
+	version int
 }
 
 // offset is the first body line shown.
@@ -63,6 +65,9 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 		rightRole = "unsaved"
 	}
 	c := &comparing{leftPath: leftPath, vp: viewport.New(0, 0)}
+	if m.shared != nil {
+		c.version = m.shared.version
+	}
 	m.cmp = c
 	// the command works on a copy: edits after it starts must not reach it
 	cur, file := m.cur.Clone(), m.file

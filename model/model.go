@@ -327,7 +327,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.exported(msg)
 	case *SharedState:
 		if m.shared.participant() {
-			m.applyState(msg)
+			cmd = m.applyState(msg)
 		}
 	case EditRequest:
 		if m.shared != nil && !m.shared.participant() {

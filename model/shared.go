@@ -64,6 +64,8 @@ type SharedView struct {
 	Present  bool
 	Page     int
 	Zoom     bool
+	// Compare is set while the facilitator compares the baseline with the current model.
+	Compare bool
 }
 
 // EditRequest is a participant's edit on its way to the facilitator.
@@ -244,7 +246,8 @@ func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles
 func (m *Model) publish() {
 	s := m.shared
 	view := SharedView{Selected: m.Selected(), Panel: m.panel, Present: m.present && m.mode == modeBoard,
-		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels}
+		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
+		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == ""}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
 	}
@@ -271,7 +274,7 @@ func (m *Model) publish() {
 }
 
 // applyState makes a participant's copy the published state.
-func (m *Model) applyState(st *SharedState) {
+func (m *Model) applyState(st *SharedState) tea.Cmd {
 	s := m.shared
 	if st.Version != s.version || m.cur == nil {
 		keep := m.Selected()
@@ -293,13 +296,15 @@ func (m *Model) applyState(st *SharedState) {
 			m.logMessage(st.Status, false)
 		}
 	}
-	if s.following {
-		m.follow(st.View)
+	if !s.following {
+		return nil
 	}
+	return m.follow(st.View)
 }
 
-// follow shows what the facilitator shows: the same team, panel, presentation page.
-func (m *Model) follow(v SharedView) {
+// follow shows what the facilitator shows: the same team, panel, presentation page, zoomed
+// panel or comparison.
+func (m *Model) follow(v SharedView) tea.Cmd {
 	if v.Selected != "" {
 		if i := m.teamIndex(v.Selected, -1); i >= 0 {
 			m.selectIndex(i)
@@ -322,12 +327,20 @@ func (m *Model) follow(v SharedView) {
 			m.mode = modeBoard
 			m.zoomPanel()
 		}
+	case v.Compare:
+		m.present = false
+		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.version != m.shared.version {
+			m.mode = modeBoard
+			return m.enterCompare()
+		}
 	default:
 		m.present = false
-		if m.mode == modePager && m.pager.keys.panels {
+		if m.mode == modePager && m.pager.keys.panels || m.mode == modeCompare {
 			m.mode = modeBoard
+			m.cmp = nil
 		}
 	}
+	return nil
 }
 
 // sharedKey handles a participant's keys that differ from the facilitator's: follow,
@@ -346,7 +359,7 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if s.following {
 			m.setStatus("following the facilitator")
 			if st := s.hub.State(); st != nil {
-				m.follow(st.View)
+				return m.follow(st.View), true
 			}
 		} else {
 			m.setStatus("browsing on your own: f follows the facilitator again")
