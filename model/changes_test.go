@@ -97,3 +97,16 @@ func TestTabsClickable(t *testing.T) {
 		t.Errorf("the click showed %s", m.panel.Title())
 	}
 }
+
+// TestKeyTableSaysWhyBackIsOff: at the baseline, b is dimmed with why.
+func TestKeyTableSaysWhyBackIsOff(t *testing.T) {
+	m := newModel(t, "mixed", 100, 60)
+	press(t, m, "?")
+	if !strings.Contains(m.View(), "back to baseline (not now: already at the baseline)") {
+		t.Errorf("b not dimmed at the baseline:\n%s", m.View())
+	}
+	press(t, m, "esc", "+", "?")
+	if strings.Contains(m.View(), "back to baseline (not now") {
+		t.Errorf("b dimmed after a change:\n%s", m.View())
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -30,11 +31,10 @@ func (m *Model) keyGroups() []views.KeyGroup {
 		return views.KeyLine{Key: b.Help().Key, Desc: b.Help().Desc, Why: why}
 	}
 	dev := t != nil && t.Kind == orgs.KindDev
-	wide := ""
-	if !k.NextPanel.Enabled() {
-		wide = "every panel shows at this width"
+	undo, redo, back := "", "", ""
+	if sameContent(m.cur, m.base) {
+		back = "already at the baseline"
 	}
-	undo, redo := "", ""
 	if !m.CanUndo() {
 		undo = "nothing to undo"
 	}
@@ -79,7 +79,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 			line(k.Left, ""), line(k.Right, ""), line(k.Up, ""), line(k.Down, ""),
 			line(k.PageUp, ""), line(k.PageDown, ""), line(k.Home, ""), line(k.End, ""),
 			line(k.Find, ""),
-			line(k.NextPanel, wide), line(k.PrevPanel, wide),
+			line(k.NextPanel, ""), line(k.PrevPanel, ""),
 			line(k.Zoom, ""), line(k.Log, ""),
 		}},
 		{Title: "Change the selected team", Keys: []views.KeyLine{
@@ -94,7 +94,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 			line(k.New, viewer),
 		}},
 		{Title: "The whole organization", Keys: []views.KeyLine{
-			line(k.Positioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, viewer),
+			line(k.Positioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, cmp.Or(viewer, back)),
 		}},
 		{Title: "Files, views and leaving", Keys: []views.KeyLine{
 			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Export, files),

@@ -54,7 +54,7 @@ type KeyMap struct {
 	then string
 }
 
-// DefaultKeyMap is the key table of the issue, plus tab for the panels on narrow terminals
+// DefaultKeyMap is the key table of the issue, plus tab to choose a panel
 // and paging keys for long columns.
 func DefaultKeyMap() KeyMap {
 	b := func(keys []string, k, desc string) key.Binding {

@@ -554,10 +554,15 @@ func TestPanelKeys(t *testing.T) {
 	if m.panel != views.PanelAdvisories {
 		t.Errorf("shift+tab: %v", m.panel)
 	}
-	// wide: every panel shows, tab does nothing and is not in the help
+	// wide: every panel shows; tab chooses the one z opens, marked in its title
 	w := newModel(t, "health-platform", 200, 60)
-	if w.keys.NextPanel.Enabled() || strings.Contains(w.View(), "tab panel") {
-		t.Error("tab offered on a wide terminal")
+	press(t, w, "tab", "tab")
+	if v := w.View(); !strings.Contains(v, "> Funding") || !strings.Contains(v, "z opens it full screen") {
+		t.Errorf("tab on a wide terminal:\n%s", v)
+	}
+	press(t, w, "z")
+	if !strings.Contains(w.View(), "Funding (full screen)") {
+		t.Errorf("z did not open the chosen panel:\n%s", w.View())
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/views"
 )
@@ -111,4 +112,84 @@ func joinLines(lines []string) string {
 		b = append(b, l...)
 	}
 	return string(b)
+}
+
+// The pages the root model opens: the message log and a panel full screen.
+
+// maxLog is how many messages the log keeps.
+const maxLog = 100
+
+// logEntry is one message of the status line.
+type logEntry struct {
+	text string
+	err  bool
+}
+
+func (m *Model) logMessage(s string, err bool) {
+	if s == "" {
+		return
+	}
+	if len(m.log) == maxLog {
+		m.log = append(m.log[:0], m.log[1:]...)
+	}
+	m.log = append(m.log, logEntry{s, err})
+}
+
+// logLines draws the message log at width w, oldest first, each message in full.
+func (m *Model) logLines(w int) []string {
+	if len(m.log) == 0 {
+		return []string{"no messages yet"}
+	}
+	var out []string
+	for _, e := range m.log {
+		lead := "  "
+		if e.err {
+			lead = views.GlyphWarning + " "
+		}
+		for i, l := range views.Wrap(views.S(e.text), max(1, w-2)) {
+			if i > 0 {
+				lead = "  "
+			}
+			out = append(out, lead+l)
+		}
+	}
+	return out
+}
+
+// openPager shows a page that scrolls; at the end when atEnd (the log: newest last).
+func (m *Model) openPager(p pager, atEnd bool) {
+	m.pager = p
+	m.mode = modePager
+	m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
+	if atEnd {
+		m.pager.vp.GotoBottom()
+	}
+}
+
+// zoomPanel opens the shown panel full screen.
+func (m *Model) zoomPanel() {
+	p := m.panel
+	d := m.data()
+	m.openPager(newPager(p.Title()+" (full screen)", func(w int) []string { return views.PanelLines(p, d, m.st, w) }, true), false)
+}
+
+func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.mode = modeBoard
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.pager, cmd = m.pager.Update(msg)
+	switch {
+	case m.pager.done:
+		m.mode = modeBoard
+	case m.pager.next, m.pager.prev:
+		step := 1
+		if m.pager.prev {
+			step = -1
+		}
+		m.cyclePanel(step)
+		m.zoomPanel()
+	}
+	return cmd
 }

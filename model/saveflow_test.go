@@ -169,3 +169,32 @@ func TestRestoreLaterAndStale(t *testing.T) {
 		t.Errorf("the earlier work was replaced: %v", j)
 	}
 }
+
+// TestFlowQuitGuardUpdatesTheScenario: q with unsaved changes on an open scenario, then s,
+// asks once, updates the scenario in place and quits.
+func TestFlowQuitGuardUpdatesTheScenario(t *testing.T) {
+	dir := t.TempDir()
+	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	sc := filepath.Join(dir, "what-if.toml")
+	o, _, err := orgs.LoadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := orgs.SaveScenario(sc, o, orgs.ScenarioMeta{Title: "Kept", BasedOn: base, BasedOnData: readFile(t, base)}, false); err != nil {
+		t.Fatal(err)
+	}
+	tm := flowOn(t, sc)
+	send(tm, "+", "q")
+	waitFor(t, tm, "Unsaved changes", "update what-if.toml first")
+	send(tm, "s")
+	waitFor(t, tm, "Update the scenario?")
+	send(tm, "y")
+	fm := finalModel(t, tm)
+	got, _, err := orgs.LoadFile(sc)
+	if err != nil || got.Scenario.Title != "Kept" || got.Team("Online Shop").Headcount != 10 || fm.Modified() {
+		t.Errorf("after s y from the quit question: %v, %+v, modified %v", err, got, fm.Modified())
+	}
+	if exists(orgs.JournalPath(sc)) || exists(orgs.JournalPath(base)) {
+		t.Error("a journal stayed after the clean quit")
+	}
+}

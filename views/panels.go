@@ -129,7 +129,7 @@ func clip(lines []string, st Styles, h int) []string {
 		return nil
 	}
 	out := slices.Clone(lines[:h-1])
-	return append(out, st.ink().Muted.Render(fmt.Sprintf("  ... %d more line%s", len(lines)-h+1, plural(len(lines)-h+1))))
+	return append(out, st.ink().Muted.Render(fmt.Sprintf("  ... %d more line%s (z: full screen)", len(lines)-h+1, plural(len(lines)-h+1))))
 }
 
 // wrapped is Wrap with a first-line prefix and an indent for the following lines.

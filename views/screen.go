@@ -260,7 +260,7 @@ func widePanels(d *Data, st Styles, w, h int) string {
 			if len(body) > hh-2 {
 				body = renderPanel(ps[i], d, st, pw, hh-2)
 			}
-			lines = append(lines, Rule(st, ps[i].TabTitle(d.Changes), pw))
+			lines = append(lines, Rule(st, wideTitle(d, ps[i]), pw))
 			lines = append(lines, body...)
 			for k := len(body); k < hh-1; k++ {
 				lines = append(lines, "")
@@ -273,10 +273,19 @@ func widePanels(d *Data, st Styles, w, h int) string {
 		out = append(out, joinBlocks(panelGap, []int{leftW, rightW}, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
 	}
 	if critH := h - mason; critH >= 3 {
-		out = append(out, Rule(st, PanelCriteria.TabTitle(d.Changes), w))
+		out = append(out, Rule(st, wideTitle(d, PanelCriteria), w))
 		out = append(out, renderPanel(PanelCriteria, d, st, w, critH-1)...)
 	}
 	return strings.Join(out, "\n")
+}
+
+// wideTitle is a panel's title on a wide terminal: the panel tab chooses (the one z opens)
+// is marked.
+func wideTitle(d *Data, p PanelID) string {
+	if p == d.Panel {
+		return GlyphSelected + " " + p.TabTitle(d.Changes)
+	}
+	return p.TabTitle(d.Changes)
 }
 
 // masonMin is the height the panels above the criteria table keep at least on a wide
