@@ -549,7 +549,7 @@ var advisoryRules = []AdvisoryRule{
 			return advice{}
 		}
 		names := teamNames(reusable(c.old, "ops-run-it", len(c.s.opsRun)), c.cur, c.s.opsRun)
-		return advice{teams: names, services: services, message: upperFirst(runSubject(names, services)) + " is run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers."}
+		return advice{teams: names, services: services, message: upperFirst(runSubject(names, services)) + plural(len(services)+btoi(len(names) > 0), " is", " are") + " run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers."}
 	}},
 	{"idle-sre-team", Warning, func(c *advisoryFacts) advice {
 		var idle []string
