@@ -176,7 +176,7 @@ func TestDiffReportsServicesAndStaffing(t *testing.T) {
 		svc("X", "A", "", ""), svc("Y", "A", "", ""), svc("Gone", "B", "", ""))
 	cur := base.Clone()
 	cur.Services[0].Run, cur.Services[0].RunWith = orgs.RunOps, "O" // X: override added
-	cur.Services[1].Team = "B"                                       // Y: moved
+	cur.Services[1].Team = "B"                                      // Y: moved
 	cur.Services = append(cur.Services[:2], svc("New", "B", "", ""))
 	cur.Teams[2].OnCall = orgs.OnCall24x7 // O: 6 people, minimum 8
 	d := orgs.Compare("a.toml", base, "b.toml", cur)
