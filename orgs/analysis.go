@@ -64,6 +64,10 @@ type facts struct {
 	orgs      OrgBudgets
 	sreOrgHas bool
 	unique    bool // no two team names are equal ignoring case
+	// svcRuns are the effective runs of the baseline's services, for the service
+	// transitions; staffing its staffing totals, for their change.
+	svcRuns  []ServiceRun
+	staffing StaffingTotals
 }
 
 // baseTeam is what the comparison reads of a baseline team, in a few bytes: the codes say
@@ -155,8 +159,11 @@ func computeFacts(o *Org) facts {
 		modelN[k]++
 		topoN[topo]++
 	}
-	// the funding classes need to know first whether some model is CAPEX-funded
-	served := capexServed(&modelN)
+	// the funding classes need to know first whether some model, of a dev team or of a
+	// service, is CAPEX-funded
+	f.svcRuns = ServiceRuns(o, &TeamLookup{index: f.index})
+	served := capexServed(&modelN) || servicesCAPEX(f.svcRuns)
+	f.staffing = StaffingOf(o).StaffingTotals
 	for i := range o.Teams {
 		t := &o.Teams[i]
 		cost := int64(t.Headcount) * o.CostPerHead(t)
@@ -343,9 +350,9 @@ type scratch struct {
 	orgs            []uint8 // per team: orgCode(Org)
 	// the SRE and sre-infra teams, the dev teams whose namesake in the baseline is a dev
 	// team no more (by baseline index), and the teams of three advisories, in order
-	sre                       []sreTeam
-	infra, lost               []int32
-	unorganized, opsRun, thin []int32
+	sre                 []sreTeam
+	infra, lost         []int32
+	unorganized, opsRun []int32
 }
 
 // sreTeam is what the identity and the advisories read of an SRE team.
@@ -374,7 +381,7 @@ func (s *scratch) reset() {
 		s.dServe[p], s.dShared[p] = 0, 0
 	}
 	s.touched, s.sre, s.infra, s.lost = s.touched[:0], s.sre[:0], s.infra[:0], s.lost[:0]
-	s.unorganized, s.opsRun, s.thin = s.unorganized[:0], s.opsRun[:0], s.thin[:0]
+	s.unorganized, s.opsRun = s.unorganized[:0], s.opsRun[:0]
 }
 
 // move moves one count in d from team from to team to (-1 for none).
@@ -468,6 +475,12 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		}
 	}
 	f := &p.f
+	// the services, by the same rule functions a one-off AnalyseServices uses
+	sv := AnalyseServices(cur, &TeamLookup{index: lay.index})
+	var sf ServiceFacts
+	if len(cur.Services) > 0 {
+		sf = FactsOf(cur, sv.Runs)
+	}
 	for _, q := range s.touched {
 		p.teams[q].Serves = int(lay.serves[q] + s.dServe[q])
 	}
@@ -509,10 +522,18 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	case bf.sreOrgHas && !f.sreOrgHas:
 		p.decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
 	}
+	p.decisions = withServiceDecisions(p.decisions, ServiceOverrideDecisions(base, cur), lay)
 	p.decisions = orderDecisions(p.decisions, positioningDecisions(base, cur))
+	svcTrans := ServiceTransitions(base, bf.svcRuns, cur, sv.Runs)
+	for k := range svcTrans {
+		if v := svcTrans[k].Verdict; v.severity() > p.worst.severity() {
+			p.worst = v
+		}
+	}
 
-	// the sre-infra teams without a funding key: their class follows the models served
-	infraClass := teamFunding(KindSREInfra, "", capexServed(&f.modelN))
+	// the sre-infra teams without a funding key: their class follows the models served,
+	// by dev teams and by services
+	infraClass := teamFunding(KindSREInfra, "", capexServed(&f.modelN) || sf.CAPEXModel)
 	if f.infraOpen != (HeadCost{}) || len(s.infra) > 0 {
 		for _, i := range s.infra {
 			if cur.Teams[i].Funding == "" {
@@ -537,7 +558,10 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		BaselineRunModel: bf.dominantM,
 		BaselineTopology: bf.dominantT,
 		Teams:            p.teams,
-		Transition:       TransitionVerdict{Verdict: p.worst, Teams: p.trans, Decisions: p.decisions},
+		Transition:       TransitionVerdict{Verdict: p.worst, Teams: p.trans, Services: svcTrans, Decisions: p.decisions},
+		Services:         sv.Services,
+		ServiceMix:       sv.Mix,
+		ServiceVerdicts:  sv,
 	}
 	an.Summary = Summary{Teams: n, DevTeams: f.devTeams, Headcount: f.capex.Headcount + f.opex.Headcount}
 	an.RunModel.Dominant = f.dominantM
@@ -560,10 +584,13 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 			an.Topology.Mix = append(an.Topology.Mix, TopologyMix{Topology: n, DevTeams: c, Share: share(c, f.devTeams)})
 		}
 	}
-	an.Topology.Pure = f.devTeams > 0 && f.topoN[0] == 0 && len(an.Topology.Mix) == 1
+	an.Topology.Pure = f.devTeams > 0 && f.topoN[0] == 0 && len(an.Topology.Mix) == 1 &&
+		sf.PureTopology(an.Topology.Mix[0].Topology)
 
 	an.Criteria = criteria(f.dominantM, bf.dominantM)
 	an.Funding = fundingVerdict(cur, f, bf.capex, bf.opex, &bf.orgs)
+	an.Staffing = StaffingOf(cur)
+	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
 
 	// where the SRE people sit: serving SRE teams by org, dedicated SREs in dev teams
 	var people [3]int
@@ -574,7 +601,7 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	for i := range s.sre {
 		t := &s.sre[i]
 		outside = outside || t.org == 0 || t.org == 1
-		if lay.serves[t.i]+s.dServe[t.i] > 0 {
+		if lay.serves[t.i]+s.dServe[t.i] > 0 || sf.servedByService(t.i) {
 			id := int(t.org) // the org codes are in AllIdentities order, as identityOfOrg maps them
 			if t.org == codeOther {
 				id = slices.Index(AllIdentities, identityOfOrg[cur.Teams[t.i].Org])
@@ -585,14 +612,15 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		}
 	}
 	an.Identity = identityOf(people, f.topoN[topologyTable[0][0]] > 0)
-	an.KPIs = kpis(cur, an.Identity)
+	an.KPIs = kpis(cur, an.Identity, sv)
 	roleP := sreRoleExists(&f.topoN, outside)
 	an.Positioning = positioning(cur, f.sreOrgHas, roleP)
 	var old []Advisory
 	if prev != nil {
 		old = prev.Advisories
 	}
-	an.Advisories = advisories(&advisoryFacts{cur: cur, f: f, lay: lay, s: s, old: old, roleP: roleP})
+	an.Advisories = advisories(&advisoryFacts{cur: cur, f: f, lay: lay, s: s, old: old, roleP: roleP,
+		an: an, sf: &sf, sv: sv})
 
 	if p.stale > 32 {
 		// run_with, or who runs what, changed for many teams since the layout was made:
@@ -729,9 +757,6 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 			s.move(s.dShared, lay.share[i], share)
 			stale++
 		}
-		if t.OnCall == OnCall24x7 && t.Headcount < 8 {
-			s.thin = append(s.thin, int32(i))
-		}
 
 		j := lay.was[i]
 		var was *Team
@@ -782,8 +807,8 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 		case bt.model >= 0 && lay.simple && lay.curOf[j] == int32(i):
 			s.lost = append(s.lost, j) // a dev team in the baseline, and no more
 		}
-		if bt.headcount != t.Headcount {
-			p.decide(DecideStaffing, t.Name, fmt.Sprintf("headcount from %d to %d", was.Headcount, t.Headcount))
+		if bt.headcount != t.Headcount || was.Rotation != t.Rotation {
+			p.decide(DecideStaffing, t.Name, staffingWords(was, t))
 		}
 	}
 	p.trans, p.f, p.worst, p.stale = trans, f, worst, stale

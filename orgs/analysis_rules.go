@@ -103,8 +103,8 @@ var hasTopology = func() [5]bool {
 }()
 
 // withTopology reports whether some dev team runs under a model of the nine topologies
-// (not ops run it, not unorganized), which needs SRE infrastructure. Services are to count
-// here too once they have run models of their own.
+// (not ops run it, not unorganized), which needs SRE infrastructure. The caller adds the
+// services (ServiceFacts.CAPEXModel: the same three models).
 func withTopology(modelN *[5]int) bool {
 	for k, n := range modelN {
 		if n > 0 && hasTopology[k] {
@@ -125,8 +125,8 @@ var capexModel = func() [5]bool {
 }()
 
 // capexServed reports whether some dev team runs under a CAPEX-funded model, which makes
-// the SRE infrastructure team CAPEX. modelN counts dev teams per run model; services are
-// to count here too once they have run models of their own.
+// the SRE infrastructure team CAPEX. modelN counts dev teams per run model; the caller adds
+// the services' effective run models (servicesCAPEX, ServiceFacts.CAPEXModel).
 func capexServed(modelN *[5]int) bool {
 	for k, n := range modelN {
 		if n > 0 && capexModel[k] {
@@ -164,7 +164,7 @@ func TeamFunding(o *Org, t *Team) Funding {
 				modelN[k]++
 			}
 		}
-		served = capexServed(&modelN)
+		served = capexServed(&modelN) || servicesCAPEX(ServiceRuns(o, nil))
 	}
 	return teamFunding(t.Kind, t.Funding, served)
 }
@@ -275,7 +275,7 @@ func identityOf(people [3]int, rotation bool) IdentityVerdict {
 
 // kpis lists the KPIs of every identity with a positive share, the dominant first: the
 // file's own for an identity that has any, else the talk's examples.
-func kpis(cur *Org, id IdentityVerdict) []KPIEntry {
+func kpis(cur *Org, id IdentityVerdict, sv *ServicesVerdict) []KPIEntry {
 	out := []KPIEntry{}
 	if id.Dominant == nil {
 		return out
@@ -288,15 +288,15 @@ func kpis(cur *Org, id IdentityVerdict) []KPIEntry {
 	}
 	for _, ident := range order {
 		own := false
-		for _, k := range cur.KPIs {
-			if k.Identity == ident {
-				out = append(out, KPIEntry{Identity: ident, Text: k.Text, Own: true})
+		for k := range cur.KPIs {
+			if kp := &cur.KPIs[k]; kp.Identity == ident {
+				out = append(out, KPIEntry{Identity: ident, Text: kp.Text, KPIMeasure: MeasureKPI(kp), Own: true})
 				own = true
 			}
 		}
 		if !own {
 			for _, text := range ident.Info().KPIs {
-				out = append(out, KPIEntry{Identity: ident, Text: text})
+				out = append(out, KPIEntry{Identity: ident, Text: text, KPIMeasure: MeasureExampleKPI(text, sv)})
 			}
 		}
 	}
@@ -378,14 +378,135 @@ type advisoryFacts struct {
 	s     *scratch
 	old   []Advisory
 	roleP bool // an SRE role exists outside an SRE org
+	// an is the analysis being made (its Teams and Staffing are final), sf and sv what
+	// the services say
+	an *Analysis
+	sf *ServiceFacts
+	sv *ServicesVerdict
 }
 
-// serves is how many dev teams name SRE team t in a run_with of run you-and-sre or sre
-// (services are to count here too once they can name one).
-func (c *advisoryFacts) serves(t *sreTeam) int { return int(c.lay.serves[t.i] + c.s.dServe[t.i]) }
+// serves is how many dev teams and services name SRE team t in a run_with of run
+// you-and-sre or sre.
+func (c *advisoryFacts) serves(t *sreTeam) int {
+	n := int(c.lay.serves[t.i] + c.s.dServe[t.i])
+	if c.sf.Serves != nil {
+		n += len(c.sf.Serves[t.i])
+	}
+	return n
+}
 
-// shares is how many distinct dev teams share on call (you-and-sre) with SRE team t.
-func (c *advisoryFacts) shares(t *sreTeam) int { return int(c.lay.shared[t.i] + c.s.dShared[t.i]) }
+// shares is how many distinct dev teams share on call (you-and-sre) with SRE team t, through
+// their own run or a service's: a dev team counts once.
+func (c *advisoryFacts) shares(t *sreTeam) int {
+	n := int(c.lay.shared[t.i] + c.s.dShared[t.i])
+	if c.sf.SharesWith == nil {
+		return n
+	}
+	for _, d := range c.sf.SharesWith[t.i] {
+		own := &c.cur.Teams[d]
+		if !(own.Kind == KindDev && own.Run == RunYouAndSRE && c.an.Teams[d].Partner == int(t.i)) {
+			n++ // shares only through a service
+		}
+	}
+	return n
+}
+
+// servedByService reports whether some service's own override names team i with run
+// you-and-sre or sre.
+func (f *ServiceFacts) servedByService(i int32) bool {
+	return f.Serves != nil && len(f.Serves[i]) > 0
+}
+
+// servicesCAPEX reports whether some service's effective run model is CAPEX-funded.
+func servicesCAPEX(runs []ServiceRun) bool {
+	for k := range runs {
+		if capexModel[spectrumIndex(runs[k].RunModel)] {
+			return true
+		}
+	}
+	return false
+}
+
+// exceptionNames is the names of the services at indices whose run is their own
+// exception: a service that runs as its team does is covered by the team's name.
+func (c *advisoryFacts) exceptionNames(indices []int) []string {
+	var out []string
+	for _, k := range indices {
+		if c.sv.Runs[k].Exception {
+			out = append(out, c.cur.Services[k].Name)
+		}
+	}
+	return out
+}
+
+// serviceAdvice is the service advisory code as the services verdict raised it.
+func (c *advisoryFacts) serviceAdvice(code string) advice {
+	for k := range c.sv.Advice {
+		if a := &c.sv.Advice[k]; a.Code == code {
+			return advice{teams: a.Teams, services: a.Services, message: a.Message}
+		}
+	}
+	return advice{}
+}
+
+// withServiceDecisions places each service override decision right after the decisions of
+// its team (rules.md section 4). decisions holds the teams' decisions in model order, then
+// those of removed teams and the SRE org's; services is in service order.
+func withServiceDecisions(decisions []Decision, services []ServiceDecision, lay *layout) []Decision {
+	if len(services) == 0 {
+		return decisions
+	}
+	n := len(lay.names)
+	key := func(k int) int {
+		if k < len(services) && services[k].Team >= 0 {
+			return services[k].Team
+		}
+		return n
+	}
+	order := make([]int, len(services))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return key(a) - key(b) })
+	out := make([]Decision, 0, len(decisions)+len(services))
+	next := 0
+	emit := func(upTo int) {
+		for ; next < len(order) && key(order[next]) < upTo; next++ {
+			d := &services[order[next]]
+			out = append(out, Decision{Kind: d.Kind, Subject: d.Subject, Changeability: d.Changeability, Detail: d.Detail})
+		}
+	}
+	for _, d := range decisions {
+		at := n
+		if i, ok := lay.lookup(d.Subject); ok && d.Kind != DecideNewSREOrg && d.Kind != DecideDissolveSREOrg {
+			at = int(i)
+		}
+		emit(at) // the services of the teams before this one
+		out = append(out, d)
+	}
+	emit(n + 1)
+	return out
+}
+
+// staffingWords says what changed of a team's staffing: its headcount, its rotation, or both.
+func staffingWords(was, t *Team) string {
+	var parts []string
+	if was.Headcount != t.Headcount {
+		parts = append(parts, fmt.Sprintf("headcount from %d to %d", was.Headcount, t.Headcount))
+	}
+	if was.Rotation != t.Rotation {
+		parts = append(parts, fmt.Sprintf("rotation from %s to %s", rotationKeyWords(was.Rotation), rotationKeyWords(t.Rotation)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// rotationKeyWords is a rotation key as a person reads it: "unset" for 0 (the whole team).
+func rotationKeyWords(n int) string {
+	if n == 0 {
+		return "unset"
+	}
+	return fmt.Sprint(n)
+}
 
 // advice is what a check found: the teams (and services) involved and the message; an
 // empty message raises nothing.
@@ -415,18 +536,20 @@ var advisoryRules = []AdvisoryRule{
 		return advice{message: "The organization has no dev team, so there is no run model or topology to analyse."}
 	}},
 	{"unorganized", Warning, func(c *advisoryFacts) advice {
-		if len(c.s.unorganized) == 0 {
+		if len(c.s.unorganized) == 0 && len(c.exceptionNames(c.sf.Unorganized)) == 0 {
 			return advice{}
 		}
 		names := teamNames(reusable(c.old, "unorganized", len(c.s.unorganized)), c.cur, c.s.unorganized)
-		return advice{teams: names, message: fmt.Sprintf("Nobody is organized to run what %s %s (run = none).", nameList(names), plural(len(names), "builds", "build"))}
+		services := c.exceptionNames(c.sf.Unorganized)
+		return advice{teams: names, services: services, message: "Nobody is organized to run " + runSubject(names, services) + " (run = none)."}
 	}},
 	{"ops-run-it", Info, func(c *advisoryFacts) advice {
-		if len(c.s.opsRun) == 0 {
+		services := c.exceptionNames(c.sf.OpsRun)
+		if len(c.s.opsRun) == 0 && len(services) == 0 {
 			return advice{}
 		}
 		names := teamNames(reusable(c.old, "ops-run-it", len(c.s.opsRun)), c.cur, c.s.opsRun)
-		return advice{teams: names, message: fmt.Sprintf("What %s %s is run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers.", nameList(names), plural(len(names), "builds", "build"))}
+		return advice{teams: names, services: services, message: upperFirst(runSubject(names, services)) + plural(len(services)+btoi(len(names) > 0), " is", " are") + " run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers."}
 	}},
 	{"idle-sre-team", Warning, func(c *advisoryFacts) advice {
 		var idle []string
@@ -439,9 +562,9 @@ var advisoryRules = []AdvisoryRule{
 		case 0:
 			return advice{}
 		case 1:
-			return advice{teams: idle, message: fmt.Sprintf("No dev team names SRE team %s in run_with: it supports nobody.", nameList(idle))}
+			return advice{teams: idle, message: fmt.Sprintf("No dev team or service names SRE team %s in run_with: it supports nobody.", nameList(idle))}
 		}
-		return advice{teams: idle, message: fmt.Sprintf("No dev team names SRE teams %s in run_with: they support nobody.", nameList(idle))}
+		return advice{teams: idle, message: fmt.Sprintf("No dev team or service names SRE teams %s in run_with: they support nobody.", nameList(idle))}
 	}},
 	{"sre-team-undersized", Warning, func(c *advisoryFacts) advice {
 		var names, detail []string
@@ -470,7 +593,7 @@ var advisoryRules = []AdvisoryRule{
 		return advice{teams: names, message: fmt.Sprintf("%d SRE teams serving dev teams sit in the dev org (%s): beyond two, consider hosting them in the ops org or a new SRE org.", len(names), nameList(names))}
 	}},
 	{"no-sre-infra", Warning, func(c *advisoryFacts) advice {
-		if len(c.s.infra) > 0 || !withTopology(&c.f.modelN) {
+		if len(c.s.infra) > 0 || !withTopology(&c.f.modelN) && !c.sf.CAPEXModel {
 			return advice{}
 		}
 		return advice{message: "No sre-infra team builds and runs the SRE infrastructure (monitoring, SLO and alerting, on-call tooling) that the teams running services need."}
@@ -518,12 +641,28 @@ var advisoryRules = []AdvisoryRule{
 		return advice{message: fmt.Sprintf("%s positioned as a cost center: it will live under yearly pressure to cut; steer it toward partner or enabler.", upperFirst(positionedSubject(org, role))+plural(btoi(org)+btoi(role), " is", " are"))}
 	}},
 	{"thin-rotation", Warning, func(c *advisoryFacts) advice {
-		if len(c.s.thin) == 0 {
+		a := ThinRotation(&c.an.Staffing)
+		if a == nil {
 			return advice{}
 		}
-		names := teamNames(reusable(c.old, "thin-rotation", len(c.s.thin)), c.cur, c.s.thin)
-		return advice{teams: names, message: fmt.Sprintf("%s on call 24x7 with fewer than 8 people; a sustainable round-the-clock rotation needs about eight.", nameList(names)+plural(len(names), " is", " are"))}
+		return advice{teams: a.Teams, message: a.Message}
 	}},
+	{"coverage-gap", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("coverage-gap") }},
+	{"high-target-ops-run", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("high-target-ops-run") }},
+	{"sre-run-over-budget", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("sre-run-over-budget") }},
+}
+
+// runSubject names what the teams build and the services, for the advisories about who
+// runs them ("what "A" builds and service "S"").
+func runSubject(teams, services []string) string {
+	var parts []string
+	if len(teams) > 0 {
+		parts = append(parts, fmt.Sprintf("what %s %s", nameList(teams), plural(len(teams), "builds", "build")))
+	}
+	if len(services) > 0 {
+		parts = append(parts, plural(len(services), "service ", "services ")+nameList(services))
+	}
+	return strings.Join(parts, " and ")
 }
 
 // positionedSubject names what a positioning advisory is about.

@@ -11,9 +11,12 @@ type Analysis struct {
 	Summary     Summary             `json:"summary"`
 	RunModel    RunModelVerdict     `json:"run_model"`
 	Topology    TopologyVerdict     `json:"topology"`
+	ServiceMix  *ServiceMix         `json:"service_mix"`
 	Teams       []TeamVerdict       `json:"teams"`
+	Services    []ServiceVerdict    `json:"services"`
 	Criteria    []CriterionVerdict  `json:"criteria"`
 	Funding     FundingVerdict      `json:"funding"`
+	Staffing    StaffingVerdict     `json:"staffing"`
 	Transition  TransitionVerdict   `json:"transition"`
 	Identity    IdentityVerdict     `json:"identity"`
 	KPIs        []KPIEntry          `json:"kpis"`
@@ -24,6 +27,9 @@ type Analysis struct {
 	BaselineRunModel *RunModel `json:"-"`
 	// BaselineTopology is the baseline's dominant topology (nil when it has none).
 	BaselineTopology *int `json:"-"`
+	// ServiceVerdicts is the services verdict the Services, the service mix, the service
+	// advisories and the measured example KPI come from (never nil).
+	ServiceVerdicts *ServicesVerdict `json:"-"`
 }
 
 // Summary counts the organization.
@@ -157,9 +163,11 @@ type FundingVerdict struct {
 // TransitionVerdict is the transition of docs/rules.md (section 4): the organization's verdict, each dev team's, and
 // the decisions taken with how hard each is to undo.
 type TransitionVerdict struct {
-	Verdict   Verdict          `json:"verdict"`
-	Teams     []TeamTransition `json:"teams"`
-	Decisions []Decision       `json:"decisions"`
+	Verdict Verdict          `json:"verdict"`
+	Teams   []TeamTransition `json:"teams"`
+	// Services are the service transitions of rules.md section 4 ([] when none).
+	Services  []ServiceTransition `json:"services"`
+	Decisions []Decision          `json:"decisions"`
 }
 
 // TeamTransition is one dev team's move between run models. From is empty (null) for a new
@@ -217,6 +225,8 @@ func (s IdentityShares) Of(id Identity) float64 {
 type KPIEntry struct {
 	Identity Identity `json:"identity"`
 	Text     string   `json:"text"`
+	// KPIMeasure is its status with target and actual (rules.md section 6).
+	KPIMeasure
 	// Own is true for the file's own KPIs, false for the built-in examples.
 	Own bool `json:"-"`
 }

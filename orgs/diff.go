@@ -10,23 +10,39 @@ import (
 // ignoring case, so a team that changed organization is a move, not a removal and an
 // addition) and verdict by verdict. Its JSON form is `sretopo diff --format json`.
 type Diff struct {
-	A              string           `json:"a"`
-	B              string           `json:"b"`
-	Differ         bool             `json:"differ"`
-	Moves          []Move           `json:"moves"`
-	RunChanges     []RunChange      `json:"run_changes"`
-	RoleChanges    []RoleChange     `json:"role_changes"`
-	RunWithChanges []RunWithChange  `json:"run_with_changes"`
-	Added          []string         `json:"added"`
-	Removed        []string         `json:"removed"`
-	Headcount      []HeadcountDiff  `json:"headcount"`
-	OtherChanges   []FieldChange    `json:"other_changes"`
-	Positioning    *PositioningDiff `json:"positioning"`
+	A              string          `json:"a"`
+	B              string          `json:"b"`
+	Differ         bool            `json:"differ"`
+	Moves          []Move          `json:"moves"`
+	RunChanges     []RunChange     `json:"run_changes"`
+	RoleChanges    []RoleChange    `json:"role_changes"`
+	RunWithChanges []RunWithChange `json:"run_with_changes"`
+	Added          []string        `json:"added"`
+	Removed        []string        `json:"removed"`
+	Headcount      []HeadcountDiff `json:"headcount"`
+	OtherChanges   []FieldChange   `json:"other_changes"`
+	// ServiceChanges are the services whose own run override was added, removed or
+	// changed; ServicesAdded, ServicesRemoved and ServicesMoved the services only in B,
+	// only in A, and built by another team in B.
+	ServiceChanges  []ServiceDecision `json:"service_changes"`
+	ServicesAdded   []string          `json:"services_added"`
+	ServicesRemoved []string          `json:"services_removed"`
+	ServicesMoved   []ServiceMove     `json:"services_moved"`
+	Positioning     *PositioningDiff  `json:"positioning"`
 	// RolePositioning is a change of the SRE role's positioning (nil for none).
 	RolePositioning *PositioningDiff `json:"role_positioning"`
 	// Budgets is each organization's budget before (A), after (B) and the change.
-	Budgets  OrgBudgetChanges `json:"budgets"`
-	Verdicts DiffVerdicts     `json:"verdicts"`
+	Budgets OrgBudgetChanges `json:"budgets"`
+	// Staffing is what sustainable rotations need in A and in B (rules.md section 9).
+	Staffing StaffingChange `json:"staffing"`
+	Verdicts DiffVerdicts   `json:"verdicts"`
+}
+
+// StaffingChange is the staffing totals before (A), after (B) and the change.
+type StaffingChange struct {
+	Before StaffingTotals `json:"before"`
+	After  StaffingTotals `json:"after"`
+	Delta  StaffingTotals `json:"delta"`
 }
 
 // OrgBudgetChanges is each organization's budget change, in board order.
@@ -146,9 +162,11 @@ type FundingChange struct {
 
 // TransitionChange is the verdict of going from A to B, with its teams and decisions.
 type TransitionChange struct {
-	Verdict   Verdict          `json:"verdict"`
-	Teams     []TeamTransition `json:"teams"`
-	Decisions []Decision       `json:"decisions"`
+	Verdict Verdict          `json:"verdict"`
+	Teams   []TeamTransition `json:"teams"`
+	// Services are the service run changes of rules.md section 4.
+	Services  []ServiceTransition `json:"services"`
+	Decisions []Decision          `json:"decisions"`
 }
 
 // AdvisoryChange lists the advisory codes that B raises and A did not, the reverse, and
@@ -225,6 +243,10 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 		c.Delta = HeadCost{Headcount: after.Headcount - before.Headcount, Cost: after.Cost - before.Cost}
 	}
 
+	sc := CompareServices(a, b)
+	d.ServiceChanges, d.ServicesAdded, d.ServicesRemoved, d.ServicesMoved = sc.Overrides, sc.Added, sc.Removed, sc.Moved
+	d.Staffing = StaffingChange{Before: anA.Staffing.StaffingTotals, After: anB.Staffing.StaffingTotals, Delta: anB.Staffing.Delta}
+
 	v := &d.Verdicts
 	v.Topology = changeOf(anA.Topology.Dominant, anB.Topology.Dominant)
 	v.Pure = changeOf(anA.Topology.Pure, anB.Topology.Pure)
@@ -238,7 +260,7 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 		Delta:    anB.Funding.Delta,
 	}
 	v.Funding.Changed = v.Funding.Before != v.Funding.After
-	v.Transition = TransitionChange{Verdict: anB.Transition.Verdict, Teams: []TeamTransition{}, Decisions: anB.Transition.Decisions}
+	v.Transition = TransitionChange{Verdict: anB.Transition.Verdict, Teams: []TeamTransition{}, Services: anB.Transition.Services, Decisions: anB.Transition.Decisions}
 	for _, t := range anB.Transition.Teams {
 		if t.Verdict != VerdictUnchanged {
 			v.Transition.Teams = append(v.Transition.Teams, t)
@@ -246,7 +268,8 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 	}
 	v.Advisories = compareAdvisories(anA.Advisories, anB.Advisories)
 
-	d.Differ = len(d.Moves)+len(d.RunChanges)+len(d.RoleChanges)+len(d.RunWithChanges)+len(d.Added)+len(d.Removed)+len(d.Headcount)+len(d.OtherChanges) > 0 ||
+	d.Differ = len(d.Moves)+len(d.RunChanges)+len(d.RoleChanges)+len(d.RunWithChanges)+len(d.Added)+len(d.Removed)+len(d.Headcount)+len(d.OtherChanges)+
+		len(d.ServiceChanges)+len(d.ServicesAdded)+len(d.ServicesRemoved)+len(d.ServicesMoved) > 0 ||
 		d.Positioning != nil || d.RolePositioning != nil || !sameOrgSettings(a, b)
 	return d
 }
@@ -282,6 +305,7 @@ func otherChanges(a *Org, was *Team, b *Org, t *Team) []FieldChange {
 	add("name", was.Name, t.Name)
 	add("kind", string(was.Kind), string(t.Kind))
 	add("on_call", string(was.OnCall), string(t.OnCall))
+	add("rotation", rotationKeyWords(was.Rotation), rotationKeyWords(t.Rotation))
 	// the funding key only: a class that follows from the run models is a consequence,
 	// never a change the user made
 	add("funding", orUnset(string(was.Funding)), orUnset(string(t.Funding)))

@@ -86,6 +86,10 @@ name = "Observability"
 org = "ops"
 kind = "sre-infra"
 headcount = 4
+
+[[service]]
+name = "Ledger"
+team = "Billing"
 `
 
 // The current model: Viewer switches to a dedicated SRE (topology 2), Reporting moves from ops
@@ -159,6 +163,8 @@ name = "Classic Ops"
 org = "ops"
 kind = "ops"
 headcount = 9
+on_call = "24x5"
+rotation = 4
 
 [[team]]
 name = "Observability"
@@ -181,6 +187,21 @@ text = "Fewer than 5 pages a week"
 [[kpi]]
 identity = "product-centric"
 text = "Checkout conversion unaffected by incidents"
+target = 0.99
+actual = 0.98
+
+[[service]]
+name = "Ledger"
+team = "Billing"
+run = "you-and-sre"
+run_with = "Reliability"
+availability = 99.95
+error_budget_used = 0.5
+
+[[service]]
+name = "Search API"
+team = "Search"
+availability = 99.9
 `
 
 // The expected report, by hand. "<text>" stands for any non-empty string (free wording),
@@ -232,6 +253,13 @@ const contractExpected = `{
       {"topology": 6, "dev_teams": 3, "share": 0.5}
     ]
   },
+  "service_mix": {
+    "run_model": [
+      {"id": "you-and-sre-run-it", "services": 1, "share": 0.5},
+      {"id": "unorganized", "services": 1, "share": 0.5}
+    ],
+    "topology": [{"topology": 6, "services": 1, "share": 0.5}]
+  },
   "teams": [
     {"name": "Viewer", "org": "dev", "kind": "dev", "headcount": 7, "cost": 770000, "funding": "capex", "run_model": "you-run-it", "topology": 2, "run_with": null},
     {"name": "Reporting", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
@@ -243,6 +271,14 @@ const contractExpected = `{
     {"name": "Classic Ops", "org": "ops", "kind": "ops", "headcount": 9, "cost": 900000, "funding": "opex", "run_model": null, "topology": null, "run_with": null},
     {"name": "Observability", "org": "ops", "kind": "sre-infra", "headcount": 4, "cost": 400000, "funding": "capex", "run_model": null, "topology": null, "run_with": null},
     {"name": "Tooling", "org": "sre", "kind": "sre-infra", "headcount": 2, "cost": 180000, "funding": "opex", "run_model": null, "topology": null, "run_with": null}
+  ],
+  "services": [
+    {"name": "Ledger", "team": "Billing", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability",
+     "exception": true, "availability": 99.95, "error_budget_used": 0.5, "error_budget_hours": 0.36,
+     "responders": ["Billing", "Reliability"], "longest_uncovered_hours": 0, "status": "ok"},
+    {"name": "Search API", "team": "Search", "run_model": "unorganized", "topology": null, "run_with": null,
+     "exception": false, "availability": 99.9, "error_budget_used": null, "error_budget_hours": 0.72,
+     "responders": [], "longest_uncovered_hours": 168, "status": "gap"}
   ],
   "criteria": [
     {"criterion": "Involvement of the development teams in the on-call work",
@@ -286,6 +322,16 @@ const contractExpected = `{
                    "ops": {"headcount": -2, "cost": -200000},
                    "sre": {"headcount": 5, "cost": 480000}}
   },
+  "staffing": {
+    "rotations": [
+      {"team": "Reliability", "on_call": "24x7", "rotation": 3, "covered_hours": 168, "hours_per_person": 112,
+       "share_of_week": 0.6667, "minimum": 8, "needed": 5, "hires": 5, "hire_cost": 500000},
+      {"team": "Classic Ops", "on_call": "24x5", "rotation": 4, "covered_hours": 120, "hours_per_person": 60,
+       "share_of_week": 0.3571, "minimum": 6, "needed": 2, "hires": 0, "hire_cost": 0}
+    ],
+    "needed": 7, "hires": 5, "hire_cost": 500000,
+    "delta": {"needed": 2, "hires": 0, "hire_cost": 0}
+  },
   "transition": {
     "verdict": "unlikely",
     "teams": [
@@ -298,9 +344,13 @@ const contractExpected = `{
       {"team": "Payments", "from": "you-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null},
       {"team": "Legacy", "from": "you-run-it", "to": null, "verdict": "removed", "reason": null}
     ],
+    "services": [
+      {"service": "Ledger", "team": "Billing", "from": "sre-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null}
+    ],
     "decisions": [
       {"kind": "who-runs-it", "subject": "Reporting", "changeability": "easy", "detail": "<text>"},
       {"kind": "who-runs-it", "subject": "Billing", "changeability": "easy", "detail": "<text>"},
+      {"kind": "who-runs-it", "subject": "Billing / Ledger", "changeability": "easy", "detail": "<text>"},
       {"kind": "who-runs-it", "subject": "Payments", "changeability": "easy", "detail": "<text>"},
       {"kind": "sre-role", "subject": "Viewer", "changeability": "team-local", "detail": "<text>"},
       {"kind": "staffing", "subject": "Search", "changeability": "staffing", "detail": "<text>"},
@@ -317,16 +367,19 @@ const contractExpected = `{
     "people": {"product-centric": 1, "incident-centric": 0, "reliability-ux-centric": 3}
   },
   "kpis": [
-    {"identity": "reliability-ux-centric", "text": "90% of supported services are within error budgets"},
-    {"identity": "reliability-ux-centric", "text": "95% of incidents with supported services consume less than 30% of the monthly error budget"},
-    {"identity": "reliability-ux-centric", "text": "95% of customer complaints for supported services are not related to reliability"},
-    {"identity": "product-centric", "text": "Checkout conversion unaffected by incidents"}
+    {"identity": "reliability-ux-centric", "text": "90% of supported services are within error budgets", "status": "met", "target": 0.9, "actual": 1},
+    {"identity": "reliability-ux-centric", "text": "95% of incidents with supported services consume less than 30% of the monthly error budget", "status": "unmeasured", "target": null, "actual": null},
+    {"identity": "reliability-ux-centric", "text": "95% of customer complaints for supported services are not related to reliability", "status": "unmeasured", "target": null, "actual": null},
+    {"identity": "product-centric", "text": "Checkout conversion unaffected by incidents", "status": "missed", "target": 0.99, "actual": 0.98}
   ],
   "positioning": {"id": null, "focus": null, "strategy": null,
                   "role": {"id": null, "focus": null, "strategy": null}},
   "advisories": [
     {"code": "unorganized", "severity": "warning", "message": "<text>", "teams": ["Search"], "services": []},
-    {"code": "thin-rotation", "severity": "warning", "message": "<text>", "teams": ["Reliability"], "services": []},
+    {"code": "sre-team-undersized", "severity": "warning", "message": "<text>", "teams": ["Reliability"], "services": []},
+    {"code": "thin-rotation", "severity": "warning", "message": "<text>", "teams": ["Reliability", "Classic Ops"], "services": []},
+    {"code": "coverage-gap", "severity": "warning", "message": "<text>", "teams": ["Search"], "services": ["Search API"]},
+    {"code": "high-target-ops-run", "severity": "warning", "message": "<text>", "teams": ["Search"], "services": ["Search API"]},
     {"code": "ops-run-it", "severity": "info", "message": "<text>", "teams": ["Billing"], "services": []},
     {"code": "positioning-unset", "severity": "info", "message": "<text>", "teams": [], "services": []}
   ]
@@ -334,7 +387,16 @@ const contractExpected = `{
 
 // The key order of every object in docs/format.md; "[]" stands for the elements of a list.
 var contractKeyOrder = map[string][]string{
-	"":                       {"report", "name", "file", "baseline", "summary", "run_model", "topology", "teams", "criteria", "funding", "transition", "identity", "kpis", "positioning", "advisories"},
+	"":                        {"report", "name", "file", "baseline", "summary", "run_model", "topology", "service_mix", "teams", "services", "criteria", "funding", "staffing", "transition", "identity", "kpis", "positioning", "advisories"},
+	"service_mix":             {"run_model", "topology"},
+	"service_mix.run_model[]": {"id", "services", "share"},
+	"service_mix.topology[]":  {"topology", "services", "share"},
+	"services[]": {"name", "team", "run_model", "topology", "run_with", "exception", "availability", "error_budget_used",
+		"error_budget_hours", "responders", "longest_uncovered_hours", "status"},
+	"staffing":               {"rotations", "needed", "hires", "hire_cost", "delta"},
+	"staffing.rotations[]":   {"team", "on_call", "rotation", "covered_hours", "hours_per_person", "share_of_week", "minimum", "needed", "hires", "hire_cost"},
+	"staffing.delta":         {"needed", "hires", "hire_cost"},
+	"transition.services[]":  {"service", "team", "from", "to", "verdict", "reason"},
 	"summary":                {"teams", "dev_teams", "headcount"},
 	"run_model":              {"dominant", "dominant_dev_teams", "mix"},
 	"run_model.mix[]":        {"id", "dev_teams", "share"},
@@ -356,13 +418,13 @@ var contractKeyOrder = map[string][]string{
 	"funding.orgs.sre":       {"headcount", "cost"},
 	"funding.model_funding":  {"capex_share", "opex_share"},
 	"funding.delta":          {"capex_cost", "opex_cost", "capex_headcount", "opex_headcount"},
-	"transition":             {"verdict", "teams", "decisions"},
+	"transition":             {"verdict", "teams", "services", "decisions"},
 	"transition.teams[]":     {"team", "from", "to", "verdict", "reason"},
 	"transition.decisions[]": {"kind", "subject", "changeability", "detail"},
 	"identity":               {"dominant", "weights", "people"},
 	"identity.people":        {"product-centric", "incident-centric", "reliability-ux-centric"},
 	"identity.weights":       {"product-centric", "incident-centric", "reliability-ux-centric"},
-	"kpis[]":                 {"identity", "text"},
+	"kpis[]":                 {"identity", "text", "status", "target", "actual"},
 	"positioning":            {"id", "focus", "strategy", "role"},
 	"positioning.role":       {"id", "focus", "strategy"},
 	"advisories[]":           {"code", "severity", "message", "teams", "services"},
@@ -378,6 +440,12 @@ var contractIntegers = map[string]bool{
 	"funding.orgs.sre.headcount": true, "funding.orgs.sre.cost": true,
 	"funding.delta.capex_cost": true, "funding.delta.opex_cost": true, "funding.delta.capex_headcount": true, "funding.delta.opex_headcount": true,
 	"run_model.dominant_dev_teams": true, "topology.dominant_dev_teams": true,
+	"service_mix.run_model[].services": true, "service_mix.topology[].topology": true, "service_mix.topology[].services": true,
+	"services[].topology": true, "services[].longest_uncovered_hours": true,
+	"staffing.needed": true, "staffing.hires": true, "staffing.hire_cost": true,
+	"staffing.delta.needed": true, "staffing.delta.hires": true, "staffing.delta.hire_cost": true,
+	"staffing.rotations[].rotation": true, "staffing.rotations[].covered_hours": true, "staffing.rotations[].minimum": true,
+	"staffing.rotations[].needed": true, "staffing.rotations[].hires": true, "staffing.rotations[].hire_cost": true,
 	"funding.orgs_delta.dev.headcount": true, "funding.orgs_delta.dev.cost": true, "funding.orgs_delta.ops.headcount": true,
 	"funding.orgs_delta.ops.cost": true, "funding.orgs_delta.sre.headcount": true, "funding.orgs_delta.sre.cost": true,
 	"identity.people.product-centric": true, "identity.people.incident-centric": true, "identity.people.reliability-ux-centric": true,
@@ -386,8 +454,16 @@ var contractIntegers = map[string]bool{
 var contractShares = map[string]bool{
 	"run_model.mix[].share": true, "topology.mix[].share": true,
 	"funding.model_funding.capex_share": true, "funding.model_funding.opex_share": true,
+	"service_mix.run_model[].share": true, "service_mix.topology[].share": true, "staffing.rotations[].share_of_week": true,
+	"services[].error_budget_used":     true,
 	"identity.weights.product-centric": true, "identity.weights.incident-centric": true, "identity.weights.reliability-ux-centric": true,
 }
+
+// Numbers rounded to 2 decimals (hours), and numbers written as the file gives them.
+var (
+	contractHundredths = map[string]bool{"services[].error_budget_hours": true, "staffing.rotations[].hours_per_person": true}
+	contractFree       = map[string]bool{"services[].availability": true, "kpis[].target": true, "kpis[].actual": true}
+)
 
 func contractReport(t *testing.T, baseTOML, curTOML string) []byte {
 	t.Helper()
@@ -436,6 +512,12 @@ func TestJSONReportContract(t *testing.T) {
 			if err != nil || f < 0 || f > 1 || math.Abs(f*1e4-math.Round(f*1e4)) > 1e-6 {
 				t.Errorf("%s = %s: want a share in [0, 1] rounded to 4 decimals", path, s)
 			}
+		case contractHundredths[path]:
+			f, err := n.Float64()
+			if err != nil || math.Abs(f*100-math.Round(f*100)) > 1e-6 {
+				t.Errorf("%s = %s: want a number rounded to 2 decimals", path, s)
+			}
+		case contractFree[path]:
 		default:
 			t.Errorf("number at %q is not in docs/format.md", path)
 		}

@@ -102,8 +102,8 @@ func TestPlanBetweenExamplesThatShareTeams(t *testing.T) {
 	}
 }
 
-// whatIf makes a random what-if of o: moves, run changes, partners, headcount, additions,
-// removals, on-call changes, positioning.
+// whatIf makes a random what-if of o: moves, run changes, partners, headcount, rotations,
+// additions, removals, on-call changes, positioning, service runs and service moves.
 func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
 	w := o.Clone()
 	for range edits {
@@ -111,7 +111,25 @@ func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
 			break
 		}
 		i := rng.IntN(len(w.Teams))
-		switch rng.IntN(9) {
+		if len(w.Services) > 0 && rng.IntN(4) == 0 {
+			k := rng.IntN(len(w.Services))
+			switch rng.IntN(4) {
+			case 0, 1:
+				w.CycleServiceRun(k)
+			case 2:
+				w.CycleServiceRunWith(k)
+			case 3:
+				// a service moves to another dev team
+				for _, t := range w.Teams {
+					if t.Kind == orgs.KindDev && rng.IntN(3) == 0 {
+						w.Services[k].Team = t.Name
+						break
+					}
+				}
+			}
+			continue
+		}
+		switch rng.IntN(10) {
 		case 0:
 			w.MoveTeam(i, []int{-1, 1}[rng.IntN(2)])
 		case 1, 2:
@@ -130,6 +148,8 @@ func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
 			w.Teams[i].OnCall = orgs.AllOnCalls[rng.IntN(len(orgs.AllOnCalls))]
 		case 8:
 			w.CyclePositioning()
+		case 9:
+			w.AddRotation(i, rng.IntN(5)-2)
 		}
 	}
 	return w

@@ -67,6 +67,18 @@ func (e *editor) edit() string {
 	if len(o.Teams) == 0 {
 		return e.did(o.AddTeam(orgs.Team{Name: e.newName(), Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 5}))
 	}
+	// the edits of services and rotations: who runs a service, and with whom, and how
+	// many people take on-call shifts
+	if r := e.rng.IntN(10); r < 3 {
+		if len(o.Services) > 0 && r < 2 {
+			k := e.rng.IntN(len(o.Services))
+			if r == 0 {
+				return e.did(o.CycleServiceRun(k))
+			}
+			return e.did(o.CycleServiceRunWith(k))
+		}
+		return e.did(o.AddRotation(e.team(), []int{-2, -1, 1, 2}[e.rng.IntN(4)]))
+	}
 	switch r := e.rng.IntN(100); {
 	case r < 22:
 		return e.did(o.MoveTeam(e.team(), []int{-1, 1}[e.rng.IntN(2)]))

@@ -24,6 +24,9 @@ var advisorySeverity = map[string]orgs.Severity{
 	"positioning-unset":     orgs.Info,
 	"cost-center":           orgs.Info,
 	"thin-rotation":         orgs.Warning,
+	"coverage-gap":          orgs.Warning,
+	"high-target-ops-run":   orgs.Warning,
+	"sre-run-over-budget":   orgs.Warning,
 }
 
 // withRole positions the SRE role outside an SRE org.
@@ -111,7 +114,10 @@ func TestAdvisories(t *testing.T) {
 
 		{"thin-rotation fires at 24x7 with 7", newOrg(onCall(hc(t1("A"), 7), orgs.OnCall24x7), infra("I", ops)), "thin-rotation", true, []string{"A"}},
 		{"thin-rotation quiet at 24x7 with 8", newOrg(onCall(hc(t1("A"), 8), orgs.OnCall24x7), infra("I", ops)), "thin-rotation", false, nil},
-		{"thin-rotation quiet at 24x5 with 3", newOrg(onCall(hc(t1("A"), 3), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", false, nil},
+		{"thin-rotation fires at 24x5 with 5 (minimum 6)", newOrg(onCall(hc(t1("A"), 5), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", true, []string{"A"}},
+		{"thin-rotation quiet at 24x5 with 6", newOrg(onCall(hc(t1("A"), 6), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", false, nil},
+		{"thin-rotation fires at 8x5 with 1 (minimum 2)", newOrg(onCall(hc(t1("A"), 1), orgs.OnCall8x5), infra("I", ops)), "thin-rotation", true, []string{"A"}},
+		{"thin-rotation quiet at 8x7 with 3", newOrg(onCall(hc(t1("A"), 3), orgs.OnCall8x7), infra("I", ops)), "thin-rotation", false, nil},
 		{"thin-rotation for any kind of team",
 			newOrg(t1("A"), onCall(hc(opsTeam("O"), 5), orgs.OnCall24x7), onCall(hc(infra("I", ops), 1), orgs.OnCall24x7), onCall(hc(opsTeam("P"), 12), orgs.OnCall24x7)),
 			"thin-rotation", true, []string{"O", "I"}},
@@ -252,7 +258,8 @@ func TestAdvisoryCodesAndSeverities(t *testing.T) {
 // the analysis lists the raised ones warnings first, then in table order.
 func TestAdvisoryTable(t *testing.T) {
 	order := []string{"no-dev-teams", "unorganized", "ops-run-it", "idle-sre-team", "sre-team-undersized", "many-sre-teams-in-dev",
-		"no-sre-infra", "sre-infra-placement", "positioning-unset", "cost-center", "thin-rotation"}
+		"no-sre-infra", "sre-infra-placement", "positioning-unset", "cost-center", "thin-rotation",
+		"coverage-gap", "high-target-ops-run", "sre-run-over-budget"}
 	var got []string
 	for _, r := range orgs.AdvisoryRules() {
 		got = append(got, r.Code)

@@ -65,6 +65,18 @@ func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []str
 	for _, c := range d.OtherChanges {
 		teams = append(teams, fmt.Sprintf("%s: %s from %q to %q.", esc(c.Team), c.Field, esc(c.From), esc(c.To)))
 	}
+	for _, c := range d.ServiceChanges {
+		teams = append(teams, fmt.Sprintf("%s: runs %s.", esc(c.Subject), esc(c.Detail)))
+	}
+	for _, n := range d.ServicesAdded {
+		teams = append(teams, fmt.Sprintf("Service %s was added.", esc(n)))
+	}
+	for _, n := range d.ServicesRemoved {
+		teams = append(teams, fmt.Sprintf("Service %s was removed.", esc(n)))
+	}
+	for _, m := range d.ServicesMoved {
+		teams = append(teams, fmt.Sprintf("Service %s moved from %s to %s.", esc(m.Service), esc(m.From), esc(m.To)))
+	}
 	if p := d.Positioning; p != nil {
 		teams = append(teams, fmt.Sprintf("SRE org positioning from %s to %s.", OrUnset(string(p.From)), OrUnset(string(p.To))))
 	}
@@ -92,10 +104,19 @@ func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []str
 			verdicts = append(verdicts, fmt.Sprintf("%s budget: %s.", upper(OrgShort(o)), Change(c.Delta.Headcount, c.Delta.Cost, f.HasCosts, f.Currency, "A")))
 		}
 	}
+	if st := d.Staffing; st.Before != st.After {
+		verdicts = append(verdicts, "Staffing: "+StaffingChangeWords(st, f.Currency)+".")
+	}
 	verdicts = append(verdicts, fmt.Sprintf("Transition from A to B: %s.", v.Transition.Verdict.Words()))
 	for _, t := range v.Transition.Teams {
 		if t.Reason != "" {
 			verdicts = append(verdicts, fmt.Sprintf("  %s: %s", esc(t.Team), t.Reason))
+		}
+	}
+	for _, t := range v.Transition.Services {
+		verdicts = append(verdicts, fmt.Sprintf("  Service %s (%s): %s -> %s, %s.", esc(t.Service), esc(t.Team), t.From.Short(), t.To.Short(), t.Verdict.Words()))
+		if t.Reason != "" {
+			verdicts = append(verdicts, "    "+t.Reason)
 		}
 	}
 	for _, a := range v.Advisories.Raised {
@@ -200,8 +221,20 @@ func DiffMarkdown(d *orgs.Diff) string {
 		{"dev org budget", budget(d.Budgets.Dev.Before), budget(d.Budgets.Dev.After), change(d.Budgets.Dev.Delta.Headcount, d.Budgets.Dev.Delta.Cost)},
 		{"ops org budget", budget(d.Budgets.Ops.Before), budget(d.Budgets.Ops.After), change(d.Budgets.Ops.Delta.Headcount, d.Budgets.Ops.Delta.Cost)},
 		{"SRE org budget", budget(d.Budgets.SRE.Before), budget(d.Budgets.SRE.After), change(d.Budgets.SRE.Delta.Headcount, d.Budgets.SRE.Delta.Cost)},
+		{"People needed in rotations", fmt.Sprint(d.Staffing.Before.Needed), fmt.Sprint(d.Staffing.After.Needed), signedOrEmpty(int64(d.Staffing.Delta.Needed))},
+		{"Hires for rotations", fmt.Sprint(d.Staffing.Before.Hires), fmt.Sprint(d.Staffing.After.Hires), signedOrEmpty(int64(d.Staffing.Delta.Hires))},
+		{"Hire cost", Money(d.Staffing.Before.HireCost, v.Funding.Currency), Money(d.Staffing.After.HireCost, v.Funding.Currency), signedOrEmpty(d.Staffing.Delta.HireCost)},
 		{"Transition A to B", "", v.Transition.Verdict.Words(), ""},
 	})
+	if len(v.Transition.Services) > 0 {
+		rows := [][]string{}
+		for _, t := range v.Transition.Services {
+			rows = append(rows, []string{md(t.Service), md(t.Team), t.From.Short() + " -> " + t.To.Short(), t.Verdict.Words(), OrDash(t.Reason)})
+		}
+		w.line("## Service run changes")
+		w.line("")
+		w.table([]string{"Service", "Team", "Run model", "Verdict", "Reason"}, rows)
+	}
 	rows := [][]string{}
 	for _, a := range v.Advisories.Raised {
 		rows = append(rows, []string{"raised", string(a.Severity), "`" + a.Code + "`", md(a.Message)})
@@ -227,4 +260,19 @@ func DiffMarkdown(d *orgs.Diff) string {
 		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
 	}
 	return w.b.String()
+}
+
+// StaffingChangeWords says a change of the staffing totals as "people needed 3 -> 0, hires
+// 2 -> 0, hire cost 240,000 EUR -> 0 EUR".
+func StaffingChangeWords(st orgs.StaffingChange, currency *string) string {
+	return fmt.Sprintf("people needed %d -> %d, hires %d -> %d, hire cost %s -> %s",
+		st.Before.Needed, st.After.Needed, st.Before.Hires, st.After.Hires, Money(st.Before.HireCost, currency), Money(st.After.HireCost, currency))
+}
+
+// signedOrEmpty is a change with its sign, or "" for none.
+func signedOrEmpty(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return Signed(n) + " vs A"
 }

@@ -60,6 +60,9 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 	w.line("")
 	w.line("- **Run model:** %s%s", ModelName(an.RunModel.Dominant), Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
 	w.line("- **Topology:** %s%s, %s", TopologyName(an.Topology.Dominant), Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams), pure)
+	if why := ImpureByServices(an); why != "" {
+		w.line("  %s", why)
+	}
 	w.line("- **Transition from the baseline:** %s", an.Transition.Verdict.Words())
 	w.line("- **SRE identity:** %s", IdentityHeadline(an.Identity))
 	if an.Funding.HasCosts {
@@ -93,6 +96,14 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 			strings.ToUpper(string(t.Funding)), RunModelCell(t.RunModel), TopologyCell(t.Topology), OrDash(md(t.RunWith))})
 	}
 	w.table([]string{"Team", "Org", "Kind", "People", "Cost", "Funding", "Run model", "Topology", "Runs with"}, rows)
+
+	if len(an.Services) > 0 {
+		w.line("## Services")
+		w.line("")
+		w.line("Service mix: %s.", ServiceMixWords(an.ServiceMix))
+		w.line("")
+		w.table(ServiceHeader, ServiceRows(an, md))
+	}
 
 	w.line("## Comparison criteria")
 	w.line("")
@@ -130,6 +141,16 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 	w.line("Dev teams on CAPEX-funded run models: %s; on OPEX-funded (ops run it): %s.", Percent(f.ModelFunding.CapexShare), Percent(f.ModelFunding.OpexShare))
 	w.line("")
 
+	if len(an.Staffing.Rotations) > 0 {
+		w.line("## On-call staffing")
+		w.line("")
+		w.line("%s", StaffingRule)
+		w.line("")
+		w.table(StaffingHeader, StaffingRows(an, md))
+		w.line("%s", StaffingTotals(an))
+		w.line("")
+	}
+
 	w.line("## Transition from the baseline: %s", an.Transition.Verdict.Words())
 	w.line("")
 	rows = rows[:0]
@@ -143,6 +164,11 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 		w.line("")
 	} else {
 		w.table([]string{"Team", "Change", "Reason"}, rows)
+	}
+	if rows := ServiceTransitionRows(an, md); len(rows) > 0 {
+		w.line("### Services that run otherwise than their team")
+		w.line("")
+		w.table([]string{"Service", "Team", "Change", "Reason"}, rows)
 	}
 	rows = rows[:0]
 	for _, d := range an.Transition.Decisions {
@@ -169,7 +195,7 @@ func Markdown(org *orgs.Org, rep *orgs.Report) string {
 		w.line("### KPIs")
 		w.line("")
 		for _, k := range an.KPIs {
-			w.line("- %s (%s)", md(k.Text), k.Identity.Info().Name)
+			w.line("- %s (%s): %s", md(k.Text), k.Identity.Info().Name, KPIStatusWords(k))
 		}
 		w.line("")
 	}
@@ -234,6 +260,20 @@ func Mermaid(org *orgs.Org, rep *orgs.Report) string {
 		if to, ok := ids[orgs.FoldName(t.RunWith)]; ok {
 			w.line("  t%d -->|\"%s\"| %s", i, t.RunModel.Short(), to)
 		}
+	}
+	// a service that runs otherwise than its team has its own, dotted, edge to the team that
+	// runs it with its developers (or for them); one that runs without a partner, from its
+	// team to itself
+	for k := range an.Services {
+		v := &an.Services[k]
+		if !v.Exception || v.ServiceRun.Team < 0 {
+			continue
+		}
+		to := fmt.Sprintf("t%d", v.ServiceRun.Team)
+		if v.Partner >= 0 {
+			to = fmt.Sprintf("t%d", v.Partner)
+		}
+		w.line("  t%d -.->|\"%s: %s\"| %s", v.ServiceRun.Team, label(v.Name), v.RunModel.Short(), to)
 	}
 	return w.b.String()
 }

@@ -43,6 +43,9 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 		pure = "pure"
 	}
 	line("Dominant topology: %s%s, %s", TopologyName(an.Topology.Dominant), Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams), pure)
+	if why := ImpureByServices(an); why != "" {
+		line("%s", why)
+	}
 	rows = rows[:0]
 	for _, m := range an.Topology.Mix {
 		t, _ := orgs.TopologyInfo(m.Topology)
@@ -57,6 +60,12 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 			strings.ToUpper(string(t.Funding)), RunModelCell(t.RunModel), TopologyCell(t.Topology), OrDash(S(t.RunWith))})
 	}
 	table(rows)
+
+	if len(an.Services) > 0 {
+		section("Services")
+		line("Service mix: %s.", ServiceMixWords(an.ServiceMix))
+		table(append([][]string{upperAll(ServiceHeader)}, ServiceRows(an, S)...))
+	}
 
 	section("Comparison criteria")
 	line("Values of the dominant model (%s); * marks a change against the baseline (%s).", ModelName(an.RunModel.Dominant), ModelName(an.BaselineRunModel))
@@ -92,6 +101,13 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	table(rows)
 	line("Dev teams on CAPEX-funded run models: %s; on OPEX-funded (ops run it): %s.", Percent(f.ModelFunding.CapexShare), Percent(f.ModelFunding.OpexShare))
 
+	if len(an.Staffing.Rotations) > 0 {
+		section("On-call staffing")
+		line("%s", StaffingRule)
+		table(append([][]string{upperAll(StaffingHeader)}, StaffingRows(an, S)...))
+		line("%s", StaffingTotals(an))
+	}
+
 	section("Transition from the baseline")
 	line("Verdict: %s", an.Transition.Verdict.Words())
 	rows = rows[:0]
@@ -108,6 +124,15 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 	for _, t := range an.Transition.Teams {
 		if t.Reason != "" {
 			line("  %s: %s", S(t.Team), t.Reason)
+		}
+	}
+	if rows := ServiceTransitionRows(an, S); len(rows) > 0 {
+		line("Services that run otherwise than their team:")
+		for _, r := range rows {
+			line("  %s (%s): %s", r[0], r[1], r[2])
+			if r[3] != "-" {
+				line("    %s", r[3])
+			}
 		}
 	}
 	line("Decisions, from easy to hard:")
@@ -139,7 +164,7 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 		line("  none: no SRE work is organized yet")
 	}
 	for _, k := range an.KPIs {
-		line("  - %s (%s)", S(k.Text), k.Identity.Info().Name)
+		line("  - %s (%s): %s", S(k.Text), k.Identity.Info().Name, KPIStatusWords(k))
 	}
 
 	if p := an.Positioning; p != nil {
@@ -164,4 +189,13 @@ func Text(org *orgs.Org, rep *orgs.Report) string {
 		line("  %s %s [%s]: %s", mark, a.Severity, a.Code, S(a.Message))
 	}
 	return b.String()
+}
+
+// upperAll is the header in capitals, as the text tables write theirs.
+func upperAll(header []string) []string {
+	out := make([]string, len(header))
+	for i, h := range header {
+		out[i] = strings.ToUpper(h)
+	}
+	return out
 }
