@@ -88,6 +88,8 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		return m.listFiles(listToOpen)
 	case is(msg, k.Compare):
 		return m.enterCompare()
+	case is(msg, k.Plan):
+		return m.enterPlan()
 	case is(msg, k.Export):
 		return m.export()
 	case is(msg, k.Present):
@@ -113,6 +115,9 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 		return
 	case m.mode == modeCompare && m.cmp != nil:
 		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
+		return
+	case m.mode == modePlan && m.plan != nil:
+		m.plan.vp, _ = m.plan.vp.Update(msg)
 		return
 	}
 	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {

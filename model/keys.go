@@ -24,6 +24,8 @@ type KeyMap struct {
 	// "cancel"; Space pages down where space reads as "next"
 	Interrupt, QuitKey, Space key.Binding
 	Open, Compare, Export     key.Binding
+	// Plan shows the plan from the baseline to the current model, stage by stage.
+	Plan key.Binding
 	// Follow toggles, in a shared session, whether a participant follows the facilitator.
 	Follow key.Binding
 
@@ -98,6 +100,7 @@ func DefaultKeyMap() KeyMap {
 		Open:        b([]string{"o"}, "o", "open a file"),
 		Compare:     b([]string{"c"}, "c", "compare with baseline"),
 		Export:      b([]string{"y"}, "y", "write Markdown report"),
+		Plan:        b([]string{"g"}, "g", "plan from the baseline"),
 		Follow:      b([]string{"f"}, "f", "follow the facilitator"),
 
 		LeftSide:    b([]string{"L"}, "L", "other file as A"),
@@ -149,6 +152,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 			accept = withHelp(k.Accept, "enter", "compare with it")
 		}
 		return []key.Binding{withHelp(k.Up, "up/down", "choose"), accept, withHelp(k.Cancel, "esc", "back")}
+	case modePlan:
+		return planHelp(k)
 	case modeCompare:
 		base := withHelp(k.Baseline, "b", "baseline as A")
 		base.SetEnabled(!k.leftIsBase)
@@ -209,7 +214,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
 		},
 		{
-			withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
+			withHelp(k.Compare, "c", "compare"), withHelp(k.Plan, "g", "plan"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
 			k.Zoom, k.Log,
 		},
 	}

@@ -42,6 +42,7 @@ const (
 	modeRestore      // "unsaved work from an earlier session was found: restore it?"
 	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
 	modeConfirm      // a yes/no question: delete a team others run with, update in place
+	modePlan         // the plan from the baseline to the current model (g)
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -119,6 +120,7 @@ type Model struct {
 	journal   journalState
 	files     fileList
 	cmp       *comparing
+	plan      *planning
 	exporting bool
 
 	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
@@ -171,7 +173,7 @@ func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
 	m.board = views.Board{}
 	m.panels = panelsCache{}
-	m.cmp = nil
+	m.cmp, m.plan = nil, nil
 	m.status, m.statusErr = "", false
 	if len(op.Warnings) > 0 {
 		ws := make([]string, len(op.Warnings))
@@ -319,6 +321,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.leftLoaded(msg)
 	case compareReadyMsg:
 		m.compareReady(msg)
+	case planReadyMsg:
+		m.planReady(msg)
 	case exportedMsg:
 		m.exported(msg)
 	case *SharedState:
@@ -382,6 +386,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.filesKey(msg)
 	case modeCompare:
 		return m.compareKey(msg)
+	case modePlan:
+		return m.planKey(msg)
 	case modeRestore:
 		if key.Matches(msg, m.keys.Later) {
 			m.restoreLater()
@@ -665,6 +671,8 @@ func (m *Model) sync() {
 		m.syncFiles()
 	case modeCompare:
 		m.syncCompare()
+	case modePlan:
+		m.syncPlan()
 	case modePager:
 		m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
 	}
@@ -743,6 +751,8 @@ func (m *Model) View() string {
 		return m.filesView(d)
 	case modeCompare:
 		return m.compareView(d)
+	case modePlan:
+		return m.planView(d)
 	case modePager:
 		return m.pager.View(d, m.st)
 	}

@@ -436,13 +436,20 @@ func positioningWords(p Positioning) string {
 // ResetTo makes o equal to target (the baseline), keeping o's own scenario record. It is an
 // edit like any other, so it can be undone.
 func (o *Org) ResetTo(target *Org) (*Change, error) {
+	return o.Become(target, "back to the baseline", "already at the baseline")
+}
+
+// Become makes o equal to target (the baseline, a stage of a plan), keeping o's own scenario
+// record: one edit, summed up as summary, that can be undone. It fails with same when o
+// already equals target.
+func (o *Org) Become(target *Org, summary, same string) (*Change, error) {
 	after := target.Clone()
 	after.Scenario = nil
 	if o.Scenario != nil {
 		after.Scenario = o.Clone().Scenario
 	}
 	if bytes.Equal(Marshal(o), Marshal(after)) {
-		return nil, editErr("already at the baseline")
+		return nil, editErr("%s", same)
 	}
-	return o.do("back to the baseline", "", replaceOrg{o.Clone(), after}), nil
+	return o.do(summary, "", replaceOrg{o.Clone(), after}), nil
 }

@@ -109,6 +109,20 @@ func marked(options []orgs.Option, r optionRow, mark string) []string {
 	return out
 }
 
+// OptionTable is the comparison of options as `sretopo compare` words it, for a screen: a
+// label and a cell per option for each row, with mark after the best cells of every row that
+// has a better end (orgs.Best); user text is made safe for a terminal.
+func OptionTable(options []orgs.Option, mark string) (labels []string, cells [][]string) {
+	for _, r := range optionRows(options, S) {
+		labels = append(labels, r.label)
+		cells = append(cells, marked(options, r, mark))
+	}
+	return labels, cells
+}
+
+// OptionsLegend says what the mark of OptionTable means.
+func OptionsLegend(mark string) string { return strings.Replace(optionsLegend, "*", mark, 1) }
+
 const optionsLegend = "* marks the best value of a row that has a better end (every tied option alike)."
 
 func optionsText(options []orgs.Option) string {

@@ -90,6 +90,30 @@ func stageSummary(p *PlanOutput, s *orgs.Stage, esc func(string) string) []strin
 	return lines
 }
 
+// StageLines is what the model after stage s says, in the words of `sretopo plan` (its
+// verdicts, flagged steps with a leading "! ", advisories raised and cleared), for a screen
+// that shows the plan from base; user text is made safe for a terminal.
+func StageLines(base string, s *orgs.Stage) []string {
+	return stageSummary(&PlanOutput{Base: base}, s, S)
+}
+
+// DecisionLine is one decision of a plan as `sretopo plan` prints it: how hard it is to undo,
+// its kind, subject and detail, safe for a terminal.
+func DecisionLine(d orgs.Decision) string { return decisionLine(d, S) }
+
+// NothingToPlan is what a plan says when base and target describe the same organization.
+func NothingToPlan(base, target string) string {
+	return fmt.Sprintf("%s and %s describe the same organization: there is nothing to plan.", S(base), S(target))
+}
+
+// PlanHeadline is the first sentence of a plan of k stages from base to target, safe for a
+// terminal.
+func PlanHeadline(base, target string, k int) string { return planHeadline(S(base), S(target), k) }
+
+func planHeadline(base, target string, k int) string {
+	return fmt.Sprintf("Plan from %s to %s: %s. Who runs it first, the organizational decision last.", base, target, Count(k, "stage"))
+}
+
 func decisionLine(d orgs.Decision, esc func(string) string) string {
 	how := string(d.Changeability)
 	if how == "" {
@@ -105,8 +129,7 @@ func planText(p *PlanOutput, esc func(string) string) string {
 		return b.String()
 	}
 	k := len(p.Plan.Stages)
-	fmt.Fprintf(&b, "Plan from %s to %s: %s. Who runs it first, the organizational decision last.\n",
-		esc(p.Base), esc(p.Target), Count(k, "stage"))
+	fmt.Fprintf(&b, "%s\n", planHeadline(esc(p.Base), esc(p.Target), k))
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
 		fmt.Fprintf(&b, "\nStage %d of %d: %s\n", s.Number, k, StageWords(s.Name))

@@ -1,0 +1,171 @@
+package model
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// planning is the state of the plan screen (`g`): the plan from the baseline to the current
+// model, worked out in a command, the chosen stage and the drawn body, kept while the width
+// and the choice hold; a bubbles viewport keeps its scrolling.
+type planning struct {
+	data *views.PlanView
+	// sel is the chosen stage (0-based).
+	sel    int
+	vp     viewport.Model
+	body   []string
+	starts []int
+	bodyW  int
+	// drawnSel is the stage chosen when body was drawn; -1 before the first drawing.
+	drawnSel int
+}
+
+// planReadyMsg carries a plan worked out off the update loop, for the plan screen it was
+// asked for.
+type planReadyMsg struct {
+	pl   *planning
+	data *views.PlanView
+}
+
+// enterPlan opens the plan screen. The plan is made in a command: on 10,000 teams the stages'
+// models and analyses take long enough to freeze the screen, which says "planning..."
+// meanwhile. The command works on copies, so later edits cannot reach it.
+func (m *Model) enterPlan() tea.Cmd {
+	m.mode = modePlan
+	pl := &planning{vp: viewport.New(0, 0), drawnSel: -1}
+	pl.vp.MouseWheelEnabled = true
+	m.plan = pl
+	base, cur := m.base, m.cur.Clone()
+	baseName, target := m.basePath, m.file
+	return func() tea.Msg {
+		return planReadyMsg{pl: pl, data: &views.PlanView{BaseName: baseName, TargetName: target, Plan: orgs.MakePlan(base, cur)}}
+	}
+}
+
+// planReady shows a plan, unless the screen it was for is gone.
+func (m *Model) planReady(msg planReadyMsg) {
+	if m.mode != modePlan || m.plan != msg.pl {
+		return
+	}
+	m.plan.data = msg.data
+	m.plan.body = nil // drawn at the next sync
+}
+
+// planHelp is the plan screen's key help.
+func planHelp(k KeyMap) []key.Binding {
+	return []key.Binding{
+		withHelp(k.Up, "up/down", "choose stage"), withHelp(k.PageDown, "pgup/pgdn", "scroll"),
+		withHelp(k.Accept, "enter", "open the stage"), withHelp(k.Cancel, "esc/g", "back"), k.Quit,
+	}
+}
+
+func (m *Model) planKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	pl := m.plan
+	n := 0
+	if pl.data != nil {
+		n = len(pl.data.Plan.Stages)
+	}
+	switch {
+	case is(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Cancel), is(msg, k.Plan):
+		m.mode = modeBoard
+		m.plan = nil
+	case key.Matches(msg, k.Up):
+		pl.sel = max(0, pl.sel-1)
+	case key.Matches(msg, k.Down):
+		pl.sel = max(0, min(n-1, pl.sel+1))
+	case key.Matches(msg, k.PageUp):
+		pl.vp.PageUp()
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Space):
+		pl.vp.PageDown()
+	case key.Matches(msg, k.Home):
+		pl.sel = 0
+		pl.vp.GotoTop()
+	case key.Matches(msg, k.End):
+		pl.sel = max(0, n-1)
+		pl.vp.GotoBottom()
+	case key.Matches(msg, k.Accept):
+		m.openStage()
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+	}
+	return nil
+}
+
+// openStage makes the chosen stage's model the current model: one edit, undone with u, and
+// back to the board, where the model now is that stage.
+func (m *Model) openStage() {
+	pl := m.plan
+	if pl.data == nil {
+		m.setError("the plan is still being made")
+		return
+	}
+	stages := pl.data.Plan.Stages
+	if len(stages) == 0 {
+		m.setError("nothing to plan: the current model is the baseline")
+		return
+	}
+	s := &stages[max(0, min(len(stages)-1, pl.sel))]
+	what := fmt.Sprintf("stage %d of %d (%s)", s.Number, len(stages), s.Name)
+	c, err := m.cur.Become(s.Model, "opened "+what+" of the plan", "the current model is "+what+" already")
+	if err != nil {
+		m.setError(err.Error())
+		return
+	}
+	m.mode = modeBoard
+	m.plan = nil
+	m.before = m.Selected()
+	m.edit(c, nil)
+	if m.status == c.Summary {
+		m.setStatus(c.Summary + "; u goes back")
+	}
+}
+
+// syncPlan draws the body again when the width or the chosen stage changed, and keeps the
+// chosen stage in view.
+func (m *Model) syncPlan() {
+	pl := m.plan
+	if pl == nil {
+		m.mode = modeBoard
+		return
+	}
+	if pl.data == nil {
+		pl.body = []string{"planning..."}
+		pl.vp.SetYOffset(0)
+		return
+	}
+	moved := pl.drawnSel != pl.sel
+	if pl.body == nil || pl.bodyW != m.w || moved {
+		pl.body, pl.starts = views.PlanBody(pl.data, m.st, m.w, pl.sel)
+		pl.bodyW, pl.drawnSel = m.w, pl.sel
+		pl.vp.SetContent(joinLines(pl.body))
+	}
+	pl.vp.Width, pl.vp.Height = m.w, m.pageBodyHeight(0)
+	if moved && pl.sel < len(pl.starts) {
+		// the chosen stage's heading shows, with as much of the stage as fits
+		at, end := pl.starts[pl.sel], len(pl.body)
+		if pl.sel+1 < len(pl.starts) {
+			end = pl.starts[pl.sel+1] - 1
+		}
+		if at < pl.vp.YOffset || end > pl.vp.YOffset+pl.vp.Height {
+			pl.vp.SetYOffset(max(0, at-1))
+		}
+	}
+	pl.vp.SetYOffset(pl.vp.YOffset) // back in range after a resize
+}
+
+func (m *Model) planView(d *views.Data) string {
+	pl := m.plan
+	if pl == nil {
+		return ""
+	}
+	return views.DrawScreen(views.Screen{Title: views.PlanTitle(pl.data), Body: pl.body, Offset: pl.vp.YOffset}, d, m.st, m.w, m.h)
+}

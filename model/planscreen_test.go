@@ -1,0 +1,109 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// plannedModel is "mixed" at w x h with a run change (Online Shop), a headcount change
+// (Checkout) and a move (Operations SRE into the SRE org): a plan of three stages.
+func plannedModel(t *testing.T, w, h int) *Model {
+	m := movedModel(t, w, h)
+	selectTeam(t, m, "Online Shop")
+	press(t, m, "r")
+	selectTeam(t, m, "Checkout")
+	press(t, m, "+", "+")
+	return m
+}
+
+func TestPlanKeyOpensAndCloses(t *testing.T) {
+	m := plannedModel(t, 80, 24)
+	press(t, m, "g")
+	if m.mode != modePlan || m.plan == nil || m.plan.data == nil {
+		t.Fatalf("g did not open a made plan: mode %v", m.mode)
+	}
+	checkView(t, m, "plan")
+	v := m.View()
+	for _, want := range []string{"Plan  from", "Stage 1 of 3: who runs it", "esc/g back"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the plan screen lacks %q:\n%s", want, v)
+		}
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || m.plan != nil {
+		t.Errorf("esc left mode %v", m.mode)
+	}
+	press(t, m, "g", "g")
+	if m.mode != modeBoard {
+		t.Errorf("g did not go back from the plan: mode %v", m.mode)
+	}
+}
+
+func TestPlanNothingToPlan(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "g")
+	if v := m.View(); !strings.Contains(v, "the same: nothing to plan") {
+		t.Errorf("an equal model does not say there is nothing to plan:\n%s", v)
+	}
+	press(t, m, "enter")
+	if m.CanUndo() {
+		t.Error("enter on an empty plan made an edit")
+	}
+}
+
+// TestPlanIsMadeInACommand: g hands the plan to a command, and the screen says it is being
+// made until the command's message arrives.
+func TestPlanIsMadeInACommand(t *testing.T) {
+	m := plannedModel(t, 80, 24)
+	_, cmd := m.Update(keyMsg("g"))
+	if cmd == nil || m.plan.data != nil {
+		t.Fatal("g made the plan in Update instead of in a command")
+	}
+	if v := m.View(); !strings.Contains(v, "planning...") {
+		t.Errorf("the screen does not say the plan is being made:\n%s", v)
+	}
+	m.Update(cmd())
+	if m.plan.data == nil || len(m.plan.data.Plan.Stages) != 3 {
+		t.Fatal("the command's plan did not reach the screen")
+	}
+}
+
+// TestOpenStageAndUndo opens every stage in turn as the current model and undoes it: the
+// model is the stage's, the board shows again, and u restores the what-if exactly.
+func TestOpenStageAndUndo(t *testing.T) {
+	m := plannedModel(t, 120, 40)
+	before := orgs.Marshal(m.Current())
+	for sel := range 3 {
+		press(t, m, "g")
+		stages := m.plan.data.Plan.Stages
+		for range sel {
+			press(t, m, "down")
+		}
+		want := stages[sel].Model
+		press(t, m, "enter")
+		if sel == len(stages)-1 {
+			// the last stage is the what-if itself: opening it changes nothing, and says so
+			if m.CanUndo() && !bytes.Equal(orgs.Marshal(m.Current()), before) || !strings.Contains(m.status, "already") {
+				t.Errorf("opening the last stage: status %q", m.status)
+			}
+			press(t, m, "esc")
+			continue
+		}
+		if m.mode != modeBoard {
+			t.Fatalf("stage %d: enter left mode %v", sel+1, m.mode)
+		}
+		if !orgs.ModelsEqual(m.Current(), want) {
+			t.Fatalf("stage %d: the current model is not the stage's", sel+1)
+		}
+		if !strings.Contains(m.status, "opened stage") {
+			t.Errorf("stage %d: status %q", sel+1, m.status)
+		}
+		press(t, m, "u")
+		if !bytes.Equal(orgs.Marshal(m.Current()), before) {
+			t.Fatalf("stage %d: u did not restore the what-if", sel+1)
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+func planView(base, cur *orgs.Org) *PlanView {
+	return &PlanView{BaseName: "examples/mixed.toml", TargetName: "examples/mixed-scenario-1.toml", Plan: orgs.MakePlan(base, cur)}
+}
+
+func drawPlan(p *PlanView, st Styles, w, h, sel int) string {
+	body, _ := PlanBody(p, st, w, sel)
+	d := &Data{Help: "up/down choose stage  pgup/pgdn scroll  enter open the stage  esc/g back  q quit"}
+	return DrawScreen(Screen{Title: PlanTitle(p), Body: body}, d, st, w, h)
+}
+
+// TestPlanGolden pins the plan screen of a what-if of "mixed" with a run change, a headcount
+// change and a move of an SRE team: three stages.
+func TestPlanGolden(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	p := planView(base, cur)
+	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			out := drawPlan(p, DefaultStyles(), sz.w, sz.h, 0)
+			checkFits(t, out, sz.w, sz.h)
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// TestPlanBodyShowsEveryStage reads the whole body for each stage's heading, decisions and
+// verdicts, in the book's order, with the chosen stage marked.
+func TestPlanBodyShowsEveryStage(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	p := planView(base, cur)
+	if len(p.Plan.Stages) != 3 {
+		t.Fatalf("%d stages, want 3 (run, staffing, reporting lines)", len(p.Plan.Stages))
+	}
+	lines, starts := PlanBody(p, DefaultStyles(), 100, 1)
+	body := strings.Join(lines, "\n")
+	last := -1
+	for _, want := range []string{"Plan from examples/mixed.toml", "Stage 1 of 3: who runs it", "Online Shop",
+		"Stage 2 of 3: staffing", "Checkout", "Stage 3 of 3: reporting lines", "Operations SRE",
+		"transition:", "advisories raised"} {
+		i := strings.Index(body[max(0, last):], want)
+		if i < 0 {
+			t.Fatalf("the plan lacks %q after byte %d:\n%s", want, last, body)
+		}
+		last += i + 1
+	}
+	if len(starts) != 3 || !strings.HasPrefix(lines[starts[1]], GlyphSelected+" Stage 2 of 3") {
+		t.Errorf("stage 2 is not marked as chosen at its start: starts %v, %q", starts, lines[starts[min(1, len(starts)-1)]])
+	}
+	if strings.HasPrefix(lines[starts[0]], GlyphSelected) {
+		t.Errorf("stage 1 is marked though stage 2 is chosen: %q", lines[starts[0]])
+	}
+}
+
+func TestPlanBodyNothingToPlan(t *testing.T) {
+	base, cur := example(t, "mixed")
+	lines, starts := PlanBody(planView(base, cur), DefaultStyles(), 80, 0)
+	if body := strings.Join(lines, "\n"); !strings.Contains(body, "the same: nothing to plan") || len(starts) != 0 {
+		t.Errorf("an empty plan does not say so: %q %v", body, starts)
+	}
+}
