@@ -117,11 +117,13 @@ type Model struct {
 	restoreStale bool
 	quitting     bool
 
-	journal   journalState
-	files     fileList
-	cmp       *comparing
-	plan      *planning
-	exporting bool
+	journal journalState
+	files   fileList
+	cmp     *comparing
+	plan    *planning
+	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
+	decidePlan decidePlan
+	exporting  bool
 
 	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
 	// shown and the layout, not on the selection, so moving around redraws only the board.
@@ -323,6 +325,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.compareReady(msg)
 	case planReadyMsg:
 		m.planReady(msg)
+	case decidePlanMsg:
+		m.decidePlanReady(msg)
 	case exportedMsg:
 		m.exported(msg)
 	case *SharedState:
@@ -349,6 +353,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, m.journalChanged())
 	}
 	m.sync()
+	if c := m.planToPresent(); c != nil {
+		cmd = tea.Batch(cmd, c)
+	}
 	if m.shared != nil && !m.shared.participant() {
 		m.publish()
 	}
@@ -702,6 +709,7 @@ func (m *Model) data() *views.Data {
 		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.presenter.page,
+		Plan: m.decidePlan.of(m.an),
 		Memo: &m.memo,
 	}
 	if m.embedded {

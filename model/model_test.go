@@ -622,7 +622,7 @@ func TestPresentKeys(t *testing.T) {
 	}
 	press(t, m, "end")
 	last := m.presenter.page
-	if v := m.View(); !strings.Contains(v, "Positioning the SRE org and the SRE role") {
+	if v := m.View(); !strings.Contains(v, "The plan from the baseline, stage by stage") {
 		t.Errorf("end: page %d\n%s", m.presenter.page, v)
 	}
 	press(t, m, "right")

@@ -169,3 +169,47 @@ func (m *Model) planView(d *views.Data) string {
 	}
 	return views.DrawScreen(views.Screen{Title: views.PlanTitle(pl.data), Body: pl.body, Offset: pl.vp.YOffset}, d, m.st, m.w, m.h)
 }
+
+// decidePlan is the plan from the baseline to the current model that presentation mode's
+// Decide step shows, made in a command for the analysis it was asked for (an), and made
+// again when the model changes while presenting (a shared session's facilitator edits).
+type decidePlan struct {
+	an   *orgs.Analysis
+	plan *orgs.Plan
+	// asked is the analysis a command is working for, nil when none is.
+	asked *orgs.Analysis
+}
+
+// of is the plan kept when it is of the analysis an, else nil (the plan is being made).
+func (p decidePlan) of(an *orgs.Analysis) *orgs.Plan {
+	if p.an != an {
+		return nil
+	}
+	return p.plan
+}
+
+// decidePlanMsg carries the plan made for the analysis an.
+type decidePlanMsg struct {
+	an   *orgs.Analysis
+	plan *orgs.Plan
+}
+
+// planToPresent asks for the Decide step's plan while presenting when the one kept is of
+// another model and none is being made for this one.
+func (m *Model) planToPresent() tea.Cmd {
+	p := &m.decidePlan
+	if !m.present || p.an == m.an || p.asked == m.an {
+		return nil
+	}
+	p.asked = m.an
+	an, base, cur := m.Snapshot(), m.base, m.cur.Clone()
+	return func() tea.Msg { return decidePlanMsg{an: an, plan: orgs.MakePlan(base, cur)} }
+}
+
+// decidePlanReady keeps a plan made for presentation mode, unless the model changed since.
+func (m *Model) decidePlanReady(msg decidePlanMsg) {
+	if msg.an != m.an {
+		return
+	}
+	m.decidePlan = decidePlan{an: msg.an, plan: msg.plan}
+}

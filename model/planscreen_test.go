@@ -107,3 +107,42 @@ func TestOpenStageAndUndo(t *testing.T) {
 		}
 	}
 }
+
+// TestPresentDecideShowsThePlan pages through presentation mode's Decide step at 80x24: the
+// plan's stages follow, every one of them on some page, made by a command.
+func TestPresentDecideShowsThePlan(t *testing.T) {
+	m := plannedModel(t, 80, 24)
+	press(t, m, "p", "6")
+	seen := map[string]bool{}
+	pages := 0
+	for range 20 {
+		v := m.View()
+		checkView(t, m, "present decide")
+		if strings.Contains(v, "The plan from the baseline") {
+			pages++
+			for _, s := range []string{"Stage 1 of 3: who runs it", "Stage 2 of 3: staffing", "Stage 3 of 3: reporting lines", "Operations SRE"} {
+				if strings.Contains(v, s) {
+					seen[s] = true
+				}
+			}
+			if strings.Contains(v, "working out the plan") {
+				t.Error("the plan was not made by the time the slide showed")
+			}
+		}
+		press(t, m, "right")
+	}
+	if len(seen) != 4 {
+		t.Errorf("the Decide step showed %v of the plan on %d pages", seen, pages)
+	}
+	if pages < 2 {
+		t.Errorf("the plan took %d page at 80x24; three stages do not fit one", pages)
+	}
+}
+
+func TestPresentDecideNothingToPlan(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	press(t, m, "p", "end")
+	if v := m.View(); !strings.Contains(v, "the same: nothing to plan") {
+		t.Errorf("the last slide does not say there is nothing to plan:\n%s", v)
+	}
+}

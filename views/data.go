@@ -38,6 +38,9 @@ type Data struct {
 
 	// Page is presentation mode's page (0-based, see Pages).
 	Page int
+	// Plan is the plan from the baseline to Org that presentation mode's Decide step shows;
+	// nil while it is being made (it is made off the update loop).
+	Plan *orgs.Plan
 
 	// Memo, when set, keeps parts of the screen drawn for earlier frames to draw again
 	// when what they show has not changed. The model keeps one for its whole session.

@@ -38,6 +38,7 @@ var Pages = []Page{
 	{6, "Decide", "Which moves make sense: the transition matrix"},
 	{6, "Decide", "How hard each decision is to change"},
 	{6, "Decide", "Positioning the SRE org and the SRE role"},
+	{6, "Decide", "The plan from the baseline, stage by stage"},
 }
 
 var steps = []string{"Clarify", "Consider", "Compare", "Analyze", "Inspire", "Decide"}
@@ -117,6 +118,8 @@ func presentBody(pg Page, d *Data, st Styles, w, h int) []string {
 		return presentDecisions(d, st, w)
 	case Pages[11].Title:
 		return presentPositioning(d, st, w)
+	case Pages[12].Title:
+		return presentPlan(d, st, w)
 	}
 	return nil
 }
@@ -449,6 +452,41 @@ func presentPositioning(d *Data, st Styles, w int) []string {
 		}
 		lines = append(lines, s.Render(Trunc(lead+info.Name, w)))
 		lines = append(lines, st.ink().Muted.Render(Trunc("    focus: "+info.Focus+"; strategy: "+info.Strategy, w)))
+	}
+	return lines
+}
+
+// presentPlan is the Decide step's plan: each stage with its decisions and what the model
+// after it is, in the words of `sretopo plan`; the slides cut it into pages when it is long.
+func presentPlan(d *Data, st Styles, w int) []string {
+	p := d.Plan
+	switch {
+	case p == nil:
+		return styled(st.ink().Muted, Wrap("working out the plan...", w))
+	case len(p.Stages) == 0:
+		return styled(st.ink().Present, Wrap("The baseline and the current model are the same: nothing to plan.", w))
+	}
+	k := len(p.Stages)
+	lines := styled(st.ink().Present, Wrap(report.PlanHeadline(d.Header.Baseline, "the current model", k), w))
+	for i := range p.Stages {
+		s := &p.Stages[i]
+		lines = append(lines, "")
+		lines = append(lines, styled(st.ink().AccentBold, wrapped(fmt.Sprintf("Stage %d of %d: %s", s.Number, k, report.StageWords(s.Name)), w, "", "  "))...)
+		for _, dc := range s.Decisions {
+			pen := st.ink().Text
+			if dc.Changeability == orgs.Hard {
+				pen = st.ink().Changed
+			}
+			lines = append(lines, styled(pen, wrapped(report.DecisionLine(dc), w, "  - ", "    "))...)
+		}
+		for j, l := range report.StageLines(d.Header.Baseline, s) {
+			switch {
+			case strings.HasPrefix(l, "! "):
+				lines = append(lines, styled(st.ink().Warning, wrapped(l, w, "  ", "    "))...)
+			case j == 0, strings.HasPrefix(l, "transition:"):
+				lines = append(lines, styled(st.ink().Muted, wrapped("after: "+l, w, "  ", "    "))...)
+			}
+		}
 	}
 	return lines
 }

@@ -149,6 +149,7 @@ func TestPresentGolden(t *testing.T) {
 	base, cur := example(t, "mixed")
 	moveSRE(t, cur)
 	d := data(t, base, cur, "", 80, 24)
+	d.Plan = orgs.MakePlan(base, cur)
 	d.Help = "left previous  right/space next  0-6 opening, step  home/end first/last  ? keys"
 	slides := Slides(d, DefaultStyles(), 80, 24, 1)
 	for page, sl := range slides {
