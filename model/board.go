@@ -249,7 +249,8 @@ func (m *Model) enableKeys() {
 	}
 	k.listLeft = m.files.purpose == listForLeft
 	k.then = m.pending.words()
-	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == ""
+	k.listOptions = m.files.purpose == listOptions
+	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	// tab chooses the panel shown on a narrow terminal, and on a wide one the panel z opens
 	k.NextPanel.SetEnabled(true)
 	k.PrevPanel.SetEnabled(true)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -24,6 +25,71 @@ type comparing struct {
 	bodyW    int
 	// version is the shared session's version the comparison was made of (shared.go)
 	version int
+	// options, when set, are the what-ifs shown as columns instead of A and B (O); loading
+	// is set while they are being loaded.
+	options []orgs.Option
+	loading bool
+}
+
+// MaxMarked is how many files the user marks as options beside the baseline: four columns
+// fit a planning meeting's screen.
+const MaxMarked = 3
+
+// optionsReadyMsg carries the options loaded and compared off the update loop.
+type optionsReadyMsg struct {
+	cmp     *comparing
+	options []orgs.Option
+	err     error
+}
+
+// compareOptions shows the baseline and the marked files as columns, with the current model
+// as the last column when it has unsaved changes and there is room. Loading and comparing
+// run in a command.
+func (m *Model) compareOptions(marked []string) tea.Cmd {
+	c := &comparing{vp: viewport.New(0, 0), loading: true}
+	m.cmp = c
+	files := []string{filepath.Base(m.basePath)}
+	if m.embedded {
+		files[0] += " (example)"
+	}
+	paths := append([]string(nil), marked...)
+	var cur *orgs.Org
+	if m.Modified() && len(marked) < MaxMarked || len(marked) == 0 {
+		cur = m.cur.Clone()
+	}
+	base := m.base
+	return func() tea.Msg {
+		models := []*orgs.Org{base}
+		for _, p := range paths {
+			o, _, err := orgs.LoadFile(p)
+			if err != nil {
+				return optionsReadyMsg{cmp: c, err: err}
+			}
+			models = append(models, o)
+			files = append(files, filepath.Base(p))
+		}
+		if cur != nil {
+			models = append(models, cur)
+			files = append(files, "current model")
+		}
+		return optionsReadyMsg{cmp: c, options: orgs.CompareOptions(files, models)}
+	}
+}
+
+// optionsReady shows the options, unless the screen they were for is gone.
+func (m *Model) optionsReady(msg optionsReadyMsg) {
+	if m.mode != modeCompare || m.cmp != msg.cmp {
+		return
+	}
+	m.cmp.loading = false
+	if msg.err != nil {
+		m.setError("cannot compare the options: " + oneLine(msg.err))
+		m.mode, m.cmp = modeBoard, nil
+		return
+	}
+	m.cmp.options = msg.options
+	m.cmp.body = nil
+	m.setStatus(fmt.Sprintf("%d options compared; b goes back to the baseline and the current model", len(msg.options)))
 }
 
 // offset is the first body line shown.
@@ -120,7 +186,13 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 		vp.GotoBottom()
 	case key.Matches(msg, k.LeftSide):
 		return m.listFiles(listForLeft)
+	case is(msg, k.Options):
+		return m.listFiles(listOptions)
 	case is(msg, k.Baseline):
+		if c.options != nil || c.loading {
+			m.setStatus("side A is the baseline, side B the current model")
+			return m.compareWith("", m.base)
+		}
 		if c.leftPath == "" {
 			m.setError("side A is the baseline already; L chooses another file")
 			return nil
@@ -152,6 +224,17 @@ func (m *Model) syncCompare() {
 		m.mode = modeBoard
 		return
 	}
+	if c.options != nil {
+		if c.body == nil || c.bodyW != m.w {
+			c.body = views.OptionsBody(c.options, m.st, m.w)
+			c.head = views.OptionsHead(c.options, m.st, m.w)
+			c.bodyW = m.w
+			c.vp.SetContent(joinLines(c.body))
+		}
+		c.vp.Width, c.vp.Height = m.w, m.pageBodyHeight(len(c.head))
+		c.vp.SetYOffset(c.vp.YOffset)
+		return
+	}
 	if c.data == nil {
 		c.body, c.head = []string{"comparing..."}, nil
 		c.vp.SetYOffset(0)
@@ -173,7 +256,10 @@ func (m *Model) compareView(d *views.Data) string {
 		return ""
 	}
 	title := "Compare"
-	if c.data != nil {
+	switch {
+	case c.options != nil:
+		title = views.OptionsTitle(c.options)
+	case c.data != nil:
 		title = views.CompareTitle(c.data)
 	}
 	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)

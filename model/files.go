@@ -18,6 +18,7 @@ type listPurpose int
 const (
 	listToOpen  listPurpose = iota // `o`: open it instead of the current session
 	listForLeft                    // `L` in compare: compare with it instead of the baseline
+	listOptions                    // `O` in compare: mark up to three files to compare as options
 )
 
 // fileList is the state of the file list.
@@ -54,11 +55,14 @@ type leftLoadedMsg struct {
 func (m *Model) listFiles(p listPurpose) tea.Cmd {
 	dir := filepath.Dir(m.file)
 	title := "Open a file: its baseline comes from its based_on"
-	if p == listForLeft {
+	switch p {
+	case listForLeft:
 		title = "Compare with: choose the file for side A"
+	case listOptions:
+		title = fmt.Sprintf("Options beside the baseline: space marks up to %d files, enter compares", MaxMarked)
 	}
 	m.files = fileList{purpose: p, from: m.mode, view: views.FileList{
-		Title: title, Dir: dir, Baseline: m.basePath, Current: m.file, Loading: true,
+		Title: title, Dir: dir, Baseline: m.basePath, Current: m.file, Loading: true, Marking: p == listOptions,
 	}}
 	m.mode = modeFiles
 	base := m.basePath
@@ -88,6 +92,8 @@ func (m *Model) filesKey(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, k.Cancel), msg.String() == "q":
 		m.mode = m.files.from
+	case m.files.purpose == listOptions && key.Matches(msg, k.Space):
+		m.markFile()
 	case key.Matches(msg, k.Accept):
 		return m.chooseFile()
 	case key.Matches(msg, k.Up):
@@ -121,6 +127,13 @@ func (m *Model) chooseFile() tea.Cmd {
 		return nil
 	}
 	m.mode = m.files.from
+	if m.files.purpose == listOptions {
+		marked := v.Marked
+		if len(marked) == 0 && !orgs.SameFile(f.Path, m.basePath) {
+			marked = []string{f.Path} // enter alone compares the file under the cursor
+		}
+		return m.compareOptions(marked)
+	}
 	if m.files.purpose == listForLeft {
 		m.setStatus("loading " + f.Path + "...")
 		path := f.Path
@@ -215,4 +228,31 @@ func (m *Model) syncFiles() {
 func (m *Model) filesView(d *views.Data) string {
 	lines, _ := views.FileListBody(&m.files.view, m.st, m.w)
 	return views.DrawScreen(views.Screen{Title: m.files.view.Title, Body: lines, Offset: m.files.offset}, d, m.st, m.w, m.h)
+}
+
+// markFile marks or unmarks the file under the cursor as an option to compare: up to
+// MaxMarked files that load, the baseline aside (it is the first column already).
+func (m *Model) markFile() {
+	v := &m.files.view
+	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
+		return
+	}
+	f := v.Files[v.Cursor]
+	for i, p := range v.Marked {
+		if p == f.Path {
+			v.Marked = append(v.Marked[:i:i], v.Marked[i+1:]...)
+			return
+		}
+	}
+	switch {
+	case f.Problem != "":
+		m.setError(views.S(filepath.Base(f.Path)) + " does not load, so it cannot be compared: " + views.S(f.Problem))
+	case orgs.SameFile(f.Path, m.basePath):
+		m.setError("the baseline is the first column already")
+	case len(v.Marked) >= MaxMarked:
+		m.setError(fmt.Sprintf("%d files are marked already: four columns at most, the baseline first", MaxMarked))
+	default:
+		v.Marked = append(v.Marked, f.Path)
+		v.Cursor++ // on to the next file, as a list that takes marks does
+	}
 }

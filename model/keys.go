@@ -29,8 +29,8 @@ type KeyMap struct {
 	// Follow toggles, in a shared session, whether a participant follows the facilitator.
 	Follow key.Binding
 
-	// the compare screen
-	LeftSide, CompareBack key.Binding
+	// the compare screen; Options marks files to compare as columns
+	LeftSide, CompareBack, Options key.Binding
 
 	// presentation mode
 	PrevPage, NextPage, Back key.Binding
@@ -50,6 +50,8 @@ type KeyMap struct {
 	question confirmKeys
 	// listLeft is set while the file list chooses compare's side A rather than a file to open.
 	listLeft bool
+	// listOptions is set while the file list takes marks of options to compare.
+	listOptions bool
 	// leftIsBase is set while compare's side A is the baseline.
 	leftIsBase bool
 	// then is what follows the question about unsaved changes ("quit", "open x.toml").
@@ -104,6 +106,7 @@ func DefaultKeyMap() KeyMap {
 		Follow:      b([]string{"f"}, "f", "follow the facilitator"),
 
 		LeftSide:    b([]string{"L"}, "L", "other file as A"),
+		Options:     b([]string{"O"}, "O", "up to 4 options as columns"),
 		CompareBack: b([]string{"esc", "c"}, "esc/c", "back to the board"),
 
 		PrevPage: b([]string{"left", "h", "pgup", "backspace"}, "left", "previous"),
@@ -151,6 +154,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		if k.listLeft {
 			accept = withHelp(k.Accept, "enter", "compare with it")
 		}
+		if k.listOptions {
+			return []key.Binding{withHelp(k.Up, "up/down", "choose"), withHelp(k.Space, "space", "mark"), withHelp(k.Accept, "enter", "compare"), withHelp(k.Cancel, "esc", "back")}
+		}
 		return []key.Binding{withHelp(k.Up, "up/down", "choose"), accept, withHelp(k.Cancel, "esc", "back")}
 	case modePlan:
 		return planHelp(k)
@@ -158,7 +164,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		base := withHelp(k.Baseline, "b", "baseline as A")
 		base.SetEnabled(!k.leftIsBase)
 		return []key.Binding{
-			withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, base,
+			withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, withHelp(k.Options, "O", "options"), base,
 			k.CompareBack, k.Quit,
 		}
 	}

@@ -323,6 +323,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.leftLoaded(msg)
 	case compareReadyMsg:
 		m.compareReady(msg)
+	case optionsReadyMsg:
+		m.optionsReady(msg)
 	case planReadyMsg:
 		m.planReady(msg)
 	case decidePlanMsg:

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -20,6 +21,10 @@ type FileList struct {
 	Loading bool
 	// Err is why the folder could not be listed.
 	Err string
+	// Marked lists the files marked as options to compare, in the order marked; Marking is
+	// set while the list takes marks (compare's O).
+	Marked  []string
+	Marking bool
 }
 
 // TimeLayout is how the list shows when a scenario was saved (local time).
@@ -78,6 +83,15 @@ func fileLine(fl *FileList, st Styles, i, nameW, w int) string {
 	lead := "  "
 	if selected {
 		lead = GlyphSelected + " "
+	}
+	if fl.Marking {
+		box := "[ ] "
+		for k, p := range fl.Marked {
+			if filepath.Clean(p) == filepath.Clean(f.Path) {
+				box = fmt.Sprintf("[%d] ", k+2) // the baseline is option 1
+			}
+		}
+		lead += box
 	}
 	var detail []string
 	switch {

@@ -1,0 +1,109 @@
+package model
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// saveThreeScenarios saves three what-ifs of "mixed" from the dashboard, as a user would
+// (S, enter), and goes back to the baseline.
+func saveThreeScenarios(t *testing.T) (*Model, string) {
+	t.Helper()
+	m, path := fileModel(t, "mixed", orgs.SaveScenario)
+	for _, edit := range [][]string{{">"}, {"+", "+"}, {"r"}} {
+		selectTeam(t, m, "Operations SRE")
+		if edit[0] == "r" {
+			selectTeam(t, m, "Online Shop")
+		}
+		press(t, m, edit...)
+		press(t, m, "S")
+		if m.mode != modeSave {
+			t.Fatalf("S did not open the save prompt: mode %v, %q", m.mode, m.status)
+		}
+		press(t, m, "enter")
+		if m.Modified() {
+			t.Fatalf("the scenario was not saved: %q", m.status)
+		}
+	}
+	return m, path
+}
+
+// TestCompareFourOptions: from the compare screen, O lists the files with the scenarios of
+// the baseline first; three marked files and the baseline become four columns with the rows
+// of `sretopo compare` and its best-of-row marks.
+func TestCompareFourOptions(t *testing.T) {
+	m, base := saveThreeScenarios(t)
+	m.Update(keyMsgSize(160, 45))
+	press(t, m, "c", "O")
+	if m.mode != modeFiles || !m.files.view.Marking {
+		t.Fatalf("O did not open the file list taking marks: mode %v", m.mode)
+	}
+	fl := &m.files.view
+	if len(fl.Files) < 4 || !fl.Files[0].OfBaseline || !fl.Files[2].OfBaseline {
+		t.Fatalf("the scenarios of the baseline do not come first: %+v", fl.Files)
+	}
+	press(t, m, "space", "space", "space")
+	if len(fl.Marked) != 3 {
+		t.Fatalf("marked %v, want three scenarios", fl.Marked)
+	}
+	press(t, m, "space") // a fourth file: refused, four columns at most
+	if len(fl.Marked) != 3 || !m.statusErr {
+		t.Errorf("a fourth mark was taken: %v, %q", fl.Marked, m.status)
+	}
+	if v := m.View(); !strings.Contains(v, "[2] ") || !strings.Contains(v, "[4] ") {
+		t.Errorf("the marks do not show:\n%s", v)
+	}
+	marked := append([]string(nil), fl.Marked...)
+	press(t, m, "enter")
+	if m.mode != modeCompare || m.cmp == nil || len(m.cmp.options) != 4 {
+		t.Fatalf("enter did not compare four options: mode %v", m.mode)
+	}
+	opts := m.cmp.options
+	if opts[0].File != filepath.Base(base) {
+		t.Errorf("the first column is %q, not the baseline", opts[0].File)
+	}
+	for i, p := range marked {
+		if opts[i+1].File != filepath.Base(p) {
+			t.Errorf("column %d is %q, want %q", i+2, opts[i+1].File, filepath.Base(p))
+		}
+	}
+	v := m.View()
+	for _, want := range []string{"Compare 4 options", "People needed for", "Transition from", "Hard decisions", "marks the best value"} {
+		if !strings.Contains(v+strings.Join(m.cmp.body, "\n"), want) {
+			t.Errorf("the options lack %q:\n%s", want, v)
+		}
+	}
+	// the baseline's transition from itself is unchanged, the best there is: marked
+	hard := orgs.Best(opts, orgs.RowTransition)
+	if !hard[0] {
+		t.Errorf("the baseline's transition is not the best: %v", hard)
+	}
+	body := strings.Join(m.cmp.body, "\n")
+	if !strings.Contains(body, "unchanged *") {
+		t.Errorf("the best transition is not marked:\n%s", body)
+	}
+	press(t, m, "b")
+	if m.cmp == nil || m.cmp.options != nil || m.cmp.data == nil {
+		t.Error("b did not go back to the baseline and the current model")
+	}
+}
+
+// TestCompareOptionsWithTheCurrentModel: with nothing marked, enter compares the baseline
+// with the file under the cursor, and an unsaved current model joins as the last column.
+func TestCompareOptionsWithTheCurrentModel(t *testing.T) {
+	m, _ := saveThreeScenarios(t)
+	selectTeam(t, m, "Checkout")
+	press(t, m, "+")
+	press(t, m, "c", "O", "enter")
+	if m.cmp == nil || len(m.cmp.options) != 3 || m.cmp.options[2].File != "current model" {
+		t.Fatalf("want baseline, the file under the cursor and the current model: %+v", m.cmp)
+	}
+	checkView(t, m, "options")
+}
+
+func keyMsgSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
