@@ -483,8 +483,10 @@ func presentPlan(d *Data, st Styles, w int) []string {
 			switch {
 			case strings.HasPrefix(l, "! "):
 				lines = append(lines, styled(st.ink().Warning, wrapped(l, w, "  ", "    "))...)
-			case j == 0, strings.HasPrefix(l, "transition:"):
-				lines = append(lines, styled(st.ink().Muted, wrapped("after: "+l, w, "  ", "    "))...)
+			case j == 0:
+				lines = append(lines, styled(st.ink().Muted, wrapped("after it: "+l, w, "  ", "    "))...)
+			case strings.HasPrefix(l, "transition:"):
+				lines = append(lines, styled(st.ink().Muted, wrapped(l, w, "  ", "    "))...)
 			}
 		}
 	}
