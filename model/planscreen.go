@@ -24,6 +24,8 @@ type planning struct {
 	bodyW  int
 	// drawnSel is the stage chosen when body was drawn; -1 before the first drawing.
 	drawnSel int
+	// version is the shared session's version the plan was made of (shared.go)
+	version int
 }
 
 // planReadyMsg carries a plan worked out off the update loop, for the plan screen it was

@@ -64,8 +64,10 @@ type SharedView struct {
 	Present  bool
 	Page     int
 	Zoom     bool
-	// Compare is set while the facilitator compares the baseline with the current model.
+	// Compare is set while the facilitator compares the baseline with the current model,
+	// Plan while the plan screen shows the path to it.
 	Compare bool
+	Plan    bool
 }
 
 // EditRequest is a participant's edit on its way to the facilitator.
@@ -247,7 +249,8 @@ func (m *Model) publish() {
 	s := m.shared
 	view := SharedView{Selected: m.Selected(), Panel: m.panel, Present: m.present && m.mode == modeBoard,
 		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
-		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == ""}
+		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == "" && m.cmp.options == nil,
+		Plan:    m.mode == modePlan}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
 	}
@@ -327,6 +330,14 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 			m.mode = modeBoard
 			m.zoomPanel()
 		}
+	case v.Plan:
+		m.present = false
+		if m.mode != modePlan || m.plan == nil || m.plan.version != m.shared.version {
+			m.mode = modeBoard
+			cmd := m.enterPlan()
+			m.plan.version = m.shared.version
+			return cmd
+		}
 	case v.Compare:
 		m.present = false
 		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.version != m.shared.version {
@@ -335,9 +346,9 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 		}
 	default:
 		m.present = false
-		if m.mode == modePager && m.pager.keys.panels || m.mode == modeCompare {
+		if m.mode == modePager && m.pager.keys.panels || m.mode == modeCompare || m.mode == modePlan {
 			m.mode = modeBoard
-			m.cmp = nil
+			m.cmp, m.plan = nil, nil
 		}
 	}
 	return nil
