@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -195,32 +194,15 @@ func (s *Session) reanalyse() {
 
 // sameContent reports whether a and b hold the same organization (their scenario records
 // aside).
-func sameContent(a, b *orgs.Org) bool {
-	if len(a.Teams) != len(b.Teams) {
-		return false
-	}
-	for i := range a.Teams {
-		if !sameTeam(&a.Teams[i], &b.Teams[i]) {
-			return false
-		}
-	}
-	return sameHeader(a, b)
-}
+func sameContent(a, b *orgs.Org) bool { return orgs.ModelsEqual(a, b) }
 
 // sameHeader reports whether a and b agree on everything but their teams and scenario
 // records.
 func sameHeader(a, b *orgs.Org) bool {
 	ha, hb := *a, *b
-	ha.Teams, hb.Teams, ha.Scenario, hb.Scenario = nil, nil, nil, nil
-	return bytes.Equal(orgs.Marshal(&ha), orgs.Marshal(&hb))
+	ha.Teams, hb.Teams = nil, nil
+	return orgs.ModelsEqual(&ha, &hb)
 }
 
-// sameTeam compares two teams by content: their cost per head by value, the rest as is.
-func sameTeam(a, b *orgs.Team) bool {
-	if (a.PerHead == nil) != (b.PerHead == nil) || (a.PerHead != nil && *a.PerHead != *b.PerHead) {
-		return false
-	}
-	x, y := *a, *b
-	x.PerHead, y.PerHead = nil, nil
-	return x == y
-}
+// sameTeam compares two teams by content.
+func sameTeam(a, b *orgs.Team) bool { return orgs.TeamsEqual(a, b) }

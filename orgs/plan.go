@@ -727,6 +727,13 @@ func floatOrUnset(p *float64) string {
 	return fmt.Sprint(*p)
 }
 
+// TeamsEqual reports whether a and b are the same team with every field equal (names as
+// written, costs by value).
+func TeamsEqual(a, b *Team) bool {
+	return a.Org == b.Org && a.Headcount == b.Headcount && a.Rotation == b.Rotation && a.Run == b.Run &&
+		a.RunWith == b.RunWith && a.SRERole == b.SRERole && teamOtherEqual(a, b)
+}
+
 // ModelsEqual reports whether a and b describe the same organization: the same teams and
 // services in the same order with every field equal, the same settings and KPIs. The
 // scenario's own record (title, note, based_on, saved_at) is not part of the model.
@@ -736,9 +743,7 @@ func ModelsEqual(a, b *Org) bool {
 		return false
 	}
 	for i := range a.Teams {
-		x, y := &a.Teams[i], &b.Teams[i]
-		if x.Org != y.Org || x.Headcount != y.Headcount || x.Rotation != y.Rotation || x.Run != y.Run || x.RunWith != y.RunWith ||
-			x.SRERole != y.SRERole || !teamOtherEqual(x, y) {
+		if !TeamsEqual(&a.Teams[i], &b.Teams[i]) {
 			return false
 		}
 	}
