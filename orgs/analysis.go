@@ -425,7 +425,7 @@ func (a *Analyser) Analyse(cur *Org) *Analysis {
 // grow with the organization, which spares allocating and collecting megabytes on every
 // re-analysis of a large organization. The result is always a new *Analysis, equal to
 // what Analyse(cur) returns. prev, and every list read from it (its Teams, Transition,
-// Advisories), must not be used after the call: the new analysis overwrites them. So an
+// Staffing, Advisories), must not be used after the call: the new analysis overwrites them. So an
 // analysis that anything else may still read (another goroutine, say) must not be passed.
 func (a *Analyser) Reanalyse(cur *Org, prev *Analysis) *Analysis {
 	return a.analyse(cur, prev)
@@ -589,7 +589,11 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 
 	an.Criteria = criteria(f.dominantM, bf.dominantM)
 	an.Funding = fundingVerdict(cur, f, bf.capex, bf.opex, &bf.orgs)
-	an.Staffing = StaffingOf(cur)
+	var rotations []RotationStaffing
+	if prev != nil {
+		rotations = prev.Staffing.Rotations
+	}
+	an.Staffing = staffingInto(cur, rotations)
 	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
 
 	// where the SRE people sit: serving SRE teams by org, dedicated SREs in dev teams
