@@ -68,6 +68,8 @@ type facts struct {
 	// transitions; staffing its staffing totals, for their change.
 	svcRuns  []ServiceRun
 	staffing StaffingTotals
+	// svcIndex maps the folded names of the baseline's services to their index.
+	svcIndex map[string]int
 }
 
 // baseTeam is what the comparison reads of a baseline team, in a few bytes: the codes say
@@ -162,6 +164,9 @@ func computeFacts(o *Org) facts {
 	// the funding classes need to know first whether some model, of a dev team or of a
 	// service, is CAPEX-funded
 	f.svcRuns = ServiceRuns(o, &TeamLookup{index: f.index})
+	if len(o.Services) > 0 {
+		f.svcIndex = serviceIndex(o.Services)
+	}
 	served := capexServed(&modelN) || servicesCAPEX(f.svcRuns)
 	f.staffing = StaffingOf(o).StaffingTotals
 	for i := range o.Teams {
@@ -476,7 +481,8 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	}
 	f := &p.f
 	// the services, by the same rule functions a one-off AnalyseServices uses
-	sv := AnalyseServices(cur, &TeamLookup{index: lay.index})
+	lk := &TeamLookup{index: lay.index}
+	sv := AnalyseServices(cur, lk)
 	var sf ServiceFacts
 	if len(cur.Services) > 0 {
 		sf = FactsOf(cur, sv.Runs)
@@ -522,9 +528,9 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	case bf.sreOrgHas && !f.sreOrgHas:
 		p.decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
 	}
-	p.decisions = withServiceDecisions(p.decisions, ServiceOverrideDecisions(base, cur), lay)
+	p.decisions = withServiceDecisions(p.decisions, serviceOverrideDecisions(base, bf.svcIndex, cur, lk), lay)
 	p.decisions = orderDecisions(p.decisions, positioningDecisions(base, cur))
-	svcTrans := ServiceTransitions(base, bf.svcRuns, cur, sv.Runs)
+	svcTrans := serviceTransitions(base, bf.svcRuns, bf.svcIndex, cur, sv.Runs)
 	for k := range svcTrans {
 		if v := svcTrans[k].Verdict; v.severity() > p.worst.severity() {
 			p.worst = v
