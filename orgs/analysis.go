@@ -354,7 +354,7 @@ type scratch struct {
 	touched         []int32
 	orgs            []uint8 // per team: orgCode(Org)
 	// the SRE and sre-infra teams, the dev teams whose namesake in the baseline is a dev
-	// team no more (by baseline index), and the teams of three advisories, in order
+	// team no more (by baseline index), and the dev teams of two advisories, in order
 	sre                 []sreTeam
 	infra, lost         []int32
 	unorganized, opsRun []int32
@@ -430,8 +430,9 @@ func (a *Analyser) Analyse(cur *Org) *Analysis {
 // grow with the organization, which spares allocating and collecting megabytes on every
 // re-analysis of a large organization. The result is always a new *Analysis, equal to
 // what Analyse(cur) returns. prev, and every list read from it (its Teams, Transition,
-// Staffing, Advisories), must not be used after the call: the new analysis overwrites them. So an
-// analysis that anything else may still read (another goroutine, say) must not be passed.
+// Staffing, Advisories), must not be used after the call: the new analysis overwrites
+// them. So an analysis that anything else may still read (another goroutine, say) must
+// not be passed.
 func (a *Analyser) Reanalyse(cur *Org, prev *Analysis) *Analysis {
 	return a.analyse(cur, prev)
 }
