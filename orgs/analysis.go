@@ -68,6 +68,8 @@ type facts struct {
 	// transitions; staffing its staffing totals, for their change.
 	svcRuns  []ServiceRun
 	staffing StaffingTotals
+	// svcIndex maps the folded names of the baseline's services to their index.
+	svcIndex map[string]int
 }
 
 // baseTeam is what the comparison reads of a baseline team, in a few bytes: the codes say
@@ -162,6 +164,9 @@ func computeFacts(o *Org) facts {
 	// the funding classes need to know first whether some model, of a dev team or of a
 	// service, is CAPEX-funded
 	f.svcRuns = ServiceRuns(o, &TeamLookup{index: f.index})
+	if len(o.Services) > 0 {
+		f.svcIndex = serviceIndex(o.Services)
+	}
 	served := capexServed(&modelN) || servicesCAPEX(f.svcRuns)
 	f.staffing = StaffingOf(o).StaffingTotals
 	for i := range o.Teams {
@@ -349,7 +354,7 @@ type scratch struct {
 	touched         []int32
 	orgs            []uint8 // per team: orgCode(Org)
 	// the SRE and sre-infra teams, the dev teams whose namesake in the baseline is a dev
-	// team no more (by baseline index), and the teams of three advisories, in order
+	// team no more (by baseline index), and the dev teams of two advisories, in order
 	sre                 []sreTeam
 	infra, lost         []int32
 	unorganized, opsRun []int32
@@ -425,8 +430,9 @@ func (a *Analyser) Analyse(cur *Org) *Analysis {
 // grow with the organization, which spares allocating and collecting megabytes on every
 // re-analysis of a large organization. The result is always a new *Analysis, equal to
 // what Analyse(cur) returns. prev, and every list read from it (its Teams, Transition,
-// Advisories), must not be used after the call: the new analysis overwrites them. So an
-// analysis that anything else may still read (another goroutine, say) must not be passed.
+// Staffing, Advisories), must not be used after the call: the new analysis overwrites
+// them. So an analysis that anything else may still read (another goroutine, say) must
+// not be passed.
 func (a *Analyser) Reanalyse(cur *Org, prev *Analysis) *Analysis {
 	return a.analyse(cur, prev)
 }
@@ -476,7 +482,8 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	}
 	f := &p.f
 	// the services, by the same rule functions a one-off AnalyseServices uses
-	sv := AnalyseServices(cur, &TeamLookup{index: lay.index})
+	lk := &TeamLookup{index: lay.index}
+	sv := AnalyseServices(cur, lk)
 	var sf ServiceFacts
 	if len(cur.Services) > 0 {
 		sf = FactsOf(cur, sv.Runs)
@@ -522,9 +529,9 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	case bf.sreOrgHas && !f.sreOrgHas:
 		p.decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
 	}
-	p.decisions = withServiceDecisions(p.decisions, ServiceOverrideDecisions(base, cur), lay)
+	p.decisions = withServiceDecisions(p.decisions, serviceOverrideDecisions(base, bf.svcIndex, cur, lk), lay)
 	p.decisions = orderDecisions(p.decisions, positioningDecisions(base, cur))
-	svcTrans := ServiceTransitions(base, bf.svcRuns, cur, sv.Runs)
+	svcTrans := serviceTransitions(base, bf.svcRuns, bf.svcIndex, cur, sv.Runs)
 	for k := range svcTrans {
 		if v := svcTrans[k].Verdict; v.severity() > p.worst.severity() {
 			p.worst = v
@@ -589,7 +596,11 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 
 	an.Criteria = criteria(f.dominantM, bf.dominantM)
 	an.Funding = fundingVerdict(cur, f, bf.capex, bf.opex, &bf.orgs)
-	an.Staffing = StaffingOf(cur)
+	var rotations []RotationStaffing
+	if prev != nil {
+		rotations = prev.Staffing.Rotations
+	}
+	an.Staffing = staffingInto(cur, rotations)
 	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
 
 	// where the SRE people sit: serving SRE teams by org, dedicated SREs in dev teams

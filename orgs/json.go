@@ -162,7 +162,7 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	var err error
 	// Room for the whole report at once: growing a buffer of megabytes step by step costs
 	// more than writing it.
-	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions))
+	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+420*len(an.Services))
 	b = append(b, "{\n  \"report\": "...)
 	b = strconv.AppendInt(b, int64(r.Report), 10)
 	b = append(b, ",\n  \"name\": "...)

@@ -236,11 +236,19 @@ func (t ServiceTransition) MarshalJSON() ([]byte, error) {
 // its team's line; a service whose team changed is never a transition (diff reports it as
 // moved). baseRuns and curRuns are ServiceRuns of base and cur.
 func ServiceTransitions(base *Org, baseRuns []ServiceRun, cur *Org, curRuns []ServiceRun) []ServiceTransition {
+	return serviceTransitions(base, baseRuns, nil, cur, curRuns)
+}
+
+// serviceTransitions is ServiceTransitions with byName, serviceIndex(base.Services), made
+// once by an analyser for its baseline (nil makes it).
+func serviceTransitions(base *Org, baseRuns []ServiceRun, byName map[string]int, cur *Org, curRuns []ServiceRun) []ServiceTransition {
 	out := []ServiceTransition{}
 	if len(base.Services) == 0 || len(cur.Services) == 0 {
 		return out
 	}
-	byName := serviceIndex(base.Services)
+	if byName == nil {
+		byName = serviceIndex(base.Services)
+	}
 	for i := range cur.Services {
 		s := &cur.Services[i]
 		j, ok := lookupFold(byName, s.Name)
@@ -290,12 +298,22 @@ type ServiceDecision struct {
 // ServiceOverrideDecisions lists, in the current model's order, the services present in
 // both models under the same team whose own override was added, removed or changed.
 func ServiceOverrideDecisions(base, cur *Org) []ServiceDecision {
+	return serviceOverrideDecisions(base, nil, cur, nil)
+}
+
+// serviceOverrideDecisions is ServiceOverrideDecisions with byName, serviceIndex of base's
+// services, and lk, the lookup of cur's teams, where the caller has them (nil makes them).
+func serviceOverrideDecisions(base *Org, byName map[string]int, cur *Org, lk *TeamLookup) []ServiceDecision {
 	var out []ServiceDecision
 	if len(cur.Services) == 0 || len(base.Services) == 0 {
 		return out
 	}
-	byName := serviceIndex(base.Services)
-	lk := NewTeamLookup(cur.Teams)
+	if byName == nil {
+		byName = serviceIndex(base.Services)
+	}
+	if lk == nil {
+		lk = NewTeamLookup(cur.Teams)
+	}
 	for i := range cur.Services {
 		s := &cur.Services[i]
 		j, ok := lookupFold(byName, s.Name)

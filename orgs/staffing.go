@@ -127,14 +127,21 @@ func RotationOf(o *Org, i int) (RotationStaffing, bool) {
 
 // StaffingOf is the staffing of every team of o that is on call, in model order, with the
 // totals (Delta zero: see StaffingAgainst).
-func StaffingOf(o *Org) StaffingVerdict {
-	n := 0
-	for i := range o.Teams {
-		if o.Teams[i].EffectiveRotation() > 0 {
-			n++
+func StaffingOf(o *Org) StaffingVerdict { return staffingInto(o, nil) }
+
+// staffingInto is StaffingOf(o), its rotations written over buf's memory when it has room
+// (a re-analysis passes the previous analysis' rotations, sparing megabytes a keystroke).
+func staffingInto(o *Org, buf []RotationStaffing) StaffingVerdict {
+	if buf == nil {
+		n := 0
+		for i := range o.Teams {
+			if o.Teams[i].EffectiveRotation() > 0 {
+				n++
+			}
 		}
+		buf = make([]RotationStaffing, 0, n)
 	}
-	s := StaffingVerdict{Rotations: make([]RotationStaffing, 0, n)}
+	s := StaffingVerdict{Rotations: buf[:0]}
 	for i := range o.Teams {
 		r, ok := RotationOf(o, i)
 		if !ok {

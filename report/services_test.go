@@ -1,0 +1,57 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// withService is solo with an ops team on call 24x5 with a thin rotation and one service of
+// Solo's run by that ops team.
+const withService = solo + `
+[[team]]
+name = "Ops"
+org = "ops"
+kind = "ops"
+headcount = 4
+on_call = "24x5"
+
+[[service]]
+name = "Ledger"
+team = "Solo"
+run = "ops"
+run_with = "Ops"
+availability = 99.99
+error_budget_used = 1.4
+`
+
+// TestServicesAndStaffingSections: the services section appears only when the file has
+// services, with each service's run, responders, target, budget and status; staffing says
+// who falls short and what that costs; Mermaid draws the exception as its own edge.
+func TestServicesAndStaffingSections(t *testing.T) {
+	plain := load(t, "solo.toml", solo)
+	rep := orgs.NewReport(plain.Name, "solo.toml", "solo.toml", orgs.Analyse(plain, plain))
+	for name, out := range map[string]string{"text": Text(plain, rep), "markdown": Markdown(plain, rep)} {
+		if strings.Contains(out, "Services") || strings.Contains(out, "On-call staffing") {
+			t.Errorf("%s report of a file without services or rotations has a services or staffing section:\n%s", name, out)
+		}
+	}
+
+	o := load(t, "svc.toml", withService)
+	rep = orgs.NewReport(o.Name, "svc.toml", "svc.toml", orgs.Analyse(o, o))
+	text, markdown, mermaid := Text(o, rep), Markdown(o, rep), Mermaid(o, rep)
+	for name, out := range map[string]string{"text": text, "markdown": markdown} {
+		for _, want := range []string{
+			"Ledger", "ops run it (exception)", "99.99%", "0.07", "48 h", "gap, over budget", // the service row
+			"Ops !", "24x5", "hire cost 190,000 EUR", "25%", // staffing: 4 of minimum 6, 2 hires at 95,000
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s report lacks %q:\n%s", name, want, out)
+			}
+		}
+	}
+	if !strings.Contains(mermaid, `-.->|"Ledger: ops run it"|`) {
+		t.Errorf("mermaid has no edge of its own for the exception Ledger:\n%s", mermaid)
+	}
+}
