@@ -93,7 +93,7 @@ func diffSentences(d *orgs.Diff, esc func(string) string) (teams, verdicts []str
 		}
 	}
 	change("Topology", intOrNone(v.Topology.From), intOrNone(v.Topology.To), v.Topology.Changed)
-	change("Pure", fmt.Sprint(v.Pure.From), fmt.Sprint(v.Pure.To), v.Pure.Changed)
+	change("Pure", yesNo(v.Pure.From), yesNo(v.Pure.To), v.Pure.Changed)
 	change("Run model", ModelName(v.RunModel.From), ModelName(v.RunModel.To), v.RunModel.Changed)
 	change("SRE identity", IdentityName(v.Identity.From), IdentityName(v.Identity.To), v.Identity.Changed)
 	f := v.Funding
@@ -213,7 +213,7 @@ func DiffMarkdown(d *orgs.Diff) string {
 	w.line("")
 	w.table([]string{"Verdict", "A", "B", ""}, [][]string{
 		{"Topology", intOrNone(v.Topology.From), intOrNone(v.Topology.To), mark(v.Topology.Changed)},
-		{"Pure", fmt.Sprint(v.Pure.From), fmt.Sprint(v.Pure.To), mark(v.Pure.Changed)},
+		{"Pure", yesNo(v.Pure.From), yesNo(v.Pure.To), mark(v.Pure.Changed)},
 		{"Run model", ModelName(v.RunModel.From), ModelName(v.RunModel.To), mark(v.RunModel.Changed)},
 		{"SRE identity", IdentityName(v.Identity.From), IdentityName(v.Identity.To), mark(v.Identity.Changed)},
 		{"CAPEX", budget(v.Funding.Before.Capex), budget(v.Funding.After.Capex), change(v.Funding.Delta.CapexHeadcount, v.Funding.Delta.CapexCost)},
@@ -275,4 +275,12 @@ func signedOrEmpty(n int64) string {
 		return ""
 	}
 	return Signed(n) + " vs A"
+}
+
+// yesNo words a yes-or-no verdict as people say it.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
