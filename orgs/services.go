@@ -14,6 +14,10 @@ import (
 // TeamLookup finds a team by name as SameName compares names, in constant time.
 type TeamLookup struct {
 	index map[string]int
+	// written, when set, remembers names as written with what they resolved to, so that a
+	// name looked up again is not folded again (the analyser keeps it while the team names
+	// stay the same)
+	written map[string]int
 }
 
 // NewTeamLookup indexes teams by folded name; for names that are the same name, the first
@@ -34,11 +38,22 @@ func (l *TeamLookup) Index(name string) int {
 	if name == "" {
 		return -1
 	}
-	if i, ok := lookupFold(l.index, name); ok {
+	if i, ok := l.written[name]; ok {
 		return i
 	}
-	return -1
+	i, ok := lookupFold(l.index, name)
+	if !ok {
+		i = -1
+	}
+	if l.written != nil && len(l.written) < maxWrittenNames {
+		l.written[name] = i
+	}
+	return i
 }
+
+// maxWrittenNames bounds TeamLookup.written: a file holds at most 20,000 teams and as
+// many names of them in its services; edits add few more.
+const maxWrittenNames = 1 << 17
 
 // ServiceRun is the effective run of one service (rules.md section 1): its own run and
 // run_with when it sets them, else its team's, with the run model and topology they give.
@@ -241,17 +256,17 @@ func ServiceTransitions(base *Org, baseRuns []ServiceRun, cur *Org, curRuns []Se
 
 // serviceTransitions is ServiceTransitions with byName, serviceIndex(base.Services), made
 // once by an analyser for its baseline (nil makes it).
-func serviceTransitions(base *Org, baseRuns []ServiceRun, byName map[string]int, cur *Org, curRuns []ServiceRun) []ServiceTransition {
+func serviceTransitions(base *Org, baseRuns []ServiceRun, byName *serviceNames, cur *Org, curRuns []ServiceRun) []ServiceTransition {
 	out := []ServiceTransition{}
 	if len(base.Services) == 0 || len(cur.Services) == 0 {
 		return out
 	}
 	if byName == nil {
-		byName = serviceIndex(base.Services)
+		byName = newServiceIndex(base.Services)
 	}
 	for i := range cur.Services {
 		s := &cur.Services[i]
-		j, ok := lookupFold(byName, s.Name)
+		j, ok := byName.find(s.Name)
 		if !ok || !SameName(base.Services[j].Team, s.Team) {
 			continue
 		}
@@ -267,6 +282,32 @@ func serviceTransitions(base *Org, baseRuns []ServiceRun, byName map[string]int,
 		out = append(out, ServiceTransition{Service: s.Name, Team: team, From: from.RunModel, To: to.RunModel, Verdict: v, Reason: reason})
 	}
 	return out
+}
+
+// serviceNames finds services of one model by name as SameName compares names, remembering the
+// names as written that it was asked for, so that asking again does not fold them again.
+type serviceNames struct {
+	folded  map[string]int
+	written map[string]int
+}
+
+func newServiceIndex(services []Service) *serviceNames {
+	return &serviceNames{folded: serviceIndex(services), written: make(map[string]int, len(services))}
+}
+
+// find is the index of the service named name, and whether there is one.
+func (x *serviceNames) find(name string) (int, bool) {
+	if i, ok := x.written[name]; ok {
+		return i, i >= 0
+	}
+	i, ok := lookupFold(x.folded, name)
+	if !ok {
+		i = -1
+	}
+	if len(x.written) < maxWrittenNames {
+		x.written[name] = i
+	}
+	return i, ok
 }
 
 // serviceIndex maps folded service names to their index (the first, for a repeated name).
@@ -303,20 +344,20 @@ func ServiceOverrideDecisions(base, cur *Org) []ServiceDecision {
 
 // serviceOverrideDecisions is ServiceOverrideDecisions with byName, serviceIndex of base's
 // services, and lk, the lookup of cur's teams, where the caller has them (nil makes them).
-func serviceOverrideDecisions(base *Org, byName map[string]int, cur *Org, lk *TeamLookup) []ServiceDecision {
+func serviceOverrideDecisions(base *Org, byName *serviceNames, cur *Org, lk *TeamLookup) []ServiceDecision {
 	var out []ServiceDecision
 	if len(cur.Services) == 0 || len(base.Services) == 0 {
 		return out
 	}
 	if byName == nil {
-		byName = serviceIndex(base.Services)
+		byName = newServiceIndex(base.Services)
 	}
 	if lk == nil {
 		lk = NewTeamLookup(cur.Teams)
 	}
 	for i := range cur.Services {
 		s := &cur.Services[i]
-		j, ok := lookupFold(byName, s.Name)
+		j, ok := byName.find(s.Name)
 		if !ok || !SameName(base.Services[j].Team, s.Team) {
 			continue
 		}
