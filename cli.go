@@ -16,7 +16,7 @@ import (
 // version is set at build time with -ldflags "-X main.version=..."; "dev" otherwise.
 var version = "dev"
 
-// Exit statuses (cli.md).
+// Exit statuses (docs/format.md).
 const (
 	exitOK      = 0
 	exitInvalid = 1
@@ -281,7 +281,7 @@ func (c *cli) diff(args []string) int {
 		op, err := c.open(f, "")
 		if err != nil {
 			fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
-			return exitUsage // cli.md: invalid input to diff is status 2, as 1 means "they differ"
+			return exitUsage // docs/format.md: invalid input to diff is status 2, as 1 means "they differ"
 		}
 		c.warn(op)
 		models[i] = op.Org

@@ -121,7 +121,7 @@ func TestReportJSONOfEveryExampleKeepsItsPromise(t *testing.T) {
 					t.Errorf("bank: a legacy estate mostly run by ops, not pure: %+v, run model %v", rep.Topology, rep.RunModel.Dominant)
 				}
 			case "health-platform":
-				// topology 1; its services run by ops make it not pure (rules.md section 1)
+				// topology 1; its services run by ops make it not pure (docs/rules.md section 1)
 				if rep.Topology.Dominant == nil || *rep.Topology.Dominant != 1 {
 					t.Errorf("want topology 1, got %+v", rep.Topology)
 				}

@@ -450,7 +450,7 @@ func (c *advisoryFacts) serviceAdvice(code string) advice {
 }
 
 // withServiceDecisions places each service override decision right after the decisions of
-// its team (rules.md section 4). decisions holds the teams' decisions in model order, then
+// its team (docs/rules.md section 4). decisions holds the teams' decisions in model order, then
 // those of removed teams and the SRE org's; services is in service order.
 func withServiceDecisions(decisions []Decision, services []ServiceDecision, lay *layout) []Decision {
 	if len(services) == 0 {

@@ -165,7 +165,7 @@ type FundingVerdict struct {
 type TransitionVerdict struct {
 	Verdict Verdict          `json:"verdict"`
 	Teams   []TeamTransition `json:"teams"`
-	// Services are the service transitions of rules.md section 4 ([] when none).
+	// Services are the service transitions of docs/rules.md section 4 ([] when none).
 	Services  []ServiceTransition `json:"services"`
 	Decisions []Decision          `json:"decisions"`
 }
@@ -225,7 +225,7 @@ func (s IdentityShares) Of(id Identity) float64 {
 type KPIEntry struct {
 	Identity Identity `json:"identity"`
 	Text     string   `json:"text"`
-	// KPIMeasure is its status with target and actual (rules.md section 6).
+	// KPIMeasure is its status with target and actual (docs/rules.md section 6).
 	KPIMeasure
 	// Own is true for the file's own KPIs, false for the built-in examples.
 	Own bool `json:"-"`

@@ -33,7 +33,7 @@ type Diff struct {
 	RolePositioning *PositioningDiff `json:"role_positioning"`
 	// Budgets is each organization's budget before (A), after (B) and the change.
 	Budgets OrgBudgetChanges `json:"budgets"`
-	// Staffing is what sustainable rotations need in A and in B (rules.md section 9).
+	// Staffing is what sustainable rotations need in A and in B (docs/rules.md section 9).
 	Staffing StaffingChange `json:"staffing"`
 	Verdicts DiffVerdicts   `json:"verdicts"`
 }
@@ -164,7 +164,7 @@ type FundingChange struct {
 type TransitionChange struct {
 	Verdict Verdict          `json:"verdict"`
 	Teams   []TeamTransition `json:"teams"`
-	// Services are the service run changes of rules.md section 4.
+	// Services are the service run changes of docs/rules.md section 4.
 	Services  []ServiceTransition `json:"services"`
 	Decisions []Decision          `json:"decisions"`
 }

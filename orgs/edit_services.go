@@ -172,7 +172,7 @@ func rotationWords(n, headcount int) string {
 }
 
 // clampRotation keeps an explicit rotation within a new headcount: lowering the headcount
-// lowers the rotation with it (rules.md section 9). An edit of a team's headcount applies it
+// lowers the rotation with it (docs/rules.md section 9). An edit of a team's headcount applies it
 // to the team after the change.
 func clampRotation(t *Team) {
 	if t.Rotation > t.Headcount {

@@ -1,6 +1,6 @@
 package orgs
 
-// This file is rules.md section 6 for measured KPIs: a KPI with a target and an actual
+// This file is docs/rules.md section 6 for measured KPIs: a KPI with a target and an actual
 // value is met or missed, and the example KPI "90% of supported services are within error
 // budgets" is measured from the file where its services say enough.
 
@@ -15,14 +15,14 @@ const (
 )
 
 // KPIMeasure is a KPI's status with the numbers it rests on (nil when unmeasured):
-// JSON {"status", "target", "actual"}, the keys cli.md adds to each of `kpis[]`.
+// JSON {"status", "target", "actual"}, the keys docs/format.md adds to each of `kpis[]`.
 type KPIMeasure struct {
 	Status KPIStatus `json:"status"`
 	Target *float64  `json:"target"`
 	Actual *float64  `json:"actual"`
 }
 
-// ErrorBudgetKPIText is the example KPI the file can measure (domain.md section 6).
+// ErrorBudgetKPIText is the example KPI the file can measure (docs/rules.md, the talk's tables).
 var ErrorBudgetKPIText = ReliabilityUXCentric.Info().KPIs[0]
 
 // errorBudgetKPITarget is the 90% of that KPI.

@@ -167,7 +167,7 @@ type Team struct {
 	Funding Funding
 	OnCall  OnCall
 	// Rotation is how many people take on-call shifts, 1..Headcount; 0 means unset, and
-	// then the whole team takes them (rules.md section 9). Only with OnCall other than none.
+	// then the whole team takes them (docs/rules.md section 9). Only with OnCall other than none.
 	Rotation int
 	Note     string
 	// Run, RunWith and SRERole apply to development teams only; for other kinds they are empty.
@@ -185,7 +185,7 @@ type Service struct {
 	// ErrorBudgetUsed is the share of this period's error budget consumed; nil when not given.
 	ErrorBudgetUsed *float64
 	// Run overrides the team's run for this service; empty when the service runs as its
-	// team does (rules.md section 1). The SRE role is always the team's.
+	// team does (docs/rules.md section 1). The SRE role is always the team's.
 	Run Run
 	// RunWith is the service's own partner, for a Run that needs one; empty otherwise.
 	RunWith string
@@ -195,7 +195,7 @@ type Service struct {
 type KPI struct {
 	Identity Identity
 	Text     string
-	// Target and Actual measure the KPI when both are set (rules.md section 6); a file
+	// Target and Actual measure the KPI when both are set (docs/rules.md section 6); a file
 	// may not give only one of them.
 	Target *float64
 	Actual *float64

@@ -28,7 +28,7 @@ type Option struct {
 // OptionRow names a row of the comparison that has a better end.
 type OptionRow string
 
-// The rows with a better end (cli.md, "compare"): fewer people needed, hires and hire cost;
+// The rows with a better end (docs/deciding.md, "compare"): fewer people needed, hires and hire cost;
 // the transition from the first option, unchanged first; fewer hard decisions; fewer
 // warnings; pure over not pure.
 const (
@@ -90,7 +90,7 @@ func (o *Option) score(row OptionRow) int64 {
 }
 
 // Best reports, for each option, whether it holds the best value of row, every tied option
-// alike (when all tie, all are marked: cli.md says so).
+// alike (when all tie, all are marked: docs/deciding.md says so).
 func Best(options []Option, row OptionRow) []bool {
 	marks := make([]bool, len(options))
 	if len(options) == 0 {

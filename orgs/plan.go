@@ -98,7 +98,7 @@ type planner struct {
 	reordered bool
 }
 
-// MakePlan orders every difference between base and target into stages (rules.md section
+// MakePlan orders every difference between base and target into stages (docs/rules.md section
 // 11). Both models must be valid; every intermediate model is valid too.
 func MakePlan(base, target *Org) *Plan {
 	p := newPlanner(base, target)

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// This file is rules.md section 8: for each service its monthly error budget in hours, the
+// This file is docs/rules.md section 8: for each service its monthly error budget in hours, the
 // teams on call for it (its responders), the union of their coverage on the week grid, the
 // longest stretch nobody covers, its status, and the three service advisories.
 
@@ -150,7 +150,7 @@ const (
 	advisedResponseLimit = 6 // names listed in an advisory's message before "and N more"
 )
 
-// ServiceVerdict is what rules.md sections 1 and 8 say about one service: one entry of the
+// ServiceVerdict is what docs/rules.md sections 1 and 8 say about one service: one entry of the
 // JSON `services`, {"name", "team", "run_model", "topology", "run_with", "exception",
 // "availability", "error_budget_used", "error_budget_hours", "responders",
 // "longest_uncovered_hours", "status"}, nulls where absent.
@@ -183,7 +183,7 @@ func (v *ServiceVerdict) ErrorBudgetHours() *float64 {
 	return &h
 }
 
-// MarshalJSON writes the service in cli.md's key order, with nulls where absent.
+// MarshalJSON writes the service in docs/format.md's key order, with nulls where absent.
 func (v ServiceVerdict) MarshalJSON() ([]byte, error) {
 	return v.AppendJSON(make([]byte, 0, 320)), nil
 }
@@ -312,7 +312,7 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// Advice is one advisory (rules.md section 10) with the services it names beside the teams:
+// Advice is one advisory (docs/rules.md section 10) with the services it names beside the teams:
 // JSON {"code", "severity", "message", "teams", "services"}, lists [] when empty.
 type Advice struct {
 	Code     string   `json:"code"`
@@ -362,7 +362,7 @@ const (
 	markWithin                // ... which is at most 1
 )
 
-// AnalyseServices is rules.md sections 1, 6 and 8 for the services of o; lk indexes o's
+// AnalyseServices is docs/rules.md sections 1, 6 and 8 for the services of o; lk indexes o's
 // teams (nil builds one). Linear in teams and services.
 func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
 	if lk == nil {

@@ -1,6 +1,6 @@
 package orgs_test
 
-// rules.md section 8: the week grid, the longest uncovered stretch for every on-call
+// docs/rules.md section 8: the week grid, the longest uncovered stretch for every on-call
 // pattern and their unions, error budget hours, responders, statuses and the three service
 // advisories.
 

@@ -8,7 +8,7 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 )
 
-// The rules of rules.md version 2 that count services' effective runs, checked on the
+// The rules of docs/rules.md version 2 that count services' effective runs, checked on the
 // analysis itself (what the report, the JSON and the dashboard read).
 
 // svc is a service of team, running as its team unless run is set.

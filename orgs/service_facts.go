@@ -1,7 +1,7 @@
 package orgs
 
 // This file gathers what the organization-level rules need to know of services, so that
-// the analysis reads it in one pass instead of walking services itself: purity (rules.md
+// the analysis reads it in one pass instead of walking services itself: purity (docs/rules.md
 // section 1), funding of sre-infra teams (section 3), which SRE teams services name and the
 // dev teams that share on call with them through a service (sections 5 and 10), services
 // that run as none or by ops (section 10), and each team's services and exceptions for the

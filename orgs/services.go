@@ -5,7 +5,7 @@ import (
 	"math"
 )
 
-// This file is rules.md sections 1 and 4 for services: who runs each service (its own run
+// This file is docs/rules.md sections 1 and 4 for services: who runs each service (its own run
 // and run_with, else its team's), the service mix, the service transitions between a
 // baseline and a current model, and the who-runs-it decisions of service overrides. Every
 // function is pure and linear in the number of teams and services: names are looked up in
@@ -55,7 +55,7 @@ func (l *TeamLookup) Index(name string) int {
 // many names of them in its services; edits add few more.
 const maxWrittenNames = 1 << 17
 
-// ServiceRun is the effective run of one service (rules.md section 1): its own run and
+// ServiceRun is the effective run of one service (docs/rules.md section 1): its own run and
 // run_with when it sets them, else its team's, with the run model and topology they give.
 type ServiceRun struct {
 	// Run is the effective run value.
@@ -132,7 +132,7 @@ func serviceRunOf(o *Org, lk *TeamLookup, s *Service) ServiceRun {
 	return r
 }
 
-// runTopology is the table of rules.md section 1: the run model and topology (0 for none)
+// runTopology is the table of docs/rules.md section 1: the run model and topology (0 for none)
 // of a run value, with the SRE role for run = you and the partner's org for you-and-sre
 // and sre.
 func runTopology(run Run, role SRERole, partnerOrg OrgID) (RunModel, int) {
@@ -162,7 +162,7 @@ func runTopology(run Run, role SRERole, partnerOrg OrgID) (RunModel, int) {
 	return Unorganized, 0
 }
 
-// ServiceMix is the service mix of rules.md section 1 (JSON `service_mix`): the run models
+// ServiceMix is the service mix of docs/rules.md section 1 (JSON `service_mix`): the run models
 // and topologies present among services by effective run, counted in services.
 // JSON: {"run_model": [...], "topology": [...]}.
 type ServiceMix struct {
@@ -222,7 +222,7 @@ func mixOf(models [5]int, topos [10]int, services int) *ServiceMix {
 	return mix
 }
 
-// ServiceTransition is one line of `transition.services` (rules.md section 4).
+// ServiceTransition is one line of `transition.services` (docs/rules.md section 4).
 // JSON: {"service", "team", "from", "to", "verdict", "reason"}, reason null when empty.
 type ServiceTransition struct {
 	Service string
@@ -233,7 +233,7 @@ type ServiceTransition struct {
 	Reason  string
 }
 
-// MarshalJSON writes the transition in cli.md's key order, reason null when there is none.
+// MarshalJSON writes the transition in docs/format.md's key order, reason null when there is none.
 func (t ServiceTransition) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Service string   `json:"service"`
@@ -323,7 +323,7 @@ func serviceIndex(services []Service) map[string]int {
 	return m
 }
 
-// ServiceDecision is a who-runs-it decision about one service's own override (rules.md
+// ServiceDecision is a who-runs-it decision about one service's own override (docs/rules.md
 // section 4): added, removed or changed. It has the fields of a Decision, in its order
 // (JSON {"kind", "subject", "changeability", "detail"}), Subject being "Team / Service".
 type ServiceDecision struct {
@@ -385,7 +385,7 @@ func overrideWords(s *Service) string {
 	return runWords[s.Run] + withPhrase(s.RunWith)
 }
 
-// ServiceChanges is what diff reports about services beside the verdicts (cli.md
+// ServiceChanges is what diff reports about services beside the verdicts (docs/format.md
 // `service_changes`, `services_added`, `services_removed`, `services_moved`).
 type ServiceChanges struct {
 	// Overrides are the services whose own override was added, removed or changed.

@@ -1,6 +1,6 @@
 package orgs_test
 
-// rules.md sections 1 and 4 for services: the effective run of a service, exceptions, the
+// docs/rules.md sections 1 and 4 for services: the effective run of a service, exceptions, the
 // service mix, service transitions and the who-runs-it decisions of overrides. Every model
 // is written as the file a user would write, so each one is also checked by validation.
 

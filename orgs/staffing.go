@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// This file is rules.md section 9, after the SRE book's on-call chapter: with a primary and
+// This file is docs/rules.md section 9, after the SRE book's on-call chapter: with a primary and
 // a secondary on call, nobody should be on call more than 25% of the time. For each team on
 // call it gives the hours each person carries, the smallest rotation that keeps the 25%,
 // the people missing from the rotation, the people the team must hire and what they cost;
@@ -79,7 +79,7 @@ type StaffingTotals struct {
 	HireCost int64 `json:"hire_cost"`
 }
 
-// StaffingVerdict is the JSON `staffing` of rules.md section 9: {"rotations", "needed",
+// StaffingVerdict is the JSON `staffing` of docs/rules.md section 9: {"rotations", "needed",
 // "hires", "hire_cost", "delta"}.
 type StaffingVerdict struct {
 	Rotations []RotationStaffing
@@ -92,7 +92,7 @@ type StaffingVerdict struct {
 	pos []int32
 }
 
-// MarshalJSON writes the staffing with the totals inline, in rules.md's key order.
+// MarshalJSON writes the staffing with the totals inline, in docs/rules.md's key order.
 func (s StaffingVerdict) MarshalJSON() ([]byte, error) {
 	rot := s.Rotations
 	if rot == nil {
@@ -207,7 +207,7 @@ func (t StaffingTotals) Minus(u StaffingTotals) StaffingTotals {
 	return StaffingTotals{Needed: t.Needed - u.Needed, Hires: t.Hires - u.Hires, HireCost: t.HireCost - u.HireCost}
 }
 
-// ThinRotation is the thin-rotation advisory (rules.md section 10) for the rotations of s,
+// ThinRotation is the thin-rotation advisory (docs/rules.md section 10) for the rotations of s,
 // every on-call pattern alike, or nil when no rotation falls short. Its message says, for
 // each team, how many people to add to the rotation and how many to hire.
 func ThinRotation(s *StaffingVerdict) *Advice {

@@ -1,6 +1,6 @@
 package orgs_test
 
-// rules.md sections 6 (measured KPIs) and 9 (on-call and staffing), with the thin-rotation
+// docs/rules.md sections 6 (measured KPIs) and 9 (on-call and staffing), with the thin-rotation
 // advisory of section 10 for every on-call pattern.
 
 import (

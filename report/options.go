@@ -157,7 +157,7 @@ func optionsMarkdown(options []orgs.Option) string {
 	return w.b.String()
 }
 
-// The JSON of compare and plan sums up an analysis in the same few keys (cli.md).
+// The JSON of compare and plan sums up an analysis in the same few keys (docs/deciding.md).
 type (
 	headCostJSON struct {
 		Headcount int   `json:"headcount"`
@@ -194,7 +194,7 @@ func indentJSON(v any) ([]byte, error) {
 	return orgs.EscapeJSON(append(data, '\n')), nil
 }
 
-// optionsJSON is the `compare --format json` of cli.md.
+// optionsJSON is the `compare --format json` of docs/deciding.md.
 func optionsJSON(options []orgs.Option) ([]byte, error) {
 	type option struct {
 		File       string              `json:"file"`

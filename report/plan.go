@@ -189,7 +189,7 @@ func planMarkdown(p *PlanOutput) string {
 	return w.b.String()
 }
 
-// planJSON is the `plan --format json` of cli.md.
+// planJSON is the `plan --format json` of docs/deciding.md.
 func planJSON(p *PlanOutput) ([]byte, error) {
 	type after struct {
 		RunModel               runModelJSON        `json:"run_model"`

@@ -29,7 +29,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// Limits of a session (cli.md, "sretopo serve").
+// Limits of a session (README, "Run a meeting over SSH").
 const (
 	// DefaultListen is localhost only: a session is opened to the network only on purpose.
 	DefaultListen = "127.0.0.1:23234"

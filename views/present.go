@@ -11,7 +11,7 @@ import (
 )
 
 // Presentation mode: one concern per screen, in the order of the talk: its opening (the SRE
-// principles and the myth), then the six steps of the decision (domain.md section 0), for a
+// principles and the myth), then the six steps of the decision (docs/rules.md, the talk's tables), for a
 // shared screen with the font zoomed; designed for 80x24. No board chrome: a title line with
 // the counter, the concern, its body, the agenda of the six steps and the key footer. A
 // concern longer than the screen takes several pages, so nothing is ever cut.
