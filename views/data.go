@@ -36,6 +36,9 @@ type Data struct {
 	// the quit question.
 	Dialog *Dialog
 
+	// ServicesByStatus lists the Services panel worst status first instead of in file order.
+	ServicesByStatus bool
+
 	// Page is presentation mode's page (0-based, see Pages).
 	Page int
 
