@@ -91,6 +91,8 @@ type Model struct {
 	present   bool
 	presenter presenter
 	panel     views.PanelID
+	// byStatus lists the Services panel worst status first.
+	byStatus bool
 
 	finder finder
 	form   teamForm
@@ -140,6 +142,8 @@ type panelsCache struct {
 	rect  views.Rect
 	wide  bool
 	drawn string
+	// byStatus is the Services panel's order
+	byStatus bool
 }
 
 // New makes the dashboard for an opened file.
@@ -684,14 +688,15 @@ func (m *Model) sync() {
 // data gathers what the views draw.
 func (m *Model) data() *views.Data {
 	d := &views.Data{
-		Org:     m.cur,
-		An:      m.an,
-		Changes: m.Changes(),
-		Index:   m.index,
-		Board:   m.board,
-		Header:  views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
-		Panel:   m.panel,
-		Status:  m.status, StatusError: m.statusErr,
+		Org:              m.cur,
+		An:               m.an,
+		Changes:          m.Changes(),
+		Index:            m.index,
+		Board:            m.board,
+		Header:           views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
+		Panel:            m.panel,
+		ServicesByStatus: m.byStatus,
+		Status:           m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.presenter.page,
 		Memo: &m.memo,
@@ -750,8 +755,8 @@ func (m *Model) View() string {
 		return views.Present(d, m.st, m.w, m.h)
 	}
 	if d.Dialog == nil && !m.lay.TooSmall {
-		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide}
-		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide {
+		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide, byStatus: m.byStatus}
+		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
 			key.drawn = views.DrawPanels(d, m.st, m.lay)
 			m.panels = key
 		}
