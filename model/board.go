@@ -46,6 +46,8 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.moveRow(+1)
 	case is(msg, k.Services):
 		m.toggleServices(sel)
+	case is(msg, k.Rotation):
+		m.startRotation(sel)
 	case is(msg, k.SortServices):
 		m.byStatus = !m.byStatus
 		if m.byStatus {

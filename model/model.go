@@ -31,17 +31,18 @@ import (
 type mode int
 
 const (
-	modeBoard   mode = iota
-	modeFind         // find as you type
-	modeForm         // the new-team form
-	modeSave         // the save prompt
-	modeQuit         // "unsaved changes: save, discard or cancel?"
-	modePresent      // presentation mode (for the key help only; see Model.present)
-	modeFiles        // the list of files beside the current one (o, and L in compare)
-	modeCompare      // the compare screen (c)
-	modeRestore      // "unsaved work from an earlier session was found: restore it?"
-	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
-	modeConfirm      // a yes/no question: delete a team others run with, update in place
+	modeBoard    mode = iota
+	modeFind          // find as you type
+	modeForm          // the new-team form
+	modeSave          // the save prompt
+	modeQuit          // "unsaved changes: save, discard or cancel?"
+	modePresent       // presentation mode (for the key help only; see Model.present)
+	modeFiles         // the list of files beside the current one (o, and L in compare)
+	modeCompare       // the compare screen (c)
+	modeRestore       // "unsaved work from an earlier session was found: restore it?"
+	modePager         // a page that scrolls: a panel full screen (z), the message log (M)
+	modeConfirm       // a yes/no question: delete a team others run with, update in place
+	modeRotation      // the rotation prompt (R)
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -96,8 +97,10 @@ type Model struct {
 
 	finder finder
 	form   teamForm
-	save   savePrompt
-	saving bool
+	// rotation is the rotation prompt shown in modeRotation.
+	rotation rotationPrompt
+	save     savePrompt
+	saving   bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
 	// before is the selected team's name before the key being handled changed anything
@@ -396,6 +399,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.pagerKey(msg)
 	case modeConfirm:
 		return m.confirmKey(msg)
+	case modeRotation:
+		return m.rotationKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -418,7 +423,7 @@ func is(msg tea.KeyMsg, b key.Binding) bool {
 // typing reports whether a text input has the keys.
 func (m *Model) typing() bool {
 	switch m.mode {
-	case modeFind, modeSave:
+	case modeFind, modeSave, modeRotation:
 		return true
 	case modeForm:
 		return m.form.field == fieldName || m.form.field == fieldHeadcount
@@ -726,6 +731,8 @@ func (m *Model) data() *views.Data {
 		}
 	case modeConfirm:
 		d.Dialog = m.question.Dialog()
+	case modeRotation:
+		d.Dialog = m.rotationDialog()
 	}
 	return d
 }
