@@ -115,15 +115,15 @@ func (m *Model) keyGroups() []views.KeyGroup {
 			line(k.Delete, teamWhy(true, "")),
 			line(k.New, viewer),
 		}},
-		{Title: "Services and on call", Keys: []views.KeyLine{
-			line(k.Services, cmp.Or(viewer, svcWhy)), line(k.SortServices, sortWhy), line(k.Rotation, cmp.Or(viewer, rotWhy)),
-		}},
 		{Title: "The whole organization", Keys: []views.KeyLine{
 			line(k.Positioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, cmp.Or(viewer, back)),
 		}},
 		{Title: "Files, views and leaving", Keys: []views.KeyLine{
 			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Export, files),
 			line(k.Present, ""), line(k.Help, ""), line(quit, ""), line(k.Follow, follow),
+		}},
+		{Title: "Services and on call", Keys: []views.KeyLine{
+			line(k.Services, cmp.Or(viewer, svcWhy)), line(k.SortServices, sortWhy), line(k.Rotation, cmp.Or(viewer, rotWhy)),
 		}},
 	}
 }

@@ -107,7 +107,7 @@ func TestSortServicesKey(t *testing.T) {
 
 func TestServiceKeysAreListed(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40)
-	press(t, m, "?")
+	press(t, m, "?", "end") // the last group of the key table
 	v := m.View()
 	for _, want := range []string{"enter/space", "the team's services", "services by status", "set the rotation"} {
 		if !strings.Contains(v, want) {
