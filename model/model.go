@@ -15,6 +15,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"path/filepath"
 	"strings"
 
@@ -528,9 +529,16 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case f.accepted:
 		m.mode = modeBoard
-		m.setStatus(fmt.Sprintf("selected %q", f.Current()))
+		m.setStatus("selected " + f.CurrentWords())
 	case f.Current() != "":
-		m.selectIndex(m.teamIndex(f.Current(), -1))
+		i := m.teamIndex(f.Current(), -1)
+		m.selectIndex(i)
+		m.board.Open, m.board.Service = false, 0
+		if k := f.CurrentService(); k >= 0 {
+			// a service is selected under its team, as enter opens them
+			m.board.Open = true
+			m.board.Service = slices.Index(views.TeamServices(m.an, i), k)
+		}
 	default:
 		m.board = f.from
 	}

@@ -167,3 +167,23 @@ func TestHeadcountMovesTheLoadLive(t *testing.T) {
 		t.Errorf("after + the warning stays: needed %d", m.an.Staffing.Needed)
 	}
 }
+
+func TestFindSelectsAServiceUnderItsTeam(t *testing.T) {
+	m := newModel(t, "health-platform", 120, 40)
+	press(t, m, "/", "d", "o", "s", "e") // "Dose Management" (a team) first, then "Dose register"
+	if m.Selected() != "Dose Management" || m.board.Open {
+		t.Fatalf("the team matches first: selected %q, open %v", m.Selected(), m.board.Open)
+	}
+	press(t, m, "down", "enter")
+	svc := m.board.SelectedService(m.an)
+	if svc < 0 || !strings.HasPrefix(m.an.Services[svc].Name, "Dose regist") || m.Selected() != "Dose Management" {
+		t.Fatalf("find selects service %d under %q", svc, m.Selected())
+	}
+	if !strings.Contains(m.status, "service \"Dose regist") {
+		t.Errorf("status %q", m.status)
+	}
+	press(t, m, "r") // and the run keys apply to it
+	if s := &m.Current().Services[svc]; s.Run == "" {
+		t.Errorf("r after find left %q as its team", s.Name)
+	}
+}
