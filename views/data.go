@@ -317,6 +317,18 @@ func (d *Data) ok() bool {
 type Memo struct {
 	criteria [2]criteriaMemo
 	need     [2]needMemo
+	tables   [4]tableMemo
+}
+
+// tableMemo is the Services or Staffing panel as drawn for an analysis, size and order:
+// the layout measures a panel and then draws it, often at the same size.
+type tableMemo struct {
+	an       *orgs.Analysis
+	panel    PanelID
+	w, h     int
+	byStatus bool
+	pens     *pens
+	lines    []string
 }
 
 // needMemo is the height of a panel drawn in full, for the analysis, panel and width it

@@ -120,10 +120,8 @@ func renderPanel(p PanelID, d *Data, st Styles, w, h int) []string {
 		lines = criteriaPanel(d, st, w, h)
 	case PanelFunding:
 		lines = fundingPanel(d, st, w, h)
-	case PanelServices:
-		lines = servicesPanel(d, st, w, h)
-	case PanelStaffing:
-		lines = staffingPanel(d, st, w, h)
+	case PanelServices, PanelStaffing:
+		lines = tablePanel(p, d, st, w, h)
 	case PanelTransition:
 		lines = transitionPanel(d, st, w, h)
 	case PanelIdentity:

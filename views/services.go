@@ -108,6 +108,42 @@ func tableLines(st Styles, header []string, rows [][]string, marks []bool, style
 	return out
 }
 
+// maxTableRows bounds the rows the Services and Staffing panels lay out, full screen too:
+// the dashboard lays its panels out after every keystroke, and a file may hold tens of
+// thousands of services; the report lists them all.
+const maxTableRows = 60
+
+// tablePanel draws the Services or Staffing panel, from the memo when it was drawn for the
+// same analysis, size, order and styles.
+func tablePanel(p PanelID, d *Data, st Styles, w, h int) []string {
+	draw := func() []string {
+		if p == PanelServices {
+			return servicesPanel(d, st, w, h)
+		}
+		return staffingPanel(d, st, w, h)
+	}
+	if d.Memo == nil {
+		return draw()
+	}
+	memo := &d.Memo.tables
+	for i := range memo {
+		if c := &memo[i]; c.lines != nil && c.an == d.An && c.panel == p && c.w == w && c.h == h && c.byStatus == d.ServicesByStatus && c.pens == st.ink() {
+			return slices.Clone(c.lines)
+		}
+	}
+	copy(memo[1:], memo[:len(memo)-1])
+	memo[0] = tableMemo{an: d.An, panel: p, w: w, h: h, byStatus: d.ServicesByStatus, pens: st.ink(), lines: draw()}
+	return slices.Clone(memo[0].lines)
+}
+
+// moreWhere says where the rows a table of height h leaves out are shown.
+func moreWhere(h int) string {
+	if h >= maxTableRows {
+		return "sretopo report lists every one"
+	}
+	return "z: full screen"
+}
+
 func servicesPanel(d *Data, st Styles, w, h int) []string {
 	an := d.An
 	if len(an.Services) == 0 {
@@ -128,11 +164,18 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	if an.ServiceMix != nil {
 		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(an.ServiceMix), w)))
 	}
-	all := report.ServiceRows(an, S)
-	idx := ServiceOrder(an, d.ServicesByStatus)
 	// only the rows that can show are laid out: a file may hold thousands of services
-	room := max(1, h-len(lines)-1)
-	if len(idx) > room {
+	room := max(1, min(h, maxTableRows)-len(lines)-1)
+	var idx []int
+	if d.ServicesByStatus {
+		idx = ServiceOrder(an, true)
+	} else {
+		idx = make([]int, min(len(an.Services), room))
+		for i := range idx {
+			idx[i] = i
+		}
+	}
+	if len(an.Services) > room {
 		idx = idx[:max(0, room-1)]
 	}
 	rows := make([][]string, len(idx))
@@ -140,7 +183,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	styles := make([]*pen, len(idx))
 	for k, i := range idx {
 		v := &an.Services[i]
-		r := all[i]
+		r := report.ServiceRow(an, i, S)
 		// team, run model, responders, target, budget, longest gap, status
 		// "you and SRE (exception)": the header says it is the run model
 		rows[k] = []string{r[0], r[1], strings.Replace(r[2], " run it", "", 1), r[3], r[4], r[5], r[6], r[7]}
@@ -165,7 +208,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w)...)
 	if rest := len(an.Services) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (z: full screen)", rest, plural(rest)), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), moreWhere(h)), w)))
 	}
 	return lines
 }
@@ -206,44 +249,45 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	if d.Changes != nil && (an.Staffing.Delta != orgs.StaffingTotals{}) {
 		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %+d needed, %+d to hire", GlyphChanged, an.Staffing.Delta.Needed, an.Staffing.Delta.Hires), w)))
 	}
-	all := report.StaffingRows(an, S)
 	rots := an.Staffing.Rotations
-	room := max(1, h-len(lines)-1)
-	// the selected team's rotation first when it would not show, so + and - show it move
-	idx := make([]int, 0, len(rots))
-	sel := d.Board.Selected()
-	for p := range rots {
-		idx = append(idx, p)
-	}
-	if len(idx) > room {
-		keep := idx[:max(0, room-1)]
-		if p := slices.IndexFunc(rots, func(r orgs.RotationStaffing) bool { return r.TeamIndex == sel }); p >= len(keep) && len(keep) > 0 {
-			keep[len(keep)-1] = p
+	room := max(1, min(h, maxTableRows)-len(lines)-1)
+	// the short rotations first when not all show: they are what the panel is for
+	idx := make([]int, 0, min(len(rots), room))
+	if len(rots) <= room {
+		for p := range rots {
+			idx = append(idx, p)
 		}
-		idx = keep
+	} else {
+		for _, short := range []bool{true, false} {
+			for p := range rots {
+				if len(idx) >= room-1 {
+					break
+				}
+				if rots[p].Short() == short {
+					idx = append(idx, p)
+				}
+			}
+		}
 	}
 	rows := make([][]string, len(idx))
 	marks := make([]bool, len(idx))
 	styles := make([]*pen, len(idx))
 	for k, p := range idx {
 		r := &rots[p]
-		row := all[p]
+		row := report.StaffingRow(an, p, S)
 		team := strings.TrimSuffix(row[0], " !")
 		// team, pattern, rotation, h/person/week, share, minimum, needed, cost
 		rows[k] = []string{team, row[1], row[2], row[3], row[4], row[5], row[6], row[8]}
 		marks[k] = r.Short()
 		styles[k] = st.ink().Text
-		switch {
-		case r.Short():
+		if r.Short() {
 			styles[k] = st.ink().Warning
-		case r.TeamIndex == sel:
-			styles[k] = st.ink().AccentBold
 		}
 	}
 	header := []string{"Team", "Pattern", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w)...)
 	if rest := len(rots) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (z: full screen)", rest, plural(rest)), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), moreWhere(h)), w)))
 	}
 	return lines
 }
