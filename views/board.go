@@ -302,7 +302,7 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 	for _, l := range names[1:] {
 		lines = append(lines, renderLine(bold, "  "+l, w, ""))
 	}
-	lines = append(lines, renderLine(base, "  "+withServices(facts(t, inner), d, i, inner), w, ""), roleLine(d, k, base, i, w, selected))
+	lines = append(lines, renderLine(base, "  "+withServices(t, d, i, inner), w, ""), roleLine(d, k, base, i, w, selected))
 	if changed {
 		ws := k.Changed
 		if selected {
@@ -435,22 +435,27 @@ func facts(t *orgs.Team, w int) string {
 	return p.result()
 }
 
-// withServices adds to a card's facts line how many services team i builds and how many of
-// them are exceptions (run otherwise than the team), in the longest words that fit in w;
-// the facts alone when the team builds none or nothing fits.
-func withServices(facts string, d *Data, i, w int) string {
+// withServices is a card's facts line with how many services team i builds and how many
+// of them are exceptions (run otherwise than the team): the facts are shortened to make room
+// ("dev, 6 people, 8x5; 2 services, 1 exception"), the count too when they must be cut.
+func withServices(t *orgs.Team, d *Data, i, w int) string {
 	ix := &d.Index
 	if i >= len(ix.Builds) || ix.Builds[i] == 0 {
-		return facts
+		return facts(t, w)
 	}
 	n, e := int(ix.Builds[i]), int(ix.Exceptions[i])
-	long := strconv.Itoa(n) + " service" + plural(n)
-	short := strconv.Itoa(n) + " svc"
+	long := "; " + strconv.Itoa(n) + " service" + plural(n)
+	short := "; " + strconv.Itoa(n) + " svc"
 	if e > 0 {
 		long += ", " + strconv.Itoa(e) + " exception" + plural(e)
 		short += " " + strconv.Itoa(e) + " exc"
 	}
-	return pick(w, facts+"; "+long, facts+"; "+short, facts)
+	for _, suffix := range []string{long, short} {
+		if f := facts(t, w-width(suffix)); !strings.HasSuffix(f, "…") && width(f)+width(suffix) <= w {
+			return f + suffix
+		}
+	}
+	return facts(t, w)
 }
 
 // picker is pick with the candidates made one by one, only until one fits.
