@@ -187,3 +187,16 @@ func TestFindSelectsAServiceUnderItsTeam(t *testing.T) {
 		t.Errorf("r after find left %q as its team", s.Name)
 	}
 }
+
+func TestSortServicesKeyFullScreen(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	m.panel = views.PanelServices
+	press(t, m, "z")
+	if !strings.Contains(m.View(), "file order") {
+		t.Fatalf("z on Services:\n%s", m.View())
+	}
+	press(t, m, "!")
+	if m.mode != modePager || !m.byStatus || !strings.Contains(m.View(), "worst status first") {
+		t.Errorf("! full screen: mode %v, by status %v", m.mode, m.byStatus)
+	}
+}
