@@ -67,6 +67,22 @@ func (p PanelID) Changed(c *orgs.Changes) bool {
 	return false
 }
 
+// panelChanged reports whether the verdicts panel p shows differ from the baseline's: for
+// the Services panel, an exception changed run model (a service transition); for Staffing, the
+// totals moved.
+func panelChanged(d *Data, p PanelID) bool {
+	if d.Changes == nil {
+		return false
+	}
+	switch p {
+	case PanelServices:
+		return len(d.An.Transition.Services) > 0
+	case PanelStaffing:
+		return d.An.Staffing.Delta != orgs.StaffingTotals{}
+	}
+	return p.Changed(d.Changes)
+}
+
 // TabTitle is the panel's title with the changed mark when its verdicts changed.
 func (p PanelID) TabTitle(c *orgs.Changes) string {
 	if p.Changed(c) {

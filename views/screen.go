@@ -214,7 +214,7 @@ func tabLabel(d *Data, short bool) func(p PanelID) string {
 		if short {
 			t = panelShort[p]
 		}
-		if p.Changed(d.Changes) {
+		if panelChanged(d, p) {
 			t += GlyphChanged
 		}
 		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
@@ -306,9 +306,17 @@ func widePanels(d *Data, st Styles, w, h int) string {
 // is marked.
 func wideTitle(d *Data, p PanelID) string {
 	if p == d.Panel {
-		return GlyphSelected + " " + p.TabTitle(d.Changes)
+		return GlyphSelected + " " + wideTab(d, p)
 	}
-	return p.TabTitle(d.Changes)
+	return wideTab(d, p)
+}
+
+// wideTab is p's title with the changed mark when its verdicts changed.
+func wideTab(d *Data, p PanelID) string {
+	if panelChanged(d, p) {
+		return p.Title() + " " + GlyphChanged
+	}
+	return p.Title()
 }
 
 // masonMin is the height the panels above the criteria table keep at least on a wide
