@@ -32,6 +32,9 @@ func TestServicePanelsSayWhatOrgsComputed(t *testing.T) {
 			t.Errorf("row of %q (problem %v, status %q): %q", v.Name, ServiceProblem(v), v.Status, row)
 		}
 	}
+	if panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
+		t.Error("the baseline itself is marked changed")
+	}
 	// every rotation of health-platform is staffed: nothing to add, and Funding says so
 	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: nothing") {
 		t.Errorf("funding panel:\n%s", got)
@@ -50,6 +53,9 @@ func TestServicePanelsSayWhatOrgsComputed(t *testing.T) {
 	}
 	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: +2 people") {
 		t.Errorf("funding panel with a thin rotation:\n%s", got)
+	}
+	if !panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
+		t.Errorf("changed marks: staffing %v, services %v", panelChanged(d, PanelStaffing), panelChanged(d, PanelServices))
 	}
 	if got := DecideStaffing(d.An); !strings.HasPrefix(got, "to staff every rotation: +2 people, +") || !strings.HasSuffix(got, " a year") {
 		t.Errorf("Decide: %q", got)
