@@ -174,7 +174,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		k.Follow, move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
 		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
 		withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open"), withHelp(k.Export, "y", "report"),
-		withHelp(k.With, "w", "with"), withHelp(k.Role, "e", "role"), heads,
+		withHelp(k.With, "w", "with"), withHelp(k.Services, "enter", "services"), withHelp(k.Role, "e", "role"), heads,
 		withHelp(k.New, "n", "new"), withHelp(k.Delete, "x", "delete"), withHelp(k.Redo, "ctrl+r", "redo"),
 	}
 }

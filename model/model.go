@@ -8,7 +8,7 @@
 // its Update, its keys and what it draws: the finder (find.go), the presenter
 // (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
 // message log, the key table), yes/no questions (confirm.go), the team form and the save
-// prompt (form.go), compare (compare.go) and the file list (files.go). The root Model owns
+// prompt (form.go), the rotation prompt (rotation.go), compare (compare.go) and the file list (files.go). The root Model owns
 // the board (board.go) and the saving flow (save_flow.go), routes each message to the
 // screen shown (mode) and lays the screen out.
 package model

@@ -130,6 +130,9 @@ func TestRotationKey(t *testing.T) {
 	if m.mode != modeBoard || m.Current().Teams[0].Rotation != 1 {
 		t.Fatalf("rotation 1: mode %v, rotation %d", m.mode, m.Current().Teams[0].Rotation)
 	}
+	if m.panel != views.PanelStaffing {
+		t.Errorf("after R the narrow screen shows %v, not the Staffing panel", m.panel)
+	}
 	// one person alone is short of the 8x5 minimum of 2: the Staffing panel says so
 	if m.an.Staffing.Needed != 1 || !strings.Contains(m.status, "rotation 1 of 8") {
 		t.Errorf("needed %d, status %q", m.an.Staffing.Needed, m.status)
