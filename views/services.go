@@ -195,7 +195,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	header := []string{"Service", "Team", "Run model", "Responders", "Target", "Budget h", "Gap", "Status"}
 	if w < 100 {
-		// narrow: the responders and the budget go first, the status stays
+		// narrow: the responders and the budget are left out, the status stays
 		header = []string{"Service", "Team", "Run model", "Target", "Gap", "Status"}
 		for k := range rows {
 			r := rows[k]
