@@ -48,7 +48,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.toggleServices(sel)
 	case is(msg, k.Rotation):
 		m.startRotation(sel)
-	case is(msg, k.SortServices):
+	case is(msg, k.SortBy):
 		m.byStatus = !m.byStatus
 		if m.byStatus {
 			m.setStatus("Services panel: worst status first (! again: file order)")
@@ -271,7 +271,7 @@ func (m *Model) enableKeys() {
 	k.Run.SetEnabled(dev)
 	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(m.cur, i, t.Run))
 	k.Services.SetEnabled(i >= 0 && i < len(m.index.Builds) && m.index.Builds[i] > 0)
-	k.SortServices.SetEnabled(len(m.an.Services) > 0)
+	k.SortBy.SetEnabled(len(m.an.Services) > 0)
 	k.Rotation.SetEnabled(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "")
 	if svc := m.board.SelectedService(m.an); svc >= 0 {
 		// r and w change the selected service's run, not its team's

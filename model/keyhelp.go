@@ -123,7 +123,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 			line(k.Present, ""), line(k.Help, ""), line(quit, ""), line(k.Follow, follow),
 		}},
 		{Title: "Services and on call", Keys: []views.KeyLine{
-			line(k.Services, cmp.Or(viewer, svcWhy)), line(k.SortServices, sortWhy), line(k.Rotation, cmp.Or(viewer, rotWhy)),
+			line(k.Services, cmp.Or(viewer, svcWhy)), line(k.SortBy, sortWhy), line(k.Rotation, cmp.Or(viewer, rotWhy)),
 		}},
 	}
 }

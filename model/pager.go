@@ -181,7 +181,7 @@ func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modeBoard
 		return m.quit()
 	}
-	if is(msg, m.keys.SortServices) && m.pager.title == zoomTitle(views.PanelServices) {
+	if is(msg, m.keys.SortBy) && m.pager.title == zoomTitle(views.PanelServices) {
 		// the Services panel full screen takes its sort key too
 		m.byStatus = !m.byStatus
 		m.zoomPanel()
