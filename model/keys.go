@@ -139,7 +139,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
 	case modeSave:
 		return []key.Binding{k.Accept, k.NextField, k.Cancel}
-	case modeRotation:
+	case modeRotate:
 		return []key.Binding{withHelp(k.Accept, "enter", "set"), k.Cancel}
 	case modePager:
 		return k.pager.ShortHelp()

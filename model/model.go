@@ -8,9 +8,9 @@
 // its Update, its keys and what it draws: the finder (find.go), the presenter
 // (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
 // message log, the key table), yes/no questions (confirm.go), the team form and the save
-// prompt (form.go), the rotation prompt (rotation.go), compare (compare.go) and the file list (files.go). The root Model owns
-// the board (board.go) and the saving flow (save_flow.go), routes each message to the
-// screen shown (mode) and lays the screen out.
+// prompt (form.go), the rotation prompt (rotation.go), compare (compare.go) and the file
+// list (files.go). The root Model owns the board (board.go) and the saving flow
+// (save_flow.go), routes each message to the screen shown (mode) and lays the screen out.
 package model
 
 import (
@@ -32,18 +32,18 @@ import (
 type mode int
 
 const (
-	modeBoard    mode = iota
-	modeFind          // find as you type
-	modeForm          // the new-team form
-	modeSave          // the save prompt
-	modeQuit          // "unsaved changes: save, discard or cancel?"
-	modePresent       // presentation mode (for the key help only; see Model.present)
-	modeFiles         // the list of files beside the current one (o, and L in compare)
-	modeCompare       // the compare screen (c)
-	modeRestore       // "unsaved work from an earlier session was found: restore it?"
-	modePager         // a page that scrolls: a panel full screen (z), the message log (M)
-	modeConfirm       // a yes/no question: delete a team others run with, update in place
-	modeRotation      // the rotation prompt (R)
+	modeBoard   mode = iota
+	modeFind         // find as you type
+	modeForm         // the new-team form
+	modeSave         // the save prompt
+	modeQuit         // "unsaved changes: save, discard or cancel?"
+	modePresent      // presentation mode (for the key help only; see Model.present)
+	modeFiles        // the list of files beside the current one (o, and L in compare)
+	modeCompare      // the compare screen (c)
+	modeRestore      // "unsaved work from an earlier session was found: restore it?"
+	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
+	modeConfirm      // a yes/no question: delete a team others run with, update in place
+	modeRotate       // the rotation prompt (R)
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -95,13 +95,13 @@ type Model struct {
 	panel     views.PanelID
 	// byStatus lists the Services panel worst status first.
 	byStatus bool
+	// rotation is the rotation prompt shown in modeRotate.
+	rotation rotationPrompt
 
 	finder finder
 	form   teamForm
-	// rotation is the rotation prompt shown in modeRotation.
-	rotation rotationPrompt
-	save     savePrompt
-	saving   bool
+	save   savePrompt
+	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
 	// before is the selected team's name before the key being handled changed anything
@@ -400,7 +400,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.pagerKey(msg)
 	case modeConfirm:
 		return m.confirmKey(msg)
-	case modeRotation:
+	case modeRotate:
 		return m.rotationKey(msg)
 	}
 	if m.present {
@@ -424,7 +424,7 @@ func is(msg tea.KeyMsg, b key.Binding) bool {
 // typing reports whether a text input has the keys.
 func (m *Model) typing() bool {
 	switch m.mode {
-	case modeFind, modeSave, modeRotation:
+	case modeFind, modeSave, modeRotate:
 		return true
 	case modeForm:
 		return m.form.field == fieldName || m.form.field == fieldHeadcount
@@ -701,19 +701,19 @@ func (m *Model) sync() {
 // data gathers what the views draw.
 func (m *Model) data() *views.Data {
 	d := &views.Data{
-		Org:              m.cur,
-		An:               m.an,
-		Changes:          m.Changes(),
-		Index:            m.index,
-		Board:            m.board,
-		Header:           views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
-		Panel:            m.panel,
-		ServicesByStatus: m.byStatus,
-		Status:           m.status, StatusError: m.statusErr,
+		Org:     m.cur,
+		An:      m.an,
+		Changes: m.Changes(),
+		Index:   m.index,
+		Board:   m.board,
+		Header:  views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
+		Panel:   m.panel,
+		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.presenter.page,
 		Memo: &m.memo,
 	}
+	d.ServicesByStatus = m.byStatus
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
@@ -739,7 +739,7 @@ func (m *Model) data() *views.Data {
 		}
 	case modeConfirm:
 		d.Dialog = m.question.Dialog()
-	case modeRotation:
+	case modeRotate:
 		d.Dialog = m.rotationDialog()
 	}
 	return d

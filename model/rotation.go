@@ -37,7 +37,7 @@ func (m *Model) startRotation(i int) {
 	}
 	in.Focus()
 	m.rotation = rotationPrompt{team: i, input: in}
-	m.mode = modeRotation
+	m.mode = modeRotate
 }
 
 // rotationKey handles a key of the rotation prompt: enter sets the rotation (empty or 0

@@ -119,11 +119,11 @@ func TestServiceKeysAreListed(t *testing.T) {
 func TestRotationKey(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40) // Viewer: 8 people on call 8x5
 	press(t, m, "R")
-	if m.mode != modeRotation || !strings.Contains(m.View(), "Rotation of Viewer") {
+	if m.mode != modeRotate || !strings.Contains(m.View(), "Rotation of Viewer") {
 		t.Fatalf("R: mode %v", m.mode)
 	}
 	press(t, m, "1", "2", "enter") // more than the team has: refused, the prompt stays
-	if m.mode != modeRotation || !strings.Contains(m.rotation.err, "1-8") {
+	if m.mode != modeRotate || !strings.Contains(m.rotation.err, "1-8") {
 		t.Fatalf("rotation 12: mode %v, error %q", m.mode, m.rotation.err)
 	}
 	press(t, m, "backspace", "backspace", "1", "enter")
