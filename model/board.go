@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -32,9 +33,28 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Right):
 		m.focusColumn(m.board.Focus + 1)
 	case is(msg, k.Up):
+		if m.board.Open && m.board.Service >= 0 {
+			m.board.Service-- // up to the team itself, then on to the team above
+			break
+		}
 		m.moveRow(-1)
 	case is(msg, k.Down):
+		if m.board.Open && m.board.Service < len(views.TeamServices(m.an, sel))-1 {
+			m.board.Service++
+			break
+		}
 		m.moveRow(+1)
+	case is(msg, k.Services):
+		m.toggleServices(sel)
+	case is(msg, k.Rotation):
+		m.startRotation(sel)
+	case is(msg, k.SortBy):
+		m.byStatus = !m.byStatus
+		if m.byStatus {
+			m.setStatus("Services panel: worst status first (! again: file order)")
+		} else {
+			m.setStatus("Services panel: file order")
+		}
 	case is(msg, k.PageUp):
 		m.moveRow(-views.PageSize(m.data(), m.lay, m.board.Focus))
 	case is(msg, k.PageDown):
@@ -47,9 +67,17 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modeFind
 		m.finder = newFinder(m.board, m.keys)
 	case is(msg, k.Run):
+		if svc := m.board.SelectedService(m.an); svc >= 0 {
+			m.edit(m.cur.CycleServiceRun(svc))
+			break
+		}
 		c, err := m.cur.CycleRun(sel)
 		m.editTeam(sel, c, err)
 	case is(msg, k.With):
+		if svc := m.board.SelectedService(m.an); svc >= 0 {
+			m.edit(m.cur.CycleServiceRunWith(svc))
+			break
+		}
 		c, err := m.cur.CycleRunWith(sel)
 		m.editTeam(sel, c, err)
 	case is(msg, k.Role):
@@ -105,7 +133,26 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.cyclePanel(-1)
 		m.panelChosen()
 	}
+	if m.board.Selected() != sel {
+		m.board.Open = false // the services shown are the selected team's
+	}
 	return nil
+}
+
+// toggleServices opens the services team i builds under its card, the first one selected so
+// that r and w apply to it, or closes them.
+func (m *Model) toggleServices(i int) {
+	if m.board.Open {
+		m.board.Open = false
+		return
+	}
+	n := len(views.TeamServices(m.an, i))
+	if n == 0 {
+		m.setError("this team builds no service")
+		return
+	}
+	m.board.Open, m.board.Service = true, 0
+	m.setStatus(fmt.Sprintf("%d service%s of %q: up/down choose, r who runs it, w with whom, enter closes", n, map[bool]string{true: "", false: "s"}[n == 1], m.cur.Teams[i].Name))
 }
 
 func (m *Model) mouse(msg tea.MouseMsg) {
@@ -228,6 +275,20 @@ func (m *Model) enableKeys() {
 	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
 	k.Run.SetEnabled(dev)
 	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(m.cur, i, t.Run))
+	k.Services.SetEnabled(i >= 0 && i < len(m.index.Builds) && m.index.Builds[i] > 0)
+	k.SortBy.SetEnabled(len(m.an.Services) > 0)
+	k.Rotation.SetEnabled(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "")
+	if svc := m.board.SelectedService(m.an); svc >= 0 {
+		// r and w change the selected service's run, not its team's
+		v := &m.an.Services[svc]
+		k.Run.SetEnabled(true)
+		k.With.SetEnabled(v.Run.NeedsPartner())
+		k.Run.SetHelp("r", "who runs the service")
+		k.With.SetHelp("w", "service runs with")
+	} else {
+		k.Run.SetHelp("r", "who runs it")
+		k.With.SetHelp("w", "runs with")
+	}
 	k.Role.SetEnabled(dev && t.Run == orgs.RunYou)
 	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
 	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
@@ -242,7 +303,7 @@ func (m *Model) enableKeys() {
 			b.SetEnabled(false)
 		}
 		if s.role == Viewer {
-			for _, b := range []*key.Binding{&k.MoveLeft, &k.MoveRight, &k.Run, &k.With, &k.Role, &k.More, &k.Less, &k.New, &k.Delete, &k.Positioning, &k.Baseline} {
+			for _, b := range []*key.Binding{&k.MoveLeft, &k.MoveRight, &k.Run, &k.With, &k.Role, &k.More, &k.Less, &k.New, &k.Delete, &k.Positioning, &k.Baseline, &k.Rotation} {
 				b.SetEnabled(false)
 			}
 		}

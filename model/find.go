@@ -13,14 +13,15 @@ import (
 )
 
 // finder is the find-as-you-type screen (/): a text input and the teams whose name holds
-// it, by name, in board order. It reads the organization and the board's columns and
+// it, by name, in board order, then the services whose name holds it (a service is
+// selected under its team). It reads the organization and the board's columns and
 // changes neither: the root model selects the team it names (Current) and puts the
 // selection back when it is cancelled.
 type finder struct {
 	input textinput.Model
 	// from is the board as it was when find opened, to go back to.
 	from views.Board
-	hits []string
+	hits []hit
 	at   int
 	keys finderKeys
 	// accepted and cancelled say how it ended.
@@ -36,12 +37,38 @@ func newFinder(from views.Board, k KeyMap) finder {
 	return f
 }
 
-// Current is the name of the team find selects now ("" for none).
+// hit is one match: a team, or a service (its index in the model) under its team.
+type hit struct {
+	team    string
+	service int // -1 for the team itself
+	name    string
+}
+
+// Current is the name of the team find selects now ("" for none): the match's, or the
+// team that builds the service matched.
 func (f *finder) Current() string {
 	if f.at < len(f.hits) {
-		return f.hits[f.at]
+		return f.hits[f.at].team
 	}
 	return ""
+}
+
+// CurrentService is the index in the model of the service find selects now, -1 when it
+// selects a team or nothing.
+func (f *finder) CurrentService() int {
+	if f.at < len(f.hits) {
+		return f.hits[f.at].service
+	}
+	return -1
+}
+
+// CurrentWords names the match selected now for the status line.
+func (f *finder) CurrentWords() string {
+	h := f.hits[f.at]
+	if h.service >= 0 {
+		return fmt.Sprintf("service %q of %q", h.name, h.team)
+	}
+	return fmt.Sprintf("%q", h.team)
 }
 
 // Update handles a key: ends find, moves between the matches, or edits the text and finds
@@ -86,29 +113,50 @@ func (f *finder) View(st views.Styles) string {
 		hits = fmt.Sprintf("%d of %d matches", f.at+1, n)
 	}
 	if f.input.Value() == "" {
-		hits = "type part of a team name"
+		hits = "type part of a team or service name"
 	}
 	return f.input.View() + st.Muted.Render("   "+hits)
 }
 
-// matches lists the names of the teams of o whose name holds q (as names compare), in
-// board order, those whose name starts with it first.
-func matches(o *orgs.Org, cols [3][]int, q string) []string {
+// matches lists the teams of o whose name holds q (as names compare), in board order,
+// those whose name starts with it first; then the services whose name holds it, in model
+// order, those that start with it first. A service whose team is not found is left out.
+func matches(o *orgs.Org, cols [3][]int, q string) []hit {
 	q = orgs.FoldName(strings.TrimSpace(q))
 	if q == "" {
 		return nil
 	}
-	var prefix, inside []string
+	var prefix, inside []hit
 	for c := range cols {
 		for _, i := range cols[c] {
 			name := orgs.FoldName(o.Teams[i].Name)
 			switch {
 			case strings.HasPrefix(name, q):
-				prefix = append(prefix, o.Teams[i].Name)
+				prefix = append(prefix, hit{team: o.Teams[i].Name, service: -1})
 			case strings.Contains(name, q):
-				inside = append(inside, o.Teams[i].Name)
+				inside = append(inside, hit{team: o.Teams[i].Name, service: -1})
 			}
 		}
 	}
-	return append(prefix, inside...)
+	var sprefix, sinside []hit
+	for k := range o.Services {
+		s := &o.Services[k]
+		name := orgs.FoldName(s.Name)
+		if !strings.Contains(name, q) {
+			continue
+		}
+		t := o.Team(s.Team)
+		if t == nil {
+			continue
+		}
+		h := hit{team: t.Name, service: k, name: s.Name}
+		if strings.HasPrefix(name, q) {
+			sprefix = append(sprefix, h)
+		} else {
+			sinside = append(sinside, h)
+		}
+	}
+	out := append(prefix, inside...)
+	out = append(out, sprefix...)
+	return append(out, sinside...)
 }

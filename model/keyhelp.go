@@ -52,6 +52,28 @@ func (m *Model) keyGroups() []views.KeyGroup {
 	case !k.With.Enabled():
 		withWhy = "only one team fits"
 	}
+	svcWhy, sortWhy, rotWhy := "", "", ""
+	switch {
+	case len(m.an.Services) == 0:
+		svcWhy, sortWhy = "the file has no services", "the file has no services"
+	case t == nil:
+		svcWhy = noTeam
+	case !k.Services.Enabled():
+		svcWhy = "this team builds no service"
+	}
+	switch {
+	case t == nil:
+		rotWhy = noTeam
+	case t.OnCall == orgs.OnCallNone || t.OnCall == "":
+		rotWhy = "only for a team on call (a rotation needs an on-call pattern)"
+	}
+	if svc := m.board.SelectedService(m.an); svc >= 0 {
+		// a service is selected: w cycles its partner when its run has one
+		withWhy = ""
+		if !m.an.Services[svc].Run.NeedsPartner() {
+			withWhy = "the selected service runs with no other team (r changes who runs it)"
+		}
+	}
 	// in a shared session, a participant has no files, and a viewer no edit key
 	files, follow, quit, viewer := "", "only in a shared session (sretopo serve)", k.Quit, ""
 	if s := m.shared; s.participant() {
@@ -99,6 +121,9 @@ func (m *Model) keyGroups() []views.KeyGroup {
 		{Title: "Files, views and leaving", Keys: []views.KeyLine{
 			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Export, files),
 			line(k.Present, ""), line(k.Help, ""), line(quit, ""), line(k.Follow, follow),
+		}},
+		{Title: "Services and on call", Keys: []views.KeyLine{
+			line(k.Services, cmp.Or(viewer, svcWhy)), line(k.SortBy, sortWhy), line(k.Rotation, cmp.Or(viewer, rotWhy)),
 		}},
 	}
 }

@@ -28,6 +28,9 @@ type KeyMap struct {
 	Plan key.Binding
 	// Follow toggles, in a shared session, whether a participant follows the facilitator.
 	Follow key.Binding
+	// Services opens and closes the selected team's services on the board; SortBy
+	// lists the Services panel worst status first; Rotation sets a team's rotation.
+	Services, SortBy, Rotation key.Binding
 
 	// the compare screen; Options marks files to compare as columns
 	LeftSide, CompareBack, Options key.Binding
@@ -104,6 +107,9 @@ func DefaultKeyMap() KeyMap {
 		Export:      b([]string{"y"}, "y", "write Markdown report"),
 		Plan:        b([]string{"g"}, "g", "plan from the baseline"),
 		Follow:      b([]string{"f"}, "f", "follow the facilitator"),
+		Services:    b([]string{"enter", " "}, "enter/space", "the team's services"),
+		SortBy:      b([]string{"!"}, "!", "services by status"),
+		Rotation:    b([]string{"R"}, "R", "set the rotation"),
 
 		LeftSide:    b([]string{"L"}, "L", "other file as A"),
 		Options:     b([]string{"O"}, "O", "up to 4 options as columns"),
@@ -139,6 +145,8 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
 	case modeSave:
 		return []key.Binding{k.Accept, k.NextField, k.Cancel}
+	case modeRotate:
+		return []key.Binding{withHelp(k.Accept, "enter", "set"), k.Cancel}
 	case modePager:
 		return k.pager.ShortHelp()
 	case modeConfirm:
@@ -177,7 +185,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 		k.Follow, move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
 		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
 		withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open"), withHelp(k.Export, "y", "report"),
-		withHelp(k.With, "w", "with"), withHelp(k.Role, "e", "role"), heads,
+		withHelp(k.With, "w", "with"), withHelp(k.Services, "enter", "services"), withHelp(k.Role, "e", "role"), heads,
 		withHelp(k.New, "n", "new"), withHelp(k.Delete, "x", "delete"), withHelp(k.Redo, "ctrl+r", "redo"),
 	}
 }
@@ -215,6 +223,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			either(k.MoveLeft, k.MoveRight, "< >", "move team"), k.Run, k.With, k.Role,
 			either(k.More, k.Less, "+/-", "headcount"), k.New, k.Delete,
 		},
+		{k.Services, k.SortBy, k.Rotation},
 		{
 			withHelp(k.Positioning, "P", "positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
 			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,

@@ -8,14 +8,15 @@
 // its Update, its keys and what it draws: the finder (find.go), the presenter
 // (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
 // message log, the key table), yes/no questions (confirm.go), the team form and the save
-// prompt (form.go), compare (compare.go) and the file list (files.go). The root Model owns
-// the board (board.go) and the saving flow (save_flow.go), routes each message to the
-// screen shown (mode) and lays the screen out.
+// prompt (form.go), the rotation prompt (rotation.go), compare (compare.go) and the file
+// list (files.go). The root Model owns the board (board.go) and the saving flow
+// (save_flow.go), routes each message to the screen shown (mode) and lays the screen out.
 package model
 
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -43,6 +44,7 @@ const (
 	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
 	modeConfirm      // a yes/no question: delete a team others run with, update in place
 	modePlan         // the plan from the baseline to the current model (g)
+	modeRotate       // the rotation prompt (R)
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -92,6 +94,10 @@ type Model struct {
 	present   bool
 	presenter presenter
 	panel     views.PanelID
+	// byStatus lists the Services panel worst status first.
+	byStatus bool
+	// rotation is the rotation prompt shown in modeRotate.
+	rotation rotationPrompt
 
 	finder finder
 	form   teamForm
@@ -144,6 +150,8 @@ type panelsCache struct {
 	rect  views.Rect
 	wide  bool
 	drawn string
+	// byStatus is the Services panel's order
+	byStatus bool
 }
 
 // New makes the dashboard for an opened file.
@@ -407,6 +415,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.pagerKey(msg)
 	case modeConfirm:
 		return m.confirmKey(msg)
+	case modeRotate:
+		return m.rotationKey(msg)
 	}
 	if m.present {
 		return m.presentKey(msg)
@@ -429,7 +439,7 @@ func is(msg tea.KeyMsg, b key.Binding) bool {
 // typing reports whether a text input has the keys.
 func (m *Model) typing() bool {
 	switch m.mode {
-	case modeFind, modeSave:
+	case modeFind, modeSave, modeRotate:
 		return true
 	case modeForm:
 		return m.form.field == fieldName || m.form.field == fieldHeadcount
@@ -534,9 +544,16 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case f.accepted:
 		m.mode = modeBoard
-		m.setStatus(fmt.Sprintf("selected %q", f.Current()))
+		m.setStatus("selected " + f.CurrentWords())
 	case f.Current() != "":
-		m.selectIndex(m.teamIndex(f.Current(), -1))
+		i := m.teamIndex(f.Current(), -1)
+		m.selectIndex(i)
+		m.board.Open, m.board.Service = false, 0
+		if k := f.CurrentService(); k >= 0 {
+			// a service is selected under its team, as enter opens them
+			m.board.Open = true
+			m.board.Service = slices.Index(views.TeamServices(m.an, i), k)
+		}
 	default:
 		m.board = f.from
 	}
@@ -714,6 +731,7 @@ func (m *Model) data() *views.Data {
 		Plan: m.decidePlan.of(m.an),
 		Memo: &m.memo,
 	}
+	d.ServicesByStatus = m.byStatus
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
@@ -739,6 +757,8 @@ func (m *Model) data() *views.Data {
 		}
 	case modeConfirm:
 		d.Dialog = m.question.Dialog()
+	case modeRotate:
+		d.Dialog = m.rotationDialog()
 	}
 	return d
 }
@@ -770,8 +790,8 @@ func (m *Model) View() string {
 		return views.Present(d, m.st, m.w, m.h)
 	}
 	if d.Dialog == nil && !m.lay.TooSmall {
-		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide}
-		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide {
+		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide, byStatus: m.byStatus}
+		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
 			key.drawn = views.DrawPanels(d, m.st, m.lay)
 			m.panels = key
 		}

@@ -542,11 +542,13 @@ func TestPositioningKey(t *testing.T) {
 func TestPanelKeys(t *testing.T) {
 	m := newModel(t, "health-platform", 80, 24) // no SRE org: no positioning panel
 	var seen []views.PanelID
-	for range 7 {
+	for range 9 {
 		seen = append(seen, m.panel)
 		press(t, m, "tab")
 	}
-	want := "[0 1 2 3 4 6 0]"
+	// services and on-call teams: the Services and Staffing panels are in the walk
+	want := fmt.Sprint([]views.PanelID{views.PanelTopology, views.PanelCriteria, views.PanelFunding, views.PanelServices,
+		views.PanelStaffing, views.PanelTransition, views.PanelIdentity, views.PanelAdvisories, views.PanelTopology})
 	if fmt.Sprint(seen) != want {
 		t.Errorf("tab walked %v, want %v", seen, want)
 	}

@@ -170,13 +170,22 @@ func (m *Model) openPager(p pager, atEnd bool) {
 func (m *Model) zoomPanel() {
 	p := m.panel
 	d := m.data()
-	m.openPager(newPager(p.Title()+" (full screen)", func(w int) []string { return views.PanelLines(p, d, m.st, w) }, true), false)
+	m.openPager(newPager(zoomTitle(p), func(w int) []string { return views.PanelLines(p, d, m.st, w) }, true), false)
 }
+
+// zoomTitle is the title of panel p full screen.
+func zoomTitle(p views.PanelID) string { return p.Title() + " (full screen)" }
 
 func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
 		return m.quit()
+	}
+	if is(msg, m.keys.SortBy) && m.pager.title == zoomTitle(views.PanelServices) {
+		// the Services panel full screen takes its sort key too
+		m.byStatus = !m.byStatus
+		m.zoomPanel()
+		return nil
 	}
 	var cmd tea.Cmd
 	m.pager, cmd = m.pager.Update(msg)

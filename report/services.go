@@ -25,24 +25,30 @@ var ServiceHeader = []string{"Service", "Team", "Run model", "Responders", "Targ
 func ServiceRows(an *orgs.Analysis, esc func(string) string) [][]string {
 	rows := make([][]string, 0, len(an.Services))
 	for i := range an.Services {
-		v := &an.Services[i]
-		model := v.RunModel.Short()
-		if v.Exception {
-			model += " (exception)"
-		}
-		target, budget := "-", "-"
-		if v.Availability != nil {
-			target = number(*v.Availability) + "%"
-			budget = number(*v.ErrorBudgetHours())
-		}
-		responders := make([]string, len(v.Responders))
-		for k, r := range v.Responders {
-			responders[k] = esc(r)
-		}
-		rows = append(rows, []string{esc(v.Name), esc(v.Team), model, OrDash(strings.Join(responders, ", ")),
-			target, budget, fmt.Sprintf("%d h", v.LongestUncovered), v.Status})
+		rows = append(rows, ServiceRow(an, i, esc))
 	}
 	return rows
+}
+
+// ServiceRow is the row of service i of the services table (a view that shows a few
+// services of many formats only those).
+func ServiceRow(an *orgs.Analysis, i int, esc func(string) string) []string {
+	v := &an.Services[i]
+	model := v.RunModel.Short()
+	if v.Exception {
+		model += " (exception)"
+	}
+	target, budget := "-", "-"
+	if v.Availability != nil {
+		target = number(*v.Availability) + "%"
+		budget = number(*v.ErrorBudgetHours())
+	}
+	responders := make([]string, len(v.Responders))
+	for k, r := range v.Responders {
+		responders[k] = esc(r)
+	}
+	return []string{esc(v.Name), esc(v.Team), model, OrDash(strings.Join(responders, ", ")),
+		target, budget, fmt.Sprintf("%d h", v.LongestUncovered), v.Status}
 }
 
 // ServiceMixWords says the service mix in one line ("you run it 3 (60%), ops run it 2 (40%)").
@@ -74,16 +80,22 @@ var StaffingHeader = []string{"Team", "On call", "Rotation", "Hours/person/week"
 // is marked with "!" after its team.
 func StaffingRows(an *orgs.Analysis, esc func(string) string) [][]string {
 	rows := make([][]string, 0, len(an.Staffing.Rotations))
-	for _, r := range an.Staffing.Rotations {
-		team := esc(r.Team)
-		if r.Short() {
-			team += " !"
-		}
-		rows = append(rows, []string{team, string(r.OnCall), strconv.Itoa(r.Rotation), number(r.HoursPerPerson),
-			Percent(r.ShareOfWeek), strconv.Itoa(r.Minimum), strconv.Itoa(r.Needed), strconv.Itoa(r.Hires),
-			Money(r.HireCost, an.Funding.Currency)})
+	for p := range an.Staffing.Rotations {
+		rows = append(rows, StaffingRow(an, p, esc))
 	}
 	return rows
+}
+
+// StaffingRow is the row of rotation p of the staffing table.
+func StaffingRow(an *orgs.Analysis, p int, esc func(string) string) []string {
+	r := &an.Staffing.Rotations[p]
+	team := esc(r.Team)
+	if r.Short() {
+		team += " !"
+	}
+	return []string{team, string(r.OnCall), strconv.Itoa(r.Rotation), number(r.HoursPerPerson),
+		Percent(r.ShareOfWeek), strconv.Itoa(r.Minimum), strconv.Itoa(r.Needed), strconv.Itoa(r.Hires),
+		Money(r.HireCost, an.Funding.Currency)}
 }
 
 // StaffingTotals says the staffing totals with their change against the baseline, each

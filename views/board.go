@@ -37,6 +37,9 @@ func cardHeight(d *Data, l Layout, c, row int) int {
 	}
 	if selected {
 		h += len(selectedName(d, i, l.Columns[c].W)) - 1
+		if d.Board.Open {
+			h += len(TeamServices(d.An, i))
+		}
 	}
 	if l.FullCards() {
 		h++ // blank line after the card
@@ -299,7 +302,7 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 	for _, l := range names[1:] {
 		lines = append(lines, renderLine(bold, "  "+l, w, ""))
 	}
-	lines = append(lines, renderLine(base, "  "+facts(t, inner), w, ""), roleLine(d, k, base, i, w, selected))
+	lines = append(lines, renderLine(base, "  "+withServices(t, d, i, inner), w, ""), roleLine(d, k, base, i, w, selected))
 	if changed {
 		ws := k.Changed
 		if selected {
@@ -307,8 +310,47 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 		}
 		lines = append(lines, ws.Render(Pad("  "+Trunc(was, inner), w)))
 	}
+	if selected && d.Board.Open {
+		lines = append(lines, serviceLines(d, k, i, w)...)
+	}
 	lines = append(lines, spaces(w))
 	return lines
+}
+
+// serviceLines are the open team i's services under its card, one line each: the selected
+// one marked, those with a problem marked "!" as well as coloured.
+func serviceLines(d *Data, k *pens, i, w int) []string {
+	ks := TeamServices(d.An, i)
+	out := make([]string, 0, len(ks))
+	for n, sk := range ks {
+		v := &d.An.Services[sk]
+		// "  >! name": the selection and the problem each have their own glyph
+		sel, mark := " ", " "
+		style := k.Text
+		if n == d.Board.Service {
+			sel, style = GlyphSelected, k.Selected
+		}
+		if ServiceProblem(v) {
+			mark, style = GlyphWarning, k.Warning
+			if n == d.Board.Service {
+				style = k.SelectedWarning
+			}
+		}
+		lead := "  " + sel + mark + " "
+		run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
+		switch {
+		case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
+			run += " by " + S(v.RunWith)
+		case v.RunWith != "":
+			run += " with " + S(v.RunWith)
+		}
+		if v.Exception {
+			run += " (exception)"
+		}
+		text := lead + S(v.Name) + ": " + run + ", " + v.Status
+		out = append(out, style.Render(Pad(Trunc(text, w), w)))
+	}
+	return out
 }
 
 // selectedName is the selected team's name wrapped to a card of width w, beside its
@@ -391,6 +433,29 @@ func facts(t *orgs.Team, w int) string {
 		p.try(short+", "+people(t.Headcount)+", "+oc) ||
 		p.try(short+" "+strconv.Itoa(t.Headcount)+" "+oc)
 	return p.result()
+}
+
+// withServices is a card's facts line with how many services team i builds and how many
+// of them are exceptions (run otherwise than the team): the facts are shortened to make room
+// ("dev, 6 people, 8x5; 2 services, 1 exception"), the count too when they must be cut.
+func withServices(t *orgs.Team, d *Data, i, w int) string {
+	ix := &d.Index
+	if i >= len(ix.Builds) || ix.Builds[i] == 0 {
+		return facts(t, w)
+	}
+	n, e := int(ix.Builds[i]), int(ix.Exceptions[i])
+	long := "; " + strconv.Itoa(n) + " service" + plural(n)
+	short := "; " + strconv.Itoa(n) + " svc"
+	if e > 0 {
+		long += ", " + strconv.Itoa(e) + " exception" + plural(e)
+		short += " " + strconv.Itoa(e) + " exc"
+	}
+	for _, suffix := range []string{long, short} {
+		if f := facts(t, w-width(suffix)); !strings.HasSuffix(f, "…") && width(f)+width(suffix) <= w {
+			return f + suffix
+		}
+	}
+	return facts(t, w)
 }
 
 // picker is pick with the candidates made one by one, only until one fits.

@@ -36,6 +36,9 @@ type Data struct {
 	// the quit question.
 	Dialog *Dialog
 
+	// ServicesByStatus lists the Services panel worst status first instead of in file order.
+	ServicesByStatus bool
+
 	// Page is presentation mode's page (0-based, see Pages).
 	Page int
 	// Plan is the plan from the baseline to Org that presentation mode's Decide step shows;
@@ -86,6 +89,34 @@ type Board struct {
 	Focus   int
 	Rows    [3]int
 	Offsets [3]int
+	// Open shows the selected team's services under its card, one line each; Service is
+	// then the selected one's place among them, -1 while the team itself is selected.
+	Open    bool
+	Service int
+}
+
+// TeamServices lists the indices in an.Services of the services team i builds, in model
+// order: one pass over the services, made only for the team whose services are open.
+func TeamServices(an *orgs.Analysis, i int) []int {
+	var out []int
+	for k := range an.Services {
+		if an.Services[k].ServiceRun.Team == i {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// SelectedService is the index in an.Services of the service selected on the board, -1
+// when the board selects a team.
+func (b *Board) SelectedService(an *orgs.Analysis) int {
+	if !b.Open || b.Service < 0 {
+		return -1
+	}
+	if ks := TeamServices(an, b.Selected()); b.Service < len(ks) {
+		return ks[b.Service]
+	}
+	return -1
 }
 
 // Selected is the index in Org.Teams of the selected team, or -1 when the focused column
@@ -138,6 +169,9 @@ type Index struct {
 	// DevRank is, per team index, the number of dev teams before it in Org: where orgs
 	// lists a dev team's transition in An.Transition.Teams.
 	DevRank []int32
+	// Builds and Exceptions count, per team index, the services the team builds and those
+	// of them run otherwise than the team (nil when the file has no services).
+	Builds, Exceptions []int32
 	// wasModels is WasModels(An), made when first needed: only when the analysis does not
 	// list the transitions where DevRank says.
 	wasModels func() map[string]orgs.RunModel
@@ -161,9 +195,23 @@ func NewIndex(o *orgs.Org, an *orgs.Analysis) Index {
 	return ix.For(an)
 }
 
-// For is ix for an, an analysis of the organization ix was derived from.
+// For is ix for an, an analysis of the organization ix was derived from: with the services
+// each team builds counted from it (one pass over the services).
 func (ix Index) For(an *orgs.Analysis) Index {
 	ix.wasModels = nil
+	ix.Builds, ix.Exceptions = nil, nil
+	if an != nil && len(an.Services) > 0 {
+		ix.Builds, ix.Exceptions = make([]int32, len(an.Teams)), make([]int32, len(an.Teams))
+		for k := range an.Services {
+			v := &an.Services[k]
+			if t := v.ServiceRun.Team; t >= 0 && t < len(an.Teams) {
+				ix.Builds[t]++
+				if v.Exception {
+					ix.Exceptions[t]++
+				}
+			}
+		}
+	}
 	if an != nil {
 		ix.wasModels = sync.OnceValue(func() map[string]orgs.RunModel { return WasModels(an) })
 	}
@@ -272,6 +320,18 @@ func (d *Data) ok() bool {
 type Memo struct {
 	criteria [2]criteriaMemo
 	need     [2]needMemo
+	tables   [4]tableMemo
+}
+
+// tableMemo is the Services or Staffing panel as drawn for an analysis, size and order:
+// the layout measures a panel and then draws it, often at the same size.
+type tableMemo struct {
+	an       *orgs.Analysis
+	panel    PanelID
+	w, h     int
+	byStatus bool
+	pens     *pens
+	lines    []string
 }
 
 // needMemo is the height of a panel drawn in full, for the analysis, panel and width it

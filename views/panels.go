@@ -21,6 +21,8 @@ const (
 	PanelTopology PanelID = iota
 	PanelCriteria
 	PanelFunding
+	PanelServices
+	PanelStaffing
 	PanelTransition
 	PanelIdentity
 	PanelPositioning
@@ -28,7 +30,10 @@ const (
 	panelCount
 )
 
-var panelTitles = [panelCount]string{"Topology", "Criteria", "Funding", "Transition", "Identity", "Positioning", "Advisories"}
+var panelTitles = [panelCount]string{"Topology", "Criteria", "Funding", "Services", "Staffing", "Transition", "Identity", "Positioning", "Advisories"}
+
+// panelShort are the titles on a tab line too narrow for the full ones.
+var panelShort = [panelCount]string{"Topo", "Crit", "Fund", "Svc", "Staff", "Trans", "Ident", "Pos", "Adv"}
 
 // Title is the panel's title.
 func (p PanelID) Title() string {
@@ -62,6 +67,22 @@ func (p PanelID) Changed(c *orgs.Changes) bool {
 	return false
 }
 
+// panelChanged reports whether the verdicts panel p shows differ from the baseline's: for
+// the Services panel, an exception changed run model (a service transition); for Staffing, the
+// totals moved.
+func panelChanged(d *Data, p PanelID) bool {
+	if d.Changes == nil {
+		return false
+	}
+	switch p {
+	case PanelServices:
+		return len(d.An.Transition.Services) > 0
+	case PanelStaffing:
+		return d.An.Staffing.Delta != orgs.StaffingTotals{}
+	}
+	return p.Changed(d.Changes)
+}
+
 // TabTitle is the panel's title with the changed mark when its verdicts changed.
 func (p PanelID) TabTitle(c *orgs.Changes) string {
 	if p.Changed(c) {
@@ -71,11 +92,18 @@ func (p PanelID) TabTitle(c *orgs.Changes) string {
 }
 
 // Panels lists the panels an analysis has, in tab order: positioning only when the SRE
-// organization holds teams.
+// organization holds teams, services only when the file has services, staffing only when
+// a team is on call.
 func Panels(an *orgs.Analysis) []PanelID {
 	out := make([]PanelID, 0, panelCount)
 	for p := PanelID(0); p < panelCount; p++ {
 		if p == PanelPositioning && (an == nil || an.Positioning == nil) {
+			continue
+		}
+		if p == PanelServices && (an == nil || len(an.Services) == 0) {
+			continue
+		}
+		if p == PanelStaffing && (an == nil || len(an.Staffing.Rotations) == 0) {
 			continue
 		}
 		out = append(out, p)
@@ -108,6 +136,8 @@ func renderPanel(p PanelID, d *Data, st Styles, w, h int) []string {
 		lines = criteriaPanel(d, st, w, h)
 	case PanelFunding:
 		lines = fundingPanel(d, st, w, h)
+	case PanelServices, PanelStaffing:
+		lines = tablePanel(p, d, st, w, h)
 	case PanelTransition:
 		lines = transitionPanel(d, st, w, h)
 	case PanelIdentity:
@@ -161,6 +191,8 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 	switch {
 	case an.Topology.Pure:
 		head = append(head, st.ink().Text.Render(Trunc(fmt.Sprintf("pure: every dev team in topology %d", *an.Topology.Dominant), w)))
+	case impureWords(an) != "":
+		head = append(head, styled(st.ink().Text, wrapped(impureWords(an), w, "", "  "))...)
 	case len(an.Topology.Mix) == 0:
 		n := an.Summary.DevTeams
 		head = append(head, styled(st.ink().Text, wrapped(fmt.Sprintf("not pure: all %d dev team%s outside the nine (ops run it or unorganized)", n, plural(n)), w, "", "  "))...)
@@ -594,6 +626,13 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, changed...)
 		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  (%d unchanged; z shows every budget)", unchanged), w)))
 	}
+	if len(d.An.Staffing.Rotations) > 0 {
+		style := st.ink().Text
+		if d.An.Staffing.Needed > 0 {
+			style = st.ink().Warning
+		}
+		tail = append(tail, styled(style, wrapped(fundingStaffing(d.An), w, "", "  "))...)
+	}
 	return append(lines, tail...)
 }
 
@@ -779,7 +818,14 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 					last = k.Identity
 					rest = append(rest, st.ink().Muted.Render(Trunc(k.Identity.Info().Name+":", w)))
 				}
-				rest = append(rest, styled(st.ink().Text, wrapped(S(k.Text), w, "  - ", "    "))...)
+				mark, style := "  - ", st.ink().Text
+				switch k.Status {
+				case orgs.KPIMet:
+					mark = "  + "
+				case orgs.KPIMissed:
+					mark, style = "  "+GlyphWarning+" ", st.ink().Warning
+				}
+				rest = append(rest, styled(style, wrapped(S(k.Text)+": "+report.KPIStatusWords(k), w, mark, "    "))...)
 			}
 		}
 		return head, rest

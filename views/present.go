@@ -346,7 +346,16 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 	word := strings.ToUpper(tr.Verdict.Words())
 	lines := big(st, word, w)
 	vs, glyph := verdictMark(st, tr.Verdict)
-	lines = append(lines, vs.Render(Center(glyph+"transition from the baseline: "+tr.Verdict.Words(), w)), "")
+	lines = append(lines, vs.Render(Center(glyph+"transition from the baseline: "+tr.Verdict.Words(), w)))
+	if s := &d.An.Staffing; len(s.Rotations) > 0 {
+		// what the decision costs in people, beside what it decides
+		ss := st.ink().Text
+		if s.Needed > 0 {
+			ss = st.ink().Warning
+		}
+		lines = append(lines, ss.Render(Center(Trunc(DecideStaffing(d.An), w), w)))
+	}
+	lines = append(lines, "")
 	rest := transitionPanel(d, st, w, max(4, h-len(lines)-3))
 	lines = append(lines, rest[1:]...)
 	if pv := d.An.Positioning; pv != nil {
@@ -357,6 +366,14 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, "", st.ink().Text.Render(Trunc(txt, w)))
 	}
 	return lines
+}
+
+// DecideStaffing is the Decide screen's line on staffing: "to staff every rotation: +5
+// people, +525,000 EUR a year" (people missing from rotations, and the cost of those to hire).
+func DecideStaffing(an *orgs.Analysis) string {
+	s := &an.Staffing
+	return fmt.Sprintf("to staff every rotation: +%d %s, +%s a year", s.Needed, map[bool]string{true: "person", false: "people"}[s.Needed == 1],
+		report.Money(s.HireCost, an.Funding.Currency))
 }
 
 // verdictCell is a transition verdict in a cell of the matrix.

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -143,28 +144,32 @@ func statusLine(d *Data, st Styles, w int) string {
 	return st.ink().Text.Render(Trunc(S(d.Status), w))
 }
 
-// tabs is the narrow layout's panel tab line; the current tab in brackets.
+// tabs is the narrow layout's panel tab line; the current tab in brackets. The other titles
+// are shortened ("Svc", "Staff") when they do not all fit, and only the current one is named
+// when even those do not.
 func tabs(d *Data, st Styles, w int) string {
 	ps := Panels(d.An)
-	label := tabLabel(d)
-	var b strings.Builder
-	for _, p := range ps {
-		if p == d.Panel {
-			b.WriteString(st.ink().TabActive.Render("[" + label(p) + "]"))
-		} else {
-			b.WriteString(st.ink().Tab.Render(" " + label(p) + " "))
-		}
-	}
-	line := b.String()
-	if width(line) > w {
-		k := 0
-		for i, p := range ps {
+	for _, short := range []bool{false, true} {
+		label := tabLabel(d, short)
+		var b strings.Builder
+		for _, p := range ps {
 			if p == d.Panel {
-				k = i
+				b.WriteString(st.ink().TabActive.Render("[" + tabLabel(d, false)(p) + "]"))
+			} else {
+				b.WriteString(st.ink().Tab.Render(" " + label(p) + " "))
 			}
 		}
-		line = st.ink().TabActive.Render("["+label(d.Panel)+"]") + st.ink().Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
+		if line := b.String(); width(line) <= w {
+			return line
+		}
 	}
+	k := 0
+	for i, p := range ps {
+		if p == d.Panel {
+			k = i
+		}
+	}
+	line := st.ink().TabActive.Render("["+tabLabel(d, false)(d.Panel)+"]") + st.ink().Muted.Render(fmt.Sprintf(" %d/%d, tab for the next", k+1, len(ps)))
 	return Trunc(line, w)
 }
 
@@ -174,31 +179,42 @@ func TabAt(d *Data, w, x int) (PanelID, bool) {
 	if !d.ok() {
 		return 0, false
 	}
-	label := tabLabel(d)
-	at, total := 0, 0
-	for _, p := range Panels(d.An) {
-		total += width(label(p)) + 2
-	}
-	if total > w {
-		return 0, false
-	}
-	for _, p := range Panels(d.An) {
-		n := width(label(p)) + 2
-		if x >= at && x < at+n {
-			return p, true
+	for _, short := range []bool{false, true} {
+		label := func(p PanelID) string {
+			if p == d.Panel {
+				return tabLabel(d, false)(p) // the current tab keeps its full title
+			}
+			return tabLabel(d, short)(p)
 		}
-		at += n
+		at, total := 0, 0
+		for _, p := range Panels(d.An) {
+			total += width(label(p)) + 2
+		}
+		if total > w {
+			continue
+		}
+		for _, p := range Panels(d.An) {
+			n := width(label(p)) + 2
+			if x >= at && x < at+n {
+				return p, true
+			}
+			at += n
+		}
+		return 0, false
 	}
 	return 0, false
 }
 
-// tabLabel is the label of each panel's tab: its title, its changed mark and, for the
-// advisories, how many there are.
-func tabLabel(d *Data) func(p PanelID) string {
+// tabLabel is the label of each panel's tab: its title (short when short is set), its
+// changed mark and, for the advisories, how many there are.
+func tabLabel(d *Data, short bool) func(p PanelID) string {
 	warn, _ := AdvisoryCounts(d.An)
 	return func(p PanelID) string {
 		t := p.Title()
-		if p.Changed(d.Changes) {
+		if short {
+			t = panelShort[p]
+		}
+		if panelChanged(d, p) {
 			t += GlyphChanged
 		}
 		if p == PanelAdvisories && len(d.An.Advisories) > 0 {
@@ -217,18 +233,25 @@ func narrowPanel(d *Data, st Styles, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// widePanels arranges every panel: two columns of panels stacked (topology, transition and
-// positioning when the SRE org holds teams on the left; funding, identity and advisories on
-// the right), then the criteria table across the whole width. When the height is short,
+// widePanels arranges every panel: two columns of panels stacked (topology, services,
+// transition and positioning on the left; funding, staffing, identity and advisories on the
+// right, each when the analysis has it), then the criteria table across the whole width. When the height is short,
 // every panel gets at least its fair share and the ones that need less give the rest up.
 func widePanels(d *Data, st Styles, w, h int) string {
 	leftW := (w - panelGap) / 2
 	rightW := w - panelGap - leftW
-	left := []PanelID{PanelTopology, PanelTransition}
-	if d.An.Positioning != nil {
-		left = append(left, PanelPositioning)
+	has := Panels(d.An)
+	pick := func(ps ...PanelID) []PanelID {
+		var out []PanelID
+		for _, p := range ps {
+			if slices.Contains(has, p) {
+				out = append(out, p)
+			}
+		}
+		return out
 	}
-	right := []PanelID{PanelFunding, PanelIdentity, PanelAdvisories}
+	left := pick(PanelTopology, PanelServices, PanelTransition, PanelPositioning)
+	right := pick(PanelFunding, PanelStaffing, PanelIdentity, PanelAdvisories)
 	// a panel block is its title rule, its content and a blank line; each panel is drawn
 	// once with all the height, and again only when it must fit in less
 	sum := func(ps []PanelID, pw int) (drawn [][]string, needs []int, total int) {
@@ -283,9 +306,17 @@ func widePanels(d *Data, st Styles, w, h int) string {
 // is marked.
 func wideTitle(d *Data, p PanelID) string {
 	if p == d.Panel {
-		return GlyphSelected + " " + p.TabTitle(d.Changes)
+		return GlyphSelected + " " + wideTab(d, p)
 	}
-	return p.TabTitle(d.Changes)
+	return wideTab(d, p)
+}
+
+// wideTab is p's title with the changed mark when its verdicts changed.
+func wideTab(d *Data, p PanelID) string {
+	if panelChanged(d, p) {
+		return p.Title() + " " + GlyphChanged
+	}
+	return p.Title()
 }
 
 // masonMin is the height the panels above the criteria table keep at least on a wide

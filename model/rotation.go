@@ -1,0 +1,91 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
+)
+
+// rotationPrompt asks how many people of a team take on-call shifts (R): a small form like
+// the team form, whose answer goes to orgs.SetRotation, which says why it refuses one.
+type rotationPrompt struct {
+	team  int
+	input textinput.Model
+	err   string
+}
+
+// startRotation opens the rotation prompt for team i, prefilled with its rotation.
+func (m *Model) startRotation(i int) {
+	if i < 0 || i >= len(m.cur.Teams) {
+		m.setError("no team selected")
+		return
+	}
+	t := &m.cur.Teams[i]
+	if t.OnCall == orgs.OnCallNone || t.OnCall == "" {
+		m.setError(fmt.Sprintf("%q is not on call: a rotation needs an on-call pattern", t.Name))
+		return
+	}
+	in := newInput("people: ", 4)
+	if t.Rotation > 0 {
+		in.SetValue(strconv.Itoa(t.Rotation))
+	}
+	in.Focus()
+	m.rotation = rotationPrompt{team: i, input: in}
+	m.mode = modeRotate
+}
+
+// rotationKey handles a key of the rotation prompt: enter sets the rotation (empty or 0
+// unsets it), esc cancels.
+func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
+	p := &m.rotation
+	switch {
+	case is(msg, m.keys.Cancel):
+		m.mode = modeBoard
+		return nil
+	case is(msg, m.keys.Accept):
+		v := strings.TrimSpace(p.input.Value())
+		n := 0
+		if v != "" {
+			var err error
+			if n, err = strconv.Atoi(v); err != nil {
+				p.err = fmt.Sprintf("%q is not a number of people", v)
+				return nil
+			}
+		}
+		m.before = m.Selected()
+		c, err := m.cur.SetRotation(p.team, n)
+		if err != nil {
+			p.err = err.Error()
+			return nil
+		}
+		m.mode = modeBoard
+		m.editTeam(p.team, c, nil)
+		if !m.lay.Wide {
+			m.panel = views.PanelStaffing // where the new load shows
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = updateInput(p.input, msg)
+	p.err = ""
+	return cmd
+}
+
+// rotationDialog draws the rotation prompt with the team's load now.
+func (m *Model) rotationDialog() *views.Dialog {
+	p := &m.rotation
+	t := &m.cur.Teams[p.team]
+	body := fmt.Sprintf("How many of its %d people take on-call shifts (%s)?\n1 to %d; empty or 0: the whole team.\n\n%s",
+		t.Headcount, t.OnCall, t.Headcount, p.input.View())
+	if r, ok := orgs.RotationOf(m.cur, p.team); ok {
+		body += fmt.Sprintf("\n\nnow: rotation %d, %.1f h on call each a week, minimum %d", r.Rotation, r.Load, r.Minimum)
+	}
+	body += "\n\nenter sets it, esc cancels"
+	return &views.Dialog{Title: "Rotation of " + views.S(t.Name), Body: body, Error: p.err}
+}

@@ -1,0 +1,333 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+// The Services and Staffing panels: tables of what orgs computed for each service (rules.md
+// sections 1 and 8) and each rotation (section 9). The rows come from report, so the
+// dashboard and the report never word a verdict differently.
+
+// ServiceProblem reports whether service v has something to act on: a coverage gap, an
+// error budget used up, a high target run by ops or nobody, or SRE running it over budget.
+func ServiceProblem(v *orgs.ServiceVerdict) bool {
+	return v.Gap || v.OverBudget || v.HighTargetOpsRun || v.SRERunOverBudget
+}
+
+// statusRank orders service statuses worst first, for the panel sorted by status.
+func statusRank(v *orgs.ServiceVerdict) int {
+	switch {
+	case v.Gap && v.OverBudget:
+		return 0
+	case v.Gap:
+		return 1
+	case v.OverBudget:
+		return 2
+	case ServiceProblem(v):
+		return 3
+	case v.Status == orgs.StatusOK:
+		return 4
+	}
+	return 5
+}
+
+// ServiceOrder is the order the Services panel lists the services of an in: model order, or
+// worst status first (model order among equals) when byStatus is set.
+func ServiceOrder(an *orgs.Analysis, byStatus bool) []int {
+	order := make([]int, len(an.Services))
+	for i := range order {
+		order[i] = i
+	}
+	if byStatus {
+		slices.SortStableFunc(order, func(a, b int) int {
+			return statusRank(&an.Services[a]) - statusRank(&an.Services[b])
+		})
+	}
+	return order
+}
+
+// tableLines lays header and rows out in columns of at most w cells: each column as wide as
+// its widest cell, the columns named in shrink cut down, tier by tier, when it does not
+// fit, and every line cut at w at last. mark is the lead of each row ("! " or "  ").
+func tableLines(st Styles, header []string, rows [][]string, marks []bool, styles []*pen, shrink [][]int, w int) []string {
+	widths := make([]int, len(header))
+	for c, h := range header {
+		widths[c] = width(h)
+	}
+	for _, r := range rows {
+		for c, cell := range r {
+			widths[c] = max(widths[c], width(cell))
+		}
+	}
+	total := func() int {
+		n := 2 + len(widths) - 1
+		for _, x := range widths {
+			n += x
+		}
+		return n
+	}
+	// the columns of each tier of shrink together, down to 8 cells, tier after tier
+	for _, tier := range shrink {
+		for over := total() - w; over > 0; over = total() - w {
+			cut := false
+			for _, c := range tier {
+				if widths[c] > 8 {
+					widths[c]--
+					cut = true
+				}
+			}
+			if !cut {
+				break
+			}
+		}
+	}
+	line := func(cells []string) string {
+		parts := make([]string, len(cells))
+		for c, cell := range cells {
+			if c == len(cells)-1 {
+				parts[c] = Trunc(cell, widths[c])
+			} else {
+				parts[c] = Pad(Trunc(cell, widths[c]), widths[c])
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	out := []string{st.ink().Title.Render(Trunc("  "+line(header), w))}
+	for i, r := range rows {
+		lead := "  "
+		if marks[i] {
+			lead = GlyphWarning + " "
+		}
+		out = append(out, styles[i].Render(Trunc(lead+line(r), w)))
+	}
+	return out
+}
+
+// maxTableRows bounds the rows the Services and Staffing panels lay out, full screen too:
+// the dashboard lays its panels out after every keystroke, and a file may hold tens of
+// thousands of services; the report lists them all.
+const maxTableRows = 60
+
+// tablePanel draws the Services or Staffing panel, from the memo when it was drawn for the
+// same analysis, size, order and styles.
+func tablePanel(p PanelID, d *Data, st Styles, w, h int) []string {
+	draw := func() []string {
+		if p == PanelServices {
+			return servicesPanel(d, st, w, h)
+		}
+		return staffingPanel(d, st, w, h)
+	}
+	if d.Memo == nil {
+		return draw()
+	}
+	memo := &d.Memo.tables
+	for i := range memo {
+		if c := &memo[i]; c.lines != nil && c.an == d.An && c.panel == p && c.w == w && c.h == h && c.byStatus == d.ServicesByStatus && c.pens == st.ink() {
+			return slices.Clone(c.lines)
+		}
+	}
+	copy(memo[1:], memo[:len(memo)-1])
+	memo[0] = tableMemo{an: d.An, panel: p, w: w, h: h, byStatus: d.ServicesByStatus, pens: st.ink(), lines: draw()}
+	return slices.Clone(memo[0].lines)
+}
+
+// moreWhere says where the rows a table of height h leaves out are shown.
+func moreWhere(h int) string {
+	if h >= maxTableRows {
+		return "sretopo report lists every one"
+	}
+	return "z: full screen"
+}
+
+func servicesPanel(d *Data, st Styles, w, h int) []string {
+	an := d.An
+	if len(an.Services) == 0 {
+		return []string{st.ink().Muted.Render(Trunc("no services in this file", w))}
+	}
+	problems := 0
+	for i := range an.Services {
+		if ServiceProblem(&an.Services[i]) {
+			problems++
+		}
+	}
+	order := "file order"
+	if d.ServicesByStatus {
+		order = "worst status first"
+	}
+	head := fmt.Sprintf("%d service%s, %d with a problem (!); %s", len(an.Services), plural(len(an.Services)), problems, order)
+	lines := []string{st.ink().Text.Render(Trunc(head, w))}
+	if an.ServiceMix != nil {
+		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(an.ServiceMix), w)))
+	}
+	// only the rows that can show are laid out: a file may hold thousands of services
+	room := max(1, min(h, maxTableRows)-len(lines)-1)
+	var idx []int
+	if d.ServicesByStatus {
+		idx = ServiceOrder(an, true)
+	} else {
+		idx = make([]int, min(len(an.Services), room))
+		for i := range idx {
+			idx[i] = i
+		}
+	}
+	if len(an.Services) > room {
+		idx = idx[:max(0, room-1)]
+	}
+	rows := make([][]string, len(idx))
+	marks := make([]bool, len(idx))
+	styles := make([]*pen, len(idx))
+	for k, i := range idx {
+		v := &an.Services[i]
+		r := report.ServiceRow(an, i, S)
+		// team, run model, responders, target, budget, longest gap, status
+		// "you and SRE (exception)": the header says it is the run model
+		rows[k] = []string{r[0], r[1], strings.Replace(r[2], " run it", "", 1), r[3], r[4], r[5], r[6], r[7]}
+		marks[k] = ServiceProblem(v)
+		styles[k] = st.ink().Text
+		if marks[k] {
+			styles[k] = st.ink().Warning
+		}
+	}
+	header := []string{"Service", "Team", "Run model", "Responders", "Target", "Budget h", "Gap", "Status"}
+	if w < 100 {
+		// narrow: the responders and the budget are left out, the status stays
+		header = []string{"Service", "Team", "Run model", "Target", "Gap", "Status"}
+		for k := range rows {
+			r := rows[k]
+			rows[k] = []string{r[0], r[1], r[2], r[4], r[6], r[7]}
+		}
+	}
+	shrink := [][]int{{0, 1}}
+	if len(header) == 8 {
+		shrink = [][]int{{0, 1, 3}}
+	}
+	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w)...)
+	if rest := len(an.Services) - len(idx); rest > 0 {
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), moreWhere(h)), w)))
+	}
+	return lines
+}
+
+// staffingHead is the Staffing panel's first line: the totals with their change against the
+// baseline.
+func staffingHead(an *orgs.Analysis) string {
+	s := &an.Staffing
+	if s.Needed == 0 && s.Hires == 0 {
+		return "every rotation is staffed: nobody on call more than 25% of the week (" + deltaPeople(s.Delta.Needed) + ")"
+	}
+	txt := fmt.Sprintf("to staff every rotation: +%d people (%s), +%s a year",
+		s.Needed, deltaPeople(s.Delta.Needed), report.Money(s.HireCost, an.Funding.Currency))
+	if s.Hires != s.Needed {
+		txt += fmt.Sprintf("; %d to hire", s.Hires)
+	}
+	return txt
+}
+
+// deltaPeople is a change of people against the baseline in words.
+func deltaPeople(n int) string {
+	if n == 0 {
+		return "as the baseline"
+	}
+	return fmt.Sprintf("%+d vs baseline", n)
+}
+
+func staffingPanel(d *Data, st Styles, w, h int) []string {
+	an := d.An
+	if len(an.Staffing.Rotations) == 0 {
+		return []string{st.ink().Muted.Render(Trunc("no team is on call", w))}
+	}
+	style := st.ink().Text
+	if an.Staffing.Needed > 0 {
+		style = st.ink().Warning
+	}
+	lines := styled(style, wrapped(staffingHead(an), w, "", "  "))
+	if d.Changes != nil && (an.Staffing.Delta != orgs.StaffingTotals{}) {
+		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %+d needed, %+d to hire", GlyphChanged, an.Staffing.Delta.Needed, an.Staffing.Delta.Hires), w)))
+	}
+	rots := an.Staffing.Rotations
+	room := max(1, min(h, maxTableRows)-len(lines)-1)
+	// the short rotations first when not all show: they are what the panel is for
+	idx := make([]int, 0, min(len(rots), room))
+	if len(rots) <= room {
+		for p := range rots {
+			idx = append(idx, p)
+		}
+	} else {
+		for _, short := range []bool{true, false} {
+			for p := range rots {
+				if len(idx) >= room-1 {
+					break
+				}
+				if rots[p].Short() == short {
+					idx = append(idx, p)
+				}
+			}
+		}
+	}
+	rows := make([][]string, len(idx))
+	marks := make([]bool, len(idx))
+	styles := make([]*pen, len(idx))
+	for k, p := range idx {
+		r := &rots[p]
+		row := report.StaffingRow(an, p, S)
+		team := strings.TrimSuffix(row[0], " !")
+		// team, pattern, rotation, h/person/week, share, minimum, needed, cost
+		rows[k] = []string{team, row[1], row[2], row[3], row[4], row[5], row[6], row[8]}
+		marks[k] = r.Short()
+		styles[k] = st.ink().Text
+		if r.Short() {
+			styles[k] = st.ink().Warning
+		}
+	}
+	header := []string{"Team", "Pattern", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
+	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w)...)
+	if rest := len(rots) - len(idx); rest > 0 {
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), moreWhere(h)), w)))
+	}
+	return lines
+}
+
+// fundingStaffing is the Funding panel's line on staffing: what sustainable rotations would
+// add beside CAPEX and OPEX ("" when every rotation is staffed).
+func fundingStaffing(an *orgs.Analysis) string {
+	s := &an.Staffing
+	if s.Needed == 0 && s.Hires == 0 {
+		return "sustainable rotations would add: nothing, every rotation is staffed"
+	}
+	return fmt.Sprintf("sustainable rotations would add: +%d people in rotations, %d to hire, +%s a year",
+		s.Needed, s.Hires, report.Money(s.HireCost, an.Funding.Currency))
+}
+
+// impureWords says why an organization whose dev teams share one topology is not pure
+// because of its services ("not pure: 3 services run by ops, outside the nine"); "" when
+// its services do not explain it.
+func impureWords(an *orgs.Analysis) string {
+	mix := an.ServiceMix
+	if mix == nil || an.Topology.Pure || len(an.Topology.Mix) != 1 {
+		return ""
+	}
+	dom := an.Topology.Mix[0].Topology
+	var parts []string
+	for _, m := range mix.RunModel {
+		switch m.ID {
+		case orgs.OpsRunIt:
+			parts = append(parts, fmt.Sprintf("%d service%s run by ops, outside the nine", m.Services, plural(m.Services)))
+		case orgs.Unorganized:
+			parts = append(parts, fmt.Sprintf("%d service%s unorganized, outside the nine", m.Services, plural(m.Services)))
+		}
+	}
+	for _, t := range mix.Topology {
+		if t.Topology != dom {
+			parts = append(parts, fmt.Sprintf("%d service%s in topology %d", t.Services, plural(t.Services), t.Topology))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "not pure: " + strings.Join(parts, ", ")
+}

@@ -1,0 +1,96 @@
+package views
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestServicePanelsSayWhatOrgsComputed(t *testing.T) {
+	base, cur := example(t, "health-platform")
+	d := data(t, base, cur, "Viewer", 120, 40)
+	st := DefaultStyles()
+	panel := func(p PanelID) string { return strings.Join(PanelLines(p, d, st, 110), "\n") }
+
+	// its dev teams all share topology 1, but three services are run by ops
+	if got := panel(PanelTopology); !strings.Contains(got, "not pure: 3 services run by ops, outside the nine") {
+		t.Errorf("topology panel does not say why it is not pure:\n%s", got)
+	}
+	svc := panel(PanelServices)
+	for k := range d.An.Services {
+		v := &d.An.Services[k]
+		var row string
+		for _, l := range strings.Split(svc, "\n") {
+			if strings.Contains(l, v.Name) {
+				row = l
+			}
+		}
+		if row == "" {
+			t.Errorf("service %q is not listed:\n%s", v.Name, svc)
+			continue
+		}
+		if ServiceProblem(v) != strings.HasPrefix(row, GlyphWarning) || !strings.Contains(row, v.Status) {
+			t.Errorf("row of %q (problem %v, status %q): %q", v.Name, ServiceProblem(v), v.Status, row)
+		}
+	}
+	if panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
+		t.Error("the baseline itself is marked changed")
+	}
+	// every rotation of health-platform is staffed: nothing to add, and Funding says so
+	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: nothing") {
+		t.Errorf("funding panel:\n%s", got)
+	}
+	if got := panel(PanelStaffing); strings.Contains(got, "\n"+GlyphWarning) || !strings.Contains(got, "Cloud Operations") {
+		t.Errorf("staffing panel:\n%s", got)
+	}
+
+	// the ops team on call 24x7 instead: 6 people of the 8 a 24x7 rotation needs
+	i := cur.TeamIndex("Cloud Operations")
+	cur.Teams[i].OnCall = "24x7"
+	d = data(t, base, cur, "Cloud Operations", 120, 40)
+	staff := panel(PanelStaffing)
+	if !strings.Contains(staff, "to staff every rotation: +2 people") || !strings.Contains(staff, GlyphWarning+" Cloud Operations") {
+		t.Errorf("staffing panel with a thin 24x7 rotation:\n%s", staff)
+	}
+	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: +2 people") {
+		t.Errorf("funding panel with a thin rotation:\n%s", got)
+	}
+	if !panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
+		t.Errorf("changed marks: staffing %v, services %v", panelChanged(d, PanelStaffing), panelChanged(d, PanelServices))
+	}
+	if got := DecideStaffing(d.An); !strings.HasPrefix(got, "to staff every rotation: +2 people, +") || !strings.HasSuffix(got, " a year") {
+		t.Errorf("Decide: %q", got)
+	}
+}
+
+func TestKPIListSaysMetMissedUnmeasured(t *testing.T) {
+	base, cur := example(t, "mixed")
+	d := data(t, base, cur, "", 120, 40)
+	got := strings.Join(PanelLines(PanelIdentity, d, DefaultStyles(), 110), "\n")
+	for _, k := range d.An.KPIs {
+		if !strings.Contains(got, string(k.Status)) {
+			t.Errorf("KPI %q: status %q not shown:\n%s", k.Text, k.Status, got)
+		}
+	}
+}
+
+func TestOpenServicesFitAtEverySize(t *testing.T) {
+	base, cur := example(t, "health-platform")
+	st := DefaultStyles()
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}, {160, 45}, {220, 60}} {
+		w, h := size[0], size[1]
+		d := data(t, base, cur, "Viewer", w, h)
+		d.Board.Open, d.Board.Service = true, 1
+		l := LayoutFor(d, st, w, h)
+		for c := range d.Board.Offsets {
+			d.Board.Offsets[c] = ScrollOffset(d, l, c, d.Board.Offsets[c])
+		}
+		out := Dashboard(d, st, w, h)
+		checkFits(t, out, w, h)
+		if !strings.Contains(out, GlyphSelected+GlyphWarning+" Image archive") {
+			t.Errorf("%dx%d: the selected service is not marked:\n%s", w, h, out)
+		}
+		if got := d.Board.SelectedService(d.An); got < 0 || d.An.Services[got].Name != "Image archive" {
+			t.Errorf("%dx%d: selected service %d", w, h, got)
+		}
+	}
+}
