@@ -100,6 +100,8 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.edit(m.cur.DeleteTeam(sel))
 	case is(msg, k.Positioning):
 		m.edit(m.cur.CyclePositioning())
+	case is(msg, k.RolePositioning):
+		m.edit(m.cur.CycleRolePositioning())
 	case is(msg, k.Undo):
 		m.undo()
 	case is(msg, k.Redo):
@@ -303,7 +305,7 @@ func (m *Model) enableKeys() {
 			b.SetEnabled(false)
 		}
 		if s.role == Viewer {
-			for _, b := range []*key.Binding{&k.MoveLeft, &k.MoveRight, &k.Run, &k.With, &k.Role, &k.More, &k.Less, &k.New, &k.Delete, &k.Positioning, &k.Baseline, &k.Rotation} {
+			for _, b := range []*key.Binding{&k.MoveLeft, &k.MoveRight, &k.Run, &k.With, &k.Role, &k.More, &k.Less, &k.New, &k.Delete, &k.Positioning, &k.RolePositioning, &k.Baseline, &k.Rotation} {
 				b.SetEnabled(false)
 			}
 		}

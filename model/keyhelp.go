@@ -116,7 +116,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 			line(k.New, viewer),
 		}},
 		{Title: "The whole organization", Keys: []views.KeyLine{
-			line(k.Positioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, cmp.Or(viewer, back)),
+			line(k.Positioning, viewer), line(k.RolePositioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, cmp.Or(viewer, back)),
 		}},
 		{Title: "Files, views and leaving", Keys: []views.KeyLine{
 			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Export, files),

@@ -15,11 +15,13 @@ type KeyMap struct {
 	More, Less            key.Binding
 	New, Delete           key.Binding
 	Positioning           key.Binding
-	Undo, Redo, Baseline  key.Binding
-	Save, SaveAs          key.Binding
-	Present, Help, Quit   key.Binding
-	NextPanel, PrevPanel  key.Binding
-	Zoom, Log             key.Binding
+	// RolePositioning cycles the positioning of a new SRE role outside an SRE org.
+	RolePositioning      key.Binding
+	Undo, Redo, Baseline key.Binding
+	Save, SaveAs         key.Binding
+	Present, Help, Quit  key.Binding
+	NextPanel, PrevPanel key.Binding
+	Zoom, Log            key.Binding
 	// Interrupt (ctrl+c) always leaves; QuitKey is q alone, which some dialogs take as
 	// "cancel"; Space pages down where space reads as "next"
 	Interrupt, QuitKey, Space key.Binding
@@ -68,48 +70,49 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return KeyMap{
-		Left:        b([]string{"left", "h"}, "left/h", "column left"),
-		Right:       b([]string{"right", "l"}, "right/l", "column right"),
-		Up:          b([]string{"up", "k"}, "up/k", "team up"),
-		Down:        b([]string{"down", "j"}, "down/j", "team down"),
-		PageUp:      b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:    b([]string{"pgdown"}, "pgdn", "page down"),
-		Home:        b([]string{"home"}, "home", "first team"),
-		End:         b([]string{"end"}, "end", "last team"),
-		MoveLeft:    b([]string{"<", "shift+left"}, "<", "move team left"),
-		MoveRight:   b([]string{">", "shift+right"}, ">", "move team right"),
-		Find:        b([]string{"/"}, "/", "find"),
-		Run:         b([]string{"r"}, "r", "who runs it"),
-		With:        b([]string{"w"}, "w", "runs with"),
-		Role:        b([]string{"e"}, "e", "SRE role"),
-		More:        b([]string{"+", "="}, "+", "headcount up"),
-		Less:        b([]string{"-"}, "-", "headcount down"),
-		New:         b([]string{"n"}, "n", "new team"),
-		Delete:      b([]string{"x"}, "x", "delete team"),
-		Positioning: b([]string{"P"}, "P", "SRE org positioning"),
-		Undo:        b([]string{"u"}, "u", "undo"),
-		Redo:        b([]string{"ctrl+r"}, "ctrl+r", "redo"),
-		Baseline:    b([]string{"b"}, "b", "back to baseline"),
-		Save:        b([]string{"s"}, "s", "save scenario"),
-		SaveAs:      b([]string{"S"}, "S", "save as a new scenario"),
-		Present:     b([]string{"p"}, "p", "present"),
-		Help:        b([]string{"?"}, "?", "every key"),
-		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
-		Zoom:        b([]string{"z"}, "z", "panel full screen"),
-		Interrupt:   b([]string{"ctrl+c"}, "ctrl+c", "quit now"),
-		QuitKey:     b([]string{"q"}, "q", "cancel"),
-		Space:       b([]string{" "}, "space", "page down"),
-		Log:         b([]string{"M"}, "M", "message log"),
-		NextPanel:   b([]string{"tab"}, "tab", "next panel"),
-		PrevPanel:   b([]string{"shift+tab"}, "shift+tab", "previous panel"),
-		Open:        b([]string{"o"}, "o", "open a file"),
-		Compare:     b([]string{"c"}, "c", "compare with baseline"),
-		Export:      b([]string{"y"}, "y", "write Markdown report"),
-		Plan:        b([]string{"g"}, "g", "plan from the baseline"),
-		Follow:      b([]string{"f"}, "f", "follow the facilitator"),
-		Services:    b([]string{"enter", " "}, "enter/space", "the team's services"),
-		SortBy:      b([]string{"!"}, "!", "services by status"),
-		Rotation:    b([]string{"R"}, "R", "set the rotation"),
+		Left:            b([]string{"left", "h"}, "left/h", "column left"),
+		Right:           b([]string{"right", "l"}, "right/l", "column right"),
+		Up:              b([]string{"up", "k"}, "up/k", "team up"),
+		Down:            b([]string{"down", "j"}, "down/j", "team down"),
+		PageUp:          b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:        b([]string{"pgdown"}, "pgdn", "page down"),
+		Home:            b([]string{"home"}, "home", "first team"),
+		End:             b([]string{"end"}, "end", "last team"),
+		MoveLeft:        b([]string{"<", "shift+left"}, "<", "move team left"),
+		MoveRight:       b([]string{">", "shift+right"}, ">", "move team right"),
+		Find:            b([]string{"/"}, "/", "find"),
+		Run:             b([]string{"r"}, "r", "who runs it"),
+		With:            b([]string{"w"}, "w", "runs with"),
+		Role:            b([]string{"e"}, "e", "SRE role"),
+		More:            b([]string{"+", "="}, "+", "headcount up"),
+		Less:            b([]string{"-"}, "-", "headcount down"),
+		New:             b([]string{"n"}, "n", "new team"),
+		Delete:          b([]string{"x"}, "x", "delete team"),
+		Positioning:     b([]string{"P"}, "P", "SRE org positioning"),
+		RolePositioning: b([]string{"ctrl+p"}, "ctrl+p", "SRE role positioning"),
+		Undo:            b([]string{"u"}, "u", "undo"),
+		Redo:            b([]string{"ctrl+r"}, "ctrl+r", "redo"),
+		Baseline:        b([]string{"b"}, "b", "back to baseline"),
+		Save:            b([]string{"s"}, "s", "save scenario"),
+		SaveAs:          b([]string{"S"}, "S", "save as a new scenario"),
+		Present:         b([]string{"p"}, "p", "present"),
+		Help:            b([]string{"?"}, "?", "every key"),
+		Quit:            b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Zoom:            b([]string{"z"}, "z", "panel full screen"),
+		Interrupt:       b([]string{"ctrl+c"}, "ctrl+c", "quit now"),
+		QuitKey:         b([]string{"q"}, "q", "cancel"),
+		Space:           b([]string{" "}, "space", "page down"),
+		Log:             b([]string{"M"}, "M", "message log"),
+		NextPanel:       b([]string{"tab"}, "tab", "next panel"),
+		PrevPanel:       b([]string{"shift+tab"}, "shift+tab", "previous panel"),
+		Open:            b([]string{"o"}, "o", "open a file"),
+		Compare:         b([]string{"c"}, "c", "compare with baseline"),
+		Export:          b([]string{"y"}, "y", "write Markdown report"),
+		Plan:            b([]string{"g"}, "g", "plan from the baseline"),
+		Follow:          b([]string{"f"}, "f", "follow the facilitator"),
+		Services:        b([]string{"enter", " "}, "enter/space", "the team's services"),
+		SortBy:          b([]string{"!"}, "!", "services by status"),
+		Rotation:        b([]string{"R"}, "R", "set the rotation"),
 
 		LeftSide:    b([]string{"L"}, "L", "other file as A"),
 		Options:     b([]string{"O"}, "O", "up to 4 options as columns"),
@@ -225,7 +228,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		},
 		{k.Services, k.SortBy, k.Rotation},
 		{
-			withHelp(k.Positioning, "P", "positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
+			withHelp(k.Positioning, "P", "positioning"), withHelp(k.RolePositioning, "ctrl+p", "role positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
 			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
 		},
 		{

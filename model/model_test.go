@@ -909,3 +909,23 @@ func TestModifiedByContent(t *testing.T) {
 		t.Error("q asks to save a model that is the file as loaded")
 	}
 }
+
+// TestRolePositioningKey: ctrl+p positions the SRE role outside an SRE org (the talk's last
+// slide), undoably, and says so.
+func TestRolePositioningKey(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	if m.cur.SRERole.Positioning != orgs.PositionUnset {
+		t.Fatalf("mixed starts with the role positioned %q", m.cur.SRERole.Positioning)
+	}
+	press(t, m, "ctrl+p")
+	if m.cur.SRERole.Positioning != orgs.PositionCostCenter || !strings.Contains(m.status, "SRE role positioning") {
+		t.Fatalf("after ctrl+p: role %q, status %q", m.cur.SRERole.Positioning, m.status)
+	}
+	if p := m.an.Positioning; p == nil || p.Role == nil || p.Role.ID == nil || *p.Role.ID != orgs.PositionCostCenter {
+		t.Errorf("the analysis does not show the role's positioning: %+v", p)
+	}
+	press(t, m, "u")
+	if m.cur.SRERole.Positioning != orgs.PositionUnset {
+		t.Errorf("undo left the role positioned %q", m.cur.SRERole.Positioning)
+	}
+}

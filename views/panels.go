@@ -799,6 +799,10 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 		} else {
 			info := id.Dominant.Info()
 			head = append(head, st.ink().AccentBold.Render(Trunc(info.Name, w)))
+			// the SRE people it rests on, in the report's words
+			if rests := strings.TrimPrefix(report.IdentityHeadline(id), info.Name); rests != "" {
+				head = append(head, styled(st.ink().Muted, Wrap(strings.TrimPrefix(strings.TrimPrefix(rests, ", "), " "), w))...)
+			}
 			head = append(head, styled(st.ink().Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
 		}
 		if ch := d.Changes; ch != nil && ch.WasIdentity.Changed {

@@ -449,25 +449,43 @@ func presentDecisions(d *Data, st Styles, w int) []string {
 }
 
 func presentPositioning(d *Data, st Styles, w int) []string {
-	var cur *orgs.Positioning
+	var org, role *orgs.Positioning
 	where := "The SRE org holds no team yet: its positioning applies once it does."
+	roleWhere := "No SRE role outside an SRE org: the same four positionings apply once there is one (dedicated SREs in dev teams, SRE teams in the dev or ops org)."
 	if pv := d.An.Positioning; pv != nil {
-		cur = pv.ID
-		where = "The SRE org's positioning is unset: steer toward partner or, best, enabler."
-		if cur != nil {
-			where = "The SRE org is positioned " + cur.Info().Name + "."
+		org = pv.ID
+		if pv.SREOrg {
+			where = "The SRE org's positioning is unset: steer toward partner or, best, enabler."
+			if org != nil {
+				where = "The SRE org is positioned " + org.Info().Name + "."
+			}
+		}
+		if pv.Role != nil {
+			role = pv.Role.ID
+			roleWhere = "The new SRE role outside the SRE org is unset: steer it toward partner or, best, enabler (ctrl+p)."
+			if role != nil {
+				roleWhere = "The new SRE role outside the SRE org is positioned " + role.Info().Name + "."
+			}
 		}
 	}
 	lines := styled(st.ink().Present, Wrap(where, w))
-	lines = append(lines, styled(st.ink().Text, Wrap("The same four positionings apply to a new SRE role outside an SRE org:", w))...)
+	lines = append(lines, styled(st.ink().Present, Wrap(roleWhere, w))...)
 	lines = append(lines, "")
 	for _, p := range orgs.AllPositionings {
 		info := p.Info()
-		lead, s := "  ", st.ink().Text
-		if cur != nil && *cur == p {
+		lead, s, tag := "  ", st.ink().Text, ""
+		switch {
+		case org != nil && *org == p && role != nil && *role == p:
+			tag = "  (SRE org and role)"
+		case org != nil && *org == p:
+			tag = "  (SRE org)"
+		case role != nil && *role == p:
+			tag = "  (SRE role)"
+		}
+		if tag != "" {
 			lead, s = GlyphSelected+" ", st.ink().AccentBold
 		}
-		lines = append(lines, s.Render(Trunc(lead+info.Name, w)))
+		lines = append(lines, s.Render(Trunc(lead+info.Name+tag, w)))
 		lines = append(lines, st.ink().Muted.Render(Trunc("    focus: "+info.Focus+"; strategy: "+info.Strategy, w)))
 	}
 	return lines
