@@ -14,9 +14,9 @@ import (
 // after an edit of one team (a move, its run model, its partner, its headcount) the model
 // updates what that team changed instead.
 type derived struct {
-	cols     [3][]int
-	index    views.Index // without the analysis (see views.Index.For)
-	partners *views.Partners
+	cols  [3][]int
+	index views.Index // without the analysis (see views.Index.For)
+	built bool
 	// per team, as last derived: its name and kind (which an edit of one team does not
 	// change), its column and the team it runs with (-1 for none)
 	names   []string
@@ -25,23 +25,31 @@ type derived struct {
 	partner []int32
 }
 
-// rebuild derives everything afresh from o.
-func (d *derived) rebuild(o *orgs.Org) {
+// partnerOf is the team that team i runs with as the analysis found it (orgs keeps the one
+// rule of who runs with whom), -1 for none.
+func partnerOf(an *orgs.Analysis, i int) int32 {
+	if an == nil || i >= len(an.Teams) {
+		return -1
+	}
+	return int32(an.Teams[i].Partner)
+}
+
+// rebuild derives everything afresh from o and its analysis an.
+func (d *derived) rebuild(o *orgs.Org, an *orgs.Analysis) {
 	n := len(o.Teams)
 	*d = derived{
-		cols:     views.Columns(o),
-		partners: views.NewPartners(o),
-		names:    make([]string, n),
-		kinds:    make([]orgs.Kind, n),
-		col:      make([]int8, n),
-		partner:  make([]int32, n),
+		cols:    views.Columns(o),
+		built:   true,
+		names:   make([]string, n),
+		kinds:   make([]orgs.Kind, n),
+		col:     make([]int8, n),
+		partner: make([]int32, n),
 	}
 	served := make([][]int, n)
 	for i := range o.Teams {
 		t := &o.Teams[i]
-		d.names[i], d.kinds[i], d.col[i], d.partner[i] = t.Name, t.Kind, int8(views.ColumnOf(t.Org)), -1
-		if j, ok := d.partners.Of(t); ok {
-			d.partner[i] = int32(j)
+		d.names[i], d.kinds[i], d.col[i], d.partner[i] = t.Name, t.Kind, int8(views.ColumnOf(t.Org)), partnerOf(an, i)
+		if j := d.partner[i]; j >= 0 {
 			served[j] = append(served[j], i)
 		}
 	}
@@ -51,8 +59,8 @@ func (d *derived) rebuild(o *orgs.Org) {
 // team follows an edit that changed team i of o alone. It reports false when it cannot:
 // o has other teams than when last derived, or team i another name or kind; then
 // everything must be derived afresh.
-func (d *derived) team(o *orgs.Org, i int) bool {
-	if d.partners == nil || len(o.Teams) != len(d.names) || i < 0 || i >= len(o.Teams) {
+func (d *derived) team(o *orgs.Org, an *orgs.Analysis, i int) bool {
+	if !d.built || len(o.Teams) != len(d.names) || i < 0 || i >= len(o.Teams) {
 		return false
 	}
 	t := &o.Teams[i]
@@ -65,10 +73,7 @@ func (d *derived) team(o *orgs.Org, i int) bool {
 		d.cols[c] = with(d.cols[c], i)
 		d.col[i] = int8(c)
 	}
-	p := int32(-1)
-	if j, ok := d.partners.Of(t); ok {
-		p = int32(j)
-	}
+	p := partnerOf(an, i)
 	if was := d.partner[i]; p != was {
 		served := d.index.ServedBy
 		if was >= 0 {
@@ -109,27 +114,27 @@ var checkDerived bool
 // derive brings the columns and the index up to date with the current organization and
 // its analysis, after a change of team alone (-1: of anything).
 func (m *Model) derive(team int) {
-	if team < 0 || !m.derived.team(m.cur, team) {
-		m.derived.rebuild(m.cur)
+	if team < 0 || !m.derived.team(m.cur, m.an, team) {
+		m.derived.rebuild(m.cur, m.an)
 	}
 	m.board.Cols = m.derived.cols
 	m.index = m.derived.index.For(m.an)
 	if checkDerived {
-		if err := sameDerived(m.cur, m.derived); err != nil {
+		if err := sameDerived(m.cur, m.an, m.derived); err != nil {
 			panic(fmt.Sprintf("model: derived after an edit of team %d: %v", team, err))
 		}
 	}
 }
 
-// sameDerived reports how d differs from what is derived afresh from o.
-func sameDerived(o *orgs.Org, d derived) error {
+// sameDerived reports how d differs from what is derived afresh from o and an.
+func sameDerived(o *orgs.Org, an *orgs.Analysis, d derived) error {
 	cols := views.Columns(o)
 	for c := range cols {
 		if !slices.Equal(cols[c], d.cols[c]) {
 			return fmt.Errorf("column %d is %v, want %v", c, d.cols[c], cols[c])
 		}
 	}
-	ix := views.NewIndex(o, nil)
+	ix := views.NewIndex(o, an)
 	if len(ix.ServedBy) != len(d.index.ServedBy) {
 		return fmt.Errorf("%d teams served, want %d", len(d.index.ServedBy), len(ix.ServedBy))
 	}

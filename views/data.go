@@ -185,13 +185,9 @@ func NewIndex(o *orgs.Org, an *orgs.Analysis) Index {
 		ix.ServedBy = an.ServedBy()
 		return ix.For(an)
 	}
-	p := NewPartners(o)
+	// without an analysis nobody is known to serve anyone: who runs with whom is a rule of
+	// orgs, which the analysis applies
 	ix.ServedBy = make([][]int, len(o.Teams))
-	for i := range o.Teams {
-		if j, ok := p.Of(&o.Teams[i]); ok {
-			ix.ServedBy[j] = append(ix.ServedBy[j], i)
-		}
-	}
 	return ix.For(an)
 }
 
@@ -270,43 +266,6 @@ func (d *Data) wasModel(i int) (orgs.RunModel, bool) {
 	}
 	m, ok := d.Index.wasModels()[t.Name]
 	return m, ok
-}
-
-// Partners finds the team a dev team runs with, as the model's rules do: the SRE or ops
-// team its run_with names, matched exactly first, then ignoring case.
-type Partners struct {
-	exact  map[string]int
-	folded map[string]int
-}
-
-// NewPartners indexes the teams of o a dev team can run with.
-func NewPartners(o *orgs.Org) *Partners {
-	p := &Partners{exact: map[string]int{}}
-	for i := range o.Teams {
-		if k := o.Teams[i].Kind; k == orgs.KindSRE || k == orgs.KindOps {
-			p.exact[o.Teams[i].Name] = i
-		}
-	}
-	return p
-}
-
-// Of is the index of the team t runs with: ok is false when t is no dev team running with
-// a partner, or its partner is not found.
-func (p *Partners) Of(t *orgs.Team) (int, bool) {
-	if t.Kind != orgs.KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
-		return 0, false
-	}
-	if j, ok := p.exact[t.RunWith]; ok {
-		return j, true
-	}
-	if p.folded == nil {
-		p.folded = make(map[string]int, len(p.exact))
-		for name, k := range p.exact {
-			p.folded[orgs.FoldName(name)] = k
-		}
-	}
-	j, ok := p.folded[orgs.FoldName(t.RunWith)]
-	return j, ok
 }
 
 // ok reports whether the data is complete enough to draw the dashboard.
