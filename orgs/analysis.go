@@ -68,7 +68,7 @@ type facts struct {
 	// transitions; staffing its staffing totals, for their change.
 	svcRuns  []ServiceRun
 	staffing StaffingTotals
-	// svcIndex finds the baseline's services by name.
+	// svcIndex finds the baseline's services by folded name (read only: goroutines share it).
 	svcIndex *serviceNames
 }
 
@@ -198,15 +198,11 @@ func sameString(a, b string) bool {
 // layout is what the analysis of a model needs that depends only on its team names, with
 // the run_with partners as they were when it was made. It is never changed once made.
 type layout struct {
-	names []string       // the team names it is for, in order
-	index map[string]int // folded team name -> index (the last, for names equal ignoring case)
-	// byWritten is what services name their teams and partners by, as written, with the team
-	// it resolves to: filled as they are looked up, it spares folding each name again at
-	// every keystroke (20,000 services name their team 20,000 times)
-	byWritten map[string]int
-	was       []int32 // per team: the index of the same team in the baseline, or -1
-	curOf     []int32 // per baseline team: the index of the same team, or -1
-	removed   []int32 // the baseline teams with no team of the same name, in order
+	names   []string       // the team names it is for, in order
+	index   map[string]int // folded team name -> index (the last, for names equal ignoring case)
+	was     []int32        // per team: the index of the same team in the baseline, or -1
+	curOf   []int32        // per baseline team: the index of the same team, or -1
+	removed []int32        // the baseline teams with no team of the same name, in order
 	// simple is true when every baseline team j that has a namesake i is was[i] (true
 	// when the names are unique in both models): a baseline dev team whose namesake is
 	// another kind of team now can then be found from the namesake's side.
@@ -362,6 +358,14 @@ type scratch struct {
 	sre                 []sreTeam
 	infra, lost         []int32
 	unorganized, opsRun []int32
+	// written is what services name their teams and partners by, as written, with the team
+	// each resolves to in the layout writtenFor; svcWritten the services' names with their
+	// index in the baseline. Filled as names are looked up, they spare folding each name
+	// again at every keystroke (20,000 services name their team 20,000 times). They live
+	// here, not in the layout or the analyser, which goroutines share.
+	written    map[string]int
+	writtenFor *layout
+	svcWritten map[string]int
 }
 
 // sreTeam is what the identity and the advisories read of an SRE team.
@@ -486,10 +490,17 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	}
 	f := &p.f
 	// the services, by the same rule functions a one-off AnalyseServices uses
-	if lay.byWritten == nil {
-		lay.byWritten = make(map[string]int, len(cur.Services))
+	if s.writtenFor != lay {
+		s.written, s.writtenFor = make(map[string]int, len(cur.Services)), lay
 	}
-	lk := &TeamLookup{index: lay.index, written: lay.byWritten}
+	if s.svcWritten == nil {
+		s.svcWritten = make(map[string]int, len(cur.Services))
+	}
+	lk := &TeamLookup{index: lay.index, written: s.written}
+	svcNames := &serviceNames{written: s.svcWritten}
+	if bf.svcIndex != nil {
+		svcNames.folded = bf.svcIndex.folded
+	}
 	sv := AnalyseServices(cur, lk)
 	var sf ServiceFacts
 	if len(cur.Services) > 0 {
@@ -536,9 +547,9 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	case bf.sreOrgHas && !f.sreOrgHas:
 		p.decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
 	}
-	p.decisions = withServiceDecisions(p.decisions, serviceOverrideDecisions(base, bf.svcIndex, cur, lk), lay)
+	p.decisions = withServiceDecisions(p.decisions, serviceOverrideDecisions(base, svcNames, cur, lk), lay)
 	p.decisions = orderDecisions(p.decisions, positioningDecisions(base, cur))
-	svcTrans := serviceTransitions(base, bf.svcRuns, bf.svcIndex, cur, sv.Runs)
+	svcTrans := serviceTransitions(base, bf.svcRuns, svcNames, cur, sv.Runs)
 	for k := range svcTrans {
 		if v := svcTrans[k].Verdict; v.severity() > p.worst.severity() {
 			p.worst = v
