@@ -3,6 +3,7 @@ package orgs
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"slices"
 	"strconv"
 	"unicode/utf16"
@@ -162,7 +163,7 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	var err error
 	// Room for the whole report at once: growing a buffer of megabytes step by step costs
 	// more than writing it.
-	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+420*len(an.Services))
+	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+420*len(an.Services)+320*len(an.Staffing.Rotations))
 	b = append(b, "{\n  \"report\": "...)
 	b = strconv.AppendInt(b, int64(r.Report), 10)
 	b = append(b, ",\n  \"name\": "...)
@@ -189,10 +190,11 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	b = appendServices(b, an.Services, ind)
 	part("criteria", an.Criteria)
 	part("funding", an.Funding)
-	part("staffing", an.Staffing)
 	if err != nil {
 		return nil, err
 	}
+	b = append(b, ",\n  \"staffing\": "...)
+	b = an.Staffing.appendJSON(b, ind)
 	b = append(b, ",\n  \"transition\": {\n    \"verdict\": "...)
 	b = appendString(b, string(an.Transition.Verdict))
 	b = append(b, ",\n    \"teams\": "...)
@@ -212,6 +214,82 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	return EscapeJSON(append(b, "\n}\n"...)), nil
+}
+
+// appendJSON appends the staffing as encoding/json indents StaffingVerdict.MarshalJSON at
+// ind: written directly, as a 10,000-team file has thousands of rotations.
+func (s *StaffingVerdict) appendJSON(b []byte, ind string) []byte {
+	rot := s.Rotations
+	if rot == nil {
+		rot = []RotationStaffing{}
+	}
+	b = append(b, "{\n"...)
+	b = append(b, ind...)
+	b = append(b, "  \"rotations\": "...)
+	b = appendList(b, rot, ind+"  ", (*RotationStaffing).appendJSON)
+	b = appendKey(b, ind, ',', "needed")
+	b = strconv.AppendInt(b, int64(s.Needed), 10)
+	b = appendKey(b, ind, ',', "hires")
+	b = strconv.AppendInt(b, int64(s.Hires), 10)
+	b = appendKey(b, ind, ',', "hire_cost")
+	b = strconv.AppendInt(b, s.HireCost, 10)
+	b = appendKey(b, ind, ',', "delta")
+	inner := ind + "  "
+	b = appendKey(b, inner, '{', "needed")
+	b = strconv.AppendInt(b, int64(s.Delta.Needed), 10)
+	b = appendKey(b, inner, ',', "hires")
+	b = strconv.AppendInt(b, int64(s.Delta.Hires), 10)
+	b = appendKey(b, inner, ',', "hire_cost")
+	b = strconv.AppendInt(b, s.Delta.HireCost, 10)
+	b = append(b, '\n')
+	b = append(b, inner...)
+	b = append(b, '}', '\n')
+	b = append(b, ind...)
+	return append(b, '}')
+}
+
+// appendJSON appends one rotation as encoding/json indents it at ind.
+func (r *RotationStaffing) appendJSON(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "team")
+	b = appendString(b, r.Team)
+	b = appendKey(b, ind, ',', "on_call")
+	b = appendString(b, string(r.OnCall))
+	b = appendKey(b, ind, ',', "rotation")
+	b = strconv.AppendInt(b, int64(r.Rotation), 10)
+	b = appendKey(b, ind, ',', "covered_hours")
+	b = strconv.AppendInt(b, int64(r.CoveredHours), 10)
+	b = appendKey(b, ind, ',', "hours_per_person")
+	b = appendJSONFloat(b, r.HoursPerPerson)
+	b = appendKey(b, ind, ',', "share_of_week")
+	b = appendJSONFloat(b, r.ShareOfWeek)
+	b = appendKey(b, ind, ',', "minimum")
+	b = strconv.AppendInt(b, int64(r.Minimum), 10)
+	b = appendKey(b, ind, ',', "needed")
+	b = strconv.AppendInt(b, int64(r.Needed), 10)
+	b = appendKey(b, ind, ',', "hires")
+	b = strconv.AppendInt(b, int64(r.Hires), 10)
+	b = appendKey(b, ind, ',', "hire_cost")
+	b = strconv.AppendInt(b, r.HireCost, 10)
+	b = append(b, '\n')
+	b = append(b, ind...)
+	return append(b, '}')
+}
+
+// appendJSONFloat appends f as encoding/json writes a float64.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }
 
 // appendServices appends the services as encoding/json indents them at ind: each object

@@ -1,6 +1,7 @@
 package orgs
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -98,13 +99,18 @@ func (s StaffingVerdict) MarshalJSON() ([]byte, error) {
 	if rot == nil {
 		rot = []RotationStaffing{}
 	}
-	return json.Marshal(struct {
+	// without HTML escaping, as every other part of the report is written
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
 		Rotations []RotationStaffing `json:"rotations"`
 		Needed    int                `json:"needed"`
 		Hires     int                `json:"hires"`
 		HireCost  int64              `json:"hire_cost"`
 		Delta     StaffingTotals     `json:"delta"`
 	}{rot, s.Needed, s.Hires, s.HireCost, s.Delta})
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 }
 
 // RotationOf is the staffing of the team at index i of o, and false when it is not on call.
