@@ -160,14 +160,9 @@ type FundingChange struct {
 	HasCosts bool `json:"-"`
 }
 
-// TransitionChange is the verdict of going from A to B, with its teams and decisions.
-type TransitionChange struct {
-	Verdict Verdict          `json:"verdict"`
-	Teams   []TeamTransition `json:"teams"`
-	// Services are the service run changes of docs/rules.md section 4.
-	Services  []ServiceTransition `json:"services"`
-	Decisions []Decision          `json:"decisions"`
-}
+// TransitionChange is the verdict of going from A to B, with its teams, services and
+// decisions: the transition of an analysis of B against A.
+type TransitionChange = TransitionVerdict
 
 // AdvisoryChange lists the advisory codes that B raises and A did not, the reverse, and
 // those both raise about other teams or services.
