@@ -130,10 +130,8 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.openPager(newPager("Messages (the last 100, oldest first)", m.logLines, false), true)
 	case is(msg, k.NextPanel):
 		m.cyclePanel(+1)
-		m.panelChosen()
 	case is(msg, k.PrevPanel):
 		m.cyclePanel(-1)
-		m.panelChosen()
 	}
 	if m.board.Selected() != sel {
 		m.board.Open = false // the services shown are the selected team's
@@ -174,8 +172,8 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 	}
 	switch msg.Button {
 	case tea.MouseButtonLeft:
-		if !m.lay.Wide && msg.Y == m.lay.Panels.Y {
-			if p, ok := views.TabAt(m.data(), m.lay.Panels.W, msg.X); ok {
+		if msg.Y == m.lay.Panels.Y && msg.X >= m.lay.Panels.X {
+			if p, ok := views.TabAt(m.data(), m.lay.Panels.W, msg.X-m.lay.Panels.X); ok {
 				m.panel = p // a click on a tab shows its panel
 			}
 			return
@@ -224,13 +222,6 @@ func (m *Model) moveRow(d int) {
 func (m *Model) clampRows() {
 	for c := range m.board.Rows {
 		m.board.Rows[c] = max(0, min(len(m.board.Cols[c])-1, m.board.Rows[c]))
-	}
-}
-
-// panelChosen says, on a wide terminal where every panel shows, what choosing one does.
-func (m *Model) panelChosen() {
-	if m.lay.Wide {
-		m.setStatus(m.panel.Title() + " chosen: z opens it full screen")
 	}
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -12,18 +13,18 @@ import (
 func TestChangedVerdictsMarked(t *testing.T) {
 	m := newModel(t, "topology-5", 220, 60)
 	before := m.View()
-	if strings.Contains(before, "was ") || strings.Contains(before, "Identity *") {
+	if strings.Contains(before, "was ") || strings.Contains(before, "Identity*") {
 		t.Fatalf("marks before any change:\n%s", before)
 	}
 	selectTeam(t, m, "Logistics SRE")
 	press(t, m, ">")
 	v := m.View()
-	for _, want := range []string{"Identity *", "Topology *", "Transition *", "was incident-centric", "was Topology 5"} {
+	for _, want := range []string{"Identity*", "Topology*", "Transition*", "was incident-centric", "was Topology 5"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("no %q after moving the SRE team:\n%s", want, v)
 		}
 	}
-	if strings.Contains(v, "Criteria *") {
+	if strings.Contains(v, "Criteria*") {
 		t.Errorf("criteria marked changed although the dominant model is the same:\n%s", v)
 	}
 }
@@ -83,18 +84,21 @@ func TestZoomPanelScrolls(t *testing.T) {
 	}
 }
 
-// TestTabsClickable: a click on a tab shows its panel.
+// TestTabsClickable: a click on a tab shows its panel, under the board and beside it.
 func TestTabsClickable(t *testing.T) {
-	m := newModel(t, "mixed", 120, 40)
-	v := strings.Split(m.View(), "\n")
-	y := m.lay.Panels.Y
-	x := strings.Index(v[y], "Funding")
-	if x < 0 {
-		t.Fatalf("no Funding tab on line %d: %q", y, v[y])
-	}
-	m.Update(tea.MouseMsg{X: x + 1, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
-	if m.panel.Title() != "Funding" {
-		t.Errorf("the click showed %s", m.panel.Title())
+	for _, sz := range [][2]int{{120, 40}, {220, 60}} {
+		m := newModel(t, "mixed", sz[0], sz[1])
+		v := strings.Split(m.View(), "\n")
+		y := m.lay.Panels.Y
+		at := strings.Index(v[y], "Funding")
+		if at < 0 || !strings.Contains(v[y], "[Topology]") {
+			t.Fatalf("%dx%d: no tab line on line %d: %q", sz[0], sz[1], y, v[y])
+		}
+		x := utf8.RuneCountInString(v[y][:at]) // the board's rules are one cell a rune
+		m.Update(tea.MouseMsg{X: x + 1, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+		if m.panel.Title() != "Funding" {
+			t.Errorf("%dx%d: the click showed %s", sz[0], sz[1], m.panel.Title())
+		}
 	}
 }
 

@@ -556,10 +556,10 @@ func TestPanelKeys(t *testing.T) {
 	if m.panel != views.PanelAdvisories {
 		t.Errorf("shift+tab: %v", m.panel)
 	}
-	// wide: every panel shows; tab chooses the one z opens, marked in its title
+	// wide: tab chooses the panel shown first, in full, beside the board
 	w := newModel(t, "health-platform", 200, 60)
 	press(t, w, "tab", "tab")
-	if v := w.View(); !strings.Contains(v, "> Funding") || !strings.Contains(v, "z opens it full screen") {
+	if v := w.View(); !strings.Contains(v, "[Funding]") || !strings.Contains(v, "CAPEX") {
 		t.Errorf("tab on a wide terminal:\n%s", v)
 	}
 	press(t, w, "z")

@@ -9,9 +9,10 @@ const (
 	// plain "terminal too small" screen.
 	MinWidth  = 60
 	MinHeight = 16
-	// WideWidth is the width from which the board and every panel show at once: below it
-	// the panels are tabs, each given the rows it needs, which reads better in a meeting
-	// room than every panel squeezed.
+	// WideWidth is the width from which the panels sit beside the board, the chosen one in
+	// full and below it every other one that fits in full; below it the panels are under the
+	// board, one at a time, each given the rows it needs. Neither squeezes a panel to fit:
+	// a meeting room reads what it sees.
 	WideWidth = 200
 
 	// PresentMinWidth and PresentMinHeight are the smallest terminal presentation mode draws in.
@@ -43,7 +44,7 @@ func (r Rect) Contains(x, y int) bool { return x >= r.X && x < r.X+r.W && y >= r
 type Layout struct {
 	W, H     int
 	TooSmall bool
-	// Wide is true when the board and every panel show at once.
+	// Wide is true when the panels sit beside the board rather than under it.
 	Wide    bool
 	Header  Rect
 	Board   Rect
@@ -128,7 +129,7 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 		return l
 	}
 	content := l.Board.H + l.Panels.H
-	panelNeed := 1 + panelNeed(d, st, l.Panels.W) // the tab line and the panel
+	panelNeed := 1 + panelNeed(d, st, l.Panels.W, content) // the tab line and the panel
 	if d.Dialog != nil {
 		panelNeed = max(panelNeed, dialogNeed)
 	}
@@ -216,9 +217,11 @@ func boardNeed(d *Data, l Layout, limit int) int {
 	return columnTitle + most
 }
 
-// panelNeed is the number of lines the shown panel takes in full at width w.
-func panelNeed(d *Data, st Styles, w int) int {
-	return panelLinesAt(d, st, w, fullPanelHeight)
+// panelNeed is the number of lines the shown panel takes in full at width w, or limit+1
+// when it takes more than limit: a panel of thousands of services is not laid out in full
+// after every keystroke only to learn that it does not fit.
+func panelNeed(d *Data, st Styles, w, limit int) int {
+	return panelLinesAt(d, st, w, limit+1)
 }
 
 // panelLinesAt is the number of lines the shown panel draws in w x h.

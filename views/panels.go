@@ -120,8 +120,9 @@ func PanelLines(p PanelID, d *Data, st Styles, w int) []string {
 	return renderPanel(p, d, st, w, fullPanelHeight)
 }
 
-// fullPanelHeight is the height a panel drawn in full is given: more than any panel needs.
-const fullPanelHeight = 1 << 16
+// fullPanelHeight is the height a panel drawn in full is given: more than any panel needs,
+// the Services panel of the largest file included.
+const fullPanelHeight = 1 << 20
 
 // renderPanel draws panel p's content in at most w x h.
 func renderPanel(p PanelID, d *Data, st Styles, w, h int) []string {
@@ -232,7 +233,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 			}
 			rows = append(rows, mixRow(st, dom, "T"+strconv.Itoa(m.Topology), 3, m.Share, m.DevTeams, mixDelta(d.Changes, false, m.Topology, ""), tail, cw))
 		}
-		return rows
+		return append(rows, goneTopologyRows(st, d.Changes, an.Topology.Mix, cw)...)
 	}
 	modelRows := func(cw int) []string {
 		var rows []string
@@ -330,6 +331,22 @@ func goneRows(st Styles, c *orgs.Changes, mix []orgs.RunModelMix, w int) []strin
 		has := slices.ContainsFunc(mix, func(m orgs.RunModelMix) bool { return m.ID == id })
 		if n := c.RunModelMix[id]; n < 0 && !has {
 			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s %s: none now (%+d)", GlyphChanged, id.Short(), n), w)))
+		}
+	}
+	return out
+}
+
+// goneTopologyRows lists the topologies the baseline had and the current model no longer
+// has, so that a mix row that vanished still shows its "-N".
+func goneTopologyRows(st Styles, c *orgs.Changes, mix []orgs.TopologyMix, w int) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for n := 1; n <= 9; n++ {
+		has := slices.ContainsFunc(mix, func(m orgs.TopologyMix) bool { return m.Topology == n })
+		if k := c.TopologyMix[n]; k < 0 && !has {
+			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s T%d: none now (%+d)", GlyphChanged, n, k), w)))
 		}
 	}
 	return out
@@ -782,7 +799,13 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
 	}
 	if len(tr.Decisions) > 0 && w >= 60 {
-		lines = append(lines, st.ink().Muted.Render(Trunc("  hard: "+orgs.Hard.Explain()+"; easy: "+orgs.Easy.Explain(), w)))
+		// the legend in full where the height allows, else on one line
+		legend := "hard: " + orgs.Hard.Explain() + "; easy: " + orgs.Easy.Explain()
+		if ls := wrapped(legend, w, "  ", "  "); len(lines)+len(ls) <= h {
+			lines = append(lines, styled(st.ink().Muted, ls)...)
+		} else {
+			lines = append(lines, st.ink().Muted.Render(Trunc("  "+legend, w)))
+		}
 	}
 	return lines
 }

@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -66,9 +65,10 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	return Fit(sb.String(), w, h)
 }
 
-// DrawPanels draws the panels' area of layout l: every panel on a wide terminal, the tab line
-// and one panel on a narrow one. It depends on the analysis, the panel shown and the size,
-// not on the selection, so the model may keep it while the user only moves around.
+// DrawPanels draws the panels' area of layout l: the tab line, the panel chosen, and on a
+// wide terminal the other panels that fit in full below it. It depends on the analysis, the
+// panel shown and the size, not on the selection, so the model may keep it while the user
+// only moves around.
 func DrawPanels(d *Data, st Styles, l Layout) string {
 	if !d.ok() || l.TooSmall {
 		return ""
@@ -173,8 +173,9 @@ func tabs(d *Data, st Styles, w int) string {
 	return Trunc(line, w)
 }
 
-// TabAt is the panel whose tab is at column x of the narrow layout's tab line; ok is false
-// between tabs, or when the tabs do not all fit in w (the line then names one).
+// TabAt is the panel whose tab is at column x of the tab line (x counted from the panels'
+// left edge); ok is false between tabs, or when the tabs do not all fit in w (the line then
+// names one).
 func TabAt(d *Data, w, x int) (PanelID, bool) {
 	if !d.ok() {
 		return 0, false
@@ -233,82 +234,39 @@ func narrowPanel(d *Data, st Styles, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// widePanels arranges every panel: two columns of panels stacked (topology, services,
-// transition and positioning on the left; funding, staffing, identity and advisories on the
-// right, each when the analysis has it), then the criteria table across the whole width. When the height is short,
-// every panel gets at least its fair share and the ones that need less give the rest up.
+// widePanels fills the right of a wide terminal: the tab line, the panel chosen in full (cut
+// only when it alone is taller than the screen, z then shows the rest), and below it every
+// other panel that fits in full, those whose verdicts changed first. No panel is ever shown
+// cut but the chosen one: a meeting room reads what it sees, and tab or z shows the rest.
 func widePanels(d *Data, st Styles, w, h int) string {
-	leftW := (w - panelGap) / 2
-	rightW := w - panelGap - leftW
-	has := Panels(d.An)
-	pick := func(ps ...PanelID) []PanelID {
-		var out []PanelID
-		for _, p := range ps {
-			if slices.Contains(has, p) {
-				out = append(out, p)
-			}
+	lines := []string{tabs(d, st, w)}
+	lines = append(lines, renderPanel(d.Panel, d, st, w, h-1)...)
+	var changed, same []PanelID
+	for _, p := range Panels(d.An) {
+		switch {
+		case p == d.Panel:
+		case panelChanged(d, p):
+			changed = append(changed, p)
+		default:
+			same = append(same, p)
 		}
-		return out
 	}
-	left := pick(PanelTopology, PanelServices, PanelTransition, PanelPositioning)
-	right := pick(PanelFunding, PanelStaffing, PanelIdentity, PanelAdvisories)
-	// a panel block is its title rule, its content and a blank line; each panel is drawn
-	// once with all the height, and again only when it must fit in less
-	sum := func(ps []PanelID, pw int) (drawn [][]string, needs []int, total int) {
-		for _, p := range ps {
-			lines := renderPanel(p, d, st, pw, h)
-			drawn = append(drawn, lines)
-			needs = append(needs, len(lines)+2)
-			total += len(lines) + 2
+	for _, p := range append(changed, same...) {
+		// a blank line, the panel's title rule and its content, if all of it fits
+		room := h - len(lines) - 2
+		if room < 1 {
+			break
 		}
-		return drawn, needs, total
-	}
-	leftDrawn, leftNeeds, leftTotal := sum(left, leftW)
-	rightDrawn, rightNeeds, rightTotal := sum(right, rightW)
-	// the criteria table in full (its cells wrapped, nothing cut) when that leaves the other
-	// panels a useful height; else in its compact form
-	const critMin = criteriaCompact + 1 // with its title rule
-	critNeed := 1 + len(renderPanel(PanelCriteria, d, st, w, fullPanelHeight))
-	mason := max(0, min(max(leftTotal, rightTotal), h-critNeed))
-	if mason < masonMin {
-		mason = max(0, min(max(leftTotal, rightTotal), h-critMin))
-	}
-	column := func(ps []PanelID, drawn [][]string, needs []int, pw int) string {
-		var lines []string
-		for i, hh := range FairShares(needs, mason) {
-			if hh < 3 {
-				continue
-			}
-			body := drawn[i]
-			if len(body) > hh-2 {
-				body = renderPanel(ps[i], d, st, pw, hh-2)
-			}
-			lines = append(lines, Rule(st, wideTitle(d, ps[i]), pw))
-			lines = append(lines, body...)
-			for k := len(body); k < hh-1; k++ {
-				lines = append(lines, "")
-			}
+		// drawn as it would be with the whole height, so that a panel with a compact form
+		// for short heights (criteria) shows only in its full one
+		body := renderPanel(p, d, st, w, h)
+		if len(body) > room {
+			continue
 		}
-		return Block(lines, pw, mason)
+		lines = append(lines, "", Rule(st, wideTab(d, p), w))
+		lines = append(lines, body...)
 	}
-	out := []string{}
-	if mason > 0 {
-		out = append(out, joinBlocks(panelGap, []int{leftW, rightW}, column(left, leftDrawn, leftNeeds, leftW), column(right, rightDrawn, rightNeeds, rightW)))
-	}
-	if critH := h - mason; critH >= 3 {
-		out = append(out, Rule(st, wideTitle(d, PanelCriteria), w))
-		out = append(out, renderPanel(PanelCriteria, d, st, w, critH-1)...)
-	}
-	return strings.Join(out, "\n")
-}
-
-// wideTitle is a panel's title on a wide terminal: the panel tab chooses (the one z opens)
-// is marked.
-func wideTitle(d *Data, p PanelID) string {
-	if p == d.Panel {
-		return GlyphSelected + " " + wideTab(d, p)
-	}
-	return wideTab(d, p)
+	return strings.Join(lines, "\n")
 }
 
 // wideTab is p's title with the changed mark when its verdicts changed.
@@ -318,10 +276,6 @@ func wideTab(d *Data, p PanelID) string {
 	}
 	return p.Title()
 }
-
-// masonMin is the height the panels above the criteria table keep at least on a wide
-// terminal.
-const masonMin = 24
 
 // FairShares splits total lines among blocks that need needs: every block gets what it
 // needs when all fit; otherwise the blocks needing less than a fair share keep their need

@@ -108,11 +108,6 @@ func tableLines(st Styles, header []string, rows [][]string, marks []bool, style
 	return out
 }
 
-// maxTableRows bounds the rows the Services and Staffing panels lay out, full screen too:
-// the dashboard lays its panels out after every keystroke, and a file may hold tens of
-// thousands of services; the report lists them all.
-const maxTableRows = 60
-
 // tablePanel draws the Services or Staffing panel, from the memo when it was drawn for the
 // same analysis, size, order and styles.
 func tablePanel(p PanelID, d *Data, st Styles, w, h int) []string {
@@ -136,14 +131,6 @@ func tablePanel(p PanelID, d *Data, st Styles, w, h int) []string {
 	return slices.Clone(memo[0].lines)
 }
 
-// moreWhere says where the rows a table of height h leaves out are shown.
-func moreWhere(h int) string {
-	if h >= maxTableRows {
-		return "sretopo report lists every one"
-	}
-	return "z: full screen"
-}
-
 func servicesPanel(d *Data, st Styles, w, h int) []string {
 	an := d.An
 	if len(an.Services) == 0 {
@@ -165,7 +152,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(an.ServiceMix), w)))
 	}
 	// only the rows that can show are laid out: a file may hold thousands of services
-	room := max(1, min(h, maxTableRows)-len(lines)-1)
+	room := max(1, h-len(lines)-1)
 	var idx []int
 	if d.ServicesByStatus {
 		idx = ServiceOrder(an, true)
@@ -202,13 +189,15 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 			rows[k] = []string{r[0], r[1], r[2], r[4], r[6], r[7]}
 		}
 	}
-	shrink := [][]int{{0, 1}}
+	// the team (its services open under it on the board) and the responders give way
+	// before the service's own name
+	shrink := [][]int{{1}, {0}}
 	if len(header) == 8 {
-		shrink = [][]int{{0, 1, 3}}
+		shrink = [][]int{{1, 3}, {0}}
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w)...)
 	if rest := len(an.Services) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), moreWhere(h)), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), "z: full screen"), w)))
 	}
 	return lines
 }
@@ -250,7 +239,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %+d needed, %+d to hire", GlyphChanged, an.Staffing.Delta.Needed, an.Staffing.Delta.Hires), w)))
 	}
 	rots := an.Staffing.Rotations
-	room := max(1, min(h, maxTableRows)-len(lines)-1)
+	room := max(1, h-len(lines)-1)
 	// the short rotations first when not all show: they are what the panel is for
 	idx := make([]int, 0, min(len(rots), room))
 	if len(rots) <= room {
@@ -287,7 +276,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	header := []string{"Team", "Pattern", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w)...)
 	if rest := len(rots) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), moreWhere(h)), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), "z: full screen"), w)))
 	}
 	return lines
 }

@@ -177,7 +177,7 @@ func TestPanelsShowTheAnalysis(t *testing.T) {
 	st := DefaultStyles()
 	panel := func(p PanelID) string { return strings.Join(renderPanel(p, d, st, 100, 40), "\n") }
 	checks := map[PanelID][]string{
-		PanelTopology:    {"Topology 1: every developer an SRE on rotation", "not pure", "> T1", "T9", "Run model mix"},
+		PanelTopology:    {"Topology 1: every developer an SRE on rotation", "not pure", "> T1", "T9", "T5: none now (-2)", "Run model mix"},
 		PanelCriteria:    {"share of dev teams", "> you run it", "Involvement of the", "Cost"},
 		PanelFunding:     {"CAPEX", "OPEX", "dev org", "ops org", "SRE org", "+"},
 		PanelTransition:  {"Transition from the baseline: possible", "Online Shop: you run it -> you and SRE run it: possible", "hard       Operations SRE: moved from the ops org to the SRE org", "staffing"},
