@@ -925,7 +925,7 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 	// at the left corner and starting at the right one, on two lines when they would meet
 	top := "product-centric"
 	left := "incident-centric"
-	right := "reliability user experience-centric"
+	right, rightShort := "reliability user experience-centric", "reliability UX-centric"
 	lines := []string{st.ink().Text.Render(Center(top, w))}
 	for r, row := range grid {
 		s := strings.TrimRight(string(row), " ")
@@ -939,11 +939,19 @@ func Triangle(st Styles, id orgs.IdentityVerdict, w, h int) []string {
 	}
 	lx, rx := max(0, cx-(h-1)), min(w-1, cx+(h-1))
 	ls := max(0, lx+1-len(left))
-	rs := max(0, min(rx, w-len(right)))
-	if ls+len(left) < rs && rs+len(right) <= w {
-		lines = append(lines, st.ink().Text.Render(Pad(spaces(ls)+left+spaces(rs-ls-len(left))+right, w)))
-	} else {
-		lines = append(lines, st.ink().Text.Render(Trunc(Pad(spaces(ls)+left, w), w)), st.ink().Text.Render(Pad(spaces(rs)+Trunc(right, w-rs), w)))
+	// the right label in full beside the left one when it fits, else its short form
+	// ("UX" is the talk's own abbreviation), on the next line when they would still meet
+	placed := false
+	for _, right := range []string{right, rightShort} {
+		if rs := max(0, min(rx, w-len(right))); ls+len(left) < rs && rs+len(right) <= w {
+			lines = append(lines, st.ink().Text.Render(Pad(spaces(ls)+left+spaces(rs-ls-len(left))+right, w)))
+			placed = true
+			break
+		}
+	}
+	if !placed {
+		rs := max(0, min(rx, w-len(rightShort)))
+		lines = append(lines, st.ink().Text.Render(Trunc(Pad(spaces(ls)+left, w), w)), st.ink().Text.Render(Pad(spaces(rs)+Trunc(rightShort, w-rs), w)))
 	}
 	if id.Dominant != nil {
 		lines = append(lines, st.ink().Muted.Render(Trunc(GlyphMarker+" marks the weights' position", w)))
