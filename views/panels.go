@@ -378,6 +378,9 @@ type criteriaInput struct {
 	shares   [4]float64
 	rows     []criterionRow
 	baseline string
+	// even gives the four models equal columns, for a table drawn in full whatever its
+	// height (a presentation page): the dominant column's extra room is for a short one
+	even bool
 }
 
 type criterionRow struct {
@@ -403,7 +406,7 @@ func newCriteriaInput(an *orgs.Analysis) criteriaInput {
 }
 
 func (in *criteriaInput) equal(o *criteriaInput) bool {
-	return in.dominant == o.dominant && in.dom == o.dom && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
+	return in.even == o.even && in.dominant == o.dominant && in.dom == o.dom && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
 }
 
 func criteriaPanel(d *Data, st Styles, w, h int) []string {
@@ -439,7 +442,7 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 	for c := range mw {
 		mw[c] = rest / 4
 	}
-	if dom >= 0 && rest/4 < 24 {
+	if dom >= 0 && rest/4 < 24 && !in.even {
 		if want := min(26, rest-3*9); want > mw[dom] {
 			for c := range mw {
 				mw[c] = (rest - want) / 3

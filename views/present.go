@@ -103,7 +103,7 @@ func presentBody(pg Page, d *Data, st Styles, w, h int) []string {
 	case Pages[3].Title:
 		return presentConsider(d, st, w, h)
 	case Pages[4].Title:
-		return criteriaPanel(d, st, w, h)
+		return presentCriteria(d, st, w, h)
 	case Pages[5].Title:
 		return presentFunding(d, st, w, h)
 	case Pages[6].Title:
@@ -526,4 +526,42 @@ func presentPlan(d *Data, st Styles, w int) []string {
 		}
 	}
 	return lines
+}
+
+// presentCriteria is the criteria table with every cell in full: on one page when it fits in
+// h lines, else its rows split over pages of h lines each, every page with the table's
+// header, so that nothing on screen is cut ("None if services within error budgets").
+func presentCriteria(d *Data, st Styles, w, h int) []string {
+	in := newCriteriaInput(d.An)
+	in.even = true
+	all := in.rows
+	draw := func(rows []criterionRow) []string {
+		in.rows = rows
+		return drawCriteria(&in, st, w, fullPanelHeight)
+	}
+	if full := draw(all); len(full) <= h {
+		return full
+	}
+	var out []string
+	for i := 0; i < len(all); {
+		// the most rows from i that fit on a page
+		j := i + 1
+		page := draw(all[i:j])
+		if len(page) > h {
+			return criteriaPanel(d, st, w, h) // not even one row fits: the compact table
+		}
+		for j < len(all) {
+			next := draw(all[i : j+1])
+			if len(next) > h {
+				break
+			}
+			page, j = next, j+1
+		}
+		for len(page) < h && j < len(all) {
+			page = append(page, "") // the next page starts on a page boundary
+		}
+		out = append(out, page...)
+		i = j
+	}
+	return out
 }
