@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -68,6 +69,16 @@ type SharedView struct {
 	// Plan while the plan screen shows the path to it.
 	Compare bool
 	Plan    bool
+	// Options is set while the facilitator compares options as columns (O in compare): the
+	// columns as the facilitator's compare made them, which followers show as they are
+	// (a participant opens no file of its own).
+	Options *OptionColumns
+}
+
+// OptionColumns are the options a compare screen shows as columns, never changed once made:
+// followers draw the very same ones.
+type OptionColumns struct {
+	Options []orgs.Option
 }
 
 // EditRequest is a participant's edit on its way to the facilitator.
@@ -251,6 +262,9 @@ func (m *Model) publish() {
 		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
 		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == "" && m.cmp.options == nil,
 		Plan:    m.mode == modePlan}
+	if m.mode == modeCompare && m.cmp != nil && m.cmp.columns != nil {
+		view.Options = m.cmp.columns
+	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
 	}
@@ -338,9 +352,15 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 			m.plan.version = m.shared.version
 			return cmd
 		}
+	case v.Options != nil:
+		m.present = false
+		if m.mode != modeCompare || m.cmp == nil || m.cmp.columns != v.Options {
+			m.mode = modeCompare
+			m.cmp = &comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options}
+		}
 	case v.Compare:
 		m.present = false
-		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.version != m.shared.version {
+		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.version != m.shared.version {
 			m.mode = modeBoard
 			return m.enterCompare()
 		}
