@@ -168,6 +168,9 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 	case m.mode == modePlan && m.plan != nil:
 		m.plan.vp, _ = m.plan.vp.Update(msg)
 		return
+	case m.mode == modeFiles:
+		m.filesMsg(msg)
+		return
 	}
 	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {
 		return
@@ -310,9 +313,7 @@ func (m *Model) enableKeys() {
 			}
 		}
 	}
-	k.listLeft = m.files.purpose == listForLeft
 	k.then = m.pending.words()
-	k.listOptions = m.files.purpose == listOptions
 	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	// tab chooses the panel shown on a narrow terminal, and on a wide one the panel z opens
 	k.NextPanel.SetEnabled(true)

@@ -53,10 +53,8 @@ type KeyMap struct {
 	// pager is the keys of the page shown in modePager, question those of modeConfirm.
 	pager    pagerKeys
 	question confirmKeys
-	// listLeft is set while the file list chooses compare's side A rather than a file to open.
-	listLeft bool
-	// listOptions is set while the file list takes marks of options to compare.
-	listOptions bool
+	// files is the keys of the file list shown in modeFiles.
+	files fileKeys
 	// leftIsBase is set while compare's side A is the baseline.
 	leftIsBase bool
 	// then is what follows the question about unsaved changes ("quit", "open x.toml").
@@ -161,14 +159,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeRestore:
 		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it"), k.Later}
 	case modeFiles:
-		accept := withHelp(k.Accept, "enter", "open")
-		if k.listLeft {
-			accept = withHelp(k.Accept, "enter", "compare with it")
-		}
-		if k.listOptions {
-			return []key.Binding{withHelp(k.Up, "up/down", "choose"), withHelp(k.Space, "space", "mark"), withHelp(k.Accept, "enter", "compare"), withHelp(k.Cancel, "esc", "back")}
-		}
-		return []key.Binding{withHelp(k.Up, "up/down", "choose"), accept, withHelp(k.Cancel, "esc", "back")}
+		return k.files.ShortHelp()
 	case modePlan:
 		return planHelp(k)
 	case modeCompare:
@@ -203,10 +194,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			k.ShortHelp()[2:],
 		}
 	case modeFiles:
-		return [][]key.Binding{
-			{withHelp(k.Up, "up/down", "choose"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "first/last")},
-			k.ShortHelp()[1:],
-		}
+		return k.files.FullHelp()
 	}
 	if k.mode != modeBoard {
 		return [][]key.Binding{k.ShortHelp()}

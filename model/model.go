@@ -400,7 +400,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case modeQuit:
 		return m.quitKey(msg)
 	case modeFiles:
-		return m.filesKey(msg)
+		if key.Matches(msg, m.keys.Help) {
+			m.help.ShowAll = !m.help.ShowAll
+			return nil
+		}
+		return m.filesMsg(msg)
 	case modeCompare:
 		return m.compareKey(msg)
 	case modePlan:
@@ -687,6 +691,7 @@ func (m *Model) sync() {
 	m.keys.mode = m.mode
 	m.keys.pager = m.pager.keys
 	m.keys.question = m.question.keys
+	m.keys.files = m.files.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
@@ -694,7 +699,7 @@ func (m *Model) sync() {
 	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
 	switch m.mode {
 	case modeFiles:
-		m.syncFiles()
+		m.files.SetSize(m.w, m.pageBodyHeight(0))
 	case modeCompare:
 		m.syncCompare()
 	case modePlan:
@@ -778,7 +783,7 @@ func (m *Model) View() string {
 	d := m.data()
 	switch m.mode {
 	case modeFiles:
-		return m.filesView(d)
+		return m.files.View(d, m.w, m.h)
 	case modeCompare:
 		return m.compareView(d)
 	case modePlan:
