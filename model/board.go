@@ -313,7 +313,6 @@ func (m *Model) enableKeys() {
 			}
 		}
 	}
-	k.then = m.pending.words()
 	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	// tab chooses the panel shown on a narrow terminal, and on a wide one the panel z opens
 	k.NextPanel.SetEnabled(true)

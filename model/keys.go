@@ -57,8 +57,8 @@ type KeyMap struct {
 	files fileKeys
 	// leftIsBase is set while compare's side A is the baseline.
 	leftIsBase bool
-	// then is what follows the question about unsaved changes ("quit", "open x.toml").
-	then string
+	// quit is the keys of the question about unsaved changes shown in modeQuit.
+	quit quitKeys
 }
 
 // DefaultKeyMap is the key table of the issue, plus tab to choose a panel
@@ -153,7 +153,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeConfirm:
 		return k.question.ShortHelp()
 	case modeQuit:
-		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.SaveAs, "S", "save as"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
+		return k.quit.ShortHelp()
 	case modePresent:
 		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
 	case modeRestore:

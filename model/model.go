@@ -105,6 +105,8 @@ type Model struct {
 	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
+	// quitGuard is the question about unsaved changes shown in modeQuit.
+	quitGuard quitGuard
 	// before is the selected team's name before the key being handled changed anything
 	before string
 
@@ -491,6 +493,7 @@ func (m *Model) guard(a after) tea.Cmd {
 	if !m.Modified() {
 		return m.leave()
 	}
+	m.quitGuard = newQuitGuard(a.words(), m.saveWords(), m.keys)
 	m.mode = modeQuit
 	return nil
 }
@@ -508,19 +511,21 @@ func (m *Model) leave() tea.Cmd {
 	return m.removeJournal(true)
 }
 
+// quitKey routes a key to the quit guard and does what it chose.
 func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, m.keys.Interrupt): // a second ctrl+c: the user wants out, and keeps the journal
+	if key.Matches(msg, m.keys.Interrupt) { // a second ctrl+c: the user wants out, and keeps the journal
 		m.quitting = true
 		return m.flushJournal()
-	case key.Matches(msg, k.Save):
+	}
+	m.quitGuard, _ = m.quitGuard.Update(msg)
+	switch m.quitGuard.choice {
+	case guardSave:
 		return m.startSave(false)
-	case key.Matches(msg, k.SaveAs):
+	case guardSaveAs:
 		return m.startSave(true)
-	case key.Matches(msg, k.Discard):
+	case guardDiscard:
 		return m.leave()
-	case key.Matches(msg, k.Keep), key.Matches(msg, k.QuitKey):
+	case guardBack:
 		m.mode = modeBoard
 		m.pending = after{}
 	}
@@ -692,6 +697,7 @@ func (m *Model) sync() {
 	m.keys.pager = m.pager.keys
 	m.keys.question = m.question.keys
 	m.keys.files = m.files.keys
+	m.keys.quit = m.quitGuard.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
@@ -749,9 +755,7 @@ func (m *Model) data() *views.Data {
 	case modeSave:
 		d.Dialog = m.save.Dialog(m.saving)
 	case modeQuit:
-		what := m.pending.words()
-		d.Dialog = &views.Dialog{Title: "Unsaved changes", Wrap: true,
-			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    " + m.saveWords() + " first\nS    save as a new file first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
+		d.Dialog = m.quitGuard.Dialog()
 	case modeRestore:
 		d.Dialog = m.restoreDialog()
 		if d.Dialog != nil {
