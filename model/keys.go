@@ -57,8 +57,10 @@ type KeyMap struct {
 	files fileKeys
 	// leftIsBase is set while compare's side A is the baseline.
 	leftIsBase bool
-	// quit is the keys of the question about unsaved changes shown in modeQuit.
-	quit quitKeys
+	// quit is the keys of the question about unsaved changes shown in modeQuit, restore
+	// those of the restore question in modeRestore.
+	quit    quitKeys
+	restore restoreKeys
 }
 
 // DefaultKeyMap is the key table of the issue, plus tab to choose a panel
@@ -157,7 +159,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modePresent:
 		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
 	case modeRestore:
-		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it"), k.Later}
+		return k.restore.ShortHelp()
 	case modeFiles:
 		return k.files.ShortHelp()
 	case modePlan:

@@ -120,10 +120,10 @@ type Model struct {
 	question confirm
 	onYes    func() tea.Cmd
 	onNo     func()
-	// restoreStale is set when the file changed on disk after the work offered for restore
-	// was kept.
-	restoreStale bool
-	quitting     bool
+	// restore is the question shown in modeRestore: restore the work an earlier session
+	// left, discard it, or decide later.
+	restore  restoreQuestion
+	quitting bool
 
 	journal journalState
 	files   fileList
@@ -321,10 +321,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = checkStale(msg) // first: did the file change since the work was kept?
 			break
 		}
-		cmd = m.journalFound(msg)
+		cmd = m.journalFound(msg, false)
 	case staleCheckedMsg:
-		m.restoreStale = msg.stale
-		cmd = m.journalFound(msg.found)
+		cmd = m.journalFound(msg.found, msg.stale)
 	case filesListedMsg:
 		m.filesListed(msg)
 	case openedMsg:
@@ -412,10 +411,6 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case modePlan:
 		return m.planKey(msg)
 	case modeRestore:
-		if key.Matches(msg, m.keys.Later) {
-			m.restoreLater()
-			return nil
-		}
 		return m.restoreKey(msg)
 	case modePager:
 		return m.pagerKey(msg)
@@ -698,6 +693,7 @@ func (m *Model) sync() {
 	m.keys.question = m.question.keys
 	m.keys.files = m.files.keys
 	m.keys.quit = m.quitGuard.keys
+	m.keys.restore = m.restore.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
@@ -757,13 +753,7 @@ func (m *Model) data() *views.Data {
 	case modeQuit:
 		d.Dialog = m.quitGuard.Dialog()
 	case modeRestore:
-		d.Dialog = m.restoreDialog()
-		if d.Dialog != nil {
-			d.Dialog.Body = strings.Replace(d.Dialog.Body, "\nd  discard it", "\nd  discard it\nesc  decide later (the work is kept)", 1)
-			if m.restoreStale {
-				d.Dialog.Body = views.GlyphWarning + " " + views.S(filepath.Base(m.input)) + " changed on disk after this work was kept: restoring it undoes those changes.\n\n" + d.Dialog.Body
-			}
-		}
+		d.Dialog = m.restore.Dialog(m.lay.Panels.H)
 	case modeConfirm:
 		d.Dialog = m.question.Dialog()
 	case modeRotate:

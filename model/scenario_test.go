@@ -381,7 +381,7 @@ func TestRestoreOffered(t *testing.T) {
 	if m.mode != modeRestore {
 		t.Fatalf("no restore offered: mode %d", m.mode)
 	}
-	body := m.restoreDialog().Body
+	body := m.restore.Dialog(m.lay.Panels.H).Body
 	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it? (r)estore / (d)iscard", "Operations SRE moved from the ops org to the SRE org."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the offer lacks %q:\n%s", want, body)
