@@ -77,7 +77,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 	// in a shared session, a participant has no files, and a viewer no edit key
 	files, follow, quit, viewer := "", "only in a shared session (sretopo serve)", k.Quit, ""
 	if s := m.shared; s.participant() {
-		files, follow, quit = facilitatorOnly, "", withHelp(k.Quit, "q", "leave the session")
+		files, follow, quit = facilitatorOnly, "", withHelp(k.Quit, k.Quit.Help().Key, "leave the session")
 		if s.role == Viewer {
 			viewer = "you are a viewer: only editors and the facilitator change the board"
 			noTeam, undo, redo, withWhy = viewer, viewer, viewer, viewer

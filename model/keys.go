@@ -42,10 +42,12 @@ type KeyMap struct {
 	Step                     key.Binding
 
 	// prompts and dialogs
-	Accept, Cancel         key.Binding
-	NextMatch, PrevMatch   key.Binding
-	NextField, PrevField   key.Binding
-	Change                 key.Binding
+	Accept, Cancel       key.Binding
+	NextMatch, PrevMatch key.Binding
+	NextField, PrevField key.Binding
+	Change               key.Binding
+	// NextChoice and PrevChoice are Change's two directions in the team form's choices.
+	NextChoice, PrevChoice key.Binding
 	Yes, No, Discard, Keep key.Binding
 	Restore, Later         key.Binding
 
@@ -123,19 +125,21 @@ func DefaultKeyMap() KeyMap {
 		Step:     b([]string{"0", "1", "2", "3", "4", "5", "6"}, "0-6", "opening, step"),
 		Back:     b([]string{"esc", "p"}, "esc/p", "back to the board"),
 
-		Accept:    b([]string{"enter"}, "enter", "ok"),
-		Cancel:    b([]string{"esc"}, "esc", "cancel"),
-		NextMatch: b([]string{"down", "ctrl+n"}, "down", "next match"),
-		PrevMatch: b([]string{"up", "ctrl+p"}, "up", "previous match"),
-		NextField: b([]string{"tab", "down"}, "tab", "next field"),
-		PrevField: b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
-		Change:    b([]string{"left", "right", " "}, "left/right", "change"),
-		Yes:       b([]string{"y"}, "y", "yes"),
-		No:        b([]string{"n", "esc"}, "n/esc", "no"),
-		Discard:   b([]string{"d"}, "d", "discard and quit"),
-		Keep:      b([]string{"esc", "c"}, "esc", "cancel"),
-		Restore:   b([]string{"r"}, "r", "restore"),
-		Later:     b([]string{"esc", "q"}, "esc", "decide later"),
+		Accept:     b([]string{"enter"}, "enter", "ok"),
+		Cancel:     b([]string{"esc"}, "esc", "cancel"),
+		NextMatch:  b([]string{"down", "ctrl+n"}, "down", "next match"),
+		PrevMatch:  b([]string{"up", "ctrl+p"}, "up", "previous match"),
+		NextField:  b([]string{"tab", "down"}, "tab", "next field"),
+		PrevField:  b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
+		Change:     b([]string{"left", "right", " "}, "left/right", "change"),
+		NextChoice: b([]string{"right", "l", " "}, "right", "next choice"),
+		PrevChoice: b([]string{"left", "h"}, "left", "previous choice"),
+		Yes:        b([]string{"y"}, "y", "yes"),
+		No:         b([]string{"n", "esc"}, "n/esc", "no"),
+		Discard:    b([]string{"d"}, "d", "discard and quit"),
+		Keep:       b([]string{"esc", "c"}, "esc", "cancel"),
+		Restore:    b([]string{"r"}, "r", "restore"),
+		Later:      b([]string{"esc", "q"}, "esc", "decide later"),
 	}
 }
 

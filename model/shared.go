@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -416,11 +417,9 @@ const facilitatorOnly = "only the facilitator opens, saves and exports files"
 
 // browsing reports whether msg moves around the board on one's own.
 func browsing(k *KeyMap, msg tea.KeyMsg) bool {
-	for _, b := range []interface{ Keys() []string }{&k.Left, &k.Right, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.NextPanel, &k.PrevPanel, &k.Find} {
-		for _, key := range b.Keys() {
-			if msg.String() == key {
-				return true
-			}
+	for _, b := range []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.NextPanel, k.PrevPanel, k.Find} {
+		if is(msg, b) {
+			return true
 		}
 	}
 	return false
