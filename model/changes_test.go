@@ -93,8 +93,8 @@ func TestTabsClickable(t *testing.T) {
 		t.Fatalf("no Funding tab on line %d: %q", y, v[y])
 	}
 	m.Update(tea.MouseMsg{X: x + 1, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
-	if m.panel.Title() != "Funding" {
-		t.Errorf("the click showed %s", m.panel.Title())
+	if m.board.panel.Title() != "Funding" {
+		t.Errorf("the click showed %s", m.board.panel.Title())
 	}
 }
 

@@ -85,7 +85,8 @@ type Model struct {
 	// the undo history; the screens below only draw it and send it edits.
 	*Session
 	index views.Index
-	board views.Board
+	// board is the board screen: the columns, the selection, the panel shown.
+	board boardScreen
 
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
@@ -93,9 +94,6 @@ type Model struct {
 	mode      mode
 	present   bool
 	presenter presenter
-	panel     views.PanelID
-	// byStatus lists the Services panel worst status first.
-	byStatus bool
 	// rotation is the rotation prompt shown in modeRotate.
 	rotation rotationPrompt
 
@@ -183,7 +181,7 @@ func New(cfg Config) *Model {
 // example given a --baseline file is no longer without a file for its baseline.
 func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
-	m.board = views.Board{}
+	m.board.Board = views.Board{}
 	m.panels = panelsCache{}
 	m.cmp, m.plan = nil, nil
 	m.status, m.statusErr = "", false
@@ -530,7 +528,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
-		m.board = m.finder.from
+		m.board.Board = m.finder.from
 		return m.quit()
 	}
 	var cmd tea.Cmd
@@ -539,10 +537,10 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case f.cancelled:
 		m.mode = modeBoard
-		m.board = f.from
+		m.board.Board = f.from
 	case f.accepted && f.Current() == "":
 		m.mode = modeBoard
-		m.board = f.from
+		m.board.Board = f.from
 		if q := f.input.Value(); q != "" {
 			m.setError(fmt.Sprintf("no team matches %q", q))
 		}
@@ -559,7 +557,7 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 			m.board.Service = slices.Index(views.TeamServices(m.an, i), k)
 		}
 	default:
-		m.board = f.from
+		m.board.Board = f.from
 	}
 	return cmd
 }
@@ -666,8 +664,8 @@ func (m *Model) rederive(subject string, team int) {
 	if i >= 0 {
 		m.selectIndex(i)
 	}
-	m.clampRows()
-	m.ensurePanel()
+	m.board.clampRows()
+	m.board.ensurePanel(m.an)
 }
 
 // teamIndex is m.cur.TeamIndex(name), looking first at team i, the team an edit was
@@ -729,16 +727,16 @@ func (m *Model) data() *views.Data {
 		An:      m.an,
 		Changes: m.Changes(),
 		Index:   m.index,
-		Board:   m.board,
+		Board:   m.board.Board,
 		Header:  views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
-		Panel:   m.panel,
+		Panel:   m.board.panel,
 		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.presenter.page,
 		Plan: m.decidePlan.of(m.an),
 		Memo: &m.memo,
 	}
-	d.ServicesByStatus = m.byStatus
+	d.ServicesByStatus = m.board.byStatus
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
@@ -789,7 +787,7 @@ func (m *Model) View() string {
 		return views.Present(d, m.st, m.w, m.h)
 	}
 	if d.Dialog == nil && !m.lay.TooSmall {
-		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide, byStatus: m.byStatus}
+		key := panelsCache{an: m.an, panel: m.board.panel, rect: m.lay.Panels, wide: m.lay.Wide, byStatus: m.board.byStatus}
 		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
 			key.drawn = views.DrawPanels(d, m.st, m.lay)
 			m.panels = key

@@ -67,7 +67,7 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modeBoard
 		m.editTeam(p.team, c, nil)
 		if !m.lay.Wide {
-			m.panel = views.PanelStaffing // where the new load shows
+			m.board.panel = views.PanelStaffing // where the new load shows
 		}
 		return nil
 	}

@@ -77,12 +77,12 @@ var screens = []struct {
 func zoomOn(t *testing.T, m *Model, p views.PanelID) {
 	t.Helper()
 	for range 10 {
-		if m.panel == p {
+		if m.board.panel == p {
 			break
 		}
 		press(t, m, "tab")
 	}
-	if m.panel != p {
+	if m.board.panel != p {
 		t.Fatalf("tab never chose %s", p.Title())
 	}
 	press(t, m, "z")
@@ -136,10 +136,10 @@ func TestLayoutFollowsContent(t *testing.T) {
 			}
 			for range 8 { // every panel in turn (tab does nothing where all show)
 				v := m.View()
-				where := fmt.Sprintf("%s %dx%d panel %s", name, sz[0], sz[1], m.panel.Title())
+				where := fmt.Sprintf("%s %dx%d panel %s", name, sz[0], sz[1], m.board.panel.Title())
 				checkBlankRows(t, v, where)
 				checkNameInFull(t, v, long, where)
-				if sz[0] >= 120 && (m.lay.Wide || m.panel.Title() == "Criteria") {
+				if sz[0] >= 120 && (m.lay.Wide || m.board.panel.Title() == "Criteria") {
 					checkCriteriaWhole(t, v, where)
 				}
 				press(t, m, "tab")

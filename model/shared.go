@@ -259,7 +259,7 @@ func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles
 // publish sends the facilitator's state when the model or the view changed since the last.
 func (m *Model) publish() {
 	s := m.shared
-	view := SharedView{Selected: m.Selected(), Panel: m.panel, Present: m.present && m.mode == modeBoard,
+	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: m.present && m.mode == modeBoard,
 		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
 		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == "" && m.cmp.options == nil,
 		Plan:    m.mode == modePlan}
@@ -328,8 +328,8 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 			m.selectIndex(i)
 		}
 	}
-	m.panel = v.Panel
-	m.ensurePanel()
+	m.board.panel = v.Panel
+	m.board.ensurePanel(m.an)
 	switch {
 	case v.Present:
 		if m.mode != modeBoard {
