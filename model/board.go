@@ -409,26 +409,26 @@ func (m *Model) mouse(msg tea.MouseMsg) {
 // selectIndex selects team i on the board.
 func (m *Model) selectIndex(i int) { m.board.selectIndex(m.cur, i) }
 
-// enableKeys disables the bindings that do not apply to the selection, so the help never
-// lists a dead key.
-func (m *Model) enableKeys() {
-	k := &m.keys
-	i := m.board.Selected()
+// enableKeys disables the bindings of k that do not apply to the selection, so the help
+// never lists a dead key; in a shared session (shared), a participant's too.
+func (b *boardScreen) enableKeys(k *KeyMap, ctx boardCtx, shared *sharing) {
+	cur, an := ctx.s.Current(), ctx.an
+	i := b.Selected()
 	var t *orgs.Team
-	if i >= 0 {
-		t = &m.cur.Teams[i]
+	if i >= 0 && i < len(cur.Teams) {
+		t = &cur.Teams[i]
 	}
 	dev := t != nil && t.Kind == orgs.KindDev
 	k.MoveLeft.SetEnabled(t != nil && t.Org != orgs.OrgDev)
 	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
 	k.Run.SetEnabled(dev)
-	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(m.cur, i, t.Run))
-	k.Services.SetEnabled(i >= 0 && i < len(m.index.Builds) && m.index.Builds[i] > 0)
-	k.SortBy.SetEnabled(len(m.an.Services) > 0)
+	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(cur, i, t.Run))
+	k.Services.SetEnabled(i >= 0 && i < len(ctx.index.Builds) && ctx.index.Builds[i] > 0)
+	k.SortBy.SetEnabled(len(an.Services) > 0)
 	k.Rotation.SetEnabled(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "")
-	if svc := m.board.SelectedService(m.an); svc >= 0 {
+	if svc := b.SelectedService(an); svc >= 0 {
 		// r and w change the selected service's run, not its team's
-		v := &m.an.Services[svc]
+		v := &an.Services[svc]
 		k.Run.SetEnabled(true)
 		k.With.SetEnabled(v.Run.NeedsPartner())
 		k.Run.SetHelp("r", "who runs the service")
@@ -441,10 +441,10 @@ func (m *Model) enableKeys() {
 	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
 	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
 	k.Delete.SetEnabled(t != nil)
-	k.Undo.SetEnabled(m.CanUndo())
-	k.Redo.SetEnabled(m.CanRedo())
-	k.Follow.SetEnabled(m.shared.participant())
-	if s := m.shared; s.participant() {
+	k.Undo.SetEnabled(ctx.s.CanUndo())
+	k.Redo.SetEnabled(ctx.s.CanRedo())
+	k.Follow.SetEnabled(shared.participant())
+	if s := shared; s.participant() {
 		k.Undo.SetEnabled(s.canUndo && s.role == Editor)
 		k.Redo.SetEnabled(s.canRedo && s.role == Editor)
 		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export} {
@@ -456,7 +456,6 @@ func (m *Model) enableKeys() {
 			}
 		}
 	}
-	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	// tab chooses the panel shown on a narrow terminal, and on a wide one the panel z opens
 	k.NextPanel.SetEnabled(true)
 	k.PrevPanel.SetEnabled(true)

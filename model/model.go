@@ -695,7 +695,8 @@ func (m *Model) sync() {
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
-	m.enableKeys()
+	m.board.enableKeys(&m.keys, m.boardCtx(), m.shared)
+	m.keys.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
 	switch m.mode {
 	case modeFiles:
