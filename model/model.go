@@ -5,12 +5,14 @@
 // current model, analysis, the baseline's verdicts compared (orgs.ChangesBetween), undo
 // history and what was last saved; every edit goes through it, and it knows no screen, so
 // that one Session could serve several screens. The screens are small models, each with
-// its Update, its keys and what it draws: the finder (find.go), the presenter
-// (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
-// message log, the key table), yes/no questions (confirm.go), the team form and the save
-// prompt (form.go), the rotation prompt (rotation.go), compare (compare.go) and the file
-// list (files.go). The root Model owns the board (board.go) and the saving flow
-// (save_flow.go), routes each message to the screen shown (mode) and lays the screen out.
+// its Update, its keys and what it draws: the board (board.go), the finder (find.go), the
+// presenter (present.go), the pager for anything that scrolls (pager.go: a panel full
+// screen, the message log, the key table), yes/no questions (confirm.go), the question about
+// unsaved changes (quitguard.go), the restore question (restore.go), the team form and the
+// save prompt (form.go), the rotation prompt (rotation.go), compare (compare.go), the plan
+// (planscreen.go) and the file list (files.go). The root Model holds the Session, routes each
+// message to the screen shown (mode), does what a screen asks beyond itself (an edit, another
+// screen, the saving flow of save_flow.go) and lays the screen out.
 package model
 
 import (
