@@ -25,6 +25,9 @@ type boardScreen struct {
 	panel views.PanelID
 	// byStatus lists the Services panel worst status first.
 	byStatus bool
+	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
+	// shown and the layout, not on the selection, so moving around redraws only the board.
+	panels panelsCache
 
 	// What the last key asked of the root model: another screen or a command (ask), an edit
 	// of the session (edit), and what to say of it (note, an error when noteErr).
@@ -200,6 +203,39 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 	}
 	b.closeIfMoved(sel)
 	return b, nil
+}
+
+// panelsCache is the panels' area as drawn for an analysis, a panel, a place and an order.
+type panelsCache struct {
+	an    *orgs.Analysis
+	panel views.PanelID
+	rect  views.Rect
+	wide  bool
+	drawn string
+	// byStatus is the Services panel's order
+	byStatus bool
+}
+
+// View draws the dashboard of d: the board, its panels, and the dialog of d in the panels'
+// place, laid out as lay in w x h.
+func (b *boardScreen) View(d *views.Data, st views.Styles, lay views.Layout, w, h int) string {
+	if d.Dialog == nil && !lay.TooSmall {
+		key := panelsCache{an: d.An, panel: b.panel, rect: lay.Panels, wide: lay.Wide, byStatus: b.byStatus}
+		if c := b.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
+			key.drawn = views.DrawPanels(d, st, lay)
+			b.panels = key
+		}
+		d.PanelsDrawn = b.panels.drawn
+	}
+	return views.Dashboard(d, st, w, h)
+}
+
+// scroll keeps each column's selection in sight, as d lays it out in lay.
+func (b *boardScreen) scroll(d *views.Data, lay views.Layout) {
+	for c := range b.Offsets {
+		b.Offsets[c] = views.ScrollOffset(d, lay, c, b.Offsets[c])
+		d.Board.Offsets[c] = b.Offsets[c]
+	}
 }
 
 // closeIfMoved closes the services shown when the selection left team sel: they are the

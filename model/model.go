@@ -133,9 +133,6 @@ type Model struct {
 	decidePlan decidePlan
 	exporting  bool
 
-	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
-	// shown and the layout, not on the selection, so moving around redraws only the board.
-	panels panelsCache
 	// helpView is the key help as drawn for the current mode and selection
 	helpView string
 	helpMemo helpMemo
@@ -144,16 +141,6 @@ type Model struct {
 
 	// shared is set in a shared session (sretopo serve): see shared.go
 	shared *sharing
-}
-
-type panelsCache struct {
-	an    *orgs.Analysis
-	panel views.PanelID
-	rect  views.Rect
-	wide  bool
-	drawn string
-	// byStatus is the Services panel's order
-	byStatus bool
 }
 
 // New makes the dashboard for an opened file.
@@ -183,8 +170,7 @@ func New(cfg Config) *Model {
 // example given a --baseline file is no longer without a file for its baseline.
 func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
-	m.board.Board = views.Board{}
-	m.panels = panelsCache{}
+	m.board.Board, m.board.panels = views.Board{}, panelsCache{}
 	m.cmp, m.plan = nil, nil
 	m.status, m.statusErr = "", false
 	if len(op.Warnings) > 0 {
@@ -715,10 +701,7 @@ func (m *Model) sync() {
 	if m.lay.TooSmall {
 		return
 	}
-	for c := range m.board.Offsets {
-		m.board.Offsets[c] = views.ScrollOffset(d, m.lay, c, m.board.Offsets[c])
-		d.Board.Offsets[c] = m.board.Offsets[c]
-	}
+	m.board.scroll(d, m.lay)
 }
 
 // ---- view -------------------------------------------------------------------
@@ -789,15 +772,7 @@ func (m *Model) View() string {
 	if m.present && m.mode == modeBoard {
 		return views.Present(d, m.st, m.w, m.h)
 	}
-	if d.Dialog == nil && !m.lay.TooSmall {
-		key := panelsCache{an: m.an, panel: m.board.panel, rect: m.lay.Panels, wide: m.lay.Wide, byStatus: m.board.byStatus}
-		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
-			key.drawn = views.DrawPanels(d, m.st, m.lay)
-			m.panels = key
-		}
-		d.PanelsDrawn = m.panels.drawn
-	}
-	return views.Dashboard(d, m.st, m.w, m.h)
+	return m.board.View(d, m.st, m.lay, m.w, m.h)
 }
 
 // Run runs the dashboard in the terminal until the user quits: full screen, with the mouse.

@@ -308,7 +308,7 @@ func (m *Model) applyState(st *SharedState) tea.Cmd {
 		m.derived = derived{}
 		m.before = keep
 		m.rederive("", -1)
-		m.panels = panelsCache{}
+		m.board.panels = panelsCache{}
 		if st.Status != "" {
 			m.status, m.statusErr = st.Status, false
 			m.logMessage(st.Status, false)
