@@ -37,3 +37,36 @@ func TestSelectionSurvivesUndoBeforeIt(t *testing.T) {
 		}
 	}
 }
+
+// TestRotationPromptKeepsItsTeam: the rotation prompt holds its team by name, so an edit
+// that arrives while it is open (an editor's, in a shared session) and moves the teams
+// does not set the rotation of another team.
+func TestRotationPromptKeepsItsTeam(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	m.shared = &sharing{hub: NewHub(nil, nil), role: Facilitator}
+	m.publish()
+	selectTeam(t, m, "Payments")
+	press(t, m, "R")
+	if m.mode != modeRotate {
+		t.Fatalf("R did not open the prompt: %q", m.status)
+	}
+	m.rotation.input.SetValue("4")
+	// an editor deletes the first dev team meanwhile: every team after it moves up
+	copyOrg := m.Current().Clone()
+	c, err := copyOrg.DeleteTeam(copyOrg.TeamIndex("Online Shop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := m.Current().Teams[m.Current().TeamIndex("Payments")+1].Name
+	run(m, EditRequest{From: 1, User: "ed", Version: m.shared.version, Change: c, Team: -1})
+	if m.Current().Team("Online Shop") != nil {
+		t.Fatalf("the editor's deletion was not applied: %q", m.status)
+	}
+	press(t, m, "enter")
+	if got := team(t, m, "Payments").Rotation; got != 4 {
+		t.Errorf("Payments' rotation is %d, want 4 (status %q)", got, m.status)
+	}
+	if got := team(t, m, next).Rotation; got == 4 {
+		t.Errorf("the rotation went to %s, the team after Payments", next)
+	}
+}
