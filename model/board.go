@@ -483,7 +483,7 @@ func (b *boardScreen) enableKeys(k *KeyMap, ctx boardCtx, shared *sharing) {
 	if s := shared; s.participant() {
 		k.Undo.SetEnabled(s.canUndo && s.role == Editor)
 		k.Redo.SetEnabled(s.canRedo && s.role == Editor)
-		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export} {
+		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export, &k.LeftSide, &k.Options} {
 			b.SetEnabled(false)
 		}
 		if s.role == Viewer {

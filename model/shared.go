@@ -403,6 +403,10 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case m.mode == modeBoard && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
 		m.setError(facilitatorOnly)
 		return nil, true
+	case m.mode == modeCompare && (is(msg, k.LeftSide) || is(msg, k.Options)):
+		// the files to compare are the facilitator's: a participant follows their compare
+		m.setError(facilitatorOnly)
+		return nil, true
 	}
 	if s.following && m.mode == modeBoard && !m.present && browsing(k, msg) {
 		s.following = false

@@ -56,6 +56,15 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 		t.Errorf("the follower still shows the options after b: %+v", p.cmp)
 	}
 
+	// the files compared are the facilitator's: a participant does not list them
+	run(p, keyMsg("O"))
+	if p.mode != modeCompare || !p.statusErr || p.status != facilitatorOnly {
+		t.Errorf("O listed files for a participant: mode %v, %q", p.mode, p.status)
+	}
+	if v := p.View(); strings.Contains(v, "O options") {
+		t.Errorf("a participant's help offers O:\n%s", v)
+	}
+
 	// a participant that stopped following keeps its own screen
 	press(t, m, "O", "space", "enter")
 	run(p, keyMsg("f"))
