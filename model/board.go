@@ -238,6 +238,19 @@ func (b *boardScreen) scroll(d *views.Data, lay views.Layout) {
 	}
 }
 
+// back puts the board where it was (from, with team name selected) when a screen that
+// moved around on it (find) is cancelled: the columns stay as they are now, since an edit
+// may have arrived meanwhile (in a shared session), and the team is found by its name.
+func (b *boardScreen) back(o *orgs.Org, from views.Board, name string) {
+	cols := b.Cols
+	b.Board = from
+	b.Cols = cols
+	b.clampRows()
+	if i := o.TeamIndex(name); i >= 0 {
+		b.selectIndex(o, i)
+	}
+}
+
 // closeIfMoved closes the services shown when the selection left team sel: they are the
 // selected team's.
 func (b *boardScreen) closeIfMoved(sel int) {
@@ -391,7 +404,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.openKeys()
 	case askFind:
 		m.mode = modeFind
-		m.finder = newFinder(m.board.Board, m.keys)
+		m.finder = newFinder(m.board.Board, m.Selected(), m.keys)
 	case askNewTeam:
 		m.mode = modeForm
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])

@@ -70,3 +70,39 @@ func TestRotationPromptKeepsItsTeam(t *testing.T) {
 		t.Errorf("the rotation went to %s, the team after Payments", next)
 	}
 }
+
+// TestFindCancelledAfterAnEditArrived: find cancelled puts the selection back on the team
+// selected before, by its name, on the board as it is now: an editor's deletion that
+// arrived meanwhile (in a shared session) removed a team before it.
+func TestFindCancelledAfterAnEditArrived(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	m.shared = &sharing{hub: NewHub(nil, nil), role: Facilitator}
+	m.publish()
+	selectTeam(t, m, "Loyalty Program") // the last dev team
+	press(t, m, "/")
+	typeText(t, m, "pay")
+	if m.Selected() != "Payments" {
+		t.Fatalf("find did not select Payments: %q", m.Selected())
+	}
+	copyOrg := m.Current().Clone()
+	c, err := copyOrg.DeleteTeam(copyOrg.TeamIndex("Online Shop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(m, EditRequest{From: 1, User: "ed", Version: m.shared.version, Change: c, Team: -1})
+	if m.Current().Team("Online Shop") != nil {
+		t.Fatalf("the editor's deletion was not applied: %q", m.status)
+	}
+	press(t, m, "esc")
+	if m.mode != modeBoard || m.Selected() != "Loyalty Program" {
+		t.Errorf("after esc: mode %v, selected %q, want Loyalty Program", m.mode, m.Selected())
+	}
+	for c, col := range m.board.Cols {
+		for _, i := range col {
+			if i >= len(m.Current().Teams) {
+				t.Fatalf("column %d lists team %d of %d", c, i, len(m.Current().Teams))
+			}
+		}
+	}
+	checkView(t, m, "find cancelled")
+}

@@ -516,7 +516,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
-		m.board.Board = m.finder.from
+		m.board.back(m.cur, m.finder.from, m.finder.fromName)
 		return m.quit()
 	}
 	var cmd tea.Cmd
@@ -525,10 +525,10 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case f.cancelled:
 		m.mode = modeBoard
-		m.board.Board = f.from
+		m.board.back(m.cur, f.from, f.fromName)
 	case f.accepted && f.Current() == "":
 		m.mode = modeBoard
-		m.board.Board = f.from
+		m.board.back(m.cur, f.from, f.fromName)
 		if q := f.input.Value(); q != "" {
 			m.setError(fmt.Sprintf("no team matches %q", q))
 		}
@@ -545,7 +545,7 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 			m.board.Service = slices.Index(views.TeamServices(m.an, i), k)
 		}
 	default:
-		m.board.Board = f.from
+		m.board.back(m.cur, f.from, f.fromName)
 	}
 	return cmd
 }
