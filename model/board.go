@@ -11,269 +11,464 @@ import (
 	"github.com/sretopo/sretopo/views"
 )
 
-// The board: its keys, the mouse, the selection and which keys apply to it.
+// boardScreen is the board as a screen: the three org columns, which team (or which of its
+// services) is selected, and the panel shown below or beside. Its Update moves around on
+// its own; a key that edits the session or opens another screen is handed to the root
+// model as what the board asks (ask, edit), since only the root knows the other screens
+// and sends edits to the session (or, in a shared session, to the facilitator).
+//
+// The selection is a place on the board (views.Board: a column and a row in each), which an
+// edit can move: the root model finds the selected team again by its name after every
+// change of the session (Model.rederive).
+type boardScreen struct {
+	views.Board
+	panel views.PanelID
+	// byStatus lists the Services panel worst status first.
+	byStatus bool
+	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
+	// shown and the layout, not on the selection, so moving around redraws only the board.
+	panels panelsCache
 
-func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	sel := m.board.Selected()
-	m.before = m.Selected() // edits apply at once; refresh needs the selection from before
+	// What the last key asked of the root model: another screen or a command (ask), an edit
+	// of the session (edit), and what to say of it (note, an error when noteErr).
+	ask     boardAsk
+	edit    *boardEdit
+	note    string
+	noteErr bool
+}
+
+// boardAsk is what a key on the board asks of the root model beyond the board.
+type boardAsk int
+
+const (
+	askNothing boardAsk = iota
+	askQuit
+	askKeys     // ?: every key on a page of its own
+	askFind     // /
+	askNewTeam  // n: the team form, in the focused column's org
+	askDelete   // x on a team others run with: ask first
+	askRotation // R
+	askUndo
+	askRedo
+	askSave
+	askSaveAs
+	askOpen
+	askCompare
+	askPlan
+	askExport
+	askPresent
+	askZoom
+	askLog
+)
+
+// boardEdit is an edit a key asks for: an orgs edit of the current model, and the only team
+// it changes (-1: several, or the organization).
+type boardEdit struct {
+	team int
+	do   func(o *orgs.Org) (*orgs.Change, error)
+}
+
+// boardCtx is what the board reads to handle a message: the session (never changed here),
+// its analysis, the index of who serves whom, the layout as last drawn and the keys.
+type boardCtx struct {
+	s     *Session
+	an    *orgs.Analysis
+	index views.Index
+	lay   views.Layout
+	keys  *KeyMap
+	// data is what the views draw, for paging by the rows a column shows.
+	data func() *views.Data
+}
+
+func (b *boardScreen) say(s string)    { b.note, b.noteErr = s, false }
+func (b *boardScreen) sayErr(s string) { b.note, b.noteErr = s, true }
+func (b *boardScreen) editTeam(i int, do func(o *orgs.Org) (*orgs.Change, error)) {
+	b.edit = &boardEdit{team: i, do: do}
+}
+
+// Update handles a key on the board (see boardScreen for what it hands on).
+func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd) {
+	b.ask, b.edit, b.note, b.noteErr = askNothing, nil, "", false
+	k := ctx.keys
+	cur, an := ctx.s.Current(), ctx.an
+	sel := b.Selected()
+	svc := b.SelectedService(an)
 	switch {
 	case is(msg, k.Quit):
-		return m.quit()
+		b.ask = askQuit
 	case is(msg, k.Help):
-		m.openKeys()
+		b.ask = askKeys
 	case is(msg, k.MoveLeft):
-		c, err := m.cur.MoveTeam(sel, -1)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.MoveTeam(sel, -1) })
 	case is(msg, k.MoveRight):
-		c, err := m.cur.MoveTeam(sel, +1)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.MoveTeam(sel, +1) })
 	case is(msg, k.Left):
-		m.focusColumn(m.board.Focus - 1)
+		b.focusColumn(b.Focus - 1)
 	case is(msg, k.Right):
-		m.focusColumn(m.board.Focus + 1)
+		b.focusColumn(b.Focus + 1)
 	case is(msg, k.Up):
-		if m.board.Open && m.board.Service >= 0 {
-			m.board.Service-- // up to the team itself, then on to the team above
+		if b.Open && b.Service >= 0 {
+			b.Service-- // up to the team itself, then on to the team above
 			break
 		}
-		m.moveRow(-1)
+		b.moveRow(-1)
 	case is(msg, k.Down):
-		if m.board.Open && m.board.Service < len(views.TeamServices(m.an, sel))-1 {
-			m.board.Service++
+		if b.Open && b.Service < len(views.TeamServices(an, sel))-1 {
+			b.Service++
 			break
 		}
-		m.moveRow(+1)
+		b.moveRow(+1)
 	case is(msg, k.Services):
-		m.toggleServices(sel)
+		b.toggleServices(cur, an, sel)
 	case is(msg, k.Rotation):
-		m.startRotation(sel)
+		b.ask = askRotation
 	case is(msg, k.SortBy):
-		m.byStatus = !m.byStatus
-		if m.byStatus {
-			m.setStatus("Services panel: worst status first (! again: file order)")
+		b.byStatus = !b.byStatus
+		if b.byStatus {
+			b.say("Services panel: worst status first (! again: file order)")
 		} else {
-			m.setStatus("Services panel: file order")
+			b.say("Services panel: file order")
 		}
 	case is(msg, k.PageUp):
-		m.moveRow(-views.PageSize(m.data(), m.lay, m.board.Focus))
+		b.moveRow(-views.PageSize(ctx.data(), ctx.lay, b.Focus))
 	case is(msg, k.PageDown):
-		m.moveRow(views.PageSize(m.data(), m.lay, m.board.Focus))
+		b.moveRow(views.PageSize(ctx.data(), ctx.lay, b.Focus))
 	case is(msg, k.Home):
-		m.moveRow(-len(m.cur.Teams))
+		b.moveRow(-len(cur.Teams))
 	case is(msg, k.End):
-		m.moveRow(len(m.cur.Teams))
+		b.moveRow(len(cur.Teams))
 	case is(msg, k.Find):
-		m.mode = modeFind
-		m.finder = newFinder(m.board, m.keys)
+		b.ask = askFind
 	case is(msg, k.Run):
-		if svc := m.board.SelectedService(m.an); svc >= 0 {
-			m.edit(m.cur.CycleServiceRun(svc))
+		if svc >= 0 {
+			b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRun(svc) })
 			break
 		}
-		c, err := m.cur.CycleRun(sel)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRun(sel) })
 	case is(msg, k.With):
-		if svc := m.board.SelectedService(m.an); svc >= 0 {
-			m.edit(m.cur.CycleServiceRunWith(svc))
+		if svc >= 0 {
+			b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRunWith(svc) })
 			break
 		}
-		c, err := m.cur.CycleRunWith(sel)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRunWith(sel) })
 	case is(msg, k.Role):
-		c, err := m.cur.CycleSRERole(sel)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleSRERole(sel) })
 	case is(msg, k.More):
-		c, err := m.cur.AddHeadcount(sel, +1)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, +1) })
 	case is(msg, k.Less):
-		c, err := m.cur.AddHeadcount(sel, -1)
-		m.editTeam(sel, c, err)
+		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, -1) })
 	case is(msg, k.New):
-		m.mode = modeForm
-		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
+		b.ask = askNewTeam
 	case is(msg, k.Delete):
-		if sel >= 0 && sel < len(m.index.ServedBy) && len(m.index.ServedBy[sel]) > 0 {
-			m.askDelete(m.cur.Teams[sel].Name)
-			return nil
+		if sel >= 0 && sel < len(ctx.index.ServedBy) && len(ctx.index.ServedBy[sel]) > 0 {
+			b.ask = askDelete
+			break
 		}
-		m.edit(m.cur.DeleteTeam(sel))
+		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.DeleteTeam(sel) })
 	case is(msg, k.Positioning):
-		m.edit(m.cur.CyclePositioning())
+		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CyclePositioning() })
 	case is(msg, k.RolePositioning):
-		m.edit(m.cur.CycleRolePositioning())
+		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRolePositioning() })
 	case is(msg, k.Undo):
-		m.undo()
+		b.ask = askUndo
 	case is(msg, k.Redo):
-		m.redo()
+		b.ask = askRedo
 	case is(msg, k.Baseline):
-		m.edit(m.cur.ResetTo(m.base))
+		base := ctx.s.Baseline()
+		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.ResetTo(base) })
 	case is(msg, k.Save):
-		m.pending = after{}
-		return m.startSave(false)
+		b.ask = askSave
 	case is(msg, k.SaveAs):
-		m.pending = after{}
-		return m.startSave(true)
+		b.ask = askSaveAs
 	case is(msg, k.Open):
-		return m.listFiles(listToOpen)
+		b.ask = askOpen
 	case is(msg, k.Compare):
-		return m.enterCompare()
+		b.ask = askCompare
 	case is(msg, k.Plan):
-		return m.enterPlan()
+		b.ask = askPlan
 	case is(msg, k.Export):
-		return m.export()
+		b.ask = askExport
 	case is(msg, k.Present):
-		m.startPresenting()
+		b.ask = askPresent
 	case is(msg, k.Zoom):
-		m.zoomPanel()
+		b.ask = askZoom
 	case is(msg, k.Log):
-		m.openPager(newPager("Messages (the last 100, oldest first)", m.logLines, false), true)
+		b.ask = askLog
 	case is(msg, k.NextPanel):
-		m.cyclePanel(+1)
+		b.cyclePanel(an, +1)
 	case is(msg, k.PrevPanel):
-		m.cyclePanel(-1)
+		b.cyclePanel(an, -1)
 	}
-	if m.board.Selected() != sel {
-		m.board.Open = false // the services shown are the selected team's
+	b.closeIfMoved(sel)
+	return b, nil
+}
+
+// panelsCache is the panels' area as drawn for an analysis, a panel, a place and an order.
+type panelsCache struct {
+	an    *orgs.Analysis
+	panel views.PanelID
+	rect  views.Rect
+	wide  bool
+	drawn string
+	// byStatus is the Services panel's order
+	byStatus bool
+}
+
+// View draws the dashboard of d: the board, its panels, and the dialog of d in the panels'
+// place, laid out as lay in w x h.
+func (b *boardScreen) View(d *views.Data, st views.Styles, lay views.Layout, w, h int) string {
+	if d.Dialog == nil && !lay.TooSmall {
+		key := panelsCache{an: d.An, panel: b.panel, rect: lay.Panels, wide: lay.Wide, byStatus: b.byStatus}
+		if c := b.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
+			key.drawn = views.DrawPanels(d, st, lay)
+			b.panels = key
+		}
+		d.PanelsDrawn = b.panels.drawn
 	}
-	return nil
+	return views.Dashboard(d, st, w, h)
+}
+
+// scroll keeps each column's selection in sight, as d lays it out in lay.
+func (b *boardScreen) scroll(d *views.Data, lay views.Layout) {
+	for c := range b.Offsets {
+		b.Offsets[c] = views.ScrollOffset(d, lay, c, b.Offsets[c])
+		d.Board.Offsets[c] = b.Offsets[c]
+	}
+}
+
+// back puts the board where it was (from, with team name selected) when a screen that
+// moved around on it (find) is cancelled: the columns stay as they are now, since an edit
+// may have arrived meanwhile (in a shared session), and the team is found by its name.
+func (b *boardScreen) back(o *orgs.Org, from views.Board, name string) {
+	cols := b.Cols
+	b.Board = from
+	b.Cols = cols
+	b.clampRows()
+	if i := o.TeamIndex(name); i >= 0 {
+		b.selectIndex(o, i)
+	}
+}
+
+// closeIfMoved closes the services shown when the selection left team sel: they are the
+// selected team's.
+func (b *boardScreen) closeIfMoved(sel int) {
+	if b.Selected() != sel {
+		b.Open = false
+	}
 }
 
 // toggleServices opens the services team i builds under its card, the first one selected so
 // that r and w apply to it, or closes them.
-func (m *Model) toggleServices(i int) {
-	if m.board.Open {
-		m.board.Open = false
+func (b *boardScreen) toggleServices(o *orgs.Org, an *orgs.Analysis, i int) {
+	if b.Open {
+		b.Open = false
 		return
 	}
-	n := len(views.TeamServices(m.an, i))
+	n := len(views.TeamServices(an, i))
 	if n == 0 {
-		m.setError("this team builds no service")
+		b.sayErr("this team builds no service")
 		return
 	}
-	m.board.Open, m.board.Service = true, 0
-	m.setStatus(fmt.Sprintf("%d service%s of %q: up/down choose, r who runs it, w with whom, enter closes", n, map[bool]string{true: "", false: "s"}[n == 1], m.cur.Teams[i].Name))
+	b.Open, b.Service = true, 0
+	b.say(fmt.Sprintf("%d service%s of %q: up/down choose, r who runs it, w with whom, enter closes", n, map[bool]string{true: "", false: "s"}[n == 1], o.Teams[i].Name))
 }
 
-func (m *Model) mouse(msg tea.MouseMsg) {
-	switch {
-	case m.mode == modePager:
-		m.pager, _ = m.pager.Update(msg)
-		return
-	case m.mode == modeCompare && m.cmp != nil:
-		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
-		return
-	case m.mode == modePlan && m.plan != nil:
-		m.plan.vp, _ = m.plan.vp.Update(msg)
-		return
-	}
-	if m.mode != modeBoard || m.present || msg.Action != tea.MouseActionPress {
-		return
+// Mouse handles a press on the board: a click on a tab shows its panel, a click on a card
+// selects it, and the wheel over a column moves its selection as up and down do.
+func (b boardScreen) Mouse(msg tea.MouseMsg, ctx boardCtx) boardScreen {
+	if msg.Action != tea.MouseActionPress {
+		return b
 	}
 	switch msg.Button {
 	case tea.MouseButtonLeft:
-		if msg.Y == m.lay.Panels.Y && msg.X >= m.lay.Panels.X {
-			if p, ok := views.TabAt(m.data(), m.lay.Panels.W, msg.X-m.lay.Panels.X); ok {
-				m.panel = p // a click on a tab shows its panel
+		if msg.Y == ctx.lay.Panels.Y && msg.X >= ctx.lay.Panels.X {
+			if p, ok := views.TabAt(ctx.data(), ctx.lay.Panels.W, msg.X-ctx.lay.Panels.X); ok {
+				b.panel = p
 			}
-			return
+			return b
 		}
-		if c, row, ok := views.HitCard(m.data(), m.lay, msg.X, msg.Y); ok {
-			m.board.Focus = c
-			m.board.Rows[c] = row
+		if c, row, ok := views.HitCard(ctx.data(), ctx.lay, msg.X, msg.Y); ok {
+			b.Focus = c
+			b.Rows[c] = row
 		}
 	case tea.MouseButtonWheelUp, tea.MouseButtonWheelDown:
-		// the wheel over a column moves its selection, as up and down do
-		for c, r := range m.lay.Columns {
+		for c, r := range ctx.lay.Columns {
 			if r.Contains(msg.X, msg.Y) {
-				m.board.Focus = c
+				b.Focus = c
 				if msg.Button == tea.MouseButtonWheelUp {
-					m.moveRow(-1)
+					b.moveRow(-1)
 				} else {
-					m.moveRow(+1)
+					b.moveRow(+1)
 				}
 			}
 		}
 	}
+	return b
 }
 
-func (m *Model) selectIndex(i int) {
-	if i < 0 || i >= len(m.cur.Teams) {
+// selectIndex selects team i of o, in its column.
+func (b *boardScreen) selectIndex(o *orgs.Org, i int) {
+	if i < 0 || i >= len(o.Teams) {
 		return
 	}
-	c := views.ColumnOf(m.cur.Teams[i].Org)
-	col := m.board.Cols[c]
+	c := views.ColumnOf(o.Teams[i].Org)
+	col := b.Cols[c]
 	r := sort.SearchInts(col, i)
 	if r < len(col) && col[r] == i {
-		m.board.Focus = c
-		m.board.Rows[c] = r
+		b.Focus = c
+		b.Rows[c] = r
 	}
 }
 
-func (m *Model) focusColumn(c int) {
-	m.board.Focus = max(0, min(2, c))
+func (b *boardScreen) focusColumn(c int) {
+	b.Focus = max(0, min(2, c))
 }
 
-func (m *Model) moveRow(d int) {
-	c := m.board.Focus
-	m.board.Rows[c] = max(0, min(len(m.board.Cols[c])-1, m.board.Rows[c]+d))
+func (b *boardScreen) moveRow(d int) {
+	c := b.Focus
+	b.Rows[c] = max(0, min(len(b.Cols[c])-1, b.Rows[c]+d))
 }
 
-func (m *Model) clampRows() {
-	for c := range m.board.Rows {
-		m.board.Rows[c] = max(0, min(len(m.board.Cols[c])-1, m.board.Rows[c]))
+func (b *boardScreen) clampRows() {
+	for c := range b.Rows {
+		b.Rows[c] = max(0, min(len(b.Cols[c])-1, b.Rows[c]))
 	}
 }
 
-func (m *Model) cyclePanel(step int) {
-	ps := views.Panels(m.an)
+func (b *boardScreen) cyclePanel(an *orgs.Analysis, step int) {
+	ps := views.Panels(an)
 	k := 0
 	for i, p := range ps {
-		if p == m.panel {
+		if p == b.panel {
 			k = i
 		}
 	}
-	m.panel = ps[(k+step+len(ps))%len(ps)]
+	b.panel = ps[(k+step+len(ps))%len(ps)]
 }
 
 // ensurePanel moves off a panel the analysis no longer has (positioning, when the SRE org
 // empties).
-func (m *Model) ensurePanel() {
-	ps := views.Panels(m.an)
+func (b *boardScreen) ensurePanel(an *orgs.Analysis) {
+	ps := views.Panels(an)
 	for _, p := range ps {
-		if p == m.panel {
+		if p == b.panel {
 			return
 		}
 	}
 	for _, p := range ps {
-		if p > m.panel {
-			m.panel = p
+		if p > b.panel {
+			b.panel = p
 			return
 		}
 	}
-	m.panel = ps[len(ps)-1]
+	b.panel = ps[len(ps)-1]
 }
 
-// enableKeys disables the bindings that do not apply to the selection, so the help never
-// lists a dead key.
-func (m *Model) enableKeys() {
-	k := &m.keys
-	i := m.board.Selected()
+// ---- the root model's side: routing to the board and doing what it asks -------------
+
+// boardCtx is what the board reads now.
+func (m *Model) boardCtx() boardCtx {
+	return boardCtx{s: m.Session, an: m.an, index: m.index, lay: m.lay, keys: &m.keys, data: m.data}
+}
+
+// boardKey routes a key to the board and does what it asks.
+func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
+	sel := m.board.Selected()
+	m.before = m.Selected() // edits apply at once; rederive needs the selection from before
+	m.board, _ = m.board.Update(msg, m.boardCtx())
+	b := &m.board
+	switch {
+	case b.note != "" && b.noteErr:
+		m.setError(b.note)
+	case b.note != "":
+		m.setStatus(b.note)
+	}
+	if e := b.edit; e != nil {
+		c, err := e.do(m.cur)
+		m.editTeam(e.team, c, err)
+		m.board.closeIfMoved(sel)
+	}
+	switch b.ask {
+	case askQuit:
+		return m.quit()
+	case askKeys:
+		m.openKeys()
+	case askFind:
+		m.mode = modeFind
+		m.finder = newFinder(m.board.Board, m.Selected(), m.keys)
+	case askNewTeam:
+		m.mode = modeForm
+		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
+	case askDelete:
+		m.askDelete(m.cur.Teams[sel].Name)
+	case askRotation:
+		m.startRotation(sel)
+	case askUndo:
+		m.undo()
+	case askRedo:
+		m.redo()
+	case askSave, askSaveAs:
+		m.pending = after{}
+		return m.startSave(b.ask == askSaveAs)
+	case askOpen:
+		return m.listFiles(listToOpen)
+	case askCompare:
+		return m.enterCompare()
+	case askPlan:
+		return m.enterPlan()
+	case askExport:
+		return m.export()
+	case askPresent:
+		m.startPresenting()
+	case askZoom:
+		m.zoomPanel()
+	case askLog:
+		m.openPager(newPager("Messages (the last 100, oldest first)", m.logLines, false), true)
+	}
+	m.board.closeIfMoved(sel)
+	return nil
+}
+
+// mouse routes the mouse to the screen shown: the wheel scrolls pages, and on the board a
+// click selects a card or a tab.
+func (m *Model) mouse(msg tea.MouseMsg) {
+	switch {
+	case m.mode == modePager:
+		m.pager, _ = m.pager.Update(msg)
+	case m.mode == modeCompare && m.cmp != nil:
+		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
+	case m.mode == modePlan && m.plan != nil:
+		m.plan.vp, _ = m.plan.vp.Update(msg)
+	case m.mode == modeFiles:
+		m.filesMsg(msg)
+	case m.mode == modeBoard && !m.present:
+		m.board = m.board.Mouse(msg, m.boardCtx())
+	}
+}
+
+// selectIndex selects team i on the board.
+func (m *Model) selectIndex(i int) { m.board.selectIndex(m.cur, i) }
+
+// enableKeys disables the bindings of k that do not apply to the selection, so the help
+// never lists a dead key; in a shared session (shared), a participant's too.
+func (b *boardScreen) enableKeys(k *KeyMap, ctx boardCtx, shared *sharing) {
+	cur, an := ctx.s.Current(), ctx.an
+	i := b.Selected()
 	var t *orgs.Team
-	if i >= 0 {
-		t = &m.cur.Teams[i]
+	if i >= 0 && i < len(cur.Teams) {
+		t = &cur.Teams[i]
 	}
 	dev := t != nil && t.Kind == orgs.KindDev
 	k.MoveLeft.SetEnabled(t != nil && t.Org != orgs.OrgDev)
 	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
 	k.Run.SetEnabled(dev)
-	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(m.cur, i, t.Run))
-	k.Services.SetEnabled(i >= 0 && i < len(m.index.Builds) && m.index.Builds[i] > 0)
-	k.SortBy.SetEnabled(len(m.an.Services) > 0)
+	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(cur, i, t.Run))
+	k.Services.SetEnabled(i >= 0 && i < len(ctx.index.Builds) && ctx.index.Builds[i] > 0)
+	k.SortBy.SetEnabled(len(an.Services) > 0)
 	k.Rotation.SetEnabled(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "")
-	if svc := m.board.SelectedService(m.an); svc >= 0 {
+	if svc := b.SelectedService(an); svc >= 0 {
 		// r and w change the selected service's run, not its team's
-		v := &m.an.Services[svc]
+		v := &an.Services[svc]
 		k.Run.SetEnabled(true)
 		k.With.SetEnabled(v.Run.NeedsPartner())
 		k.Run.SetHelp("r", "who runs the service")
@@ -286,13 +481,13 @@ func (m *Model) enableKeys() {
 	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
 	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
 	k.Delete.SetEnabled(t != nil)
-	k.Undo.SetEnabled(m.CanUndo())
-	k.Redo.SetEnabled(m.CanRedo())
-	k.Follow.SetEnabled(m.shared.participant())
-	if s := m.shared; s.participant() {
+	k.Undo.SetEnabled(ctx.s.CanUndo())
+	k.Redo.SetEnabled(ctx.s.CanRedo())
+	k.Follow.SetEnabled(shared.participant())
+	if s := shared; s.participant() {
 		k.Undo.SetEnabled(s.canUndo && s.role == Editor)
 		k.Redo.SetEnabled(s.canRedo && s.role == Editor)
-		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export} {
+		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export, &k.LeftSide, &k.Options} {
 			b.SetEnabled(false)
 		}
 		if s.role == Viewer {
@@ -301,10 +496,6 @@ func (m *Model) enableKeys() {
 			}
 		}
 	}
-	k.listLeft = m.files.purpose == listForLeft
-	k.then = m.pending.words()
-	k.listOptions = m.files.purpose == listOptions
-	k.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	// tab chooses the panel shown on a narrow terminal, and on a wide one the panel z opens
 	k.NextPanel.SetEnabled(true)
 	k.PrevPanel.SetEnabled(true)

@@ -96,8 +96,8 @@ func TestTabsClickable(t *testing.T) {
 		}
 		x := utf8.RuneCountInString(v[y][:at]) // the board's rules are one cell a rune
 		m.Update(tea.MouseMsg{X: x + 1, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
-		if m.panel.Title() != "Funding" {
-			t.Errorf("%dx%d: the click showed %s", sz[0], sz[1], m.panel.Title())
+		if m.board.panel.Title() != "Funding" {
+			t.Errorf("%dx%d: the click showed %s", sz[0], sz[1], m.board.panel.Title())
 		}
 	}
 }

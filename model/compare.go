@@ -29,6 +29,8 @@ type comparing struct {
 	// is set while they are being loaded.
 	options []orgs.Option
 	loading bool
+	// columns holds options as a shared session publishes them, for followers.
+	columns *OptionColumns
 }
 
 // MaxMarked is how many files the user marks as options beside the baseline: four columns
@@ -88,6 +90,7 @@ func (m *Model) optionsReady(msg optionsReadyMsg) {
 		return
 	}
 	m.cmp.options = msg.options
+	m.cmp.columns = &OptionColumns{Options: msg.options}
 	m.cmp.body = nil
 	m.setStatus(fmt.Sprintf("%d options compared; b goes back to the baseline and the current model", len(msg.options)))
 }

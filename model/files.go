@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -21,13 +22,206 @@ const (
 	listOptions                    // `O` in compare: mark up to three files to compare as options
 )
 
-// fileList is the state of the file list.
+// fileList is the file list as a screen of its own: the .toml files beside the current one,
+// for one of three purposes (open with o, side A of compare with L, options to compare with
+// O, marked with space). A bubbles viewport keeps the scrolling, so that the cursor shows;
+// the screen knows no session: the root model lists the files, and acts on the one chosen.
 type fileList struct {
 	purpose listPurpose
 	view    views.FileList
-	offset  int
+	vp      viewport.Model
+	keys    fileKeys
 	// from is the mode to go back to.
 	from mode
+	// baseline is the baseline's file, which is never marked (it is the first column).
+	baseline string
+	st       views.Styles
+	w        int
+
+	// What the last key asked for, for the root model: closed (esc, q), chosen (enter on a
+	// file that loads) with the files marked, or a refusal to say (refused).
+	closed  bool
+	chosen  *orgs.OrgFile
+	refused string
+}
+
+// fileKeys are the file list's keys.
+type fileKeys struct {
+	Up, Down, PageUp, PageDown, Home, End key.Binding
+	// Mark is space where the list takes marks; Choose is enter, worded for the purpose.
+	Mark, Choose, Back key.Binding
+	marking            bool
+}
+
+func newFileKeys(k KeyMap, p listPurpose) fileKeys {
+	fk := fileKeys{
+		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Home: k.Home, End: k.End,
+		Mark:    withHelp(k.Space, "space", "mark"),
+		Choose:  withHelp(k.Accept, "enter", "open"),
+		Back:    key.NewBinding(key.WithKeys(append(k.Cancel.Keys(), k.QuitKey.Keys()...)...), key.WithHelp("esc", "back")),
+		marking: p == listOptions,
+	}
+	switch p {
+	case listForLeft:
+		fk.Choose.SetHelp("enter", "compare with it")
+	case listOptions:
+		fk.Choose.SetHelp("enter", "compare")
+	}
+	fk.Mark.SetEnabled(fk.marking)
+	return fk
+}
+
+// ShortHelp is the file list's one-line help.
+func (k fileKeys) ShortHelp() []key.Binding {
+	choose := withHelp(k.Up, "up/down", "choose")
+	if k.marking {
+		return []key.Binding{choose, k.Mark, k.Choose, k.Back}
+	}
+	return []key.Binding{choose, k.Choose, k.Back}
+}
+
+// FullHelp is the file list's help in columns.
+func (k fileKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{withHelp(k.Up, "up/down", "choose"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "first/last")},
+		k.ShortHelp()[1:],
+	}
+}
+
+func newFileList(p listPurpose, from mode, dir, baseline, current string, k KeyMap, st views.Styles) fileList {
+	title := "Open a file: its baseline comes from its based_on"
+	switch p {
+	case listForLeft:
+		title = "Compare with: choose the file for side A"
+	case listOptions:
+		title = fmt.Sprintf("Options beside the baseline: space marks up to %d files, enter compares", MaxMarked)
+	}
+	return fileList{purpose: p, from: from, baseline: baseline, st: st, vp: viewport.New(0, 0), keys: newFileKeys(k, p),
+		view: views.FileList{Title: title, Dir: dir, Baseline: baseline, Current: current, Loading: true, Marking: p == listOptions}}
+}
+
+// Listed shows the files listed (or why they could not be).
+func (f *fileList) Listed(files []orgs.OrgFile, err error) {
+	v := &f.view
+	v.Loading, v.Files, v.Cursor = false, files, 0
+	if err != nil {
+		v.Err = oneLine(err)
+	}
+	f.draw()
+}
+
+// SetSize fits the list to a body of w x h cells.
+func (f *fileList) SetSize(w, h int) {
+	f.w = w
+	f.vp.Width, f.vp.Height = w, max(0, h)
+	f.draw()
+}
+
+// draw lays the list out again and scrolls the viewport so that the cursor shows, with the
+// title of its section above the first file.
+func (f *fileList) draw() {
+	lines, at := views.FileListBody(&f.view, f.st, f.w)
+	f.vp.SetContent(joinLines(lines))
+	switch h := f.vp.Height; {
+	case h <= 0:
+		f.vp.SetYOffset(0)
+	case at < f.vp.YOffset:
+		f.vp.SetYOffset(max(0, at-1))
+	case at >= f.vp.YOffset+h:
+		f.vp.SetYOffset(at - h + 1)
+	default:
+		f.vp.SetYOffset(f.vp.YOffset) // back in range after a resize
+	}
+}
+
+// Update moves the cursor, marks, chooses or closes.
+func (f fileList) Update(msg tea.Msg) (fileList, tea.Cmd) {
+	f.closed, f.chosen, f.refused = false, nil, ""
+	v := &f.view
+	page := max(1, f.vp.Height-1)
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		// the wheel moves the cursor, as up and down do
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			v.Cursor--
+		case tea.MouseButtonWheelDown:
+			v.Cursor++
+		}
+	case tea.KeyMsg:
+		k := &f.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			f.closed = true
+			return f, nil
+		case key.Matches(msg, k.Mark):
+			f.mark()
+		case key.Matches(msg, k.Choose):
+			f.choose()
+		case key.Matches(msg, k.Up):
+			v.Cursor--
+		case key.Matches(msg, k.Down):
+			v.Cursor++
+		case key.Matches(msg, k.PageUp):
+			v.Cursor -= page
+		case key.Matches(msg, k.PageDown):
+			v.Cursor += page
+		case key.Matches(msg, k.Home):
+			v.Cursor = 0
+		case key.Matches(msg, k.End):
+			v.Cursor = len(v.Files) - 1
+		}
+	}
+	v.Cursor = max(0, min(len(v.Files)-1, v.Cursor))
+	f.draw()
+	return f, nil
+}
+
+// View draws the list full screen with the status line and help of d.
+func (f fileList) View(d *views.Data, w, h int) string {
+	lines, _ := views.FileListBody(&f.view, f.st, w)
+	return views.DrawScreen(views.Screen{Title: f.view.Title, Body: lines, Offset: f.vp.YOffset}, d, f.st, w, h)
+}
+
+// choose takes the file under the cursor, unless it does not load.
+func (f *fileList) choose() {
+	v := &f.view
+	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
+		return
+	}
+	file := v.Files[v.Cursor]
+	if file.Problem != "" {
+		f.refused = fmt.Sprintf("%s does not load, so it cannot be opened: %s", views.S(filepath.Base(file.Path)), views.S(file.Problem))
+		return
+	}
+	f.chosen = &file
+}
+
+// mark marks or unmarks the file under the cursor as an option to compare: up to MaxMarked
+// files that load, the baseline aside (it is the first column already).
+func (f *fileList) mark() {
+	v := &f.view
+	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
+		return
+	}
+	file := v.Files[v.Cursor]
+	for i, p := range v.Marked {
+		if p == file.Path {
+			v.Marked = append(v.Marked[:i:i], v.Marked[i+1:]...)
+			return
+		}
+	}
+	switch {
+	case file.Problem != "":
+		f.refused = views.S(filepath.Base(file.Path)) + " does not load, so it cannot be compared: " + views.S(file.Problem)
+	case orgs.SameFile(file.Path, f.baseline):
+		f.refused = "the baseline is the first column already"
+	case len(v.Marked) >= MaxMarked:
+		f.refused = fmt.Sprintf("%d files are marked already: four columns at most, the baseline first", MaxMarked)
+	default:
+		v.Marked = append(v.Marked, file.Path)
+		v.Cursor++ // on to the next file, as a list that takes marks does
+	}
 }
 
 // filesListedMsg carries the files beside the current one, listed off the update loop.
@@ -54,16 +248,7 @@ type leftLoadedMsg struct {
 // listFiles shows the file list and lists the .toml files beside the current file.
 func (m *Model) listFiles(p listPurpose) tea.Cmd {
 	dir := filepath.Dir(m.file)
-	title := "Open a file: its baseline comes from its based_on"
-	switch p {
-	case listForLeft:
-		title = "Compare with: choose the file for side A"
-	case listOptions:
-		title = fmt.Sprintf("Options beside the baseline: space marks up to %d files, enter compares", MaxMarked)
-	}
-	m.files = fileList{purpose: p, from: m.mode, view: views.FileList{
-		Title: title, Dir: dir, Baseline: m.basePath, Current: m.file, Loading: true, Marking: p == listOptions,
-	}}
+	m.files = newFileList(p, m.mode, dir, m.basePath, m.file, m.keys, m.st)
 	m.mode = modeFiles
 	base := m.basePath
 	return func() tea.Msg {
@@ -76,65 +261,41 @@ func (m *Model) filesListed(msg filesListedMsg) {
 	if m.mode != modeFiles || msg.purpose != m.files.purpose || !m.files.view.Loading {
 		return
 	}
-	v := &m.files.view
-	v.Loading, v.Files, v.Cursor = false, msg.files, 0
-	if msg.err != nil {
-		v.Err = oneLine(msg.err)
-	}
+	m.files.Listed(msg.files, msg.err)
 }
 
-func (m *Model) filesKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	v := &m.files.view
-	switch {
-	case msg.String() == "ctrl+c":
+// filesMsg routes a key or the mouse to the file list and does what it asks: go back, open
+// the file chosen, take it as side A of compare, or compare the options marked.
+func (m *Model) filesMsg(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.keys.Interrupt) {
 		m.mode = m.files.from
 		return m.quit()
-	case key.Matches(msg, k.Cancel), msg.String() == "q":
-		m.mode = m.files.from
-	case m.files.purpose == listOptions && key.Matches(msg, k.Space):
-		m.markFile()
-	case key.Matches(msg, k.Accept):
-		return m.chooseFile()
-	case key.Matches(msg, k.Up):
-		v.Cursor--
-	case key.Matches(msg, k.Down):
-		v.Cursor++
-	case key.Matches(msg, k.PageUp):
-		v.Cursor -= max(1, m.pageBodyHeight(0)-1)
-	case key.Matches(msg, k.PageDown):
-		v.Cursor += max(1, m.pageBodyHeight(0)-1)
-	case key.Matches(msg, k.Home):
-		v.Cursor = 0
-	case key.Matches(msg, k.End):
-		v.Cursor = len(v.Files) - 1
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
 	}
-	v.Cursor = max(0, min(len(v.Files)-1, v.Cursor))
+	m.files, _ = m.files.Update(msg)
+	f := &m.files
+	switch {
+	case f.refused != "":
+		m.setError(f.refused)
+	case f.closed:
+		m.mode = f.from
+	case f.chosen != nil:
+		return m.chooseFile(*f.chosen)
+	}
 	return nil
 }
 
-// chooseFile opens the file under the cursor, or takes it as the left side of compare.
-func (m *Model) chooseFile() tea.Cmd {
-	v := &m.files.view
-	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
-		return nil
-	}
-	f := v.Files[v.Cursor]
-	if f.Problem != "" {
-		m.setError(fmt.Sprintf("%s does not load, so it cannot be opened: %s", views.S(filepath.Base(f.Path)), views.S(f.Problem)))
-		return nil
-	}
+// chooseFile opens file, or takes it as the left side of compare, or compares the options
+// marked (file alone when none is).
+func (m *Model) chooseFile(f orgs.OrgFile) tea.Cmd {
 	m.mode = m.files.from
-	if m.files.purpose == listOptions {
-		marked := v.Marked
+	switch m.files.purpose {
+	case listOptions:
+		marked := m.files.view.Marked
 		if len(marked) == 0 && !orgs.SameFile(f.Path, m.basePath) {
 			marked = []string{f.Path} // enter alone compares the file under the cursor
 		}
 		return m.compareOptions(marked)
-	}
-	if m.files.purpose == listForLeft {
+	case listForLeft:
 		m.setStatus("loading " + f.Path + "...")
 		path := f.Path
 		return func() tea.Msg {
@@ -206,53 +367,4 @@ func (m *Model) pageBodyHeight(head int) int {
 		footer = lipgloss.Height(m.helpView)
 	}
 	return views.PageBodyHeight(m.w, m.h, footer, head)
-}
-
-// syncFiles scrolls the list so that the cursor shows.
-func (m *Model) syncFiles() {
-	lines, at := views.FileListBody(&m.files.view, m.st, m.w)
-	h := m.pageBodyHeight(0)
-	off := &m.files.offset
-	switch {
-	case h <= 0:
-		*off = 0
-		return
-	case at < *off:
-		*off = max(0, at-1) // with the section's title above the first file
-	case at >= *off+h:
-		*off = at - h + 1
-	}
-	*off = max(0, min(*off, views.MaxOffset(len(lines), h)))
-}
-
-func (m *Model) filesView(d *views.Data) string {
-	lines, _ := views.FileListBody(&m.files.view, m.st, m.w)
-	return views.DrawScreen(views.Screen{Title: m.files.view.Title, Body: lines, Offset: m.files.offset}, d, m.st, m.w, m.h)
-}
-
-// markFile marks or unmarks the file under the cursor as an option to compare: up to
-// MaxMarked files that load, the baseline aside (it is the first column already).
-func (m *Model) markFile() {
-	v := &m.files.view
-	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
-		return
-	}
-	f := v.Files[v.Cursor]
-	for i, p := range v.Marked {
-		if p == f.Path {
-			v.Marked = append(v.Marked[:i:i], v.Marked[i+1:]...)
-			return
-		}
-	}
-	switch {
-	case f.Problem != "":
-		m.setError(views.S(filepath.Base(f.Path)) + " does not load, so it cannot be compared: " + views.S(f.Problem))
-	case orgs.SameFile(f.Path, m.basePath):
-		m.setError("the baseline is the first column already")
-	case len(v.Marked) >= MaxMarked:
-		m.setError(fmt.Sprintf("%d files are marked already: four columns at most, the baseline first", MaxMarked))
-	default:
-		v.Marked = append(v.Marked, f.Path)
-		v.Cursor++ // on to the next file, as a list that takes marks does
-	}
 }

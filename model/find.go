@@ -19,11 +19,13 @@ import (
 // selection back when it is cancelled.
 type finder struct {
 	input textinput.Model
-	// from is the board as it was when find opened, to go back to.
-	from views.Board
-	hits []hit
-	at   int
-	keys finderKeys
+	// from is the board as it was when find opened, to go back to, and fromName the team
+	// selected then (an edit may move it meanwhile, in a shared session).
+	from     views.Board
+	fromName string
+	hits     []hit
+	at       int
+	keys     finderKeys
 	// accepted and cancelled say how it ended.
 	accepted, cancelled bool
 }
@@ -31,8 +33,8 @@ type finder struct {
 // finderKeys are the keys of the find screen.
 type finderKeys struct{ Accept, Cancel, Next, Prev key.Binding }
 
-func newFinder(from views.Board, k KeyMap) finder {
-	f := finder{input: newInput("/ ", 64), from: from, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
+func newFinder(from views.Board, fromName string, k KeyMap) finder {
+	f := finder{input: newInput("/ ", 64), from: from, fromName: fromName, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
 	f.input.Focus()
 	return f
 }

@@ -106,10 +106,10 @@ func (f teamForm) Update(msg tea.Msg, keys KeyMap) (teamForm, tea.Cmd) {
 		f.heads, cmd = updateInput(f.heads, msg)
 	case fieldKind, fieldOrg:
 		step := 0
-		switch km.String() {
-		case "right", "l", " ":
+		switch {
+		case key.Matches(km, keys.NextChoice):
 			step = 1
-		case "left", "h":
+		case key.Matches(km, keys.PrevChoice):
 			step = -1
 		}
 		if f.field == fieldKind {

@@ -94,7 +94,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	ended(first) // killed: its work is now that of an earlier session
 	third := openModel(t, path, true)
 	start(third)
-	if third.mode != modeRestore || third.journal.found.org.Team("Online Shop").Headcount != 10 {
+	if third.mode != modeRestore || third.restore.found.org.Team("Online Shop").Headcount != 10 {
 		t.Errorf("the ended dashboard's work is not offered: mode %d", third.mode)
 	}
 	press(t, third, "d")

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -68,8 +67,6 @@ type journalState struct {
 	dirty bool
 	// failed is set once a failure has been shown (it is shown once).
 	failed bool
-	// found is the earlier session's work offered for restore.
-	found *foundWork
 	// lock is the held lock on the input's journal (nil before the check, or where the
 	// system has no locks).
 	lock *orgs.JournalLock
@@ -146,7 +143,9 @@ func (m *Model) checkJournal() tea.Cmd {
 	}
 }
 
-func (m *Model) journalFound(msg journalFoundMsg) tea.Cmd {
+// journalFound acts on what the check at the start found: stale is set when the file
+// changed on disk after the work found was kept.
+func (m *Model) journalFound(msg journalFoundMsg, stale bool) tea.Cmd {
 	if msg.input != m.input || m.journal.ready {
 		msg.lock.Release(false) // the check of a session no longer open
 		return nil
@@ -171,62 +170,11 @@ func (m *Model) journalFound(msg journalFoundMsg) tea.Cmd {
 		m.journal.ready = true
 		return m.removeJournal(false)
 	default:
-		m.journal.found = &foundWork{org: msg.org, diff: msg.diff}
+		m.restore = newRestoreQuestion(&foundWork{org: msg.org, diff: msg.diff}, stale, m.input, m.keys)
 		m.mode = modeRestore
 		return nil
 	}
 	return m.journalSchedule() // changes made while the check ran
-}
-
-func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	f := m.journal.found
-	switch {
-	case msg.String() == "ctrl+c": // leave everything as it is, the recovery file too
-		m.quitting = true
-		return tea.Quit
-	case key.Matches(msg, k.Restore):
-		m.journal.found, m.journal.ready = nil, true
-		m.mode = modeBoard
-		m.before = m.Selected()
-		c, err := m.cur.ResetTo(f.org)
-		if err != nil {
-			m.setError("nothing to restore: " + err.Error())
-			return m.removeJournal(false)
-		}
-		c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
-		m.commit(entry{c, -1})
-		m.setStatus(c.Summary + "; u undoes it")
-	case key.Matches(msg, k.Discard):
-		m.journal.found, m.journal.ready = nil, true
-		m.mode = modeBoard
-		m.setStatus("discarded the unsaved work of an earlier session")
-		return m.removeJournal(false)
-	}
-	return nil
-}
-
-// restoreDialog offers the earlier session's work, listing as many of its changes as fit.
-func (m *Model) restoreDialog() *views.Dialog {
-	f := m.journal.found
-	if f == nil {
-		return nil
-	}
-	body := fmt.Sprintf("Unsaved work from an earlier session was found (%s vs the file). Restore it? (r)estore / (d)iscard",
-		report.Count(f.diff.Changes(), "change"))
-	body += "\n\nr  restore it (then u undoes it)\nd  discard it"
-	// border, title and blank line; the sentence (two lines); blank and two keys; blank
-	room := min(8, m.lay.Panels.H-4-2-3-1)
-	if m.lay.Panels.H == 0 {
-		room = 0
-	}
-	if lines := changeLines(f.diff); room >= 1 && len(lines) > 0 {
-		if len(lines) > room {
-			lines = append(lines[:room-1], fmt.Sprintf("  ... and %d more", len(lines)-room+1))
-		}
-		body += "\n\n" + strings.Join(lines, "\n")
-	}
-	return &views.Dialog{Title: "Unsaved work found", Body: body, Wrap: true}
 }
 
 // changeLines are the diff's changes in sentences, as `sretopo diff` says them.

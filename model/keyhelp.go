@@ -9,13 +9,15 @@ import (
 )
 
 // keyGroups lists every key of the board, grouped, each with why it does not apply now
-// ("" when it does), for the key screen of ?. Keys and words come from the key map.
-func (m *Model) keyGroups() []views.KeyGroup {
-	k := &m.keys
-	i := m.board.Selected()
+// ("" when it does), for the key screen of ?. Keys and words come from the key map; shared
+// is the dashboard's part in a shared session, scenarioOpen whether s updates a scenario.
+func (b *boardScreen) keyGroups(ctx boardCtx, shared *sharing, scenarioOpen bool) []views.KeyGroup {
+	k := ctx.keys
+	cur, an := ctx.s.Current(), ctx.an
+	i := b.Selected()
 	var t *orgs.Team
-	if i >= 0 && i < len(m.cur.Teams) {
-		t = &m.cur.Teams[i]
+	if i >= 0 && i < len(cur.Teams) {
+		t = &cur.Teams[i]
 	}
 	noTeam := "no team selected"
 	teamWhy := func(cond bool, why string) string {
@@ -32,13 +34,13 @@ func (m *Model) keyGroups() []views.KeyGroup {
 	}
 	dev := t != nil && t.Kind == orgs.KindDev
 	undo, redo, back := "", "", ""
-	if sameContent(m.cur, m.base) {
+	if sameContent(cur, ctx.s.Baseline()) {
 		back = "already at the baseline"
 	}
-	if !m.CanUndo() {
+	if !ctx.s.CanUndo() {
 		undo = "nothing to undo"
 	}
-	if !m.CanRedo() {
+	if !ctx.s.CanRedo() {
 		redo = "nothing undone to redo"
 	}
 	withWhy := ""
@@ -54,7 +56,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 	}
 	svcWhy, sortWhy, rotWhy := "", "", ""
 	switch {
-	case len(m.an.Services) == 0:
+	case len(an.Services) == 0:
 		svcWhy, sortWhy = "the file has no services", "the file has no services"
 	case t == nil:
 		svcWhy = noTeam
@@ -67,17 +69,17 @@ func (m *Model) keyGroups() []views.KeyGroup {
 	case t.OnCall == orgs.OnCallNone || t.OnCall == "":
 		rotWhy = "only for a team on call (a rotation needs an on-call pattern)"
 	}
-	if svc := m.board.SelectedService(m.an); svc >= 0 {
+	if svc := b.SelectedService(an); svc >= 0 {
 		// a service is selected: w cycles its partner when its run has one
 		withWhy = ""
-		if !m.an.Services[svc].Run.NeedsPartner() {
+		if !an.Services[svc].Run.NeedsPartner() {
 			withWhy = "the selected service runs with no other team (r changes who runs it)"
 		}
 	}
 	// in a shared session, a participant has no files, and a viewer no edit key
 	files, follow, quit, viewer := "", "only in a shared session (sretopo serve)", k.Quit, ""
-	if s := m.shared; s.participant() {
-		files, follow, quit = facilitatorOnly, "", withHelp(k.Quit, "q", "leave the session")
+	if s := shared; s.participant() {
+		files, follow, quit = facilitatorOnly, "", withHelp(k.Quit, k.Quit.Help().Key, "leave the session")
 		if s.role == Viewer {
 			viewer = "you are a viewer: only editors and the facilitator change the board"
 			noTeam, undo, redo, withWhy = viewer, viewer, viewer, viewer
@@ -93,7 +95,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 		}
 	}
 	save := withHelp(k.Save, k.Save.Help().Key, "save as a new scenario")
-	if m.scenarioOpen() {
+	if scenarioOpen {
 		save = withHelp(k.Save, k.Save.Help().Key, "update the open scenario in place")
 	}
 	return []views.KeyGroup{
@@ -130,7 +132,7 @@ func (m *Model) keyGroups() []views.KeyGroup {
 
 // openKeys shows every key of the board on a page of its own.
 func (m *Model) openKeys() {
-	groups := m.keyGroups()
+	groups := m.board.keyGroups(m.boardCtx(), m.shared, m.scenarioOpen())
 	st := m.st
 	m.openPager(newPager("Keys (dimmed: not available now, with why)", func(w int) []string { return views.KeyTable(groups, st, w) }, false), false)
 }

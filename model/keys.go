@@ -42,10 +42,12 @@ type KeyMap struct {
 	Step                     key.Binding
 
 	// prompts and dialogs
-	Accept, Cancel         key.Binding
-	NextMatch, PrevMatch   key.Binding
-	NextField, PrevField   key.Binding
-	Change                 key.Binding
+	Accept, Cancel       key.Binding
+	NextMatch, PrevMatch key.Binding
+	NextField, PrevField key.Binding
+	Change               key.Binding
+	// NextChoice and PrevChoice are Change's two directions in the team form's choices.
+	NextChoice, PrevChoice key.Binding
 	Yes, No, Discard, Keep key.Binding
 	Restore, Later         key.Binding
 
@@ -53,14 +55,14 @@ type KeyMap struct {
 	// pager is the keys of the page shown in modePager, question those of modeConfirm.
 	pager    pagerKeys
 	question confirmKeys
-	// listLeft is set while the file list chooses compare's side A rather than a file to open.
-	listLeft bool
-	// listOptions is set while the file list takes marks of options to compare.
-	listOptions bool
+	// files is the keys of the file list shown in modeFiles.
+	files fileKeys
 	// leftIsBase is set while compare's side A is the baseline.
 	leftIsBase bool
-	// then is what follows the question about unsaved changes ("quit", "open x.toml").
-	then string
+	// quit is the keys of the question about unsaved changes shown in modeQuit, restore
+	// those of the restore question in modeRestore.
+	quit    quitKeys
+	restore restoreKeys
 }
 
 // DefaultKeyMap is the key table of the issue, plus tab to choose a panel
@@ -123,19 +125,21 @@ func DefaultKeyMap() KeyMap {
 		Step:     b([]string{"0", "1", "2", "3", "4", "5", "6"}, "0-6", "opening, step"),
 		Back:     b([]string{"esc", "p"}, "esc/p", "back to the board"),
 
-		Accept:    b([]string{"enter"}, "enter", "ok"),
-		Cancel:    b([]string{"esc"}, "esc", "cancel"),
-		NextMatch: b([]string{"down", "ctrl+n"}, "down", "next match"),
-		PrevMatch: b([]string{"up", "ctrl+p"}, "up", "previous match"),
-		NextField: b([]string{"tab", "down"}, "tab", "next field"),
-		PrevField: b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
-		Change:    b([]string{"left", "right", " "}, "left/right", "change"),
-		Yes:       b([]string{"y"}, "y", "yes"),
-		No:        b([]string{"n", "esc"}, "n/esc", "no"),
-		Discard:   b([]string{"d"}, "d", "discard and quit"),
-		Keep:      b([]string{"esc", "c"}, "esc", "cancel"),
-		Restore:   b([]string{"r"}, "r", "restore"),
-		Later:     b([]string{"esc", "q"}, "esc", "decide later"),
+		Accept:     b([]string{"enter"}, "enter", "ok"),
+		Cancel:     b([]string{"esc"}, "esc", "cancel"),
+		NextMatch:  b([]string{"down", "ctrl+n"}, "down", "next match"),
+		PrevMatch:  b([]string{"up", "ctrl+p"}, "up", "previous match"),
+		NextField:  b([]string{"tab", "down"}, "tab", "next field"),
+		PrevField:  b([]string{"shift+tab", "up"}, "shift+tab", "previous field"),
+		Change:     b([]string{"left", "right", " "}, "left/right", "change"),
+		NextChoice: b([]string{"right", "l", " "}, "right", "next choice"),
+		PrevChoice: b([]string{"left", "h"}, "left", "previous choice"),
+		Yes:        b([]string{"y"}, "y", "yes"),
+		No:         b([]string{"n", "esc"}, "n/esc", "no"),
+		Discard:    b([]string{"d"}, "d", "discard and quit"),
+		Keep:       b([]string{"esc", "c"}, "esc", "cancel"),
+		Restore:    b([]string{"r"}, "r", "restore"),
+		Later:      b([]string{"esc", "q"}, "esc", "decide later"),
 	}
 }
 
@@ -155,20 +159,13 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	case modeConfirm:
 		return k.question.ShortHelp()
 	case modeQuit:
-		return []key.Binding{withHelp(k.Save, "s", "save first"), withHelp(k.SaveAs, "S", "save as"), withHelp(k.Discard, "d", "discard and "+k.then), k.Keep}
+		return k.quit.ShortHelp()
 	case modePresent:
 		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
 	case modeRestore:
-		return []key.Binding{withHelp(k.Restore, "r", "restore the work"), withHelp(k.Discard, "d", "discard it"), k.Later}
+		return k.restore.ShortHelp()
 	case modeFiles:
-		accept := withHelp(k.Accept, "enter", "open")
-		if k.listLeft {
-			accept = withHelp(k.Accept, "enter", "compare with it")
-		}
-		if k.listOptions {
-			return []key.Binding{withHelp(k.Up, "up/down", "choose"), withHelp(k.Space, "space", "mark"), withHelp(k.Accept, "enter", "compare"), withHelp(k.Cancel, "esc", "back")}
-		}
-		return []key.Binding{withHelp(k.Up, "up/down", "choose"), accept, withHelp(k.Cancel, "esc", "back")}
+		return k.files.ShortHelp()
 	case modePlan:
 		return planHelp(k)
 	case modeCompare:
@@ -203,10 +200,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 			k.ShortHelp()[2:],
 		}
 	case modeFiles:
-		return [][]key.Binding{
-			{withHelp(k.Up, "up/down", "choose"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "first/last")},
-			k.ShortHelp()[1:],
-		}
+		return k.files.FullHelp()
 	}
 	if k.mode != modeBoard {
 		return [][]key.Binding{k.ShortHelp()}

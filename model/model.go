@@ -5,12 +5,14 @@
 // current model, analysis, the baseline's verdicts compared (orgs.ChangesBetween), undo
 // history and what was last saved; every edit goes through it, and it knows no screen, so
 // that one Session could serve several screens. The screens are small models, each with
-// its Update, its keys and what it draws: the finder (find.go), the presenter
-// (present.go), the pager for anything that scrolls (pager.go: a panel full screen, the
-// message log, the key table), yes/no questions (confirm.go), the team form and the save
-// prompt (form.go), the rotation prompt (rotation.go), compare (compare.go) and the file
-// list (files.go). The root Model owns the board (board.go) and the saving flow
-// (save_flow.go), routes each message to the screen shown (mode) and lays the screen out.
+// its Update, its keys and what it draws: the board (board.go), the finder (find.go), the
+// presenter (present.go), the pager for anything that scrolls (pager.go: a panel full
+// screen, the message log, the key table), yes/no questions (confirm.go), the question about
+// unsaved changes (quitguard.go), the restore question (restore.go), the team form and the
+// save prompt (form.go), the rotation prompt (rotation.go), compare (compare.go), the plan
+// (planscreen.go) and the file list (files.go). The root Model holds the Session, routes each
+// message to the screen shown (mode), does what a screen asks beyond itself (an edit, another
+// screen, the saving flow of save_flow.go) and lays the screen out.
 package model
 
 import (
@@ -85,7 +87,8 @@ type Model struct {
 	// the undo history; the screens below only draw it and send it edits.
 	*Session
 	index views.Index
-	board views.Board
+	// board is the board screen: the columns, the selection, the panel shown.
+	board boardScreen
 
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
@@ -93,9 +96,6 @@ type Model struct {
 	mode      mode
 	present   bool
 	presenter presenter
-	panel     views.PanelID
-	// byStatus lists the Services panel worst status first.
-	byStatus bool
 	// rotation is the rotation prompt shown in modeRotate.
 	rotation rotationPrompt
 
@@ -105,6 +105,8 @@ type Model struct {
 	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
+	// quitGuard is the question about unsaved changes shown in modeQuit.
+	quitGuard quitGuard
 	// before is the selected team's name before the key being handled changed anything
 	before string
 
@@ -118,10 +120,10 @@ type Model struct {
 	question confirm
 	onYes    func() tea.Cmd
 	onNo     func()
-	// restoreStale is set when the file changed on disk after the work offered for restore
-	// was kept.
-	restoreStale bool
-	quitting     bool
+	// restore is the question shown in modeRestore: restore the work an earlier session
+	// left, discard it, or decide later.
+	restore  restoreQuestion
+	quitting bool
 
 	journal journalState
 	files   fileList
@@ -131,9 +133,6 @@ type Model struct {
 	decidePlan decidePlan
 	exporting  bool
 
-	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
-	// shown and the layout, not on the selection, so moving around redraws only the board.
-	panels panelsCache
 	// helpView is the key help as drawn for the current mode and selection
 	helpView string
 	helpMemo helpMemo
@@ -142,16 +141,6 @@ type Model struct {
 
 	// shared is set in a shared session (sretopo serve): see shared.go
 	shared *sharing
-}
-
-type panelsCache struct {
-	an    *orgs.Analysis
-	panel views.PanelID
-	rect  views.Rect
-	wide  bool
-	drawn string
-	// byStatus is the Services panel's order
-	byStatus bool
 }
 
 // New makes the dashboard for an opened file.
@@ -181,8 +170,7 @@ func New(cfg Config) *Model {
 // example given a --baseline file is no longer without a file for its baseline.
 func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
-	m.board = views.Board{}
-	m.panels = panelsCache{}
+	m.board.Board, m.board.panels = views.Board{}, panelsCache{}
 	m.cmp, m.plan = nil, nil
 	m.status, m.statusErr = "", false
 	if len(op.Warnings) > 0 {
@@ -319,10 +307,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = checkStale(msg) // first: did the file change since the work was kept?
 			break
 		}
-		cmd = m.journalFound(msg)
+		cmd = m.journalFound(msg, false)
 	case staleCheckedMsg:
-		m.restoreStale = msg.stale
-		cmd = m.journalFound(msg.found)
+		cmd = m.journalFound(msg.found, msg.stale)
 	case filesListedMsg:
 		m.filesListed(msg)
 	case openedMsg:
@@ -400,16 +387,16 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case modeQuit:
 		return m.quitKey(msg)
 	case modeFiles:
-		return m.filesKey(msg)
+		if key.Matches(msg, m.keys.Help) {
+			m.help.ShowAll = !m.help.ShowAll
+			return nil
+		}
+		return m.filesMsg(msg)
 	case modeCompare:
 		return m.compareKey(msg)
 	case modePlan:
 		return m.planKey(msg)
 	case modeRestore:
-		if key.Matches(msg, m.keys.Later) {
-			m.restoreLater()
-			return nil
-		}
 		return m.restoreKey(msg)
 	case modePager:
 		return m.pagerKey(msg)
@@ -487,6 +474,7 @@ func (m *Model) guard(a after) tea.Cmd {
 	if !m.Modified() {
 		return m.leave()
 	}
+	m.quitGuard = newQuitGuard(a.words(), m.saveWords(), m.keys)
 	m.mode = modeQuit
 	return nil
 }
@@ -504,19 +492,21 @@ func (m *Model) leave() tea.Cmd {
 	return m.removeJournal(true)
 }
 
+// quitKey routes a key to the quit guard and does what it chose.
 func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case key.Matches(msg, m.keys.Interrupt): // a second ctrl+c: the user wants out, and keeps the journal
+	if key.Matches(msg, m.keys.Interrupt) { // a second ctrl+c: the user wants out, and keeps the journal
 		m.quitting = true
 		return m.flushJournal()
-	case key.Matches(msg, k.Save):
+	}
+	m.quitGuard, _ = m.quitGuard.Update(msg)
+	switch m.quitGuard.choice {
+	case guardSave:
 		return m.startSave(false)
-	case key.Matches(msg, k.SaveAs):
+	case guardSaveAs:
 		return m.startSave(true)
-	case key.Matches(msg, k.Discard):
+	case guardDiscard:
 		return m.leave()
-	case key.Matches(msg, k.Keep), key.Matches(msg, k.QuitKey):
+	case guardBack:
 		m.mode = modeBoard
 		m.pending = after{}
 	}
@@ -526,7 +516,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.mode = modeBoard
-		m.board = m.finder.from
+		m.board.back(m.cur, m.finder.from, m.finder.fromName)
 		return m.quit()
 	}
 	var cmd tea.Cmd
@@ -535,10 +525,10 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case f.cancelled:
 		m.mode = modeBoard
-		m.board = f.from
+		m.board.back(m.cur, f.from, f.fromName)
 	case f.accepted && f.Current() == "":
 		m.mode = modeBoard
-		m.board = f.from
+		m.board.back(m.cur, f.from, f.fromName)
 		if q := f.input.Value(); q != "" {
 			m.setError(fmt.Sprintf("no team matches %q", q))
 		}
@@ -555,7 +545,7 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 			m.board.Service = slices.Index(views.TeamServices(m.an, i), k)
 		}
 	default:
-		m.board = f.from
+		m.board.back(m.cur, f.from, f.fromName)
 	}
 	return cmd
 }
@@ -662,8 +652,8 @@ func (m *Model) rederive(subject string, team int) {
 	if i >= 0 {
 		m.selectIndex(i)
 	}
-	m.clampRows()
-	m.ensurePanel()
+	m.board.clampRows()
+	m.board.ensurePanel(m.an)
 }
 
 // teamIndex is m.cur.TeamIndex(name), looking first at team i, the team an edit was
@@ -687,14 +677,18 @@ func (m *Model) sync() {
 	m.keys.mode = m.mode
 	m.keys.pager = m.pager.keys
 	m.keys.question = m.question.keys
+	m.keys.files = m.files.keys
+	m.keys.quit = m.quitGuard.keys
+	m.keys.restore = m.restore.keys
 	if m.present && m.mode == modeBoard {
 		m.keys.mode = modePresent
 	}
-	m.enableKeys()
+	m.board.enableKeys(&m.keys, m.boardCtx(), m.shared)
+	m.keys.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
 	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
 	switch m.mode {
 	case modeFiles:
-		m.syncFiles()
+		m.files.SetSize(m.w, m.pageBodyHeight(0))
 	case modeCompare:
 		m.syncCompare()
 	case modePlan:
@@ -707,10 +701,7 @@ func (m *Model) sync() {
 	if m.lay.TooSmall {
 		return
 	}
-	for c := range m.board.Offsets {
-		m.board.Offsets[c] = views.ScrollOffset(d, m.lay, c, m.board.Offsets[c])
-		d.Board.Offsets[c] = m.board.Offsets[c]
-	}
+	m.board.scroll(d, m.lay)
 }
 
 // ---- view -------------------------------------------------------------------
@@ -722,16 +713,16 @@ func (m *Model) data() *views.Data {
 		An:      m.an,
 		Changes: m.Changes(),
 		Index:   m.index,
-		Board:   m.board,
+		Board:   m.board.Board,
 		Header:  views.Header{File: m.file, Baseline: m.basePath, Modified: m.Modified(), NoRecovery: m.NoRecovery() != "", NoRecoveryWhy: m.NoRecovery()},
-		Panel:   m.panel,
+		Panel:   m.board.panel,
 		Status:  m.status, StatusError: m.statusErr,
 		Help: m.helpView,
 		Page: m.presenter.page,
 		Plan: m.decidePlan.of(m.an),
 		Memo: &m.memo,
 	}
-	d.ServicesByStatus = m.byStatus
+	d.ServicesByStatus = m.board.byStatus
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
@@ -744,17 +735,9 @@ func (m *Model) data() *views.Data {
 	case modeSave:
 		d.Dialog = m.save.Dialog(m.saving)
 	case modeQuit:
-		what := m.pending.words()
-		d.Dialog = &views.Dialog{Title: "Unsaved changes", Wrap: true,
-			Body: "The scenario has unsaved changes. " + capitalize(what) + " without saving them?\n\ns    " + m.saveWords() + " first\nS    save as a new file first\nd    discard the changes and " + what + "\nesc  go back to the dashboard"}
+		d.Dialog = m.quitGuard.Dialog()
 	case modeRestore:
-		d.Dialog = m.restoreDialog()
-		if d.Dialog != nil {
-			d.Dialog.Body = strings.Replace(d.Dialog.Body, "\nd  discard it", "\nd  discard it\nesc  decide later (the work is kept)", 1)
-			if m.restoreStale {
-				d.Dialog.Body = views.GlyphWarning + " " + views.S(filepath.Base(m.input)) + " changed on disk after this work was kept: restoring it undoes those changes.\n\n" + d.Dialog.Body
-			}
-		}
+		d.Dialog = m.restore.Dialog(m.lay.Panels.H)
 	case modeConfirm:
 		d.Dialog = m.question.Dialog()
 	case modeRotate:
@@ -778,7 +761,7 @@ func (m *Model) View() string {
 	d := m.data()
 	switch m.mode {
 	case modeFiles:
-		return m.filesView(d)
+		return m.files.View(d, m.w, m.h)
 	case modeCompare:
 		return m.compareView(d)
 	case modePlan:
@@ -789,15 +772,7 @@ func (m *Model) View() string {
 	if m.present && m.mode == modeBoard {
 		return views.Present(d, m.st, m.w, m.h)
 	}
-	if d.Dialog == nil && !m.lay.TooSmall {
-		key := panelsCache{an: m.an, panel: m.panel, rect: m.lay.Panels, wide: m.lay.Wide, byStatus: m.byStatus}
-		if c := m.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
-			key.drawn = views.DrawPanels(d, m.st, m.lay)
-			m.panels = key
-		}
-		d.PanelsDrawn = m.panels.drawn
-	}
-	return views.Dashboard(d, m.st, m.w, m.h)
+	return m.board.View(d, m.st, m.lay, m.w, m.h)
 }
 
 // Run runs the dashboard in the terminal until the user quits: full screen, with the mouse.

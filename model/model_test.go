@@ -543,7 +543,7 @@ func TestPanelKeys(t *testing.T) {
 	m := newModel(t, "health-platform", 80, 24) // no SRE org: no positioning panel
 	var seen []views.PanelID
 	for range 9 {
-		seen = append(seen, m.panel)
+		seen = append(seen, m.board.panel)
 		press(t, m, "tab")
 	}
 	// services and on-call teams: the Services and Staffing panels are in the walk
@@ -553,8 +553,8 @@ func TestPanelKeys(t *testing.T) {
 		t.Errorf("tab walked %v, want %v", seen, want)
 	}
 	press(t, m, "shift+tab", "shift+tab") // from Criteria back past Topology
-	if m.panel != views.PanelAdvisories {
-		t.Errorf("shift+tab: %v", m.panel)
+	if m.board.panel != views.PanelAdvisories {
+		t.Errorf("shift+tab: %v", m.board.panel)
 	}
 	// wide: tab chooses the panel shown first, in full, beside the board
 	w := newModel(t, "health-platform", 200, 60)

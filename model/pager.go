@@ -168,7 +168,7 @@ func (m *Model) openPager(p pager, atEnd bool) {
 
 // zoomPanel opens the shown panel full screen.
 func (m *Model) zoomPanel() {
-	p := m.panel
+	p := m.board.panel
 	d := m.data()
 	m.openPager(newPager(zoomTitle(p), func(w int) []string { return views.PanelLines(p, d, m.st, w) }, true), false)
 }
@@ -183,7 +183,7 @@ func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if is(msg, m.keys.SortBy) && m.pager.title == zoomTitle(views.PanelServices) {
 		// the Services panel full screen takes its sort key too
-		m.byStatus = !m.byStatus
+		m.board.byStatus = !m.board.byStatus
 		m.zoomPanel()
 		return nil
 	}
@@ -197,7 +197,7 @@ func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 		if m.pager.prev {
 			step = -1
 		}
-		m.cyclePanel(step)
+		m.board.cyclePanel(m.an, step)
 		m.zoomPanel()
 	}
 	return cmd

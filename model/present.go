@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -42,7 +44,8 @@ func (p presenter) Update(msg tea.Msg, slides []views.Slide) (presenter, tea.Cmd
 	case key.Matches(km, p.keys.Last):
 		p.page = len(slides) - 1
 	case key.Matches(km, p.keys.Step):
-		if i := views.FirstSlide(slides, int(km.Runes[0]-'0')); i >= 0 {
+		// the step is the key's place among Step's keys: 0 the opening, then steps 1 to 6
+		if i := views.FirstSlide(slides, slices.Index(p.keys.Step.Keys(), km.String())); i >= 0 {
 			p.page = i
 		}
 	}

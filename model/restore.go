@@ -1,15 +1,146 @@
 package model
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/views"
 )
 
-// The restore question's additions to the journal (journal.go): whether the file changed
-// on disk after the work was kept, and "decide later".
+// The restore question: unsaved work an earlier session left in the recovery journal
+// (journal.go) was found at the start. It is a screen of its own: restore it, discard it,
+// or decide later (the work stays, offered again at the next start); it warns when the file
+// changed on disk after the work was kept.
+
+// restoreQuestion is the restore question as a screen; the root model does what was chosen.
+type restoreQuestion struct {
+	found *foundWork
+	// stale is set when the file changed on disk after the work was kept; file is the
+	// file's name.
+	stale bool
+	file  string
+	keys  restoreKeys
+	// choice is what the last key chose.
+	choice restoreChoice
+}
+
+// restoreChoice is an answer to the restore question.
+type restoreChoice int
+
+const (
+	restoreNone    restoreChoice = iota
+	restoreIt                    // r: restore the work (u undoes it)
+	restoreDiscard               // d: discard it
+	restoreLater                 // esc, q: decide later, the work kept
+)
+
+// restoreKeys are the restore question's keys.
+type restoreKeys struct{ Restore, Discard, Later key.Binding }
+
+func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) restoreQuestion {
+	return restoreQuestion{found: found, stale: stale, file: filepath.Base(input), keys: restoreKeys{
+		Restore: withHelp(k.Restore, "r", "restore the work"),
+		Discard: withHelp(k.Discard, "d", "discard it"),
+		Later:   k.Later,
+	}}
+}
+
+// ShortHelp is the restore question's key help.
+func (k restoreKeys) ShortHelp() []key.Binding { return []key.Binding{k.Restore, k.Discard, k.Later} }
+
+// FullHelp is the restore question's key help in one group.
+func (k restoreKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Update takes the answer.
+func (q restoreQuestion) Update(msg tea.Msg) (restoreQuestion, tea.Cmd) {
+	q.choice = restoreNone
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return q, nil
+	}
+	switch {
+	case key.Matches(km, q.keys.Restore):
+		q.choice = restoreIt
+	case key.Matches(km, q.keys.Discard):
+		q.choice = restoreDiscard
+	case key.Matches(km, q.keys.Later):
+		q.choice = restoreLater
+	}
+	return q, nil
+}
+
+// Dialog offers the earlier session's work in the panels' place, panelsH rows high,
+// listing as many of its changes as fit.
+func (q restoreQuestion) Dialog(panelsH int) *views.Dialog {
+	f := q.found
+	if f == nil {
+		return nil
+	}
+	k := &q.keys
+	body := fmt.Sprintf("Unsaved work from an earlier session was found (%s vs the file). Restore it? (r)estore / (d)iscard",
+		report.Count(f.diff.Changes(), "change"))
+	body += "\n\n" + k.Restore.Help().Key + "  restore it (then u undoes it)\n" + k.Discard.Help().Key + "  discard it\n" +
+		firstKey(k.Later) + "  decide later (the work is kept)"
+	// border, title and blank line; the sentence (two lines); blank and two keys; blank
+	room := min(8, panelsH-4-2-3-1)
+	if panelsH == 0 {
+		room = 0
+	}
+	if lines := changeLines(f.diff); room >= 1 && len(lines) > 0 {
+		if len(lines) > room {
+			lines = append(lines[:room-1], fmt.Sprintf("  ... and %d more", len(lines)-room+1))
+		}
+		body += "\n\n" + strings.Join(lines, "\n")
+	}
+	if q.stale {
+		body = views.GlyphWarning + " " + views.S(q.file) + " changed on disk after this work was kept: restoring it undoes those changes.\n\n" + body
+	}
+	return &views.Dialog{Title: "Unsaved work found", Body: body, Wrap: true}
+}
+
+// restoreKey routes a key to the restore question and does what it chose.
+func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) { // leave everything as it is, the recovery file too
+		m.quitting = true
+		return tea.Quit
+	}
+	m.restore, _ = m.restore.Update(msg)
+	f := m.restore.found
+	switch m.restore.choice {
+	case restoreIt:
+		m.restore, m.journal.ready = restoreQuestion{}, true
+		m.mode = modeBoard
+		m.before = m.Selected()
+		c, err := m.cur.ResetTo(f.org)
+		if err != nil {
+			m.setError("nothing to restore: " + err.Error())
+			return m.removeJournal(false)
+		}
+		c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
+		m.commit(entry{c, -1})
+		m.setStatus(c.Summary + "; u undoes it")
+	case restoreDiscard:
+		m.restore, m.journal.ready = restoreQuestion{}, true
+		m.mode = modeBoard
+		m.setStatus("discarded the unsaved work of an earlier session")
+		return m.removeJournal(false)
+	case restoreLater:
+		// the earlier work stays where it is, offered again at the next start, and this
+		// session keeps no journal of its own until then (it would replace that work)
+		m.restore = restoreQuestion{}
+		m.journal.failed = true // the header says "no recovery file"
+		m.mode = modeBoard
+		m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
+	}
+	return nil
+}
 
 // staleCheckedMsg is what a journal check found, with whether the file changed on disk
 // after the work was kept.
@@ -25,14 +156,4 @@ func checkStale(found journalFoundMsg) tea.Cmd {
 		j, jerr := os.Stat(orgs.JournalPath(found.input))
 		return staleCheckedMsg{found: found, stale: ferr == nil && jerr == nil && f.ModTime().After(j.ModTime())}
 	}
-}
-
-// restoreLater closes the restore question without deciding: the earlier work stays where
-// it is, offered again at the next start, and this session keeps no journal of its own
-// until then (it would replace that work).
-func (m *Model) restoreLater() {
-	m.journal.found = nil
-	m.journal.failed = true // the header says "no recovery file"
-	m.mode = modeBoard
-	m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
 }

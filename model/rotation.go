@@ -15,7 +15,8 @@ import (
 // rotationPrompt asks how many people of a team take on-call shifts (R): a small form like
 // the team form, whose answer goes to orgs.SetRotation, which says why it refuses one.
 type rotationPrompt struct {
-	team  int
+	// team is the team's name: an edit arriving meanwhile (a shared session) may move it
+	team  string
 	input textinput.Model
 	err   string
 }
@@ -36,7 +37,7 @@ func (m *Model) startRotation(i int) {
 		in.SetValue(strconv.Itoa(t.Rotation))
 	}
 	in.Focus()
-	m.rotation = rotationPrompt{team: i, input: in}
+	m.rotation = rotationPrompt{team: t.Name, input: in}
 	m.mode = modeRotate
 }
 
@@ -58,15 +59,21 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 				return nil
 			}
 		}
+		i := m.cur.TeamIndex(p.team)
+		if i < 0 {
+			m.mode = modeBoard
+			m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
+			return nil
+		}
 		m.before = m.Selected()
-		c, err := m.cur.SetRotation(p.team, n)
+		c, err := m.cur.SetRotation(i, n)
 		if err != nil {
 			p.err = err.Error()
 			return nil
 		}
 		m.mode = modeBoard
-		m.editTeam(p.team, c, nil)
-		m.panel = views.PanelStaffing // where the new load shows
+		m.editTeam(i, c, nil)
+		m.board.panel = views.PanelStaffing // where the new load shows
 		return nil
 	}
 	var cmd tea.Cmd
@@ -78,10 +85,14 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 // rotationDialog draws the rotation prompt with the team's load now.
 func (m *Model) rotationDialog() *views.Dialog {
 	p := &m.rotation
-	t := &m.cur.Teams[p.team]
+	i := m.cur.TeamIndex(p.team)
+	if i < 0 {
+		return &views.Dialog{Title: "Rotation", Body: views.S(p.team) + " is no longer in the organization.\n\nesc goes back", Error: p.err}
+	}
+	t := &m.cur.Teams[i]
 	body := fmt.Sprintf("How many of its %d people take on-call shifts (%s)?\n1 to %d; empty or 0: the whole team.\n\n%s",
 		t.Headcount, t.OnCall, t.Headcount, p.input.View())
-	if r, ok := orgs.RotationOf(m.cur, p.team); ok {
+	if r, ok := orgs.RotationOf(m.cur, i); ok {
 		body += fmt.Sprintf("\n\nnow: rotation %d, %.1f h on call each a week, minimum %d", r.Rotation, r.Load, r.Minimum)
 	}
 	body += "\n\nenter sets it, esc cancels"

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -380,7 +381,7 @@ func TestRestoreOffered(t *testing.T) {
 	if m.mode != modeRestore {
 		t.Fatalf("no restore offered: mode %d", m.mode)
 	}
-	body := m.restoreDialog().Body
+	body := m.restore.Dialog(m.lay.Panels.H).Body
 	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it? (r)estore / (d)iscard", "Operations SRE moved from the ops org to the SRE org."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the offer lacks %q:\n%s", want, body)
@@ -589,7 +590,7 @@ func TestCompareWithAnotherFile(t *testing.T) {
 	s1, _ := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "c", "L")
-	if m.mode != modeFiles || !m.keys.listLeft || !strings.Contains(m.View(), "enter compare with it") {
+	if m.mode != modeFiles || m.files.purpose != listForLeft || !strings.Contains(m.View(), "enter compare with it") {
 		t.Fatalf("L: mode %d\n%s", m.mode, m.View())
 	}
 	press(t, m, "down", "enter") // scenario 1 as side A
@@ -690,5 +691,58 @@ func TestExportKeepsTheAnalysisOfItsTime(t *testing.T) {
 	run(m, cmd())
 	if got := string(readFile(t, filepath.Join(dir, "mixed-report.md"))); got != want {
 		t.Errorf("the report is not of the model when y was pressed:\n%s", got)
+	}
+}
+
+// TestFileListScrollsToTheCursor: in a folder with more files than rows, the cursor always
+// shows, paging moves it by a page, and end shows the last file.
+func TestFileListScrollsToTheCursor(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	ex, _ := orgs.ExampleNamed("mixed")
+	for i := range 40 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("other-%02d.toml", i)), ex.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := openModel(t, path, false)
+	m.Update(keyMsgSize(80, 24))
+	press(t, m, "o")
+	if m.mode != modeFiles || len(m.files.view.Files) != 41 {
+		t.Fatalf("o: mode %d, %d files", m.mode, len(m.files.view.Files))
+	}
+	cursorShows := func(what string) {
+		t.Helper()
+		name := filepath.Base(m.files.view.Files[m.files.view.Cursor].Path)
+		v := m.View()
+		if !strings.Contains(v, "> "+name) {
+			t.Errorf("%s: the cursor's file %s does not show:\n%s", what, name, v)
+		}
+		checkView(t, m, what)
+	}
+	press(t, m, "pgdown")
+	if m.files.view.Cursor < 5 {
+		t.Errorf("pgdown moved the cursor to %d only", m.files.view.Cursor)
+	}
+	cursorShows("pgdown")
+	press(t, m, "end")
+	if m.files.view.Cursor != 40 {
+		t.Errorf("end: cursor %d", m.files.view.Cursor)
+	}
+	cursorShows("end")
+	if strings.Contains(m.View(), "other-00.toml") {
+		t.Error("end did not scroll the list")
+	}
+	press(t, m, "home")
+	cursorShows("home")
+	for range 30 {
+		press(t, m, "down")
+	}
+	cursorShows("down")
+	m.Update(keyMsgSize(100, 17))
+	cursorShows("resized")
+	press(t, m, "q")
+	if m.mode != modeBoard {
+		t.Errorf("q did not close the list: mode %d", m.mode)
 	}
 }

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/views"
 )
 
 // meetingSizes are the terminals of a planning meeting, from a zoomed projector to a wide
@@ -41,6 +43,49 @@ var screens = []struct {
 	{"presentation-decide", func(t *testing.T, m *Model) { press(t, m, "p", "6") }},
 	{"message-log", func(t *testing.T, m *Model) { press(t, m, "M") }},
 	{"panel-full-screen", func(t *testing.T, m *Model) { press(t, m, "z") }},
+	{"plan", func(t *testing.T, m *Model) { press(t, m, "g") }},
+	{"rotation", func(t *testing.T, m *Model) { selectTeam(t, m, "Online Shop"); press(t, m, "R") }},
+	{"services-open", func(t *testing.T, m *Model) {
+		*m = *newModel(t, "health-platform", m.w, m.h) // Viewer, selected first, builds two
+		press(t, m, "enter")
+	}},
+	{"services-full-screen", func(t *testing.T, m *Model) { zoomOn(t, m, views.PanelServices) }},
+	{"staffing-full-screen", func(t *testing.T, m *Model) { zoomOn(t, m, views.PanelStaffing) }},
+	{"options-compare", func(t *testing.T, m *Model) {
+		press(t, m, "c")
+		// four what-ifs of the file as columns, as O and three marks make them: made here
+		// from the example, so that no temporary path shows
+		base := m.Baseline()
+		one, two := base.Clone(), base.Clone()
+		two.Teams[two.TeamIndex("Checkout")].Headcount = 12
+		one.Teams[one.TeamIndex("Operations SRE")].Org = orgs.OrgSRE
+		three := one.Clone()
+		three.Teams[three.TeamIndex("Online Shop")].Run = orgs.RunSRE
+		c := &comparing{vp: viewport.New(0, 0), loading: true}
+		m.cmp = c
+		run(m, optionsReadyMsg{cmp: c, options: orgs.CompareOptions(
+			[]string{"mixed.toml (example)", "mixed-scenario-1.toml", "mixed-scenario-2.toml", "mixed-scenario-3.toml"},
+			[]*orgs.Org{base, one, two, three})})
+		if m.cmp == nil || len(m.cmp.options) != 4 {
+			t.Fatalf("not four options: %+v", m.cmp)
+		}
+	}},
+	{"presentation-last", func(t *testing.T, m *Model) { press(t, m, "p", "end") }},
+}
+
+// zoomOn opens panel p full screen, chosen with tab as a user would.
+func zoomOn(t *testing.T, m *Model, p views.PanelID) {
+	t.Helper()
+	for range 10 {
+		if m.board.panel == p {
+			break
+		}
+		press(t, m, "tab")
+	}
+	if m.board.panel != p {
+		t.Fatalf("tab never chose %s", p.Title())
+	}
+	press(t, m, "z")
 }
 
 // movedModel is "mixed" at w x h with Operations SRE moved into the SRE org, selected.
@@ -91,10 +136,10 @@ func TestLayoutFollowsContent(t *testing.T) {
 			}
 			for range 8 { // every panel in turn (tab does nothing where all show)
 				v := m.View()
-				where := fmt.Sprintf("%s %dx%d panel %s", name, sz[0], sz[1], m.panel.Title())
+				where := fmt.Sprintf("%s %dx%d panel %s", name, sz[0], sz[1], m.board.panel.Title())
 				checkBlankRows(t, v, where)
 				checkNameInFull(t, v, long, where)
-				if sz[0] >= 120 && (m.lay.Wide || m.panel.Title() == "Criteria") {
+				if sz[0] >= 120 && (m.lay.Wide || m.board.panel.Title() == "Criteria") {
 					checkCriteriaWhole(t, v, where)
 				}
 				press(t, m, "tab")

@@ -130,8 +130,8 @@ func TestRotationKey(t *testing.T) {
 	if m.mode != modeBoard || m.Current().Teams[0].Rotation != 1 {
 		t.Fatalf("rotation 1: mode %v, rotation %d", m.mode, m.Current().Teams[0].Rotation)
 	}
-	if m.panel != views.PanelStaffing {
-		t.Errorf("after R the narrow screen shows %v, not the Staffing panel", m.panel)
+	if m.board.panel != views.PanelStaffing {
+		t.Errorf("after R the narrow screen shows %v, not the Staffing panel", m.board.panel)
 	}
 	// one person alone is short of the 8x5 minimum of 2: the Staffing panel says so
 	if m.an.Staffing.Needed != 1 || !strings.Contains(m.status, "rotation 1 of 8") {
@@ -193,13 +193,13 @@ func TestFindSelectsAServiceUnderItsTeam(t *testing.T) {
 
 func TestSortServicesKeyFullScreen(t *testing.T) {
 	m := newModel(t, "mixed", 120, 40)
-	m.panel = views.PanelServices
+	m.board.panel = views.PanelServices
 	press(t, m, "z")
 	if !strings.Contains(m.View(), "file order") {
 		t.Fatalf("z on Services:\n%s", m.View())
 	}
 	press(t, m, "!")
-	if m.mode != modePager || !m.byStatus || !strings.Contains(m.View(), "worst status first") {
-		t.Errorf("! full screen: mode %v, by status %v", m.mode, m.byStatus)
+	if m.mode != modePager || !m.board.byStatus || !strings.Contains(m.View(), "worst status first") {
+		t.Errorf("! full screen: mode %v, by status %v", m.mode, m.board.byStatus)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -68,6 +70,16 @@ type SharedView struct {
 	// Plan while the plan screen shows the path to it.
 	Compare bool
 	Plan    bool
+	// Options is set while the facilitator compares options as columns (O in compare): the
+	// columns as the facilitator's compare made them, which followers show as they are
+	// (a participant opens no file of its own).
+	Options *OptionColumns
+}
+
+// OptionColumns are the options a compare screen shows as columns, never changed once made:
+// followers draw the very same ones.
+type OptionColumns struct {
+	Options []orgs.Option
 }
 
 // EditRequest is a participant's edit on its way to the facilitator.
@@ -247,10 +259,13 @@ func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles
 // publish sends the facilitator's state when the model or the view changed since the last.
 func (m *Model) publish() {
 	s := m.shared
-	view := SharedView{Selected: m.Selected(), Panel: m.panel, Present: m.present && m.mode == modeBoard,
+	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: m.present && m.mode == modeBoard,
 		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
 		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == "" && m.cmp.options == nil,
 		Plan:    m.mode == modePlan}
+	if m.mode == modeCompare && m.cmp != nil && m.cmp.columns != nil {
+		view.Options = m.cmp.columns
+	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
 	}
@@ -293,7 +308,7 @@ func (m *Model) applyState(st *SharedState) tea.Cmd {
 		m.derived = derived{}
 		m.before = keep
 		m.rederive("", -1)
-		m.panels = panelsCache{}
+		m.board.panels = panelsCache{}
 		if st.Status != "" {
 			m.status, m.statusErr = st.Status, false
 			m.logMessage(st.Status, false)
@@ -313,8 +328,8 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 			m.selectIndex(i)
 		}
 	}
-	m.panel = v.Panel
-	m.ensurePanel()
+	m.board.panel = v.Panel
+	m.board.ensurePanel(m.an)
 	switch {
 	case v.Present:
 		if m.mode != modeBoard {
@@ -338,9 +353,15 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 			m.plan.version = m.shared.version
 			return cmd
 		}
+	case v.Options != nil:
+		m.present = false
+		if m.mode != modeCompare || m.cmp == nil || m.cmp.columns != v.Options {
+			m.mode = modeCompare
+			m.cmp = &comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options}
+		}
 	case v.Compare:
 		m.present = false
-		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.version != m.shared.version {
+		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.version != m.shared.version {
 			m.mode = modeBoard
 			return m.enterCompare()
 		}
@@ -382,6 +403,10 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case m.mode == modeBoard && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
 		m.setError(facilitatorOnly)
 		return nil, true
+	case m.mode == modeCompare && (is(msg, k.LeftSide) || is(msg, k.Options)):
+		// the files to compare are the facilitator's: a participant follows their compare
+		m.setError(facilitatorOnly)
+		return nil, true
 	}
 	if s.following && m.mode == modeBoard && !m.present && browsing(k, msg) {
 		s.following = false
@@ -396,11 +421,9 @@ const facilitatorOnly = "only the facilitator opens, saves and exports files"
 
 // browsing reports whether msg moves around the board on one's own.
 func browsing(k *KeyMap, msg tea.KeyMsg) bool {
-	for _, b := range []interface{ Keys() []string }{&k.Left, &k.Right, &k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End, &k.NextPanel, &k.PrevPanel, &k.Find} {
-		for _, key := range b.Keys() {
-			if msg.String() == key {
-				return true
-			}
+	for _, b := range []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.NextPanel, k.PrevPanel, k.Find} {
+		if is(msg, b) {
+			return true
 		}
 	}
 	return false

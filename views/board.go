@@ -38,7 +38,9 @@ func cardHeight(d *Data, l Layout, c, row int) int {
 	if selected {
 		h += len(selectedName(d, i, l.Columns[c].W)) - 1
 		if d.Board.Open {
-			h += len(TeamServices(d.An, i))
+			for _, sk := range TeamServices(d.An, i) {
+				h += len(serviceWrapped(&d.An.Services[sk], l.Columns[c].W))
+			}
 		}
 	}
 	if l.FullCards() {
@@ -337,21 +339,39 @@ func serviceLines(d *Data, k *pens, i, w int) []string {
 			}
 		}
 		lead := "  " + sel + mark + " "
-		run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
-		switch {
-		case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
-			run += " by " + S(v.RunWith)
-		case v.RunWith != "":
-			run += " with " + S(v.RunWith)
+		for k, l := range serviceWrapped(v, w) {
+			if k > 0 {
+				lead = "     " // a long line goes on under the name, in full
+			}
+			out = append(out, style.Render(Pad(lead+l, w)))
 		}
-		if v.Exception {
-			run += " (exception)"
-		}
-		text := lead + S(v.Name) + ": " + run + ", " + v.Status
-		out = append(out, style.Render(Pad(Trunc(text, w), w)))
 	}
 	return out
 }
+
+// serviceWrapped is service v's line under its team's card ("name: who runs it, status"),
+// wrapped to a card of width w after its lead of five cells.
+func serviceWrapped(v *orgs.ServiceVerdict, w int) []string {
+	run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
+	switch {
+	case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
+		run += " by " + S(v.RunWith)
+	case v.RunWith != "":
+		run += " with " + S(v.RunWith)
+	}
+	if v.Exception {
+		run += " (exception)"
+	}
+	lines := Wrap(S(v.Name)+": "+run+", "+v.Status, max(1, w-5))
+	if len(lines) > maxServiceLines {
+		// a narrow card: the rest on the last line, cut (the Services panel has it all)
+		lines = append(lines[:maxServiceLines-1], Trunc(strings.Join(lines[maxServiceLines-1:], " "), max(1, w-5)))
+	}
+	return lines
+}
+
+// maxServiceLines is how many lines one service under its team's card takes at most.
+const maxServiceLines = 3
 
 // selectedName is the selected team's name wrapped to a card of width w, beside its
 // changed mark.

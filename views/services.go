@@ -53,8 +53,10 @@ func ServiceOrder(an *orgs.Analysis, byStatus bool) []int {
 
 // tableLines lays header and rows out in columns of at most w cells: each column as wide as
 // its widest cell, the columns named in shrink cut down, tier by tier, when it does not
-// fit, and every line cut at w at last. mark is the lead of each row ("! " or "  ").
-func tableLines(st Styles, header []string, rows [][]string, marks []bool, styles []*pen, shrink [][]int, w int) []string {
+// fit. A cut cell ends in an ellipsis, or, when wrap is set (a panel full screen, whose
+// height is not counted), goes on over as many lines as it needs. mark is the lead of each
+// row ("! " or "  ").
+func tableLines(st Styles, header []string, rows [][]string, marks []bool, styles []*pen, shrink [][]int, w int, wrap bool) []string {
 	widths := make([]int, len(header))
 	for c, h := range header {
 		widths[c] = width(h)
@@ -97,13 +99,41 @@ func tableLines(st Styles, header []string, rows [][]string, marks []bool, style
 		}
 		return strings.Join(parts, " ")
 	}
+	// rowLines is a row as one line, or as the lines its wrapped cells take
+	rowLines := func(cells []string) []string {
+		if !wrap {
+			return []string{line(cells)}
+		}
+		wrapped := make([][]string, len(cells))
+		n := 1
+		for c, cell := range cells {
+			wrapped[c] = Wrap(cell, widths[c])
+			n = max(n, len(wrapped[c]))
+		}
+		out := make([]string, n)
+		for k := range out {
+			parts := make([]string, len(cells))
+			for c := range cells {
+				if k < len(wrapped[c]) {
+					parts[c] = wrapped[c][k]
+				}
+			}
+			out[k] = line(parts)
+		}
+		return out
+	}
 	out := []string{st.ink().Title.Render(Trunc("  "+line(header), w))}
 	for i, r := range rows {
 		lead := "  "
 		if marks[i] {
 			lead = GlyphWarning + " "
 		}
-		out = append(out, styles[i].Render(Trunc(lead+line(r), w)))
+		for k, l := range rowLines(r) {
+			if k > 0 {
+				lead = "  "
+			}
+			out = append(out, styles[i].Render(Trunc(lead+l, w)))
+		}
 	}
 	return out
 }
@@ -148,8 +178,10 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	head := fmt.Sprintf("%d service%s, %d with a problem (!); %s", len(an.Services), plural(len(an.Services)), problems, order)
 	lines := []string{st.ink().Text.Render(Trunc(head, w))}
-	if an.ServiceMix != nil {
-		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(an.ServiceMix), w)))
+	if mix := an.ServiceMix; mix != nil && h >= fullPanelHeight {
+		lines = append(lines, styled(st.ink().Muted, wrapped("run by: "+report.ServiceMixWords(mix), w, "", "  "))...)
+	} else if mix != nil {
+		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(mix), w)))
 	}
 	// only the rows that can show are laid out: a file may hold thousands of services
 	room := max(1, h-len(lines)-1)
@@ -181,6 +213,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 		}
 	}
 	header := []string{"Service", "Team", "Run model", "Responders", "Target", "Budget h", "Gap", "Status"}
+	full := h >= fullPanelHeight // full screen: the cells wrapped rather than cut
 	if w < 100 {
 		// narrow: the responders and the budget are left out, the status stays
 		header = []string{"Service", "Team", "Run model", "Target", "Gap", "Status"}
@@ -195,7 +228,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	if len(header) == 8 {
 		shrink = [][]int{{1, 3}, {0}}
 	}
-	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w)...)
+	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
 	if rest := len(an.Services) - len(idx); rest > 0 {
 		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), "z: full screen"), w)))
 	}
@@ -274,7 +307,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 		}
 	}
 	header := []string{"Team", "Pattern", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
-	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w)...)
+	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w, h >= fullPanelHeight)...)
 	if rest := len(rots) - len(idx); rest > 0 {
 		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), "z: full screen"), w)))
 	}

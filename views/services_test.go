@@ -94,3 +94,31 @@ func TestOpenServicesFitAtEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesFullScreenCutNothing: the Services and Staffing panels opened full screen wrap
+// their cells rather than cut them, at every meeting width, on every example with services.
+func TestTablesFullScreenCutNothing(t *testing.T) {
+	st := DefaultStyles()
+	for _, name := range []string{"mixed", "health-platform", "bank", "ops-run-it"} {
+		base, cur := example(t, name)
+		d := data(t, base, cur, "", 120, 40)
+		for _, w := range []int{80, 100, 120, 160, 220} {
+			for _, p := range []PanelID{PanelServices, PanelStaffing} {
+				out := strings.Join(PanelLines(p, d, st, w), "\n")
+				if strings.Contains(out, "…") {
+					t.Errorf("%s, %s full screen at %d columns cuts a cell:\n%s", name, p.Title(), w, out)
+				}
+				if p != PanelServices {
+					continue
+				}
+				for k := range d.An.Services {
+					// a name wrapped over lines still has its first word on a line of its own row
+					first, _, _ := strings.Cut(d.An.Services[k].Name, " ")
+					if !strings.Contains(out, first) {
+						t.Errorf("%s: %q missing at %d columns:\n%s", name, d.An.Services[k].Name, w, out)
+					}
+				}
+			}
+		}
+	}
+}

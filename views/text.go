@@ -175,6 +175,9 @@ func wrap(text string, w int) []string {
 					line, lineW = "", 0
 				}
 				cut := truncate(word, wordW, w, "")
+				if k := strings.LastIndexByte(cut, '-'); k > 0 && k < len(cut)-1 {
+					cut = cut[:k+1] // after a hyphen rather than inside a part: "incident-" "centric"
+				}
 				out = append(out, cut)
 				word = word[len(cut):]
 				wordW = width(word)

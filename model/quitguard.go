@@ -1,0 +1,81 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/views"
+)
+
+// quitGuard is the question about unsaved changes before quitting or opening another file,
+// as a screen of its own: save first (s updates an open scenario, S saves as a new file),
+// discard them, or go back. It knows no session: the root model does what was chosen.
+type quitGuard struct {
+	// then is what follows ("quit", "open x.toml"); saveWords what s does ("save it").
+	then, saveWords string
+	keys            quitKeys
+	// choice is what the last key chose.
+	choice guardChoice
+}
+
+// guardChoice is an answer to the quit guard.
+type guardChoice int
+
+const (
+	guardNone    guardChoice = iota
+	guardSave                // s: save (or update the open scenario) first
+	guardSaveAs              // S: save as a new file first
+	guardDiscard             // d: discard the changes and go on
+	guardBack                // esc, c, q: back to the dashboard
+)
+
+// quitKeys are the quit guard's keys.
+type quitKeys struct{ Save, SaveAs, Discard, Back key.Binding }
+
+func newQuitGuard(then, saveWords string, k KeyMap) quitGuard {
+	back := key.NewBinding(key.WithKeys(append(k.Keep.Keys(), k.QuitKey.Keys()...)...), key.WithHelp(k.Keep.Help().Key, k.Keep.Help().Desc))
+	return quitGuard{then: then, saveWords: saveWords, keys: quitKeys{
+		Save:    withHelp(k.Save, "s", "save first"),
+		SaveAs:  withHelp(k.SaveAs, "S", "save as"),
+		Discard: withHelp(k.Discard, "d", "discard and "+then),
+		Back:    back,
+	}}
+}
+
+// ShortHelp is the quit guard's key help.
+func (k quitKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Save, k.SaveAs, k.Discard, k.Back}
+}
+
+// FullHelp is the quit guard's key help in one group.
+func (k quitKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Update takes the answer.
+func (q quitGuard) Update(msg tea.Msg) (quitGuard, tea.Cmd) {
+	q.choice = guardNone
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return q, nil
+	}
+	switch {
+	case key.Matches(km, q.keys.Save):
+		q.choice = guardSave
+	case key.Matches(km, q.keys.SaveAs):
+		q.choice = guardSaveAs
+	case key.Matches(km, q.keys.Discard):
+		q.choice = guardDiscard
+	case key.Matches(km, q.keys.Back):
+		q.choice = guardBack
+	}
+	return q, nil
+}
+
+// Dialog is the question as drawn in the panels' place.
+func (q quitGuard) Dialog() *views.Dialog {
+	return &views.Dialog{Title: "Unsaved changes", Wrap: true,
+		Body: "The scenario has unsaved changes. " + capitalize(q.then) + " without saving them?\n\n" +
+			q.keys.Save.Help().Key + "    " + q.saveWords + " first\n" +
+			q.keys.SaveAs.Help().Key + "    save as a new file first\n" +
+			q.keys.Discard.Help().Key + "    discard the changes and " + q.then + "\n" +
+			firstKey(q.keys.Back) + "  go back to the dashboard"}
+}

@@ -1,0 +1,82 @@
+package model
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/views"
+)
+
+// sharedPair is a facilitator's dashboard on m and one participant following it, joined by a
+// hub without a network: deliver hands the participant what the facilitator published last.
+func sharedPair(t *testing.T, m *Model) (participant *Model, deliver func()) {
+	t.Helper()
+	h := NewHub(nil, nil)
+	m.shared = &sharing{hub: h, role: Facilitator}
+	m.publish()
+	p := NewParticipant(h, 1, "vera", Viewer, views.DefaultStyles())
+	run(p, keyMsgSize(120, 40))
+	return p, func() { run(p, h.State()) }
+}
+
+// TestFollowerShowsTheFourColumnCompare: a participant following the facilitator shows the
+// options the facilitator compares as columns (O in compare), and the board again after.
+func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
+	m, _ := saveThreeScenarios(t)
+	p, deliver := sharedPair(t, m)
+
+	press(t, m, "c")
+	deliver()
+	if p.mode != modeCompare || p.cmp == nil || p.cmp.options != nil {
+		t.Fatalf("the follower does not show the two-column compare: mode %v", p.mode)
+	}
+
+	press(t, m, "O", "space", "space", "space", "enter")
+	if m.cmp == nil || len(m.cmp.options) != 4 {
+		t.Fatalf("the facilitator does not compare four options: %+v", m.cmp)
+	}
+	deliver()
+	if p.mode != modeCompare || p.cmp == nil || len(p.cmp.options) != 4 {
+		t.Fatalf("the follower does not show the four options: mode %v, %+v", p.mode, p.cmp)
+	}
+	v := p.View()
+	for i, o := range m.cmp.options {
+		if !strings.Contains(v, o.File) {
+			t.Errorf("the follower's screen lacks column %d, %q:\n%s", i+1, o.File, v)
+		}
+	}
+	if !strings.Contains(v, "Compare 4 options") {
+		t.Errorf("the follower's screen is not the options compare:\n%s", v)
+	}
+
+	// b: back to the baseline and the current model, for the follower too
+	press(t, m, "b")
+	deliver()
+	if p.mode != modeCompare || p.cmp == nil || p.cmp.options != nil {
+		t.Errorf("the follower still shows the options after b: %+v", p.cmp)
+	}
+
+	// the files compared are the facilitator's: a participant does not list them
+	run(p, keyMsg("O"))
+	if p.mode != modeCompare || !p.statusErr || p.status != facilitatorOnly {
+		t.Errorf("O listed files for a participant: mode %v, %q", p.mode, p.status)
+	}
+	if v := p.View(); strings.Contains(v, "O options") {
+		t.Errorf("a participant's help offers O:\n%s", v)
+	}
+
+	// a participant that stopped following keeps its own screen
+	press(t, m, "O", "space", "enter")
+	run(p, keyMsg("f"))
+	deliver()
+	if p.cmp != nil && p.cmp.options != nil {
+		t.Error("a participant who does not follow was moved to the facilitator's options")
+	}
+
+	press(t, m, "esc")
+	run(p, keyMsg("f"))
+	deliver()
+	if p.mode != modeBoard {
+		t.Errorf("the follower did not go back to the board with the facilitator: mode %v", p.mode)
+	}
+}
