@@ -27,7 +27,8 @@ func newOptionGrid(w, n int) optionGrid {
 
 // OptionsTitle is the compare screen's title line with options.
 func OptionsTitle(options []orgs.Option) string {
-	return fmt.Sprintf("Compare %d options  (the transition and the decisions from the first)", len(options))
+	// short enough to keep beside the scroll position at 80 columns
+	return fmt.Sprintf("Compare %d options (transitions from option 1)", len(options))
 }
 
 // OptionsHead is the column headings: option numbers and files.
@@ -38,7 +39,15 @@ func OptionsHead(options []orgs.Option, st Styles, w int) []string {
 	g := newOptionGrid(w, len(options))
 	line := spaces(g.label)
 	for i, o := range options {
-		line += spaces(cmpGap) + st.ink().Bold.Render(Pad(Trunc(fmt.Sprintf("%d %s", i+1, S(filepath.Base(o.File))), g.col), g.col))
+		// the number and the file when they fit, else the number alone: the File row below
+		// names every file in full
+		head := fmt.Sprintf("%d %s", i+1, S(filepath.Base(o.File)))
+		for _, short := range []string{fmt.Sprintf("option %d", i+1), fmt.Sprint(i + 1)} {
+			if width(head) > g.col {
+				head = short
+			}
+		}
+		line += spaces(cmpGap) + st.ink().Bold.Render(Pad(Trunc(head, g.col), g.col))
 	}
 	return []string{Trunc(line, w)}
 }

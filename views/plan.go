@@ -17,12 +17,10 @@ type PlanView struct {
 	Plan                 *orgs.Plan
 }
 
-// PlanTitle is the plan screen's title line.
+// PlanTitle is the plan screen's title line; the first line of the body names the two
+// ends.
 func PlanTitle(p *PlanView) string {
-	if p == nil || p.Plan == nil {
-		return "Plan"
-	}
-	return fmt.Sprintf("Plan  from %s  to %s", S(p.BaseName), S(p.TargetName))
+	return "The plan, stage by stage"
 }
 
 // PlanBody draws the plan at width w with stage sel (0-based) marked as chosen, and says at
