@@ -121,7 +121,7 @@ func (b *boardScreen) keyGroups(ctx boardCtx, shared *sharing, scenarioOpen bool
 			line(k.Positioning, viewer), line(k.RolePositioning, viewer), line(k.Undo, undo), line(k.Redo, redo), line(k.Baseline, cmp.Or(viewer, back)),
 		}},
 		{Title: "Files, views and leaving", Keys: []views.KeyLine{
-			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Export, files),
+			line(save, files), line(k.SaveAs, files), line(k.Open, files), line(k.Compare, ""), line(k.Plan, ""), line(k.Export, files),
 			line(k.Present, ""), line(k.Help, ""), line(quit, ""), line(k.Follow, follow),
 		}},
 		{Title: "Services and on call", Keys: []views.KeyLine{

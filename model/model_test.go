@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -927,5 +930,30 @@ func TestRolePositioningKey(t *testing.T) {
 	press(t, m, "u")
 	if m.cur.SRERole.Positioning != orgs.PositionUnset {
 		t.Errorf("undo left the role positioned %q", m.cur.SRERole.Positioning)
+	}
+}
+
+// TestKeyTableListsEveryBoardKey: every key the board acts on is in the table `?` shows.
+// The board's keys are the KeyMap's fields up to Rotation (the rest belong to the other
+// screens, which show their own keys).
+func TestKeyTableListsEveryBoardKey(t *testing.T) {
+	m := newModel(t, "mixed", 120, 80)
+	press(t, m, "?")
+	table := m.View()
+	km := reflect.ValueOf(DefaultKeyMap())
+	for i := range km.NumField() {
+		f := km.Type().Field(i)
+		if f.Name == "LeftSide" {
+			break
+		}
+		if f.Name == "Interrupt" || f.Name == "QuitKey" || f.Name == "Space" {
+			continue // ctrl+c, and keys the table shows under other names (q, enter/space)
+		}
+		b := km.Field(i).Interface().(key.Binding)
+		// by its key at the start of a line: the words may say more now (s: "save as a
+		// new scenario" while no scenario is open)
+		if !regexp.MustCompile(`(?m)^\s+` + regexp.QuoteMeta(b.Help().Key) + `\s`).MatchString(table) {
+			t.Errorf("%s (%q, %q) is not in the key table", f.Name, b.Help().Key, b.Help().Desc)
+		}
 	}
 }
