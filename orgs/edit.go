@@ -189,7 +189,7 @@ func (o *Org) CycleRun(i int) (*Change, error) {
 		return nil, err
 	}
 	if t.Kind != KindDev {
-		return nil, editErr("%q is a %s team; only dev teams have a run model", t.Name, t.Kind)
+		return nil, editErr("%q is an %s; only dev teams have a run model", t.Name, t.Kind.Words())
 	}
 	at := slices.Index(AllRuns, t.Run)
 	for step := 1; step < len(AllRuns); step++ {
@@ -238,7 +238,10 @@ func (o *Org) CycleRunWith(i int) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t.Kind != KindDev || !t.Run.NeedsPartner() {
+	if t.Kind != KindDev {
+		return nil, editErr("%q is an %s; only dev teams run with another team", t.Name, t.Kind.Words())
+	}
+	if !t.Run.NeedsPartner() {
 		return nil, editErr("%q runs with no other team (run = %s); press r to change who runs it", t.Name, orDash(string(t.Run)))
 	}
 	fit := o.Fitting(i, t.Run)
@@ -270,7 +273,10 @@ func (o *Org) CycleSRERole(i int) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t.Kind != KindDev || t.Run != RunYou {
+	if t.Kind != KindDev {
+		return nil, editErr("%q is an %s; the SRE role is a dev team's", t.Name, t.Kind.Words())
+	}
+	if t.Run != RunYou {
 		return nil, editErr("%q does not run its own services; the SRE role applies only with run = you", t.Name)
 	}
 	after := *t

@@ -38,6 +38,21 @@ const (
 // AllKinds lists the team kinds in the order the format documents them.
 var AllKinds = []Kind{KindDev, KindSRE, KindSREInfra, KindOps}
 
+// Words is the kind as people say it: "dev team", "SRE infra team".
+func (k Kind) Words() string {
+	switch k {
+	case KindDev:
+		return "dev team"
+	case KindSRE:
+		return "SRE team"
+	case KindSREInfra:
+		return "SRE infra team"
+	case KindOps:
+		return "ops team"
+	}
+	return string(k) + " team"
+}
+
 // Run is the `run` value of a development team: who runs the services it builds.
 type Run string
 

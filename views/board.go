@@ -414,13 +414,6 @@ func pick(w int, candidates ...string) string {
 	return Trunc(candidates[len(candidates)-1], w)
 }
 
-var kindWords = map[orgs.Kind]string{
-	orgs.KindDev:      "dev team",
-	orgs.KindSRE:      "SRE team",
-	orgs.KindSREInfra: "SRE infra team",
-	orgs.KindOps:      "ops team",
-}
-
 func people(n int) string {
 	if n == 1 {
 		return "1 person"
@@ -438,7 +431,7 @@ var kindShort = map[orgs.Kind]string{
 // facts is a card's facts line in w cells: the longest of its forms that fits (kind,
 // headcount, on call), as pick would choose it.
 func facts(t *orgs.Team, w int) string {
-	kind, short := kindWords[t.Kind], kindShort[t.Kind]
+	kind, short := t.Kind.Words(), kindShort[t.Kind]
 	p := picker{w: w}
 	if t.OnCall == orgs.OnCallNone || t.OnCall == "" {
 		_ = p.try(kind+", "+people(t.Headcount)+", no on call") ||
@@ -621,7 +614,7 @@ func TeamChanges(d *Data, i int) (bool, string) {
 		items = append(items, report.OrgShort(c.Org))
 	}
 	if c.Kind != "" {
-		items = append(items, kindWords[c.Kind])
+		items = append(items, c.Kind.Words())
 	}
 	switch {
 	case c.RunModel != "":

@@ -190,14 +190,14 @@ func teamsSection(c *Compare) cmpSection {
 	for _, n := range d.Added {
 		right := "added"
 		if t := c.RightOrg.Team(n); t != nil {
-			right = fmt.Sprintf("added: %s %s, %s", report.OrgShort(t.Org), kindWords[t.Kind], people(t.Headcount))
+			right = fmt.Sprintf("added: %s %s, %s", report.OrgShort(t.Org), t.Kind.Words(), people(t.Headcount))
 		}
 		add(n, "-", right)
 	}
 	for _, n := range d.Removed {
 		left := "-"
 		if t := c.LeftOrg.Team(n); t != nil {
-			left = fmt.Sprintf("%s %s, %s", report.OrgShort(t.Org), kindWords[t.Kind], people(t.Headcount))
+			left = fmt.Sprintf("%s %s, %s", report.OrgShort(t.Org), t.Kind.Words(), people(t.Headcount))
 		}
 		add(n, left, "removed")
 	}
