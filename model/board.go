@@ -98,6 +98,9 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		b.ask = askQuit
 	case is(msg, k.Help):
 		b.ask = askKeys
+	case is(msg, k.Follow):
+		// a participant's f is taken before the board (shared.go): here there is no one to follow
+		b.sayErr("f follows the facilitator: only in a shared session (sretopo serve)")
 	case is(msg, k.MoveLeft):
 		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.MoveTeam(sel, -1) })
 	case is(msg, k.MoveRight):

@@ -957,3 +957,13 @@ func TestKeyTableListsEveryBoardKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowOutsideASharedSessionSaysWhy: f alone at the keyboard answers rather than doing
+// nothing.
+func TestFollowOutsideASharedSessionSaysWhy(t *testing.T) {
+	m := newModel(t, "mixed", 100, 30)
+	press(t, m, "f")
+	if !strings.Contains(m.View(), "only in a shared session") {
+		t.Errorf("f said nothing:\n%s", m.View())
+	}
+}
