@@ -73,7 +73,7 @@ func (q quitGuard) Update(msg tea.Msg) (quitGuard, tea.Cmd) {
 // Dialog is the question as drawn in the panels' place.
 func (q quitGuard) Dialog() *views.Dialog {
 	return &views.Dialog{Title: "Unsaved changes", Wrap: true,
-		Body: "The scenario has unsaved changes. " + capitalize(q.then) + " without saving them?\n\n" +
+		Body: "There are unsaved changes. " + capitalize(q.then) + " without saving them?\n\n" +
 			q.keys.Save.Help().Key + "    " + q.saveWords + " first\n" +
 			q.keys.SaveAs.Help().Key + "    save as a new file first\n" +
 			q.keys.Discard.Help().Key + "    discard the changes and " + q.then + "\n" +
