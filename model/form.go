@@ -190,6 +190,10 @@ type savePrompt struct {
 	// file whose name holds a control character is saved under its real name unless the
 	// user changes it.
 	raw, shown string
+	// suggested is set while the file field still holds the suggestion untouched: the
+	// first character typed replaces it, as a selected default would, rather than being
+	// appended to "x-scenario-1.toml"; backspace or an arrow edits it instead.
+	suggested bool
 }
 
 func newSavePrompt(path, then string) savePrompt {
@@ -198,6 +202,7 @@ func newSavePrompt(path, then string) savePrompt {
 	p.path.SetValue(p.shown)
 	p.path.CursorEnd()
 	p.path.Focus()
+	p.suggested = true
 	p.title.Placeholder = "optional"
 	p.note = "saved as a scenario of the baseline ([scenario] based_on)"
 	return p
@@ -241,12 +246,24 @@ func (p savePrompt) Update(msg tea.Msg, keys KeyMap) (savePrompt, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	if p.field == 0 {
+		if p.suggested && km.Type == tea.KeyRunes && !km.Alt {
+			p.path.SetValue("")
+		}
+		p.suggested = false
 		p.path, cmd = updateInput(p.path, msg)
 	} else {
 		p.title, cmd = updateInput(p.title, msg)
 	}
 	p.err = ""
 	return p, cmd
+}
+
+// fileHint says how the file field takes keys.
+func (p savePrompt) fileHint() string {
+	if p.suggested {
+		return "suggested: type to replace it, backspace to edit it"
+	}
+	return ".toml is added when missing"
 }
 
 // Dialog is the prompt as the views draw it.
@@ -259,6 +276,7 @@ func (p savePrompt) Dialog(saving bool) *views.Dialog {
 	}
 	body := []string{
 		lead(0) + views.Pad("file", 7) + p.path.View(),
+		views.Pad("", 9) + p.fileHint(),
 		lead(1) + views.Pad("title", 7) + p.title.View(),
 		"",
 		"  " + p.note,

@@ -51,6 +51,31 @@ func TestFlowSaveAsAddsToml(t *testing.T) {
 	}
 }
 
+// TestFlowSaveAsTypedNameReplacesTheSuggestion: typing a name in the save prompt replaces
+// the name proposed rather than being appended to it; backspace edits the proposal.
+func TestFlowSaveAsTypedNameReplacesTheSuggestion(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	tm := flowOn(t, path)
+	send(tm, "+", "S")
+	waitFor(t, tm, "Save the scenario", "type to replace it")
+	tm.Type(filepath.Join(dir, "covered"))
+	send(tm, "enter")
+	waitFor(t, tm, "saved the scenario to", "covered.toml")
+	send(tm, "+", "S")
+	waitFor(t, tm, "Save the scenario")
+	// the proposal is covered-scenario-1.toml: backspace edits it (".toml" and the 1)
+	send(tm, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	tm.Type("9")
+	send(tm, "enter")
+	waitFor(t, tm, "saved the scenario to", "covered-scena") // the status line cuts the rest
+	send(tm, "q")
+	fm := finalModel(t, tm)
+	if !exists(filepath.Join(dir, "covered.toml")) || fm.file != filepath.Join(dir, "covered-scenario-9.toml") {
+		t.Errorf("saved as %q", fm.file)
+	}
+}
+
 // TestFlowUpdateScenarioInPlace: s on an open scenario asks once, then rewrites the same
 // file with the same title and note.
 func TestFlowUpdateScenarioInPlace(t *testing.T) {
