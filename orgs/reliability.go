@@ -456,16 +456,22 @@ func (v *ServicesVerdict) summarize(o *Org) {
 	var models [5]int
 	var topos [10]int
 	var flags [8]int
-	for _, m := range v.marks {
+	var flagged [3][]int32
+	for k, m := range v.marks {
 		models[m.model]++
 		topos[m.topology]++
 		for f := range 5 {
 			flags[f] += int(m.flags >> f & 1)
 		}
+		for f := range 3 {
+			if m.flags>>f&1 != 0 {
+				flagged[f] = append(flagged[f], int32(k))
+			}
+		}
 	}
 	v.Mix = mixOf(models, topos, len(v.marks))
 	v.ErrorBudgetKPI = errorBudgetKPI(flags[4], flags[3]) // within, supported
-	v.Advice = v.advice(o, flags)
+	v.Advice = v.advice(o, &flagged)
 }
 
 // Refresh brings v, the services verdict of o before some edits, up to date after them,
@@ -535,14 +541,18 @@ func serviceStatus(hasTarget, gap, over bool) string {
 }
 
 // advice raises coverage-gap, high-target-ops-run and sre-run-over-budget, in that order,
-// each naming its services and the teams that build them; counts[f] is how many services
-// carry flag 1<<f.
-func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
+// each naming its services and the teams that build them; flagged[f] lists, ascending, the
+// services that carry flag 1<<f.
+func (v *ServicesVerdict) advice(o *Org, flagged *[3][]int32) []Advice {
 	out := []Advice{}
 	if len(v.seen) != len(o.Teams) {
-		v.seen, v.stamp = make([]uint32, len(o.Teams)), 0
+		v.seen = make([]uint32, len(o.Teams))
+	} else {
+		clear(v.seen)
 	}
-	raise := func(code string, flag uint8, n int, detail func(*ServiceVerdict) string, format string) {
+	v.stamp = 0
+	raise := func(code string, list []int32, detail func(*ServiceVerdict) string, format string) {
+		n := len(list)
 		if n == 0 {
 			return
 		}
@@ -550,10 +560,7 @@ func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
 		names := make([]string, 0, n)
 		teams := make([]string, 0, min(n, len(o.Teams)))
 		var details []string
-		for i, m := range v.marks {
-			if m.flags&flag == 0 {
-				continue
-			}
+		for _, i := range list {
 			sv := &v.Services[i]
 			names = append(names, sv.Name)
 			if len(details) < advisedResponseLimit {
@@ -567,23 +574,23 @@ func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
 				teams = append(teams, sv.Team)
 			}
 		}
-		list := strings.Join(details, "; ")
+		text := strings.Join(details, "; ")
 		if rest := len(names) - len(details); rest > 0 {
-			list += fmt.Sprintf(" and %d more", rest)
+			text += fmt.Sprintf(" and %d more", rest)
 		}
-		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, list), Teams: teams, Services: names})
+		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, text), Teams: teams, Services: names})
 	}
-	raise("coverage-gap", markGap, counts[0],
+	raise("coverage-gap", flagged[0],
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, budget %s h a month, %d h uncovered)", v.Name, formatNumber(*v.Availability), formatNumber(rnd2(v.BudgetHours)), v.LongestUncovered)
 		},
 		"Nobody is on call for longer than the monthly error budget: %s. One incident at the start of the gap could spend the month's budget before anyone responds.")
-	raise("high-target-ops-run", markHigh, counts[1],
+	raise("high-target-ops-run", flagged[1],
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, %s)", v.Name, formatNumber(*v.Availability), v.RunModel.Short())
 		},
 		"High availability targets without developers or SRE on call: %s. The talk pairs ops run it with lower targets and demand.")
-	raise("sre-run-over-budget", markSREOver, counts[2],
+	raise("sre-run-over-budget", flagged[2],
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (%s%% of its error budget used, run by %q)", v.Name, formatNumber(rnd2(*v.ErrorBudgetUsed*100)), v.RunWith)
 		},
