@@ -68,14 +68,17 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.finder = newFinder(m.board, m.keys)
 	case is(msg, k.Run):
 		if svc := m.board.SelectedService(m.an); svc >= 0 {
-			m.edit(m.cur.CycleServiceRun(svc))
+			// the service's team, whose card and services the edit changes
+			c, err := m.cur.CycleServiceRun(svc)
+			m.editTeam(m.an.Services[svc].ServiceRun.Team, c, err)
 			break
 		}
 		c, err := m.cur.CycleRun(sel)
 		m.editTeam(sel, c, err)
 	case is(msg, k.With):
 		if svc := m.board.SelectedService(m.an); svc >= 0 {
-			m.edit(m.cur.CycleServiceRunWith(svc))
+			c, err := m.cur.CycleServiceRunWith(svc)
+			m.editTeam(m.an.Services[svc].ServiceRun.Team, c, err)
 			break
 		}
 		c, err := m.cur.CycleRunWith(sel)

@@ -213,6 +213,27 @@ func TestReportJSONMatchesEncoder(t *testing.T) {
 	cur.Teams = cur.Teams[:len(cur.Teams)-40]
 	checkSameJSON(t, "generated", orgs.NewReport("<b>&amp;", "a\"b.toml", "", orgs.Analyse(base, cur)))
 
+	// the services of a generated organization, their runs cycled (transitions, decisions),
+	// their names and targets as a file may hold them
+	svc := base.Clone()
+	if len(svc.Services) == 0 {
+		t.Fatal("the generated organization has no services")
+	}
+	for k := 0; k < len(svc.Services); k += 7 {
+		for range 1 + k%4 {
+			if _, err := svc.CycleServiceRun(k); err != nil {
+				break
+			}
+		}
+	}
+	svc.Services[1].Name = "Pay <&> \"now\" \u2029 ünï"
+	svc.Services[2].Availability = nil
+	tiny, used := 1e-7, 12.5
+	svc.Services[4].ErrorBudgetUsed = &tiny
+	svc.Services[5].ErrorBudgetUsed = &used
+	checkSameJSON(t, "generated services", orgs.NewReport(svc.Name, "s.toml", "b.toml", orgs.Analyse(base, svc)))
+	checkSameJSON(t, "generated services, no baseline services", orgs.NewReport(svc.Name, "s.toml", "b.toml", orgs.Analyse(&orgs.Org{Format: 1, Name: "B"}, svc)))
+
 	// no team at all, and no analysis
 	empty := &orgs.Org{Format: 1, Name: "Empty"}
 	checkSameJSON(t, "empty", orgs.NewReport(empty.Name, "e.toml", "e.toml", orgs.Analyse(empty, empty)))

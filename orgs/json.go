@@ -183,7 +183,8 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	part("summary", an.Summary)
 	part("run_model", an.RunModel)
 	part("topology", an.Topology)
-	part("service_mix", an.ServiceMix)
+	b = append(b, ",\n  \"service_mix\": "...)
+	b = appendServiceMix(b, an.ServiceMix, ind)
 	b = append(b, ",\n  \"teams\": "...)
 	b = appendList(b, an.Teams, ind, (*TeamVerdict).appendJSON)
 	b = append(b, ",\n  \"services\": "...)
@@ -200,9 +201,7 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, ",\n    \"teams\": "...)
 	b = appendList(b, an.Transition.Teams, ind+ind, (*TeamTransition).appendJSON)
 	b = append(b, ",\n    \"services\": "...)
-	if b, err = appendIndented(b, an.Transition.Services, ind+ind); err != nil {
-		return nil, err
-	}
+	b = appendList(b, an.Transition.Services, ind+ind, (*ServiceTransition).appendIndented)
 	b = append(b, ",\n    \"decisions\": "...)
 	b = appendList(b, an.Transition.Decisions, ind+ind, (*Decision).appendJSON)
 	b = append(b, "\n  }"...)
@@ -292,15 +291,121 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// appendServices appends the services as encoding/json indents them at ind: each object
-// compact from AppendJSON, re-indented (20,000 services are written this way in a few
-// milliseconds, where encoding/json's reflection took far longer).
+// appendServices appends the services as encoding/json indents them at ind, written
+// directly, already indented, as the teams are: 20,000 services re-indented one by one
+// took longer than loading the file.
 func appendServices(b []byte, services []ServiceVerdict, ind string) []byte {
-	return appendList(b, services, ind, func(v *ServiceVerdict, b []byte, inner string) []byte {
-		var buf bytes.Buffer
-		_ = json.Indent(&buf, v.AppendJSON(nil), inner, "  ") // AppendJSON writes valid JSON
-		return append(b, buf.Bytes()...)
+	return appendList(b, services, ind, (*ServiceVerdict).appendIndented)
+}
+
+// appendIndented appends the service as encoding/json indents AppendJSON's object whose
+// opening line has indentation ind: the same bytes, its strings escaped as AppendJSON
+// escapes them.
+func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "name")
+	b = appendJSONString(b, v.Name)
+	b = appendKey(b, ind, ',', "team")
+	b = appendJSONString(b, v.Team)
+	b = appendKey(b, ind, ',', "run_model")
+	b = appendJSONString(b, string(v.RunModel))
+	b = appendKey(b, ind, ',', "topology")
+	if v.Topology == 0 {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, int64(v.Topology), 10)
+	}
+	b = appendKey(b, ind, ',', "run_with")
+	if v.RunWith == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, v.RunWith)
+	}
+	b = appendKey(b, ind, ',', "exception")
+	b = strconv.AppendBool(b, v.Exception)
+	b = appendKey(b, ind, ',', "availability")
+	b = appendJSONNumber(b, v.Availability)
+	b = appendKey(b, ind, ',', "error_budget_used")
+	b = appendJSONNumber(b, v.ErrorBudgetUsed)
+	b = appendKey(b, ind, ',', "error_budget_hours")
+	if v.Availability == nil {
+		b = append(b, "null"...)
+	} else {
+		h := rnd2(v.BudgetHours)
+		b = appendJSONNumber(b, &h)
+	}
+	b = appendKey(b, ind, ',', "responders")
+	if len(v.Responders) == 0 {
+		b = append(b, '[', ']')
+	} else {
+		b = append(b, '[')
+		for i, r := range v.Responders {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, ind...)
+			b = append(b, "    "...)
+			b = appendJSONString(b, r)
+		}
+		b = append(b, '\n')
+		b = append(b, ind...)
+		b = append(b, "  ]"...)
+	}
+	b = appendKey(b, ind, ',', "longest_uncovered_hours")
+	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
+	b = appendKey(b, ind, ',', "status")
+	b = appendJSONString(b, v.Status)
+	return appendObjectEnd(b, ind)
+}
+
+// appendIndented appends the transition as encoding/json indents its MarshalJSON at ind.
+func (t *ServiceTransition) appendIndented(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "service")
+	b = appendJSONString(b, t.Service)
+	b = appendKey(b, ind, ',', "team")
+	b = appendJSONString(b, t.Team)
+	b = appendKey(b, ind, ',', "from")
+	b = appendJSONString(b, string(t.From))
+	b = appendKey(b, ind, ',', "to")
+	b = appendJSONString(b, string(t.To))
+	b = appendKey(b, ind, ',', "verdict")
+	b = appendJSONString(b, string(t.Verdict))
+	b = appendKey(b, ind, ',', "reason")
+	if t.Reason == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, t.Reason)
+	}
+	return appendObjectEnd(b, ind)
+}
+
+// appendServiceMix appends the service mix (null without services) as encoding/json
+// indents it at ind.
+func appendServiceMix(b []byte, m *ServiceMix, ind string) []byte {
+	if m == nil {
+		return append(b, "null"...)
+	}
+	b = appendKey(b, ind, '{', "run_model")
+	b = appendList(b, m.RunModel, ind+"  ", func(c *ServiceModelCount, b []byte, ind string) []byte {
+		b = appendKey(b, ind, '{', "id")
+		b = appendString(b, string(c.ID))
+		b = appendKey(b, ind, ',', "services")
+		b = strconv.AppendInt(b, int64(c.Services), 10)
+		b = appendKey(b, ind, ',', "share")
+		b = appendJSONFloat(b, c.Share)
+		return appendObjectEnd(b, ind)
 	})
+	b = appendKey(b, ind, ',', "topology")
+	b = appendList(b, m.Topology, ind+"  ", func(c *ServiceTopologyCount, b []byte, ind string) []byte {
+		b = appendKey(b, ind, '{', "topology")
+		b = strconv.AppendInt(b, int64(c.Topology), 10)
+		b = appendKey(b, ind, ',', "services")
+		b = strconv.AppendInt(b, int64(c.Services), 10)
+		b = appendKey(b, ind, ',', "share")
+		b = appendJSONFloat(b, c.Share)
+		return appendObjectEnd(b, ind)
+	})
+	return appendObjectEnd(b, ind)
 }
 
 // appendIndented appends v as encoding/json writes it, indented as a value whose line has
