@@ -132,6 +132,55 @@ func benchmarkReanalyse(b *testing.B, reuse bool) {
 	}
 }
 
+// BenchmarkReanalyse10kChanged is BenchmarkReanalyse10kReuse told what changed, as the
+// dashboard tells it: only the services of the two teams edited are analysed again.
+func BenchmarkReanalyse10kChanged(b *testing.B) {
+	base, err := orgs.Load("gen.toml", file(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
+	i := 0
+	for b.Loop() {
+		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
+		cur.Teams[prev].Org = base.Teams[prev].Org
+		j := i % len(cur.Teams)
+		t := &cur.Teams[j]
+		t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
+		an = a.ReanalyseChanged(cur, an, orgs.Touched{Teams: []int{prev, j}})
+		if len(an.Transition.Decisions) != 1 {
+			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
+		}
+		i++
+	}
+}
+
+// BenchmarkReanalyse10kServiceRun is the re-analysis after `r` on a service: its own run
+// cycles (an override added, changed, removed), one service of 20,000 after another.
+func BenchmarkReanalyse10kServiceRun(b *testing.B) {
+	base, err := orgs.Load("gen.toml", file(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
+	k := 0
+	for b.Loop() {
+		c, err := cur.CycleServiceRun(k % len(cur.Services))
+		k += 7
+		if err != nil {
+			continue
+		}
+		an = a.ReanalyseChanged(cur, an, c.Touched())
+	}
+	if len(an.Services) != len(cur.Services) {
+		b.Fatalf("%d services analysed, want %d", len(an.Services), len(cur.Services))
+	}
+}
+
 // BenchmarkReanalyse10kRename is the re-analysis after an edit that changes the team
 // names (here a rename; adding and deleting a team are alike): nothing kept of the last
 // analysis' names applies.
