@@ -517,7 +517,13 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 		sv, sf = prev.ServiceVerdicts, s.track
 		svcTrans = a.refresh(cur, lk, svcNames, sv, prev.Transition.Services, sf, edited)
 	} else {
-		sv = AnalyseServices(cur, lk)
+		if cur == base && len(bf.svcRuns) == len(cur.Services) {
+			// the baseline analysed against itself (a report of one file): its runs are
+			// known already, and the verdict needs a copy it may change
+			sv = analyseServicesWith(cur, slices.Clone(bf.svcRuns))
+		} else {
+			sv = AnalyseServices(cur, lk)
+		}
 		sf, svcTrans = a.newTrack(cur, sv, svcNames, lay)
 	}
 	for _, q := range s.touched {

@@ -554,3 +554,14 @@ func TestReanalyseKeepsTheAnalysisNew(t *testing.T) {
 		t.Fatal("Reanalyse of the baseline itself differs from the analysis from scratch")
 	}
 }
+
+// TestBaselineAgainstItself: the analysis of a baseline against itself (a report of one
+// file), which takes the baseline's service runs as they are, equals the analysis of a
+// copy of it against it.
+func TestBaselineAgainstItself(t *testing.T) {
+	for name, base := range bases(t) {
+		if got, want := orgs.Analyse(base, base), orgs.Analyse(base, base.Clone()); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the baseline against itself differs from its copy:\n%s", name, firstDifference(got, want))
+		}
+	}
+}

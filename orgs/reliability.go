@@ -368,7 +368,12 @@ func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
 	if lk == nil {
 		lk = NewTeamLookup(o.Teams)
 	}
-	runs := ServiceRuns(o, lk)
+	return analyseServicesWith(o, ServiceRuns(o, lk))
+}
+
+// analyseServicesWith is AnalyseServices for o's services whose effective runs are runs
+// (which the verdict keeps).
+func analyseServicesWith(o *Org, runs []ServiceRun) *ServicesVerdict {
 	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, marks: make([]serviceMark, len(o.Services))}
 	// the responders of every service share one backing array: at most two each
 	responders := make([]string, 2*len(o.Services))
