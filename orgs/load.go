@@ -306,8 +306,11 @@ func (d *decoder) org(raw map[string]any) *Org {
 	for i, t := range teams {
 		o.Teams = append(o.Teams, d.team(t, i))
 	}
-	for i, t := range d.array(raw, "service") {
-		o.Services = append(o.Services, d.service(t, i))
+	if services := d.array(raw, "service"); len(services) > 0 {
+		o.Services = make([]Service, 0, len(services))
+		for i, t := range services {
+			o.Services = append(o.Services, d.service(t, i))
+		}
 	}
 	for i, t := range d.array(raw, "kpi") {
 		a := at{table: "kpi", index: i, where: fmt.Sprintf("kpi #%d", i+1)}
@@ -406,10 +409,22 @@ func (d *decoder) team(t map[string]any, i int) Team {
 }
 
 func (d *decoder) service(t map[string]any, i int) Service {
-	a := at{table: "service", index: i, where: fmt.Sprintf("service #%d", i+1)}
-	if n, ok := t["name"].(string); ok && n != "" {
-		a.where = fmt.Sprintf("service %q", Cut(n))
-	}
+	a := at{table: "service", index: i}
+	// named as a team is, on the way out, only when it has problems (20,000 services
+	// mostly have none)
+	first := len(d.problems)
+	defer func() {
+		if len(d.problems) == first {
+			return
+		}
+		where := "service #" + strconv.Itoa(i+1)
+		if n, ok := t["name"].(string); ok && n != "" {
+			where = "service " + strconv.Quote(Cut(n)) // as %q writes it
+		}
+		for j := first; j < len(d.problems); j++ {
+			d.problems[j].Where = where
+		}
+	}()
 	d.unknownKeys(t, serviceKeys, a, "[[service]]")
 	s := Service{
 		Name: d.name(t, "name", a, "service name", true),
