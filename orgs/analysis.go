@@ -513,9 +513,13 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 	var sf *svcTrack
 	var svcTrans []ServiceTransition
 	incremental := s.canRefresh(prev, edited, lay, cur)
+	var todo []int32
+	if incremental {
+		todo, incremental = s.track.todo(prev.ServiceVerdicts.Runs, edited)
+	}
 	if incremental {
 		sv, sf = prev.ServiceVerdicts, s.track
-		svcTrans = a.refresh(cur, lk, svcNames, sv, prev.Transition.Services, sf, edited)
+		svcTrans = a.refresh(cur, lk, svcNames, sv, prev.Transition.Services, sf, todo)
 	} else {
 		if cur == base && len(bf.svcRuns) == len(cur.Services) {
 			// the baseline analysed against itself (a report of one file): its runs are

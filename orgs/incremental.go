@@ -309,24 +309,36 @@ func (t *svcTrack) indexTeams(runs []ServiceRun) {
 	}
 }
 
-// refresh brings sv (prev's services verdict, to become cur's), the transitions and t up
-// to date after edits of the teams and services in edited; it returns the transitions.
-// todo is scratch memory for the services to analyse again.
-func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *ServicesVerdict, trans []ServiceTransition, t *svcTrack, edited *Touched) []ServiceTransition {
-	a.refreshes.Add(1)
+// todo lists, ascending, the services that the edits in edited can change: the edited
+// services, and those the edited teams build or run with. nil with ok false when they are
+// too many for a refresh to beat a full analysis: each takes its entries out of sorted
+// lists and puts them back, a memory move of up to the list's length, so that a team that
+// 20,000 services follow would cost 20,000 times 20,000 (a full analysis is linear).
+func (t *svcTrack) todo(runs []ServiceRun, edited *Touched) (todo []int32, ok bool) {
 	if t.byTeam == nil {
-		t.indexTeams(sv.Runs)
+		t.indexTeams(runs)
 	}
-	var todo []int32
+	limit := max(64, t.nSvcs/64)
 	for _, k := range edited.Services {
 		todo = append(todo, int32(k))
 	}
 	for _, i := range edited.Teams {
+		if len(todo) > limit {
+			return nil, false
+		}
 		todo = append(todo, t.byTeam[i]...)
 		todo = append(todo, t.byPartner[i]...)
 	}
 	slices.Sort(todo)
 	todo = slices.Compact(todo)
+	return todo, len(todo) <= limit
+}
+
+// refresh brings sv (prev's services verdict, to become cur's), the transitions and t up
+// to date after edits that can change the services in todo (svcTrack.todo); it returns
+// the transitions.
+func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *ServicesVerdict, trans []ServiceTransition, t *svcTrack, todo []int32) []ServiceTransition {
+	a.refreshes.Add(1)
 	adviceStale := false
 	haveBase := len(a.base.Services) > 0
 	for _, k32 := range todo {

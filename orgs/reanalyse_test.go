@@ -565,3 +565,44 @@ func TestBaselineAgainstItself(t *testing.T) {
 		}
 	}
 }
+
+// TestReanalyseATeamManyServicesFollow: when a team that most services follow changes who
+// runs it, every one of them changes; the re-analysis told so equals the analysis from
+// scratch (it analyses them all again rather than refresh them one by one).
+func TestReanalyseATeamManyServicesFollow(t *testing.T) {
+	base := gen.Org(200, 11)
+	dev := -1
+	for i := range base.Teams {
+		if base.Teams[i].Kind == orgs.KindDev {
+			dev = i
+			break
+		}
+	}
+	if dev < 0 || len(base.Services) < 100 {
+		t.Fatalf("the generated organization has no dev team or few services (%d)", len(base.Services))
+	}
+	for k := range base.Services {
+		if k%5 != 0 {
+			base.Services[k].Team = base.Teams[dev].Name
+		}
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
+	for step := range 12 {
+		var c *orgs.Change
+		var err error
+		if step%3 == 2 {
+			c, err = cur.CycleRunWith(dev)
+		} else {
+			c, err = cur.CycleRun(dev)
+		}
+		if err != nil {
+			continue
+		}
+		an = a.ReanalyseChanged(cur, an, c.Touched())
+		if want := fresh(base, cur); !reflect.DeepEqual(an, want) {
+			t.Fatalf("step %d (%s): differs from the analysis from scratch:\n%s", step, c.Summary, firstDifference(an, want))
+		}
+	}
+}
