@@ -411,12 +411,6 @@ func (c *advisoryFacts) shares(t *sreTeam) int {
 	return n
 }
 
-// servedByService reports whether some service's own override names team i with run
-// you-and-sre or sre.
-func (f *ServiceFacts) servedByService(i int32) bool {
-	return f.Serves != nil && len(f.Serves[i]) > 0
-}
-
 // servicesCAPEX reports whether some service's effective run model is CAPEX-funded.
 func servicesCAPEX(runs []ServiceRun) bool {
 	for k := range runs {
