@@ -66,8 +66,10 @@ type svcTrack struct {
 	topos  [10]int
 	flags  [5]int
 	// flagged lists, per advisory flag (gap, high target, SRE run over budget), the
-	// services carrying it, ascending
+	// services carrying it, ascending; adv their names and every service's team, so that
+	// the advisories are written again without reading 20,000 service verdicts
 	flagged [3][]int32
+	adv     adviceLists
 	// unorgExc and opsExc are the exceptions whose effective run model is unorganized,
 	// or ops run it, ascending (the advisories unorganized and ops-run-it name them)
 	unorgExc, opsExc []int32
@@ -123,21 +125,34 @@ func removeValue(l []int32, k int32) []int32 {
 	return l
 }
 
-// put adds (sign 1) or takes out (sign -1) the contribution of service k, whose effective
-// run is r and mark m, to the counts and lists.
-func (t *svcTrack) put(k int, r *ServiceRun, m serviceMark, sign int) {
+// put adds (sign 1) or takes out (sign -1) the contribution of service k, named name,
+// whose effective run is r and mark m, to the counts and lists.
+func (t *svcTrack) put(k int, name string, r *ServiceRun, m serviceMark, sign int) {
 	t.models[m.model] += sign
 	t.topos[m.topology] += sign
+	if sign > 0 {
+		t.adv.teamOf[k] = int32(r.Team)
+	}
 	for f := range 5 {
-		if m.flags>>f&1 != 0 {
-			t.flags[f] += sign
-			if f < 3 {
-				if sign > 0 {
-					t.flagged[f] = insertSorted(t.flagged[f], int32(k))
-				} else {
-					t.flagged[f] = removeSorted(t.flagged[f], int32(k))
-				}
-			}
+		if m.flags>>f&1 == 0 {
+			continue
+		}
+		t.flags[f] += sign
+		if f >= 3 {
+			continue
+		}
+		l := t.flagged[f]
+		at, found := len(l), false
+		if at > 0 && l[at-1] >= int32(k) {
+			at, found = slices.BinarySearch(l, int32(k))
+		}
+		switch {
+		case sign > 0 && !found:
+			t.flagged[f] = slices.Insert(l, at, int32(k))
+			t.adv.names[f] = slices.Insert(t.adv.names[f], at, name)
+		case sign < 0 && found:
+			t.flagged[f] = slices.Delete(l, at, at+1)
+			t.adv.names[f] = slices.Delete(t.adv.names[f], at, at+1)
 		}
 	}
 	if r.Exception {
@@ -260,6 +275,7 @@ func (a *Analyser) newTrack(cur *Org, sv *ServicesVerdict, byName *serviceNames,
 	if n == 0 {
 		return t, trans
 	}
+	t.adv.teamOf = make([]int32, n)
 	t.serveN = make([]int32, len(cur.Teams))
 	t.shareWith = make([][]int32, len(cur.Teams))
 	t.baseOf = make([]int32, n)
@@ -269,7 +285,7 @@ func (a *Analyser) newTrack(cur *Org, sv *ServicesVerdict, byName *serviceNames,
 	itself := cur == a.base && a.baseFacts.svcIndex != nil && len(a.baseFacts.svcIndex.folded) == n
 	for k := range cur.Services {
 		r := &sv.Runs[k]
-		t.put(k, r, sv.marks[k], 1)
+		t.put(k, sv.Services[k].Name, r, sv.marks[k], 1)
 		t.baseOf[k] = -1
 		if itself {
 			t.baseOf[k] = int32(k)
@@ -344,11 +360,11 @@ func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *S
 	for _, k32 := range todo {
 		k := int(k32)
 		old, oldMark := sv.Services[k], sv.marks[k]
-		t.put(k, &old.ServiceRun, oldMark, -1)
+		t.put(k, old.Name, &old.ServiceRun, oldMark, -1)
 		sv.Runs[k] = serviceRunOf(cur, lk, &cur.Services[k])
 		sv.fill(cur, k, make([]string, 0, 2))
 		r, m := &sv.Runs[k], sv.marks[k]
-		t.put(k, r, m, 1)
+		t.put(k, sv.Services[k].Name, r, m, 1)
 		if ot := old.ServiceRun.Team; ot != r.Team {
 			if ot >= 0 {
 				t.byTeam[ot] = removeValue(t.byTeam[ot], k32)
@@ -406,7 +422,7 @@ func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *S
 	sv.Mix = mixOf(t.models, t.topos, len(sv.marks))
 	sv.ErrorBudgetKPI = errorBudgetKPI(t.flags[4], t.flags[3])
 	if adviceStale {
-		sv.Advice = sv.advice(cur, &t.flagged)
+		sv.Advice = sv.advice(cur, &t.flagged, &t.adv)
 	}
 	return trans
 }
