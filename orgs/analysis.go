@@ -168,7 +168,9 @@ func computeFacts(o *Org) facts {
 	// service, is CAPEX-funded
 	f.svcRuns = ServiceRuns(o, &TeamLookup{index: f.index})
 	if len(o.Services) > 0 {
-		f.svcIndex = newServiceIndex(o.Services)
+		// the folded names only: each analysis remembers names as written in its own
+		// scratch space
+		f.svcIndex = &serviceNames{folded: serviceIndex(o.Services)}
 	}
 	served := capexServed(&modelN) || servicesCAPEX(f.svcRuns)
 	f.staffing = StaffingOf(o).StaffingTotals
@@ -498,11 +500,17 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 	}
 	f := &p.f
 	// the services, by the same rule functions a one-off AnalyseServices uses
+	// room for every service's names, unless this is the baseline against itself (a
+	// report of one file), which looks none up
+	room := len(cur.Services)
+	if cur == base {
+		room = 0
+	}
 	if s.writtenFor != lay {
-		s.written, s.writtenFor = make(map[string]int, len(cur.Services)), lay
+		s.written, s.writtenFor = make(map[string]int, room), lay
 	}
 	if s.svcWritten == nil {
-		s.svcWritten = make(map[string]int, len(cur.Services))
+		s.svcWritten = make(map[string]int, room)
 	}
 	lk := &TeamLookup{index: lay.index, written: s.written}
 	svcNames := &serviceNames{written: s.svcWritten}
