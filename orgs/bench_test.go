@@ -3,6 +3,7 @@ package orgs_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -91,6 +92,23 @@ func BenchmarkReportJSON10k(b *testing.B) {
 		}
 		rep := orgs.NewReport(org.Name, "gen.toml", "gen.toml", orgs.Analyse(org, org))
 		if _, err := report.JSON(rep); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReportJSONStream10k is BenchmarkReportJSON10k with the report written out in
+// pieces (Report.WriteJSON) instead of built whole.
+func BenchmarkReportJSONStream10k(b *testing.B) {
+	data := file(b, 10000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		org, err := orgs.Load("gen.toml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep := orgs.NewReport(org.Name, "gen.toml", "gen.toml", orgs.Analyse(org, org))
+		if err := rep.WriteJSON(io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -232,6 +250,10 @@ func checkSameJSON(t *testing.T, what string, rep *orgs.Report) {
 		}
 		t.Errorf("%s: AppendJSON differs from encoding/json at byte %d:\n got %q\nwant %q", what, i,
 			got[max(i-80, 0):min(i+80, len(got))], want[max(i-80, 0):min(i+80, len(want))])
+	}
+	var streamed bytes.Buffer
+	if err := rep.WriteJSON(&streamed); err != nil || !bytes.Equal(streamed.Bytes(), got) {
+		t.Errorf("%s: WriteJSON (%d bytes, %v) differs from AppendJSON (%d bytes)", what, streamed.Len(), err, len(got))
 	}
 }
 

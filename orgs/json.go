@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -128,6 +129,19 @@ func appendObjectEnd(b []byte, ind string) []byte {
 // appendList appends items as a JSON array indented at ind, each item written by each at
 // the next depth; a nil slice is null and an empty one [], as encoding/json writes them.
 func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, string) []byte) []byte {
+	return appendListFlush(b, items, ind, each, nil)
+}
+
+// flusher, when a report is written out in pieces (Report.WriteJSON), takes the bytes
+// written so far and returns the buffer to go on with; nil keeps them all.
+type flusher func(b []byte) []byte
+
+// flushAt is the size at which a report written in pieces hands its bytes on.
+const flushAt = 64 << 10
+
+// appendListFlush is appendList, handing the bytes on to flush (when not nil) between
+// items once they reach flushAt: between items, so that no piece ends inside a string.
+func appendListFlush[T any](b []byte, items []T, ind string, each func(*T, []byte, string) []byte, flush flusher) []byte {
 	switch {
 	case items == nil:
 		return append(b, "null"...)
@@ -143,6 +157,9 @@ func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, st
 		b = append(b, '\n')
 		b = append(b, inner...)
 		b = each(&items[i], b, inner)
+		if flush != nil && len(b) >= flushAt {
+			b = flush(b)
+		}
 	}
 	b = append(b, '\n')
 	b = append(b, ind...)
@@ -155,11 +172,47 @@ func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, st
 // are written directly: on 10,000 teams encoding/json's compacting and re-indenting of
 // them took longer than loading and analysing the file.
 func (r *Report) AppendJSON(b []byte) ([]byte, error) {
-	an := r.Analysis
-	if an == nil {
+	if r.Analysis == nil {
 		b, err := appendIndented(b, r, "")
 		return EscapeJSON(append(b, '\n')), err
 	}
+	b, err := r.appendJSON(b, nil)
+	if err != nil {
+		return nil, err
+	}
+	return EscapeJSON(b), nil
+}
+
+// WriteJSON writes to w what AppendJSON appends, byte for byte, in pieces of about 64 KB:
+// the report of 20,000 services is 15 MB, and building it whole first touches as much
+// fresh memory, which costs more than writing it.
+func (r *Report) WriteJSON(w io.Writer) error {
+	if r.Analysis == nil {
+		b, err := r.AppendJSON(nil)
+		if err == nil {
+			_, err = w.Write(b)
+		}
+		return err
+	}
+	var werr error
+	flush := func(b []byte) []byte {
+		if werr == nil {
+			_, werr = w.Write(EscapeJSON(b)) // pieces end between items: outside strings
+		}
+		return b[:0]
+	}
+	b, err := r.appendJSON(make([]byte, 0, 2*flushAt), flush)
+	if err != nil {
+		return err
+	}
+	flush(b)
+	return werr
+}
+
+// appendJSON appends the report of r (which has an analysis) unescaped, handing the bytes
+// on to flush between items of the long lists when flush is not nil.
+func (r *Report) appendJSON(b []byte, flush flusher) ([]byte, error) {
+	an := r.Analysis
 	const ind = "  "
 	var err error
 	// Room for the whole report at once: growing a buffer of megabytes step by step costs
@@ -170,8 +223,10 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	for k := range an.Advisories {
 		named += len(an.Advisories[k].Teams) + len(an.Advisories[k].Services)
 	}
-	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+
-		430*len(an.Services)+200*len(an.Transition.Services)+320*len(an.Staffing.Rotations)+36*named)
+	if flush == nil {
+		b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+
+			430*len(an.Services)+200*len(an.Transition.Services)+320*len(an.Staffing.Rotations)+36*named)
+	}
 	b = append(b, "{\n  \"report\": "...)
 	b = strconv.AppendInt(b, int64(r.Report), 10)
 	b = append(b, ",\n  \"name\": "...)
@@ -194,24 +249,24 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, ",\n  \"service_mix\": "...)
 	b = appendServiceMix(b, an.ServiceMix, ind)
 	b = append(b, ",\n  \"teams\": "...)
-	b = appendList(b, an.Teams, ind, (*TeamVerdict).appendJSON)
+	b = appendListFlush(b, an.Teams, ind, (*TeamVerdict).appendJSON, flush)
 	b = append(b, ",\n  \"services\": "...)
-	b = appendServices(b, an.Services, ind)
+	b = appendListFlush(b, an.Services, ind, (*ServiceVerdict).appendIndented, flush)
 	part("criteria", an.Criteria)
 	part("funding", an.Funding)
 	if err != nil {
 		return nil, err
 	}
 	b = append(b, ",\n  \"staffing\": "...)
-	b = an.Staffing.appendJSON(b, ind)
+	b = an.Staffing.appendJSON(b, ind, flush)
 	b = append(b, ",\n  \"transition\": {\n    \"verdict\": "...)
 	b = appendString(b, string(an.Transition.Verdict))
 	b = append(b, ",\n    \"teams\": "...)
-	b = appendList(b, an.Transition.Teams, ind+ind, (*TeamTransition).appendJSON)
+	b = appendListFlush(b, an.Transition.Teams, ind+ind, (*TeamTransition).appendJSON, flush)
 	b = append(b, ",\n    \"services\": "...)
-	b = appendList(b, an.Transition.Services, ind+ind, (*ServiceTransition).appendIndented)
+	b = appendListFlush(b, an.Transition.Services, ind+ind, (*ServiceTransition).appendIndented, flush)
 	b = append(b, ",\n    \"decisions\": "...)
-	b = appendList(b, an.Transition.Decisions, ind+ind, (*Decision).appendJSON)
+	b = appendListFlush(b, an.Transition.Decisions, ind+ind, (*Decision).appendJSON, flush)
 	b = append(b, "\n  }"...)
 	part("identity", an.Identity)
 	part("kpis", an.KPIs)
@@ -220,8 +275,8 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	b = append(b, ",\n  \"advisories\": "...)
-	b = appendList(b, an.Advisories, ind, (*Advisory).appendJSON)
-	return EscapeJSON(append(b, "\n}\n"...)), nil
+	b = appendListFlush(b, an.Advisories, ind, (*Advisory).appendJSON, flush)
+	return append(b, "\n}\n"...), nil
 }
 
 // appendJSON appends the advisory as encoding/json indents it at ind: written directly, as
@@ -245,7 +300,7 @@ func appendListedString(s *string, b []byte, _ string) []byte { return appendStr
 
 // appendJSON appends the staffing as encoding/json indents StaffingVerdict.MarshalJSON at
 // ind: written directly, as a 10,000-team file has thousands of rotations.
-func (s *StaffingVerdict) appendJSON(b []byte, ind string) []byte {
+func (s *StaffingVerdict) appendJSON(b []byte, ind string, flush flusher) []byte {
 	rot := s.Rotations
 	if rot == nil {
 		rot = []RotationStaffing{}
@@ -253,7 +308,7 @@ func (s *StaffingVerdict) appendJSON(b []byte, ind string) []byte {
 	b = append(b, "{\n"...)
 	b = append(b, ind...)
 	b = append(b, "  \"rotations\": "...)
-	b = appendList(b, rot, ind+"  ", (*RotationStaffing).appendJSON)
+	b = appendListFlush(b, rot, ind+"  ", (*RotationStaffing).appendJSON, flush)
 	b = appendKey(b, ind, ',', "needed")
 	b = strconv.AppendInt(b, int64(s.Needed), 10)
 	b = appendKey(b, ind, ',', "hires")
@@ -317,13 +372,6 @@ func appendJSONFloat(b []byte, f float64) []byte {
 		}
 	}
 	return b
-}
-
-// appendServices appends the services as encoding/json indents them at ind, written
-// directly, already indented, as the teams are: 20,000 services re-indented one by one
-// took longer than loading the file.
-func appendServices(b []byte, services []ServiceVerdict, ind string) []byte {
-	return appendList(b, services, ind, (*ServiceVerdict).appendIndented)
 }
 
 // appendIndented appends the service as encoding/json indents AppendJSON's object whose
