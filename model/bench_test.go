@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/sretopo/sretopo/internal/gen"
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
 )
@@ -36,8 +37,19 @@ func bigOrg(n int) *orgs.Org {
 	return o
 }
 
-func bigModel(tb testing.TB, n, w, h int) *Model {
-	o := bigOrg(n)
+func bigModel(tb testing.TB, n, w, h int) *Model { return modelOf(tb, bigOrg(n), w, h) }
+
+// servicesModel is the dashboard at w x h on the generated 10,000-team file, which holds
+// 20,000 services.
+func servicesModel(tb testing.TB, w, h int) *Model {
+	o := gen.Org(10000, 1)
+	if len(o.Services) != 20000 {
+		tb.Fatalf("%d services, want 20,000", len(o.Services))
+	}
+	return modelOf(tb, o, w, h)
+}
+
+func modelOf(tb testing.TB, o *orgs.Org, w, h int) *Model {
 	if _, err := orgs.Load("big.toml", orgs.Marshal(o)); err != nil {
 		tb.Fatal(err)
 	}
@@ -79,6 +91,43 @@ func BenchmarkMoveAnalyseView(b *testing.B) {
 	loop(b, func() {
 		press(b, m, keys[k%2])
 		k++
+		_ = m.View()
+	})
+}
+
+// BenchmarkMoveAnalyseViewServices is BenchmarkMoveAnalyseView on the generated 10,000-team
+// file with its 20,000 services: the move changes the run of the services the team builds
+// and of those it runs with, and only those may be analysed again.
+func BenchmarkMoveAnalyseViewServices(b *testing.B) {
+	m := servicesModel(b, 200, 60)
+	keys := []string{">", "<"}
+	if m.board.Focus == 2 {
+		keys = []string{"<", ">"} // the rightmost column: to the left and back
+	}
+	k := 0
+	loop(b, func() {
+		press(b, m, keys[k%2])
+		k++
+		_ = m.View()
+	})
+}
+
+// BenchmarkServiceRunAnalyseView is a keystroke on a service of the generated file: `r`
+// cycles the selected service's run (its own override added, changed, removed), the
+// re-analysis, the comparison with the baseline, "modified" and the view.
+func BenchmarkServiceRunAnalyseView(b *testing.B) {
+	m := servicesModel(b, 200, 60)
+	for range 200 {
+		if press(b, m, "enter"); m.board.Open {
+			break
+		}
+		press(b, m, "down")
+	}
+	if m.board.SelectedService(m.an) < 0 {
+		b.Fatal("no team with services near the top of the first column")
+	}
+	loop(b, func() {
+		press(b, m, "r")
 		_ = m.View()
 	})
 }

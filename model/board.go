@@ -144,13 +144,15 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		b.ask = askFind
 	case is(msg, k.Run):
 		if svc >= 0 {
-			b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRun(svc) })
+			// the service's team, whose card and services the edit changes: the board
+			// derives that team alone again
+			b.editTeam(an.Services[svc].ServiceRun.Team, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRun(svc) })
 			break
 		}
 		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRun(sel) })
 	case is(msg, k.With):
 		if svc >= 0 {
-			b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRunWith(svc) })
+			b.editTeam(an.Services[svc].ServiceRun.Team, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRunWith(svc) })
 			break
 		}
 		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRunWith(sel) })

@@ -40,15 +40,19 @@ type Session struct {
 	// differs from it by content (kept up to date by every change).
 	saved    *orgs.Org
 	modified bool
-	// differ holds the indices of the teams that differ from saved's, and headerDiffers
-	// whether anything but the teams does, so that after an edit of one team "modified"
-	// is known from that team alone; nil when the team lists differ in length.
+	// differ and svcDiffer hold the indices of the teams and of the services that differ
+	// from saved's, and headerDiffers whether anything but the teams and services does,
+	// so that after an edit of one team or service "modified" is known from it alone (a
+	// team edit compares none of 20,000 services); nil when the lists differ in length.
 	differ        map[int]bool
+	svcDiffer     map[int]bool
 	headerDiffers bool
 }
 
 // entry is one change in the history, with the index of the only team it changes: -1 when
-// it changes several, adds or removes teams, or the organization as a whole.
+// it changes several, adds or removes teams, or the organization as a whole (screens select
+// by it). What the re-analysis and "modified" need, every team and service the change sets
+// in place, the change itself says (orgs.Change.Touched).
 type entry struct {
 	c    *orgs.Change
 	team int
@@ -66,10 +70,10 @@ func NewSession(op *orgs.Opened, embedded bool) *Session {
 		base: op.Baseline, cur: op.Org.Clone(),
 	}
 	s.saved = s.cur.Clone()
-	s.differ = map[int]bool{}
+	s.differ, s.svcDiffer = map[int]bool{}, map[int]bool{}
 	s.analyser = orgs.NewAnalyser(s.base)
 	s.baseAn = s.analyser.Analyse(s.base)
-	s.reanalyse()
+	s.reanalyse(orgs.Everything)
 	return s
 }
 
@@ -105,7 +109,7 @@ func (s *Session) CanRedo() bool { return s.pos < len(s.history) }
 func (s *Session) Apply(c *orgs.Change, team int) {
 	s.history = append(s.history[:s.pos], entry{c, team})
 	s.pos++
-	s.changed(team)
+	s.changed(c)
 }
 
 // Undo reverts the last applied change; ok is false when there is none.
@@ -116,7 +120,7 @@ func (s *Session) Undo() (e entry, ok bool) {
 	s.pos--
 	e = s.history[s.pos]
 	e.c.Undo(s.cur)
-	s.changed(e.team)
+	s.changed(e.c)
 	return e, true
 }
 
@@ -128,7 +132,7 @@ func (s *Session) Redo() (e entry, ok bool) {
 	e = s.history[s.pos]
 	s.pos++
 	e.c.Redo(s.cur)
-	s.changed(e.team)
+	s.changed(e.c)
 	return e, true
 }
 
@@ -141,54 +145,85 @@ func (s *Session) Saved(path string, written *orgs.Org, scenario *orgs.Scenario)
 	}
 	s.file, s.input = path, path
 	s.saved = written.Clone()
-	s.compareSaved(-1)
+	s.compareSaved(orgs.Everything)
 }
 
-// changed re-analyses after a change of team (-1: of anything) and updates "modified".
-func (s *Session) changed(team int) {
-	s.reanalyse()
-	s.compareSaved(team)
+// changed re-analyses after the change c and updates "modified", both by what c touched.
+func (s *Session) changed(c *orgs.Change) {
+	t := orgs.Everything
+	if c != nil {
+		t = c.Touched()
+	}
+	s.reanalyse(t)
+	s.compareSaved(t)
 }
 
-// compareSaved brings "modified" up to date after a change of team (-1: of anything):
-// by that team alone when it is known which others differ, else by every team.
-func (s *Session) compareSaved(team int) {
+// compareSaved brings "modified" up to date after a change that touched t: by the teams
+// and services it set alone when it is known which others differ, else by everything.
+func (s *Session) compareSaved(t orgs.Touched) {
 	a, b := s.cur, s.saved
-	if team >= 0 && s.differ != nil && team < len(a.Teams) && len(a.Teams) == len(b.Teams) {
-		if sameTeam(&a.Teams[team], &b.Teams[team]) {
-			delete(s.differ, team)
-		} else {
-			s.differ[team] = true
+	if !t.All && s.differ != nil && s.svcDiffer != nil && len(a.Teams) == len(b.Teams) &&
+		len(a.Services) == len(b.Services) && inRange(t.Teams, len(a.Teams)) && inRange(t.Services, len(a.Services)) {
+		for _, i := range t.Teams {
+			mark(s.differ, i, sameTeam(&a.Teams[i], &b.Teams[i]))
 		}
-		s.modified = s.headerDiffers || len(s.differ) > 0
+		for _, k := range t.Services {
+			mark(s.svcDiffer, k, orgs.ServicesEqual(&a.Services[k], &b.Services[k]))
+		}
+		s.modified = s.headerDiffers || len(s.differ) > 0 || len(s.svcDiffer) > 0
 		if checkDerived && s.modified == sameContent(a, b) {
-			panic(fmt.Sprintf("model: modified %v after an edit of team %d, but the content says otherwise", s.modified, team))
+			panic(fmt.Sprintf("model: modified %v after an edit of teams %v and services %v, but the content says otherwise", s.modified, t.Teams, t.Services))
 		}
 		return
 	}
-	s.differ = nil
-	if len(a.Teams) != len(b.Teams) {
+	s.differ, s.svcDiffer = nil, nil
+	if len(a.Teams) != len(b.Teams) || len(a.Services) != len(b.Services) {
 		s.modified = true
 		return
 	}
-	s.differ = map[int]bool{}
+	s.differ, s.svcDiffer = map[int]bool{}, map[int]bool{}
 	for i := range a.Teams {
 		if !sameTeam(&a.Teams[i], &b.Teams[i]) {
 			s.differ[i] = true
 		}
 	}
+	for k := range a.Services {
+		if !orgs.ServicesEqual(&a.Services[k], &b.Services[k]) {
+			s.svcDiffer[k] = true
+		}
+	}
 	s.headerDiffers = !sameHeader(a, b)
-	s.modified = s.headerDiffers || len(s.differ) > 0
+	s.modified = s.headerDiffers || len(s.differ) > 0 || len(s.svcDiffer) > 0
 }
 
-func (s *Session) reanalyse() {
+// mark records in differ whether index i differs (same false) or not.
+func mark(differ map[int]bool, i int, same bool) {
+	if same {
+		delete(differ, i)
+	} else {
+		differ[i] = true
+	}
+}
+
+// inRange reports whether every index is below n.
+func inRange(indices []int, n int) bool {
+	for _, i := range indices {
+		if i < 0 || i >= n {
+			return false
+		}
+	}
+	return true
+}
+
+// reanalyse analyses the current model again after a change that touched t.
+func (s *Session) reanalyse(t orgs.Touched) {
 	// the new analysis reuses the memory of the last one, unless something else may still
 	// read that one (see anShared)
 	prev := s.an
 	if s.anShared {
 		prev = nil
 	}
-	s.an, s.anShared = s.analyser.Reanalyse(s.cur, prev), false
+	s.an, s.anShared = s.analyser.ReanalyseChanged(s.cur, prev, t), false
 	s.changes = orgs.ChangesBetween(s.baseAn, s.an)
 }
 
@@ -196,11 +231,12 @@ func (s *Session) reanalyse() {
 // aside).
 func sameContent(a, b *orgs.Org) bool { return orgs.ModelsEqual(a, b) }
 
-// sameHeader reports whether a and b agree on everything but their teams and scenario
-// records.
+// sameHeader reports whether a and b agree on everything but their teams, services and
+// scenario records.
 func sameHeader(a, b *orgs.Org) bool {
 	ha, hb := *a, *b
 	ha.Teams, hb.Teams = nil, nil
+	ha.Services, hb.Services = nil, nil
 	return orgs.ModelsEqual(&ha, &hb)
 }
 

@@ -33,6 +33,9 @@ type Analyser struct {
 
 	// spare is the scratch space of the last analysis, for the next one to use again.
 	spare atomic.Pointer[scratch]
+	// refreshes counts the analyses that refreshed the services of the one before
+	// instead of analysing them all.
+	refreshes atomic.Int64
 }
 
 // NewAnalyser prepares the analysis of models against baseline.
@@ -165,7 +168,9 @@ func computeFacts(o *Org) facts {
 	// service, is CAPEX-funded
 	f.svcRuns = ServiceRuns(o, &TeamLookup{index: f.index})
 	if len(o.Services) > 0 {
-		f.svcIndex = newServiceIndex(o.Services)
+		// the folded names only: each analysis remembers names as written in its own
+		// scratch space
+		f.svcIndex = &serviceNames{folded: serviceIndex(o.Services)}
 	}
 	served := capexServed(&modelN) || servicesCAPEX(f.svcRuns)
 	f.staffing = StaffingOf(o).StaffingTotals
@@ -366,6 +371,9 @@ type scratch struct {
 	written    map[string]int
 	writtenFor *layout
 	svcWritten map[string]int
+	// track is what the services of the last analysis made with this scratch space add
+	// to the verdicts, for a re-analysis to refresh (incremental.go).
+	track *svcTrack
 }
 
 // sreTeam is what the identity and the advisories read of an SRE team.
@@ -430,7 +438,7 @@ type tally struct {
 
 // Analyse is the analysis of current against the analyser's baseline.
 func (a *Analyser) Analyse(cur *Org) *Analysis {
-	return a.analyse(cur, nil)
+	return a.analyseHinted(cur, nil, nil)
 }
 
 // Reanalyse is Analyse(cur), for a caller that keeps only the latest analysis: it reuses
@@ -442,7 +450,7 @@ func (a *Analyser) Analyse(cur *Org) *Analysis {
 // them. So an analysis that anything else may still read (another goroutine, say) must
 // not be passed.
 func (a *Analyser) Reanalyse(cur *Org, prev *Analysis) *Analysis {
-	return a.analyse(cur, prev)
+	return a.analyseHinted(cur, prev, nil)
 }
 
 // pass is one analysis' pass over the teams: what it fills in and what it counts.
@@ -461,8 +469,10 @@ func (p *pass) decide(kind DecisionKind, subject, detail string) {
 	p.decisions = append(p.decisions, Decision{Kind: kind, Subject: subject, Changeability: kind.Changeability(), Detail: detail})
 }
 
-// analyse makes the analysis of cur, reusing prev's lists when prev is not nil.
-func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
+// analyseHinted makes the analysis of cur, reusing prev's lists when prev is not nil, and
+// analysing again only the services that edited can change when it is not nil (see
+// ReanalyseChanged).
+func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Analysis {
 	base, bf := a.base, &a.baseFacts
 	n := len(cur.Teams)
 	s := a.takeScratch(n)
@@ -490,21 +500,43 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	}
 	f := &p.f
 	// the services, by the same rule functions a one-off AnalyseServices uses
+	// room for every service's names, unless this is the baseline against itself (a
+	// report of one file), which looks none up
+	room := len(cur.Services)
+	if cur == base {
+		room = 0
+	}
 	if s.writtenFor != lay {
-		s.written, s.writtenFor = make(map[string]int, len(cur.Services)), lay
+		s.written, s.writtenFor = make(map[string]int, room), lay
 	}
 	if s.svcWritten == nil {
-		s.svcWritten = make(map[string]int, len(cur.Services))
+		s.svcWritten = make(map[string]int, room)
 	}
 	lk := &TeamLookup{index: lay.index, written: s.written}
 	svcNames := &serviceNames{written: s.svcWritten}
 	if bf.svcIndex != nil {
 		svcNames.folded = bf.svcIndex.folded
 	}
-	sv := AnalyseServices(cur, lk)
-	var sf ServiceFacts
-	if len(cur.Services) > 0 {
-		sf = FactsOf(cur, sv.Runs)
+	var sv *ServicesVerdict
+	var sf *svcTrack
+	var svcTrans []ServiceTransition
+	incremental := s.canRefresh(prev, edited, lay, cur)
+	var todo []int32
+	if incremental {
+		todo, incremental = s.track.todo(prev.ServiceVerdicts.Runs, edited)
+	}
+	if incremental {
+		sv, sf = prev.ServiceVerdicts, s.track
+		svcTrans = a.refresh(cur, lk, svcNames, sv, prev.Transition.Services, sf, todo)
+	} else {
+		if cur == base && len(bf.svcRuns) == len(cur.Services) {
+			// the baseline analysed against itself (a report of one file): its runs are
+			// known already, and the verdict needs a copy it may change
+			sv = analyseServicesWith(cur, slices.Clone(bf.svcRuns))
+		} else {
+			sv = AnalyseServices(cur, lk)
+		}
+		sf, svcTrans = a.newTrack(cur, sv, svcNames, lay)
 	}
 	for _, q := range s.touched {
 		p.teams[q].Serves = int(lay.serves[q] + s.dServe[q])
@@ -547,9 +579,8 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 	case bf.sreOrgHas && !f.sreOrgHas:
 		p.decide(DecideDissolveSREOrg, "SRE org", "the SRE organization no longer holds a team")
 	}
-	p.decisions = withServiceDecisions(p.decisions, serviceOverrideDecisions(base, svcNames, cur, lk), lay)
+	p.decisions = withServiceDecisions(p.decisions, sf.decs, lay)
 	p.decisions = orderDecisions(p.decisions, positioningDecisions(base, cur))
-	svcTrans := serviceTransitions(base, bf.svcRuns, svcNames, cur, sv.Runs)
 	for k := range svcTrans {
 		if v := svcTrans[k].Verdict; v.severity() > p.worst.severity() {
 			p.worst = v
@@ -558,7 +589,7 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 
 	// the sre-infra teams without a funding key: their class follows the models served,
 	// by dev teams and by services
-	infraClass := teamFunding(KindSREInfra, "", capexServed(&f.modelN) || sf.CAPEXModel)
+	infraClass := teamFunding(KindSREInfra, "", capexServed(&f.modelN) || sf.capexModel())
 	if f.infraOpen != (HeadCost{}) || len(s.infra) > 0 {
 		for _, i := range s.infra {
 			if cur.Teams[i].Funding == "" {
@@ -610,15 +641,19 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		}
 	}
 	an.Topology.Pure = f.devTeams > 0 && f.topoN[0] == 0 && len(an.Topology.Mix) == 1 &&
-		sf.PureTopology(an.Topology.Mix[0].Topology)
+		sf.pureTopology(an.Topology.Mix[0].Topology)
 
 	an.Criteria = criteria(f.dominantM, bf.dominantM)
 	an.Funding = fundingVerdict(cur, f, bf.capex, bf.opex, &bf.orgs)
-	var rotations []RotationStaffing
-	if prev != nil {
-		rotations = prev.Staffing.Rotations
+	switch {
+	case incremental && refreshStaffing(cur, &prev.Staffing, sf, edited.Teams):
+		an.Staffing = prev.Staffing
+	case prev != nil:
+		sf.staffPos = nil // the list changed: its places too
+		an.Staffing = staffingInto(cur, prev.Staffing.Rotations)
+	default:
+		an.Staffing = staffingInto(cur, nil)
 	}
-	an.Staffing = staffingInto(cur, rotations)
 	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
 
 	// where the SRE people sit: serving SRE teams by org, dedicated SREs in dev teams
@@ -649,7 +684,7 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		old = prev.Advisories
 	}
 	an.Advisories = advisories(&advisoryFacts{cur: cur, f: f, lay: lay, s: s, old: old, roleP: roleP,
-		an: an, sf: &sf, sv: sv})
+		an: an, sf: sf, sv: sv})
 
 	if p.stale > 32 {
 		// run_with, or who runs what, changed for many teams since the layout was made:
@@ -661,9 +696,36 @@ func (a *Analyser) analyse(cur *Org, prev *Analysis) *Analysis {
 		}
 		a.mu.Unlock()
 	}
+	if edited != nil {
+		// kept for the next hinted re-analysis; an unhinted one leaves the last kept
+		sf.an, s.track = an, sf
+	}
 	s.reset()
 	a.spare.Store(s)
 	return an
+}
+
+// canRefresh reports whether the analysis of cur may refresh prev's services verdict and
+// s.track for the edits edited says, instead of analysing every service: prev must be the
+// analysis s.track is for, of a model with the same team names (lay's) and as many
+// services, and every index edited names must be in range.
+func (s *scratch) canRefresh(prev *Analysis, edited *Touched, lay *layout, cur *Org) bool {
+	t := s.track
+	if edited == nil || edited.All || prev == nil || t == nil || t.an != prev || prev.ServiceVerdicts == nil ||
+		t.names != unsafe.SliceData(lay.names) || t.nTeams != len(cur.Teams) || t.nSvcs != len(cur.Services) {
+		return false
+	}
+	for _, i := range edited.Teams {
+		if i < 0 || i >= t.nTeams {
+			return false
+		}
+	}
+	for _, k := range edited.Services {
+		if k < 0 || k >= t.nSvcs {
+			return false
+		}
+	}
+	return true
 }
 
 // teamsPass is the analysis' one pass over the teams of cur, which lay is the layout of

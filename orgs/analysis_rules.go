@@ -381,7 +381,7 @@ type advisoryFacts struct {
 	// an is the analysis being made (its Teams and Staffing are final), sf and sv what
 	// the services say
 	an *Analysis
-	sf *ServiceFacts
+	sf *svcTrack
 	sv *ServicesVerdict
 }
 
@@ -389,8 +389,8 @@ type advisoryFacts struct {
 // you-and-sre or sre.
 func (c *advisoryFacts) serves(t *sreTeam) int {
 	n := int(c.lay.serves[t.i] + c.s.dServe[t.i])
-	if c.sf.Serves != nil {
-		n += len(c.sf.Serves[t.i])
+	if c.sf.serveN != nil {
+		n += int(c.sf.serveN[t.i])
 	}
 	return n
 }
@@ -399,22 +399,16 @@ func (c *advisoryFacts) serves(t *sreTeam) int {
 // their own run or a service's: a dev team counts once.
 func (c *advisoryFacts) shares(t *sreTeam) int {
 	n := int(c.lay.shared[t.i] + c.s.dShared[t.i])
-	if c.sf.SharesWith == nil {
+	if c.sf.shareWith == nil {
 		return n
 	}
-	for _, d := range c.sf.SharesWith[t.i] {
+	for _, d := range c.sf.shareWith[t.i] {
 		own := &c.cur.Teams[d]
 		if !(own.Kind == KindDev && own.Run == RunYouAndSRE && c.an.Teams[d].Partner == int(t.i)) {
 			n++ // shares only through a service
 		}
 	}
 	return n
-}
-
-// servedByService reports whether some service's own override names team i with run
-// you-and-sre or sre.
-func (f *ServiceFacts) servedByService(i int32) bool {
-	return f.Serves != nil && len(f.Serves[i]) > 0
 }
 
 // servicesCAPEX reports whether some service's effective run model is CAPEX-funded.
@@ -427,14 +421,12 @@ func servicesCAPEX(runs []ServiceRun) bool {
 	return false
 }
 
-// exceptionNames is the names of the services at indices whose run is their own
-// exception: a service that runs as its team does is covered by the team's name.
-func (c *advisoryFacts) exceptionNames(indices []int) []string {
+// exceptionNames is the names of the services at indices, exceptions all: a service that
+// runs as its team does is covered by the team's name.
+func (c *advisoryFacts) exceptionNames(indices []int32) []string {
 	var out []string
 	for _, k := range indices {
-		if c.sv.Runs[k].Exception {
-			out = append(out, c.cur.Services[k].Name)
-		}
+		out = append(out, c.cur.Services[k].Name)
 	}
 	return out
 }
@@ -536,15 +528,15 @@ var advisoryRules = []AdvisoryRule{
 		return advice{message: "The organization has no dev team, so there is no run model or topology to analyse."}
 	}},
 	{"unorganized", Warning, func(c *advisoryFacts) advice {
-		if len(c.s.unorganized) == 0 && len(c.exceptionNames(c.sf.Unorganized)) == 0 {
+		if len(c.s.unorganized) == 0 && len(c.exceptionNames(c.sf.unorgExc)) == 0 {
 			return advice{}
 		}
 		names := teamNames(reusable(c.old, "unorganized", len(c.s.unorganized)), c.cur, c.s.unorganized)
-		services := c.exceptionNames(c.sf.Unorganized)
+		services := c.exceptionNames(c.sf.unorgExc)
 		return advice{teams: names, services: services, message: "Nobody is organized to run " + runSubject(names, services) + " (run = none)."}
 	}},
 	{"ops-run-it", Info, func(c *advisoryFacts) advice {
-		services := c.exceptionNames(c.sf.OpsRun)
+		services := c.exceptionNames(c.sf.opsExc)
 		if len(c.s.opsRun) == 0 && len(services) == 0 {
 			return advice{}
 		}
@@ -593,7 +585,7 @@ var advisoryRules = []AdvisoryRule{
 		return advice{teams: names, message: fmt.Sprintf("%d SRE teams serving dev teams sit in the dev org (%s): beyond two, consider hosting them in the ops org or a new SRE org.", len(names), nameList(names))}
 	}},
 	{"no-sre-infra", Warning, func(c *advisoryFacts) advice {
-		if len(c.s.infra) > 0 || !withTopology(&c.f.modelN) && !c.sf.CAPEXModel {
+		if len(c.s.infra) > 0 || !withTopology(&c.f.modelN) && !c.sf.capexModel() {
 			return advice{}
 		}
 		return advice{message: "No sre-infra team builds and runs the SRE infrastructure (monitoring, SLO and alerting, on-call tooling) that the teams running services need."}

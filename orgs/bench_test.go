@@ -3,6 +3,7 @@ package orgs_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -96,6 +97,23 @@ func BenchmarkReportJSON10k(b *testing.B) {
 	}
 }
 
+// BenchmarkReportJSONStream10k is BenchmarkReportJSON10k with the report written out in
+// pieces (Report.WriteJSON) instead of built whole.
+func BenchmarkReportJSONStream10k(b *testing.B) {
+	data := file(b, 10000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		org, err := orgs.Load("gen.toml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep := orgs.NewReport(org.Name, "gen.toml", "gen.toml", orgs.Analyse(org, org))
+		if err := rep.WriteJSON(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkReanalyse10k is what the dashboard does on every edit: one team moves to
 // another organization, and the analyser (prepared once for the baseline) analyses the
 // changed model again. Each round moves the previous team back, so every analysis sees
@@ -129,6 +147,55 @@ func benchmarkReanalyse(b *testing.B, reuse bool) {
 			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
 		}
 		i++
+	}
+}
+
+// BenchmarkReanalyse10kChanged is BenchmarkReanalyse10kReuse told what changed, as the
+// dashboard tells it: only the services of the two teams edited are analysed again.
+func BenchmarkReanalyse10kChanged(b *testing.B) {
+	base, err := orgs.Load("gen.toml", file(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
+	i := 0
+	for b.Loop() {
+		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
+		cur.Teams[prev].Org = base.Teams[prev].Org
+		j := i % len(cur.Teams)
+		t := &cur.Teams[j]
+		t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
+		an = a.ReanalyseChanged(cur, an, orgs.Touched{Teams: []int{prev, j}})
+		if len(an.Transition.Decisions) != 1 {
+			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
+		}
+		i++
+	}
+}
+
+// BenchmarkReanalyse10kServiceRun is the re-analysis after `r` on a service: its own run
+// cycles (an override added, changed, removed), one service of 20,000 after another.
+func BenchmarkReanalyse10kServiceRun(b *testing.B) {
+	base, err := orgs.Load("gen.toml", file(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
+	k := 0
+	for b.Loop() {
+		c, err := cur.CycleServiceRun(k % len(cur.Services))
+		k += 7
+		if err != nil {
+			continue
+		}
+		an = a.ReanalyseChanged(cur, an, c.Touched())
+	}
+	if len(an.Services) != len(cur.Services) {
+		b.Fatalf("%d services analysed, want %d", len(an.Services), len(cur.Services))
 	}
 }
 
@@ -184,6 +251,10 @@ func checkSameJSON(t *testing.T, what string, rep *orgs.Report) {
 		t.Errorf("%s: AppendJSON differs from encoding/json at byte %d:\n got %q\nwant %q", what, i,
 			got[max(i-80, 0):min(i+80, len(got))], want[max(i-80, 0):min(i+80, len(want))])
 	}
+	var streamed bytes.Buffer
+	if err := rep.WriteJSON(&streamed); err != nil || !bytes.Equal(streamed.Bytes(), got) {
+		t.Errorf("%s: WriteJSON (%d bytes, %v) differs from AppendJSON (%d bytes)", what, streamed.Len(), err, len(got))
+	}
 }
 
 func TestReportJSONMatchesEncoder(t *testing.T) {
@@ -212,6 +283,27 @@ func TestReportJSONMatchesEncoder(t *testing.T) {
 	cur.Teams[3].Name = "Q&A <ops> \"quoted\" back\\slash ünïcode 日本 \u2028"
 	cur.Teams = cur.Teams[:len(cur.Teams)-40]
 	checkSameJSON(t, "generated", orgs.NewReport("<b>&amp;", "a\"b.toml", "", orgs.Analyse(base, cur)))
+
+	// the services of a generated organization, their runs cycled (transitions, decisions),
+	// their names and targets as a file may hold them
+	svc := base.Clone()
+	if len(svc.Services) == 0 {
+		t.Fatal("the generated organization has no services")
+	}
+	for k := 0; k < len(svc.Services); k += 7 {
+		for range 1 + k%4 {
+			if _, err := svc.CycleServiceRun(k); err != nil {
+				break
+			}
+		}
+	}
+	svc.Services[1].Name = "Pay <&> \"now\" \u2029 ünï"
+	svc.Services[2].Availability = nil
+	tiny, used := 1e-7, 12.5
+	svc.Services[4].ErrorBudgetUsed = &tiny
+	svc.Services[5].ErrorBudgetUsed = &used
+	checkSameJSON(t, "generated services", orgs.NewReport(svc.Name, "s.toml", "b.toml", orgs.Analyse(base, svc)))
+	checkSameJSON(t, "generated services, no baseline services", orgs.NewReport(svc.Name, "s.toml", "b.toml", orgs.Analyse(&orgs.Org{Format: 1, Name: "B"}, svc)))
 
 	// no team at all, and no analysis
 	empty := &orgs.Org{Format: 1, Name: "Empty"}

@@ -34,6 +34,11 @@ type Changes struct {
 	Positioning bool
 	// Advisories is set when an advisory was raised, cleared or changed.
 	Advisories bool
+	// Services is set when a service that is an exception changed run model against the
+	// baseline (a service transition); Staffing when the staffing totals moved. Both are
+	// read from counts the analysis keeps, so they cost nothing per keystroke.
+	Services bool
+	Staffing bool
 
 	// RunModelMix is, per run model, the change of its number of dev teams (current minus
 	// baseline); models with no change are absent.
@@ -66,7 +71,8 @@ const (
 
 // Any reports whether any verdict changed.
 func (c *Changes) Any() bool {
-	return c.RunModel || c.Topology || c.Criteria || c.Funding || c.Transition || c.Identity || c.Positioning || c.Advisories
+	return c.RunModel || c.Topology || c.Criteria || c.Funding || c.Transition || c.Identity || c.Positioning || c.Advisories ||
+		c.Services || c.Staffing
 }
 
 // ChangesBetween compares the baseline's own analysis (base: Analyse(baseline, baseline))
@@ -109,6 +115,9 @@ func ChangesBetween(base, cur *Analysis) Changes {
 			break
 		}
 	}
+
+	c.Services = len(cur.Transition.Services) > 0
+	c.Staffing = cur.Staffing.Delta != (StaffingTotals{})
 
 	c.WasIdentity = was(base.Identity.Dominant, cur.Identity.Dominant)
 	c.Identity = c.WasIdentity.Changed || base.Identity.Weights != cur.Identity.Weights

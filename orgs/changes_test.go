@@ -138,3 +138,53 @@ func TestChangesAdvisories(t *testing.T) {
 		t.Errorf("advisories not marked changed")
 	}
 }
+
+// TestChangesServicesAndStaffing: the Services panel is marked changed when an exception
+// changed run model (a service transition), the Staffing panel when the staffing totals
+// moved; neither for the baseline itself.
+func TestChangesServicesAndStaffing(t *testing.T) {
+	sawServices, sawStaffing := false, false
+	for _, ex := range orgs.Examples() {
+		base, err := orgs.Load(ex.Name+".toml", ex.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		baseAn := orgs.Analyse(base, base)
+		if c := orgs.ChangesBetween(baseAn, baseAn); c.Services || c.Staffing {
+			t.Errorf("%s against itself: services %v, staffing %v", ex.Name, c.Services, c.Staffing)
+		}
+		cur := base.Clone()
+		for k := range cur.Services {
+			for range 6 {
+				an := orgs.Analyse(base, cur)
+				if len(an.Transition.Services) > 0 {
+					break
+				}
+				if _, err := cur.CycleServiceRun(k); err != nil {
+					break
+				}
+			}
+		}
+		an := orgs.Analyse(base, cur)
+		c := orgs.ChangesBetween(baseAn, an)
+		sawServices = sawServices || c.Services
+		if c.Services != (len(an.Transition.Services) > 0) || c.Services && !c.Any() {
+			t.Errorf("%s: services changed %v with %d service transitions", ex.Name, c.Services, len(an.Transition.Services))
+		}
+		staffed := base.Clone()
+		for i := range staffed.Teams {
+			if _, err := staffed.AddRotation(i, -2); err == nil {
+				break
+			}
+		}
+		san := orgs.Analyse(base, staffed)
+		c = orgs.ChangesBetween(baseAn, san)
+		sawStaffing = sawStaffing || c.Staffing
+		if c.Staffing != (san.Staffing.Delta != orgs.StaffingTotals{}) || c.Staffing && !c.Any() {
+			t.Errorf("%s: staffing changed %v with delta %+v", ex.Name, c.Staffing, san.Staffing.Delta)
+		}
+	}
+	if !sawServices || !sawStaffing {
+		t.Errorf("no example showed a change: services %v, staffing %v", sawServices, sawStaffing)
+	}
+}

@@ -70,7 +70,10 @@ func (o *Org) CycleServiceRun(k int) (*Change, error) {
 func (o *Org) servicePartner(r Run, own, teams string) string {
 	want := r.PartnerKind()
 	for _, name := range []string{own, teams} {
-		if p := o.Team(name); name != "" && p != nil && p.Kind == want {
+		if name == "" {
+			continue // no name: nothing to look up among 10,000 teams
+		}
+		if p := o.Team(name); p != nil && p.Kind == want {
 			return p.Name
 		}
 	}

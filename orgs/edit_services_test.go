@@ -328,6 +328,10 @@ func TestRefreshAfterEditsEqualsAFreshAnalysis(t *testing.T) {
 			rng := rand.New(rand.NewPCG(7, uint64(len(name))))
 			lk := NewTeamLookup(o.Teams)
 			v := AnalyseServices(o, lk)
+			// the whole analysis too, told what each edit changed, against a baseline copy
+			base := o.Clone()
+			a := NewAnalyser(base)
+			an := a.ReanalyseChanged(o, nil, Everything)
 			for step := range 300 {
 				i, k := rng.IntN(len(o.Teams)), rng.IntN(max(len(o.Services), 1))
 				var err error
@@ -359,6 +363,10 @@ func TestRefreshAfterEditsEqualsAFreshAnalysis(t *testing.T) {
 				if !reflect.DeepEqual(v.Services, fresh.Services) || !reflect.DeepEqual(v.Runs, fresh.Runs) || !reflect.DeepEqual(v.Mix, fresh.Mix) ||
 					!reflect.DeepEqual(v.Advice, fresh.Advice) || !reflect.DeepEqual(v.ErrorBudgetKPI, fresh.ErrorBudgetKPI) {
 					t.Fatalf("step %d: the refreshed verdict differs from a fresh analysis", step)
+				}
+				an = a.ReanalyseChanged(o, an, Touched{Teams: teams, Services: services})
+				if want := NewAnalyser(base).Analyse(o); !reflect.DeepEqual(an, want) {
+					t.Fatalf("step %d: the analysis told what changed differs from a fresh analysis", step)
 				}
 			}
 		})

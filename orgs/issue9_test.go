@@ -127,3 +127,29 @@ func writeTo(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestEscapeJSONFindsEveryPlace: EscapeJSON reads plain ASCII eight bytes at a time; a DEL,
+// a C1 control or a bidi character at any offset of a long ASCII text, across every
+// eight-byte boundary, is escaped all the same, and the text around it kept.
+func TestEscapeJSONFindsEveryPlace(t *testing.T) {
+	for _, odd := range []string{"\x7f", "\u009b", "\u202e", "é"} {
+		for at := 0; at < 40; at++ {
+			s := strings.Repeat("a", at) + odd + strings.Repeat("b", 40-at)
+			raw, err := json.Marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := orgs.EscapeJSON(raw)
+			var back string
+			if err := json.Unmarshal(out, &back); err != nil || back != s {
+				t.Fatalf("%q at %d: %s decodes to %q (%v)", odd, at, out, back, err)
+			}
+			if odd != "é" && bytes.Equal(out, raw) {
+				t.Errorf("%q at %d: left raw in %s", odd, at, out)
+			}
+			if odd == "é" && !bytes.Equal(out, raw) {
+				t.Errorf("é at %d: changed to %s", at, out)
+			}
+		}
+	}
+}

@@ -2,7 +2,9 @@ package orgs
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -127,6 +129,19 @@ func appendObjectEnd(b []byte, ind string) []byte {
 // appendList appends items as a JSON array indented at ind, each item written by each at
 // the next depth; a nil slice is null and an empty one [], as encoding/json writes them.
 func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, string) []byte) []byte {
+	return appendListFlush(b, items, ind, each, nil)
+}
+
+// flusher, when a report is written out in pieces (Report.WriteJSON), takes the bytes
+// written so far and returns the buffer to go on with; nil keeps them all.
+type flusher func(b []byte) []byte
+
+// flushAt is the size at which a report written in pieces hands its bytes on.
+const flushAt = 64 << 10
+
+// appendListFlush is appendList, handing the bytes on to flush (when not nil) between
+// items once they reach flushAt: between items, so that no piece ends inside a string.
+func appendListFlush[T any](b []byte, items []T, ind string, each func(*T, []byte, string) []byte, flush flusher) []byte {
 	switch {
 	case items == nil:
 		return append(b, "null"...)
@@ -142,6 +157,9 @@ func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, st
 		b = append(b, '\n')
 		b = append(b, inner...)
 		b = each(&items[i], b, inner)
+		if flush != nil && len(b) >= flushAt {
+			b = flush(b)
+		}
 	}
 	b = append(b, '\n')
 	b = append(b, ind...)
@@ -154,16 +172,61 @@ func appendList[T any](b []byte, items []T, ind string, each func(*T, []byte, st
 // are written directly: on 10,000 teams encoding/json's compacting and re-indenting of
 // them took longer than loading and analysing the file.
 func (r *Report) AppendJSON(b []byte) ([]byte, error) {
-	an := r.Analysis
-	if an == nil {
+	if r.Analysis == nil {
 		b, err := appendIndented(b, r, "")
 		return EscapeJSON(append(b, '\n')), err
 	}
+	b, err := r.appendJSON(b, nil)
+	if err != nil {
+		return nil, err
+	}
+	return EscapeJSON(b), nil
+}
+
+// WriteJSON writes to w what AppendJSON appends, byte for byte, in pieces of about 64 KB:
+// the report of 20,000 services is 15 MB, and building it whole first touches as much
+// fresh memory, which costs more than writing it.
+func (r *Report) WriteJSON(w io.Writer) error {
+	if r.Analysis == nil {
+		b, err := r.AppendJSON(nil)
+		if err == nil {
+			_, err = w.Write(b)
+		}
+		return err
+	}
+	var werr error
+	flush := func(b []byte) []byte {
+		if werr == nil {
+			_, werr = w.Write(EscapeJSON(b)) // pieces end between items: outside strings
+		}
+		return b[:0]
+	}
+	b, err := r.appendJSON(make([]byte, 0, 2*flushAt), flush)
+	if err != nil {
+		return err
+	}
+	flush(b)
+	return werr
+}
+
+// appendJSON appends the report of r (which has an analysis) unescaped, handing the bytes
+// on to flush between items of the long lists when flush is not nil.
+func (r *Report) appendJSON(b []byte, flush flusher) ([]byte, error) {
+	an := r.Analysis
 	const ind = "  "
 	var err error
 	// Room for the whole report at once: growing a buffer of megabytes step by step costs
-	// more than writing it.
-	b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+420*len(an.Services)+320*len(an.Staffing.Rotations))
+	// more than writing it, and so does room to spare, which is zeroed (on a generated
+	// organization a team takes about 240 bytes, a service 416, a rotation 283, a name an
+	// advisory lists 31).
+	named := 0 // the teams and services the advisories name
+	for k := range an.Advisories {
+		named += len(an.Advisories[k].Teams) + len(an.Advisories[k].Services)
+	}
+	if flush == nil {
+		b = slices.Grow(b, 8192+300*len(an.Teams)+200*len(an.Transition.Teams)+250*len(an.Transition.Decisions)+
+			430*len(an.Services)+200*len(an.Transition.Services)+320*len(an.Staffing.Rotations)+36*named)
+	}
 	b = append(b, "{\n  \"report\": "...)
 	b = strconv.AppendInt(b, int64(r.Report), 10)
 	b = append(b, ",\n  \"name\": "...)
@@ -183,42 +246,61 @@ func (r *Report) AppendJSON(b []byte) ([]byte, error) {
 	part("summary", an.Summary)
 	part("run_model", an.RunModel)
 	part("topology", an.Topology)
-	part("service_mix", an.ServiceMix)
+	b = append(b, ",\n  \"service_mix\": "...)
+	b = appendServiceMix(b, an.ServiceMix, ind)
 	b = append(b, ",\n  \"teams\": "...)
-	b = appendList(b, an.Teams, ind, (*TeamVerdict).appendJSON)
+	b = appendListFlush(b, an.Teams, ind, (*TeamVerdict).appendJSON, flush)
 	b = append(b, ",\n  \"services\": "...)
-	b = appendServices(b, an.Services, ind)
+	b = appendListFlush(b, an.Services, ind, (*ServiceVerdict).appendIndented, flush)
 	part("criteria", an.Criteria)
 	part("funding", an.Funding)
 	if err != nil {
 		return nil, err
 	}
 	b = append(b, ",\n  \"staffing\": "...)
-	b = an.Staffing.appendJSON(b, ind)
+	b = an.Staffing.appendJSON(b, ind, flush)
 	b = append(b, ",\n  \"transition\": {\n    \"verdict\": "...)
 	b = appendString(b, string(an.Transition.Verdict))
 	b = append(b, ",\n    \"teams\": "...)
-	b = appendList(b, an.Transition.Teams, ind+ind, (*TeamTransition).appendJSON)
+	b = appendListFlush(b, an.Transition.Teams, ind+ind, (*TeamTransition).appendJSON, flush)
 	b = append(b, ",\n    \"services\": "...)
-	if b, err = appendIndented(b, an.Transition.Services, ind+ind); err != nil {
-		return nil, err
-	}
+	b = appendListFlush(b, an.Transition.Services, ind+ind, (*ServiceTransition).appendIndented, flush)
 	b = append(b, ",\n    \"decisions\": "...)
-	b = appendList(b, an.Transition.Decisions, ind+ind, (*Decision).appendJSON)
+	b = appendListFlush(b, an.Transition.Decisions, ind+ind, (*Decision).appendJSON, flush)
 	b = append(b, "\n  }"...)
 	part("identity", an.Identity)
 	part("kpis", an.KPIs)
 	part("positioning", an.Positioning)
-	part("advisories", an.Advisories)
 	if err != nil {
 		return nil, err
 	}
-	return EscapeJSON(append(b, "\n}\n"...)), nil
+	b = append(b, ",\n  \"advisories\": "...)
+	b = appendListFlush(b, an.Advisories, ind, (*Advisory).appendJSON, flush)
+	return append(b, "\n}\n"...), nil
 }
+
+// appendJSON appends the advisory as encoding/json indents it at ind: written directly, as
+// an advisory of a large organization names thousands of teams and services.
+func (a *Advisory) appendJSON(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "code")
+	b = appendString(b, a.Code)
+	b = appendKey(b, ind, ',', "severity")
+	b = appendString(b, string(a.Severity))
+	b = appendKey(b, ind, ',', "message")
+	b = appendString(b, a.Message)
+	b = appendKey(b, ind, ',', "teams")
+	b = appendList(b, a.Teams, ind+"  ", appendListedString)
+	b = appendKey(b, ind, ',', "services")
+	b = appendList(b, a.Services, ind+"  ", appendListedString)
+	return appendObjectEnd(b, ind)
+}
+
+// appendListedString appends one string of a list, for appendList.
+func appendListedString(s *string, b []byte, _ string) []byte { return appendString(b, *s) }
 
 // appendJSON appends the staffing as encoding/json indents StaffingVerdict.MarshalJSON at
 // ind: written directly, as a 10,000-team file has thousands of rotations.
-func (s *StaffingVerdict) appendJSON(b []byte, ind string) []byte {
+func (s *StaffingVerdict) appendJSON(b []byte, ind string, flush flusher) []byte {
 	rot := s.Rotations
 	if rot == nil {
 		rot = []RotationStaffing{}
@@ -226,7 +308,7 @@ func (s *StaffingVerdict) appendJSON(b []byte, ind string) []byte {
 	b = append(b, "{\n"...)
 	b = append(b, ind...)
 	b = append(b, "  \"rotations\": "...)
-	b = appendList(b, rot, ind+"  ", (*RotationStaffing).appendJSON)
+	b = appendListFlush(b, rot, ind+"  ", (*RotationStaffing).appendJSON, flush)
 	b = appendKey(b, ind, ',', "needed")
 	b = strconv.AppendInt(b, int64(s.Needed), 10)
 	b = appendKey(b, ind, ',', "hires")
@@ -292,15 +374,114 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// appendServices appends the services as encoding/json indents them at ind: each object
-// compact from AppendJSON, re-indented (20,000 services are written this way in a few
-// milliseconds, where encoding/json's reflection took far longer).
-func appendServices(b []byte, services []ServiceVerdict, ind string) []byte {
-	return appendList(b, services, ind, func(v *ServiceVerdict, b []byte, inner string) []byte {
-		var buf bytes.Buffer
-		_ = json.Indent(&buf, v.AppendJSON(nil), inner, "  ") // AppendJSON writes valid JSON
-		return append(b, buf.Bytes()...)
+// appendIndented appends the service as encoding/json indents AppendJSON's object whose
+// opening line has indentation ind: the same bytes, its strings escaped as AppendJSON
+// escapes them.
+func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "name")
+	b = appendJSONString(b, v.Name)
+	b = appendKey(b, ind, ',', "team")
+	b = appendJSONString(b, v.Team)
+	b = appendKey(b, ind, ',', "run_model")
+	b = appendJSONString(b, string(v.RunModel))
+	b = appendKey(b, ind, ',', "topology")
+	if v.Topology == 0 {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, int64(v.Topology), 10)
+	}
+	b = appendKey(b, ind, ',', "run_with")
+	if v.RunWith == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, v.RunWith)
+	}
+	b = appendKey(b, ind, ',', "exception")
+	b = strconv.AppendBool(b, v.Exception)
+	b = appendKey(b, ind, ',', "availability")
+	b = appendJSONNumber(b, v.Availability)
+	b = appendKey(b, ind, ',', "error_budget_used")
+	b = appendJSONNumber(b, v.ErrorBudgetUsed)
+	b = appendKey(b, ind, ',', "error_budget_hours")
+	if v.Availability == nil {
+		b = append(b, "null"...)
+	} else {
+		h := rnd2(v.BudgetHours)
+		b = appendJSONNumber(b, &h)
+	}
+	b = appendKey(b, ind, ',', "responders")
+	if len(v.Responders) == 0 {
+		b = append(b, '[', ']')
+	} else {
+		b = append(b, '[')
+		for i, r := range v.Responders {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			b = append(b, ind...)
+			b = append(b, "    "...)
+			b = appendJSONString(b, r)
+		}
+		b = append(b, '\n')
+		b = append(b, ind...)
+		b = append(b, "  ]"...)
+	}
+	b = appendKey(b, ind, ',', "longest_uncovered_hours")
+	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
+	b = appendKey(b, ind, ',', "status")
+	b = appendJSONString(b, v.Status)
+	return appendObjectEnd(b, ind)
+}
+
+// appendIndented appends the transition as encoding/json indents its MarshalJSON at ind.
+func (t *ServiceTransition) appendIndented(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "service")
+	b = appendJSONString(b, t.Service)
+	b = appendKey(b, ind, ',', "team")
+	b = appendJSONString(b, t.Team)
+	b = appendKey(b, ind, ',', "from")
+	b = appendJSONString(b, string(t.From))
+	b = appendKey(b, ind, ',', "to")
+	b = appendJSONString(b, string(t.To))
+	b = appendKey(b, ind, ',', "verdict")
+	b = appendJSONString(b, string(t.Verdict))
+	b = appendKey(b, ind, ',', "reason")
+	if t.Reason == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, t.Reason)
+	}
+	return appendObjectEnd(b, ind)
+}
+
+// appendServiceMix appends the service mix (null without services) as encoding/json
+// indents it at ind.
+func appendServiceMix(b []byte, m *ServiceMix, ind string) []byte {
+	if m == nil {
+		return append(b, "null"...)
+	}
+	b = appendKey(b, ind, '{', "run_model")
+	b = appendList(b, m.RunModel, ind+"  ", func(c *ServiceModelCount, b []byte, ind string) []byte {
+		b = appendKey(b, ind, '{', "id")
+		b = appendString(b, string(c.ID))
+		b = appendKey(b, ind, ',', "services")
+		b = strconv.AppendInt(b, int64(c.Services), 10)
+		b = appendKey(b, ind, ',', "share")
+		b = appendJSONFloat(b, c.Share)
+		return appendObjectEnd(b, ind)
 	})
+	b = appendKey(b, ind, ',', "topology")
+	b = appendList(b, m.Topology, ind+"  ", func(c *ServiceTopologyCount, b []byte, ind string) []byte {
+		b = appendKey(b, ind, '{', "topology")
+		b = strconv.AppendInt(b, int64(c.Topology), 10)
+		b = appendKey(b, ind, ',', "services")
+		b = strconv.AppendInt(b, int64(c.Services), 10)
+		b = appendKey(b, ind, ',', "share")
+		b = appendJSONFloat(b, c.Share)
+		return appendObjectEnd(b, ind)
+	})
+	return appendObjectEnd(b, ind)
 }
 
 // appendIndented appends v as encoding/json writes it, indented as a value whose line has
@@ -398,6 +579,16 @@ func (p IdentityPeople) MarshalJSON() ([]byte, error) {
 // structure and no value. b is returned as it is when it holds nothing to escape.
 func EscapeJSON(b []byte) []byte {
 	i := 0
+	// eight bytes at a time while none is DEL or outside ASCII: a report of 20,000
+	// services is 15 MB of ASCII
+	const high, ones, del = 0x8080808080808080, 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		x := w ^ del // a zero byte where w holds DEL
+		if w&high != 0 || (x-ones)&^x&high != 0 {
+			break
+		}
+	}
 	for i < len(b) && b[i] < utf8.RuneSelf && b[i] != 0x7f {
 		i++
 	}

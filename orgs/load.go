@@ -306,8 +306,11 @@ func (d *decoder) org(raw map[string]any) *Org {
 	for i, t := range teams {
 		o.Teams = append(o.Teams, d.team(t, i))
 	}
-	for i, t := range d.array(raw, "service") {
-		o.Services = append(o.Services, d.service(t, i))
+	if services := d.array(raw, "service"); len(services) > 0 {
+		o.Services = make([]Service, 0, len(services))
+		for i, t := range services {
+			o.Services = append(o.Services, d.service(t, i))
+		}
 	}
 	for i, t := range d.array(raw, "kpi") {
 		a := at{table: "kpi", index: i, where: fmt.Sprintf("kpi #%d", i+1)}
@@ -406,10 +409,22 @@ func (d *decoder) team(t map[string]any, i int) Team {
 }
 
 func (d *decoder) service(t map[string]any, i int) Service {
-	a := at{table: "service", index: i, where: fmt.Sprintf("service #%d", i+1)}
-	if n, ok := t["name"].(string); ok && n != "" {
-		a.where = fmt.Sprintf("service %q", Cut(n))
-	}
+	a := at{table: "service", index: i}
+	// named as a team is, on the way out, only when it has problems (20,000 services
+	// mostly have none)
+	first := len(d.problems)
+	defer func() {
+		if len(d.problems) == first {
+			return
+		}
+		where := "service #" + strconv.Itoa(i+1)
+		if n, ok := t["name"].(string); ok && n != "" {
+			where = "service " + strconv.Quote(Cut(n)) // as %q writes it
+		}
+		for j := first; j < len(d.problems); j++ {
+			d.problems[j].Where = where
+		}
+	}()
 	d.unknownKeys(t, serviceKeys, a, "[[service]]")
 	s := Service{
 		Name: d.name(t, "name", a, "service name", true),
@@ -572,33 +587,36 @@ func (d *decoder) crossCheck(o *Org) {
 		}
 		return ""
 	}
+	// where a message is: named only for a message, as 20,000 services are mostly fine
+	teamAt := func(i int) at { return at{"team", i, crossWhere("team", o.Teams[i].Name, i)} }
+	serviceAt := func(i int) at { return at{"service", i, crossWhere("service", o.Services[i].Name, i)} }
 	for i, t := range o.Teams {
 		if t.Kind != KindDev || t.RunWith == "" || !t.Run.NeedsPartner() {
 			continue
 		}
-		a := at{"team", i, crossWhere("team", t.Name, i)}
 		j, ok := lookupFold(byName, t.RunWith)
 		switch {
 		case !ok && d.full():
 			d.more++ // not shown: no suggestion to make
 		case !ok:
-			d.addf(a, "run_with", "run_with %q names no team%s", t.RunWith, didYouMeanTeam(t.RunWith))
+			d.addf(teamAt(i), "run_with", "run_with %q names no team%s", t.RunWith, didYouMeanTeam(t.RunWith))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != t.Run.PartnerKind():
-			d.addf(a, "run_with", "run_with %q is kind = %q, but run = %q needs a team of kind = %q", t.RunWith, o.Teams[j].Kind, t.Run, t.Run.PartnerKind())
+			d.addf(teamAt(i), "run_with", "run_with %q is kind = %q, but run = %q needs a team of kind = %q", t.RunWith, o.Teams[j].Kind, t.Run, t.Run.PartnerKind())
 		case j == i:
-			d.addf(a, "run_with", "a team cannot run with itself")
+			d.addf(teamAt(i), "run_with", "a team cannot run with itself")
 		}
 	}
-	seen := map[string]int{}
+	seen := make(map[string]int, len(o.Services))
+	var fold []byte
 	for i, s := range o.Services {
-		a := at{"service", i, crossWhere("service", s.Name, i)}
 		if s.Name != "" {
-			if j, dup := lookupFold(seen, s.Name); dup {
-				d.addf(a, "name", "the name is already used by service #%d (%q); names are unique ignoring case and Unicode form", j+1, o.Services[j].Name)
+			fold = appendFold(fold[:0], s.Name)
+			if j, dup := seen[string(fold)]; dup {
+				d.addf(serviceAt(i), "name", "the name is already used by service #%d (%q); names are unique ignoring case and Unicode form", j+1, o.Services[j].Name)
 			} else {
-				seen[foldKey(s.Name)] = i
+				seen[string(fold)] = i
 			}
 		}
 		if s.Team == "" {
@@ -609,28 +627,27 @@ func (d *decoder) crossCheck(o *Org) {
 		case !ok && d.full():
 			d.more++
 		case !ok:
-			d.addf(a, "team", "team %q does not exist%s", s.Team, didYouMeanTeam(s.Team))
+			d.addf(serviceAt(i), "team", "team %q does not exist%s", s.Team, didYouMeanTeam(s.Team))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != KindDev:
-			d.addf(a, "team", "team %q is kind = %q; a service is built by a dev team", s.Team, o.Teams[j].Kind)
+			d.addf(serviceAt(i), "team", "team %q is kind = %q; a service is built by a dev team", s.Team, o.Teams[j].Kind)
 		}
 	}
 	for i, s := range o.Services {
 		if s.RunWith == "" || !s.Run.NeedsPartner() {
 			continue
 		}
-		a := at{"service", i, crossWhere("service", s.Name, i)}
 		j, ok := lookupFold(byName, s.RunWith)
 		switch {
 		case !ok && d.full():
 			d.more++
 		case !ok:
-			d.addf(a, "run_with", "run_with %q names no team%s", s.RunWith, didYouMeanTeam(s.RunWith))
+			d.addf(serviceAt(i), "run_with", "run_with %q names no team%s", s.RunWith, didYouMeanTeam(s.RunWith))
 		case o.Teams[j].Kind == "":
 			// that team's kind is missing or invalid, which is reported already
 		case o.Teams[j].Kind != s.Run.PartnerKind():
-			d.addf(a, "run_with", "run_with %q is kind = %q, but run = %q needs a team of kind = %q", s.RunWith, o.Teams[j].Kind, s.Run, s.Run.PartnerKind())
+			d.addf(serviceAt(i), "run_with", "run_with %q is kind = %q, but run = %q needs a team of kind = %q", s.RunWith, o.Teams[j].Kind, s.Run, s.Run.PartnerKind())
 		}
 	}
 }

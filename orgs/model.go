@@ -276,8 +276,24 @@ func (o *Org) Clone() *Org {
 
 // TeamIndex returns the index of the team named name (as SameName compares names), or -1.
 func (o *Org) TeamIndex(name string) int {
+	if !isASCII(name) {
+		for i := range o.Teams {
+			if SameName(o.Teams[i].Name, name) {
+				return i
+			}
+		}
+		return -1
+	}
+	// an ASCII name (the common case, asked for at every keystroke on a service of
+	// 10,000 teams): a team name of another length matches only when it is not ASCII, and
+	// one of the same length by ASCII case folding or as SameName says otherwise
 	for i := range o.Teams {
-		if SameName(o.Teams[i].Name, name) {
+		t := o.Teams[i].Name
+		if len(t) == len(name) {
+			if SameName(t, name) {
+				return i
+			}
+		} else if !isASCII(t) && SameName(t, name) {
 			return i
 		}
 	}

@@ -108,3 +108,14 @@ run_with = "opſ sre"
 		t.Errorf("topology of Checkout = %v, want 5 (shares on call with the ops org's SRE team)", a.Teams[1].Topology)
 	}
 }
+
+// TestTeamIndexAcrossLengths: an ASCII name finds a team whose name is the same ignoring
+// case though written with other bytes (the Kelvin sign, the long s), and nothing else.
+func TestTeamIndexAcrossLengths(t *testing.T) {
+	o := &Org{Teams: []Team{{Name: "Alpha"}, {Name: "\u212Aappa"}, {Name: "Mi\u017Fion"}, {Name: "Zeta"}}}
+	for name, want := range map[string]int{"alpha": 0, "ALPHA": 0, "kappa": 1, "KAPPA": 1, "mission": -1, "mision": 2, "MISION": 2, "zeta": 3, "Alph": -1, "Alphas": -1, "\u212Aappa": 1} {
+		if got := o.TeamIndex(name); got != want {
+			t.Errorf("TeamIndex(%q) = %d, want %d", name, got, want)
+		}
+	}
+}

@@ -748,12 +748,16 @@ func ModelsEqual(a, b *Org) bool {
 		}
 	}
 	for i := range a.Services {
-		x, y := &a.Services[i], &b.Services[i]
-		if x.Team != y.Team || x.Run != y.Run || x.RunWith != y.RunWith || !serviceOtherEqual(x, y) {
+		if !ServicesEqual(&a.Services[i], &b.Services[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// ServicesEqual compares two services by content, as ModelsEqual does.
+func ServicesEqual(x, y *Service) bool {
+	return x.Team == y.Team && x.Run == y.Run && x.RunWith == y.RunWith && serviceOtherEqual(x, y)
 }
 
 // Flagged lists the team transitions of the stage that are unlikely or have no reason: the

@@ -36,6 +36,28 @@ type editor struct {
 	history []*orgs.Change
 	pos     int
 	n       int // names made so far
+	// touched is what the edits since the last takeTouched changed, as a dashboard
+	// would tell ReanalyseChanged
+	touched orgs.Touched
+}
+
+// touch adds what one edit changed to e.touched.
+func (e *editor) touch(t orgs.Touched) {
+	if t.All {
+		e.touched = orgs.Everything
+	}
+	if e.touched.All {
+		return
+	}
+	e.touched.Teams = append(e.touched.Teams, t.Teams...)
+	e.touched.Services = append(e.touched.Services, t.Services...)
+}
+
+// takeTouched is what the edits changed since it was last called.
+func (e *editor) takeTouched() orgs.Touched {
+	t := e.touched
+	e.touched = orgs.Touched{}
+	return t
 }
 
 func (e *editor) team() int { return e.rng.IntN(len(e.cur.Teams)) }
@@ -47,12 +69,29 @@ func (e *editor) did(c *orgs.Change, err error) string {
 	}
 	e.history = append(e.history[:e.pos], c)
 	e.pos++
+	e.touch(c.Touched())
 	return c.Summary
 }
 
 // direct is an edit no Change records: the history no longer applies.
 func (e *editor) direct(what string) string {
 	e.history, e.pos = nil, 0
+	e.touch(orgs.Everything)
+	return what
+}
+
+// directTeams is an edit no Change records of the teams at indices in place (their
+// names maybe too).
+func (e *editor) directTeams(what string, indices ...int) string {
+	e.history, e.pos = nil, 0
+	e.touch(orgs.Touched{Teams: indices})
+	return what
+}
+
+// directService is an edit no Change records of service k in place.
+func (e *editor) directService(what string, k int) string {
+	e.history, e.pos = nil, 0
+	e.touch(orgs.Touched{Services: []int{k}})
 	return what
 }
 
@@ -114,51 +153,56 @@ func (e *editor) edit() string {
 		}
 		e.pos--
 		e.history[e.pos].Undo(o)
+		e.touch(e.history[e.pos].Touched())
 		return "undid " + e.history[e.pos].Summary
 	case r < 74:
 		if e.pos == len(e.history) {
 			return "nothing to redo"
 		}
 		e.history[e.pos].Redo(o)
+		e.touch(e.history[e.pos].Touched())
 		e.pos++
 		return "redid " + e.history[e.pos-1].Summary
 	case r < 75:
 		return e.did(o.ResetTo(e.base))
 	}
 	// what no edit function does
+	if len(o.Services) > 0 && e.rng.IntN(4) == 0 {
+		return e.serviceDirectly()
+	}
 	i := e.team()
 	t := &o.Teams[i]
 	switch e.rng.IntN(17) {
 	case 0:
 		t.Name = e.newName()
-		return e.direct("renamed a team")
+		return e.directTeams("renamed a team", i)
 	case 1:
 		t.Name = strings.ToUpper(t.Name)
-		return e.direct("renamed a team in capitals")
+		return e.directTeams("renamed a team in capitals", i)
 	case 2:
 		if len(e.base.Teams) > 0 {
 			t.Name = e.base.Teams[e.rng.IntN(len(e.base.Teams))].Name
 		}
-		return e.direct("gave a team a baseline team's name (maybe a second team of that name)")
+		return e.directTeams("gave a team a baseline team's name (maybe a second team of that name)", i)
 	case 3:
 		j := e.team()
 		o.Teams[i], o.Teams[j] = o.Teams[j], o.Teams[i]
-		return e.direct("swapped two teams")
+		return e.directTeams("swapped two teams", i, j)
 	case 4:
 		t.Kind = orgs.AllKinds[e.rng.IntN(4)]
 		if t.Kind == orgs.KindSRE && !slices.Contains(orgs.AllOrgs, t.Org) {
 			t.Kind = orgs.KindOps // an SRE team serving in no known org has no identity to add to
 		}
-		return e.direct("changed a team's kind")
+		return e.directTeams("changed a team's kind", i)
 	case 5:
 		t.RunWith = strings.ToLower(o.Teams[e.team()].Name)
-		return e.direct("pointed run_with at any team, in lower case")
+		return e.directTeams("pointed run_with at any team, in lower case", i)
 	case 6:
 		t.RunWith = []string{"", "nobody", t.Name}[e.rng.IntN(3)]
-		return e.direct("pointed run_with at nobody or itself")
+		return e.directTeams("pointed run_with at nobody or itself", i)
 	case 7:
 		t.Funding = []orgs.Funding{"", orgs.CAPEX, orgs.OPEX}[e.rng.IntN(3)]
-		return e.direct("set a team's funding")
+		return e.directTeams("set a team's funding", i)
 	case 8:
 		if e.rng.IntN(2) == 0 {
 			t.PerHead = nil
@@ -166,7 +210,7 @@ func (e *editor) edit() string {
 			v := int64(50000 + e.rng.IntN(100000))
 			t.PerHead = &v
 		}
-		return e.direct("set a team's per_head")
+		return e.directTeams("set a team's per_head", i)
 	case 9:
 		if o.Defaults.PerHead != nil {
 			o.Defaults.PerHead = nil
@@ -177,16 +221,16 @@ func (e *editor) edit() string {
 		return e.direct("toggled the default per_head")
 	case 10:
 		t.OnCall = []orgs.OnCall{orgs.OnCall24x7, orgs.OnCallNone, orgs.OnCall8x5}[e.rng.IntN(3)]
-		return e.direct("set a team's on call")
+		return e.directTeams("set a team's on call", i)
 	case 11:
 		t.SRERole = []orgs.SRERole{"", orgs.RoleRotation, orgs.RoleDedicated, orgs.RoleBoth, "Rotation", "other"}[e.rng.IntN(6)]
 		t.Run = orgs.AllRuns[e.rng.IntN(len(orgs.AllRuns))]
-		return e.direct("set a team's run and SRE role")
+		return e.directTeams("set a team's run and SRE role", i)
 	case 12:
 		// one of the constants' values in a string of its own, as a decoder may give it
 		t.Org = orgs.OrgID(strings.Clone(string(orgs.AllOrgs[e.rng.IntN(3)])))
 		t.SRERole = orgs.SRERole(strings.Clone(string(t.SRERole)))
-		return e.direct("set a team's org and SRE role in strings of their own")
+		return e.directTeams("set a team's org and SRE role in strings of their own", i)
 	case 13:
 		// many at once, more than the layout's partners are kept for
 		for k := range o.Teams {
@@ -202,7 +246,7 @@ func (e *editor) edit() string {
 		if t.Kind != orgs.KindSRE {
 			t.Org = []orgs.OrgID{"", "Dev", "elsewhere"}[e.rng.IntN(3)]
 		}
-		return e.direct("put a team in an org that does not exist")
+		return e.directTeams("put a team in an org that does not exist", i)
 	case 15:
 		// a second team of a name, ignoring case, and the first one's kind changed
 		j := e.team()
@@ -210,11 +254,55 @@ func (e *editor) edit() string {
 		if e.rng.IntN(2) == 0 {
 			t.Kind, o.Teams[j].Kind = orgs.KindOps, orgs.KindOps
 		}
-		return e.direct("gave a team another's name in lower case")
+		return e.directTeams("gave a team another's name in lower case", i, j)
 	default:
 		j := len(o.Teams) - 1
 		o.Teams = slices.Delete(o.Teams, j, j+1)
 		return e.direct("dropped the last team")
+	}
+}
+
+// serviceDirectly edits one service in place as no edit function does: its target, its
+// budget use, its own run, its name or its team.
+func (e *editor) serviceDirectly() string {
+	o := e.cur
+	k := e.rng.IntN(len(o.Services))
+	s := &o.Services[k]
+	switch e.rng.IntN(6) {
+	case 0:
+		v := []float64{99, 99.5, 99.9, 99.95, 99.99}[e.rng.IntN(5)]
+		s.Availability = &v
+		return e.directService("set a service's target", k)
+	case 1:
+		if e.rng.IntN(3) == 0 {
+			s.ErrorBudgetUsed = nil
+		} else {
+			v := []float64{0.2, 1, 1.4}[e.rng.IntN(3)]
+			s.ErrorBudgetUsed = &v
+		}
+		return e.directService("set a service's error budget use", k)
+	case 2:
+		s.Run = orgs.AllRuns[e.rng.IntN(len(orgs.AllRuns))]
+		s.RunWith = ""
+		if s.Run.NeedsPartner() && len(o.Teams) > 0 {
+			s.RunWith = strings.ToUpper(o.Teams[e.team()].Name)
+		}
+		return e.directService("set a service's own run and partner", k)
+	case 3:
+		s.Run, s.RunWith = "", ""
+		return e.directService("cleared a service's own run", k)
+	case 4:
+		if len(e.base.Services) > 0 {
+			s.Name = e.base.Services[e.rng.IntN(len(e.base.Services))].Name
+		} else {
+			s.Name += " renamed"
+		}
+		return e.directService("renamed a service (maybe as a baseline service)", k)
+	default:
+		if len(o.Teams) > 0 {
+			s.Team = strings.ToLower(o.Teams[e.team()].Name)
+		}
+		return e.directService("moved a service to another team", k)
 	}
 }
 
@@ -235,8 +323,9 @@ func driveEdits(t *testing.T, base *orgs.Org, seed uint64, steps int) {
 	t.Helper()
 	e := &editor{rng: rand.New(rand.NewPCG(seed, 99)), base: base, cur: base.Clone()}
 	a := orgs.NewAnalyser(base)
-	var got, plain *orgs.Analysis
+	var got, hinted, plain *orgs.Analysis
 	var plainJSON []byte
+	refreshed := a.Refreshes()
 	var log []string
 	for step := 0; step < steps; step++ {
 		burst := 1
@@ -249,6 +338,7 @@ func driveEdits(t *testing.T, base *orgs.Org, seed uint64, steps int) {
 		if len(log) > 12 {
 			log = log[len(log)-12:]
 		}
+		hinted = a.ReanalyseChanged(e.cur, hinted, e.takeTouched())
 		got = a.Reanalyse(e.cur, got)
 		want := fresh(base, e.cur)
 		fail := func(what string, an *orgs.Analysis) {
@@ -259,6 +349,7 @@ func driveEdits(t *testing.T, base *orgs.Org, seed uint64, steps int) {
 			}
 		}
 		fail("Reanalyse", got)
+		fail("ReanalyseChanged", hinted)
 		if plain != nil && !bytes.Equal(reportJSON(t, plain), plainJSON) {
 			t.Fatalf("seed %d step %d: an analysis Analyse returned changed afterwards", seed, step)
 		}
@@ -266,9 +357,12 @@ func driveEdits(t *testing.T, base *orgs.Org, seed uint64, steps int) {
 		fail("Analyse of the same Analyser", plain)
 		fail("a fresh Analyse", orgs.Analyse(base, e.cur))
 		plainJSON = reportJSON(t, plain)
-		if w := reportJSON(t, want); !bytes.Equal(reportJSON(t, got), w) || !bytes.Equal(plainJSON, w) {
+		if w := reportJSON(t, want); !bytes.Equal(reportJSON(t, got), w) || !bytes.Equal(plainJSON, w) || !bytes.Equal(reportJSON(t, hinted), w) {
 			t.Fatalf("seed %d step %d: the JSON report differs from the one from scratch", seed, step)
 		}
+	}
+	if len(base.Services) > 0 && steps >= 40 && a.Refreshes() == refreshed {
+		t.Errorf("seed %d: ReanalyseChanged never refreshed the services: every analysis was a full one", seed)
 	}
 }
 
@@ -458,5 +552,57 @@ func TestReanalyseKeepsTheAnalysisNew(t *testing.T) {
 	}
 	if !reflect.DeepEqual(second, fresh(base, base)) {
 		t.Fatal("Reanalyse of the baseline itself differs from the analysis from scratch")
+	}
+}
+
+// TestBaselineAgainstItself: the analysis of a baseline against itself (a report of one
+// file), which takes the baseline's service runs as they are, equals the analysis of a
+// copy of it against it.
+func TestBaselineAgainstItself(t *testing.T) {
+	for name, base := range bases(t) {
+		if got, want := orgs.Analyse(base, base), orgs.Analyse(base, base.Clone()); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the baseline against itself differs from its copy:\n%s", name, firstDifference(got, want))
+		}
+	}
+}
+
+// TestReanalyseATeamManyServicesFollow: when a team that most services follow changes who
+// runs it, every one of them changes; the re-analysis told so equals the analysis from
+// scratch (it analyses them all again rather than refresh them one by one).
+func TestReanalyseATeamManyServicesFollow(t *testing.T) {
+	base := gen.Org(200, 11)
+	dev := -1
+	for i := range base.Teams {
+		if base.Teams[i].Kind == orgs.KindDev {
+			dev = i
+			break
+		}
+	}
+	if dev < 0 || len(base.Services) < 100 {
+		t.Fatalf("the generated organization has no dev team or few services (%d)", len(base.Services))
+	}
+	for k := range base.Services {
+		if k%5 != 0 {
+			base.Services[k].Team = base.Teams[dev].Name
+		}
+	}
+	a := orgs.NewAnalyser(base)
+	cur := base.Clone()
+	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
+	for step := range 12 {
+		var c *orgs.Change
+		var err error
+		if step%3 == 2 {
+			c, err = cur.CycleRunWith(dev)
+		} else {
+			c, err = cur.CycleRun(dev)
+		}
+		if err != nil {
+			continue
+		}
+		an = a.ReanalyseChanged(cur, an, c.Touched())
+		if want := fresh(base, cur); !reflect.DeepEqual(an, want) {
+			t.Fatalf("step %d (%s): differs from the analysis from scratch:\n%s", step, c.Summary, firstDifference(an, want))
+		}
 	}
 }

@@ -368,7 +368,12 @@ func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
 	if lk == nil {
 		lk = NewTeamLookup(o.Teams)
 	}
-	runs := ServiceRuns(o, lk)
+	return analyseServicesWith(o, ServiceRuns(o, lk))
+}
+
+// analyseServicesWith is AnalyseServices for o's services whose effective runs are runs
+// (which the verdict keeps).
+func analyseServicesWith(o *Org, runs []ServiceRun) *ServicesVerdict {
 	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, marks: make([]serviceMark, len(o.Services))}
 	// the responders of every service share one backing array: at most two each
 	responders := make([]string, 2*len(o.Services))
@@ -456,16 +461,22 @@ func (v *ServicesVerdict) summarize(o *Org) {
 	var models [5]int
 	var topos [10]int
 	var flags [8]int
-	for _, m := range v.marks {
+	var flagged [3][]int32
+	for k, m := range v.marks {
 		models[m.model]++
 		topos[m.topology]++
 		for f := range 5 {
 			flags[f] += int(m.flags >> f & 1)
 		}
+		for f := range 3 {
+			if m.flags>>f&1 != 0 {
+				flagged[f] = append(flagged[f], int32(k))
+			}
+		}
 	}
 	v.Mix = mixOf(models, topos, len(v.marks))
 	v.ErrorBudgetKPI = errorBudgetKPI(flags[4], flags[3]) // within, supported
-	v.Advice = v.advice(o, flags)
+	v.Advice = v.advice(o, &flagged, nil)
 }
 
 // Refresh brings v, the services verdict of o before some edits, up to date after them,
@@ -535,14 +546,21 @@ func serviceStatus(hasTarget, gap, over bool) string {
 }
 
 // advice raises coverage-gap, high-target-ops-run and sre-run-over-budget, in that order,
-// each naming its services and the teams that build them; counts[f] is how many services
-// carry flag 1<<f.
-func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
+// each naming its services and the teams that build them; flagged[f] lists, ascending, the
+// services that carry flag 1<<f.
+// kept, when the caller keeps them, are the flagged services' names and every service's
+// team index, read instead of the service verdicts.
+func (v *ServicesVerdict) advice(o *Org, flagged *[3][]int32, kept *adviceLists) []Advice {
 	out := []Advice{}
 	if len(v.seen) != len(o.Teams) {
-		v.seen, v.stamp = make([]uint32, len(o.Teams)), 0
+		v.seen = make([]uint32, len(o.Teams))
+	} else {
+		clear(v.seen)
 	}
-	raise := func(code string, flag uint8, n int, detail func(*ServiceVerdict) string, format string) {
+	v.stamp = 0
+	raise := func(code string, f int, detail func(*ServiceVerdict) string, format string) {
+		list := flagged[f]
+		n := len(list)
 		if n == 0 {
 			return
 		}
@@ -550,10 +568,25 @@ func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
 		names := make([]string, 0, n)
 		teams := make([]string, 0, min(n, len(o.Teams)))
 		var details []string
-		for i, m := range v.marks {
-			if m.flags&flag == 0 {
-				continue
+		if kept != nil {
+			names = append(names, kept.names[f]...)
+			for _, i := range list {
+				// by team index, listing each team once as the team spells its name
+				if t := kept.teamOf[i]; t < 0 || v.seen[t] != v.stamp {
+					name := v.Services[i].Team
+					if t >= 0 {
+						v.seen[t] = v.stamp
+						name = o.Teams[t].Name
+					}
+					teams = append(teams, name)
+				}
 			}
+			for _, i := range list[:min(n, advisedResponseLimit)] {
+				details = append(details, detail(&v.Services[i]))
+			}
+			list = nil
+		}
+		for _, i := range list {
 			sv := &v.Services[i]
 			names = append(names, sv.Name)
 			if len(details) < advisedResponseLimit {
@@ -567,28 +600,36 @@ func (v *ServicesVerdict) advice(o *Org, counts [8]int) []Advice {
 				teams = append(teams, sv.Team)
 			}
 		}
-		list := strings.Join(details, "; ")
+		text := strings.Join(details, "; ")
 		if rest := len(names) - len(details); rest > 0 {
-			list += fmt.Sprintf(" and %d more", rest)
+			text += fmt.Sprintf(" and %d more", rest)
 		}
-		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, list), Teams: teams, Services: names})
+		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, text), Teams: teams, Services: names})
 	}
-	raise("coverage-gap", markGap, counts[0],
+	raise("coverage-gap", 0,
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, budget %s h a month, %d h uncovered)", v.Name, formatNumber(*v.Availability), formatNumber(rnd2(v.BudgetHours)), v.LongestUncovered)
 		},
 		"Nobody is on call for longer than the monthly error budget: %s. One incident at the start of the gap could spend the month's budget before anyone responds.")
-	raise("high-target-ops-run", markHigh, counts[1],
+	raise("high-target-ops-run", 1,
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, %s)", v.Name, formatNumber(*v.Availability), v.RunModel.Short())
 		},
 		"High availability targets without developers or SRE on call: %s. The talk pairs ops run it with lower targets and demand.")
-	raise("sre-run-over-budget", markSREOver, counts[2],
+	raise("sre-run-over-budget", 2,
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (%s%% of its error budget used, run by %q)", v.Name, formatNumber(rnd2(*v.ErrorBudgetUsed*100)), v.RunWith)
 		},
 		"Run by SRE and over the error budget: %s. The error budget policy hands the pager back to the developers until the service is within budget again.")
 	return out
+}
+
+// adviceLists are what an analysis keeps to write the service advisories again: per flag
+// the names of the services that carry it (in the order of their indices), and per service
+// the index of its team (-1 for none).
+type adviceLists struct {
+	names  [3][]string
+	teamOf []int32
 }
 
 // formatNumber writes a number as people read it: no trailing zeros ("99.9", "0.72", "64").

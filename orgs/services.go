@@ -18,6 +18,8 @@ type TeamLookup struct {
 	// name looked up again is not folded again (the analyser keeps it while the team names
 	// stay the same)
 	written map[string]int
+	// last, when set, holds the last names looked up, asked for again first
+	last *lastNames
 }
 
 // NewTeamLookup indexes teams by folded name; for names that are the same name, the first
@@ -38,15 +40,26 @@ func (l *TeamLookup) Index(name string) int {
 	if name == "" {
 		return -1
 	}
-	if i, ok := l.written[name]; ok {
-		return i
+	if c := l.last; c != nil {
+		if c.name[0] != "" && sameString(c.name[0], name) {
+			return c.i[0]
+		}
+		if c.name[1] != "" && sameString(c.name[1], name) {
+			return c.i[1]
+		}
 	}
-	i, ok := lookupFold(l.index, name)
+	i, ok := l.written[name]
 	if !ok {
-		i = -1
+		if i, ok = lookupFold(l.index, name); !ok {
+			i = -1
+		}
+		if l.written != nil && len(l.written) < maxWrittenNames {
+			l.written[name] = i
+		}
 	}
-	if l.written != nil && len(l.written) < maxWrittenNames {
-		l.written[name] = i
+	if c := l.last; c != nil {
+		c.name[c.next], c.i[c.next] = name, i
+		c.next ^= 1
 	}
 	return i
 }
@@ -84,10 +97,21 @@ func ServiceRuns(o *Org, lk *TeamLookup) []ServiceRun {
 		lk = NewTeamLookup(o.Teams)
 	}
 	out := make([]ServiceRun, len(o.Services))
+	// a file lists a team's services one after the other: the team named as the service
+	// before names the same team, found without folding its name again
+	lk = &TeamLookup{index: lk.index, written: lk.written, last: &lastNames{}}
 	for i := range o.Services {
 		out[i] = serviceRunOf(o, lk, &o.Services[i])
 	}
 	return out
+}
+
+// lastNames are the last two names a TeamLookup resolved (a service's team and partner)
+// with their indices, next the one to replace.
+type lastNames struct {
+	name [2]string
+	i    [2]int
+	next int
 }
 
 // EffectiveRun is the effective run of service s of o (see ServiceRuns for many).
@@ -313,14 +337,31 @@ func (x *serviceNames) find(name string) (int, bool) {
 // serviceIndex maps folded service names to their index (the first, for a repeated name).
 func serviceIndex(services []Service) map[string]int {
 	m := make(map[string]int, len(services))
-	var buf []byte
+	// every folded name in one string, the keys slices of it: one allocation, not 20,000
+	n := 0
 	for i := range services {
-		buf = appendFold(buf[:0], services[i].Name)
-		if _, dup := m[string(buf)]; !dup {
-			m[string(buf)] = i
+		n += len(services[i].Name)
+	}
+	buf := make([]byte, 0, n)
+	ends := make([]int, len(services))
+	for i := range services {
+		buf = appendFold(buf, services[i].Name)
+		ends[i] = len(buf)
+	}
+	all, start := string(buf), 0
+	for i, end := range ends {
+		if k := all[start:end]; !hasKey(m, k) {
+			m[k] = i
 		}
+		start = end
 	}
 	return m
+}
+
+// hasKey reports whether m has the key k.
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // ServiceDecision is a who-runs-it decision about one service's own override (docs/rules.md

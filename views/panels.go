@@ -76,9 +76,9 @@ func panelChanged(d *Data, p PanelID) bool {
 	}
 	switch p {
 	case PanelServices:
-		return len(d.An.Transition.Services) > 0
+		return d.Changes.Services
 	case PanelStaffing:
-		return d.An.Staffing.Delta != orgs.StaffingTotals{}
+		return d.Changes.Staffing
 	}
 	return p.Changed(d.Changes)
 }

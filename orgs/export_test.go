@@ -1,0 +1,6 @@
+package orgs
+
+// Refreshes is how many analyses of a so far refreshed the services of the previous
+// analysis instead of analysing them all (the tests check that the incremental path is
+// taken).
+func (a *Analyser) Refreshes() int64 { return a.refreshes.Load() }
