@@ -182,7 +182,17 @@ func (c *cli) report(args []string) int {
 	}
 	c.warn(op)
 	an := orgs.Analyse(op.Baseline, op.Org)
-	out, err := report.Render(*format, op.Org, orgs.NewReport(op.Org.Name, op.Path, op.BaselinePath, an))
+	rep := orgs.NewReport(op.Org.Name, op.Path, op.BaselinePath, an)
+	if *format == "json" {
+		// written out in pieces as it is made: a report of 20,000 teams is megabytes, which
+		// a buffer of its own would first have to hold (and the system to hand over)
+		if err := rep.WriteJSON(c.stdout); err != nil {
+			fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
+			return exitInvalid
+		}
+		return exitOK
+	}
+	out, err := report.Render(*format, op.Org, rep)
 	if err != nil {
 		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
 		return exitInvalid

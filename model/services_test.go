@@ -92,7 +92,7 @@ func TestSortServicesKey(t *testing.T) {
 		t.Fatal("! did not sort the Services panel")
 	}
 	order := views.ServiceOrder(m.an, true)
-	if first := &m.an.Services[order[0]]; !views.ServiceProblem(first) {
+	if first := &m.an.Services[order[0]]; !first.Problem() {
 		t.Errorf("sorted by status, the first service %q has no problem", first.Name)
 	}
 	lines := views.PanelLines(views.PanelServices, d, m.st, 100)

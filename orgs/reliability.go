@@ -360,7 +360,32 @@ const (
 	markSREOver               // sre-run-over-budget
 	markSupported             // supported by SRE and carries error_budget_used
 	markWithin                // ... which is at most 1
+	markOver                  // its error budget is used up (a problem, no advisory)
 )
+
+// problemFlags are the marks of a service with a problem (ServiceVerdict.Problem).
+const problemFlags = markGap | markHigh | markSREOver | markOver
+
+// Problem reports whether the service has something to act on: a coverage gap, an error
+// budget used up, a high target run by ops or nobody, or SRE running it over budget.
+func (v *ServiceVerdict) Problem() bool {
+	return v.Gap || v.OverBudget || v.HighTargetOpsRun || v.SRERunOverBudget
+}
+
+// Problems is the number of services with a problem: counted from the packed marks, so
+// that a dashboard redrawn after every keystroke does not read 20,000 verdicts for it.
+func (v *ServicesVerdict) Problems() int {
+	if v == nil {
+		return 0
+	}
+	n := 0
+	for _, m := range v.marks {
+		if m.flags&problemFlags != 0 {
+			n++
+		}
+	}
+	return n
+}
 
 // AnalyseServices is docs/rules.md sections 1, 6 and 8 for the services of o; lk indexes o's
 // teams (nil builds one). Linear in teams and services.
@@ -431,6 +456,9 @@ func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 	}
 	if sv.SRERunOverBudget {
 		m.flags |= markSREOver
+	}
+	if sv.OverBudget {
+		m.flags |= markOver
 	}
 	if (sv.RunModel == YouAndSRERunIt || sv.RunModel == SRERunIt) && s.ErrorBudgetUsed != nil {
 		m.flags |= markSupported

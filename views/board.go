@@ -332,7 +332,7 @@ func serviceLines(d *Data, k *pens, i, w int) []string {
 		if n == d.Board.Service {
 			sel, style = GlyphSelected, k.Selected
 		}
-		if ServiceProblem(v) {
+		if v.Problem() {
 			mark, style = GlyphWarning, k.Warning
 			if n == d.Board.Service {
 				style = k.SelectedWarning

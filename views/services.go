@@ -13,12 +13,6 @@ import (
 // sections 1 and 8) and each rotation (section 9). The rows come from report, so the
 // dashboard and the report never word a verdict differently.
 
-// ServiceProblem reports whether service v has something to act on: a coverage gap, an
-// error budget used up, a high target run by ops or nobody, or SRE running it over budget.
-func ServiceProblem(v *orgs.ServiceVerdict) bool {
-	return v.Gap || v.OverBudget || v.HighTargetOpsRun || v.SRERunOverBudget
-}
-
 // statusRank orders service statuses worst first, for the panel sorted by status.
 func statusRank(v *orgs.ServiceVerdict) int {
 	switch {
@@ -28,7 +22,7 @@ func statusRank(v *orgs.ServiceVerdict) int {
 		return 1
 	case v.OverBudget:
 		return 2
-	case ServiceProblem(v):
+	case v.Problem():
 		return 3
 	case v.Status == orgs.StatusOK:
 		return 4
@@ -166,12 +160,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	if len(an.Services) == 0 {
 		return []string{st.ink().Muted.Render(Trunc("no services in this file", w))}
 	}
-	problems := 0
-	for i := range an.Services {
-		if ServiceProblem(&an.Services[i]) {
-			problems++
-		}
-	}
+	problems := an.ServiceVerdicts.Problems()
 	order := "file order"
 	if d.ServicesByStatus {
 		order = "worst status first"
@@ -206,7 +195,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 		// team, run model, responders, target, budget, longest gap, status
 		// "you and SRE (exception)": the header says it is the run model
 		rows[k] = []string{r[0], r[1], strings.Replace(r[2], " run it", "", 1), r[3], r[4], r[5], r[6], r[7]}
-		marks[k] = ServiceProblem(v)
+		marks[k] = v.Problem()
 		styles[k] = st.ink().Text
 		if marks[k] {
 			styles[k] = st.ink().Warning

@@ -28,8 +28,8 @@ func TestServicePanelsSayWhatOrgsComputed(t *testing.T) {
 			t.Errorf("service %q is not listed:\n%s", v.Name, svc)
 			continue
 		}
-		if ServiceProblem(v) != strings.HasPrefix(row, GlyphWarning) || !strings.Contains(row, v.Status) {
-			t.Errorf("row of %q (problem %v, status %q): %q", v.Name, ServiceProblem(v), v.Status, row)
+		if v.Problem() != strings.HasPrefix(row, GlyphWarning) || !strings.Contains(row, v.Status) {
+			t.Errorf("row of %q (problem %v, status %q): %q", v.Name, v.Problem(), v.Status, row)
 		}
 	}
 	if panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
