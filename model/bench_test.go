@@ -123,7 +123,7 @@ func BenchmarkServiceRunAnalyseView(b *testing.B) {
 		}
 		press(b, m, "down")
 	}
-	if m.board.SelectedService(m.an) < 0 {
+	if m.board.SelectedService(m.index) < 0 {
 		b.Fatal("no team with services near the top of the first column")
 	}
 	loop(b, func() {

@@ -92,7 +92,7 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 	k := ctx.keys
 	cur, an := ctx.s.Current(), ctx.an
 	sel := b.Selected()
-	svc := b.SelectedService(an)
+	svc := b.SelectedService(ctx.index)
 	switch {
 	case is(msg, k.Quit):
 		b.ask = askQuit
@@ -116,13 +116,13 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		}
 		b.moveRow(-1)
 	case is(msg, k.Down):
-		if b.Open && b.Service < len(views.TeamServices(an, sel))-1 {
+		if b.Open && b.Service < len(ctx.index.TeamServices(sel))-1 {
 			b.Service++
 			break
 		}
 		b.moveRow(+1)
 	case is(msg, k.Services):
-		b.toggleServices(cur, an, sel)
+		b.toggleServices(cur, ctx.index, sel)
 	case is(msg, k.Rotation):
 		b.ask = askRotation
 	case is(msg, k.SortBy):
@@ -264,12 +264,12 @@ func (b *boardScreen) closeIfMoved(sel int) {
 
 // toggleServices opens the services team i builds under its card, the first one selected so
 // that r and w apply to it, or closes them.
-func (b *boardScreen) toggleServices(o *orgs.Org, an *orgs.Analysis, i int) {
+func (b *boardScreen) toggleServices(o *orgs.Org, ix views.Index, i int) {
 	if b.Open {
 		b.Open = false
 		return
 	}
-	n := len(views.TeamServices(an, i))
+	n := len(ix.TeamServices(i))
 	if n == 0 {
 		b.sayErr("this team builds no service")
 		return
@@ -468,10 +468,10 @@ func (b *boardScreen) enableKeys(k *KeyMap, ctx boardCtx, shared *sharing) {
 	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
 	k.Run.SetEnabled(dev)
 	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(cur, i, t.Run))
-	k.Services.SetEnabled(i >= 0 && i < len(ctx.index.Builds) && ctx.index.Builds[i] > 0)
+	k.Services.SetEnabled(len(ctx.index.TeamServices(i)) > 0)
 	k.SortBy.SetEnabled(len(an.Services) > 0)
 	k.Rotation.SetEnabled(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "")
-	if svc := b.SelectedService(an); svc >= 0 {
+	if svc := b.SelectedService(ctx.index); svc >= 0 {
 		// r and w change the selected service's run, not its team's
 		v := &an.Services[svc]
 		k.Run.SetEnabled(true)

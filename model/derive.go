@@ -23,6 +23,9 @@ type derived struct {
 	kinds   []orgs.Kind
 	col     []int8
 	partner []int32
+	// services is how many services the analysis had when last derived: the lists of
+	// index.Services follow edits of one team only while no service is added or removed
+	services int
 }
 
 // partnerOf is the team that team i runs with as the analysis found it (orgs keeps the one
@@ -54,6 +57,10 @@ func (d *derived) rebuild(o *orgs.Org, an *orgs.Analysis) {
 		}
 	}
 	d.index = views.Index{ServedBy: served, DevRank: views.DevRanks(o)}
+	if an != nil && len(an.Services) > 0 && len(an.Teams) == n {
+		d.index.Services, d.index.Exceptions = views.ServicesByTeam(an)
+		d.services = len(an.Services)
+	}
 }
 
 // team follows an edit that changed team i of o alone. It reports false when it cannot:
@@ -66,6 +73,24 @@ func (d *derived) team(o *orgs.Org, an *orgs.Analysis, i int) bool {
 	t := &o.Teams[i]
 	if t.Name != d.names[i] || t.Kind != d.kinds[i] {
 		return false
+	}
+	if an == nil || len(an.Services) != d.services || (d.services > 0) != (d.index.Services != nil) {
+		return false
+	}
+	if ks := d.index.TeamServices(i); len(ks) > 0 {
+		// an edit of the team, or of one of its services, can change which of them run
+		// otherwise than the team: count them again (a new slice when the count moves, as
+		// for the columns, since copies of the index may still be drawn)
+		n := int32(0)
+		for _, k := range ks {
+			if an.Services[k].Exception {
+				n++
+			}
+		}
+		if n != d.index.Exceptions[i] {
+			d.index.Exceptions = slices.Clone(d.index.Exceptions)
+			d.index.Exceptions[i] = n
+		}
 	}
 	if c, was := views.ColumnOf(t.Org), int(d.col[i]); c != was {
 		// new slices: copies of the board (the one find restores) keep the old ones
@@ -145,6 +170,14 @@ func sameDerived(o *orgs.Org, an *orgs.Analysis, d derived) error {
 	}
 	if !slices.Equal(ix.DevRank, d.index.DevRank) {
 		return fmt.Errorf("dev ranks differ")
+	}
+	if !slices.Equal(ix.Exceptions, d.index.Exceptions) || len(ix.Services) != len(d.index.Services) {
+		return fmt.Errorf("exceptions per team %v, want %v", d.index.Exceptions, ix.Exceptions)
+	}
+	for j := range ix.Services {
+		if !slices.Equal(ix.Services[j], d.index.Services[j]) {
+			return fmt.Errorf("team %d builds %v, want %v", j, d.index.Services[j], ix.Services[j])
+		}
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func (b *boardScreen) keyGroups(ctx boardCtx, shared *sharing, scenarioOpen bool
 	case t.OnCall == orgs.OnCallNone || t.OnCall == "":
 		rotWhy = "only for a team on call (a rotation needs an on-call pattern)"
 	}
-	if svc := b.SelectedService(an); svc >= 0 {
+	if svc := b.SelectedService(ctx.index); svc >= 0 {
 		// a service is selected: w cycles its partner when its run has one
 		withWhy = ""
 		if !an.Services[svc].Run.NeedsPartner() {

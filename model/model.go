@@ -542,7 +542,7 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 		if k := f.CurrentService(); k >= 0 {
 			// a service is selected under its team, as enter opens them
 			m.board.Open = true
-			m.board.Service = slices.Index(views.TeamServices(m.an, i), k)
+			m.board.Service = slices.Index(m.index.TeamServices(i), int32(k))
 		}
 	default:
 		m.board.back(m.cur, f.from, f.fromName)

@@ -30,7 +30,7 @@ func TestServicesKeyOpensTheTeamsServices(t *testing.T) {
 		t.Errorf("the services do not show under the team:\n%s", v)
 	}
 	press(t, m, "down")
-	if got := m.board.SelectedService(m.an); got < 0 || m.an.Services[got].Name != "Image archive" {
+	if got := m.board.SelectedService(m.index); got < 0 || m.an.Services[got].Name != "Image archive" {
 		t.Errorf("down selects service %d", got)
 	}
 	press(t, m, "down") // past the last service: the next team, services closed
@@ -178,7 +178,7 @@ func TestFindSelectsAServiceUnderItsTeam(t *testing.T) {
 		t.Fatalf("the team matches first: selected %q, open %v", m.Selected(), m.board.Open)
 	}
 	press(t, m, "down", "enter")
-	svc := m.board.SelectedService(m.an)
+	svc := m.board.SelectedService(m.index)
 	if svc < 0 || !strings.HasPrefix(m.an.Services[svc].Name, "Dose regist") || m.Selected() != "Dose Management" {
 		t.Fatalf("find selects service %d under %q", svc, m.Selected())
 	}

@@ -38,7 +38,7 @@ func cardHeight(d *Data, l Layout, c, row int) int {
 	if selected {
 		h += len(selectedName(d, i, l.Columns[c].W)) - 1
 		if d.Board.Open {
-			for _, sk := range TeamServices(d.An, i) {
+			for _, sk := range d.Index.TeamServices(i) {
 				h += len(serviceWrapped(&d.An.Services[sk], l.Columns[c].W))
 			}
 		}
@@ -322,7 +322,7 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 // serviceLines are the open team i's services under its card, one line each: the selected
 // one marked, those with a problem marked "!" as well as coloured.
 func serviceLines(d *Data, k *pens, i, w int) []string {
-	ks := TeamServices(d.An, i)
+	ks := d.Index.TeamServices(i)
 	out := make([]string, 0, len(ks))
 	for n, sk := range ks {
 		v := &d.An.Services[sk]
@@ -453,10 +453,10 @@ func facts(t *orgs.Team, w int) string {
 // ("dev, 6 people, 8x5; 2 services, 1 exception"), the count too when they must be cut.
 func withServices(t *orgs.Team, d *Data, i, w int) string {
 	ix := &d.Index
-	if i >= len(ix.Builds) || ix.Builds[i] == 0 {
+	if i >= len(ix.Services) || len(ix.Services[i]) == 0 {
 		return facts(t, w)
 	}
-	n, e := int(ix.Builds[i]), int(ix.Exceptions[i])
+	n, e := len(ix.Services[i]), int(ix.Exceptions[i])
 	long := "; " + strconv.Itoa(n) + " service" + plural(n)
 	short := "; " + strconv.Itoa(n) + " svc"
 	if e > 0 {

@@ -95,26 +95,23 @@ type Board struct {
 	Service int
 }
 
-// TeamServices lists the indices in an.Services of the services team i builds, in model
-// order: one pass over the services, made only for the team whose services are open.
-func TeamServices(an *orgs.Analysis, i int) []int {
-	var out []int
-	for k := range an.Services {
-		if an.Services[k].ServiceRun.Team == i {
-			out = append(out, k)
-		}
+// TeamServices lists the indices in the analysis' services of those team i builds, in
+// model order (nil when it builds none).
+func (ix Index) TeamServices(i int) []int32 {
+	if i < 0 || i >= len(ix.Services) {
+		return nil
 	}
-	return out
+	return ix.Services[i]
 }
 
-// SelectedService is the index in an.Services of the service selected on the board, -1
-// when the board selects a team.
-func (b *Board) SelectedService(an *orgs.Analysis) int {
+// SelectedService is the index in the analysis' services of the service selected on the
+// board, -1 when the board selects a team.
+func (b *Board) SelectedService(ix Index) int {
 	if !b.Open || b.Service < 0 {
 		return -1
 	}
-	if ks := TeamServices(an, b.Selected()); b.Service < len(ks) {
-		return ks[b.Service]
+	if ks := ix.TeamServices(b.Selected()); b.Service < len(ks) {
+		return int(ks[b.Service])
 	}
 	return -1
 }
@@ -169,9 +166,11 @@ type Index struct {
 	// DevRank is, per team index, the number of dev teams before it in Org: where orgs
 	// lists a dev team's transition in An.Transition.Teams.
 	DevRank []int32
-	// Builds and Exceptions count, per team index, the services the team builds and those
-	// of them run otherwise than the team (nil when the file has no services).
-	Builds, Exceptions []int32
+	// Services lists per team index the services it builds (indices in the analysis'
+	// services, in model order), and Exceptions counts those of them run otherwise than the
+	// team (both nil when the file has no services).
+	Services   [][]int32
+	Exceptions []int32
 	// wasModels is WasModels(An), made when first needed: only when the analysis does not
 	// list the transitions where DevRank says.
 	wasModels func() map[string]orgs.RunModel
@@ -192,26 +191,34 @@ func NewIndex(o *orgs.Org, an *orgs.Analysis) Index {
 }
 
 // For is ix for an, an analysis of the organization ix was derived from: with the services
-// each team builds counted from it (one pass over the services).
+// each team builds listed from it (one pass over the services), unless ix already lists
+// them for an (the model keeps them up to date through its edits).
 func (ix Index) For(an *orgs.Analysis) Index {
 	ix.wasModels = nil
-	ix.Builds, ix.Exceptions = nil, nil
-	if an != nil && len(an.Services) > 0 {
-		ix.Builds, ix.Exceptions = make([]int32, len(an.Teams)), make([]int32, len(an.Teams))
-		for k := range an.Services {
-			v := &an.Services[k]
-			if t := v.ServiceRun.Team; t >= 0 && t < len(an.Teams) {
-				ix.Builds[t]++
-				if v.Exception {
-					ix.Exceptions[t]++
-				}
-			}
-		}
+	if an == nil || len(an.Services) == 0 {
+		ix.Services, ix.Exceptions = nil, nil
+	} else if len(ix.Services) != len(an.Teams) {
+		ix.Services, ix.Exceptions = ServicesByTeam(an)
 	}
 	if an != nil {
 		ix.wasModels = sync.OnceValue(func() map[string]orgs.RunModel { return WasModels(an) })
 	}
 	return ix
+}
+
+// ServicesByTeam lists per team of an the services it builds and counts its exceptions.
+func ServicesByTeam(an *orgs.Analysis) (services [][]int32, exceptions []int32) {
+	services, exceptions = make([][]int32, len(an.Teams)), make([]int32, len(an.Teams))
+	for k := range an.Services {
+		v := &an.Services[k]
+		if t := v.ServiceRun.Team; t >= 0 && t < len(an.Teams) {
+			services[t] = append(services[t], int32(k))
+			if v.Exception {
+				exceptions[t]++
+			}
+		}
+	}
+	return services, exceptions
 }
 
 // DevRanks is, per team of o, the number of dev teams before it.

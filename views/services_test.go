@@ -89,7 +89,7 @@ func TestOpenServicesFitAtEverySize(t *testing.T) {
 		if !strings.Contains(out, GlyphSelected+GlyphWarning+" Image archive") {
 			t.Errorf("%dx%d: the selected service is not marked:\n%s", w, h, out)
 		}
-		if got := d.Board.SelectedService(d.An); got < 0 || d.An.Services[got].Name != "Image archive" {
+		if got := d.Board.SelectedService(d.Index); got < 0 || d.An.Services[got].Name != "Image archive" {
 			t.Errorf("%dx%d: selected service %d", w, h, got)
 		}
 	}
