@@ -211,11 +211,14 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 			rows[k] = []string{r[0], r[1], r[2], r[4], r[6], r[7]}
 		}
 	}
-	// the team (its services open under it on the board) and the responders give way
-	// before the service's own name
+	// the responders give way first, then the team (its services open under it on the
+	// board), the service's own name last
 	shrink := [][]int{{1}, {0}}
-	if len(header) == 8 {
-		shrink = [][]int{{1, 3}, {0}}
+	switch {
+	case len(header) == 8 && full:
+		shrink = [][]int{{1, 3}, {0}} // wrapped: the two share the cut
+	case len(header) == 8:
+		shrink = [][]int{{3}, {1}, {0}}
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
 	if rest := len(an.Services) - len(idx); rest > 0 {
