@@ -1021,7 +1021,7 @@ func advisoriesPanel(d *Data, st Styles, w, h int) []string {
 		}
 		msg := S(a.Message)
 		if c := d.Changes; c != nil && i < len(c.AdvisoryMarks) && c.AdvisoryMarks[i] != orgs.AdvisorySame {
-			msg = GlyphChanged + string(c.AdvisoryMarks[i]) + ": " + msg
+			msg = GlyphChanged + " " + string(c.AdvisoryMarks[i]) + ": " + msg
 		}
 		for _, l := range wrapped(msg, w, g, "  ") {
 			lines = append(lines, s.Render(l))
@@ -1029,7 +1029,7 @@ func advisoriesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	if c := d.Changes; c != nil {
 		for _, a := range c.Cleared {
-			for _, l := range wrapped(GlyphChanged+"cleared: "+S(a.Message), w, "- ", "  ") {
+			for _, l := range wrapped(GlyphChanged+" cleared: "+S(a.Message), w, "- ", "  ") {
 				lines = append(lines, st.ink().Muted.Render(l))
 			}
 		}

@@ -451,3 +451,37 @@ func TestDashboardColourGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestAdvisoriesSayWhatIsNew: an advisory raised or changed since the baseline is marked in
+// words ("* new: ...", "* changed: ..."), and one the change cleared is listed as cleared.
+func TestAdvisoriesSayWhatIsNew(t *testing.T) {
+	base, cur := example(t, "topology-5")
+	for i := range cur.Teams {
+		if cur.Teams[i].Kind == orgs.KindSRE {
+			cur.Teams[i].Org = orgs.OrgSRE // the talk's case: the SRE team into an SRE org
+		}
+	}
+	cur.Teams = cur.Teams[:len(cur.Teams)-1]
+	d := data(t, base, cur, "", 120, 40)
+	out := strings.Join(renderPanel(PanelAdvisories, d, DefaultStyles(), 200, 60), "\n")
+	marked := 0
+	for i, m := range d.Changes.AdvisoryMarks {
+		if m == orgs.AdvisorySame {
+			continue
+		}
+		marked++
+		first, _, _ := strings.Cut(d.An.Advisories[i].Message, ":")
+		if !strings.Contains(out, GlyphChanged+" "+string(m)+": "+first) {
+			t.Errorf("advisory %q not marked %q:\n%s", d.An.Advisories[i].Message, m, out)
+		}
+	}
+	for _, a := range d.Changes.Cleared {
+		first, _, _ := strings.Cut(a.Message, ":")
+		if !strings.Contains(out, GlyphChanged+" cleared: "+first) {
+			t.Errorf("cleared advisory %q not listed:\n%s", a.Message, out)
+		}
+	}
+	if marked+len(d.Changes.Cleared) == 0 {
+		t.Fatalf("the change marks no advisory: nothing tested\n%s", out)
+	}
+}
