@@ -266,3 +266,15 @@ func TestEditsOfOneTeamAreFollowed(t *testing.T) {
 		t.Error("a deletion was followed as an edit of one team")
 	}
 }
+
+// BenchmarkFindEveryService is a keystroke of find whose query matches every one of the
+// 20,000 services of the 10,000-team file ("service"): each match is named with its team,
+// which must be found by an index, not by a search of the teams per service.
+func BenchmarkFindEveryService(b *testing.B) {
+	m := servicesModel(b, 200, 60)
+	o := m.Current()
+	if got := len(matches(o, m.board.Cols, "service")); got < 20000 {
+		b.Fatalf("%d matches, want every service", got)
+	}
+	loop(b, func() { matches(o, m.board.Cols, "service") })
+}

@@ -187,16 +187,31 @@ func teamsSection(c *Compare) cmpSection {
 	for _, r := range d.RunWithChanges {
 		add(r.Team, "runs with "+S(report.OrDash(r.From)), "runs with "+S(report.OrDash(r.To)))
 	}
+	// the teams added and removed by name through one index each: a what-if may add or
+	// remove thousands
+	teamNamed := func(o *orgs.Org) func(string) *orgs.Team {
+		var lk *orgs.TeamLookup
+		return func(name string) *orgs.Team {
+			if lk == nil {
+				lk = orgs.NewTeamLookup(o.Teams)
+			}
+			if i := lk.Index(name); i >= 0 {
+				return &o.Teams[i]
+			}
+			return nil
+		}
+	}
+	rightTeam, leftTeam := teamNamed(c.RightOrg), teamNamed(c.LeftOrg)
 	for _, n := range d.Added {
 		right := "added"
-		if t := c.RightOrg.Team(n); t != nil {
+		if t := rightTeam(n); t != nil {
 			right = fmt.Sprintf("added: %s %s, %s", report.OrgShort(t.Org), t.Kind.Words(), people(t.Headcount))
 		}
 		add(n, "-", right)
 	}
 	for _, n := range d.Removed {
 		left := "-"
-		if t := c.LeftOrg.Team(n); t != nil {
+		if t := leftTeam(n); t != nil {
 			left = fmt.Sprintf("%s %s, %s", report.OrgShort(t.Org), t.Kind.Words(), people(t.Headcount))
 		}
 		add(n, left, "removed")
