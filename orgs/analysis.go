@@ -618,6 +618,7 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 		Services:         sv.Services,
 		ServiceMix:       sv.Mix,
 		ServiceVerdicts:  sv,
+		ServiceOverrides: len(sf.decs),
 	}
 	an.Summary = Summary{Teams: n, DevTeams: f.devTeams, Headcount: f.capex.Headcount + f.opex.Headcount}
 	an.RunModel.Dominant = f.dominantM

@@ -30,6 +30,9 @@ type Analysis struct {
 	// ServiceVerdicts is the services verdict the Services, the service mix, the service
 	// advisories and the measured example KPI come from (never nil).
 	ServiceVerdicts *ServicesVerdict `json:"-"`
+	// ServiceOverrides is the number of services whose own run or partner differs from the
+	// baseline's (each a who-runs-it decision), whether or not their run model changed.
+	ServiceOverrides int `json:"-"`
 }
 
 // Summary counts the organization.

@@ -34,9 +34,10 @@ type Changes struct {
 	Positioning bool
 	// Advisories is set when an advisory was raised, cleared or changed.
 	Advisories bool
-	// Services is set when a service that is an exception changed run model against the
-	// baseline (a service transition); Staffing when the staffing totals moved. Both are
-	// read from counts the analysis keeps, so they cost nothing per keystroke.
+	// Services is set when a service's own run or partner differs from the baseline's (a
+	// who-runs-it decision, with or without a change of run model); Staffing when the
+	// staffing totals moved. Both are read from counts the analysis keeps, so they cost
+	// nothing per keystroke.
 	Services bool
 	Staffing bool
 
@@ -116,7 +117,7 @@ func ChangesBetween(base, cur *Analysis) Changes {
 		}
 	}
 
-	c.Services = len(cur.Transition.Services) > 0
+	c.Services = len(cur.Transition.Services) > 0 || cur.ServiceOverrides > 0
 	c.Staffing = cur.Staffing.Delta != (StaffingTotals{})
 
 	c.WasIdentity = was(base.Identity.Dominant, cur.Identity.Dominant)

@@ -139,9 +139,10 @@ func TestChangesAdvisories(t *testing.T) {
 	}
 }
 
-// TestChangesServicesAndStaffing: the Services panel is marked changed when an exception
-// changed run model (a service transition), the Staffing panel when the staffing totals
-// moved; neither for the baseline itself.
+// TestChangesServicesAndStaffing: the Services panel is marked changed when a service's own
+// run or partner differs from the baseline's (a service transition, or a who-runs-it
+// decision that keeps the run model), the Staffing panel when the staffing totals moved;
+// neither for the baseline itself.
 func TestChangesServicesAndStaffing(t *testing.T) {
 	sawServices, sawStaffing := false, false
 	for _, ex := range orgs.Examples() {
@@ -168,7 +169,10 @@ func TestChangesServicesAndStaffing(t *testing.T) {
 		an := orgs.Analyse(base, cur)
 		c := orgs.ChangesBetween(baseAn, an)
 		sawServices = sawServices || c.Services
-		if c.Services != (len(an.Transition.Services) > 0) || c.Services && !c.Any() {
+		if got, want := an.ServiceOverrides, len(orgs.ServiceOverrideDecisions(base, cur)); got != want {
+			t.Errorf("%s: %d service overrides counted, %d decisions", ex.Name, got, want)
+		}
+		if c.Services != (len(an.Transition.Services) > 0 || an.ServiceOverrides > 0) || c.Services && !c.Any() {
 			t.Errorf("%s: services changed %v with %d service transitions", ex.Name, c.Services, len(an.Transition.Services))
 		}
 		staffed := base.Clone()
@@ -187,4 +191,33 @@ func TestChangesServicesAndStaffing(t *testing.T) {
 	if !sawServices || !sawStaffing {
 		t.Errorf("no example showed a change: services %v, staffing %v", sawServices, sawStaffing)
 	}
+}
+
+// TestChangesServicesPartnerOnly: a service that keeps its run model but runs with another
+// team than in the baseline marks the Services panel: its responders changed.
+func TestChangesServicesPartnerOnly(t *testing.T) {
+	ex, err := orgs.ExampleNamed("mixed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := orgs.Load("mixed.toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	baseAn := orgs.Analyse(base, base)
+	for k := range base.Services {
+		cur := base.Clone()
+		if _, err := cur.CycleServiceRunWith(k); err != nil {
+			continue // its run has no partner, or only one team fits
+		}
+		an := orgs.Analyse(base, cur)
+		if an.Services[k].RunModel != baseAn.Services[k].RunModel || len(an.Transition.Services) > 0 {
+			t.Fatalf("w changed the run model of %q", cur.Services[k].Name)
+		}
+		if c := orgs.ChangesBetween(baseAn, an); !c.Services {
+			t.Errorf("%q runs with another team, but the Services panel is not marked", cur.Services[k].Name)
+		}
+		return
+	}
+	t.Fatal("no service of mixed has a partner to change: nothing tested")
 }
