@@ -92,7 +92,11 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(c.stdout, usageText)
+				help, ok := commandHelp[fs.Name()]
+				if !ok {
+					help = usageText
+				}
+				fmt.Fprint(c.stdout, help)
 				return nil, exitOK, false
 			}
 			return nil, c.usageError("%v", err), false

@@ -275,3 +275,36 @@ func TestDashboardWithoutTerminalPointsToReport(t *testing.T) {
 		t.Errorf("invalid file: exit %d, %q", code, errOut)
 	}
 }
+
+// TestCommandHelpNamesItsFlags: `sretopo CMD --help` prints that command's usage, and every
+// flag cli.md gives the command is both in its help and accepted by it.
+func TestCommandHelpNamesItsFlags(t *testing.T) {
+	flags := map[string][]string{
+		"report":   {"--format", "--baseline"},
+		"validate": nil,
+		"diff":     {"--format", "--exit-code"},
+		"compare":  {"--format"},
+		"plan":     {"--format", "--write"},
+		"serve":    {"--listen", "--authorized-keys", "--editors", "--max", "--baseline", "--theme", "--no-color"},
+		"examples": nil,
+		"example":  nil,
+	}
+	for cmd, fl := range flags {
+		code, out, _ := sretopo(t, "", cmd, "--help")
+		if code != 0 || !strings.Contains(out, "sretopo "+cmd) || !strings.Contains(out, "Usage:") {
+			t.Errorf("%s --help: exit %d:\n%s", cmd, code, out)
+		}
+		for _, f := range fl {
+			if !strings.Contains(out, f) {
+				t.Errorf("%s --help does not name %s:\n%s", cmd, f, out)
+			}
+			arg := []string{cmd, f}
+			if f != "--exit-code" && f != "--write" && f != "--no-color" {
+				arg = append(arg, "x")
+			}
+			if _, _, errOut := sretopo(t, "", arg...); strings.Contains(errOut, "not defined") {
+				t.Errorf("%s does not take %s, which its help names: %s", cmd, f, errOut)
+			}
+		}
+	}
+}

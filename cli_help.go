@@ -1,0 +1,93 @@
+package main
+
+// commandHelp is what `sretopo CMD --help` prints: the command's usage line, what it does
+// and each of its flags, as docs/ and the README describe them. A command without an entry
+// (the dashboard's own flag set) prints the general usage.
+var commandHelp = map[string]string{
+	"report": `Usage:
+  sretopo report [--baseline FILE] [--format text|markdown|json|mermaid] FILE
+
+Prints the whole analysis of FILE ("-" reads standard input): topology, run models,
+criteria, funding, services, staffing, transition and decisions, identity, KPIs and
+advisories.
+
+Flags:
+  --format FORMAT   text (default), markdown, json or mermaid
+  --baseline FILE   compare against FILE instead of the scenario's based_on
+
+Exit status: 0 success, 1 invalid input, 2 bad usage.
+`,
+	"validate": `Usage:
+  sretopo validate FILE...
+
+Checks each file and prints every problem, one a line: FILE:LINE:COL: message.
+
+Exit status: 0 all valid, 1 some invalid, 2 bad usage.
+`,
+	"diff": `Usage:
+  sretopo diff [--format text|markdown|json] [--exit-code] A B
+
+What changed from A to B: teams moved, run models, SRE roles and services' runs changed,
+teams added and removed, headcounts, and every verdict that changed.
+
+Flags:
+  --format FORMAT   text (default), markdown or json
+  --exit-code       exit 1 when A and B differ (for CI)
+
+Exit status: 0 (with --exit-code: 0 same, 1 different), 2 bad usage or invalid input.
+`,
+	"compare": `Usage:
+  sretopo compare [--format text|markdown|json] A B [C ...]
+
+Two to eight options side by side, one column a file, the best value of each row that has
+a better end marked; transitions and decisions are from the first file.
+
+Flags:
+  --format FORMAT   text (default), markdown or json
+
+Exit status: 0 success, 1 invalid input, 2 bad usage.
+`,
+	"plan": `Usage:
+  sretopo plan [--format text|markdown|json] [--write] BASE TARGET
+
+The path from BASE to TARGET in stages: who runs it first, the organizational decisions
+last, every stage a valid organization.
+
+Flags:
+  --format FORMAT   text (default), markdown or json
+  --write           also save each stage as TARGET-stage-N.toml beside TARGET, based on
+                    BASE; no file is ever replaced
+
+Exit status: 0 success, 1 invalid input or a stage file exists, 2 bad usage.
+`,
+	"serve": `Usage:
+  sretopo serve [flags] FILE
+
+Shares the dashboard on FILE over SSH: this terminal drives it, participants join with
+"ssh -p PORT HOST" and follow it (f toggles following); editors may also change it.
+
+Flags:
+  --listen ADDR            where to listen (default 127.0.0.1:23234: this machine only)
+  --authorized-keys FILE   public keys of those who may join (default ~/.ssh/authorized_keys)
+  --editors FILE           public keys of those who may also edit
+  --max N                  the most participants at once (default 64)
+  --baseline FILE          compare against FILE instead of the scenario's based_on
+  --theme auto|light|dark  colours for this terminal's background (default auto)
+  --no-color               no colour (also when NO_COLOR is set)
+
+Exit status: 0 on quit, 1 invalid FILE or no authorized key, 2 bad usage.
+`,
+	"examples": `Usage:
+  sretopo examples
+
+Lists the embedded examples, one a line: name and description.
+`,
+	"example": `Usage:
+  sretopo example NAME
+
+Prints the embedded example's TOML, ready to save and edit:
+  sretopo example mixed > mixed.toml
+
+Exit status: 0, 2 unknown name (the names are listed).
+`,
+}
