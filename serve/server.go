@@ -93,6 +93,9 @@ type Server struct {
 	lastID     int
 	slots      int
 	hostKeyErr error
+	// closing is set once the facilitator ends the session: the participants' programs are
+	// asked to quit, and each is told why as its connection closes.
+	closing bool
 }
 
 // conn is a connected participant's program and its mailbox.
@@ -147,6 +150,7 @@ func New(cfg Config) (*Server, error) {
 		}),
 		wish.WithMiddleware(
 			bm.MiddlewareWithProgramHandler(s.program, 0),
+			s.farewell,
 			s.limit,
 			s.requireTerminal,
 			logging.MiddlewareWithLogger(logger),
@@ -214,6 +218,20 @@ func (s *Server) requireTerminal(next ssh.Handler) ssh.Handler {
 			return
 		}
 		next(sess)
+	}
+}
+
+// farewell tells a participant whose program ended because the facilitator ended the
+// session why the connection closes, after the program has given the terminal back.
+func (s *Server) farewell(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		next(sess)
+		s.mu.Lock()
+		closing := s.closing
+		s.mu.Unlock()
+		if closing {
+			wish.Println(sess, "sretopo: the facilitator ended the shared session.")
+		}
 	}
 }
 
@@ -360,8 +378,20 @@ func (s *Server) Serve() error {
 	return err
 }
 
-// Close ends the session for everyone.
+// Close ends the session for everyone: each participant's program quits first, giving its
+// terminal back in order (the alternate screen left, the cursor shown), and is told why;
+// connections still open after two seconds are closed.
 func (s *Server) Close() error {
+	s.mu.Lock()
+	s.closing = true
+	progs := make([]*tea.Program, 0, len(s.conns))
+	for _, c := range s.conns {
+		progs = append(progs, c.prog)
+	}
+	s.mu.Unlock()
+	for _, p := range progs {
+		p.Quit()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	err := s.ssh.Shutdown(ctx)

@@ -343,3 +343,28 @@ func TestNoKeysRefusesToStart(t *testing.T) {
 		t.Errorf("a broken key line: err = %v, want FILE:LINE", err)
 	}
 }
+
+// TestClosingTellsParticipantsWhy: when the facilitator ends the session, each participant's
+// program gives its terminal back (the alternate screen left) and the participant is told
+// why, and the connection ends cleanly.
+func TestClosingTellsParticipantsWhy(t *testing.T) {
+	f := start(t, 0)
+	c := join(t, f.addr, "vera", f.viewer, 80, 24)
+	c.screen.waitFor(t, "user=vera")
+	done := make(chan error, 1)
+	go func() { done <- c.sess.Wait() }()
+	f.srv.Close()
+	c.screen.waitFor(t, "the facilitator ended the shared session")
+	out := c.screen.String()
+	if i, j := strings.LastIndex(out, "\x1b[?1049l"), strings.LastIndex(out, "ended the shared session"); i < 0 || i > j {
+		t.Errorf("the alternate screen was not left before the farewell:\n%q", tail(out))
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("the session ended with %v, want a clean exit", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the session did not end")
+	}
+}
