@@ -81,19 +81,44 @@ type removeTeam struct {
 func (s removeTeam) apply(o *Org)  { o.Teams = slices.Delete(o.Teams, s.i, s.i+1) }
 func (s removeTeam) revert(o *Org) { o.Teams = slices.Insert(o.Teams, s.i, s.t) }
 
-// removeService removes the service at index i.
-type removeService struct {
-	i int
-	s Service
+// removeServices removes the services at the ascending indices at, in one pass: a team
+// that builds thousands of services is deleted in time linear in the services, not once
+// per service. removed are those services, in the same order.
+type removeServices struct {
+	at      []int
+	removed []Service
 }
 
-func (s removeService) apply(o *Org) {
-	o.Services = slices.Delete(o.Services, s.i, s.i+1)
+func (s removeServices) apply(o *Org) {
+	kept, next := o.Services[:0], 0
+	for k := range o.Services {
+		if next < len(s.at) && s.at[next] == k {
+			next++
+			continue
+		}
+		kept = append(kept, o.Services[k])
+	}
+	clear(o.Services[len(kept):]) // no stale copies past the end
+	o.Services = kept
 	if len(o.Services) == 0 {
 		o.Services = nil // as a file without services loads, so a save verifies equal
 	}
 }
-func (s removeService) revert(o *Org) { o.Services = slices.Insert(o.Services, s.i, s.s) }
+
+func (s removeServices) revert(o *Org) {
+	out := make([]Service, 0, len(o.Services)+len(s.at))
+	rest, next := o.Services, 0
+	for len(out) < cap(out) {
+		if next < len(s.at) && s.at[next] == len(out) {
+			out = append(out, s.removed[next])
+			next++
+			continue
+		}
+		out = append(out, rest[0])
+		rest = rest[1:]
+	}
+	o.Services = out
+}
 
 // setPositioning changes the SRE organization's positioning.
 type setPositioning struct{ before, after Positioning }
@@ -385,12 +410,16 @@ func (o *Org) DeleteTeam(i int) (*Change, error) {
 	}
 	svcOps, dropped := o.dropOverridesWith(t.Name) // before any service is removed
 	ops = append(ops, svcOps...)
-	services := 0
-	for k := len(o.Services) - 1; k >= 0; k-- { // descending, so indices stay valid
+	var gone removeServices
+	for k := range o.Services {
 		if SameName(o.Services[k].Team, t.Name) {
-			ops = append(ops, removeService{k, o.Services[k]})
-			services++
+			gone.at = append(gone.at, k)
+			gone.removed = append(gone.removed, o.Services[k])
 		}
+	}
+	services := len(gone.at)
+	if services > 0 {
+		ops = append(ops, gone)
 	}
 	ops = append(ops, removeTeam{i, *t})
 	summary := fmt.Sprintf("deleted %q", t.Name)
