@@ -84,7 +84,7 @@ func (q restoreQuestion) Dialog(panelsH int) *views.Dialog {
 		return nil
 	}
 	k := &q.keys
-	body := fmt.Sprintf("Unsaved work from an earlier session was found (%s vs the file). Restore it? (r)estore / (d)iscard",
+	body := fmt.Sprintf("Unsaved work from an earlier session was found (%s vs the file). Restore it?",
 		report.Count(f.diff.Changes(), "change"))
 	body += "\n\n" + k.Restore.Help().Key + "  restore it (then u undoes it)\n" + k.Discard.Help().Key + "  discard it\n" +
 		firstKey(k.Later) + "  decide later (the work is kept)"

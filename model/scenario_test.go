@@ -382,7 +382,7 @@ func TestRestoreOffered(t *testing.T) {
 		t.Fatalf("no restore offered: mode %d", m.mode)
 	}
 	body := m.restore.Dialog(m.lay.Panels.H).Body
-	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it? (r)estore / (d)iscard", "Operations SRE moved from the ops org to the SRE org."} {
+	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it?", "r  restore it (then u undoes it)", "d  discard it", "Operations SRE moved from the ops org to the SRE org."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the offer lacks %q:\n%s", want, body)
 		}
