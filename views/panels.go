@@ -354,10 +354,6 @@ func goneTopologyRows(st Styles, c *orgs.Changes, mix []orgs.TopologyMix, w int)
 
 // ---- criteria -------------------------------------------------------------
 
-// criteriaCompact is the height of the criteria panel with one-line rows, the header rule
-// and the legend.
-const criteriaCompact = 13
-
 // criterionShort are the criteria's names for narrow tables (the full names are in orgs).
 var criterionShort = map[string]string{
 	"Involvement of the development teams in the on-call work": "Dev teams on call",

@@ -277,35 +277,6 @@ func wideTab(d *Data, p PanelID) string {
 	return p.Title()
 }
 
-// FairShares splits total lines among blocks that need needs: every block gets what it
-// needs when all fit; otherwise the blocks needing less than a fair share keep their need
-// and the others split the rest evenly.
-func FairShares(needs []int, total int) []int {
-	out := make([]int, len(needs))
-	done := make([]bool, len(needs))
-	left, rest := total, len(needs)
-	for changed := true; changed && rest > 0; {
-		changed = false
-		fair := left / rest
-		for i, n := range needs {
-			if !done[i] && n <= fair {
-				out[i], done[i] = n, true
-				left -= n
-				rest--
-				changed = true
-			}
-		}
-	}
-	for i := range needs {
-		if !done[i] {
-			out[i] = left / rest
-			left -= out[i]
-			rest--
-		}
-	}
-	return out
-}
-
 // dialog draws a small form or question centred in w x h.
 func dialog(dl *Dialog, st Styles, w, h int) string {
 	inner := min(w-4, 64)

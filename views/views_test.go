@@ -377,12 +377,6 @@ func TestFitTruncWrap(t *testing.T) {
 	if got := Wrap("abcdefghij", 4); strings.Join(got, "|") != "abcd|efgh|ij" {
 		t.Errorf("Wrap long word = %q", got)
 	}
-	if got := FairShares([]int{5, 30, 4}, 20); fmt.Sprint(got) != "[5 11 4]" {
-		t.Errorf("FairShares = %v", got)
-	}
-	if got := FairShares([]int{5, 6}, 20); fmt.Sprint(got) != "[5 6]" {
-		t.Errorf("FairShares all fit = %v", got)
-	}
 	if got := BigWidth("T6"); got != 11 {
 		t.Errorf("BigWidth = %d", got)
 	}
