@@ -124,7 +124,7 @@ func roleCode(r SRERole) uint8 {
 	return codeOther
 }
 
-// indexOf is index[foldKey(name)] for the model whose teams are teams. It looks at index
+// indexOf is index[FoldName(name)] for the model whose teams are teams. It looks at index
 // at first, where the other model of the comparison has the team: a model and its baseline
 // mostly list the same teams in the same order, and with unique names a team found there
 // is the one the map holds.

@@ -23,15 +23,6 @@ func loadExample(t *testing.T, name string) *Org {
 	return o
 }
 
-func mustIndex(t *testing.T, o *Org, name string) int {
-	t.Helper()
-	i := o.TeamIndex(name)
-	if i < 0 {
-		t.Fatalf("no team %q", name)
-	}
-	return i
-}
-
 // checkValid fails unless o survives a write and a load unchanged: every edit must leave a
 // valid model, and one that a save verifies equal (SaveOrg compares with reflect.DeepEqual).
 func checkValid(t *testing.T, o *Org) {

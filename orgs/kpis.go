@@ -50,29 +50,6 @@ func kpiStatus(target, actual float64, better Better) KPIStatus {
 	return KPIMissed
 }
 
-// MeasureErrorBudgetKPI measures "90% of supported services are within error budgets": among
-// the services SRE supports (effective run you-and-sre or sre) that carry
-// error_budget_used, the share with error_budget_used <= 1 (rounded to 4 decimals; the
-// status compares it unrounded), against 0.9. Unmeasured when no such service carries it.
-// runs are ServiceRuns(o, ...).
-func MeasureErrorBudgetKPI(o *Org, runs []ServiceRun) KPIMeasure {
-	supported, within := 0, 0
-	for i := range runs {
-		if m := runs[i].RunModel; m != YouAndSRERunIt && m != SRERunIt {
-			continue
-		}
-		used := o.Services[i].ErrorBudgetUsed
-		if used == nil {
-			continue
-		}
-		supported++
-		if *used <= 1 {
-			within++
-		}
-	}
-	return errorBudgetKPI(within, supported)
-}
-
 // errorBudgetKPI is the measure of within services of supported within their error budget.
 func errorBudgetKPI(within, supported int) KPIMeasure {
 	if supported == 0 {

@@ -39,9 +39,6 @@ func SameName(a, b string) bool {
 	return FoldName(a) == FoldName(b)
 }
 
-// foldKey is FoldName under the name the index code uses.
-func foldKey(name string) string { return FoldName(name) }
-
 // appendFold appends FoldName(s) to b; for ASCII, the common case, without allocating.
 func appendFold(b []byte, s string) []byte {
 	if !isASCII(s) {

@@ -101,11 +101,6 @@ func StageLines(base string, s *orgs.Stage) []string {
 // its kind, subject and detail, safe for a terminal.
 func DecisionLine(d orgs.Decision) string { return decisionLine(d, S) }
 
-// NothingToPlan is what a plan says when base and target describe the same organization.
-func NothingToPlan(base, target string) string {
-	return fmt.Sprintf("%s and %s describe the same organization: there is nothing to plan.", S(base), S(target))
-}
-
 // PlanHeadline is the first sentence of a plan of k stages from base to target, safe for a
 // terminal.
 func PlanHeadline(base, target string, k int) string { return planHeadline(S(base), S(target), k) }
