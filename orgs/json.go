@@ -374,9 +374,9 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// appendIndented appends the service as encoding/json indents AppendJSON's object whose
-// opening line has indentation ind: the same bytes, its strings escaped as AppendJSON
-// escapes them.
+// appendIndented appends the service's object, indented as encoding/json indents it when its
+// opening line has indentation ind: the one writer of a service's JSON (MarshalJSON
+// compacts it), its strings escaped as encoding/json escapes them.
 func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
 	b = appendKey(b, ind, '{', "name")
 	b = appendJSONString(b, v.Name)

@@ -1,6 +1,8 @@
 package orgs
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/bits"
@@ -183,57 +185,12 @@ func (v *ServiceVerdict) ErrorBudgetHours() *float64 {
 	return &h
 }
 
-// MarshalJSON writes the service in docs/format.md's key order, with nulls where absent.
+// MarshalJSON writes the service in docs/format.md's key order, with nulls where absent:
+// the object the report writes (appendIndented), compacted.
 func (v ServiceVerdict) MarshalJSON() ([]byte, error) {
-	return v.AppendJSON(make([]byte, 0, 320)), nil
-}
-
-// AppendJSON appends the service's JSON object to b, compact, byte for byte as
-// encoding/json would write it: a report of 20,000 services writes them directly.
-func (v *ServiceVerdict) AppendJSON(b []byte) []byte {
-	b = append(b, `{"name":`...)
-	b = appendJSONString(b, v.Name)
-	b = append(b, `,"team":`...)
-	b = appendJSONString(b, v.Team)
-	b = append(b, `,"run_model":`...)
-	b = appendJSONString(b, string(v.RunModel))
-	b = append(b, `,"topology":`...)
-	if v.Topology == 0 {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendInt(b, int64(v.Topology), 10)
-	}
-	b = append(b, `,"run_with":`...)
-	if v.RunWith == "" {
-		b = append(b, "null"...)
-	} else {
-		b = appendJSONString(b, v.RunWith)
-	}
-	b = append(b, `,"exception":`...)
-	b = strconv.AppendBool(b, v.Exception)
-	b = append(b, `,"availability":`...)
-	b = appendJSONNumber(b, v.Availability)
-	b = append(b, `,"error_budget_used":`...)
-	b = appendJSONNumber(b, v.ErrorBudgetUsed)
-	b = append(b, `,"error_budget_hours":`...)
-	if v.Availability == nil {
-		b = append(b, "null"...)
-	} else {
-		h := rnd2(v.BudgetHours) // as ErrorBudgetHours gives it, without its allocation
-		b = appendJSONNumber(b, &h)
-	}
-	b = append(b, `,"responders":[`...)
-	for i, r := range v.Responders {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, r)
-	}
-	b = append(b, `],"longest_uncovered_hours":`...)
-	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
-	b = append(b, `,"status":`...)
-	b = appendJSONString(b, v.Status)
-	return append(b, '}')
+	var out bytes.Buffer
+	err := json.Compact(&out, v.appendIndented(make([]byte, 0, 512), ""))
+	return out.Bytes(), err
 }
 
 // appendJSONNumber appends *f as encoding/json writes a float64, or null for nil.

@@ -124,20 +124,3 @@ func BenchmarkServicesJSON10k(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkServicesAppendJSON10k: the same written with AppendJSON, as a report that writes
-// its own JSON does.
-func BenchmarkServicesAppendJSON10k(b *testing.B) {
-	v := orgs.AnalyseServices(generated10k(b), nil)
-	var buf []byte
-	for b.Loop() {
-		buf = append(buf[:0], '[')
-		for i := range v.Services {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = v.Services[i].AppendJSON(buf)
-		}
-		buf = append(buf, ']')
-	}
-}
