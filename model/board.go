@@ -93,11 +93,34 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 	cur, an := ctx.s.Current(), ctx.an
 	sel := b.Selected()
 	svc := b.SelectedService(ctx.index)
+	// the keys that only open another screen or hand the root model a command
+	for _, a := range [...]struct {
+		key key.Binding
+		ask boardAsk
+	}{
+		{k.Quit, askQuit},
+		{k.Help, askKeys},
+		{k.Rotation, askRotation},
+		{k.Find, askFind},
+		{k.New, askNewTeam},
+		{k.Undo, askUndo},
+		{k.Redo, askRedo},
+		{k.Save, askSave},
+		{k.SaveAs, askSaveAs},
+		{k.Open, askOpen},
+		{k.Compare, askCompare},
+		{k.Plan, askPlan},
+		{k.Export, askExport},
+		{k.Present, askPresent},
+		{k.Zoom, askZoom},
+		{k.Log, askLog},
+	} {
+		if is(msg, a.key) {
+			b.ask = a.ask
+			return b, nil
+		}
+	}
 	switch {
-	case is(msg, k.Quit):
-		b.ask = askQuit
-	case is(msg, k.Help):
-		b.ask = askKeys
 	case is(msg, k.Follow):
 		// a participant's f is taken before the board (shared.go): here there is no one to follow
 		b.sayErr("f follows the facilitator: only in a shared session (sretopo serve)")
@@ -123,8 +146,6 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		b.moveRow(+1)
 	case is(msg, k.Services):
 		b.toggleServices(cur, ctx.index, sel)
-	case is(msg, k.Rotation):
-		b.ask = askRotation
 	case is(msg, k.SortBy):
 		b.byStatus = !b.byStatus
 		if b.byStatus {
@@ -140,8 +161,6 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		b.moveRow(-len(cur.Teams))
 	case is(msg, k.End):
 		b.moveRow(len(cur.Teams))
-	case is(msg, k.Find):
-		b.ask = askFind
 	case is(msg, k.Run):
 		if svc >= 0 {
 			// the service's team, whose card and services the edit changes: the board
@@ -162,8 +181,6 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, +1) })
 	case is(msg, k.Less):
 		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, -1) })
-	case is(msg, k.New):
-		b.ask = askNewTeam
 	case is(msg, k.Delete):
 		if sel >= 0 && sel < len(ctx.index.ServedBy) && len(ctx.index.ServedBy[sel]) > 0 {
 			b.ask = askDelete
@@ -174,31 +191,9 @@ func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd)
 		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CyclePositioning() })
 	case is(msg, k.RolePositioning):
 		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRolePositioning() })
-	case is(msg, k.Undo):
-		b.ask = askUndo
-	case is(msg, k.Redo):
-		b.ask = askRedo
 	case is(msg, k.Baseline):
 		base := ctx.s.Baseline()
 		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.ResetTo(base) })
-	case is(msg, k.Save):
-		b.ask = askSave
-	case is(msg, k.SaveAs):
-		b.ask = askSaveAs
-	case is(msg, k.Open):
-		b.ask = askOpen
-	case is(msg, k.Compare):
-		b.ask = askCompare
-	case is(msg, k.Plan):
-		b.ask = askPlan
-	case is(msg, k.Export):
-		b.ask = askExport
-	case is(msg, k.Present):
-		b.ask = askPresent
-	case is(msg, k.Zoom):
-		b.ask = askZoom
-	case is(msg, k.Log):
-		b.ask = askLog
 	case is(msg, k.NextPanel):
 		b.cyclePanel(an, +1)
 	case is(msg, k.PrevPanel):
