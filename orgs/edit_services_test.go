@@ -320,15 +320,14 @@ func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
 	}
 }
 
-// Refresh after any edit gives what a fresh analysis of the edited model gives.
+// A re-analysis told what each edit changed gives what a fresh analysis of the edited
+// model gives, for the services verdict and everything else.
 func TestRefreshAfterEditsEqualsAFreshAnalysis(t *testing.T) {
 	models := map[string]*Org{"generated": mustLoadGenerated(t), "edits": loadEditServices(t), "bank": loadExample(t, "bank"), "health-platform": loadExample(t, "health-platform")}
 	for name, o := range models {
 		t.Run(name, func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(7, uint64(len(name))))
 			lk := NewTeamLookup(o.Teams)
-			v := AnalyseServices(o, lk)
-			// the whole analysis too, told what each edit changed, against a baseline copy
 			base := o.Clone()
 			a := NewAnalyser(base)
 			an := a.ReanalyseChanged(o, nil, Everything)
@@ -358,13 +357,12 @@ func TestRefreshAfterEditsEqualsAFreshAnalysis(t *testing.T) {
 				if err != nil {
 					continue
 				}
-				v.Refresh(o, lk, teams, services)
-				fresh := AnalyseServices(o, lk)
+				an = a.ReanalyseChanged(o, an, Touched{Teams: teams, Services: services})
+				v, fresh := an.ServiceVerdicts, AnalyseServices(o, lk)
 				if !reflect.DeepEqual(v.Services, fresh.Services) || !reflect.DeepEqual(v.Runs, fresh.Runs) || !reflect.DeepEqual(v.Mix, fresh.Mix) ||
 					!reflect.DeepEqual(v.Advice, fresh.Advice) || !reflect.DeepEqual(v.ErrorBudgetKPI, fresh.ErrorBudgetKPI) {
-					t.Fatalf("step %d: the refreshed verdict differs from a fresh analysis", step)
+					t.Fatalf("step %d: the services verdict differs from a fresh one", step)
 				}
-				an = a.ReanalyseChanged(o, an, Touched{Teams: teams, Services: services})
 				if want := NewAnalyser(base).Analyse(o); !reflect.DeepEqual(an, want) {
 					t.Fatalf("step %d: the analysis told what changed differs from a fresh analysis", step)
 				}
@@ -394,12 +392,13 @@ func mustLoadGenerated(t *testing.T) *Org {
 	return o
 }
 
-// Refreshing the staffing after edits of headcount, rotation and on-call pattern gives what
-// computing it anew gives, delta against the baseline included.
+// The staffing of a re-analysis told which team was edited (its headcount, rotation or
+// on-call pattern) is what computing it anew gives, delta against the baseline included.
 func TestStaffingRefreshEqualsAFreshComputation(t *testing.T) {
 	o := mustLoadGenerated(t)
 	base := o.Clone()
-	s := StaffingAgainst(base, o)
+	a := NewAnalyser(base)
+	an := a.Analyse(o)
 	rng := rand.New(rand.NewPCG(3, 4))
 	for step := range 400 {
 		i := rng.IntN(len(o.Teams))
@@ -415,13 +414,13 @@ func TestStaffingRefreshEqualsAFreshComputation(t *testing.T) {
 				o.Teams[i].OnCall, o.Teams[i].Rotation = AllOnCalls[rng.IntN(len(AllOnCalls))], 0
 			}
 		}
-		s.Refresh(o, []int{i})
-		fresh := StaffingAgainst(base, o)
+		an = a.ReanalyseChanged(o, an, Touched{Teams: []int{i}})
+		s, fresh := &an.Staffing, StaffingAgainst(base, o)
 		if !reflect.DeepEqual(s.Rotations, fresh.Rotations) || s.StaffingTotals != fresh.StaffingTotals || s.Delta != fresh.Delta {
 			t.Fatalf("step %d: refreshed %+v / %+v, fresh %+v / %+v", step, s.StaffingTotals, s.Delta, fresh.StaffingTotals, fresh.Delta)
 		}
 	}
-	if s.Delta == (StaffingTotals{}) {
+	if an.Staffing.Delta == (StaffingTotals{}) {
 		t.Error("400 edits moved no total: the test exercised nothing")
 	}
 }

@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"math/bits"
-	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -198,20 +195,7 @@ func appendJSONNumber(b []byte, f *float64) []byte {
 	if f == nil {
 		return append(b, "null"...)
 	}
-	x := *f
-	format := byte('f')
-	if abs := math.Abs(x); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, x, format, -1, 64)
-	if format == 'e' {
-		// clean up e-09 to e-9, as encoding/json does
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
+	return appendJSONFloat(b, *f)
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json escapes it: quotes,
@@ -294,10 +278,6 @@ type ServicesVerdict struct {
 	// ErrorBudgetKPI measures "90% of supported services are within error budgets".
 	ErrorBudgetKPI KPIMeasure
 
-	// byTeam and byPartner list, for each team, the services it builds and those whose
-	// effective partner it is: what an edit of that team can change. Made by the first
-	// Refresh, so that a one-off analysis does not pay for them.
-	byTeam, byPartner [][]int32
 	// marks are, per service, what the summaries count, packed small so that they scan
 	// 20,000 services in microseconds.
 	marks []serviceMark
@@ -462,56 +442,6 @@ func (v *ServicesVerdict) summarize(o *Org) {
 	v.Mix = mixOf(models, topos, len(v.marks))
 	v.ErrorBudgetKPI = errorBudgetKPI(flags[4], flags[3]) // within, supported
 	v.Advice = v.advice(o, &flagged, nil)
-}
-
-// Refresh brings v, the services verdict of o before some edits, up to date after them,
-// in place, and returns v. teams are the indices of the teams edited (their run, partner,
-// SRE role, org or on-call pattern), services those of the services edited; only the
-// services these can change are computed again, then the mix, the advisories and the KPI.
-// Teams and services must not have been added, removed or renamed since v was made (use
-// AnalyseServices then); lk indexes o's teams.
-func (v *ServicesVerdict) Refresh(o *Org, lk *TeamLookup, teams, services []int) *ServicesVerdict {
-	if v.byTeam == nil {
-		v.byTeam = make([][]int32, len(o.Teams))
-		v.byPartner = make([][]int32, len(o.Teams))
-		for k := range v.Runs {
-			v.index(k)
-		}
-	}
-	todo := map[int]bool{}
-	for _, k := range services {
-		todo[k] = true
-	}
-	for _, i := range teams {
-		for _, k := range v.byTeam[i] {
-			todo[int(k)] = true
-		}
-		for _, k := range v.byPartner[i] {
-			todo[int(k)] = true
-		}
-	}
-	for k := range todo {
-		if p := v.Runs[k].Partner; p >= 0 {
-			v.byPartner[p] = slices.DeleteFunc(v.byPartner[p], func(x int32) bool { return int(x) == k })
-		}
-		v.Runs[k] = serviceRunOf(o, lk, &o.Services[k])
-		if p := v.Runs[k].Partner; p >= 0 {
-			v.byPartner[p] = append(v.byPartner[p], int32(k))
-		}
-		v.fill(o, k, make([]string, 0, 2))
-	}
-	v.summarize(o)
-	return v
-}
-
-// index records service k under its team and its partner.
-func (v *ServicesVerdict) index(k int) {
-	if t := v.Runs[k].Team; t >= 0 {
-		v.byTeam[t] = append(v.byTeam[t], int32(k))
-	}
-	if p := v.Runs[k].Partner; p >= 0 {
-		v.byPartner[p] = append(v.byPartner[p], int32(k))
-	}
 }
 
 // serviceStatus is a service's status: "gap" needs a target; "over budget" is told with or

@@ -74,47 +74,6 @@ func BenchmarkServiceTransitions10k(b *testing.B) {
 	}
 }
 
-// BenchmarkRefreshServices10k is what the dashboard needs on a keystroke: one team's run
-// changes, and the services verdict of 20,000 services is brought up to date in place.
-func BenchmarkRefreshServices10k(b *testing.B) {
-	o := generated10k(b)
-	lk := orgs.NewTeamLookup(o.Teams)
-	v := orgs.AnalyseServices(o, lk)
-	var devs []int
-	for i := range o.Teams {
-		if o.Teams[i].Kind == orgs.KindDev {
-			devs = append(devs, i)
-		}
-	}
-	v.Refresh(o, lk, devs[:1], nil) // the first refresh indexes the services
-	n := 0
-	for b.Loop() {
-		i := devs[n%len(devs)]
-		n++
-		if _, err := o.CycleRun(i); err != nil {
-			b.Fatal(err)
-		}
-		v.Refresh(o, lk, []int{i}, nil)
-	}
-}
-
-// BenchmarkRefreshStaffing10k: one team's headcount moves, as `+` and `-` do on the board,
-// and the staffing (against a baseline) follows in place.
-func BenchmarkRefreshStaffing10k(b *testing.B) {
-	o := generated10k(b)
-	s := orgs.StaffingAgainst(o.Clone(), o)
-	s.Refresh(o, []int{0}) // the first refresh indexes the rotations
-	n := 0
-	for b.Loop() {
-		i := n % len(o.Teams)
-		d := 1 - 2*(n/len(o.Teams)%2) // up on the first lap, down on the next
-		n++
-		o.Teams[i].Headcount = max(1, o.Teams[i].Headcount+d)
-		o.Teams[i].Rotation = min(o.Teams[i].Rotation, o.Teams[i].Headcount)
-		s.Refresh(o, []int{i})
-	}
-}
-
 // BenchmarkServicesJSON10k: the JSON `services` of 20,000 services, as the report writes it.
 func BenchmarkServicesJSON10k(b *testing.B) {
 	v := orgs.AnalyseServices(generated10k(b), nil)

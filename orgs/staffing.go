@@ -87,10 +87,6 @@ type StaffingVerdict struct {
 	StaffingTotals
 	// Delta is the change of the totals against the baseline.
 	Delta StaffingTotals
-
-	// pos is, per team index, the team's place in Rotations (-1 when not on call), made
-	// by the first Refresh.
-	pos []int32
 }
 
 // MarshalJSON writes the staffing with the totals inline, in docs/rules.md's key order.
@@ -166,46 +162,6 @@ func StaffingAgainst(base, cur *Org) StaffingVerdict {
 	s := StaffingOf(cur)
 	s.Delta = s.StaffingTotals.Minus(StaffingOf(base).StaffingTotals)
 	return s
-}
-
-// Refresh brings s, the staffing of o before edits of the teams at the indices teams (their
-// headcount, rotation or on-call pattern), up to date in place, and returns s; Delta keeps
-// the same baseline. Teams must not have been added or removed since s was made (use
-// StaffingAgainst then). Only the edited rotations are computed again, unless a team went
-// on or off call, which changes the list.
-func (s *StaffingVerdict) Refresh(o *Org, teams []int) *StaffingVerdict {
-	if len(s.pos) != len(o.Teams) {
-		s.pos = make([]int32, len(o.Teams))
-		for i := range s.pos {
-			s.pos[i] = -1
-		}
-		for p := range s.Rotations {
-			s.pos[s.Rotations[p].TeamIndex] = int32(p)
-		}
-	}
-	for _, i := range teams {
-		r, ok := RotationOf(o, i)
-		p := s.pos[i]
-		if ok != (p >= 0) {
-			base := s.StaffingTotals.Minus(s.Delta)
-			*s = StaffingOf(o)
-			s.Delta = s.StaffingTotals.Minus(base)
-			return s
-		}
-		if !ok {
-			continue
-		}
-		change := StaffingTotals{Needed: r.Needed, Hires: r.Hires, HireCost: r.HireCost}.Minus(
-			StaffingTotals{Needed: s.Rotations[p].Needed, Hires: s.Rotations[p].Hires, HireCost: s.Rotations[p].HireCost})
-		s.StaffingTotals = s.StaffingTotals.plus(change)
-		s.Delta = s.Delta.plus(change)
-		s.Rotations[p] = r
-	}
-	return s
-}
-
-func (t StaffingTotals) plus(u StaffingTotals) StaffingTotals {
-	return StaffingTotals{Needed: t.Needed + u.Needed, Hires: t.Hires + u.Hires, HireCost: t.HireCost + u.HireCost}
 }
 
 // Minus is t - u, total by total.
