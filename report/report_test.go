@@ -58,27 +58,6 @@ func TestWordsReadRight(t *testing.T) {
 	}
 }
 
-func TestChange(t *testing.T) {
-	eur := "EUR"
-	cases := []struct {
-		heads int
-		cost  int64
-		costs bool
-		want  string
-	}{
-		{6, 570000, true, "+570,000 EUR, +6 people vs baseline"},
-		{-1, -95000, true, "-95,000 EUR, -1 person vs baseline"},
-		{0, 0, true, "no change vs baseline"},
-		{1, 0, false, "+1 person vs baseline"},
-		{0, 0, false, "no change vs baseline"},
-	}
-	for _, c := range cases {
-		if got := Change(c.heads, c.cost, c.costs, &eur, "baseline"); got != c.want {
-			t.Errorf("Change(%d, %d, %v) = %q, want %q", c.heads, c.cost, c.costs, got, c.want)
-		}
-	}
-}
-
 // TestDiffWords: a diff says each organization's budget shift with its currency, an advisory
 // about other teams as changed, and a decision's kind once.
 func TestDiffWords(t *testing.T) {
@@ -97,5 +76,23 @@ func TestDiffWords(t *testing.T) {
 	}
 	if !strings.Contains(markdown, "# Changes from `a.toml` to `b.toml`") {
 		t.Errorf("markdown diff header:\n%s", markdown)
+	}
+}
+
+// TestBothReportsShowTheScenario: a scenario's title and note are in the text report as in
+// the Markdown one (the text report left them out), each escaped for its format.
+func TestBothReportsShowTheScenario(t *testing.T) {
+	o := mixedScenario(t)
+	rep := orgs.NewReport(o.Name, "s.toml", "mixed.toml", orgs.Analyse(o, example(t, "mixed")))
+	text, markdown := Text(o, rep), Markdown(o, rep)
+	for _, want := range []string{"scenario: SRE org | *first*\n", "  moves `Operations SRE`\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text report lacks %q:\n%s", want, text)
+		}
+	}
+	for _, want := range []string{"Scenario: **SRE org \\| \\*first\\***\n", "> moves \\`Operations SRE\\`\n"} {
+		if !strings.Contains(markdown, want) {
+			t.Errorf("markdown report lacks %q:\n%s", want, markdown)
+		}
 	}
 }
