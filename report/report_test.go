@@ -96,3 +96,23 @@ func TestBothReportsShowTheScenario(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanSaysDecisionsInWords: a plan names each decision's kind in words, never by its
+// code, and says staffing once.
+func TestPlanSaysDecisionsInWords(t *testing.T) {
+	plan := &PlanOutput{Plan: orgs.MakePlan(example(t, "ops-run-it"), example(t, "mixed")), Base: "a.toml", Target: "b.toml"}
+	for _, format := range []string{"text", "markdown"} {
+		out, err := RenderPlan(format, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range []string{"who-runs-it", "reporting-lines", "new-sre-org", "staffing   staffing", "| staffing | staffing"} {
+			if strings.Contains(string(out), code) {
+				t.Errorf("%s plan says %q:\n%s", format, code, out)
+			}
+		}
+		if !strings.Contains(string(out), "who runs it") {
+			t.Errorf("%s plan names no decision in words:\n%s", format, out)
+		}
+	}
+}
