@@ -116,3 +116,22 @@ func TestPlanSaysDecisionsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleCountsHaveThousandsSeparators: a headcount in the thousands is written like the
+// money beside it, with separators, in every table and sentence of both reports.
+func TestPeopleCountsHaveThousandsSeparators(t *testing.T) {
+	big := load(t, "big.toml", strings.Replace(solo, "headcount = 1", "headcount = 1200", 1))
+	rep := orgs.NewReport(big.Name, "big.toml", "big.toml", orgs.Analyse(big, big))
+	text, markdown := Text(big, rep), Markdown(big, rep)
+	for name, out := range map[string]string{"text": text, "markdown": markdown} {
+		if !strings.Contains(out, "1,200 people") || !strings.Contains(out, "114,000,000 EUR") {
+			t.Errorf("%s report lacks 1,200 people at 114,000,000 EUR:\n%s", name, out)
+		}
+		if strings.Contains(out, "1200") {
+			t.Errorf("%s report writes a count without its separator:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(markdown, "| Solo | dev org | dev | 1,200 |") || !strings.Contains(markdown, "| CAPEX | 1,200 |") {
+		t.Errorf("markdown tables write the headcount without its separator:\n%s", markdown)
+	}
+}
