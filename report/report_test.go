@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -133,5 +134,24 @@ func TestPeopleCountsHaveThousandsSeparators(t *testing.T) {
 	}
 	if !strings.Contains(markdown, "| Solo | dev org | dev | 1,200 |") || !strings.Contains(markdown, "| CAPEX | 1,200 |") {
 		t.Errorf("markdown tables write the headcount without its separator:\n%s", markdown)
+	}
+}
+
+// TestAdvisoriesNameEveryTeamInTheReport: where an advisory's message names the first six
+// teams "and 2 more", both reports go on to name all eight.
+func TestAdvisoriesNameEveryTeamInTheReport(t *testing.T) {
+	data := solo
+	for i := 1; i <= 8; i++ {
+		data += fmt.Sprintf("\n[[team]]\nname = \"Ops %d\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 1\non_call = \"24x7\"\n", i)
+	}
+	o := load(t, "thin.toml", data)
+	rep := orgs.NewReport(o.Name, "thin.toml", "thin.toml", orgs.Analyse(o, o))
+	for name, out := range map[string]string{"text": Text(o, rep), "markdown": Markdown(o, rep)} {
+		if !strings.Contains(out, "and 2 more") {
+			t.Fatalf("%s: the message no longer cuts the list short, so this test tests nothing:\n%s", name, out)
+		}
+		if !strings.Contains(out, `all 8 teams: "Ops 1", "Ops 2", "Ops 3", "Ops 4", "Ops 5", "Ops 6", "Ops 7", "Ops 8"`) {
+			t.Errorf("%s report does not name every thin rotation:\n%s", name, out)
+		}
 	}
 }

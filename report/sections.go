@@ -288,7 +288,13 @@ func advisoriesSection(an *orgs.Analysis, f format) section {
 	md := make([]string, 0, len(an.Advisories))
 	for _, a := range an.Advisories {
 		s.blocks = append(s.blocks, lineFor(textOnly, "  "+words.AdvisoryMark(a.Severity)+" "+words.Advisory(a, f.esc)))
-		md = append(md, "**"+string(a.Severity)+"** `"+a.Code+"`: "+f.esc(a.Message))
+		item := "**" + string(a.Severity) + "** `" + a.Code + "`: " + f.esc(a.Message)
+		// the message names the first few; the report, which has room, names them all
+		if all := words.AdvisoryInFull(a, f.esc); all != "" {
+			s.blocks = append(s.blocks, lineFor(textOnly, "    "+all))
+			item += "\n  " + all
+		}
+		md = append(md, item)
 	}
 	s.blocks = append(s.blocks, items(markdownOnly, md...))
 	return s

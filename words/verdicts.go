@@ -2,6 +2,7 @@ package words
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -270,4 +271,25 @@ func AdvisoryMark(s orgs.Severity) string {
 // Advisory is an advisory in one line: "warning [thin-rotation]: Rotations too thin ...".
 func Advisory(a orgs.Advisory, esc Escape) string {
 	return fmt.Sprintf("%s [%s]: %s", a.Severity, a.Code, esc(a.Message))
+}
+
+// moreNames finds the end of a list an advisory's message cut short ("... and 3 more").
+var moreNames = regexp.MustCompile(` and \d+ more\b`)
+
+// AdvisoryInFull names every service (or, for an advisory about teams, every team) an
+// advisory is about, when its message names only the first few ("... and 2 more"): `all 8
+// teams: "A", "B", ...`; "" when the message names them all.
+func AdvisoryInFull(a orgs.Advisory, esc Escape) string {
+	if !moreNames.MatchString(a.Message) {
+		return ""
+	}
+	names, noun := a.Services, "service"
+	if len(names) == 0 {
+		names, noun = a.Teams, "team"
+	}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = `"` + esc(n) + `"`
+	}
+	return "all " + Count(len(names), noun) + ": " + strings.Join(quoted, ", ")
 }
