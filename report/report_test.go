@@ -38,14 +38,14 @@ func load(t *testing.T, name, data string) *orgs.Org {
 func TestWordsReadRight(t *testing.T) {
 	o := load(t, "solo_file.toml", solo)
 	rep := orgs.NewReport(o.Name, "solo_file.toml", "solo_file.toml", orgs.Analyse(o, o))
-	text, markdown := Text(o, rep), Markdown(o, rep)
+	text, markdown, mermaid := Text(o, rep), Markdown(o, rep), Mermaid(o, rep)
 	for _, want := range []string{"1 team, 1 dev team, 1 person", "baseline: the file itself", `what "Solo" builds`, "no change vs baseline", "Unorganized (1 of 1 dev team)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text report lacks %q:\n%s", want, text)
 		}
 	}
 	for _, bad := range []string{"1 people", "1 dev teams", "0 people, 0", "(0 people"} {
-		if strings.Contains(text, bad) || strings.Contains(markdown, bad) {
+		if strings.Contains(text, bad) || strings.Contains(markdown, bad) || strings.Contains(mermaid, bad) {
 			t.Errorf("a report says %q", bad)
 		}
 	}

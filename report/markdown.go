@@ -5,27 +5,19 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // md makes a user string safe inside a Markdown table cell or line (MarkdownText).
 func md(s string) string { return MarkdownText(s) }
 
+// mdWriter writes Markdown line by line, for the outputs laid out without a doc.
 type mdWriter struct{ b strings.Builder }
 
 func (w *mdWriter) line(format string, args ...any) { fmt.Fprintf(&w.b, format+"\n", args...) }
 
-func (w *mdWriter) table(header []string, rows [][]string) {
-	w.line("| %s |", strings.Join(header, " | "))
-	seps := make([]string, len(header))
-	for i := range seps {
-		seps[i] = "---"
-	}
-	w.line("| %s |", strings.Join(seps, " | "))
-	for _, r := range rows {
-		w.line("| %s |", strings.Join(r, " | "))
-	}
-	w.line("")
-}
+// table writes a pipe table and the blank line after it (markdownTable).
+func (w *mdWriter) table(header []string, rows [][]string) { markdownTable(&w.b, header, rows) }
 
 // Mermaid draws the organization as a Mermaid flowchart: one subgraph per organization,
 // teams as nodes, and an edge from each dev team to the team that runs with it, labelled
@@ -49,7 +41,7 @@ func Mermaid(org *orgs.Org, rep *orgs.Report) string {
 			if t.Org != o {
 				continue
 			}
-			detail := fmt.Sprintf("%s, %d people", t.Kind, t.Headcount)
+			detail := fmt.Sprintf("%s, %s", t.Kind, words.People(t.Headcount))
 			if t.Topology != 0 {
 				detail += fmt.Sprintf(", topology %d", t.Topology)
 			}
