@@ -121,7 +121,7 @@ func TestPlanSaysDecisionsInWords(t *testing.T) {
 // TestPeopleCountsHaveThousandsSeparators: a headcount in the thousands is written like the
 // money beside it, with separators, in every table and sentence of both reports.
 func TestPeopleCountsHaveThousandsSeparators(t *testing.T) {
-	big := load(t, "big.toml", strings.Replace(solo, "headcount = 1", "headcount = 1200", 1))
+	big := load(t, "big.toml", strings.Replace(solo, "headcount = 1", "headcount = 1200\non_call = \"24x7\"", 1))
 	rep := orgs.NewReport(big.Name, "big.toml", "big.toml", orgs.Analyse(big, big))
 	text, markdown := Text(big, rep), Markdown(big, rep)
 	for name, out := range map[string]string{"text": text, "markdown": markdown} {

@@ -2,7 +2,6 @@ package words
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -62,8 +61,9 @@ func StaffingRow(an *orgs.Analysis, p int, esc Escape) []string {
 	if r.Short() {
 		team += " !"
 	}
-	return []string{team, string(r.OnCall), strconv.Itoa(r.Rotation), HoursFigure(r.HoursPerPerson),
-		Percent(r.ShareOfWeek), strconv.Itoa(r.Minimum), strconv.Itoa(r.Needed), strconv.Itoa(r.Hires),
+	people := func(n int) string { return Number(int64(n)) }
+	return []string{team, string(r.OnCall), people(r.Rotation), HoursFigure(r.HoursPerPerson),
+		Percent(r.ShareOfWeek), people(r.Minimum), people(r.Needed), people(r.Hires),
 		Money(r.HireCost, an.Funding.Currency)}
 }
 

@@ -32,7 +32,7 @@ func Covering(n, of int) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (%d of %s)", n, Count(of, "dev team"))
+	return " (" + Number(int64(n)) + " of " + Count(of, "dev team") + ")"
 }
 
 // RunModelHeadline is the dominant run model with the dev teams it covers ("You build it,
