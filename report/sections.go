@@ -176,7 +176,7 @@ func fundingSection(an *orgs.Analysis) section {
 	f := &an.Funding
 	var text, md [][]string
 	for _, b := range words.Budgets(f) {
-		change := words.Change(b.Diff.Headcount, b.Diff.Cost, f.HasCosts, f.Currency, "baseline")
+		change := words.Change(b.Delta.Headcount, b.Delta.Cost, f.HasCosts, f.Currency, "baseline")
 		cost := "-"
 		if f.HasCosts {
 			cost = words.Money(b.Now.Cost, f.Currency)

@@ -184,8 +184,8 @@ func Budgets(f *orgs.FundingVerdict) []Budget {
 
 // Budget is one budget of the funding verdict: its label, what it holds and its change.
 type Budget struct {
-	Label     string
-	Now, Diff orgs.HeadCost
+	Label      string
+	Now, Delta orgs.HeadCost
 }
 
 // ModelFunding says the shares of dev teams on CAPEX- and OPEX-funded run models.

@@ -68,3 +68,64 @@ func TestEachRunModelHasOneShortAndOneLongForm(t *testing.T) {
 		t.Errorf("short %q, none %q, no model %q", RunModelShort(orgs.YouAndSRERunIt), RunModel(nil), RunModelShort(""))
 	}
 }
+
+func example(t *testing.T, name string) *orgs.Org {
+	t.Helper()
+	ex, err := orgs.ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load(name+".toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// TestHeadlinesSayWhatTheyCover: the run model and topology headlines say how many dev
+// teams they rest on, and the topology whether it is pure, in their long and short forms.
+func TestHeadlinesSayWhatTheyCover(t *testing.T) {
+	o := example(t, "mixed")
+	an := orgs.Analyse(o, o)
+	for got, want := range map[string]string{
+		RunModelHeadline(an): "You build it, you run it (7 of 13 dev teams)",
+		TopologyHeadline(an): "Topology 1: every developer an SRE on rotation (4 of 13 dev teams), not pure",
+		DominantRunModel(an): "you run it (7 of 13 dev teams)",
+		DominantTopology(an): "1 (4 of 13 dev teams)",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestDiffChangesHaveTheirParts: each change of a diff has the parts a two-column view
+// needs (subject, what, was, now) beside its sentence.
+func TestDiffChangesHaveTheirParts(t *testing.T) {
+	a := example(t, "topology-5")
+	b := a.Clone()
+	for i := range b.Teams {
+		if b.Teams[i].Org == orgs.OrgOps && b.Teams[i].Kind == orgs.KindSRE {
+			b.Teams[i].Org = orgs.OrgSRE
+		}
+	}
+	changes := DiffChanges(orgs.Compare("a.toml", a, "b.toml", b), Plain)
+	if len(changes) != 1 {
+		t.Fatalf("want one change, got %+v", changes)
+	}
+	c := changes[0]
+	if c.What != "org" || c.Was != "ops org" || c.Now != "SRE org" || c.Sentence != c.Subject+" moved from the ops org to the SRE org." {
+		t.Errorf("move worded as %+v", c)
+	}
+}
+
+// TestPlanHeadlineNamesTheCurrentModel: a plan to the model edited from its base file does
+// not name that file twice.
+func TestPlanHeadlineNamesTheCurrentModel(t *testing.T) {
+	if got := PlanHeadline("mixed.toml", "mixed.toml", 1); got != "Plan from mixed.toml to the current model: 1 stage. Who runs it first, the organizational decision last." {
+		t.Errorf("got %q", got)
+	}
+	if got := PlanHeadline("a.toml", "b.toml", 3); got != "Plan from a.toml to b.toml: 3 stages. Who runs it first, the organizational decision last." {
+		t.Errorf("got %q", got)
+	}
+}
