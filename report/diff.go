@@ -158,7 +158,7 @@ func diffMarkdownLists(b *strings.Builder, d *orgs.Diff) {
 	}
 	var rows [][]string
 	for _, t := range v.Transition.Services {
-		rows = append(rows, []string{md(t.Service), md(t.Team), t.From.Short() + " -> " + t.To.Short(), t.Verdict.Words(), words.OrDash(t.Reason)})
+		rows = append(rows, []string{md(t.Service), md(t.Team), words.RunChange(t.From, t.To), t.Verdict.Words(), words.OrDash(t.Reason)})
 	}
 	section("Service run changes", []string{"Service", "Team", "Run model", "Verdict", "Reason"}, rows)
 	rows = nil

@@ -182,5 +182,5 @@ func DiffStaffing(st orgs.StaffingChange, currency *string) [][4]string {
 // DiffServiceTransition is a service whose run changes from A to B in words: "Service X
 // (Team): you run it -> ops run it, unlikely.", with its reason ("" for none).
 func DiffServiceTransition(t orgs.ServiceTransition, esc Escape) string {
-	return fmt.Sprintf("Service %s (%s): %s -> %s, %s.", esc(t.Service), esc(t.Team), t.From.Short(), t.To.Short(), t.Verdict.Words())
+	return fmt.Sprintf("Service %s (%s): %s, %s.", esc(t.Service), esc(t.Team), RunChange(t.From, t.To), t.Verdict.Words())
 }

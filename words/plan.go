@@ -90,7 +90,7 @@ func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 	lines = append(lines, staffing, fmt.Sprintf("transition: %s from the previous stage, %s from %s",
 		s.FromPrevious.Words(), a.Transition.Verdict.Words(), esc(base)))
 	for _, f := range s.Flagged() {
-		lines = append(lines, fmt.Sprintf("! %s: %s -> %s is %s: %s", esc(f.Team), f.From.Short(), f.To.Short(), f.Verdict.Words(), f.Reason))
+		lines = append(lines, fmt.Sprintf("! %s: %s is %s: %s", esc(f.Team), RunChange(f.From, f.To), f.Verdict.Words(), f.Reason))
 	}
 	codes := func(cs []string) string {
 		if len(cs) == 0 {

@@ -213,13 +213,16 @@ func TeamTransition(t orgs.TeamTransition) string {
 	case orgs.VerdictUnchanged:
 		return "unchanged, " + t.From.Short()
 	}
-	return fmt.Sprintf("%s -> %s: %s", t.From.Short(), t.To.Short(), t.Verdict.Words())
+	return RunChange(t.From, t.To) + ": " + t.Verdict.Words()
 }
+
+// RunChange says a change of run model in short forms ("ops run it -> you run it").
+func RunChange(from, to orgs.RunModel) string { return from.Short() + " -> " + to.Short() }
 
 // ServiceTransition is a service's transition in parts: the service (label), its team
 // (value, escaped), its change (note) and its reason ("-" for none).
 func ServiceTransition(t orgs.ServiceTransition, esc Escape) (service, team, change, reason string) {
-	return esc(t.Service), esc(t.Team), fmt.Sprintf("%s -> %s: %s", t.From.Short(), t.To.Short(), t.Verdict.Words()), OrDash(t.Reason)
+	return esc(t.Service), esc(t.Team), RunChange(t.From, t.To) + ": " + t.Verdict.Words(), OrDash(t.Reason)
 }
 
 // Changeability says how hard a decision is to undo, with what that means ("easy: can be
