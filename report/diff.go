@@ -168,7 +168,7 @@ func diffMarkdownLists(b *strings.Builder, d *orgs.Diff) {
 	section("Advisories", []string{"", "Severity", "Code", "Message"}, rows)
 	rows = nil
 	for _, dec := range v.Transition.Decisions {
-		rows = append(rows, []string{dec.Kind.Words(), md(dec.Subject), md(dec.Detail), string(dec.Changeability)})
+		rows = append(rows, []string{words.DecisionKind(dec.Kind), md(dec.Subject), md(dec.Detail), string(dec.Changeability)})
 	}
 	section("Decisions, from easy to hard", []string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
 }

@@ -236,7 +236,7 @@ func decisionBlocks(decisions []orgs.Decision, f format) []block {
 		}
 		rows := make([][]string, 0, len(decisions))
 		for _, d := range decisions {
-			rows = append(rows, []string{d.Kind.Words(), f.esc(d.Subject), f.esc(d.Detail), words.Changeability(d.Changeability)})
+			rows = append(rows, []string{words.DecisionKind(d.Kind), f.esc(d.Subject), f.esc(d.Detail), words.Changeability(d.Changeability)})
 		}
 		return []block{{kind: heading, text: "Decisions, from easy to hard"}, rowsOf([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)}
 	}

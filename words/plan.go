@@ -61,11 +61,7 @@ func HowHard(c orgs.Changeability) string { return OrDash(string(c)) }
 // ("hard       reporting lines: Operations SRE: moved from the ops org to the SRE org";
 // the kind left out where it repeats how hard, as for staffing).
 func PlanDecision(d orgs.Decision, esc Escape) string {
-	line := esc(d.Subject) + ": " + esc(d.Detail)
-	if string(d.Kind) != string(d.Changeability) {
-		line = DecisionKind(d.Kind) + ": " + line
-	}
-	return fmt.Sprintf("%-10s %s", HowHard(d.Changeability), line)
+	return fmt.Sprintf("%-10s %s", HowHard(d.Changeability), Decision(d, esc))
 }
 
 // StageAfter is what the model after stage s says, as lines: its run model and topology,

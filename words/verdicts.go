@@ -236,7 +236,7 @@ func Changeability(c orgs.Changeability) string {
 func Decision(d orgs.Decision, esc Escape) string {
 	line := esc(d.Subject) + ": " + esc(d.Detail)
 	if string(d.Kind) != string(d.Changeability) {
-		line = d.Kind.Words() + ": " + line
+		line = DecisionKind(d.Kind) + ": " + line
 	}
 	return line
 }
