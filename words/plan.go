@@ -35,8 +35,9 @@ var stageWords = map[orgs.StageName]string{
 // Stage describes a stage of a plan for people.
 func Stage(n orgs.StageName) string { return stageWords[n] }
 
-// PlanHeadline is the first sentence of a plan of k stages from base to target. A target
-// named as its base is the model being edited from that file: "the current model".
+// PlanHeadline is the first sentence of a plan of k stages from base to target (file names
+// the caller has escaped). A target named as its base is the model being edited from that
+// file: "the current model".
 func PlanHeadline(base, target string, k int) string {
 	if target == base {
 		target = "the current model"
