@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // CompareFormats lists the output formats of `sretopo compare`.
@@ -47,51 +48,34 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 		if !o.Analysis.Funding.HasCosts {
 			return "-"
 		}
-		return Money(cost, o.Analysis.Funding.Currency)
+		return words.Money(cost, o.Analysis.Funding.Currency)
 	}
-	of := func(n, total int) string { return fmt.Sprintf("%d of %d", n, total) }
+	count := func(f func(o *orgs.Option) int) []string {
+		return cell(func(o *orgs.Option) string { return words.Number(int64(f(o))) })
+	}
 	return []optionRow{
 		{label: "File", cells: cell(func(o *orgs.Option) string { return esc(o.File) })},
 		{label: "Organization", cells: cell(func(o *orgs.Option) string { return esc(o.Name) })},
-		{label: "Run model", cells: cell(func(o *orgs.Option) string {
-			a := o.Analysis
-			if a.RunModel.Dominant == nil {
-				return "none"
-			}
-			return fmt.Sprintf("%s (%s dev teams)", a.RunModel.Dominant.Short(), of(a.RunModel.DominantDevTeams, a.Summary.DevTeams))
-		})},
-		{label: "Topology", cells: cell(func(o *orgs.Option) string {
-			a := o.Analysis
-			if a.Topology.Dominant == nil {
-				return "none"
-			}
-			return fmt.Sprintf("%d (%s dev teams)", *a.Topology.Dominant, of(a.Topology.DominantDevTeams, a.Summary.DevTeams))
-		})},
-		{label: "Pure", best: orgs.RowPure, cells: cell(func(o *orgs.Option) string {
-			if o.Analysis.Topology.Pure {
-				return "yes"
-			}
-			return "no"
-		})},
-		{label: "SRE identity", cells: cell(func(o *orgs.Option) string { return IdentityName(o.Analysis.Identity.Dominant) })},
+		{label: "Run model", cells: cell(func(o *orgs.Option) string { return words.DominantRunModel(o.Analysis) })},
+		{label: "Topology", cells: cell(func(o *orgs.Option) string { return words.DominantTopology(o.Analysis) })},
+		{label: "Pure", best: orgs.RowPure, cells: cell(func(o *orgs.Option) string { return words.YesNo(o.Analysis.Topology.Pure) })},
+		{label: "SRE identity", cells: cell(func(o *orgs.Option) string { return words.Identity(o.Analysis.Identity.Dominant) })},
 		{label: "CAPEX", cells: cell(func(o *orgs.Option) string {
-			f := o.Analysis.Funding
-			return fmt.Sprintf("%s, %s", money(o, f.CAPEX.Cost), Count(f.CAPEX.Headcount, "person"))
+			return money(o, o.Analysis.Funding.CAPEX.Cost) + ", " + words.People(o.Analysis.Funding.CAPEX.Headcount)
 		})},
 		{label: "OPEX", cells: cell(func(o *orgs.Option) string {
-			f := o.Analysis.Funding
-			return fmt.Sprintf("%s, %s", money(o, f.OPEX.Cost), Count(f.OPEX.Headcount, "person"))
+			return money(o, o.Analysis.Funding.OPEX.Cost) + ", " + words.People(o.Analysis.Funding.OPEX.Headcount)
 		})},
-		{label: "People needed for sustainable rotations", best: orgs.RowNeeded, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Staffing.Needed) })},
-		{label: "People to hire", best: orgs.RowHires, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Staffing.Hires) })},
+		{label: "People needed for sustainable rotations", best: orgs.RowNeeded, cells: count(func(o *orgs.Option) int { return o.Staffing.Needed })},
+		{label: "People to hire", best: orgs.RowHires, cells: count(func(o *orgs.Option) int { return o.Staffing.Hires })},
 		{label: "Hire cost", best: orgs.RowHireCost, cells: cell(func(o *orgs.Option) string { return money(o, o.Staffing.HireCost) })},
 		{label: "Transition from " + esc(options[0].File), best: orgs.RowTransition, cells: cell(func(o *orgs.Option) string { return o.Analysis.Transition.Verdict.Words() })},
-		{label: "Easy decisions", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.Easy]) })},
-		{label: "Team-local decisions", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.TeamLocal]) })},
-		{label: "Staffing decisions", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.Staffing]) })},
-		{label: "Hard decisions", best: orgs.RowHardDecisions, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Decisions[orgs.Hard]) })},
-		{label: "Warnings", best: orgs.RowWarnings, cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Advisories[orgs.Warning]) })},
-		{label: "Info advisories", cells: cell(func(o *orgs.Option) string { return fmt.Sprint(o.Advisories[orgs.Info]) })},
+		{label: "Easy decisions", cells: count(func(o *orgs.Option) int { return o.Decisions[orgs.Easy] })},
+		{label: "Team-local decisions", cells: count(func(o *orgs.Option) int { return o.Decisions[orgs.TeamLocal] })},
+		{label: "Staffing decisions", cells: count(func(o *orgs.Option) int { return o.Decisions[orgs.Staffing] })},
+		{label: "Hard decisions", best: orgs.RowHardDecisions, cells: count(func(o *orgs.Option) int { return o.Decisions[orgs.Hard] })},
+		{label: "Warnings", best: orgs.RowWarnings, cells: count(func(o *orgs.Option) int { return o.Advisories[orgs.Warning] })},
+		{label: "Info advisories", cells: count(func(o *orgs.Option) int { return o.Advisories[orgs.Info] })},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // PlanFormats lists the output formats of `sretopo plan`.
@@ -31,92 +32,6 @@ func RenderPlan(format string, p *PlanOutput) ([]byte, error) {
 	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(PlanFormats, ", "))
 }
 
-var stageWords = map[orgs.StageName]string{
-	orgs.StageWhoRunsIt:      "who runs it (easy to correct later, service by service)",
-	orgs.StageStaffing:       "staffing (teams added, resized or removed)",
-	orgs.StageReportingLines: "reporting lines (the organizational decision, hard to undo: last, once SRE works in practice)",
-}
-
-// StageWords describes a stage for people.
-func StageWords(n orgs.StageName) string { return stageWords[n] }
-
-// stageSummary is what the model after a stage says, as lines; esc escapes user text.
-func stageSummary(p *PlanOutput, s *orgs.Stage, esc func(string) string) []string {
-	a := s.Analysis
-	var lines []string
-	model := "none"
-	if a.RunModel.Dominant != nil {
-		model = fmt.Sprintf("%s (%d of %d dev teams)", a.RunModel.Dominant.Short(), a.RunModel.DominantDevTeams, a.Summary.DevTeams)
-	}
-	topo := "none"
-	if a.Topology.Dominant != nil {
-		topo = fmt.Sprintf("%d (%d of %d dev teams)", *a.Topology.Dominant, a.Topology.DominantDevTeams, a.Summary.DevTeams)
-	}
-	pure := "not pure"
-	if a.Topology.Pure {
-		pure = "pure"
-	}
-	lines = append(lines, fmt.Sprintf("run model %s; topology %s, %s", model, topo, pure))
-	money := func(n int64) string {
-		if !a.Funding.HasCosts {
-			return ""
-		}
-		return Money(n, a.Funding.Currency) + ", "
-	}
-	lines = append(lines, fmt.Sprintf("funding: CAPEX %s%s; OPEX %s%s", money(a.Funding.CAPEX.Cost), Count(a.Funding.CAPEX.Headcount, "person"),
-		money(a.Funding.OPEX.Cost), Count(a.Funding.OPEX.Headcount, "person")))
-	st := s.Staffing
-	staffing := fmt.Sprintf("people needed for sustainable rotations: %d", st.Needed)
-	if st.Hires > 0 {
-		staffing += fmt.Sprintf(" (%s to hire", Count(st.Hires, "person"))
-		if a.Funding.HasCosts {
-			staffing += ", " + Money(st.HireCost, a.Funding.Currency) + " a year"
-		}
-		staffing += ")"
-	}
-	lines = append(lines, staffing)
-	lines = append(lines, fmt.Sprintf("transition: %s from the previous stage, %s from %s",
-		s.FromPrevious.Words(), a.Transition.Verdict.Words(), esc(p.Base)))
-	for _, f := range s.Flagged() {
-		lines = append(lines, fmt.Sprintf("! %s: %s -> %s is %s: %s", esc(f.Team), f.From.Short(), f.To.Short(), f.Verdict.Words(), f.Reason))
-	}
-	adv := func(codes []string) string {
-		if len(codes) == 0 {
-			return "none"
-		}
-		return strings.Join(codes, ", ")
-	}
-	lines = append(lines, fmt.Sprintf("advisories raised: %s; cleared: %s", adv(s.Raised), adv(s.Cleared)))
-	return lines
-}
-
-// StageLines is what the model after stage s says, in the words of `sretopo plan` (its
-// verdicts, flagged steps with a leading "! ", advisories raised and cleared), for a screen
-// that shows the plan from base; user text is made safe for a terminal.
-func StageLines(base string, s *orgs.Stage) []string {
-	return stageSummary(&PlanOutput{Base: base}, s, S)
-}
-
-// DecisionLine is one decision of a plan as `sretopo plan` prints it: how hard it is to undo,
-// its kind, subject and detail, safe for a terminal.
-func DecisionLine(d orgs.Decision) string { return decisionLine(d, S) }
-
-// PlanHeadline is the first sentence of a plan of k stages from base to target, safe for a
-// terminal.
-func PlanHeadline(base, target string, k int) string { return planHeadline(S(base), S(target), k) }
-
-func planHeadline(base, target string, k int) string {
-	return fmt.Sprintf("Plan from %s to %s: %s. Who runs it first, the organizational decision last.", base, target, Count(k, "stage"))
-}
-
-func decisionLine(d orgs.Decision, esc func(string) string) string {
-	how := string(d.Changeability)
-	if how == "" {
-		how = "-"
-	}
-	return fmt.Sprintf("%-10s %-16s %s: %s", how, d.Kind, esc(d.Subject), esc(d.Detail))
-}
-
 func planText(p *PlanOutput, esc func(string) string) string {
 	var b strings.Builder
 	if len(p.Plan.Stages) == 0 {
@@ -124,16 +39,16 @@ func planText(p *PlanOutput, esc func(string) string) string {
 		return b.String()
 	}
 	k := len(p.Plan.Stages)
-	fmt.Fprintf(&b, "%s\n", planHeadline(esc(p.Base), esc(p.Target), k))
+	fmt.Fprintf(&b, "%s\n", words.PlanHeadline(esc(p.Base), esc(p.Target), k))
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
-		fmt.Fprintf(&b, "\nStage %d of %d: %s\n", s.Number, k, StageWords(s.Name))
+		fmt.Fprintf(&b, "\nStage %d of %d: %s\n", s.Number, k, words.Stage(s.Name))
 		fmt.Fprintf(&b, "  Decisions (how hard to undo, kind, subject):\n")
 		for _, d := range s.Decisions {
-			fmt.Fprintf(&b, "    %s\n", decisionLine(d, esc))
+			fmt.Fprintf(&b, "    %s\n", words.PlanDecision(d, esc))
 		}
 		fmt.Fprintf(&b, "  After this stage:\n")
-		for _, l := range stageSummary(p, s, esc) {
+		for _, l := range words.StageAfter(p.Base, s, esc) {
 			fmt.Fprintf(&b, "    %s\n", l)
 		}
 		if i < len(p.Files) && p.Files[i] != "" {
@@ -156,20 +71,16 @@ func planMarkdown(p *PlanOutput) string {
 	w.line("")
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
-		w.line("## Stage %d of %d: %s", s.Number, k, md(StageWords(s.Name)))
+		w.line("## Stage %d of %d: %s", s.Number, k, md(words.Stage(s.Name)))
 		w.line("")
 		var rows [][]string
 		for _, d := range s.Decisions {
-			how := string(d.Changeability)
-			if how == "" {
-				how = "-"
-			}
-			rows = append(rows, []string{string(d.Kind), md(d.Subject), md(d.Detail), how})
+			rows = append(rows, []string{words.DecisionKind(d.Kind), md(d.Subject), md(d.Detail), words.HowHard(d.Changeability)})
 		}
 		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
 		w.line("After this stage:")
 		w.line("")
-		for _, l := range stageSummary(p, s, md) {
+		for _, l := range words.StageAfter(p.Base, s, md) {
 			if strings.HasPrefix(l, "! ") {
 				l = "**Flagged:** " + l[2:]
 			}

@@ -1,0 +1,99 @@
+package words
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// DominantRunModel is the dominant run model in its short form with the dev teams it
+// covers ("you run it (8 of 13 dev teams)"), or "none": the headline of an option or of a
+// plan's stage.
+func DominantRunModel(an *orgs.Analysis) string {
+	if an.RunModel.Dominant == nil {
+		return "none"
+	}
+	return an.RunModel.Dominant.Short() + Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams)
+}
+
+// DominantTopology is the dominant topology's number with the dev teams it covers ("1 (5
+// of 13 dev teams)"), or "none".
+func DominantTopology(an *orgs.Analysis) string {
+	if an.Topology.Dominant == nil {
+		return "none"
+	}
+	return fmt.Sprint(*an.Topology.Dominant) + Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams)
+}
+
+var stageWords = map[orgs.StageName]string{
+	orgs.StageWhoRunsIt:      "who runs it (easy to correct later, service by service)",
+	orgs.StageStaffing:       "staffing (teams added, resized or removed)",
+	orgs.StageReportingLines: "reporting lines (the organizational decision, hard to undo: last, once SRE works in practice)",
+}
+
+// Stage describes a stage of a plan for people.
+func Stage(n orgs.StageName) string { return stageWords[n] }
+
+// PlanHeadline is the first sentence of a plan of k stages from base to target (file names
+// the caller has escaped). A target named as its base is the model being edited from that
+// file: "the current model".
+func PlanHeadline(base, target string, k int) string {
+	if target == base {
+		target = "the current model"
+	}
+	return fmt.Sprintf("Plan from %s to %s: %s. Who runs it first, the organizational decision last.", base, target, Count(k, "stage"))
+}
+
+// DecisionKind is a decision's kind as a sentence names it ("reporting lines"), never its
+// code.
+func DecisionKind(k orgs.DecisionKind) string {
+	if w := k.Words(); w != "" {
+		return w
+	}
+	return strings.ReplaceAll(string(k), "-", " ")
+}
+
+// HowHard is how hard a decision is to undo, in one word ("easy", "hard"), or "-" for a
+// difference that is no decision of its own.
+func HowHard(c orgs.Changeability) string { return OrDash(string(c)) }
+
+// PlanDecision is one decision of a plan: how hard it is to undo, then the decision
+// ("hard       reporting lines: Operations SRE: moved from the ops org to the SRE org";
+// the kind left out where it repeats how hard, as for staffing).
+func PlanDecision(d orgs.Decision, esc Escape) string {
+	return fmt.Sprintf("%-10s %s", HowHard(d.Changeability), Decision(d, esc))
+}
+
+// StageAfter is what the model after stage s says, as lines: its run model and topology,
+// funding, staffing, transition (from the previous stage and from base), every flagged
+// step with a leading "! ", and the advisories raised and cleared; user text through esc.
+func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
+	a := s.Analysis
+	lines := []string{
+		fmt.Sprintf("run model %s; topology %s, %s", DominantRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
+		fmt.Sprintf("funding: CAPEX %s; OPEX %s", HeadCost(a.Funding.CAPEX, a.Funding.HasCosts, a.Funding.Currency),
+			HeadCost(a.Funding.OPEX, a.Funding.HasCosts, a.Funding.Currency)),
+	}
+	st := s.Staffing
+	staffing := "people needed for sustainable rotations: " + Number(int64(st.Needed))
+	if st.Hires > 0 {
+		staffing += " (" + People(st.Hires) + " to hire"
+		if a.Funding.HasCosts {
+			staffing += ", " + Money(st.HireCost, a.Funding.Currency) + " a year"
+		}
+		staffing += ")"
+	}
+	lines = append(lines, staffing, fmt.Sprintf("transition: %s from the previous stage, %s from %s",
+		s.FromPrevious.Words(), a.Transition.Verdict.Words(), esc(base)))
+	for _, f := range s.Flagged() {
+		lines = append(lines, fmt.Sprintf("! %s: %s is %s: %s", esc(f.Team), RunChange(f.From, f.To), f.Verdict.Words(), f.Reason))
+	}
+	codes := func(cs []string) string {
+		if len(cs) == 0 {
+			return "none"
+		}
+		return strings.Join(cs, ", ")
+	}
+	return append(lines, fmt.Sprintf("advisories raised: %s; cleared: %s", codes(s.Raised), codes(s.Cleared)))
+}

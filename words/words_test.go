@@ -1,0 +1,131 @@
+package words
+
+import (
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+func TestChange(t *testing.T) {
+	eur := "EUR"
+	cases := []struct {
+		heads int
+		cost  int64
+		costs bool
+		want  string
+	}{
+		{6, 570000, true, "+570,000 EUR, +6 people vs baseline"},
+		{-1, -95000, true, "-95,000 EUR, -1 person vs baseline"},
+		{0, 0, true, "no change vs baseline"},
+		{1, 0, false, "+1 person vs baseline"},
+		{0, 0, false, "no change vs baseline"},
+		{1200, 0, false, "+1,200 people vs baseline"},
+	}
+	for _, c := range cases {
+		if got := Change(c.heads, c.cost, c.costs, &eur, "baseline"); got != c.want {
+			t.Errorf("Change(%d, %d, %v) = %q, want %q", c.heads, c.cost, c.costs, got, c.want)
+		}
+	}
+}
+
+// TestNumbersReadAlike: people, teams and money are written with the same thousands
+// separators, hours to the hundredth with their unit, whatever the size.
+func TestNumbersReadAlike(t *testing.T) {
+	eur := "EUR"
+	for got, want := range map[string]string{
+		People(1):               "1 person",
+		People(12000):           "12,000 people",
+		Count(1500, "dev team"): "1,500 dev teams",
+		SignedPeople(-1):        "-1 person",
+		SignedPeople(1):         "+1 person",
+		Money(1140000000, &eur): "1,140,000,000 EUR",
+		Money(95000, nil):       "95,000",
+		Hours(112.0 / 3):        "37.33 h",
+		Hours(42):               "42 h",
+		HoursFigure(0.72):       "0.72",
+		Percent(0.538):          "53.8%",
+		Percent(1):              "100%",
+		Decimal(99.95, 4):       "99.95",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestEachRunModelHasOneShortAndOneLongForm: the short form is what tables and sentences
+// use, the long form the talk's name; a team that is no dev team has neither.
+func TestEachRunModelHasOneShortAndOneLongForm(t *testing.T) {
+	seen := map[string]bool{}
+	for _, m := range orgs.SpectrumOrder {
+		short, long := RunModelShort(m), RunModel(&m)
+		if short == "" || long == "" || seen[short] || seen[long] {
+			t.Errorf("%s: short %q, long %q (empty or taken by another model)", m, short, long)
+		}
+		seen[short], seen[long] = true, true
+	}
+	if RunModelShort(orgs.YouAndSRERunIt) != "you and SRE run it" || RunModel(nil) != "none" || RunModelShort("") != "-" {
+		t.Errorf("short %q, none %q, no model %q", RunModelShort(orgs.YouAndSRERunIt), RunModel(nil), RunModelShort(""))
+	}
+}
+
+func example(t *testing.T, name string) *orgs.Org {
+	t.Helper()
+	ex, err := orgs.ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load(name+".toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// TestHeadlinesSayWhatTheyCover: the run model and topology headlines say how many dev
+// teams they rest on, and the topology whether it is pure, in their long and short forms.
+func TestHeadlinesSayWhatTheyCover(t *testing.T) {
+	o := example(t, "mixed")
+	an := orgs.Analyse(o, o)
+	for got, want := range map[string]string{
+		RunModelHeadline(an): "You build it, you run it (7 of 13 dev teams)",
+		TopologyHeadline(an): "Topology 1: every developer an SRE on rotation (4 of 13 dev teams), not pure",
+		DominantRunModel(an): "you run it (7 of 13 dev teams)",
+		DominantTopology(an): "1 (4 of 13 dev teams)",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestDiffChangesHaveTheirParts: each change of a diff has the parts a two-column view
+// needs (subject, what, was, now) beside its sentence.
+func TestDiffChangesHaveTheirParts(t *testing.T) {
+	a := example(t, "topology-5")
+	b := a.Clone()
+	for i := range b.Teams {
+		if b.Teams[i].Org == orgs.OrgOps && b.Teams[i].Kind == orgs.KindSRE {
+			b.Teams[i].Org = orgs.OrgSRE
+		}
+	}
+	changes := DiffChanges(orgs.Compare("a.toml", a, "b.toml", b), Plain)
+	if len(changes) != 1 {
+		t.Fatalf("want one change, got %+v", changes)
+	}
+	c := changes[0]
+	if c.What != "org" || c.Was != "ops org" || c.Now != "SRE org" || c.Sentence != c.Subject+" moved from the ops org to the SRE org." {
+		t.Errorf("move worded as %+v", c)
+	}
+}
+
+// TestPlanHeadlineNamesTheCurrentModel: a plan to the model edited from its base file does
+// not name that file twice.
+func TestPlanHeadlineNamesTheCurrentModel(t *testing.T) {
+	if got := PlanHeadline("mixed.toml", "mixed.toml", 1); got != "Plan from mixed.toml to the current model: 1 stage. Who runs it first, the organizational decision last." {
+		t.Errorf("got %q", got)
+	}
+	if got := PlanHeadline("a.toml", "b.toml", 3); got != "Plan from a.toml to b.toml: 3 stages. Who runs it first, the organizational decision last." {
+		t.Errorf("got %q", got)
+	}
+}
