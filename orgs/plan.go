@@ -109,7 +109,7 @@ func MakePlan(base, target *Org) *Plan {
 		bad := -1
 		for s := range StageNames {
 			models[s] = p.build(s)
-			if s < len(StageNames)-1 && bad < 0 && Validate(models[s]) != nil {
+			if s < len(StageNames)-1 && bad < 0 && Validate(models[s], nil) != nil {
 				bad = s
 			}
 		}
