@@ -205,4 +205,3 @@ func sourceLine(data []byte, n int) string {
 	}
 	return lines[n-1]
 }
-
