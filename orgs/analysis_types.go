@@ -263,7 +263,9 @@ const (
 	Info    Severity = "info"
 )
 
-// Advisory is one piece of advice about the current model (docs/rules.md, section 8).
+// Advisory is one piece of advice about the current model (docs/rules.md section 10), the
+// organization's and the services' alike: JSON {"code", "severity", "message", "teams",
+// "services"}, lists [] when empty.
 type Advisory struct {
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`

@@ -166,7 +166,7 @@ type Topology struct {
 }
 
 // Topologies are the nine SRE team topologies of docs/rules.md, indexed by number-1.
-// The analysis derives every topology number from this table (topologyOf).
+// The analysis derives every topology number from this table (runTopology).
 var Topologies = [9]Topology{
 	{1, YouRunIt, "every developer an SRE on rotation", RoleRotation, "", "The classic Amazon setup. Topologies 1-3 differ only inside a team."},
 	{2, YouRunIt, "a dedicated SRE role in each dev team", RoleDedicated, "", "The team can switch among topologies 1-3 quickly."},

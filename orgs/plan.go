@@ -1,10 +1,7 @@
 package orgs
 
 import (
-	"fmt"
-	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // The plan from a baseline to a target (docs/rules.md, "The plan"): every difference between
@@ -109,7 +106,7 @@ func MakePlan(base, target *Org) *Plan {
 		bad := -1
 		for s := range StageNames {
 			models[s] = p.build(s)
-			if s < len(StageNames)-1 && bad < 0 && Validate(models[s]) != nil {
+			if s < len(StageNames)-1 && bad < 0 && Validate(models[s], nil) != nil {
 				bad = s
 			}
 		}
@@ -262,34 +259,49 @@ func (p *planner) assign() {
 
 // propagate applies each prerequisite once; it reports whether any stage moved.
 func (p *planner) propagate() bool {
-	moved := false
-	later := func(s *int, min int) {
-		if *s >= 0 && *s < min {
-			*s, moved = min, true
-		}
+	var m mover
+	p.teamPrerequisites(&m)
+	p.servicePrerequisites(&m)
+	p.otherPrerequisites(&m)
+	return m.moved
+}
+
+// mover pushes stages later, remembering whether it moved any.
+type mover struct{ moved bool }
+
+// later moves stage s to at least min (a stage -1, no difference, stays).
+func (m *mover) later(s *int, min int) {
+	if *s >= 0 && *s < min {
+		*s, m.moved = min, true
 	}
-	// arrival of a team by its index in p.teams (0 when it exists in the base)
-	arrival := func(j int) int {
-		if j < 0 || p.teams[j].added < 0 {
-			return 0
-		}
-		return p.teams[j].added
+}
+
+// arrival is the stage at which team j of p.teams arrives (0 when it exists in the base).
+func (p *planner) arrival(j int) int {
+	if j < 0 || p.teams[j].added < 0 {
+		return 0
 	}
+	return p.teams[j].added
+}
+
+// teamPrerequisites: a team runs with a partner only once it is there, is removed only
+// after nobody runs with it, and changes its kind with all its fields at once.
+func (p *planner) teamPrerequisites(m *mover) {
 	for i := range p.teams {
 		e := &p.teams[i]
 		if e.target >= 0 {
 			t := &p.target.Teams[e.target]
 			if t.Run.NeedsPartner() {
 				partner := p.teamOf(t.RunWith)
-				later(&e.stage[groupRun], arrival(partner))
-				later(&e.added, arrival(partner))
+				m.later(&e.stage[groupRun], p.arrival(partner))
+				m.later(&e.added, p.arrival(partner))
 			}
 		}
 		if e.removed >= 0 {
 			// removed only after nobody runs with it
 			for _, k := range p.runWith[i] {
 				d := &p.teams[k]
-				later(&e.removed, max(d.stage[groupRun], d.removed))
+				m.later(&e.removed, max(d.stage[groupRun], d.removed))
 			}
 		}
 		// a kind change takes the whole team at once: its fields make sense only together
@@ -297,43 +309,51 @@ func (p *planner) propagate() bool {
 			top := slices.Max(e.stage[:])
 			for g := range e.stage {
 				if e.stage[g] >= 0 {
-					later(&e.stage[g], top)
+					m.later(&e.stage[g], top)
 				}
 			}
 		}
 	}
+}
+
+// servicePrerequisites: a service arrives with its team and runs with a partner once it is
+// there; a team is removed only after its services and the overrides naming it are gone.
+func (p *planner) servicePrerequisites(m *mover) {
 	for i := range p.services {
 		e := &p.services[i]
 		if e.target >= 0 {
 			sv := &p.target.Services[e.target]
 			team := p.teamOf(sv.Team)
-			later(&e.added, arrival(team))
-			later(&e.stage[groupOther], arrival(team))
+			m.later(&e.added, p.arrival(team))
+			m.later(&e.stage[groupOther], p.arrival(team))
 			if sv.Run.NeedsPartner() {
 				partner := p.teamOf(sv.RunWith)
-				later(&e.stage[groupRun], arrival(partner))
-				later(&e.added, arrival(partner))
+				m.later(&e.stage[groupRun], p.arrival(partner))
+				m.later(&e.added, p.arrival(partner))
 			}
 			// the override may name its team's partner: it cannot come before the service
 			// is on that team
-			later(&e.stage[groupRun], e.stage[groupOther])
+			m.later(&e.stage[groupRun], e.stage[groupOther])
 		}
-		if e.base >= 0 {
-			// nobody runs with a team that is removed: the override that names it goes first
-			if b := &p.base.Services[e.base]; b.Run.NeedsPartner() {
-				if r := p.teamOf(b.RunWith); r >= 0 && p.teams[r].removed >= 0 {
-					later(&p.teams[r].removed, max(e.stage[groupRun], e.removed, e.stage[groupOther]))
-				}
+		if e.base < 0 {
+			continue
+		}
+		// nobody runs with a team that is removed: the override that names it goes first
+		if b := &p.base.Services[e.base]; b.Run.NeedsPartner() {
+			if r := p.teamOf(b.RunWith); r >= 0 && p.teams[r].removed >= 0 {
+				m.later(&p.teams[r].removed, max(e.stage[groupRun], e.removed, e.stage[groupOther]))
 			}
 		}
-		if e.base >= 0 {
-			// a service goes (or moves) no later than its old team is removed
-			if team := p.teamOf(p.base.Services[e.base].Team); team >= 0 && p.teams[team].removed >= 0 {
-				later(&p.teams[team].removed, max(e.removed, e.stage[groupOther]))
-			}
+		// a service goes (or moves) no later than its old team is removed
+		if team := p.teamOf(p.base.Services[e.base].Team); team >= 0 && p.teams[team].removed >= 0 {
+			m.later(&p.teams[team].removed, max(e.removed, e.stage[groupOther]))
 		}
 	}
-	// "other" differences go with the first stage that touches their team
+}
+
+// otherPrerequisites: "other" differences go with the first stage that touches their team,
+// and the SRE org's positioning with the stage that creates the SRE org.
+func (p *planner) otherPrerequisites(m *mover) {
 	for i := range p.teams {
 		e := &p.teams[i]
 		if e.stage[groupOther] < 0 {
@@ -346,25 +366,24 @@ func (p *planner) propagate() bool {
 			}
 		}
 		if first > e.stage[groupOther] {
-			later(&e.stage[groupOther], first)
+			m.later(&e.stage[groupOther], first)
 		}
 	}
-	// the SRE org's positioning needs the SRE org: with the stage that creates it
-	if p.sreOrgStage >= 0 && !orgHasTeam(p.base, OrgSRE) {
-		for i := range p.teams {
-			e := &p.teams[i]
-			if e.target >= 0 && p.target.Teams[e.target].Org == OrgSRE {
-				s := e.added
-				if s < 0 {
-					s = e.stage[groupOrg]
-				}
-				if s >= 0 {
-					later(&p.sreOrgStage, s)
-				}
+	if p.sreOrgStage < 0 || orgHasTeam(p.base, OrgSRE) {
+		return
+	}
+	for i := range p.teams {
+		e := &p.teams[i]
+		if e.target >= 0 && p.target.Teams[e.target].Org == OrgSRE {
+			s := e.added
+			if s < 0 {
+				s = e.stage[groupOrg]
+			}
+			if s >= 0 {
+				m.later(&p.sreOrgStage, s)
 			}
 		}
 	}
-	return moved
 }
 
 // shift moves every item of stage s to stage s+1.
@@ -537,254 +556,4 @@ func orderChanged(list []planEntity) bool {
 		}
 	}
 	return false
-}
-
-// stages turns the models after each stage into the plan's stages, leaving out those
-// that change nothing.
-func (p *planner) stages(models []*Org) []Stage {
-	var out []Stage
-	prev := p.base
-	baseAnalyser := NewAnalyser(p.base)
-	prevAnalysis := baseAnalyser.Analyse(p.base)
-	prevAnalyser := baseAnalyser
-	baseStaffing := StaffingOf(p.base).StaffingTotals
-	for s, m := range models {
-		if ModelsEqual(prev, m) {
-			continue
-		}
-		step := prevAnalyser.Analyse(m)
-		decisions := append([]Decision(nil), step.Transition.Decisions...)
-		decisions = append(decisions, p.others(s)...)
-		a := baseAnalyser.Analyse(m)
-		staffing := StaffingOf(m)
-		staffing.Delta = staffing.StaffingTotals.Minus(baseStaffing)
-		raised, cleared := advisoryCodesDelta(prevAnalysis.Advisories, a.Advisories)
-		out = append(out, Stage{
-			Number: len(out) + 1, Name: StageNames[s], Decisions: decisions, Model: m,
-			Analysis: a, Step: step, FromPrevious: step.Transition.Verdict, Staffing: staffing,
-			Raised: raised, Cleared: cleared,
-		})
-		prev, prevAnalysis, prevAnalyser = m, a, NewAnalyser(m)
-	}
-	return out
-}
-
-// advisoryCodesDelta lists the codes in after and not in before, and the reverse.
-func advisoryCodesDelta(before, after []Advisory) (raised, cleared []string) {
-	has := func(list []Advisory, code string) bool {
-		return slices.ContainsFunc(list, func(a Advisory) bool { return a.Code == code })
-	}
-	raised, cleared = []string{}, []string{}
-	for _, a := range after {
-		if !has(before, a.Code) {
-			raised = append(raised, a.Code)
-		}
-	}
-	for _, a := range before {
-		if !has(after, a.Code) {
-			cleared = append(cleared, a.Code)
-		}
-	}
-	return raised, cleared
-}
-
-// others lists the differences of stage s that are no decision of their own.
-func (p *planner) others(s int) []Decision {
-	var out []Decision
-	add := func(subject, detail string) {
-		out = append(out, Decision{Kind: DecideOther, Subject: subject, Detail: detail})
-	}
-	if p.orgOtherStage == s {
-		changes := orgOtherChanges(p.base, p.target)
-		if p.reordered {
-			changes = append(changes, "teams or services listed in another order")
-		}
-		add(p.target.Name, strings.Join(changes, "; "))
-	}
-	for i := range p.teams {
-		e := &p.teams[i]
-		if e.stage[groupOther] == s {
-			t := &p.target.Teams[e.target]
-			add(t.Name, strings.Join(teamOtherChanges(&p.base.Teams[e.base], t), "; "))
-		}
-	}
-	for i := range p.services {
-		e := &p.services[i]
-		switch {
-		case e.added == s:
-			sv := &p.target.Services[e.target]
-			add(sv.Team+" / "+sv.Name, "service added")
-		case e.removed == s:
-			sv := &p.base.Services[e.base]
-			add(sv.Team+" / "+sv.Name, "service removed")
-		case e.target >= 0 && e.stage[groupOther] == s:
-			sv := &p.target.Services[e.target]
-			add(sv.Team+" / "+sv.Name, strings.Join(serviceOtherChanges(&p.base.Services[e.base], sv), "; "))
-		}
-	}
-	return out
-}
-
-func cloneTeam(t Team) Team {
-	t.PerHead = cloneInt(t.PerHead)
-	return t
-}
-
-func cloneService(s Service) Service {
-	s.Availability = cloneFloat(s.Availability)
-	s.ErrorBudgetUsed = cloneFloat(s.ErrorBudgetUsed)
-	return s
-}
-
-func eqIntPtr(a, b *int64) bool     { return a == nil && b == nil || a != nil && b != nil && *a == *b }
-func eqFloatPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
-
-// teamOtherEqual compares the fields of two versions of a team that are no decision.
-func teamOtherEqual(a, b *Team) bool { return len(teamOtherChanges(a, b)) == 0 }
-
-func teamOtherChanges(a, b *Team) []string {
-	var out []string
-	if a.Name != b.Name {
-		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
-	}
-	if a.Kind != b.Kind {
-		out = append(out, fmt.Sprintf("kind %s -> %s", a.Kind, b.Kind))
-	}
-	if a.OnCall != b.OnCall {
-		out = append(out, fmt.Sprintf("on call %s -> %s", a.OnCall, b.OnCall))
-	}
-	if !eqIntPtr(a.PerHead, b.PerHead) {
-		out = append(out, fmt.Sprintf("per_head %s -> %s", intOrUnset(a.PerHead), intOrUnset(b.PerHead)))
-	}
-	if a.Funding != b.Funding {
-		out = append(out, fmt.Sprintf("funding %s -> %s", orUnset(string(a.Funding)), orUnset(string(b.Funding))))
-	}
-	if a.Note != b.Note {
-		out = append(out, "note changed")
-	}
-	return out
-}
-
-func serviceOtherEqual(a, b *Service) bool { return len(serviceOtherChanges(a, b)) == 0 }
-
-func serviceOtherChanges(a, b *Service) []string {
-	var out []string
-	if a.Name != b.Name {
-		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
-	}
-	if !SameName(a.Team, b.Team) {
-		out = append(out, fmt.Sprintf("moved from %q to %q", a.Team, b.Team))
-	} else if a.Team != b.Team {
-		out = append(out, fmt.Sprintf("team spelled %q", b.Team))
-	}
-	if !eqFloatPtr(a.Availability, b.Availability) {
-		out = append(out, fmt.Sprintf("availability %s -> %s", floatOrUnset(a.Availability), floatOrUnset(b.Availability)))
-	}
-	if !eqFloatPtr(a.ErrorBudgetUsed, b.ErrorBudgetUsed) {
-		out = append(out, fmt.Sprintf("error budget used %s -> %s", floatOrUnset(a.ErrorBudgetUsed), floatOrUnset(b.ErrorBudgetUsed)))
-	}
-	return out
-}
-
-// orgOtherEqual compares what the organization holds besides teams, services, the SRE org
-// and its scenario.
-func orgOtherEqual(a, b *Org) bool { return len(orgOtherChanges(a, b)) == 0 }
-
-func orgOtherChanges(a, b *Org) []string {
-	var out []string
-	if a.Name != b.Name {
-		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
-	}
-	if a.Description != b.Description {
-		out = append(out, "description changed")
-	}
-	if !eqIntPtr(a.Defaults.PerHead, b.Defaults.PerHead) || a.Defaults.Currency != b.Defaults.Currency {
-		out = append(out, "defaults changed")
-	}
-	if !slices.EqualFunc(a.KPIs, b.KPIs, func(x, y KPI) bool {
-		return x.Identity == y.Identity && x.Text == y.Text && x.Better == y.Better &&
-			eqFloatPtr(x.Target, y.Target) && eqFloatPtr(x.Actual, y.Actual)
-	}) {
-		out = append(out, "KPIs changed")
-	}
-	if a.Format != b.Format {
-		out = append(out, "format changed")
-	}
-	return out
-}
-
-func intOrUnset(p *int64) string {
-	if p == nil {
-		return "unset"
-	}
-	return fmt.Sprint(*p)
-}
-
-func floatOrUnset(p *float64) string {
-	if p == nil {
-		return "unset"
-	}
-	return fmt.Sprint(*p)
-}
-
-// TeamsEqual reports whether a and b are the same team with every field equal (names as
-// written, costs by value).
-func TeamsEqual(a, b *Team) bool {
-	return a.Org == b.Org && a.Headcount == b.Headcount && a.Rotation == b.Rotation && a.Run == b.Run &&
-		a.RunWith == b.RunWith && a.SRERole == b.SRERole && teamOtherEqual(a, b)
-}
-
-// ModelsEqual reports whether a and b describe the same organization: the same teams and
-// services in the same order with every field equal, the same settings and KPIs. The
-// scenario's own record (title, note, based_on, saved_at) is not part of the model.
-func ModelsEqual(a, b *Org) bool {
-	if len(a.Teams) != len(b.Teams) || len(a.Services) != len(b.Services) ||
-		a.SREOrg != b.SREOrg || a.SRERole != b.SRERole || !orgOtherEqual(a, b) {
-		return false
-	}
-	for i := range a.Teams {
-		if !TeamsEqual(&a.Teams[i], &b.Teams[i]) {
-			return false
-		}
-	}
-	for i := range a.Services {
-		if !ServicesEqual(&a.Services[i], &b.Services[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// ServicesEqual compares two services by content, as ModelsEqual does.
-func ServicesEqual(x, y *Service) bool {
-	return x.Team == y.Team && x.Run == y.Run && x.RunWith == y.RunWith && serviceOtherEqual(x, y)
-}
-
-// Flagged lists the team transitions of the stage that are unlikely or have no reason: the
-// steps a meeting should look at twice.
-func (s *Stage) Flagged() []TeamTransition {
-	var out []TeamTransition
-	for _, t := range s.Step.Transition.Teams {
-		if t.Verdict == VerdictUnlikely || t.Verdict == VerdictNoReason {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// StagePath is where `plan --write` saves stage n: "<target stem>-stage-N.toml" beside the
-// target.
-func StagePath(target string, n int) string {
-	ext := filepath.Ext(target)
-	return fmt.Sprintf("%s-stage-%d%s", strings.TrimSuffix(target, ext), n, ".toml")
-}
-
-// StageTitle is the title of stage n of k's scenario file: "<the target's title, else its
-// file's stem>: stage N of K (<name>)".
-func StageTitle(target string, o *Org, n, k int, name StageName) string {
-	title := strings.TrimSuffix(filepath.Base(target), filepath.Ext(target))
-	if o.Scenario != nil && o.Scenario.Title != "" {
-		title = o.Scenario.Title
-	}
-	return fmt.Sprintf("%s: stage %d of %d (%s)", title, n, k, name)
 }

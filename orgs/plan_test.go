@@ -36,7 +36,7 @@ func checkPlan(t *testing.T, base, target *orgs.Org) *orgs.Plan {
 			t.Errorf("stage %d (%s) comes after a stage that should follow it", s.Number, s.Name)
 		}
 		last = at
-		if err := orgs.Validate(s.Model); err != nil {
+		if err := orgs.Validate(s.Model, nil); err != nil {
 			t.Errorf("the model after stage %d (%s) is invalid:\n%v", s.Number, s.Name, err)
 		}
 		if orgs.ModelsEqual(prev, s.Model) {
@@ -161,7 +161,7 @@ func TestPlanOfGeneratedWhatIfs(t *testing.T) {
 		base := gen.Org(5+rng.IntN(40), int64(seed))
 		// a what-if of a what-if: changes that build on each other
 		target := whatIf(whatIf(base, rng, 1+rng.IntN(15)), rng, rng.IntN(10))
-		if err := orgs.Validate(target); err != nil {
+		if err := orgs.Validate(target, nil); err != nil {
 			t.Fatalf("seed %d: the generated target is invalid: %v", seed, err)
 		}
 		t.Run(fmt.Sprint("seed_", seed), func(t *testing.T) { checkPlan(t, base, target) })

@@ -253,16 +253,6 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// Advice is one advisory (docs/rules.md section 10) with the services it names beside the teams:
-// JSON {"code", "severity", "message", "teams", "services"}, lists [] when empty.
-type Advice struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Teams    []string `json:"teams"`
-	Services []string `json:"services"`
-}
-
 // ServicesVerdict is every service verdict of one model: each service's run and
 // reliability, the service mix, the service advisories and the measured example KPI.
 type ServicesVerdict struct {
@@ -274,7 +264,7 @@ type ServicesVerdict struct {
 	Mix *ServiceMix
 	// Advice holds the advisories coverage-gap, high-target-ops-run and
 	// sre-run-over-budget that are raised, in that order.
-	Advice []Advice
+	Advice []Advisory
 	// ErrorBudgetKPI measures "90% of supported services are within error budgets".
 	ErrorBudgetKPI KPIMeasure
 
@@ -465,8 +455,8 @@ func serviceStatus(hasTarget, gap, over bool) string {
 // services that carry flag 1<<f.
 // kept, when the caller keeps them, are the flagged services' names and every service's
 // team index, read instead of the service verdicts.
-func (v *ServicesVerdict) advice(o *Org, flagged *[3][]int32, kept *adviceLists) []Advice {
-	out := []Advice{}
+func (v *ServicesVerdict) advice(o *Org, flagged *[3][]int32, kept *adviceLists) []Advisory {
+	out := []Advisory{}
 	if len(v.seen) != len(o.Teams) {
 		v.seen = make([]uint32, len(o.Teams))
 	} else {
@@ -519,7 +509,7 @@ func (v *ServicesVerdict) advice(o *Org, flagged *[3][]int32, kept *adviceLists)
 		if rest := len(names) - len(details); rest > 0 {
 			text += fmt.Sprintf(" and %d more", rest)
 		}
-		out = append(out, Advice{Code: code, Severity: Warning, Message: fmt.Sprintf(format, text), Teams: teams, Services: names})
+		out = append(out, Advisory{Code: code, Severity: Warning, Message: fmt.Sprintf(format, text), Teams: teams, Services: names})
 	}
 	raise("coverage-gap", 0,
 		func(v *ServiceVerdict) string {

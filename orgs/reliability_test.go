@@ -200,7 +200,7 @@ run = "none"
 			t.Errorf("%s: responders %q, longest %d, budget %v, status %q; want %+v", sv.Name, sv.Responders, sv.LongestUncovered, show(sv.ErrorBudgetHours()), sv.Status, w)
 		}
 	}
-	byCode := map[string]orgs.Advice{}
+	byCode := map[string]orgs.Advisory{}
 	var order []string
 	for _, a := range v.Advice {
 		byCode[a.Code] = a

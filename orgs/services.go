@@ -156,34 +156,17 @@ func serviceRunOf(o *Org, lk *TeamLookup, s *Service) ServiceRun {
 	return r
 }
 
-// runTopology is the table of docs/rules.md section 1: the run model and topology (0 for none)
-// of a run value, with the SRE role for run = you and the partner's org for you-and-sre
-// and sre.
+// runTopology is the run model and topology (0 for none) of a run value, with the SRE role
+// for run = you and the partner's org for you-and-sre and sre: docs/rules.md section 1, read
+// from the one table of the nine topologies (topologyTable, made from Topologies) as a dev
+// team's is (classify).
 func runTopology(run Run, role SRERole, partnerOrg OrgID) (RunModel, int) {
-	offset := 0
-	switch partnerOrg {
-	case OrgOps:
-		offset = 1
-	case OrgSRE:
-		offset = 2
+	t := Team{Run: run, SRERole: role}
+	model, k, topo := classify(&t)
+	if k == 1 || k == 2 { // you-and-sre and sre run it: the partner's org tells the topology
+		topo = topologyTable[k][orgCode(partnerOrg)]
 	}
-	switch run {
-	case RunYou:
-		switch role {
-		case RoleDedicated:
-			return YouRunIt, 2
-		case RoleBoth:
-			return YouRunIt, 3
-		}
-		return YouRunIt, 1
-	case RunYouAndSRE:
-		return YouAndSRERunIt, 4 + offset
-	case RunSRE:
-		return SRERunIt, 7 + offset
-	case RunOps:
-		return OpsRunIt, 0
-	}
-	return Unorganized, 0
+	return model, topo
 }
 
 // ServiceMix is the service mix of docs/rules.md section 1 (JSON `service_mix`): the run models

@@ -172,7 +172,7 @@ func (t StaffingTotals) Minus(u StaffingTotals) StaffingTotals {
 // ThinRotation is the thin-rotation advisory (docs/rules.md section 10) for the rotations of s,
 // every on-call pattern alike, or nil when no rotation falls short. Its message says, for
 // each team, how many people to add to the rotation and how many to hire.
-func ThinRotation(s *StaffingVerdict) *Advice {
+func ThinRotation(s *StaffingVerdict) *Advisory {
 	var teams, details []string
 	for i := range s.Rotations {
 		r := &s.Rotations[i]
@@ -191,6 +191,6 @@ func ThinRotation(s *StaffingVerdict) *Advice {
 	if rest := len(teams) - len(details); rest > 0 {
 		list += fmt.Sprintf(" and %d more", rest)
 	}
-	return &Advice{Code: "thin-rotation", Severity: Warning, Teams: teams, Services: []string{},
+	return &Advisory{Code: "thin-rotation", Severity: Warning, Teams: teams, Services: []string{},
 		Message: fmt.Sprintf("Rotations too thin for a primary and a secondary with nobody on call more than a quarter of the week: %s.", list)}
 }

@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"math/bits"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -146,4 +147,50 @@ func distanceUpTo2(a []rune, bs string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// didYouMean suggests the nearest candidate within an edit distance under 3, or "".
+func didYouMean(s string, candidates []string, quoted bool) string {
+	if len(s) > 4*64 && utf8.RuneCountInString(s) > 64 {
+		return "" // editDistance gives up on it anyway, after copying it for each candidate
+	}
+	best, bestDist := "", 3
+	for _, c := range candidates {
+		if dist := editDistance(strings.ToLower(s), strings.ToLower(c)); dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	if quoted {
+		return " (did you mean " + strconv.Quote(best) + "?)"
+	}
+	return " (did you mean " + best + "?)"
+}
+
+// editDistance is the Levenshtein distance of a and b, in runes; it gives up (returns a
+// large number) on long strings, where no suggestion would help anyway.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

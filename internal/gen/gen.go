@@ -83,7 +83,25 @@ func Org(teams int, seed int64) *orgs.Org {
 		o.Teams[i] = t
 	}
 
-	// Who runs what the dev teams build: mostly themselves.
+	runs(o, rng, sreTeams, opsTeams)
+
+	// The rest is drawn from a stream of its own, so the teams above stay as they were
+	// before services, rotations and measured KPIs were generated.
+	extra := rand.New(rand.NewPCG(uint64(seed), 0x5e7_71ce5))
+	rotations(o, extra)
+	o.Services = services(o, extra, sreTeams, opsTeams)
+	target, actual := 0.999, 0.9984
+	mttrTarget, mttrActual := 0.5, 0.75
+	o.KPIs = []orgs.KPI{
+		{Identity: orgs.ProductCentric, Text: "99.9% of checkouts succeed each month", Target: &target, Actual: &actual},
+		{Identity: orgs.IncidentCentric, Text: "Median time to restore under 30 minutes (hours)", Target: &mttrTarget, Actual: &mttrActual, Better: orgs.BetterLower},
+		{Identity: orgs.ReliabilityUXCentric, Text: "Every user journey has an SLO with an error budget policy"},
+	}
+	return o
+}
+
+// runs draws who runs what the dev teams build: mostly themselves.
+func runs(o *orgs.Org, rng *rand.Rand, sreTeams, opsTeams []string) {
 	for i := range o.Teams {
 		t := &o.Teams[i]
 		if t.Kind != orgs.KindDev {
@@ -104,20 +122,6 @@ func Org(teams int, seed int64) *orgs.Org {
 			t.RunWith = opsTeams[rng.IntN(len(opsTeams))]
 		}
 	}
-
-	// The rest is drawn from a stream of its own, so the teams above stay as they were
-	// before services, rotations and measured KPIs were generated.
-	extra := rand.New(rand.NewPCG(uint64(seed), 0x5e7_71ce5))
-	rotations(o, extra)
-	o.Services = services(o, extra, sreTeams, opsTeams)
-	target, actual := 0.999, 0.9984
-	mttrTarget, mttrActual := 0.5, 0.75
-	o.KPIs = []orgs.KPI{
-		{Identity: orgs.ProductCentric, Text: "99.9% of checkouts succeed each month", Target: &target, Actual: &actual},
-		{Identity: orgs.IncidentCentric, Text: "Median time to restore under 30 minutes (hours)", Target: &mttrTarget, Actual: &mttrActual, Better: orgs.BetterLower},
-		{Identity: orgs.ReliabilityUXCentric, Text: "Every user journey has an SLO with an error budget policy"},
-	}
-	return o
 }
 
 // ServiceCount is how many services Org generates for teams teams: two per team, up to
