@@ -19,8 +19,8 @@ type group struct {
 	members     int // distinct entries of spec.members
 	displayName string
 
-	team     bool   // imported as a team
-	teamName string // its name in the organization
+	team      bool   // imported as a team
+	teamName  string // its name in the organization
 	headcount int
 }
 

@@ -81,16 +81,16 @@ type pdUser struct {
 
 // pdFile is one saved response: a single object or a list of each kind.
 type pdFile struct {
-	Schedule   *pdSchedule `json:"schedule"`
-	Schedules  []pdSchedule
-	Policy     *pdPolicy  `json:"escalation_policy"`
-	Policies   []pdPolicy `json:"escalation_policies"`
-	Service    *pdService `json:"service"`
-	Services   []pdService
-	Team       *pdRef `json:"team"`
-	Teams      []pdRef
-	Users      []pdUser
-	Oncalls    []json.RawMessage
+	Schedule  *pdSchedule `json:"schedule"`
+	Schedules []pdSchedule
+	Policy    *pdPolicy  `json:"escalation_policy"`
+	Policies  []pdPolicy `json:"escalation_policies"`
+	Service   *pdService `json:"service"`
+	Services  []pdService
+	Team      *pdRef `json:"team"`
+	Teams     []pdRef
+	Users     []pdUser
+	Oncalls   []json.RawMessage
 }
 
 // pagerDuty is every PagerDuty object read, each once by its id.
