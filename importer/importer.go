@@ -132,10 +132,11 @@ func Import(sources []string, opts Options) (*Result, error) {
 		return nil, &Error{Msg: fmt.Sprintf("the sources hold no team (%s); a team is a Backstage Group of type team, or a group without child groups that owns a service", strings.Join(sanitizeAll(sources), ", "))}
 	}
 	data := im.write(b, sources)
-	if err := validate(im.outputName(), data, b.positions); err != nil {
+	o, err := validate(im.outputName(), data, b.positions)
+	if err != nil {
 		return nil, err
 	}
-	return &Result{Org: b.org, TOML: data, Warnings: im.warnings, Positions: b.positions}, nil
+	return &Result{Org: o, TOML: data, Warnings: im.warnings, Positions: b.positions}, nil
 }
 
 func (im *importer) outputName() string {
@@ -172,17 +173,18 @@ func sanitizeAll(ss []string) []string {
 	return out
 }
 
-// validate judges the imported organization with the one validator of organization files:
-// today by loading the written file back (orgs.Load validates as it reads); positions are
-// what the format-neutral validator will take to name the source of each problem.
-func validate(name string, data []byte, positions map[string]Pos) error {
-	_, err := orgs.Load(name, data)
+// validate judges the imported organization with the one validator of organization files,
+// and returns the model the TOML reader gives for it: today by loading the written file back
+// (orgs.Load validates as it reads); positions are what the format-neutral validator will
+// take to name the source of each problem.
+func validate(name string, data []byte, positions map[string]Pos) (*orgs.Org, error) {
+	o, err := orgs.Load(name, data)
 	if err == nil {
-		return nil
+		return o, nil
 	}
 	le, ok := err.(*orgs.LoadError)
 	if !ok {
-		return &ValidationError{Lines: []string{orgs.Sanitize(err.Error())}}
+		return nil, &ValidationError{Lines: []string{orgs.Sanitize(err.Error())}}
 	}
 	lines := make([]string, 0, len(le.Problems))
 	for _, p := range le.Problems {
@@ -192,7 +194,7 @@ func validate(name string, data []byte, positions map[string]Pos) error {
 		}
 		lines = append(lines, line)
 	}
-	return &ValidationError{Lines: lines}
+	return nil, &ValidationError{Lines: lines}
 }
 
 // modelPath turns a problem's place (`team "Viewer"`) into a model path ("team/Viewer").
