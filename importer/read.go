@@ -184,11 +184,13 @@ func lineCol(data []byte, offset int) (int, int) {
 // readYAML reads every document of a YAML stream; a document that is a sequence counts as
 // the objects it holds.
 func (im *importer) readYAML(p string, data []byte) error {
-	for _, d := range splitDocuments(data) {
-		im.docs++
-		if im.docs > MaxDocuments {
-			return &Error{Pos: Pos{File: p, Line: d.firstLine, Col: 1}, Msg: fmt.Sprintf("more than %d YAML documents in all; refused", MaxDocuments)}
-		}
+	docs := splitDocuments(data)
+	if im.docs+len(docs) > MaxDocuments { // counted before any is parsed, so refused at once
+		d := docs[MaxDocuments-im.docs]
+		return &Error{Pos: Pos{File: p, Line: d.firstLine, Col: 1}, Msg: fmt.Sprintf("more than %d YAML documents in all; refused", MaxDocuments)}
+	}
+	im.docs += len(docs)
+	for _, d := range docs {
 		doc, err := parseDocument(p, d)
 		if err != nil {
 			return err
