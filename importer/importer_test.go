@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sretopo/sretopo/internal/gen"
 	"github.com/sretopo/sretopo/orgs"
 )
 
@@ -283,5 +284,27 @@ spec: {type: service, lifecycle: deprecated, owner: payments}
 	}
 	if len(res.Org.Services) != 1 || res.Org.Services[0].Name != "finance/ledger" || res.Org.Services[0].Team != "finance/payments" {
 		t.Errorf("services = %+v, want only finance/ledger (deprecated skipped)", res.Org.Services)
+	}
+}
+
+func TestAGeneratedCatalogImports(t *testing.T) {
+	dir := t.TempDir()
+	size := gen.CatalogSize{Teams: 200, Users: 800, Components: 400}
+	if _, err := gen.Catalog(dir, size, 3); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Org.Teams) != size.Teams {
+		t.Errorf("%d teams, want %d", len(res.Org.Teams), size.Teams)
+	}
+	// 70% services and 20% websites, of which 90% in an imported lifecycle
+	if n := len(res.Org.Services); n < size.Components/2 || n > size.Components {
+		t.Errorf("%d services of %d components", n, size.Components)
+	}
+	if res.Org.Name != "Generated Corp" {
+		t.Errorf("name %q", res.Org.Name)
 	}
 }
