@@ -131,11 +131,13 @@ func TestAcmeImportSaysWhereEachTeamAndServiceCameFrom(t *testing.T) {
 		"# groups: 11 read, 7 used, 4 skipped.",
 		"# components: 11 read, 9 used, 2 skipped.",
 		"Backstage API 2",
-		"(Europe/London, testdata/pagerduty/schedules/PSCHDA.json)",
+		"(Europe/London, testdata/pagerduty/schedules/PSCHDA.json:3:5)",
 		`secondary = true`,
 		`backup = "cloud-operations"`,
 		"window_days = 28",
 		"the strictest of 2 targets",
+		"on_call 8x7 approximates the schedule (7 hours of the week differ)",
+		"# On-call patterns approximated for 1 teams: team-b.",
 	} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the file does not say %q:\n%s", s, text)
@@ -149,7 +151,7 @@ func TestAcmeImportWarnsAboutWhatItSkipped(t *testing.T) {
 		{"testdata/catalog/all.yaml:3:1:", "all-resources.yaml", "dangling"},
 		{"testdata/catalog/acme/team-d-group.yaml:52:1:", "second User default/tara.macgovern"},
 		{"testdata/catalog/components/wayback-archive-component.yaml:3:1:", `owner "team-wayback" names no group`},
-		{"PSCHDB.json", "differ from 8x7 in 7 hours"},
+		{"PSCHDB.json:3:5:", "differ from 8x7 in 7 hours"},
 		{"services.json", `"legacy-billing"`, "matches no catalog service"},
 		{"openslo-v1alpha.yaml:30:1:", "legacy-billing", "matches no catalog service"},
 		{"openslo-v1alpha.yaml:30:1:", `"Quarter"`, "dropped"},

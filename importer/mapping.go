@@ -20,6 +20,7 @@ type built struct {
 	serviceComp  []*component
 	teamIndex    map[string]int // group key -> team index
 	inferred     []string       // teams whose headcount was inferred
+	approximated []string       // teams whose on-call pattern approximates their schedule
 	pending      []string       // values mapped to keys the file format does not have yet
 }
 

@@ -49,6 +49,9 @@ func (im *importer) write(b *built, sources []string) []byte {
 	if len(b.inferred) > 0 {
 		line("Headcount %d inferred for %d teams: %s.", im.opts.Headcount, len(b.inferred), listed(b.inferred))
 	}
+	if len(b.approximated) > 0 {
+		line("On-call patterns approximated for %d teams: %s.", len(b.approximated), listed(b.approximated))
+	}
 	if len(b.pending) > 0 {
 		line("Read but not yet keys of the file format (see the comments below): %s.", listed(b.pending))
 	}

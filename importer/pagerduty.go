@@ -3,7 +3,9 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -51,7 +53,7 @@ type pdSchedule struct {
 	Users    []pdRef   `json:"users"`
 	Teams    []pdRef   `json:"teams"`
 
-	file  string
+	pos   Pos
 	week  week
 	owner int // team index, -1 when none
 }
@@ -64,14 +66,14 @@ type pdPolicy struct {
 	pdRef
 	Rules []pdRule `json:"escalation_rules"`
 	Teams []pdRef  `json:"teams"`
-	file  string
+	pos   Pos
 }
 
 type pdService struct {
 	pdRef
 	Policy pdRef   `json:"escalation_policy"`
 	Teams  []pdRef `json:"teams"`
-	file   string
+	pos    Pos
 }
 
 type pdUser struct {
@@ -148,11 +150,11 @@ func (im *importer) readPagerDuty(p string, data []byte) error {
 			im.count("schedules").skipped++
 			continue
 		}
-		s.file, s.owner = p, -1
+		s.pos, s.owner = jsonPos(p, data, s.ID), -1
 		for _, l := range s.Layers {
 			w, err := restrictionWeek(l.Restrictions)
 			if err != nil {
-				im.warn(Pos{File: p}, "schedule %q, layer %q: %v; the layer is read without restrictions", s.label(), l.Name, err)
+				im.warn(s.pos, "schedule %q, layer %q: %v; the layer is read without restrictions", s.label(), l.Name, err)
 				w, _ = restrictionWeek(nil)
 			}
 			s.week.union(w)
@@ -165,7 +167,7 @@ func (im *importer) readPagerDuty(p string, data []byte) error {
 	}
 	for i := range policies {
 		if first("policy", policies[i].ID) {
-			policies[i].file = p
+			policies[i].pos = jsonPos(p, data, policies[i].ID)
 			pd.policies = append(pd.policies, &policies[i])
 		}
 	}
@@ -175,7 +177,7 @@ func (im *importer) readPagerDuty(p string, data []byte) error {
 	}
 	for i := range services {
 		if first("service", services[i].ID) {
-			services[i].file = p
+			services[i].pos = jsonPos(p, data, services[i].ID)
 			pd.services = append(pd.services, &services[i])
 		}
 	}
@@ -351,13 +353,17 @@ func (im *importer) applySchedules(b *built, policyOf []*pdPolicy, scheduleByID 
 		oc, diff := nearestPattern(s.week)
 		t.OnCall = oc
 		if diff > 0 {
-			im.warn(Pos{File: s.file}, "schedule %q of team %q: its layers' restrictions differ from %s in %d hours of the week; on_call = %q", s.label(), t.Name, oc, diff, oc)
+			im.warn(s.pos, "schedule %q of team %q: its layers' restrictions differ from %s in %d hours of the week; on_call = %q", s.label(), t.Name, oc, diff, oc)
 		}
 		zone := s.TimeZone
 		if zone == "" {
 			zone = "no time zone given"
 		}
-		note := fmt.Sprintf("on call from PagerDuty schedule %q (%s, %s)", s.label(), zone, s.file)
+		note := fmt.Sprintf("on call from PagerDuty schedule %q (%s, %s)", s.label(), zone, s.pos)
+		if diff > 0 {
+			note += fmt.Sprintf("; on_call %s approximates the schedule (%d hours of the week differ)", oc, diff)
+			b.approximated = append(b.approximated, t.Name)
+		}
 		rotation := len(scheduleUsers(s))
 		switch {
 		case rotation == 0:
@@ -366,7 +372,7 @@ func (im *importer) applySchedules(b *built, policyOf []*pdPolicy, scheduleByID 
 			t.Rotation = t.Headcount
 			note += fmt.Sprintf("; headcount %d from the rotation", t.Headcount)
 		case rotation > t.Headcount:
-			im.warn(Pos{File: s.file}, "schedule %q has %d people and team %q only %d; rotation = %d", s.label(), rotation, t.Name, t.Headcount, t.Headcount)
+			im.warn(s.pos, "schedule %q has %d people and team %q only %d; rotation = %d", s.label(), rotation, t.Name, t.Headcount, t.Headcount)
 			t.Rotation = t.Headcount
 		default:
 			t.Rotation = rotation
@@ -389,4 +395,22 @@ func ownSchedule(rule pdRule, scheduleByID map[string]*pdSchedule, ti int) *pdSc
 		}
 	}
 	return nil
+}
+
+// jsonPos is where the object with this id first stands in a saved response: the decoder
+// keeps no positions, and a warning names its place.
+func jsonPos(p string, data []byte, id string) Pos {
+	if id == "" {
+		return Pos{File: p}
+	}
+	re, err := regexp.Compile(`"id"\s*:\s*` + regexp.QuoteMeta(strconv.Quote(id)))
+	if err != nil {
+		return Pos{File: p}
+	}
+	loc := re.FindIndex(data)
+	if loc == nil {
+		return Pos{File: p}
+	}
+	line, col := lineCol(data, loc[0]+1)
+	return Pos{File: p, Line: line, Col: col}
 }

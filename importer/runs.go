@@ -40,7 +40,7 @@ func (im *importer) applyServiceRuns(b *built, scheduleByID map[string]*pdSchedu
 	}
 	for _, s := range im.pd.services {
 		if !matched[s] {
-			im.warn(Pos{File: s.file}, "PagerDuty service %q (%s) matches no catalog service", s.label(), s.ID)
+			im.warn(s.pos, "PagerDuty service %q (%s) matches no catalog service", s.label(), s.ID)
 		}
 	}
 }
@@ -93,7 +93,7 @@ func (im *importer) serviceRun(b *built, si int, ps *pdService, ep *pdPolicy, sc
 			im.warn(b.servicePos[si], "service %q: escalation policy %q first pages %q, a %s, which cannot run another team's service; its run is unchanged", svc.Name, ep.label(), other.Name, other.Kind.Words())
 			continue
 		}
-		b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("run from PagerDuty escalation policy %q (%s)", ep.label(), ep.file))
+		b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("run from PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 		return
 	}
 	if !ownFirst {
