@@ -182,49 +182,69 @@ func lineCol(data []byte, offset int) (int, int) {
 }
 
 // readYAML reads every document of a YAML stream; a document that is a sequence counts as
-// the objects it holds.
+// the objects it holds. The documents are counted and measured before any is parsed, so that
+// too many, or one too large, are refused at once; then one decoder reads the stream.
 func (im *importer) readYAML(p string, data []byte) error {
 	docs := splitDocuments(data)
-	if im.docs+len(docs) > MaxDocuments { // counted before any is parsed, so refused at once
+	if im.docs+len(docs) > MaxDocuments {
 		d := docs[MaxDocuments-im.docs]
 		return &Error{Pos: Pos{File: p, Line: d.firstLine, Col: 1}, Msg: fmt.Sprintf("more than %d YAML documents in all; refused", MaxDocuments)}
 	}
 	im.docs += len(docs)
 	for _, d := range docs {
-		doc, err := parseDocument(p, d)
+		if len(d.data) > MaxDocumentBytes {
+			return &Error{Pos: Pos{File: p, Line: d.firstLine, Col: 1}, Msg: fmt.Sprintf("a YAML document of %.1f MiB is over the %d MiB limit; refused", float64(len(d.data))/(1<<20), MaxDocumentBytes>>20)}
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
 		if err != nil {
+			return yamlError(p, err)
+		}
+		if err := checkDocument(p, &doc); err != nil {
 			return err
 		}
-		if doc == nil || len(doc.Content) == 0 {
-			continue
+		if err := im.readRoot(p, &doc); err != nil {
+			return err
 		}
-		off := d.firstLine - 1
-		root := deref(doc.Content[0])
-		switch root.Kind {
-		case yaml.MappingNode:
-			if err := im.readObject(p, off, root); err != nil {
+	}
+}
+
+// readRoot takes the objects of one document: a mapping, or a sequence of mappings.
+func (im *importer) readRoot(p string, doc *yaml.Node) error {
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := deref(doc.Content[0])
+	switch {
+	case root.Kind == yaml.MappingNode:
+		return im.readObject(p, root)
+	case root.Kind == yaml.SequenceNode:
+		for _, it := range items(root) {
+			if it == nil || it.Kind != yaml.MappingNode {
+				im.unrecognized++
+				continue
+			}
+			if err := im.readObject(p, it); err != nil {
 				return err
 			}
-		case yaml.SequenceNode:
-			for _, it := range items(root) {
-				if it == nil || it.Kind != yaml.MappingNode {
-					im.unrecognized++
-					continue
-				}
-				if err := im.readObject(p, off, it); err != nil {
-					return err
-				}
-			}
-		default:
-			im.unrecognized++
 		}
+	case root.Kind == yaml.ScalarNode && root.Tag == "!!null":
+		// an empty document, as a stream that ends with --- has
+	default:
+		im.unrecognized++
 	}
 	return nil
 }
 
 // readObject takes one object by its format; an object in none is counted and skipped.
-func (im *importer) readObject(p string, lineOff int, n *yaml.Node) error {
-	pos := Pos{File: p, Line: n.Line + lineOff, Col: n.Column}
+func (im *importer) readObject(p string, n *yaml.Node) error {
+	pos := Pos{File: p, Line: n.Line, Col: n.Column}
 	api := scalar(field(n, "apiVersion"))
 	kind := scalar(field(n, "kind"))
 	switch {
@@ -233,9 +253,9 @@ func (im *importer) readObject(p string, lineOff int, n *yaml.Node) error {
 	case api == "openslo/v1" || api == "openslo/v1alpha":
 		im.readOpenSLO(pos, api, kind, n)
 	case scalar(field(n, "version")) == "prometheus/v1":
-		im.readSloth(pos, lineOff, n)
+		im.readSloth(pos, n)
 	case api == "sloth.slok.dev/v1" && kind == "PrometheusServiceLevel":
-		im.readSloth(pos, lineOff, field(n, "spec"))
+		im.readSloth(pos, field(n, "spec"))
 	default:
 		im.unrecognized++
 	}

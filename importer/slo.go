@@ -101,14 +101,14 @@ func (im *importer) openSLOWindow(pos Pos, api string, spec *yaml.Node) int {
 
 // readSloth takes a Sloth spec (prometheus/v1, or the spec of a PrometheusServiceLevel): the
 // objective of each SLO, in percent.
-func (im *importer) readSloth(pos Pos, lineOff int, spec *yaml.Node) {
+func (im *importer) readSloth(pos Pos, spec *yaml.Node) {
 	service := scalar(field(spec, "service"))
 	for _, s := range items(field(spec, "slos")) {
 		im.count("SLOs").read++
 		id := im.count("SLOs").read
 		at := pos
 		if s != nil {
-			at = Pos{File: pos.File, Line: s.Line + lineOff, Col: s.Column}
+			at = Pos{File: pos.File, Line: s.Line, Col: s.Column}
 		}
 		objective, ok := number(field(s, "objective"))
 		if !ok {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -60,35 +61,28 @@ func isDocumentMarker(line []byte) bool {
 // yamlLine finds the line number go-yaml puts in its error messages.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
-// parseDocument parses one document into its node tree, checking the limits on nesting and
-// alias expansion; positions in errors are those of the file, not of the document.
-func parseDocument(file string, d yamlDoc) (*yaml.Node, error) {
-	if len(d.data) > MaxDocumentBytes {
-		return nil, &Error{Pos: Pos{File: file, Line: d.firstLine, Col: 1}, Msg: fmt.Sprintf("a YAML document of %.1f MiB is over the %d MiB limit; refused", float64(len(d.data))/(1<<20), MaxDocumentBytes>>20)}
+// yamlError places an error of the YAML library at the line it names (the library gives no
+// column).
+func yamlError(file string, err error) *Error {
+	msg := err.Error()
+	pos := Pos{File: file}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(d.data, &doc); err != nil {
-		msg := err.Error()
-		pos := Pos{File: file, Line: d.firstLine}
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			pos.Line = d.firstLine + n - 1
-			msg = msg[len(m[0]):]
-		} else if len(msg) > 6 && msg[:6] == "yaml: " {
-			msg = msg[6:]
-		}
-		return nil, &Error{Pos: pos, Msg: "not valid YAML: " + msg}
-	}
-	if doc.Kind == 0 {
-		return nil, nil // comments only
-	}
+	return &Error{Pos: pos, Msg: "not valid YAML: " + msg}
+}
+
+// checkDocument refuses a parsed document whose nesting or alias expansion is over the limits.
+func checkDocument(file string, doc *yaml.Node) *Error {
 	var l limits
-	if _, err := l.measure(&doc, 0); err != nil {
+	if _, err := l.measure(doc, 0); err != nil {
 		err.Pos.File = file
-		err.Pos.Line += d.firstLine - 1
-		return nil, err
+		return err
 	}
-	return &doc, nil
+	return nil
 }
 
 // limits measures a document once, linearly even for a "billion laughs": the size of an
