@@ -38,7 +38,8 @@ type Result struct {
 	TOML []byte
 	// Warnings are what did not stop the import, one a line, each naming its file and place.
 	Warnings []string
-	// Positions maps a model path ("team/NAME", "service/NAME") to where it came from.
+	// Positions maps a model path ("team/NAME", "service/NAME", the name folded as
+	// orgs.FoldName folds it) to the catalog entity it came from.
 	Positions map[string]Pos
 }
 
@@ -67,6 +68,7 @@ type Error struct {
 	Msg string
 }
 
+// Error writes the place, then the message: FILE:LINE:COL: message.
 func (e *Error) Error() string {
 	if e.Pos.File == "" {
 		return orgs.Sanitize(e.Msg)
@@ -77,6 +79,7 @@ func (e *Error) Error() string {
 // ValidationError is a result the organization file refuses, with every problem.
 type ValidationError struct{ Lines []string }
 
+// Error lists the problems, one a line.
 func (e *ValidationError) Error() string { return strings.Join(e.Lines, "\n") }
 
 // tally counts one kind of thing the sources held: read, used, skipped.

@@ -266,7 +266,7 @@ func (im *importer) applyPagerDuty(b *built) {
 		}
 	}
 	im.applySchedules(b, policyOf, scheduleByID)
-	im.applyServiceRuns(b, scheduleByID)
+	im.applyServiceRuns(b, teamByName, scheduleByID)
 }
 
 func isScheduleRef(r pdRef) bool {

@@ -9,7 +9,7 @@ import (
 // applyServiceRuns matches each catalog service to a PagerDuty service (by the annotation
 // pagerduty.com/service-id, else by name) and reads who runs it from the first level of its
 // escalation policy, and its backup from a later one (docs/import.md, "Who runs it").
-func (im *importer) applyServiceRuns(b *built, scheduleByID map[string]*pdSchedule) {
+func (im *importer) applyServiceRuns(b *built, teamByName map[string]int, scheduleByID map[string]*pdSchedule) {
 	policyByID := map[string]*pdPolicy{}
 	for _, ep := range im.pd.policies {
 		policyByID[ep.ID] = ep
@@ -36,7 +36,7 @@ func (im *importer) applyServiceRuns(b *built, scheduleByID map[string]*pdSchedu
 		if ep == nil || len(ep.Rules) == 0 {
 			continue
 		}
-		im.serviceRun(b, si, ps, ep, scheduleByID)
+		im.serviceRun(b, si, teamByName[orgs.FoldName(b.org.Services[si].Team)], ep, scheduleByID)
 	}
 	for _, s := range im.pd.services {
 		if !matched[s] {
@@ -70,9 +70,8 @@ func containsInt(xs []int, x int) bool {
 }
 
 // serviceRun sets the run of service si from the escalation policy its PagerDuty service uses.
-func (im *importer) serviceRun(b *built, si int, ps *pdService, ep *pdPolicy, scheduleByID map[string]*pdSchedule) {
+func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleByID map[string]*pdSchedule) {
 	svc := &b.org.Services[si]
-	owner := b.org.TeamIndex(svc.Team)
 	first := levelTeams(ep.Rules[0], scheduleByID)
 	ownFirst := containsInt(first, owner)
 	for _, ti := range first {
