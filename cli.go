@@ -34,6 +34,9 @@ Usage:
   sretopo plan [flags] BASE TARGET
                                   the path from BASE to TARGET in stages (--write saves each)
   sretopo serve [flags] FILE      share the dashboard on FILE over SSH (a live meeting)
+  sretopo import [flags] SOURCE...
+                                  an organization file from a Backstage catalog, PagerDuty
+                                  exports and OpenSLO or Sloth files
   sretopo examples                list the embedded examples
   sretopo example NAME            print an embedded example's TOML, ready to save and edit
 
@@ -72,6 +75,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return c.plan(args[1:])
 		case "serve":
 			return c.serveCmd(args[1:])
+		case "import":
+			return c.importCmd(args[1:])
 		case "examples":
 			return c.examples(args[1:])
 		case "example":

@@ -77,6 +77,30 @@ Flags:
 
 Exit status: 0 on quit, 1 invalid FILE or no authorized key, 2 bad usage.
 `,
+	"import": `Usage:
+  sretopo import [--name NAME] [--org dev|ops|sre=GROUP,...] [--kind sre|ops|sre-infra=GROUP,...]
+                 [--headcount N] [--lifecycle LIST] [-o FILE] SOURCE...
+
+Writes an organization file from where the organization already lives: a Backstage catalog
+(teams, people, services), PagerDuty REST API responses saved as JSON (rotations, escalation
+policies) and OpenSLO or Sloth files (targets). A SOURCE is a file or a directory (read
+recursively); each file's format is recognized by its content. The file opens with where
+everything came from, and every warning names its file and line.
+
+Flags:
+  --name NAME        the organization's name (default: the catalog's organization group)
+  --org ORG=GROUPS   teams under these groups report into ORG (dev, ops or sre); repeatable;
+                     teams under no named group are in dev
+  --kind KIND=GROUPS teams under these groups are of KIND (sre, ops, sre-infra); default:
+                     the kind of their org
+  --headcount N      the headcount of a team whose size the catalog does not give (default 1)
+  --lifecycle LIST   the component lifecycles imported as services
+                     (default production,experimental)
+  -o FILE            write to FILE (never replacing one) instead of standard output
+
+Exit status: 0 success (warnings on standard error), 1 no team, a source that cannot be
+parsed, a result that would not validate or an existing -o FILE, 2 bad usage.
+`,
 	"examples": `Usage:
   sretopo examples
 

@@ -1,0 +1,187 @@
+package importer
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// importError imports the sources and returns the error, failing when there is none.
+func importError(t *testing.T, sources ...string) string {
+	t.Helper()
+	_, err := Import(sources, Options{})
+	if err == nil {
+		t.Fatal("imported; want an error")
+	}
+	return err.Error()
+}
+
+func TestBadInputIsRefusedWithItsPlace(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for i := 'b'; i <= 'j'; i++ {
+		prev := string(i - 1)
+		bomb += string(i) + ": &" + string(i) + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n"
+	}
+	deep := "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: x}\nspec: " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n"
+	for _, tc := range []struct {
+		name, file, content string
+		want                []string
+	}{
+		{"alias bomb", "bomb.yaml", groupYAML("ok", "") + "---\n" + bomb, []string{"bomb.yaml:", "aliases expand to more than 10000 nodes"}},
+		{"deep nesting", "deep.yaml", deep, []string{"deep.yaml:4:", "nesting deeper than 64"}},
+		{"10 MB single line", "long.yaml", "description: " + strings.Repeat("x", 10<<20) + "\n", []string{"long.yaml:1:1:", "over the 8 MiB limit"}},
+		{"trailing comma", "pd.json", "{\"schedules\": [\n  {\"id\": \"P1\"},\n]}\n", []string{"pd.json:3:1:", "not valid JSON"}},
+		{"YAML syntax", "broken.yaml", groupYAML("ok", "") + "---\nkind: [\n", []string{"broken.yaml:", "not valid YAML"}},
+		{"no team", "api.yaml", "apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: x}\n", []string{"hold no team"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := write(t, map[string]string{tc.file: tc.content})
+			msg := importError(t, dir)
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error %q does not say %q", msg, w)
+				}
+			}
+		})
+	}
+}
+
+func TestTooManyDocumentsAreRefused(t *testing.T) {
+	dir := write(t, map[string]string{"many.yaml": strings.Repeat("---\na: 1\n", MaxDocuments+1)})
+	msg := importError(t, dir)
+	if !strings.Contains(msg, "more than 100000 YAML documents") {
+		t.Errorf("error %q does not refuse the documents", msg)
+	}
+}
+
+func TestALocationTargetOutsideTheSourcesIsNeverRead(t *testing.T) {
+	outside := t.TempDir()
+	// were it read, this file would stop the import: not valid YAML
+	if err := os.WriteFile(filepath.Join(outside, "passwd"), []byte("root: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := write(t, map[string]string{
+		"catalog/location.yaml": `apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata: {name: escape}
+spec:
+  targets:
+    - ../../` + filepath.Base(outside) + `/passwd
+    - /etc/passwd
+    - https://github.com/backstage/backstage/blob/master/packages/catalog-model/examples/all.yaml
+    - ./team.yaml
+`,
+		"catalog/team.yaml": groupYAML("team-a", ""),
+	})
+	// the outside directory is a sibling of dir: ../../NAME from catalog/ leads there
+	link := filepath.Join(filepath.Dir(dir), filepath.Base(outside))
+	if link != outside {
+		if err := os.Symlink(outside, link); err != nil {
+			t.Skip("cannot place the outside directory beside the catalog:", err)
+		}
+		t.Cleanup(func() { os.Remove(link) })
+	}
+	res, err := Import([]string{filepath.Join(dir, "catalog", "location.yaml")}, Options{})
+	if err != nil {
+		t.Fatalf("the import read a refused target: %v", err)
+	}
+	refused := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w, "location.yaml:1:1:") && strings.Contains(w, "refused, not read") {
+			refused++
+		}
+	}
+	if refused != 3 {
+		t.Errorf("%d targets refused, want 3 (outside, absolute, URL):\n%s", refused, strings.Join(res.Warnings, "\n"))
+	}
+	if len(res.Org.Teams) != 1 {
+		t.Errorf("the target inside the sources was not read: %+v", res.Org.Teams)
+	}
+}
+
+func TestAParentLoopIsAWarningAndGivesNoOrg(t *testing.T) {
+	dir := write(t, map[string]string{"loop.yaml": groupYAML("a", "  parent: b\n") + "---\n" + groupYAML("b", "  parent: c\n") + "---\n" + groupYAML("c", "  parent: a\n") +
+		"---\n" + groupYAML("leaf", "  parent: a\n")})
+	res, err := Import([]string{dir}, Options{Orgs: map[orgs.OrgID][]string{orgs.OrgOps: {"b"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasWarning(res, "loop.yaml:", "loops") {
+		t.Errorf("no warning about the loop: %q", res.Warnings)
+	}
+	for _, tm := range res.Org.Teams {
+		wantOrg := "dev"
+		if tm.Name == "b" {
+			wantOrg = "ops" // named itself
+		}
+		if string(tm.Org) != wantOrg {
+			t.Errorf("team %q in org %s, want %s (the loop gives no org)", tm.Name, tm.Org, wantOrg)
+		}
+	}
+}
+
+func TestARefusedNameIsSkippedWithItsPlace(t *testing.T) {
+	dir := write(t, map[string]string{"names.yaml": groupYAML("ok", "") + "---\n" + groupYAML("\"zero\u200bwidth\"", "") + "---\n" + groupYAML(strings.Repeat("x", 65), "")})
+	res, err := Import([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Org.Teams) != 1 || res.Org.Teams[0].Name != "ok" {
+		t.Errorf("teams = %+v, want only ok", res.Org.Teams)
+	}
+	if !hasWarning(res, "names.yaml:8:1:", "zero\\u200bwidth", "refused") || !hasWarning(res, "names.yaml:15:1:", "65 characters") {
+		t.Errorf("the refused names are not warned about at their place: %q", res.Warnings)
+	}
+}
+
+func TestFormatIsRecognizedByContentAndEachFileReadOnce(t *testing.T) {
+	dir := write(t, map[string]string{
+		"b/teams.json": groupYAML("yaml-in-json-name", ""), // YAML, whatever its name says
+		"a/pd.yaml":    `{"teams": [{"id": "P1", "type": "team", "summary": "x", "name": "x"}]}`,
+		"a/openapi.yaml": `openapi: 3.0.0
+info: {title: unrelated, version: "1"}
+`,
+	})
+	f := filepath.Join(dir, "b", "teams.json")
+	res, err := Import([]string{dir, f, f}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Org.Teams) != 1 {
+		t.Errorf("teams = %+v, want the one group once", res.Org.Teams)
+	}
+	if !strings.Contains(string(res.TOML), "# 1 documents in no known format, skipped.") {
+		t.Errorf("the OpenAPI document is not counted as skipped:\n%s", res.TOML)
+	}
+	if !strings.Contains(string(res.TOML), "(3 files read)") {
+		t.Errorf("a file named three times is not read once:\n%s", res.TOML)
+	}
+}
+
+func TestTwoGroupsOfOneNameKeepTheFirst(t *testing.T) {
+	// names that differ only in Unicode form are one name to the file format
+	dir := write(t, map[string]string{"t.yaml": groupYAML("caf\u00e9", "") + "---\n" + groupYAML("cafe\u0301", "")})
+	res, err := Import([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Org.Teams) != 1 || !hasWarning(res, "t.yaml:8:1:", "a second Group", "the first is kept") {
+		t.Errorf("teams %+v, warnings %q", res.Org.Teams, res.Warnings)
+	}
+}
+
+func TestAProblemOfTheResultNamesItsSource(t *testing.T) {
+	data := []byte("format = 1\nname = \"x\"\n[[team]]\nname = \"a\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 0\n")
+	_, err := validate("out.toml", data, map[string]Pos{"team/a": {File: "catalog/a.yaml", Line: 3, Col: 1}})
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want a validation error", err)
+	}
+	if !strings.Contains(err.Error(), "headcount") || !strings.Contains(err.Error(), "(from catalog/a.yaml:3:1)") {
+		t.Errorf("error %q does not name the problem and its source", err)
+	}
+}
