@@ -394,10 +394,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case askKeys:
 		m.openKeys()
 	case askFind:
-		m.mode = modeFind
+		m.show(findScreen{})
 		m.finder = newFinder(m.board.Board, m.Selected(), m.keys)
 	case askNewTeam:
-		m.mode = modeForm
+		m.show(formScreen{})
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
 	case askDelete:
 		m.askDelete(m.cur.Teams[sel].Name)
@@ -427,23 +427,6 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.board.closeIfMoved(sel)
 	return nil
-}
-
-// mouse routes the mouse to the screen shown: the wheel scrolls pages, and on the board a
-// click selects a card or a tab.
-func (m *Model) mouse(msg tea.MouseMsg) {
-	switch {
-	case m.mode == modePager:
-		m.pager, _ = m.pager.Update(msg)
-	case m.mode == modeCompare && m.cmp != nil:
-		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
-	case m.mode == modePlan && m.plan != nil:
-		m.plan.vp, _ = m.plan.vp.Update(msg)
-	case m.mode == modeFiles:
-		m.filesMsg(msg)
-	case m.mode == modeBoard && !m.present:
-		m.board = m.board.Mouse(msg, m.boardCtx())
-	}
 }
 
 // selectIndex selects team i on the board.

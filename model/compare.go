@@ -80,13 +80,14 @@ func (m *Model) compareOptions(marked []string) tea.Cmd {
 
 // optionsReady shows the options, unless the screen they were for is gone.
 func (m *Model) optionsReady(msg optionsReadyMsg) {
-	if m.mode != modeCompare || m.cmp != msg.cmp {
+	if !shown[compareScreen](m) || m.cmp != msg.cmp {
 		return
 	}
 	m.cmp.loading = false
 	if msg.err != nil {
 		m.setError("cannot compare the options: " + oneLine(msg.err))
-		m.mode, m.cmp = modeBoard, nil
+		m.closeAll()
+		m.cmp = nil
 		return
 	}
 	m.cmp.options = msg.options
@@ -100,7 +101,7 @@ func (c *comparing) offset() int { return c.vp.YOffset }
 
 // enterCompare opens the compare screen with the baseline as side A.
 func (m *Model) enterCompare() tea.Cmd {
-	m.mode = modeCompare
+	m.show(compareScreen{})
 	return m.compareWith("", m.base)
 }
 
@@ -157,7 +158,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 
 // compareReady shows a comparison, unless the screen it was for is gone.
 func (m *Model) compareReady(msg compareReadyMsg) {
-	if m.mode != modeCompare || m.cmp != msg.cmp {
+	if !shown[compareScreen](m) || m.cmp != msg.cmp {
 		return
 	}
 	m.cmp.data = msg.data
@@ -172,7 +173,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.CompareBack):
-		m.mode = modeBoard
+		m.closeAll()
 		m.cmp = nil
 		return nil
 	case key.Matches(msg, k.Up):
@@ -209,7 +210,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
-	if m.mode != modeCompare || m.cmp == nil {
+	if !shown[compareScreen](m) || m.cmp == nil {
 		return nil
 	}
 	if msg.err != nil {
@@ -224,7 +225,7 @@ func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
 func (m *Model) syncCompare() {
 	c := m.cmp
 	if c == nil {
-		m.mode = modeBoard
+		m.closeAll()
 		return
 	}
 	if c.options != nil {
@@ -266,4 +267,19 @@ func (m *Model) compareView(d *views.Data) string {
 		title = views.CompareTitle(c.data)
 	}
 	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)
+}
+
+// compareHelp is the compare screen's keys: b is offered while side A is not the baseline.
+func (m *Model) compareHelp() screenHelp {
+	k := &m.keys
+	base := withHelp(k.Baseline, "b", "baseline as A")
+	base.SetEnabled(m.cmp != nil && (m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.loading))
+	short := []key.Binding{
+		withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, withHelp(k.Options, "O", "options"), base,
+		k.CompareBack, k.Quit,
+	}
+	return screenHelp{short: short, full: [][]key.Binding{
+		{withHelp(k.Up, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "top/bottom")},
+		short[2:],
+	}}
 }

@@ -72,12 +72,12 @@ func firstKey(b key.Binding) string {
 // ask shows a question; onYes and onNo run once it is answered.
 func (m *Model) ask(c confirm, onYes func() tea.Cmd, onNo func()) {
 	m.question, m.onYes, m.onNo = c, onYes, onNo
-	m.mode = modeConfirm
+	m.show(confirmScreen{})
 }
 
 func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		m.saving = false
 		return m.quit()
 	}

@@ -31,8 +31,6 @@ type fileList struct {
 	view    views.FileList
 	vp      viewport.Model
 	keys    fileKeys
-	// from is the mode to go back to.
-	from mode
 	// baseline is the baseline's file, which is never marked (it is the first column).
 	baseline string
 	st       views.Styles
@@ -88,7 +86,7 @@ func (k fileKeys) FullHelp() [][]key.Binding {
 	}
 }
 
-func newFileList(p listPurpose, from mode, dir, baseline, current string, k KeyMap, st views.Styles) fileList {
+func newFileList(p listPurpose, dir, baseline, current string, k KeyMap, st views.Styles) fileList {
 	title := "Open a file: its baseline comes from its based_on"
 	switch p {
 	case listForLeft:
@@ -96,7 +94,7 @@ func newFileList(p listPurpose, from mode, dir, baseline, current string, k KeyM
 	case listOptions:
 		title = fmt.Sprintf("Options beside the baseline: space marks up to %d files, enter compares", MaxMarked)
 	}
-	return fileList{purpose: p, from: from, baseline: baseline, st: st, vp: viewport.New(0, 0), keys: newFileKeys(k, p),
+	return fileList{purpose: p, baseline: baseline, st: st, vp: viewport.New(0, 0), keys: newFileKeys(k, p),
 		view: views.FileList{Title: title, Dir: dir, Baseline: baseline, Current: current, Loading: true, Marking: p == listOptions}}
 }
 
@@ -248,8 +246,8 @@ type leftLoadedMsg struct {
 // listFiles shows the file list and lists the .toml files beside the current file.
 func (m *Model) listFiles(p listPurpose) tea.Cmd {
 	dir := filepath.Dir(m.file)
-	m.files = newFileList(p, m.mode, dir, m.basePath, m.file, m.keys, m.st)
-	m.mode = modeFiles
+	m.files = newFileList(p, dir, m.basePath, m.file, m.keys, m.st)
+	m.push(filesScreen{})
 	base := m.basePath
 	return func() tea.Msg {
 		files, err := orgs.ListOrgFiles(dir, base)
@@ -258,7 +256,7 @@ func (m *Model) listFiles(p listPurpose) tea.Cmd {
 }
 
 func (m *Model) filesListed(msg filesListedMsg) {
-	if m.mode != modeFiles || msg.purpose != m.files.purpose || !m.files.view.Loading {
+	if !shown[filesScreen](m) || msg.purpose != m.files.purpose || !m.files.view.Loading {
 		return
 	}
 	m.files.Listed(msg.files, msg.err)
@@ -268,7 +266,7 @@ func (m *Model) filesListed(msg filesListedMsg) {
 // the file chosen, take it as side A of compare, or compare the options marked.
 func (m *Model) filesMsg(msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.keys.Interrupt) {
-		m.mode = m.files.from
+		m.pop()
 		return m.quit()
 	}
 	m.files, _ = m.files.Update(msg)
@@ -277,7 +275,7 @@ func (m *Model) filesMsg(msg tea.Msg) tea.Cmd {
 	case f.refused != "":
 		m.setError(f.refused)
 	case f.closed:
-		m.mode = f.from
+		m.pop()
 	case f.chosen != nil:
 		return m.chooseFile(*f.chosen)
 	}
@@ -287,7 +285,7 @@ func (m *Model) filesMsg(msg tea.Msg) tea.Cmd {
 // chooseFile opens file, or takes it as the left side of compare, or compares the options
 // marked (file alone when none is).
 func (m *Model) chooseFile(f orgs.OrgFile) tea.Cmd {
-	m.mode = m.files.from
+	m.pop()
 	switch m.files.purpose {
 	case listOptions:
 		marked := m.files.view.Marked
@@ -323,7 +321,7 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	}
 	left := m.removeJournal(false) // the input it was kept for is still m.input here
 	m.load(msg.op, false)
-	m.mode = modeBoard
+	m.closeAll()
 	if len(msg.op.Warnings) == 0 {
 		base := "its baseline is " + m.basePath
 		if m.basePath == m.file {

@@ -171,7 +171,7 @@ func (m *Model) journalFound(msg journalFoundMsg, stale bool) tea.Cmd {
 		return m.removeJournal(false)
 	default:
 		m.restore = newRestoreQuestion(&foundWork{org: msg.org, diff: msg.diff}, stale, m.input, m.keys)
-		m.mode = modeRestore
+		m.show(restoreScreen{})
 		return nil
 	}
 	return m.journalSchedule() // changes made while the check ran

@@ -3,7 +3,7 @@ package model
 import "github.com/charmbracelet/bubbles/key"
 
 // KeyMap holds every key binding of the dashboard. Bindings that do not apply to the current
-// selection or mode are disabled, so the help never lists a dead key. Help text is plain ASCII.
+// selection are disabled, so the help never lists a dead key. Help text is plain ASCII.
 type KeyMap struct {
 	// the board
 	Left, Right, Up, Down key.Binding
@@ -50,19 +50,6 @@ type KeyMap struct {
 	NextChoice, PrevChoice key.Binding
 	Yes, No, Discard, Keep key.Binding
 	Restore, Later         key.Binding
-
-	mode mode
-	// pager is the keys of the page shown in modePager, question those of modeConfirm.
-	pager    pagerKeys
-	question confirmKeys
-	// files is the keys of the file list shown in modeFiles.
-	files fileKeys
-	// leftIsBase is set while compare's side A is the baseline.
-	leftIsBase bool
-	// quit is the keys of the question about unsaved changes shown in modeQuit, restore
-	// those of the restore question in modeRestore.
-	quit    quitKeys
-	restore restoreKeys
 }
 
 // DefaultKeyMap is the key table of the issue, plus tab to choose a panel
@@ -143,39 +130,8 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help of the current mode (bubbles/help hides disabled bindings).
-func (k KeyMap) ShortHelp() []key.Binding {
-	switch k.mode {
-	case modeFind:
-		return []key.Binding{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}
-	case modeForm:
-		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
-	case modeSave:
-		return []key.Binding{k.Accept, k.NextField, k.Cancel}
-	case modeRotate:
-		return []key.Binding{withHelp(k.Accept, "enter", "set"), k.Cancel}
-	case modePager:
-		return k.pager.ShortHelp()
-	case modeConfirm:
-		return k.question.ShortHelp()
-	case modeQuit:
-		return k.quit.ShortHelp()
-	case modePresent:
-		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
-	case modeRestore:
-		return k.restore.ShortHelp()
-	case modeFiles:
-		return k.files.ShortHelp()
-	case modePlan:
-		return planHelp(k)
-	case modeCompare:
-		base := withHelp(k.Baseline, "b", "baseline as A")
-		base.SetEnabled(!k.leftIsBase)
-		return []key.Binding{
-			withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, withHelp(k.Options, "O", "options"), base,
-			k.CompareBack, k.Quit,
-		}
-	}
+// boardShortHelp is the board's one-line help (bubbles/help hides disabled bindings).
+func (k KeyMap) boardShortHelp() []key.Binding {
 	move := withHelp(k.MoveLeft, "<>", "move")
 	move.SetEnabled(k.MoveLeft.Enabled() || k.MoveRight.Enabled())
 	heads := withHelp(k.More, "+/-", "headcount")
@@ -190,21 +146,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	}
 }
 
-// FullHelp is the help of the current mode in columns, shown with ?. Pairs of keys share a
-// line so that the whole table fits in 80 columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	switch k.mode {
-	case modeCompare:
-		return [][]key.Binding{
-			{withHelp(k.Up, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "top/bottom")},
-			k.ShortHelp()[2:],
-		}
-	case modeFiles:
-		return k.files.FullHelp()
-	}
-	if k.mode != modeBoard {
-		return [][]key.Binding{k.ShortHelp()}
-	}
+// boardFullHelp is the board's help in columns. Pairs of keys share a line so that the
+// whole table fits in 80 columns.
+func (k KeyMap) boardFullHelp() [][]key.Binding {
 	either := func(a, b key.Binding, keys, desc string) key.Binding {
 		c := withHelp(a, keys, desc)
 		c.SetEnabled(a.Enabled() || b.Enabled())

@@ -10,9 +10,10 @@
 // screen, the message log, the key table), yes/no questions (confirm.go), the question about
 // unsaved changes (quitguard.go), the restore question (restore.go), the team form and the
 // save prompt (form.go), the rotation prompt (rotation.go), compare (compare.go), the plan
-// (planscreen.go) and the file list (files.go). The root Model holds the Session, routes each
-// message to the screen shown (mode), does what a screen asks beyond itself (an edit, another
-// screen, the saving flow of save_flow.go) and lays the screen out.
+// (planscreen.go) and the file list (files.go). They lie on a stack (screens.go): the root
+// Model holds the Session, hands each key and mouse press to the screen on top, does what a
+// screen asks beyond itself (an edit, another screen, the saving flow of save_flow.go) and
+// lays the screen out.
 package model
 
 import (
@@ -28,25 +29,6 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
-)
-
-// mode is what has the keys: the board, or a prompt that takes them exclusively.
-type mode int
-
-const (
-	modeBoard   mode = iota
-	modeFind         // find as you type
-	modeForm         // the new-team form
-	modeSave         // the save prompt
-	modeQuit         // "unsaved changes: save, discard or cancel?"
-	modePresent      // presentation mode (for the key help only; see Model.present)
-	modeFiles        // the list of files beside the current one (o, and L in compare)
-	modeCompare      // the compare screen (c)
-	modeRestore      // "unsaved work from an earlier session was found: restore it?"
-	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
-	modeConfirm      // a yes/no question: delete a team others run with, update in place
-	modePlan         // the plan from the baseline to the current model (g)
-	modeRotate       // the rotation prompt (R)
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -93,10 +75,11 @@ type Model struct {
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
 
-	mode      mode
-	present   bool
+	// stack is the screens open, the board at the bottom and the one with the keys on top
+	// (screens.go).
+	stack     []screen
 	presenter presenter
-	// rotation is the rotation prompt shown in modeRotate.
+	// rotation is the rotation prompt.
 	rotation rotationPrompt
 
 	finder finder
@@ -105,7 +88,7 @@ type Model struct {
 	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
-	// quitGuard is the question about unsaved changes shown in modeQuit.
+	// quitGuard is the question about unsaved changes (quitScreen).
 	quitGuard quitGuard
 	// before is the selected team's name before the key being handled changed anything
 	before string
@@ -114,13 +97,13 @@ type Model struct {
 	statusErr bool
 	// log keeps the last maxLog messages of the status line, in full, for M.
 	log []logEntry
-	// pager is the page shown in modePager.
+	// pager is the page that scrolls (pagerScreen).
 	pager pager
-	// question is the yes/no question shown in modeConfirm; onYes and onNo what follows.
+	// question is the yes/no question (confirmScreen); onYes and onNo what follows.
 	question confirm
 	onYes    func() tea.Cmd
 	onNo     func()
-	// restore is the question shown in modeRestore: restore the work an earlier session
+	// restore is the restore question (restoreScreen): restore the work an earlier session
 	// left, discard it, or decide later.
 	restore  restoreQuestion
 	quitting bool
@@ -133,7 +116,7 @@ type Model struct {
 	decidePlan decidePlan
 	exporting  bool
 
-	// helpView is the key help as drawn for the current mode and selection
+	// helpView is the key help as drawn for the screen on top and the selection
 	helpView string
 	helpMemo helpMemo
 	// memo keeps the parts of the screen that are costly to draw and seldom change
@@ -150,7 +133,7 @@ func New(cfg Config) *Model {
 		st:      cfg.Styles,
 		keys:    DefaultKeyMap(),
 		help:    help.New(),
-		present: cfg.Present,
+		stack:   []screen{boardTop{}},
 		journal: journalState{jr: &journal{}, delay: journalDelay},
 	}
 	m.help.Styles.ShortKey = m.st.Bold
@@ -162,6 +145,9 @@ func New(cfg Config) *Model {
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
 	m.presenter = newPresenter(m.keys)
+	if cfg.Present {
+		m.push(presentScreen{})
+	}
 	m.load(cfg.Opened, cfg.Embedded)
 	return m
 }
@@ -286,9 +272,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		cmd = m.key(msg)
 	case tea.MouseMsg:
-		m.mouse(msg)
+		cmd = m.top().update(m, msg)
 	case pathSuggestedMsg:
-		m.mode = modeSave
+		m.show(saveScreen{})
 		m.save = newSavePrompt(msg.path, m.pending.words())
 		if sc := m.cur.Scenario; sc != nil {
 			m.save.title.SetValue(sc.Title) // save as keeps the title unless retyped
@@ -377,38 +363,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	switch m.mode {
-	case modeFind:
-		return m.findKey(msg)
-	case modeForm:
-		return m.formKey(msg)
-	case modeSave:
-		return m.saveKey(msg)
-	case modeQuit:
-		return m.quitKey(msg)
-	case modeFiles:
-		if key.Matches(msg, m.keys.Help) {
-			m.help.ShowAll = !m.help.ShowAll
-			return nil
-		}
-		return m.filesMsg(msg)
-	case modeCompare:
-		return m.compareKey(msg)
-	case modePlan:
-		return m.planKey(msg)
-	case modeRestore:
-		return m.restoreKey(msg)
-	case modePager:
-		return m.pagerKey(msg)
-	case modeConfirm:
-		return m.confirmKey(msg)
-	case modeRotate:
-		return m.rotationKey(msg)
-	}
-	if m.present {
-		return m.presentKey(msg)
-	}
-	return m.boardKey(msg)
+	return m.top().update(m, msg)
 }
 
 // is reports whether msg is one of b's keys, enabled or not: a binding is disabled to keep
@@ -425,13 +380,8 @@ func is(msg tea.KeyMsg, b key.Binding) bool {
 
 // typing reports whether a text input has the keys.
 func (m *Model) typing() bool {
-	switch m.mode {
-	case modeFind, modeSave, modeRotate:
-		return true
-	case modeForm:
-		return m.form.field == fieldName || m.form.field == fieldHeadcount
-	}
-	return false
+	t, ok := m.top().(typer)
+	return ok && t.typing(m)
 }
 
 func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
@@ -446,14 +396,14 @@ func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.presenter, cmd = m.presenter.Update(msg, m.slides())
 	if m.presenter.done {
-		m.present = false
+		m.pop()
 	}
 	return cmd
 }
 
 // startPresenting shows presentation mode from its first slide.
 func (m *Model) startPresenting() {
-	m.present = true
+	m.push(presentScreen{})
 	m.presenter = newPresenter(m.keys)
 }
 
@@ -475,7 +425,7 @@ func (m *Model) guard(a after) tea.Cmd {
 		return m.leave()
 	}
 	m.quitGuard = newQuitGuard(a.words(), m.saveWords(), m.keys)
-	m.mode = modeQuit
+	m.show(quitScreen{})
 	return nil
 }
 
@@ -484,7 +434,7 @@ func (m *Model) guard(a after) tea.Cmd {
 func (m *Model) leave() tea.Cmd {
 	a := m.pending
 	m.pending = after{}
-	m.mode = modeBoard
+	m.closeAll()
 	if a.kind == doOpen {
 		return m.openFile(a.path)
 	}
@@ -507,7 +457,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 	case guardDiscard:
 		return m.leave()
 	case guardBack:
-		m.mode = modeBoard
+		m.closeAll()
 		m.pending = after{}
 	}
 	return nil
@@ -515,7 +465,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		m.board.back(m.cur, m.finder.from, m.finder.fromName)
 		return m.quit()
 	}
@@ -524,16 +474,16 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 	f := &m.finder
 	switch {
 	case f.cancelled:
-		m.mode = modeBoard
+		m.closeAll()
 		m.board.back(m.cur, f.from, f.fromName)
 	case f.accepted && f.Current() == "":
-		m.mode = modeBoard
+		m.closeAll()
 		m.board.back(m.cur, f.from, f.fromName)
 		if q := f.input.Value(); q != "" {
 			m.setError(fmt.Sprintf("no team matches %q", q))
 		}
 	case f.accepted:
-		m.mode = modeBoard
+		m.closeAll()
 		m.setStatus("selected " + f.CurrentWords())
 	case f.Current() != "":
 		i := m.teamIndex(f.Current(), -1)
@@ -552,14 +502,14 @@ func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		return m.quit()
 	}
 	var cmd tea.Cmd
 	m.form, cmd = m.form.Update(msg, m.keys)
 	switch {
 	case m.form.cancelled:
-		m.mode = modeBoard
+		m.closeAll()
 	case m.form.submitted:
 		m.form.submitted = false
 		t, err := m.form.Team()
@@ -568,7 +518,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 			m.before = m.Selected()
 			if c, err = m.cur.AddTeam(t); err == nil {
 				m.commit(entry{c, -1})
-				m.mode = modeBoard
+				m.closeAll()
 				return nil
 			}
 		}
@@ -674,27 +624,10 @@ func (m *Model) setError(s string)  { m.status, m.statusErr = s, true; m.logMess
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
-	m.keys.mode = m.mode
-	m.keys.pager = m.pager.keys
-	m.keys.question = m.question.keys
-	m.keys.files = m.files.keys
-	m.keys.quit = m.quitGuard.keys
-	m.keys.restore = m.restore.keys
-	if m.present && m.mode == modeBoard {
-		m.keys.mode = modePresent
-	}
 	m.board.enableKeys(&m.keys, m.boardCtx(), m.shared)
-	m.keys.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
-	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
-	switch m.mode {
-	case modeFiles:
-		m.files.SetSize(m.w, m.pageBodyHeight(0))
-	case modeCompare:
-		m.syncCompare()
-	case modePlan:
-		m.syncPlan()
-	case modePager:
-		m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
+	m.helpView = m.helpMemo.view(&m.help, m.top().help(m), m.st.Renderer())
+	if s, ok := m.top().(sizer); ok {
+		s.size(m)
 	}
 	d := m.data()
 	m.lay = views.LayoutFor(d, m.st, m.w, m.h)
@@ -727,21 +660,8 @@ func (m *Model) data() *views.Data {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
 	d.Header.Shared = m.peopleWords()
-	switch m.mode {
-	case modeFind:
-		d.Prompt = m.finder.View(m.st)
-	case modeForm:
-		d.Dialog = m.form.Dialog()
-	case modeSave:
-		d.Dialog = m.save.Dialog(m.saving)
-	case modeQuit:
-		d.Dialog = m.quitGuard.Dialog()
-	case modeRestore:
-		d.Dialog = m.restore.Dialog(m.lay.Panels.H)
-	case modeConfirm:
-		d.Dialog = m.question.Dialog()
-	case modeRotate:
-		d.Dialog = m.rotationDialog()
+	if s, ok := m.top().(dresser); ok {
+		s.dress(m, d)
 	}
 	return d
 }
@@ -758,21 +678,7 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	d := m.data()
-	switch m.mode {
-	case modeFiles:
-		return m.files.View(d, m.w, m.h)
-	case modeCompare:
-		return m.compareView(d)
-	case modePlan:
-		return m.planView(d)
-	case modePager:
-		return m.pager.View(d, m.st)
-	}
-	if m.present && m.mode == modeBoard {
-		return views.Present(d, m.st, m.w, m.h)
-	}
-	return m.board.View(d, m.st, m.lay, m.w, m.h)
+	return m.top().view(m, m.data())
 }
 
 // Run runs the dashboard in the terminal until the user quits: full screen, with the mouse.

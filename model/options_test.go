@@ -22,8 +22,8 @@ func saveThreeScenarios(t *testing.T) (*Model, string) {
 		}
 		press(t, m, edit...)
 		press(t, m, "S")
-		if m.mode != modeSave {
-			t.Fatalf("S did not open the save prompt: mode %v, %q", m.mode, m.status)
+		if !shown[saveScreen](m) {
+			t.Fatalf("S did not open the save prompt: screen %s, %q", screenName(m), m.status)
 		}
 		press(t, m, "enter")
 		if m.Modified() {
@@ -40,8 +40,8 @@ func TestCompareFourOptions(t *testing.T) {
 	m, base := saveThreeScenarios(t)
 	m.Update(keyMsgSize(160, 45))
 	press(t, m, "c", "O")
-	if m.mode != modeFiles || !m.files.view.Marking {
-		t.Fatalf("O did not open the file list taking marks: mode %v", m.mode)
+	if !shown[filesScreen](m) || !m.files.view.Marking {
+		t.Fatalf("O did not open the file list taking marks: screen %s", screenName(m))
 	}
 	fl := &m.files.view
 	if len(fl.Files) < 4 || !fl.Files[0].OfBaseline || !fl.Files[2].OfBaseline {
@@ -60,8 +60,8 @@ func TestCompareFourOptions(t *testing.T) {
 	}
 	marked := append([]string(nil), fl.Marked...)
 	press(t, m, "enter")
-	if m.mode != modeCompare || m.cmp == nil || len(m.cmp.options) != 4 {
-		t.Fatalf("enter did not compare four options: mode %v", m.mode)
+	if !shown[compareScreen](m) || m.cmp == nil || len(m.cmp.options) != 4 {
+		t.Fatalf("enter did not compare four options: screen %s", screenName(m))
 	}
 	opts := m.cmp.options
 	if opts[0].File != filepath.Base(base) {

@@ -159,7 +159,7 @@ func (m *Model) logLines(w int) []string {
 // openPager shows a page that scrolls; at the end when atEnd (the log: newest last).
 func (m *Model) openPager(p pager, atEnd bool) {
 	m.pager = p
-	m.mode = modePager
+	m.show(pagerScreen{})
 	m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
 	if atEnd {
 		m.pager.vp.GotoBottom()
@@ -178,7 +178,7 @@ func zoomTitle(p views.PanelID) string { return p.Title() + " (full screen)" }
 
 func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		return m.quit()
 	}
 	if is(msg, m.keys.SortBy) && m.pager.title == zoomTitle(views.PanelServices) {
@@ -191,7 +191,7 @@ func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 	m.pager, cmd = m.pager.Update(msg)
 	switch {
 	case m.pager.done:
-		m.mode = modeBoard
+		m.closeAll()
 	case m.pager.next, m.pager.prev:
 		step := 1
 		if m.pager.prev {
@@ -202,3 +202,6 @@ func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	return cmd
 }
+
+// zoomed reports whether a panel is open full screen.
+func (m *Model) zoomed() bool { return shown[pagerScreen](m) && m.pager.keys.panels }

@@ -39,7 +39,7 @@ type planReadyMsg struct {
 // models and analyses take long enough to freeze the screen, which says "planning..."
 // meanwhile. The command works on copies, so later edits cannot reach it.
 func (m *Model) enterPlan() tea.Cmd {
-	m.mode = modePlan
+	m.show(planScreen{})
 	pl := &planning{vp: viewport.New(0, 0), drawnSel: -1}
 	pl.vp.MouseWheelEnabled = true
 	m.plan = pl
@@ -52,7 +52,7 @@ func (m *Model) enterPlan() tea.Cmd {
 
 // planReady shows a plan, unless the screen it was for is gone.
 func (m *Model) planReady(msg planReadyMsg) {
-	if m.mode != modePlan || m.plan != msg.pl {
+	if !shown[planScreen](m) || m.plan != msg.pl {
 		return
 	}
 	m.plan.data = msg.data
@@ -78,7 +78,7 @@ func (m *Model) planKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Cancel), is(msg, k.Plan):
-		m.mode = modeBoard
+		m.closeAll()
 		m.plan = nil
 	case key.Matches(msg, k.Up):
 		pl.sel = max(0, pl.sel-1)
@@ -122,7 +122,7 @@ func (m *Model) openStage() {
 		m.setError(err.Error())
 		return
 	}
-	m.mode = modeBoard
+	m.closeAll()
 	m.plan = nil
 	m.before = m.Selected()
 	m.edit(c, nil)
@@ -136,7 +136,7 @@ func (m *Model) openStage() {
 func (m *Model) syncPlan() {
 	pl := m.plan
 	if pl == nil {
-		m.mode = modeBoard
+		m.closeAll()
 		return
 	}
 	if pl.data == nil {
@@ -200,7 +200,7 @@ type decidePlanMsg struct {
 // another model and none is being made for this one.
 func (m *Model) planToPresent() tea.Cmd {
 	p := &m.decidePlan
-	if !m.present || p.an == m.an || p.asked == m.an {
+	if !m.presenting() || p.an == m.an || p.asked == m.an {
 		return nil
 	}
 	p.asked = m.an

@@ -116,7 +116,7 @@ func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.restore.choice {
 	case restoreIt:
 		m.restore, m.journal.ready = restoreQuestion{}, true
-		m.mode = modeBoard
+		m.closeAll()
 		m.before = m.Selected()
 		c, err := m.cur.ResetTo(f.org)
 		if err != nil {
@@ -128,7 +128,7 @@ func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
 		m.setStatus(c.Summary + "; u undoes it")
 	case restoreDiscard:
 		m.restore, m.journal.ready = restoreQuestion{}, true
-		m.mode = modeBoard
+		m.closeAll()
 		m.setStatus("discarded the unsaved work of an earlier session")
 		return m.removeJournal(false)
 	case restoreLater:
@@ -136,7 +136,7 @@ func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
 		// session keeps no journal of its own until then (it would replace that work)
 		m.restore = restoreQuestion{}
 		m.journal.failed = true // the header says "no recovery file"
-		m.mode = modeBoard
+		m.closeAll()
 		m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
 	}
 	return nil

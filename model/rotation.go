@@ -38,7 +38,7 @@ func (m *Model) startRotation(i int) {
 	}
 	in.Focus()
 	m.rotation = rotationPrompt{team: t.Name, input: in}
-	m.mode = modeRotate
+	m.show(rotationScreen{})
 }
 
 // rotationKey handles a key of the rotation prompt: enter sets the rotation (empty or 0
@@ -47,7 +47,7 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 	p := &m.rotation
 	switch {
 	case is(msg, m.keys.Cancel):
-		m.mode = modeBoard
+		m.closeAll()
 		return nil
 	case is(msg, m.keys.Accept):
 		v := strings.TrimSpace(p.input.Value())
@@ -61,7 +61,7 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		i := m.cur.TeamIndex(p.team)
 		if i < 0 {
-			m.mode = modeBoard
+			m.closeAll()
 			m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
 			return nil
 		}
@@ -71,7 +71,7 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 			p.err = err.Error()
 			return nil
 		}
-		m.mode = modeBoard
+		m.closeAll()
 		m.editTeam(i, c, nil)
 		m.board.panel = views.PanelStaffing // where the new load shows
 		return nil

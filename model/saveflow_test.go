@@ -119,7 +119,7 @@ func TestFlowBackToBaselineIsNotModified(t *testing.T) {
 	send(tm, "b")
 	waitFor(t, tm, "back to the baseline")
 	send(tm, "q")
-	if fm := finalModel(t, tm); fm.Modified() || fm.mode == modeQuit {
+	if fm := finalModel(t, tm); fm.Modified() || shown[quitScreen](fm) {
 		t.Error("q asked about a model equal to the file")
 	}
 }
@@ -155,7 +155,7 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 	// opened again, the scenario offers the work
 	m := openModel(t, saved, true)
 	start(m)
-	if v := m.View(); m.mode != modeRestore || !strings.Contains(v, "Unsaved work found") {
+	if v := m.View(); !shown[restoreScreen](m) || !strings.Contains(v, "Unsaved work found") {
 		t.Fatalf("no restore offered:\n%s", v)
 	}
 }
@@ -181,11 +181,11 @@ func TestRestoreLaterAndStale(t *testing.T) {
 	m = openModel(t, path, true)
 	start(m)
 	v := m.View()
-	if m.mode != modeRestore || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
+	if !shown[restoreScreen](m) || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
 		t.Fatalf("no warning or no esc in the question:\n%s", v)
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || !exists(jp) {
+	if !m.onGround() || !exists(jp) {
 		t.Fatal("esc did not close the question, or removed the work")
 	}
 	press(t, m, "-", "-")

@@ -208,3 +208,6 @@ func checkCriteriaWhole(t *testing.T, v, where string) {
 		}
 	}
 }
+
+// screenName names the screen on top of m's stack, for test failures.
+func screenName(m *Model) string { return fmt.Sprintf("%T", m.top()) }

@@ -259,11 +259,12 @@ func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles
 // publish sends the facilitator's state when the model or the view changed since the last.
 func (m *Model) publish() {
 	s := m.shared
-	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: m.present && m.mode == modeBoard,
-		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
-		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == "" && m.cmp.options == nil,
-		Plan:    m.mode == modePlan}
-	if m.mode == modeCompare && m.cmp != nil && m.cmp.columns != nil {
+	comparing := shown[compareScreen](m) && m.cmp != nil
+	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: shown[presentScreen](m),
+		Page: m.presenter.page, Zoom: m.zoomed(),
+		Compare: comparing && m.cmp.leftPath == "" && m.cmp.options == nil,
+		Plan:    shown[planScreen](m)}
+	if comparing && m.cmp.columns != nil {
 		view.Options = m.cmp.columns
 	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
@@ -332,43 +333,42 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 	m.board.ensurePanel(m.an)
 	switch {
 	case v.Present:
-		if m.mode != modeBoard {
-			m.mode = modeBoard
-		}
-		if !m.present {
+		m.closeAll()
+		if !m.presenting() {
 			m.startPresenting()
 		}
 		m.presenter.page = v.Page
 	case v.Zoom:
-		m.present = false
-		if m.mode != modePager || !m.pager.keys.panels {
-			m.mode = modeBoard
+		if !m.zoomed() {
+			m.toBoard()
 			m.zoomPanel()
 		}
+		m.stopPresenting()
 	case v.Plan:
-		m.present = false
-		if m.mode != modePlan || m.plan == nil || m.plan.version != m.shared.version {
-			m.mode = modeBoard
+		m.stopPresenting()
+		if !shown[planScreen](m) || m.plan == nil || m.plan.version != m.shared.version {
+			m.toBoard()
 			cmd := m.enterPlan()
 			m.plan.version = m.shared.version
 			return cmd
 		}
 	case v.Options != nil:
-		m.present = false
-		if m.mode != modeCompare || m.cmp == nil || m.cmp.columns != v.Options {
-			m.mode = modeCompare
+		m.stopPresenting()
+		if !shown[compareScreen](m) || m.cmp == nil || m.cmp.columns != v.Options {
+			m.toBoard()
+			m.push(compareScreen{})
 			m.cmp = &comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options}
 		}
 	case v.Compare:
-		m.present = false
-		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.version != m.shared.version {
-			m.mode = modeBoard
+		m.stopPresenting()
+		if !shown[compareScreen](m) || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.version != m.shared.version {
+			m.toBoard()
 			return m.enterCompare()
 		}
 	default:
-		m.present = false
-		if m.mode == modePager && m.pager.keys.panels || m.mode == modeCompare || m.mode == modePlan {
-			m.mode = modeBoard
+		m.stopPresenting()
+		if m.zoomed() || shown[compareScreen](m) || shown[planScreen](m) {
+			m.toBoard()
 			m.cmp, m.plan = nil, nil
 		}
 	}
@@ -397,18 +397,18 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.setStatus("browsing on your own: f follows the facilitator again")
 		}
 		return nil, true
-	case m.mode == modeBoard && is(msg, k.Quit):
+	case m.onGround() && is(msg, k.Quit):
 		m.quitting = true
 		return tea.Quit, true
-	case m.mode == modeBoard && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
+	case m.onGround() && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
 		m.setError(facilitatorOnly)
 		return nil, true
-	case m.mode == modeCompare && (is(msg, k.LeftSide) || is(msg, k.Options)):
+	case shown[compareScreen](m) && (is(msg, k.LeftSide) || is(msg, k.Options)):
 		// the files to compare are the facilitator's: a participant follows their compare
 		m.setError(facilitatorOnly)
 		return nil, true
 	}
-	if s.following && m.mode == modeBoard && !m.present && browsing(k, msg) {
+	if s.following && shown[boardTop](m) && browsing(k, msg) {
 		s.following = false
 		s.hub.setFollowing(s.id, false)
 		m.setStatus("browsing on your own: f follows the facilitator again")

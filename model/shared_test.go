@@ -27,8 +27,8 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 
 	press(t, m, "c")
 	deliver()
-	if p.mode != modeCompare || p.cmp == nil || p.cmp.options != nil {
-		t.Fatalf("the follower does not show the two-column compare: mode %v", p.mode)
+	if !shown[compareScreen](p) || p.cmp == nil || p.cmp.options != nil {
+		t.Fatalf("the follower does not show the two-column compare: screen %s", screenName(p))
 	}
 
 	press(t, m, "O", "space", "space", "space", "enter")
@@ -36,8 +36,8 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 		t.Fatalf("the facilitator does not compare four options: %+v", m.cmp)
 	}
 	deliver()
-	if p.mode != modeCompare || p.cmp == nil || len(p.cmp.options) != 4 {
-		t.Fatalf("the follower does not show the four options: mode %v, %+v", p.mode, p.cmp)
+	if !shown[compareScreen](p) || p.cmp == nil || len(p.cmp.options) != 4 {
+		t.Fatalf("the follower does not show the four options: screen %s, %+v", screenName(p), p.cmp)
 	}
 	v := p.View()
 	for i, o := range m.cmp.options {
@@ -52,14 +52,14 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 	// b: back to the baseline and the current model, for the follower too
 	press(t, m, "b")
 	deliver()
-	if p.mode != modeCompare || p.cmp == nil || p.cmp.options != nil {
+	if !shown[compareScreen](p) || p.cmp == nil || p.cmp.options != nil {
 		t.Errorf("the follower still shows the options after b: %+v", p.cmp)
 	}
 
 	// the files compared are the facilitator's: a participant does not list them
 	run(p, keyMsg("O"))
-	if p.mode != modeCompare || !p.statusErr || p.status != facilitatorOnly {
-		t.Errorf("O listed files for a participant: mode %v, %q", p.mode, p.status)
+	if !shown[compareScreen](p) || !p.statusErr || p.status != facilitatorOnly {
+		t.Errorf("O listed files for a participant: screen %s, %q", screenName(p), p.status)
 	}
 	if v := p.View(); strings.Contains(v, "O options") {
 		t.Errorf("a participant's help offers O:\n%s", v)
@@ -76,7 +76,7 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 	press(t, m, "esc")
 	run(p, keyMsg("f"))
 	deliver()
-	if p.mode != modeBoard {
-		t.Errorf("the follower did not go back to the board with the facilitator: mode %v", p.mode)
+	if !p.onGround() {
+		t.Errorf("the follower did not go back to the board with the facilitator: screen %s", screenName(p))
 	}
 }

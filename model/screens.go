@@ -1,0 +1,354 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sretopo/sretopo/views"
+)
+
+// screen is what has the keys: the board, presentation mode, a prompt, a question, a page.
+// Screens lie on a stack (Model.stack) whose bottom is always the board: opening a screen
+// pushes it, closing it pops it, and the root model hands every key and mouse press to the
+// screen on top, draws that screen and shows its keys. A screen reaches no other screen: what
+// it cannot do itself it asks of the root model (an edit, another screen, a save).
+type screen interface {
+	// update handles a key or a mouse message while the screen is on top.
+	update(m *Model, msg tea.Msg) tea.Cmd
+	// view draws the screen from d, the data of the board as it stands.
+	view(m *Model, d *views.Data) string
+	// help is the screen's keys as the help line shows them (short) and as ? shows them in
+	// columns (full).
+	help(m *Model) screenHelp
+}
+
+// dresser is a screen shown over the board that puts itself into the board's data: a dialog
+// in the panels' place, or the find prompt. The layout depends on it, so it is asked before
+// the layout is made.
+type dresser interface {
+	dress(m *Model, d *views.Data)
+}
+
+// typer is a screen with a text input that may have the keys: keys typed in a burst then
+// stay one text, and a participant's single-letter keys are letters.
+type typer interface {
+	typing(m *Model) bool
+}
+
+// sizer is a screen whose content depends on the terminal's size, sized after every message.
+type sizer interface {
+	size(m *Model)
+}
+
+// screenHelp is a screen's key help, for bubbles help.
+type screenHelp struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+// ShortHelp is the one-line help.
+func (h screenHelp) ShortHelp() []key.Binding { return h.short }
+
+// FullHelp is the help in columns; one column of the short help when the screen has no other.
+func (h screenHelp) FullHelp() [][]key.Binding {
+	if h.full == nil {
+		return [][]key.Binding{h.short}
+	}
+	return h.full
+}
+
+// ---- the stack ------------------------------------------------------------------
+
+// top is the screen that has the keys.
+func (m *Model) top() screen { return m.stack[len(m.stack)-1] }
+
+// push opens s above the screen shown.
+func (m *Model) push(s screen) {
+	m.stack = append(m.stack, s)
+	m.help.ShowAll = false
+}
+
+// pop closes the screen on top; the board is never closed.
+func (m *Model) pop() {
+	if len(m.stack) > 1 {
+		m.stack = m.stack[:len(m.stack)-1]
+	}
+	m.help.ShowAll = false // the full help was the closed screen's
+}
+
+// ground is how many screens stay when every prompt closes: the board, and presentation
+// mode above it while presenting.
+func (m *Model) ground() int {
+	if len(m.stack) > 1 {
+		if _, ok := m.stack[1].(presentScreen); ok {
+			return 2
+		}
+	}
+	return 1
+}
+
+// closeAll closes every screen above the board (and presentation mode, while presenting).
+func (m *Model) closeAll() {
+	if n := m.ground(); len(m.stack) > n {
+		m.stack = m.stack[:n]
+		m.help.ShowAll = false
+	}
+}
+
+// show closes every screen above the board (or presentation) and opens s: a prompt that
+// takes the place of another (the save prompt after the question it asked).
+func (m *Model) show(s screen) {
+	m.closeAll()
+	m.push(s)
+}
+
+// toBoard closes every screen, presentation mode too.
+func (m *Model) toBoard() {
+	m.stack = m.stack[:1]
+	m.help.ShowAll = false
+}
+
+// shown reports whether the screen on top is an S.
+func shown[S screen](m *Model) bool {
+	_, ok := m.top().(S)
+	return ok
+}
+
+// presenting reports whether presentation mode is open, under any prompt.
+func (m *Model) presenting() bool { return m.ground() == 2 }
+
+// onGround reports whether the board (or presentation mode) is on top, no prompt above it.
+func (m *Model) onGround() bool { return len(m.stack) == m.ground() }
+
+// stopPresenting leaves presentation mode, keeping any screen opened above it.
+func (m *Model) stopPresenting() {
+	if m.presenting() {
+		m.stack = append(m.stack[:1], m.stack[2:]...)
+	}
+}
+
+// overBoard is embedded by the screens drawn over the board: a dialog in the panels' place,
+// or the find prompt.
+type overBoard struct{}
+
+func (overBoard) view(m *Model, d *views.Data) string {
+	return m.board.View(d, m.st, m.lay, m.w, m.h)
+}
+
+// ---- the screens ----------------------------------------------------------------
+
+// boardTop is the board on top: its keys and the mouse go to m.board (board.go).
+type boardTop struct{ overBoard }
+
+func (boardTop) update(m *Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.boardKey(msg)
+	case tea.MouseMsg:
+		m.board = m.board.Mouse(msg, m.boardCtx())
+	}
+	return nil
+}
+
+func (boardTop) help(m *Model) screenHelp {
+	return screenHelp{short: m.keys.boardShortHelp(), full: m.keys.boardFullHelp()}
+}
+
+// presentScreen is presentation mode (present.go), on the board.
+type presentScreen struct{}
+
+func (presentScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.presentKey(msg)
+	}
+	return nil
+}
+
+func (presentScreen) view(m *Model, d *views.Data) string { return views.Present(d, m.st, m.w, m.h) }
+
+func (presentScreen) help(m *Model) screenHelp {
+	k := &m.keys
+	return screenHelp{short: []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}}
+}
+
+// findScreen is find as you type (find.go): its prompt takes the status line's place.
+type findScreen struct{ overBoard }
+
+func (findScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.findKey(msg)
+	}
+	return nil
+}
+
+func (findScreen) dress(m *Model, d *views.Data) { d.Prompt = m.finder.View(m.st) }
+func (findScreen) typing(*Model) bool            { return true }
+func (findScreen) help(m *Model) screenHelp {
+	k := &m.keys
+	return screenHelp{short: []key.Binding{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}}
+}
+
+// formScreen is the new-team form (form.go).
+type formScreen struct{ overBoard }
+
+func (formScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.formKey(msg)
+	}
+	return nil
+}
+
+func (formScreen) dress(m *Model, d *views.Data) { d.Dialog = m.form.Dialog() }
+func (formScreen) typing(m *Model) bool {
+	return m.form.field == fieldName || m.form.field == fieldHeadcount
+}
+func (formScreen) help(m *Model) screenHelp {
+	k := &m.keys
+	return screenHelp{short: []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}}
+}
+
+// saveScreen is the save prompt (form.go, save_flow.go).
+type saveScreen struct{ overBoard }
+
+func (saveScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.saveKey(msg)
+	}
+	return nil
+}
+
+func (saveScreen) dress(m *Model, d *views.Data) { d.Dialog = m.save.Dialog(m.saving) }
+func (saveScreen) typing(*Model) bool            { return true }
+func (saveScreen) help(m *Model) screenHelp {
+	k := &m.keys
+	return screenHelp{short: []key.Binding{k.Accept, k.NextField, k.Cancel}}
+}
+
+// rotationScreen is the rotation prompt (rotation.go).
+type rotationScreen struct{ overBoard }
+
+func (rotationScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.rotationKey(msg)
+	}
+	return nil
+}
+
+func (rotationScreen) dress(m *Model, d *views.Data) { d.Dialog = m.rotationDialog() }
+func (rotationScreen) typing(*Model) bool            { return true }
+func (rotationScreen) help(m *Model) screenHelp {
+	k := &m.keys
+	return screenHelp{short: []key.Binding{withHelp(k.Accept, "enter", "set"), k.Cancel}}
+}
+
+// quitScreen is the question about unsaved changes (quitguard.go).
+type quitScreen struct{ overBoard }
+
+func (quitScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.quitKey(msg)
+	}
+	return nil
+}
+
+func (quitScreen) dress(m *Model, d *views.Data) { d.Dialog = m.quitGuard.Dialog() }
+func (quitScreen) help(m *Model) screenHelp      { return screenHelp{short: m.quitGuard.keys.ShortHelp()} }
+
+// restoreScreen is the question about work an earlier session left (restore.go).
+type restoreScreen struct{ overBoard }
+
+func (restoreScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.restoreKey(msg)
+	}
+	return nil
+}
+
+func (restoreScreen) dress(m *Model, d *views.Data) { d.Dialog = m.restore.Dialog(m.lay.Panels.H) }
+func (restoreScreen) help(m *Model) screenHelp      { return screenHelp{short: m.restore.keys.ShortHelp()} }
+
+// confirmScreen is a yes/no question (confirm.go).
+type confirmScreen struct{ overBoard }
+
+func (confirmScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return m.confirmKey(msg)
+	}
+	return nil
+}
+
+func (confirmScreen) dress(m *Model, d *views.Data) { d.Dialog = m.question.Dialog() }
+func (confirmScreen) help(m *Model) screenHelp      { return screenHelp{short: m.question.keys.ShortHelp()} }
+
+// pagerScreen is a page that scrolls (pager.go).
+type pagerScreen struct{}
+
+func (pagerScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.pagerKey(msg)
+	case tea.MouseMsg:
+		m.pager, _ = m.pager.Update(msg)
+	}
+	return nil
+}
+
+func (pagerScreen) view(m *Model, d *views.Data) string { return m.pager.View(d, m.st) }
+func (pagerScreen) size(m *Model)                       { m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView)) }
+func (pagerScreen) help(m *Model) screenHelp            { return screenHelp{short: m.pager.keys.ShortHelp()} }
+
+// filesScreen is the file list (files.go).
+type filesScreen struct{}
+
+func (filesScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.keys.Help) {
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	}
+	return m.filesMsg(msg)
+}
+
+func (filesScreen) view(m *Model, d *views.Data) string { return m.files.View(d, m.w, m.h) }
+func (filesScreen) size(m *Model)                       { m.files.SetSize(m.w, m.pageBodyHeight(0)) }
+func (filesScreen) help(m *Model) screenHelp {
+	return screenHelp{short: m.files.keys.ShortHelp(), full: m.files.keys.FullHelp()}
+}
+
+// compareScreen is compare (compare.go).
+type compareScreen struct{}
+
+func (compareScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.compareKey(msg)
+	case tea.MouseMsg:
+		if m.cmp != nil {
+			m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
+		}
+	}
+	return nil
+}
+
+func (compareScreen) view(m *Model, d *views.Data) string { return m.compareView(d) }
+func (compareScreen) size(m *Model)                       { m.syncCompare() }
+func (compareScreen) help(m *Model) screenHelp            { return m.compareHelp() }
+
+// planScreen is the plan (planscreen.go).
+type planScreen struct{}
+
+func (planScreen) update(m *Model, msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.planKey(msg)
+	case tea.MouseMsg:
+		if m.plan != nil {
+			m.plan.vp, _ = m.plan.vp.Update(msg)
+		}
+	}
+	return nil
+}
+
+func (planScreen) view(m *Model, d *views.Data) string { return m.planView(d) }
+func (planScreen) size(m *Model)                       { m.syncPlan() }
+func (planScreen) help(m *Model) screenHelp            { return screenHelp{short: planHelp(m.keys)} }
