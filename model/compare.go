@@ -274,8 +274,12 @@ func (m *Model) compareHelp() screenHelp {
 	k := &m.keys
 	base := withHelp(k.Baseline, "b", "baseline as A")
 	base.SetEnabled(m.cmp != nil && (m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.loading))
+	// the files to compare are the facilitator's
+	left, options := k.LeftSide, withHelp(k.Options, "O", "options")
+	left.SetEnabled(host.refusal(m.shared) == "")
+	options.SetEnabled(left.Enabled())
 	short := []key.Binding{
-		withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, withHelp(k.Options, "O", "options"), base,
+		withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), left, options, base,
 		k.CompareBack, k.Quit,
 	}
 	return screenHelp{short: short, full: [][]key.Binding{

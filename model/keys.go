@@ -130,52 +130,6 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// boardShortHelp is the board's one-line help (bubbles/help hides disabled bindings).
-func (k KeyMap) boardShortHelp() []key.Binding {
-	move := withHelp(k.MoveLeft, "<>", "move")
-	move.SetEnabled(k.MoveLeft.Enabled() || k.MoveRight.Enabled())
-	heads := withHelp(k.More, "+/-", "headcount")
-	heads.SetEnabled(k.More.Enabled() || k.Less.Enabled())
-	// by priority: bubbles/help cuts the line where the terminal ends
-	return []key.Binding{
-		k.Follow, move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
-		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
-		withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open"), withHelp(k.Export, "y", "report"),
-		withHelp(k.With, "w", "with"), withHelp(k.Services, "enter", "services"), withHelp(k.Role, "e", "role"), heads,
-		withHelp(k.New, "n", "new"), withHelp(k.Delete, "x", "delete"), withHelp(k.Redo, "ctrl+r", "redo"),
-	}
-}
-
-// boardFullHelp is the board's help in columns. Pairs of keys share a line so that the
-// whole table fits in 80 columns.
-func (k KeyMap) boardFullHelp() [][]key.Binding {
-	either := func(a, b key.Binding, keys, desc string) key.Binding {
-		c := withHelp(a, keys, desc)
-		c.SetEnabled(a.Enabled() || b.Enabled())
-		return c
-	}
-	return [][]key.Binding{
-		{
-			either(k.Left, k.Right, "h/l", "column"), either(k.Up, k.Down, "j/k", "team"),
-			either(k.PageUp, k.PageDown, "pgup/pgdn", "page"), either(k.Home, k.End, "home/end", "first/last"),
-			k.Find, withHelp(k.NextPanel, "tab", "next panel"),
-		},
-		{
-			either(k.MoveLeft, k.MoveRight, "< >", "move team"), k.Run, k.With, k.Role,
-			either(k.More, k.Less, "+/-", "headcount"), k.New, k.Delete,
-		},
-		{k.Services, k.SortBy, k.Rotation},
-		{
-			withHelp(k.Positioning, "P", "positioning"), withHelp(k.RolePositioning, "ctrl+p", "role positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
-			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
-		},
-		{
-			withHelp(k.Compare, "c", "compare"), withHelp(k.Plan, "g", "plan"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
-			k.Zoom, k.Log,
-		},
-	}
-}
-
 // withHelp is b with other help text, keeping its keys and whether it is enabled.
 func withHelp(b key.Binding, keys, desc string) key.Binding {
 	b.SetHelp(keys, desc)

@@ -414,6 +414,10 @@ func (m *Model) slides() []views.Slide {
 
 // quit leaves at once without unsaved changes, and asks first with them.
 func (m *Model) quit() tea.Cmd {
+	if m.shared.participant() { // a participant leaves the session; the file is the facilitator's
+		m.quitting = true
+		return tea.Quit
+	}
 	return m.guard(after{kind: doQuit})
 }
 
@@ -624,7 +628,6 @@ func (m *Model) setError(s string)  { m.status, m.statusErr = s, true; m.logMess
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
-	m.board.enableKeys(&m.keys, m.boardCtx(), m.shared)
 	m.helpView = m.helpMemo.view(&m.help, m.top().help(m), m.st.Renderer())
 	if s, ok := m.top().(sizer); ok {
 		s.size(m)

@@ -364,7 +364,7 @@ func TestRunWithRoleKeys(t *testing.T) {
 	if !m.statusErr || len(m.history) != n {
 		t.Errorf("r/e on an SRE team: status %q", m.status)
 	}
-	if m.keys.Run.Enabled() || m.keys.Role.Enabled() || m.keys.With.Enabled() {
+	if applies(m, m.keys.Run) || applies(m, m.keys.Role) || applies(m, m.keys.With) {
 		t.Error("r, e or w enabled on an SRE team")
 	}
 	if strings.Contains(m.help.View(m.top().help(m)), "r run") {
@@ -388,7 +388,7 @@ func TestHeadcountKeys(t *testing.T) {
 	if got := team(t, m, "Online Shop").Headcount; got != 1 || !m.statusErr {
 		t.Errorf("- below 1: %d, status %q", got, m.status)
 	}
-	if m.keys.Less.Enabled() {
+	if applies(m, m.keys.Less) {
 		t.Error("- enabled at 1")
 	}
 }
@@ -481,8 +481,8 @@ func TestDeleteAndUndoRedo(t *testing.T) {
 	}
 	// a new edit after undo drops the redo tail
 	press(t, m, "ctrl+r", "u", "+")
-	if len(m.history) != 1 || m.keys.Redo.Enabled() {
-		t.Errorf("history %d, redo enabled %v", len(m.history), m.keys.Redo.Enabled())
+	if len(m.history) != 1 || applies(m, m.keys.Redo) {
+		t.Errorf("history %d, redo enabled %v", len(m.history), applies(m, m.keys.Redo))
 	}
 }
 

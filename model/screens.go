@@ -152,7 +152,7 @@ func (boardTop) update(m *Model, msg tea.Msg) tea.Cmd {
 }
 
 func (boardTop) help(m *Model) screenHelp {
-	return screenHelp{short: m.keys.boardShortHelp(), full: m.keys.boardFullHelp()}
+	return screenHelp{short: shortHelp(m.board.bindings(m.boardNow()), m.shared)}
 }
 
 // presentScreen is presentation mode (present.go), on the board.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -211,3 +212,10 @@ func checkCriteriaWhole(t *testing.T, v, where string) {
 
 // screenName names the screen on top of m's stack, for test failures.
 func screenName(m *Model) string { return fmt.Sprintf("%T", m.top()) }
+
+// applies reports whether the board's row of kb has no reason not to apply now, as the help
+// line and ? show it.
+func applies(m *Model, kb key.Binding) bool {
+	r, ok := rowFor(m.board.bindings(m.boardNow()), kb.Keys()[0])
+	return ok && r.reason(m.shared) == ""
+}

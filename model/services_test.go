@@ -46,7 +46,7 @@ func TestServicesKeyOpensTheTeamsServices(t *testing.T) {
 func TestServicesKeyOnATeamWithoutServices(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40)
 	press(t, m, "right") // the ops column: Observability Platform builds none
-	if m.keys.Services.Enabled() {
+	if applies(m, m.keys.Services) {
 		t.Error("enter is offered on a team that builds no service")
 	}
 	press(t, m, "enter")

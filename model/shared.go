@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -397,18 +396,12 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.setStatus("browsing on your own: f follows the facilitator again")
 		}
 		return nil, true
-	case m.onGround() && is(msg, k.Quit):
-		m.quitting = true
-		return tea.Quit, true
-	case m.onGround() && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
-		m.setError(facilitatorOnly)
-		return nil, true
 	case shown[compareScreen](m) && (is(msg, k.LeftSide) || is(msg, k.Options)):
 		// the files to compare are the facilitator's: a participant follows their compare
 		m.setError(facilitatorOnly)
 		return nil, true
 	}
-	if s.following && shown[boardTop](m) && browsing(k, msg) {
+	if r, ok := rowFor(m.board.bindings(m.boardNow()), msg.String()); ok && r.browse && s.following && shown[boardTop](m) {
 		s.following = false
 		s.hub.setFollowing(s.id, false)
 		m.setStatus("browsing on your own: f follows the facilitator again")
@@ -418,16 +411,6 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 
 // facilitatorOnly is why a participant cannot open, save or export.
 const facilitatorOnly = "only the facilitator opens, saves and exports files"
-
-// browsing reports whether msg moves around the board on one's own.
-func browsing(k *KeyMap, msg tea.KeyMsg) bool {
-	for _, b := range []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.NextPanel, k.PrevPanel, k.Find} {
-		if is(msg, b) {
-			return true
-		}
-	}
-	return false
-}
 
 // sendEdit hands a participant's edit to the facilitator, after taking it back from its own
 // copy: the state that comes back shows it once applied.
