@@ -392,6 +392,9 @@ func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		return nil
+	case m.help.ShowAll && key.Matches(msg, k.Cancel):
+		m.help.ShowAll = false // esc closes what ? opened, and only that
+		return nil
 	}
 	var cmd tea.Cmd
 	m.presenter, cmd = m.presenter.Update(msg, m.slides())
