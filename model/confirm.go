@@ -32,9 +32,6 @@ func newConfirm(title, body, yesDesc, noDesc string, keys KeyMap) confirm {
 // ShortHelp is the question's key help.
 func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
 
-// FullHelp is the question's key help in one group.
-func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // Update takes the answer.
 func (c confirm) Update(msg tea.Msg) (confirm, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)

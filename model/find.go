@@ -75,11 +75,7 @@ func (f *finder) CurrentWords() string {
 
 // Update handles a key: ends find, moves between the matches, or edits the text and finds
 // the matches again in o, whose board columns are cols.
-func (f finder) Update(msg tea.Msg, o *orgs.Org, cols [3][]int) (finder, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return f, nil
-	}
+func (f finder) Update(km tea.KeyMsg, o *orgs.Org, cols [3][]int) (finder, tea.Cmd) {
 	switch {
 	case key.Matches(km, f.keys.Accept):
 		f.accepted = true

@@ -272,7 +272,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		cmd = m.key(msg)
 	case tea.MouseMsg:
-		cmd = m.top().update(m, msg)
+		if s, ok := m.top().(mouser); ok {
+			s.mouse(m, msg)
+		}
 	case pathSuggestedMsg:
 		m.show(saveScreen{})
 		m.save = newSavePrompt(msg.path, m.pending.words())
@@ -455,7 +457,7 @@ func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
 		m.quitting = true
 		return m.flushJournal()
 	}
-	m.quitGuard, _ = m.quitGuard.Update(msg)
+	m.quitGuard = m.quitGuard.Update(msg)
 	switch m.quitGuard.choice {
 	case guardSave:
 		return m.startSave(false)
@@ -562,36 +564,28 @@ func (m *Model) commit(e entry) {
 	m.setStatus(e.c.Summary)
 }
 
-func (m *Model) undo() {
-	if m.shared.participant() {
-		m.sendEdit(entry{team: -1}, true, false)
-		return
-	}
-	m.before = m.Selected()
-	e, ok := m.Undo()
-	if !ok {
-		m.setError("nothing to undo")
-		return
-	}
-	m.journal.dirty = true
-	m.rederive(e.c.Subject, e.team)
-	m.setStatus("undid: " + e.c.Summary)
-}
+func (m *Model) undo() { m.step(true) }
+func (m *Model) redo() { m.step(false) }
 
-func (m *Model) redo() {
+// step undoes the last change (back) or redoes the last undone one.
+func (m *Model) step(back bool) {
 	if m.shared.participant() {
-		m.sendEdit(entry{team: -1}, false, true)
+		m.sendEdit(entry{team: -1}, back, !back)
 		return
 	}
 	m.before = m.Selected()
-	e, ok := m.Redo()
+	undo, none, did := m.Redo, "nothing to redo", "redid: "
+	if back {
+		undo, none, did = m.Undo, "nothing to undo", "undid: "
+	}
+	e, ok := undo()
 	if !ok {
-		m.setError("nothing to redo")
+		m.setError(none)
 		return
 	}
 	m.journal.dirty = true
 	m.rederive(e.c.Subject, e.team)
-	m.setStatus("redid: " + e.c.Summary)
+	m.setStatus(did + e.c.Summary)
 }
 
 // rederive is refresh after the analysis.

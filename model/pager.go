@@ -55,9 +55,6 @@ func (k pagerKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Scroll, k.Page, k.Top, k.NextPanel, k.Close}
 }
 
-// FullHelp is the pager's key help in one group.
-func (k pagerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // SetSize fits the pager to a w x h terminal whose help takes footer lines.
 func (p *pager) SetSize(w, h, footer int) {
 	if p.w != w || p.lines == nil {

@@ -27,11 +27,7 @@ func newPresenter(k KeyMap) presenter {
 }
 
 // Update pages through slides.
-func (p presenter) Update(msg tea.Msg, slides []views.Slide) (presenter, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return p, nil
-	}
+func (p presenter) Update(km tea.KeyMsg, slides []views.Slide) (presenter, tea.Cmd) {
 	switch {
 	case key.Matches(km, p.keys.Back):
 		p.done = true

@@ -47,27 +47,10 @@ func (k quitKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Save, k.SaveAs, k.Discard, k.Back}
 }
 
-// FullHelp is the quit guard's key help in one group.
-func (k quitKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // Update takes the answer.
-func (q quitGuard) Update(msg tea.Msg) (quitGuard, tea.Cmd) {
-	q.choice = guardNone
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return q, nil
-	}
-	switch {
-	case key.Matches(km, q.keys.Save):
-		q.choice = guardSave
-	case key.Matches(km, q.keys.SaveAs):
-		q.choice = guardSaveAs
-	case key.Matches(km, q.keys.Discard):
-		q.choice = guardDiscard
-	case key.Matches(km, q.keys.Back):
-		q.choice = guardBack
-	}
-	return q, nil
+func (q quitGuard) Update(msg tea.KeyMsg) quitGuard {
+	q.choice = guardChoice(choose(msg, q.keys.Save, q.keys.SaveAs, q.keys.Discard, q.keys.Back))
+	return q
 }
 
 // Dialog is the question as drawn in the panels' place.

@@ -55,25 +55,10 @@ func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) re
 // ShortHelp is the restore question's key help.
 func (k restoreKeys) ShortHelp() []key.Binding { return []key.Binding{k.Restore, k.Discard, k.Later} }
 
-// FullHelp is the restore question's key help in one group.
-func (k restoreKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // Update takes the answer.
-func (q restoreQuestion) Update(msg tea.Msg) (restoreQuestion, tea.Cmd) {
-	q.choice = restoreNone
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return q, nil
-	}
-	switch {
-	case key.Matches(km, q.keys.Restore):
-		q.choice = restoreIt
-	case key.Matches(km, q.keys.Discard):
-		q.choice = restoreDiscard
-	case key.Matches(km, q.keys.Later):
-		q.choice = restoreLater
-	}
-	return q, nil
+func (q restoreQuestion) Update(msg tea.KeyMsg) restoreQuestion {
+	q.choice = restoreChoice(choose(msg, q.keys.Restore, q.keys.Discard, q.keys.Later))
+	return q
 }
 
 // Dialog offers the earlier session's work in the panels' place, panelsH rows high,
@@ -111,7 +96,7 @@ func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
 		m.quitting = true
 		return tea.Quit
 	}
-	m.restore, _ = m.restore.Update(msg)
+	m.restore = m.restore.Update(msg)
 	f := m.restore.found
 	switch m.restore.choice {
 	case restoreIt:

@@ -14,8 +14,8 @@ import (
 // screen on top, draws that screen and shows its keys. A screen reaches no other screen: what
 // it cannot do itself it asks of the root model (an edit, another screen, a save).
 type screen interface {
-	// update handles a key or a mouse message while the screen is on top.
-	update(m *Model, msg tea.Msg) tea.Cmd
+	// update handles a key while the screen is on top.
+	update(m *Model, msg tea.KeyMsg) tea.Cmd
 	// view draws the screen from d, the data of the board as it stands.
 	view(m *Model, d *views.Data) string
 	// help is the screen's keys as the help line shows them (short) and as ? shows them in
@@ -36,6 +36,11 @@ type typer interface {
 	typing(m *Model) bool
 }
 
+// mouser is a screen that takes the mouse: a click or the wheel.
+type mouser interface {
+	mouse(m *Model, msg tea.MouseMsg)
+}
+
 // sizer is a screen whose content depends on the terminal's size, sized after every message.
 type sizer interface {
 	size(m *Model)
@@ -46,6 +51,20 @@ type screenHelp struct {
 	short []key.Binding
 	full  [][]key.Binding
 }
+
+// choose is the place (from 1) of the first of bs that msg is one of, 0 when none: a
+// question's answer.
+func choose(msg tea.KeyMsg, bs ...key.Binding) int {
+	for i, b := range bs {
+		if key.Matches(msg, b) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// helpLine is the help of a screen whose keys fit one line.
+func helpLine(keys ...key.Binding) screenHelp { return screenHelp{short: keys} }
 
 // ShortHelp is the one-line help.
 func (h screenHelp) ShortHelp() []key.Binding { return h.short }
@@ -141,15 +160,8 @@ func (overBoard) view(m *Model, d *views.Data) string {
 // boardTop is the board on top: its keys and the mouse go to m.board (board.go).
 type boardTop struct{ overBoard }
 
-func (boardTop) update(m *Model, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.KeyMsg:
-		return m.boardKey(msg)
-	case tea.MouseMsg:
-		m.board = m.board.Mouse(msg, m.boardCtx())
-	}
-	return nil
-}
+func (boardTop) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.boardKey(msg) }
+func (boardTop) mouse(m *Model, msg tea.MouseMsg)        { m.board = m.board.Mouse(msg, m.boardCtx()) }
 
 func (boardTop) help(m *Model) screenHelp {
 	return screenHelp{short: shortHelp(m.board.bindings(m.boardNow()), m.shared)}
@@ -158,46 +170,31 @@ func (boardTop) help(m *Model) screenHelp {
 // presentScreen is presentation mode (present.go), on the board.
 type presentScreen struct{}
 
-func (presentScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.presentKey(msg)
-	}
-	return nil
-}
+func (presentScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.presentKey(msg) }
 
 func (presentScreen) view(m *Model, d *views.Data) string { return views.Present(d, m.st, m.w, m.h) }
 
 func (presentScreen) help(m *Model) screenHelp {
 	k := &m.keys
-	return screenHelp{short: []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}}
+	return helpLine(k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit)
 }
 
 // findScreen is find as you type (find.go): its prompt takes the status line's place.
 type findScreen struct{ overBoard }
 
-func (findScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.findKey(msg)
-	}
-	return nil
-}
+func (findScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.findKey(msg) }
 
 func (findScreen) dress(m *Model, d *views.Data) { d.Prompt = m.finder.View(m.st) }
 func (findScreen) typing(*Model) bool            { return true }
 func (findScreen) help(m *Model) screenHelp {
 	k := &m.keys
-	return screenHelp{short: []key.Binding{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}}
+	return helpLine(k.Accept, k.Cancel, k.NextMatch, k.PrevMatch)
 }
 
 // formScreen is the new-team form (form.go).
 type formScreen struct{ overBoard }
 
-func (formScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.formKey(msg)
-	}
-	return nil
-}
+func (formScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.formKey(msg) }
 
 func (formScreen) dress(m *Model, d *views.Data) { d.Dialog = m.form.Dialog() }
 func (formScreen) typing(m *Model) bool {
@@ -205,52 +202,37 @@ func (formScreen) typing(m *Model) bool {
 }
 func (formScreen) help(m *Model) screenHelp {
 	k := &m.keys
-	return screenHelp{short: []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}}
+	return helpLine(k.NextField, k.Change, k.Accept, k.Cancel)
 }
 
 // saveScreen is the save prompt (form.go, save_flow.go).
 type saveScreen struct{ overBoard }
 
-func (saveScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.saveKey(msg)
-	}
-	return nil
-}
+func (saveScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.saveKey(msg) }
 
 func (saveScreen) dress(m *Model, d *views.Data) { d.Dialog = m.save.Dialog(m.saving) }
 func (saveScreen) typing(*Model) bool            { return true }
 func (saveScreen) help(m *Model) screenHelp {
 	k := &m.keys
-	return screenHelp{short: []key.Binding{k.Accept, k.NextField, k.Cancel}}
+	return helpLine(k.Accept, k.NextField, k.Cancel)
 }
 
 // rotationScreen is the rotation prompt (rotation.go).
 type rotationScreen struct{ overBoard }
 
-func (rotationScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.rotationKey(msg)
-	}
-	return nil
-}
+func (rotationScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.rotationKey(msg) }
 
 func (rotationScreen) dress(m *Model, d *views.Data) { d.Dialog = m.rotationDialog() }
 func (rotationScreen) typing(*Model) bool            { return true }
 func (rotationScreen) help(m *Model) screenHelp {
 	k := &m.keys
-	return screenHelp{short: []key.Binding{withHelp(k.Accept, "enter", "set"), k.Cancel}}
+	return helpLine(withHelp(k.Accept, "enter", "set"), k.Cancel)
 }
 
 // quitScreen is the question about unsaved changes (quitguard.go).
 type quitScreen struct{ overBoard }
 
-func (quitScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.quitKey(msg)
-	}
-	return nil
-}
+func (quitScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.quitKey(msg) }
 
 func (quitScreen) dress(m *Model, d *views.Data) { d.Dialog = m.quitGuard.Dialog() }
 func (quitScreen) help(m *Model) screenHelp      { return screenHelp{short: m.quitGuard.keys.ShortHelp()} }
@@ -258,12 +240,7 @@ func (quitScreen) help(m *Model) screenHelp      { return screenHelp{short: m.qu
 // restoreScreen is the question about work an earlier session left (restore.go).
 type restoreScreen struct{ overBoard }
 
-func (restoreScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.restoreKey(msg)
-	}
-	return nil
-}
+func (restoreScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.restoreKey(msg) }
 
 func (restoreScreen) dress(m *Model, d *views.Data) { d.Dialog = m.restore.Dialog(m.lay.Panels.H) }
 func (restoreScreen) help(m *Model) screenHelp      { return screenHelp{short: m.restore.keys.ShortHelp()} }
@@ -271,12 +248,7 @@ func (restoreScreen) help(m *Model) screenHelp      { return screenHelp{short: m
 // confirmScreen is a yes/no question (confirm.go).
 type confirmScreen struct{ overBoard }
 
-func (confirmScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(tea.KeyMsg); ok {
-		return m.confirmKey(msg)
-	}
-	return nil
-}
+func (confirmScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.confirmKey(msg) }
 
 func (confirmScreen) dress(m *Model, d *views.Data) { d.Dialog = m.question.Dialog() }
 func (confirmScreen) help(m *Model) screenHelp      { return screenHelp{short: m.question.keys.ShortHelp()} }
@@ -284,15 +256,8 @@ func (confirmScreen) help(m *Model) screenHelp      { return screenHelp{short: m
 // pagerScreen is a page that scrolls (pager.go).
 type pagerScreen struct{}
 
-func (pagerScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.KeyMsg:
-		return m.pagerKey(msg)
-	case tea.MouseMsg:
-		m.pager, _ = m.pager.Update(msg)
-	}
-	return nil
-}
+func (pagerScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.pagerKey(msg) }
+func (pagerScreen) mouse(m *Model, msg tea.MouseMsg)        { m.pager, _ = m.pager.Update(msg) }
 
 func (pagerScreen) view(m *Model, d *views.Data) string { return m.pager.View(d, m.st) }
 func (pagerScreen) size(m *Model)                       { m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView)) }
@@ -301,13 +266,15 @@ func (pagerScreen) help(m *Model) screenHelp            { return screenHelp{shor
 // filesScreen is the file list (files.go).
 type filesScreen struct{}
 
-func (filesScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.keys.Help) {
+func (filesScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Help) {
 		m.help.ShowAll = !m.help.ShowAll
 		return nil
 	}
 	return m.filesMsg(msg)
 }
+
+func (filesScreen) mouse(m *Model, msg tea.MouseMsg) { m.filesMsg(msg) }
 
 func (filesScreen) view(m *Model, d *views.Data) string { return m.files.View(d, m.w, m.h) }
 func (filesScreen) size(m *Model)                       { m.files.SetSize(m.w, m.pageBodyHeight(0)) }
@@ -318,16 +285,11 @@ func (filesScreen) help(m *Model) screenHelp {
 // compareScreen is compare (compare.go).
 type compareScreen struct{}
 
-func (compareScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.KeyMsg:
-		return m.compareKey(msg)
-	case tea.MouseMsg:
-		if m.cmp != nil {
-			m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
-		}
+func (compareScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.compareKey(msg) }
+func (compareScreen) mouse(m *Model, msg tea.MouseMsg) {
+	if m.cmp != nil {
+		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
 	}
-	return nil
 }
 
 func (compareScreen) view(m *Model, d *views.Data) string { return m.compareView(d) }
@@ -337,16 +299,11 @@ func (compareScreen) help(m *Model) screenHelp            { return m.compareHelp
 // planScreen is the plan (planscreen.go).
 type planScreen struct{}
 
-func (planScreen) update(m *Model, msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.KeyMsg:
-		return m.planKey(msg)
-	case tea.MouseMsg:
-		if m.plan != nil {
-			m.plan.vp, _ = m.plan.vp.Update(msg)
-		}
+func (planScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.planKey(msg) }
+func (planScreen) mouse(m *Model, msg tea.MouseMsg) {
+	if m.plan != nil {
+		m.plan.vp, _ = m.plan.vp.Update(msg)
 	}
-	return nil
 }
 
 func (planScreen) view(m *Model, d *views.Data) string { return m.planView(d) }
