@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -163,4 +164,41 @@ func matches(o *orgs.Org, cols [3][]int, q string) []hit {
 	out := append(prefix, inside...)
 	out = append(out, sprefix...)
 	return append(out, sinside...)
+}
+
+func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.closeAll()
+		m.board.back(m.cur, m.finder.from, m.finder.fromName)
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.finder, cmd = m.finder.Update(msg, m.cur, m.board.Cols)
+	f := &m.finder
+	switch {
+	case f.cancelled:
+		m.closeAll()
+		m.board.back(m.cur, f.from, f.fromName)
+	case f.accepted && f.Current() == "":
+		m.closeAll()
+		m.board.back(m.cur, f.from, f.fromName)
+		if q := f.input.Value(); q != "" {
+			m.setError(fmt.Sprintf("no team matches %q", q))
+		}
+	case f.accepted:
+		m.closeAll()
+		m.setStatus("selected " + f.CurrentWords())
+	case f.Current() != "":
+		i := m.teamIndex(f.Current(), -1)
+		m.selectIndex(i)
+		m.board.Open, m.board.Service = false, 0
+		if k := f.CurrentService(); k >= 0 {
+			// a service is selected under its team, as enter opens them
+			m.board.Open = true
+			m.board.Service = slices.Index(m.index.TeamServices(i), int32(k))
+		}
+	default:
+		m.board.back(m.cur, f.from, f.fromName)
+	}
+	return cmd
 }

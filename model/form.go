@@ -290,3 +290,30 @@ func (p savePrompt) Dialog(saving bool) *views.Dialog {
 	}
 	return &views.Dialog{Title: title, Body: strings.Join(body, "\n"), Error: p.err}
 }
+
+func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.closeAll()
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.form, cmd = m.form.Update(msg, m.keys)
+	switch {
+	case m.form.cancelled:
+		m.closeAll()
+	case m.form.submitted:
+		m.form.submitted = false
+		t, err := m.form.Team()
+		if err == nil {
+			var c *orgs.Change
+			m.before = m.Selected()
+			if c, err = m.cur.AddTeam(t); err == nil {
+				m.commit(entry{c, -1})
+				m.closeAll()
+				return nil
+			}
+		}
+		m.form.err = err.Error()
+	}
+	return cmd
+}

@@ -3,6 +3,7 @@ package model
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"path/filepath"
 
 	"github.com/sretopo/sretopo/views"
 )
@@ -61,4 +62,84 @@ func (q quitGuard) Dialog() *views.Dialog {
 			q.keys.SaveAs.Help().Key + "    save as a new file first\n" +
 			q.keys.Discard.Help().Key + "    discard the changes and " + q.then + "\n" +
 			firstKey(q.keys.Back) + "  go back to the dashboard"}
+}
+
+// after is what follows the question about unsaved changes: quitting, or opening a file.
+type after struct {
+	kind afterKind
+	path string
+}
+
+type afterKind int
+
+const (
+	doNothing afterKind = iota
+	doQuit
+	doOpen
+)
+
+// words says what follows, for the dialogs.
+func (a after) words() string {
+	switch a.kind {
+	case doQuit:
+		return "quit"
+	case doOpen:
+		return "open " + views.S(filepath.Base(a.path))
+	}
+	return ""
+}
+
+// quit leaves at once without unsaved changes, and asks first with them.
+func (m *Model) quit() tea.Cmd {
+	if m.shared.participant() { // a participant leaves the session; the file is the facilitator's
+		m.quitting = true
+		return tea.Quit
+	}
+	return m.guard(after{kind: doQuit})
+}
+
+// guard does a (quit, open a file) at once without unsaved changes, and asks first with
+// them: save, discard or cancel.
+func (m *Model) guard(a after) tea.Cmd {
+	m.pending = a
+	if !m.Modified() {
+		return m.leave()
+	}
+	m.quitGuard = newQuitGuard(a.words(), m.saveWords(), m.keys)
+	m.show(quitScreen{})
+	return nil
+}
+
+// leave does what is pending, leaving the session cleanly: its journal goes (when a file is
+// opened instead, once that file opened).
+func (m *Model) leave() tea.Cmd {
+	a := m.pending
+	m.pending = after{}
+	m.closeAll()
+	if a.kind == doOpen {
+		return m.openFile(a.path)
+	}
+	m.quitting = true
+	return m.removeJournal(true)
+}
+
+// quitKey routes a key to the quit guard and does what it chose.
+func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) { // a second ctrl+c: the user wants out, and keeps the journal
+		m.quitting = true
+		return m.flushJournal()
+	}
+	m.quitGuard = m.quitGuard.Update(msg)
+	switch m.quitGuard.choice {
+	case guardSave:
+		return m.startSave(false)
+	case guardSaveAs:
+		return m.startSave(true)
+	case guardDiscard:
+		return m.leave()
+	case guardBack:
+		m.closeAll()
+		m.pending = after{}
+	}
+	return nil
 }

@@ -312,3 +312,34 @@ func (m *Model) askReplace(req saveRequest, role string) {
 			m.save.err = "not replaced; choose another name"
 		})
 }
+
+// pathSuggestedMsg carries the next free scenario name, found off the update loop.
+type pathSuggestedMsg struct {
+	path string
+}
+
+// saveRequest is one save to run.
+type saveRequest struct {
+	path    string
+	cur     *orgs.Org
+	meta    orgs.ScenarioMeta
+	replace bool
+	// example is set when the baseline is an embedded example: its bytes are first written
+	// to meta.BasedOn (when that name is free) so that based_on finds them.
+	example bool
+	// input is the file the session was opened from, to say so when asking to replace it.
+	input string
+}
+
+// savedMsg is the outcome of a save.
+type savedMsg struct {
+	req saveRequest
+	err error
+	// basedOn is the baseline the saved file records ("" for none); note says what the
+	// save did beyond writing the file.
+	basedOn, note string
+	// role says what an existing target is to the session, when err is orgs.ErrExists.
+	role string
+	// scenario is the [scenario] record the saved file holds.
+	scenario *orgs.Scenario
+}
