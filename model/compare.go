@@ -228,25 +228,17 @@ func (m *Model) syncCompare() {
 		m.closeAll()
 		return
 	}
-	if c.options != nil {
-		if c.body == nil || c.bodyW != m.w {
-			c.body = views.OptionsBody(c.options, m.st, m.w)
-			c.head = views.OptionsHead(c.options, m.st, m.w)
-			c.bodyW = m.w
-			c.vp.SetContent(joinLines(c.body))
-		}
-		c.vp.Width, c.vp.Height = m.w, m.pageBodyHeight(len(c.head))
-		c.vp.SetYOffset(c.vp.YOffset)
-		return
-	}
-	if c.data == nil {
+	if c.options == nil && c.data == nil {
 		c.body, c.head = []string{"comparing..."}, nil
 		c.vp.SetYOffset(0)
 		return
 	}
 	if c.body == nil || c.bodyW != m.w {
-		c.body = views.CompareBody(c.data, m.st, m.w)
-		c.head = views.CompareHead(c.data, m.st, m.w)
+		if c.options != nil {
+			c.body, c.head = views.OptionsBody(c.options, m.st, m.w), views.OptionsHead(c.options, m.st, m.w)
+		} else {
+			c.body, c.head = views.CompareBody(c.data, m.st, m.w), views.CompareHead(c.data, m.st, m.w)
+		}
 		c.bodyW = m.w
 		c.vp.SetContent(joinLines(c.body))
 	}

@@ -79,11 +79,7 @@ func newTeamForm(org orgs.OrgID) teamForm {
 }
 
 // Update handles a key in the form and returns the form.
-func (f teamForm) Update(msg tea.Msg, keys KeyMap) (teamForm, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return f, nil
-	}
+func (f teamForm) Update(km tea.KeyMsg, keys KeyMap) (teamForm, tea.Cmd) {
 	switch {
 	case key.Matches(km, keys.Accept):
 		f.submitted = true
@@ -101,9 +97,9 @@ func (f teamForm) Update(msg tea.Msg, keys KeyMap) (teamForm, tea.Cmd) {
 	var cmd tea.Cmd
 	switch f.field {
 	case fieldName:
-		f.name, cmd = updateInput(f.name, msg)
+		f.name, cmd = updateInput(f.name, km)
 	case fieldHeadcount:
-		f.heads, cmd = updateInput(f.heads, msg)
+		f.heads, cmd = updateInput(f.heads, km)
 	case fieldKind, fieldOrg:
 		step := 0
 		switch {
@@ -218,11 +214,7 @@ func (p savePrompt) Path() string {
 }
 
 // Update handles a key in the prompt and returns the prompt.
-func (p savePrompt) Update(msg tea.Msg, keys KeyMap) (savePrompt, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return p, nil
-	}
+func (p savePrompt) Update(km tea.KeyMsg, keys KeyMap) (savePrompt, tea.Cmd) {
 	switch {
 	case key.Matches(km, keys.Accept):
 		p.submitted = strings.TrimSpace(p.path.Value()) != ""
@@ -250,9 +242,9 @@ func (p savePrompt) Update(msg tea.Msg, keys KeyMap) (savePrompt, tea.Cmd) {
 			p.path.SetValue("")
 		}
 		p.suggested = false
-		p.path, cmd = updateInput(p.path, msg)
+		p.path, cmd = updateInput(p.path, km)
 	} else {
-		p.title, cmd = updateInput(p.title, msg)
+		p.title, cmd = updateInput(p.title, km)
 	}
 	p.err = ""
 	return p, cmd
