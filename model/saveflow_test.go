@@ -79,17 +79,7 @@ func TestFlowSaveAsTypedNameReplacesTheSuggestion(t *testing.T) {
 // TestFlowUpdateScenarioInPlace: s on an open scenario asks once, then rewrites the same
 // file with the same title and note.
 func TestFlowUpdateScenarioInPlace(t *testing.T) {
-	dir := t.TempDir()
-	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	sc := filepath.Join(dir, "what-if.toml")
-	o, _, err := orgs.LoadFile(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	meta := orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance", BasedOn: base, BasedOnData: readFile(t, base)}
-	if err := orgs.SaveScenario(sc, o, meta, false); err != nil {
-		t.Fatal(err)
-	}
+	_, sc := whatIf(t, orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance"})
 	tm := flowOn(t, sc)
 	send(tm, "+", "s")
 	waitFor(t, tm, "Update the scenario?", "what-if.toml")
@@ -104,7 +94,7 @@ func TestFlowUpdateScenarioInPlace(t *testing.T) {
 	if got.Scenario.Title != "Bigger shop" || got.Scenario.Note != "asked by finance" || got.Team("Online Shop").Headcount != 10 {
 		t.Errorf("updated scenario: %+v, headcount %d", got.Scenario, got.Team("Online Shop").Headcount)
 	}
-	if fm.Modified() || exists(filepath.Join(dir, "what-if-scenario-1.toml")) {
+	if fm.Modified() || exists(filepath.Join(filepath.Dir(sc), "what-if-scenario-1.toml")) {
 		t.Error("modified after the update, or a new file written")
 	}
 }
@@ -198,16 +188,7 @@ func TestRestoreLaterAndStale(t *testing.T) {
 // TestFlowQuitGuardUpdatesTheScenario: q with unsaved changes on an open scenario, then s,
 // asks once, updates the scenario in place and quits.
 func TestFlowQuitGuardUpdatesTheScenario(t *testing.T) {
-	dir := t.TempDir()
-	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	sc := filepath.Join(dir, "what-if.toml")
-	o, _, err := orgs.LoadFile(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := orgs.SaveScenario(sc, o, orgs.ScenarioMeta{Title: "Kept", BasedOn: base, BasedOnData: readFile(t, base)}, false); err != nil {
-		t.Fatal(err)
-	}
+	base, sc := whatIf(t, orgs.ScenarioMeta{Title: "Kept"})
 	tm := flowOn(t, sc)
 	send(tm, "+", "q")
 	waitFor(t, tm, "Unsaved changes", "update what-if.toml first")
@@ -222,4 +203,22 @@ func TestFlowQuitGuardUpdatesTheScenario(t *testing.T) {
 	if exists(orgs.JournalPath(sc)) || exists(orgs.JournalPath(base)) {
 		t.Error("a journal stayed after the clean quit")
 	}
+}
+
+// whatIf writes the mixed example as a baseline and what-if.toml beside it, a scenario of
+// it unchanged with meta (its based_on that baseline).
+func whatIf(t *testing.T, meta orgs.ScenarioMeta) (base, sc string) {
+	t.Helper()
+	dir := t.TempDir()
+	base = writeExampleFile(t, dir, "mixed", "mixed.toml")
+	sc = filepath.Join(dir, "what-if.toml")
+	o, _, err := orgs.LoadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta.BasedOn, meta.BasedOnData = base, readFile(t, base)
+	if err := orgs.SaveScenario(sc, o, meta, false); err != nil {
+		t.Fatal(err)
+	}
+	return base, sc
 }
