@@ -55,3 +55,44 @@ func TestFollowKeySaysWhatItDoes(t *testing.T) {
 		t.Errorf("browsing, the help line says:\n%s", p.helpView)
 	}
 }
+
+// TestBoardKeysAreOneRowEach: no key of the board belongs to two rows (the first would take
+// it from the second), and every row has a group, a reason and an action.
+func TestBoardKeysAreOneRowEach(t *testing.T) {
+	m := newModel(t, "health-platform", 120, 40)
+	for _, open := range []bool{false, true} {
+		if open {
+			press(t, m, "enter") // a service selected: r and w are the service's
+		}
+		seen := map[string]string{}
+		for _, r := range m.board.bindings(m.boardNow()) {
+			name := r.key.Help().Desc
+			if r.group == "" || r.why == nil || r.do == nil {
+				t.Errorf("row %q lacks a group, a reason or an action", name)
+			}
+			for _, k := range r.key.Keys() {
+				if other, ok := seen[k]; ok {
+					t.Errorf("%q is the key of both %q and %q", k, other, name)
+				}
+				seen[k] = name
+			}
+		}
+	}
+}
+
+// TestParticipantFilesRefusedAtTheKey: a participant's s, S, o and y are refused with why,
+// and open nothing; ? shows them dimmed with the same reason.
+func TestParticipantFilesRefusedAtTheKey(t *testing.T) {
+	m := newModel(t, "mixed", 120, 40)
+	p, _ := sharedPair(t, m)
+	for _, k := range []string{"s", "S", "o", "y"} {
+		press(t, p, k)
+		if !p.onGround() || !p.statusErr || p.status != facilitatorOnly {
+			t.Errorf("%s: screen %s, status %q", k, screenName(p), p.status)
+		}
+	}
+	press(t, p, "?", "end")
+	if v := p.View(); !strings.Contains(v, facilitatorOnly) || !strings.Contains(v, "leave the session") {
+		t.Errorf("? does not say why a participant has no files:\n%s", v)
+	}
+}
