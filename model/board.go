@@ -293,8 +293,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case askKeys:
 		m.openKeys()
 	case askFind:
-		m.show(findScreen{})
-		m.finder = newFinder(m.board.Board, m.Selected(), m.keys)
+		m.show(newFinder(m.board.Board, m.Selected(), m.keys))
 	case askNewTeam:
 		m.show(formScreen{})
 		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])

@@ -45,7 +45,7 @@ func TestStatusClearsAndLogKeepsIt(t *testing.T) {
 	m.setStatus(long)
 	press(t, m, "M")
 	v := m.View()
-	if !shown[pagerScreen](m) || !strings.Contains(v, "already at the baseline") || !strings.Contains(v, "very long message very long message") {
+	if !shown[*pager](m) || !strings.Contains(v, "already at the baseline") || !strings.Contains(v, "very long message very long message") {
 		t.Fatalf("M does not show the messages:\n%s", v)
 	}
 	if strings.Count(v, "message") < 12 {
@@ -64,7 +64,7 @@ func TestZoomPanelScrolls(t *testing.T) {
 	press(t, m, "tab") // criteria: longer than 80x24
 	press(t, m, "z")
 	top := m.View()
-	if !shown[pagerScreen](m) || !strings.Contains(top, "Criteria (full screen)") {
+	if !shown[*pager](m) || !strings.Contains(top, "Criteria (full screen)") {
 		t.Fatalf("z did not open the criteria:\n%s", top)
 	}
 	if !strings.Contains(top, "lines 1-") {

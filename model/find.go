@@ -19,6 +19,7 @@ import (
 // changes neither: the root model selects the team it names (Current) and puts the
 // selection back when it is cancelled.
 type finder struct {
+	overBoard
 	input textinput.Model
 	// from is the board as it was when find opened, to go back to, and fromName the team
 	// selected then (an edit may move it meanwhile, in a shared session).
@@ -34,8 +35,8 @@ type finder struct {
 // finderKeys are the keys of the find screen.
 type finderKeys struct{ Accept, Cancel, Next, Prev key.Binding }
 
-func newFinder(from views.Board, fromName string, k KeyMap) finder {
-	f := finder{input: newInput("/ ", 64), from: from, fromName: fromName, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
+func newFinder(from views.Board, fromName string, k KeyMap) *finder {
+	f := &finder{input: newInput("/ ", 64), from: from, fromName: fromName, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
 	f.input.Focus()
 	return f
 }
@@ -166,15 +167,15 @@ func matches(o *orgs.Org, cols [3][]int, q string) []hit {
 	return append(out, sinside...)
 }
 
-func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
+// update handles a key of find as you type, and selects on the board what it finds.
+func (f *finder) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.closeAll()
-		m.board.back(m.cur, m.finder.from, m.finder.fromName)
+		m.board.back(m.cur, f.from, f.fromName)
 		return m.quit()
 	}
 	var cmd tea.Cmd
-	m.finder, cmd = m.finder.Update(msg, m.cur, m.board.Cols)
-	f := &m.finder
+	*f, cmd = f.Update(msg, m.cur, m.board.Cols)
 	switch {
 	case f.cancelled:
 		m.closeAll()

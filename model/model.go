@@ -79,14 +79,11 @@ type Model struct {
 	// rotation is the rotation prompt.
 	rotation rotationPrompt
 
-	finder finder
 	form   teamForm
 	save   savePrompt
 	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
-	// quitGuard is the question about unsaved changes (quitScreen).
-	quitGuard quitGuard
 	// before is the selected team's name before the key being handled changed anything
 	before string
 
@@ -94,12 +91,6 @@ type Model struct {
 	statusErr bool
 	// log keeps the last maxLog messages of the status line, in full, for M.
 	log []logEntry
-	// pager is the page that scrolls (pagerScreen).
-	pager pager
-	// question is the yes/no question (confirmScreen); onYes and onNo what follows.
-	question confirm
-	onYes    func() tea.Cmd
-	onNo     func()
 	// restore is the restore question (restoreScreen): restore the work an earlier session
 	// left, discard it, or decide later.
 	restore  restoreQuestion

@@ -273,7 +273,7 @@ func TestMoveKeys(t *testing.T) {
 func TestFindKeys(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "/")
-	if !shown[findScreen](m) {
+	if !shown[*finder](m) {
 		t.Fatal("/ did not open find")
 	}
 	typeText(t, m, "ware")
@@ -325,7 +325,7 @@ func TestFindKeys(t *testing.T) {
 	// a control character typed or pasted never reaches the input
 	press(t, m, "/")
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("on\x1b[2Jline\u202e")})
-	if v := m.finder.input.Value(); strings.ContainsFunc(v, orgs.IsControl) {
+	if v := m.top().(*finder).input.Value(); strings.ContainsFunc(v, orgs.IsControl) {
 		t.Errorf("control character kept: %q", v)
 	}
 }
@@ -446,7 +446,7 @@ func TestDeleteAndUndoRedo(t *testing.T) {
 	selectTeam(t, m, "Operations SRE")
 	// dev teams run with it: x asks first, n keeps it
 	press(t, m, "x")
-	if v := m.View(); !shown[confirmScreen](m) || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
+	if v := m.View(); !shown[*confirm](m) || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
 		t.Fatalf("x on a team others run with did not ask:\n%s", v)
 	}
 	press(t, m, "n")
@@ -576,7 +576,7 @@ func TestHelpKey(t *testing.T) {
 	selectTeam(t, m, "Operations SRE") // not a dev team: r, w and e do not apply
 	press(t, m, "?")
 	full := m.View()
-	if !shown[pagerScreen](m) || !strings.Contains(full, "Keys") {
+	if !shown[*pager](m) || !strings.Contains(full, "Keys") {
 		t.Fatalf("? did not open the key table:\n%s", full)
 	}
 	for _, want := range []string{"P  ", "SRE org positioning", "who runs it (not now: only for a dev team)", "undo (not now: nothing to undo)", "S  ", "save as a new scenario"} {
@@ -677,14 +677,14 @@ func TestQuitKeys(t *testing.T) {
 	}
 	m = newModel(t, "mixed", 80, 24)
 	press(t, m, "+")
-	if press(t, m, "q") || !shown[quitScreen](m) || !strings.Contains(m.View(), "Unsaved changes") {
+	if press(t, m, "q") || !shown[*quitGuard](m) || !strings.Contains(m.View(), "Unsaved changes") {
 		t.Fatalf("q with changes did not ask:\n%s", m.View())
 	}
 	press(t, m, "esc")
 	if !m.onGround() {
 		t.Error("esc did not cancel the quit")
 	}
-	if press(t, m, "ctrl+c") || !shown[quitScreen](m) {
+	if press(t, m, "ctrl+c") || !shown[*quitGuard](m) {
 		t.Error("ctrl+c with changes did not ask")
 	}
 	if !press(t, m, "ctrl+c") {
@@ -698,7 +698,7 @@ func TestQuitKeys(t *testing.T) {
 	// quitting from presentation mode asks too
 	m = newModel(t, "mixed", 80, 24)
 	press(t, m, "+", "p", "q")
-	if !shown[quitScreen](m) {
+	if !shown[*quitGuard](m) {
 		t.Error("q in presentation mode with changes did not ask")
 	}
 }
@@ -764,7 +764,7 @@ func TestSaveKey(t *testing.T) {
 	}
 	// s on the scenario now open updates it in place, title kept, after one question
 	press(t, m, "+", "s")
-	if v := m.View(); !shown[confirmScreen](m) || !strings.Contains(v, "Update the scenario?") {
+	if v := m.View(); !shown[*confirm](m) || !strings.Contains(v, "Update the scenario?") {
 		t.Fatalf("second s: screen %s, no question:\n%s", screenName(m), v)
 	}
 	press(t, m, "y")
@@ -795,7 +795,7 @@ func TestSaveReplaceAndFailures(t *testing.T) {
 	}}
 	m, _ := fileModel(t, "mixed", rec.save)
 	press(t, m, "+", "s", "enter")
-	if !shown[confirmScreen](m) || !strings.Contains(m.View(), "Replace the file?") {
+	if !shown[*confirm](m) || !strings.Contains(m.View(), "Replace the file?") {
 		t.Fatalf("exists: screen %s\n%s", screenName(m), m.View())
 	}
 	press(t, m, "y")

@@ -12,6 +12,7 @@ import (
 // as a screen of its own: save first (s updates an open scenario, S saves as a new file),
 // discard them, or go back. It knows no session: the root model does what was chosen.
 type quitGuard struct {
+	overBoard
 	// then is what follows ("quit", "open x.toml"); saveWords what s does ("save it").
 	then, saveWords string
 	keys            quitKeys
@@ -33,9 +34,9 @@ const (
 // quitKeys are the quit guard's keys.
 type quitKeys struct{ Save, SaveAs, Discard, Back key.Binding }
 
-func newQuitGuard(then, saveWords string, k KeyMap) quitGuard {
+func newQuitGuard(then, saveWords string, k KeyMap) *quitGuard {
 	back := key.NewBinding(key.WithKeys(append(k.Keep.Keys(), k.QuitKey.Keys()...)...), key.WithHelp(k.Keep.Help().Key, k.Keep.Help().Desc))
-	return quitGuard{then: then, saveWords: saveWords, keys: quitKeys{
+	return &quitGuard{then: then, saveWords: saveWords, keys: quitKeys{
 		Save:    withHelp(k.Save, "s", "save first"),
 		SaveAs:  withHelp(k.SaveAs, "S", "save as"),
 		Discard: withHelp(k.Discard, "d", "discard and "+then),
@@ -105,8 +106,7 @@ func (m *Model) guard(a after) tea.Cmd {
 	if !m.Modified() {
 		return m.leave()
 	}
-	m.quitGuard = newQuitGuard(a.words(), m.saveWords(), m.keys)
-	m.show(quitScreen{})
+	m.show(newQuitGuard(a.words(), m.saveWords(), m.keys))
 	return nil
 }
 
@@ -123,14 +123,14 @@ func (m *Model) leave() tea.Cmd {
 	return m.removeJournal(true)
 }
 
-// quitKey routes a key to the quit guard and does what it chose.
-func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
+// update takes the answer to the quit guard and does what it chose.
+func (q *quitGuard) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) { // a second ctrl+c: the user wants out, and keeps the journal
 		m.quitting = true
 		return m.flushJournal()
 	}
-	m.quitGuard = m.quitGuard.Update(msg)
-	switch m.quitGuard.choice {
+	*q = q.Update(msg)
+	switch q.choice {
 	case guardSave:
 		return m.startSave(false)
 	case guardSaveAs:

@@ -77,9 +77,10 @@ func (m *Model) askUpdate() {
 		title = fmt.Sprintf(" (%q)", views.S(t))
 	}
 	body := views.S(m.file) + title + " is the scenario you are editing. Update it in place with the current model? Its title and note are kept."
-	m.ask(newConfirm("Update the scenario?", body, "update it", "do not save (S saves as a new file)", m.keys),
+	q := newConfirm("Update the scenario?", body, "update it", "do not save (S saves as a new file)", m.keys)
+	m.ask(q,
 		func() tea.Cmd {
-			m.question.busy = true
+			q.busy = true
 			m.saving = true
 			return m.saveCmd(m.newSaveRequest(m.file, true))
 		},

@@ -109,7 +109,7 @@ func TestFlowBackToBaselineIsNotModified(t *testing.T) {
 	send(tm, "b")
 	waitFor(t, tm, "back to the baseline")
 	send(tm, "q")
-	if fm := finalModel(t, tm); fm.Modified() || shown[quitScreen](fm) {
+	if fm := finalModel(t, tm); fm.Modified() || shown[*quitGuard](fm) {
 		t.Error("q asked about a model equal to the file")
 	}
 }

@@ -116,7 +116,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	typePath(m, "./"+filepath.Base(path)) // spelled otherwise, from the working directory
 	t.Chdir(dir)
 	press(t, m, "enter")
-	if !shown[confirmScreen](m) {
+	if !shown[*confirm](m) {
 		t.Fatalf("no question: screen %s, err %q", screenName(m), m.save.err)
 	}
 	if v := m.View(); !strings.Contains(v, "Replace the file you opened?") || !strings.Contains(v, "the file you opened AND the baseline") {
@@ -149,7 +149,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	press(t, m, "+", "S")
 	typePath(m, sc)
 	press(t, m, "enter")
-	if v := m.View(); !shown[confirmScreen](m) || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
+	if v := m.View(); !shown[*confirm](m) || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
 		t.Fatalf("scenario over itself:\n%s", v)
 	}
 	press(t, m, "y")
@@ -499,7 +499,7 @@ func TestOpenKey(t *testing.T) {
 	}
 	// with unsaved changes: asked first
 	press(t, m, "+", "o", "enter") // the cursor starts on the newest: scenario 2
-	if v := m.View(); !shown[quitScreen](m) || !strings.Contains(v, "Open mixed-scenario-2.toml") || !strings.Contains(v, "d discard and open mixed-scenario-2.toml") {
+	if v := m.View(); !shown[*quitGuard](m) || !strings.Contains(v, "Open mixed-scenario-2.toml") || !strings.Contains(v, "d discard and open mixed-scenario-2.toml") {
 		t.Fatalf("modified: no question:\n%s", m.View())
 	}
 	press(t, m, "esc")

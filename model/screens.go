@@ -179,18 +179,6 @@ func (presentScreen) help(m *Model) screenHelp {
 	return helpLine(k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit)
 }
 
-// findScreen is find as you type (find.go): its prompt takes the status line's place.
-type findScreen struct{ overBoard }
-
-func (findScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.findKey(msg) }
-
-func (findScreen) dress(m *Model, d *views.Data) { d.Prompt = m.finder.View(m.st) }
-func (findScreen) typing(*Model) bool            { return true }
-func (findScreen) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(k.Accept, k.Cancel, k.NextMatch, k.PrevMatch)
-}
-
 // formScreen is the new-team form (form.go).
 type formScreen struct{ overBoard }
 
@@ -229,14 +217,6 @@ func (rotationScreen) help(m *Model) screenHelp {
 	return helpLine(withHelp(k.Accept, "enter", "set"), k.Cancel)
 }
 
-// quitScreen is the question about unsaved changes (quitguard.go).
-type quitScreen struct{ overBoard }
-
-func (quitScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.quitKey(msg) }
-
-func (quitScreen) dress(m *Model, d *views.Data) { d.Dialog = m.quitGuard.Dialog() }
-func (quitScreen) help(m *Model) screenHelp      { return screenHelp{short: m.quitGuard.keys.ShortHelp()} }
-
 // restoreScreen is the question about work an earlier session left (restore.go).
 type restoreScreen struct{ overBoard }
 
@@ -244,24 +224,6 @@ func (restoreScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.restore
 
 func (restoreScreen) dress(m *Model, d *views.Data) { d.Dialog = m.restore.Dialog(m.lay.Panels.H) }
 func (restoreScreen) help(m *Model) screenHelp      { return screenHelp{short: m.restore.keys.ShortHelp()} }
-
-// confirmScreen is a yes/no question (confirm.go).
-type confirmScreen struct{ overBoard }
-
-func (confirmScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.confirmKey(msg) }
-
-func (confirmScreen) dress(m *Model, d *views.Data) { d.Dialog = m.question.Dialog() }
-func (confirmScreen) help(m *Model) screenHelp      { return screenHelp{short: m.question.keys.ShortHelp()} }
-
-// pagerScreen is a page that scrolls (pager.go).
-type pagerScreen struct{}
-
-func (pagerScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.pagerKey(msg) }
-func (pagerScreen) mouse(m *Model, msg tea.MouseMsg)        { m.pager, _ = m.pager.Update(msg) }
-
-func (pagerScreen) view(m *Model, d *views.Data) string { return m.pager.View(d, m.st) }
-func (pagerScreen) size(m *Model)                       { m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView)) }
-func (pagerScreen) help(m *Model) screenHelp            { return screenHelp{short: m.pager.keys.ShortHelp()} }
 
 // filesScreen is the file list (files.go).
 type filesScreen struct{}
@@ -309,3 +271,23 @@ func (planScreen) mouse(m *Model, msg tea.MouseMsg) {
 func (planScreen) view(m *Model, d *views.Data) string { return m.planView(d) }
 func (planScreen) size(m *Model)                       { m.syncPlan() }
 func (planScreen) help(m *Model) screenHelp            { return screenHelp{short: planHelp(m.keys)} }
+
+// The screens that hold their own state: find, the quit guard, a question, a page.
+
+func (f *finder) dress(m *Model, d *views.Data) { d.Prompt = f.View(m.st) }
+func (f *finder) typing(*Model) bool            { return true }
+func (f *finder) help(m *Model) screenHelp {
+	k := &m.keys
+	return helpLine(k.Accept, k.Cancel, k.NextMatch, k.PrevMatch)
+}
+
+func (q *quitGuard) dress(_ *Model, d *views.Data) { d.Dialog = q.Dialog() }
+func (q *quitGuard) help(*Model) screenHelp        { return helpLine(q.keys.ShortHelp()...) }
+
+func (c *confirm) dress(_ *Model, d *views.Data) { d.Dialog = c.Dialog() }
+func (c *confirm) help(*Model) screenHelp        { return helpLine(c.keys.ShortHelp()...) }
+
+func (p *pager) mouse(_ *Model, msg tea.MouseMsg)    { *p, _ = p.Update(msg) }
+func (p *pager) view(m *Model, d *views.Data) string { return p.View(d, m.st) }
+func (p *pager) size(m *Model)                       { p.SetSize(m.w, m.h, lipgloss.Height(m.helpView)) }
+func (p *pager) help(*Model) screenHelp              { return helpLine(p.keys.ShortHelp()...) }

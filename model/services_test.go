@@ -199,7 +199,7 @@ func TestSortServicesKeyFullScreen(t *testing.T) {
 		t.Fatalf("z on Services:\n%s", m.View())
 	}
 	press(t, m, "!")
-	if !shown[pagerScreen](m) || !m.board.byStatus || !strings.Contains(m.View(), "worst status first") {
+	if !shown[*pager](m) || !m.board.byStatus || !strings.Contains(m.View(), "worst status first") {
 		t.Errorf("! full screen: screen %s, by status %v", screenName(m), m.board.byStatus)
 	}
 }
