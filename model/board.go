@@ -295,8 +295,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case askFind:
 		m.show(newFinder(m.board.Board, m.Selected(), m.keys))
 	case askNewTeam:
-		m.show(formScreen{})
-		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
+		m.show(newTeamForm(orgs.AllOrgs[m.board.Focus]))
 	case askDelete:
 		m.askDelete(m.cur.Teams[sel].Name)
 	case askRotation:

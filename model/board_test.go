@@ -47,10 +47,10 @@ func TestRotationPromptKeepsItsTeam(t *testing.T) {
 	m.publish()
 	selectTeam(t, m, "Payments")
 	press(t, m, "R")
-	if !shown[rotationScreen](m) {
+	if !shown[*rotationPrompt](m) {
 		t.Fatalf("R did not open the prompt: %q", m.status)
 	}
-	m.rotation.input.SetValue("4")
+	onTop[rotationPrompt](m).input.SetValue("4")
 	// an editor deletes the first dev team meanwhile: every team after it moves up
 	copyOrg := m.Current().Clone()
 	c, err := copyOrg.DeleteTeam(copyOrg.TeamIndex("Online Shop"))

@@ -54,6 +54,7 @@ const (
 
 // teamForm is the small form of `n`: name, kind, organization and headcount of a new team.
 type teamForm struct {
+	overBoard
 	name, heads textinput.Model
 	kind, org   int // indices in orgs.AllKinds and orgs.AllOrgs
 	field       formField
@@ -65,8 +66,8 @@ type teamForm struct {
 // defaultKind is the kind a new team in an organization most likely has.
 var defaultKind = map[orgs.OrgID]orgs.Kind{orgs.OrgDev: orgs.KindDev, orgs.OrgOps: orgs.KindOps, orgs.OrgSRE: orgs.KindSRE}
 
-func newTeamForm(org orgs.OrgID) teamForm {
-	f := teamForm{
+func newTeamForm(org orgs.OrgID) *teamForm {
+	f := &teamForm{
 		name:  newInput("", orgs.MaxNameLen),
 		heads: newInput("", 5),
 		kind:  slices.Index(orgs.AllKinds, defaultKind[org]),
@@ -283,19 +284,20 @@ func (p savePrompt) Dialog(saving bool) *views.Dialog {
 	return &views.Dialog{Title: title, Body: strings.Join(body, "\n"), Error: p.err}
 }
 
-func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+// update handles a key of the team form, and adds the team once it is submitted.
+func (f *teamForm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.closeAll()
 		return m.quit()
 	}
 	var cmd tea.Cmd
-	m.form, cmd = m.form.Update(msg, m.keys)
+	*f, cmd = f.Update(msg, m.keys)
 	switch {
-	case m.form.cancelled:
+	case f.cancelled:
 		m.closeAll()
-	case m.form.submitted:
-		m.form.submitted = false
-		t, err := m.form.Team()
+	case f.submitted:
+		f.submitted = false
+		t, err := f.Team()
 		if err == nil {
 			var c *orgs.Change
 			m.before = m.Selected()
@@ -305,7 +307,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 				return nil
 			}
 		}
-		m.form.err = err.Error()
+		f.err = err.Error()
 	}
 	return cmd
 }

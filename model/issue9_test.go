@@ -70,7 +70,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	second := openModel(t, path, true)
 	second.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
 	start(second)
-	if shown[restoreScreen](second) {
+	if shown[*restoreQuestion](second) {
 		t.Fatal("the second dashboard offered the first one's live work")
 	}
 	if got := second.NoRecovery(); got != "another dashboard on this file holds it" {
@@ -94,7 +94,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	ended(first) // killed: its work is now that of an earlier session
 	third := openModel(t, path, true)
 	start(third)
-	if !shown[restoreScreen](third) || third.restore.found.org.Team("Online Shop").Headcount != 10 {
+	if !shown[*restoreQuestion](third) || onTop[restoreQuestion](third).found.org.Team("Online Shop").Headcount != 10 {
 		t.Errorf("the ended dashboard's work is not offered: screen %s", screenName(third))
 	}
 	press(t, third, "d")

@@ -76,10 +76,7 @@ type Model struct {
 	// (screens.go).
 	stack     []screen
 	presenter presenter
-	// rotation is the rotation prompt.
-	rotation rotationPrompt
 
-	form   teamForm
 	save   savePrompt
 	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
@@ -90,10 +87,7 @@ type Model struct {
 	status    string
 	statusErr bool
 	// log keeps the last maxLog messages of the status line, in full, for M.
-	log []logEntry
-	// restore is the restore question (restoreScreen): restore the work an earlier session
-	// left, discard it, or decide later.
-	restore  restoreQuestion
+	log      []logEntry
 	quitting bool
 
 	journal journalState

@@ -210,8 +210,8 @@ func TestRunesArrivingTogether(t *testing.T) {
 	}
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Gift Cards")})
-	if !shown[formScreen](m) || m.form.name.Value() != "Gift Cards" {
-		t.Errorf("typed name %q in screen %s", m.form.name.Value(), screenName(m))
+	if !shown[*teamForm](m) || onTop[teamForm](m).name.Value() != "Gift Cards" {
+		t.Errorf("typed name %q in screen %s", onTop[teamForm](m).name.Value(), screenName(m))
 	}
 	press(t, m, "esc")
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hhj+")})
@@ -396,7 +396,7 @@ func TestHeadcountKeys(t *testing.T) {
 func TestNewTeamForm(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "l", "l", "n") // in the SRE org column
-	if !shown[formScreen](m) {
+	if !shown[*teamForm](m) {
 		t.Fatal("n did not open the form")
 	}
 	if !strings.Contains(m.View(), "New team") || !strings.Contains(m.View(), "< sre >") {
@@ -404,7 +404,7 @@ func TestNewTeamForm(t *testing.T) {
 	}
 	typeText(t, m, "Checkout")
 	press(t, m, "enter")
-	if !shown[formScreen](m) || !strings.Contains(m.View(), "already used") {
+	if !shown[*teamForm](m) || !strings.Contains(m.View(), "already used") {
 		t.Fatalf("duplicate name accepted:\n%s", m.View())
 	}
 	for range len("Checkout") {
@@ -417,7 +417,7 @@ func TestNewTeamForm(t *testing.T) {
 	typeText(t, m, "12")
 	press(t, m, "enter")
 	if !m.onGround() {
-		t.Fatalf("form still open: %s", m.form.err)
+		t.Fatalf("form still open: %s", onTop[teamForm](m).err)
 	}
 	tm := team(t, m, "Platform SRE")
 	if tm.Kind != orgs.KindDev || tm.Org != orgs.OrgOps || tm.Headcount != 12 || tm.Run != orgs.RunYou {
@@ -432,8 +432,8 @@ func TestNewTeamForm(t *testing.T) {
 	press(t, m, "tab", "tab", "tab", "backspace")
 	typeText(t, m, "0")
 	press(t, m, "enter")
-	if !shown[formScreen](m) || !strings.Contains(m.form.err, "headcount") {
-		t.Errorf("headcount 0 accepted: %q", m.form.err)
+	if !shown[*teamForm](m) || !strings.Contains(onTop[teamForm](m).err, "headcount") {
+		t.Errorf("headcount 0 accepted: %q", onTop[teamForm](m).err)
 	}
 	press(t, m, "esc")
 	if !m.onGround() || m.Current().Team("Other") != nil {

@@ -145,7 +145,7 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 	// opened again, the scenario offers the work
 	m := openModel(t, saved, true)
 	start(m)
-	if v := m.View(); !shown[restoreScreen](m) || !strings.Contains(v, "Unsaved work found") {
+	if v := m.View(); !shown[*restoreQuestion](m) || !strings.Contains(v, "Unsaved work found") {
 		t.Fatalf("no restore offered:\n%s", v)
 	}
 }
@@ -171,7 +171,7 @@ func TestRestoreLaterAndStale(t *testing.T) {
 	m = openModel(t, path, true)
 	start(m)
 	v := m.View()
-	if !shown[restoreScreen](m) || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
+	if !shown[*restoreQuestion](m) || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
 		t.Fatalf("no warning or no esc in the question:\n%s", v)
 	}
 	press(t, m, "esc")

@@ -378,10 +378,10 @@ func TestRestoreOffered(t *testing.T) {
 	}
 	m := openModel(t, path, true)
 	start(m)
-	if !shown[restoreScreen](m) {
+	if !shown[*restoreQuestion](m) {
 		t.Fatalf("no restore offered: screen %s", screenName(m))
 	}
-	body := m.restore.Dialog(m.lay.Panels.H).Body
+	body := onTop[restoreQuestion](m).Dialog(m.lay.Panels.H).Body
 	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it?", "r  restore it (then u undoes it)", "d  discard it", "Operations SRE moved from the ops org to the SRE org."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the offer lacks %q:\n%s", want, body)
@@ -391,7 +391,7 @@ func TestRestoreOffered(t *testing.T) {
 		t.Errorf("the offer is not drawn:\n%s", v)
 	}
 	press(t, m, "+") // keys other than r and d do nothing
-	if m.Modified() || !shown[restoreScreen](m) {
+	if m.Modified() || !shown[*restoreQuestion](m) {
 		t.Fatal("a key went past the question")
 	}
 	press(t, m, "r")

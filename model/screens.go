@@ -179,20 +179,6 @@ func (presentScreen) help(m *Model) screenHelp {
 	return helpLine(k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit)
 }
 
-// formScreen is the new-team form (form.go).
-type formScreen struct{ overBoard }
-
-func (formScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.formKey(msg) }
-
-func (formScreen) dress(m *Model, d *views.Data) { d.Dialog = m.form.Dialog() }
-func (formScreen) typing(m *Model) bool {
-	return m.form.field == fieldName || m.form.field == fieldHeadcount
-}
-func (formScreen) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(k.NextField, k.Change, k.Accept, k.Cancel)
-}
-
 // saveScreen is the save prompt (form.go, save_flow.go).
 type saveScreen struct{ overBoard }
 
@@ -204,26 +190,6 @@ func (saveScreen) help(m *Model) screenHelp {
 	k := &m.keys
 	return helpLine(k.Accept, k.NextField, k.Cancel)
 }
-
-// rotationScreen is the rotation prompt (rotation.go).
-type rotationScreen struct{ overBoard }
-
-func (rotationScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.rotationKey(msg) }
-
-func (rotationScreen) dress(m *Model, d *views.Data) { d.Dialog = m.rotationDialog() }
-func (rotationScreen) typing(*Model) bool            { return true }
-func (rotationScreen) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(withHelp(k.Accept, "enter", "set"), k.Cancel)
-}
-
-// restoreScreen is the question about work an earlier session left (restore.go).
-type restoreScreen struct{ overBoard }
-
-func (restoreScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.restoreKey(msg) }
-
-func (restoreScreen) dress(m *Model, d *views.Data) { d.Dialog = m.restore.Dialog(m.lay.Panels.H) }
-func (restoreScreen) help(m *Model) screenHelp      { return screenHelp{short: m.restore.keys.ShortHelp()} }
 
 // filesScreen is the file list (files.go).
 type filesScreen struct{}
@@ -272,7 +238,8 @@ func (planScreen) view(m *Model, d *views.Data) string { return m.planView(d) }
 func (planScreen) size(m *Model)                       { m.syncPlan() }
 func (planScreen) help(m *Model) screenHelp            { return screenHelp{short: planHelp(m.keys)} }
 
-// The screens that hold their own state: find, the quit guard, a question, a page.
+// The screens that hold their own state: find, the team form, the rotation prompt, the
+// quit guard, the restore question, a yes/no question, a page.
 
 func (f *finder) dress(m *Model, d *views.Data) { d.Prompt = f.View(m.st) }
 func (f *finder) typing(*Model) bool            { return true }
@@ -291,3 +258,19 @@ func (p *pager) mouse(_ *Model, msg tea.MouseMsg)    { *p, _ = p.Update(msg) }
 func (p *pager) view(m *Model, d *views.Data) string { return p.View(d, m.st) }
 func (p *pager) size(m *Model)                       { p.SetSize(m.w, m.h, lipgloss.Height(m.helpView)) }
 func (p *pager) help(*Model) screenHelp              { return helpLine(p.keys.ShortHelp()...) }
+
+func (f *teamForm) dress(_ *Model, d *views.Data) { d.Dialog = f.Dialog() }
+func (f *teamForm) typing(*Model) bool            { return f.field == fieldName || f.field == fieldHeadcount }
+func (f *teamForm) help(m *Model) screenHelp {
+	k := &m.keys
+	return helpLine(k.NextField, k.Change, k.Accept, k.Cancel)
+}
+
+func (p *rotationPrompt) dress(m *Model, d *views.Data) { d.Dialog = p.dialog(m) }
+func (p *rotationPrompt) typing(*Model) bool            { return true }
+func (p *rotationPrompt) help(m *Model) screenHelp {
+	return helpLine(withHelp(m.keys.Accept, "enter", "set"), m.keys.Cancel)
+}
+
+func (q *restoreQuestion) dress(m *Model, d *views.Data) { d.Dialog = q.Dialog(m.lay.Panels.H) }
+func (q *restoreQuestion) help(*Model) screenHelp        { return helpLine(q.keys.ShortHelp()...) }

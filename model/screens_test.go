@@ -219,3 +219,12 @@ func applies(m *Model, kb key.Binding) bool {
 	r, ok := rowFor(m.board.bindings(m.boardNow()), kb.Keys()[0])
 	return ok && r.reason(m.shared) == ""
 }
+
+// onTop is the screen on top of m's stack when it is a T, or a T of nothing to read.
+func onTop[T any](m *Model) *T {
+	var top any = m.top()
+	if s, ok := top.(*T); ok {
+		return s
+	}
+	return new(T)
+}

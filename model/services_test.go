@@ -119,12 +119,12 @@ func TestServiceKeysAreListed(t *testing.T) {
 func TestRotationKey(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40) // Viewer: 8 people on call 8x5
 	press(t, m, "R")
-	if !shown[rotationScreen](m) || !strings.Contains(m.View(), "Rotation of Viewer") {
+	if !shown[*rotationPrompt](m) || !strings.Contains(m.View(), "Rotation of Viewer") {
 		t.Fatalf("R: screen %s", screenName(m))
 	}
 	press(t, m, "1", "2", "enter") // more than the team has: refused, the prompt stays
-	if !shown[rotationScreen](m) || !strings.Contains(m.rotation.err, "1-8") {
-		t.Fatalf("rotation 12: screen %s, error %q", screenName(m), m.rotation.err)
+	if !shown[*rotationPrompt](m) || !strings.Contains(onTop[rotationPrompt](m).err, "1-8") {
+		t.Fatalf("rotation 12: screen %s, error %q", screenName(m), onTop[rotationPrompt](m).err)
 	}
 	press(t, m, "backspace", "backspace", "1", "enter")
 	if !m.onGround() || m.Current().Teams[0].Rotation != 1 {
