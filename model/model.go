@@ -91,7 +91,6 @@ type Model struct {
 	quitting bool
 
 	journal journalState
-	files   fileList
 	cmp     *comparing
 	plan    *planning
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).

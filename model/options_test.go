@@ -40,10 +40,10 @@ func TestCompareFourOptions(t *testing.T) {
 	m, base := saveThreeScenarios(t)
 	m.Update(keyMsgSize(160, 45))
 	press(t, m, "c", "O")
-	if !shown[filesScreen](m) || !m.files.view.Marking {
+	if !shown[*fileList](m) || !onTop[fileList](m).listing.Marking {
 		t.Fatalf("O did not open the file list taking marks: screen %s", screenName(m))
 	}
-	fl := &m.files.view
+	fl := &onTop[fileList](m).listing
 	if len(fl.Files) < 4 || !fl.Files[0].OfBaseline || !fl.Files[2].OfBaseline {
 		t.Fatalf("the scenarios of the baseline do not come first: %+v", fl.Files)
 	}

@@ -473,11 +473,11 @@ func TestOpenKey(t *testing.T) {
 	s1, s2 := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "o")
-	if !shown[filesScreen](m) || m.files.view.Loading {
+	if !shown[*fileList](m) || onTop[fileList](m).listing.Loading {
 		t.Fatalf("o: screen %s", screenName(m))
 	}
 	var names []string
-	for _, f := range m.files.view.Files {
+	for _, f := range onTop[fileList](m).listing.Files {
 		names = append(names, filepath.Base(f.Path))
 	}
 	if got := strings.Join(names, " "); got != "mixed-scenario-2.toml mixed-scenario-1.toml broken.toml mixed.toml" {
@@ -490,7 +490,7 @@ func TestOpenKey(t *testing.T) {
 		}
 	}
 	press(t, m, "down", "down", "enter") // the broken file
-	if !shown[filesScreen](m) || !m.statusErr || !strings.Contains(m.status, "broken.toml does not load") {
+	if !shown[*fileList](m) || !m.statusErr || !strings.Contains(m.status, "broken.toml does not load") {
 		t.Errorf("broken file: screen %s, status %q", screenName(m), m.status)
 	}
 	press(t, m, "up", "enter")
@@ -590,7 +590,7 @@ func TestCompareWithAnotherFile(t *testing.T) {
 	s1, _ := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "c", "L")
-	if !shown[filesScreen](m) || m.files.purpose != listForLeft || !strings.Contains(m.View(), "enter compare with it") {
+	if !shown[*fileList](m) || onTop[fileList](m).purpose != listForLeft || !strings.Contains(m.View(), "enter compare with it") {
 		t.Fatalf("L: screen %s\n%s", screenName(m), m.View())
 	}
 	press(t, m, "down", "enter") // scenario 1 as side A
@@ -708,12 +708,12 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 	m := openModel(t, path, false)
 	m.Update(keyMsgSize(80, 24))
 	press(t, m, "o")
-	if !shown[filesScreen](m) || len(m.files.view.Files) != 41 {
-		t.Fatalf("o: screen %s, %d files", screenName(m), len(m.files.view.Files))
+	if !shown[*fileList](m) || len(onTop[fileList](m).listing.Files) != 41 {
+		t.Fatalf("o: screen %s, %d files", screenName(m), len(onTop[fileList](m).listing.Files))
 	}
 	cursorShows := func(what string) {
 		t.Helper()
-		name := filepath.Base(m.files.view.Files[m.files.view.Cursor].Path)
+		name := filepath.Base(onTop[fileList](m).listing.Files[onTop[fileList](m).listing.Cursor].Path)
 		v := m.View()
 		if !strings.Contains(v, "> "+name) {
 			t.Errorf("%s: the cursor's file %s does not show:\n%s", what, name, v)
@@ -721,13 +721,13 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 		checkView(t, m, what)
 	}
 	press(t, m, "pgdown")
-	if m.files.view.Cursor < 5 {
-		t.Errorf("pgdown moved the cursor to %d only", m.files.view.Cursor)
+	if onTop[fileList](m).listing.Cursor < 5 {
+		t.Errorf("pgdown moved the cursor to %d only", onTop[fileList](m).listing.Cursor)
 	}
 	cursorShows("pgdown")
 	press(t, m, "end")
-	if m.files.view.Cursor != 40 {
-		t.Errorf("end: cursor %d", m.files.view.Cursor)
+	if onTop[fileList](m).listing.Cursor != 40 {
+		t.Errorf("end: cursor %d", onTop[fileList](m).listing.Cursor)
 	}
 	cursorShows("end")
 	if strings.Contains(m.View(), "other-00.toml") {

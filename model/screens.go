@@ -191,25 +191,6 @@ func (saveScreen) help(m *Model) screenHelp {
 	return helpLine(k.Accept, k.NextField, k.Cancel)
 }
 
-// filesScreen is the file list (files.go).
-type filesScreen struct{}
-
-func (filesScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Help) {
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	}
-	return m.filesMsg(msg)
-}
-
-func (filesScreen) mouse(m *Model, msg tea.MouseMsg) { m.filesMsg(msg) }
-
-func (filesScreen) view(m *Model, d *views.Data) string { return m.files.View(d, m.w, m.h) }
-func (filesScreen) size(m *Model)                       { m.files.SetSize(m.w, m.pageBodyHeight(0)) }
-func (filesScreen) help(m *Model) screenHelp {
-	return screenHelp{short: m.files.keys.ShortHelp(), full: m.files.keys.FullHelp()}
-}
-
 // compareScreen is compare (compare.go).
 type compareScreen struct{}
 
@@ -239,7 +220,7 @@ func (planScreen) size(m *Model)                       { m.syncPlan() }
 func (planScreen) help(m *Model) screenHelp            { return screenHelp{short: planHelp(m.keys)} }
 
 // The screens that hold their own state: find, the team form, the rotation prompt, the
-// quit guard, the restore question, a yes/no question, a page.
+// quit guard, the restore question, a yes/no question, a page, the file list.
 
 func (f *finder) dress(m *Model, d *views.Data) { d.Prompt = f.View(m.st) }
 func (f *finder) typing(*Model) bool            { return true }
@@ -274,3 +255,19 @@ func (p *rotationPrompt) help(m *Model) screenHelp {
 
 func (q *restoreQuestion) dress(m *Model, d *views.Data) { d.Dialog = q.Dialog(m.lay.Panels.H) }
 func (q *restoreQuestion) help(*Model) screenHelp        { return helpLine(q.keys.ShortHelp()...) }
+
+// update takes a key of the file list; ? shows its keys in full.
+func (f *fileList) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Help) {
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	}
+	return f.handle(m, msg)
+}
+
+func (f *fileList) mouse(m *Model, msg tea.MouseMsg)    { f.handle(m, msg) }
+func (f *fileList) view(m *Model, d *views.Data) string { return f.View(d, m.w, m.h) }
+func (f *fileList) size(m *Model)                       { f.SetSize(m.w, m.pageBodyHeight(0)) }
+func (f *fileList) help(*Model) screenHelp {
+	return screenHelp{short: f.keys.ShortHelp(), full: f.keys.FullHelp()}
+}
