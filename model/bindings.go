@@ -166,11 +166,6 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 		r.why, r.short, r.access = why, short, editors
 		return r
 	}
-	whole := func(kb key.Binding, do func(o *orgs.Org) (*orgs.Change, error)) binding {
-		r := row(kb, groupOrg, func(b *boardScreen) { b.editTeam(-1, do) })
-		r.access = editors
-		return r
-	}
 	run, with := k.Run, k.With
 	runWhy := func() string { return n.team(n.dev(), "only for a dev team") }
 	runDo := func(b *boardScreen) {
@@ -240,22 +235,36 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 		edit(k.Less, groupTeam, func() string { return n.team(t != nil && t.Headcount > orgs.MinHeadcount, "at the smallest headcount") }, heads,
 			func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, -1) }),
 		deleteRow, newRow,
-		whole(k.Positioning, func(o *orgs.Org) (*orgs.Change, error) { return o.CyclePositioning() }),
-		whole(k.RolePositioning, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRolePositioning() }),
 	}
-	canUndo, canRedo := ctx.s.CanUndo(), ctx.s.CanRedo()
-	if s := n.shared; s.participant() {
-		canUndo, canRedo = s.canUndo, s.canRedo
+	return append(rows, orgRows(n, k, row, ask)...)
+}
+
+// orgRows are the keys that change the whole organization: its positioning, the history and
+// the way back to the baseline.
+func orgRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) []binding {
+	s := n.ctx.s
+	cur, base := s.Current(), s.Baseline()
+	whole := func(kb key.Binding, do func(o *orgs.Org) (*orgs.Change, error)) binding {
+		r := row(kb, groupOrg, func(b *boardScreen) { b.editTeam(-1, do) })
+		r.access = editors
+		return r
+	}
+	canUndo, canRedo := s.CanUndo(), s.CanRedo()
+	if sh := n.shared; sh.participant() {
+		canUndo, canRedo = sh.canUndo, sh.canRedo
 	}
 	undo, redo := row(k.Undo, groupOrg, ask(askUndo)), row(k.Redo, groupOrg, ask(askRedo))
 	undo.access, undo.short = editors, shortEntry{4, "u", "undo"}
 	redo.access, redo.short = editors, shortEntry{20, "ctrl+r", "redo"}
 	undo.why = func() string { return unless(canUndo, "nothing to undo") }
 	redo.why = func() string { return unless(canRedo, "nothing undone to redo") }
-	base := ctx.s.Baseline()
 	back := whole(k.Baseline, func(o *orgs.Org) (*orgs.Change, error) { return o.ResetTo(base) })
 	back.why = func() string { return unless(!sameContent(cur, base), "already at the baseline") }
-	return append(rows, undo, redo, back)
+	return []binding{
+		whole(k.Positioning, func(o *orgs.Org) (*orgs.Change, error) { return o.CyclePositioning() }),
+		whole(k.RolePositioning, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRolePositioning() }),
+		undo, redo, back,
+	}
 }
 
 // fileRows are the keys of files, other views, leaving, and services.
