@@ -92,7 +92,6 @@ type Model struct {
 
 	journal journalState
 	cmp     *comparing
-	plan    *planning
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
 	decidePlan decidePlan
 	exporting  bool
@@ -138,7 +137,7 @@ func New(cfg Config) *Model {
 func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
 	m.board.Board, m.board.panels = views.Board{}, panelsCache{}
-	m.cmp, m.plan = nil, nil
+	m.cmp = nil
 	m.status, m.statusErr = "", false
 	if len(op.Warnings) > 0 {
 		ws := make([]string, len(op.Warnings))

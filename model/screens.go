@@ -205,20 +205,6 @@ func (compareScreen) view(m *Model, d *views.Data) string { return m.compareView
 func (compareScreen) size(m *Model)                       { m.syncCompare() }
 func (compareScreen) help(m *Model) screenHelp            { return m.compareHelp() }
 
-// planScreen is the plan (planscreen.go).
-type planScreen struct{}
-
-func (planScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.planKey(msg) }
-func (planScreen) mouse(m *Model, msg tea.MouseMsg) {
-	if m.plan != nil {
-		m.plan.vp, _ = m.plan.vp.Update(msg)
-	}
-}
-
-func (planScreen) view(m *Model, d *views.Data) string { return m.planView(d) }
-func (planScreen) size(m *Model)                       { m.syncPlan() }
-func (planScreen) help(m *Model) screenHelp            { return screenHelp{short: planHelp(m.keys)} }
-
 // The screens that hold their own state: find, the team form, the rotation prompt, the
 // quit guard, the restore question, a yes/no question, a page, the file list.
 

@@ -262,7 +262,7 @@ func (m *Model) publish() {
 	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: shown[presentScreen](m),
 		Page: m.presenter.page, Zoom: m.zoomed(),
 		Compare: comparing && m.cmp.leftPath == "" && m.cmp.options == nil,
-		Plan:    shown[planScreen](m)}
+		Plan:    shown[*planning](m)}
 	if comparing && m.cmp.columns != nil {
 		view.Options = m.cmp.columns
 	}
@@ -345,11 +345,9 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 		m.stopPresenting()
 	case v.Plan:
 		m.stopPresenting()
-		if !shown[planScreen](m) || m.plan == nil || m.plan.version != m.shared.version {
+		if pl, ok := m.top().(*planning); !ok || pl.version != m.shared.version {
 			m.toBoard()
-			cmd := m.enterPlan()
-			m.plan.version = m.shared.version
-			return cmd
+			return m.enterPlan()
 		}
 	case v.Options != nil:
 		m.stopPresenting()
@@ -366,9 +364,9 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 		}
 	default:
 		m.stopPresenting()
-		if m.zoomed() || shown[compareScreen](m) || shown[planScreen](m) {
+		if m.zoomed() || shown[compareScreen](m) || shown[*planning](m) {
 			m.toBoard()
-			m.cmp, m.plan = nil, nil
+			m.cmp = nil
 		}
 	}
 	return nil
