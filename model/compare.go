@@ -49,7 +49,7 @@ type optionsReadyMsg struct {
 // run in a command.
 func (m *Model) compareOptions(marked []string) tea.Cmd {
 	c := &comparing{vp: viewport.New(0, 0), loading: true}
-	m.cmp = c
+	m.showCompare(c)
 	files := []string{filepath.Base(m.basePath)}
 	if m.embedded {
 		files[0] += " (example)"
@@ -80,19 +80,19 @@ func (m *Model) compareOptions(marked []string) tea.Cmd {
 
 // optionsReady shows the options, unless the screen they were for is gone.
 func (m *Model) optionsReady(msg optionsReadyMsg) {
-	if !shown[compareScreen](m) || m.cmp != msg.cmp {
+	c := m.compared()
+	if c == nil || c != msg.cmp {
 		return
 	}
-	m.cmp.loading = false
+	c.loading = false
 	if msg.err != nil {
 		m.setError("cannot compare the options: " + oneLine(msg.err))
 		m.closeAll()
-		m.cmp = nil
 		return
 	}
-	m.cmp.options = msg.options
-	m.cmp.columns = &OptionColumns{Options: msg.options}
-	m.cmp.body = nil
+	c.options = msg.options
+	c.columns = &OptionColumns{Options: msg.options}
+	c.body = nil
 	m.setStatus(fmt.Sprintf("%d options compared; b goes back to the baseline and the current model", len(msg.options)))
 }
 
@@ -101,8 +101,22 @@ func (c *comparing) offset() int { return c.vp.YOffset }
 
 // enterCompare opens the compare screen with the baseline as side A.
 func (m *Model) enterCompare() tea.Cmd {
-	m.show(compareScreen{})
 	return m.compareWith("", m.base)
+}
+
+// compared is the compare screen when it is on top, or nil.
+func (m *Model) compared() *comparing {
+	c, _ := m.top().(*comparing)
+	return c
+}
+
+// showCompare shows c: in the place of the comparison shown, or opened from the board.
+func (m *Model) showCompare(c *comparing) {
+	if m.compared() != nil {
+		m.stack[len(m.stack)-1] = c
+		return
+	}
+	m.show(c)
 }
 
 // compareReadyMsg carries a comparison worked out off the update loop, for the compare
@@ -138,7 +152,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 	if m.shared != nil {
 		c.version = m.shared.version
 	}
-	m.cmp = c
+	m.showCompare(c)
 	// the command works on a copy: edits after it starts must not reach it
 	cur, file := m.cur.Clone(), m.file
 	return func() tea.Msg {
@@ -158,23 +172,22 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 
 // compareReady shows a comparison, unless the screen it was for is gone.
 func (m *Model) compareReady(msg compareReadyMsg) {
-	if !shown[compareScreen](m) || m.cmp != msg.cmp {
+	if c := m.compared(); c == nil || c != msg.cmp {
 		return
 	}
-	m.cmp.data = msg.data
-	m.cmp.body = nil // drawn at the next sync
+	msg.cmp.data = msg.data
+	msg.cmp.body = nil // drawn at the next sync
 }
 
-func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
+// update takes a key of compare: scroll, choose side A or the options, or go back.
+func (c *comparing) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
-	c := m.cmp
 	vp := &c.vp
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.CompareBack):
 		m.closeAll()
-		m.cmp = nil
 		return nil
 	case key.Matches(msg, k.Up):
 		vp.ScrollUp(1)
@@ -210,7 +223,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
-	if !shown[compareScreen](m) || m.cmp == nil {
+	if m.compared() == nil {
 		return nil
 	}
 	if msg.err != nil {
@@ -221,13 +234,8 @@ func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
 	return m.compareWith(msg.path, msg.org)
 }
 
-// syncCompare draws the body again when the width changed and keeps the scroll in range.
-func (m *Model) syncCompare() {
-	c := m.cmp
-	if c == nil {
-		m.closeAll()
-		return
-	}
+// size draws the body again when the width changed and keeps the scroll in range.
+func (c *comparing) size(m *Model) {
 	if c.options == nil && c.data == nil {
 		c.body, c.head = []string{"comparing..."}, nil
 		c.vp.SetYOffset(0)
@@ -246,11 +254,7 @@ func (m *Model) syncCompare() {
 	c.vp.SetYOffset(c.vp.YOffset) // back in range after a resize
 }
 
-func (m *Model) compareView(d *views.Data) string {
-	c := m.cmp
-	if c == nil {
-		return ""
-	}
+func (c *comparing) view(m *Model, d *views.Data) string {
 	title := "Compare"
 	switch {
 	case c.options != nil:
@@ -261,11 +265,11 @@ func (m *Model) compareView(d *views.Data) string {
 	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)
 }
 
-// compareHelp is the compare screen's keys: b is offered while side A is not the baseline.
-func (m *Model) compareHelp() screenHelp {
+// help is the compare screen's keys: b is offered while side A is not the baseline.
+func (c *comparing) help(m *Model) screenHelp {
 	k := &m.keys
 	base := withHelp(k.Baseline, "b", "baseline as A")
-	base.SetEnabled(m.cmp != nil && (m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.loading))
+	base.SetEnabled(c.leftPath != "" || c.options != nil || c.loading)
 	// the files to compare are the facilitator's
 	left, options := k.LeftSide, withHelp(k.Options, "O", "options")
 	left.SetEnabled(host.refusal(m.shared) == "")
@@ -279,3 +283,5 @@ func (m *Model) compareHelp() screenHelp {
 		short[2:],
 	}}
 }
+
+func (c *comparing) mouse(_ *Model, msg tea.MouseMsg) { c.vp, _ = c.vp.Update(msg) } // the wheel scrolls

@@ -279,7 +279,7 @@ func TestFlowCompareShowsAMove(t *testing.T) {
 	waitFor(t, tm, "Development org")
 	send(tm, "q", "d")
 	fm := finalModel(t, tm)
-	if !fm.onGround() || fm.cmp != nil {
+	if !fm.onGround() || fm.compared() != nil {
 		t.Error("compare still open")
 	}
 }

@@ -19,10 +19,10 @@ func TestCompareComputesInACommand(t *testing.T) {
 	selectTeam(t, m, "Operations SRE")
 	press(t, m, ">")
 	_, cmd := m.Update(keyMsg("c"))
-	if !shown[compareScreen](m) || cmd == nil {
+	if !shown[*comparing](m) || cmd == nil {
 		t.Fatalf("c: screen %s, command %v", screenName(m), cmd)
 	}
-	if m.cmp.data != nil {
+	if m.compared().data != nil {
 		t.Fatal("the comparison was made in Update")
 	}
 	if v := m.View(); !strings.Contains(v, "comparing...") {
@@ -33,8 +33,8 @@ func TestCompareComputesInACommand(t *testing.T) {
 		t.Fatalf("the command gave %T", msg)
 	}
 	run(m, msg)
-	if m.cmp.data == nil || len(m.cmp.data.Diff.Moves) != 1 || m.cmp.data.Diff.Moves[0].Team != "Operations SRE" {
-		t.Fatalf("the comparison did not arrive: %+v", m.cmp.data)
+	if m.compared().data == nil || len(m.compared().data.Diff.Moves) != 1 || m.compared().data.Diff.Moves[0].Team != "Operations SRE" {
+		t.Fatalf("the comparison did not arrive: %+v", m.compared().data)
 	}
 	if v := m.View(); !strings.Contains(v, "SRE org (moved)") {
 		t.Errorf("compare screen lacks the move:\n%s", v)
@@ -46,7 +46,7 @@ func TestCompareComputesInACommand(t *testing.T) {
 	stale := cmd()
 	press(t, m, "esc")
 	run(m, stale)
-	if !m.onGround() || m.cmp != nil {
+	if !m.onGround() || m.compared() != nil {
 		t.Errorf("a late comparison reopened the screen: screen %s", screenName(m))
 	}
 }

@@ -91,7 +91,6 @@ type Model struct {
 	quitting bool
 
 	journal journalState
-	cmp     *comparing
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
 	decidePlan decidePlan
 	exporting  bool
@@ -137,7 +136,6 @@ func New(cfg Config) *Model {
 func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
 	m.board.Board, m.board.panels = views.Board{}, panelsCache{}
-	m.cmp = nil
 	m.status, m.statusErr = "", false
 	if len(op.Warnings) > 0 {
 		ws := make([]string, len(op.Warnings))

@@ -547,7 +547,7 @@ func TestCompareKey(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	selectTeam(t, m, "Operations SRE")
 	press(t, m, ">", "c")
-	if !shown[compareScreen](m) {
+	if !shown[*comparing](m) {
 		t.Fatalf("c: screen %s", screenName(m))
 	}
 	v := m.View()
@@ -556,22 +556,22 @@ func TestCompareKey(t *testing.T) {
 			t.Errorf("compare lacks %q:\n%s", want, v)
 		}
 	}
-	if m.Modified() != true || m.cmp.data.Diff.Moves[0].Team != "Operations SRE" {
+	if m.Modified() != true || m.compared().data.Diff.Moves[0].Team != "Operations SRE" {
 		t.Error("the diff is not of the current model")
 	}
 	press(t, m, "pgdown")
-	if m.cmp.offset() == 0 {
+	if m.compared().offset() == 0 {
 		t.Error("pgdown did not scroll")
 	}
 	press(t, m, "end")
-	end := m.cmp.offset()
+	end := m.compared().offset()
 	press(t, m, "down")
-	if m.cmp.offset() != end || end == 0 {
-		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset(), end)
+	if m.compared().offset() != end || end == 0 {
+		t.Errorf("scrolled past the end: %d, %d", m.compared().offset(), end)
 	}
 	checkView(t, m, "compare at the end")
 	press(t, m, "home", "+") // no edits in compare
-	if m.cmp.offset() != 0 || len(m.history) != 1 {
+	if m.compared().offset() != 0 || len(m.history) != 1 {
 		t.Error("home did not go to the top, or + edited")
 	}
 	press(t, m, "esc")
@@ -594,18 +594,18 @@ func TestCompareWithAnotherFile(t *testing.T) {
 		t.Fatalf("L: screen %s\n%s", screenName(m), m.View())
 	}
 	press(t, m, "down", "enter") // scenario 1 as side A
-	if !shown[compareScreen](m) || m.cmp.leftPath != s1 {
-		t.Fatalf("screen %s, left %q", screenName(m), m.cmp.leftPath)
+	if !shown[*comparing](m) || m.compared().leftPath != s1 {
+		t.Fatalf("screen %s, left %q", screenName(m), m.compared().leftPath)
 	}
 	if v := m.View(); !strings.Contains(v, "A  mixed-scenario-1.toml (file)") || !strings.Contains(v, "SRE org") || !strings.Contains(v, "ops org (moved)") {
 		t.Errorf("side A is not the scenario:\n%s", v)
 	}
 	press(t, m, "b")
-	if m.cmp.leftPath != "" || !strings.Contains(m.View(), "A  mixed.toml (baseline)") {
+	if m.compared().leftPath != "" || !strings.Contains(m.View(), "A  mixed.toml (baseline)") {
 		t.Error("b did not bring the baseline back as side A")
 	}
 	press(t, m, "L", "esc")
-	if !shown[compareScreen](m) {
+	if !shown[*comparing](m) {
 		t.Error("esc in the list did not go back to compare")
 	}
 }

@@ -191,20 +191,6 @@ func (saveScreen) help(m *Model) screenHelp {
 	return helpLine(k.Accept, k.NextField, k.Cancel)
 }
 
-// compareScreen is compare (compare.go).
-type compareScreen struct{}
-
-func (compareScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.compareKey(msg) }
-func (compareScreen) mouse(m *Model, msg tea.MouseMsg) {
-	if m.cmp != nil {
-		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
-	}
-}
-
-func (compareScreen) view(m *Model, d *views.Data) string { return m.compareView(d) }
-func (compareScreen) size(m *Model)                       { m.syncCompare() }
-func (compareScreen) help(m *Model) screenHelp            { return m.compareHelp() }
-
 // The screens that hold their own state: find, the team form, the rotation prompt, the
 // quit guard, the restore question, a yes/no question, a page, the file list.
 

@@ -63,12 +63,12 @@ var screens = []struct {
 		three := one.Clone()
 		three.Teams[three.TeamIndex("Online Shop")].Run = orgs.RunSRE
 		c := &comparing{vp: viewport.New(0, 0), loading: true}
-		m.cmp = c
+		m.showCompare(c)
 		run(m, optionsReadyMsg{cmp: c, options: orgs.CompareOptions(
 			[]string{"mixed.toml (example)", "mixed-scenario-1.toml", "mixed-scenario-2.toml", "mixed-scenario-3.toml"},
 			[]*orgs.Org{base, one, two, three})})
-		if m.cmp == nil || len(m.cmp.options) != 4 {
-			t.Fatalf("not four options: %+v", m.cmp)
+		if m.compared() == nil || len(m.compared().options) != 4 {
+			t.Fatalf("not four options: %+v", m.compared())
 		}
 	}},
 	{"presentation-last", func(t *testing.T, m *Model) { press(t, m, "p", "end") }},

@@ -258,13 +258,13 @@ func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles
 // publish sends the facilitator's state when the model or the view changed since the last.
 func (m *Model) publish() {
 	s := m.shared
-	comparing := shown[compareScreen](m) && m.cmp != nil
+	cmp := m.compared()
 	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: shown[presentScreen](m),
 		Page: m.presenter.page, Zoom: m.zoomed(),
-		Compare: comparing && m.cmp.leftPath == "" && m.cmp.options == nil,
+		Compare: cmp != nil && cmp.leftPath == "" && cmp.options == nil,
 		Plan:    shown[*planning](m)}
-	if comparing && m.cmp.columns != nil {
-		view.Options = m.cmp.columns
+	if cmp != nil && cmp.columns != nil {
+		view.Options = cmp.columns
 	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
@@ -351,22 +351,20 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 		}
 	case v.Options != nil:
 		m.stopPresenting()
-		if !shown[compareScreen](m) || m.cmp == nil || m.cmp.columns != v.Options {
+		if c := m.compared(); c == nil || c.columns != v.Options {
 			m.toBoard()
-			m.push(compareScreen{})
-			m.cmp = &comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options}
+			m.push(&comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options})
 		}
 	case v.Compare:
 		m.stopPresenting()
-		if !shown[compareScreen](m) || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.version != m.shared.version {
+		if c := m.compared(); c == nil || c.leftPath != "" || c.options != nil || c.version != m.shared.version {
 			m.toBoard()
 			return m.enterCompare()
 		}
 	default:
 		m.stopPresenting()
-		if m.zoomed() || shown[compareScreen](m) || shown[*planning](m) {
+		if m.zoomed() || m.compared() != nil || shown[*planning](m) {
 			m.toBoard()
-			m.cmp = nil
 		}
 	}
 	return nil
@@ -394,7 +392,7 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.setStatus("browsing on your own: f follows the facilitator again")
 		}
 		return nil, true
-	case shown[compareScreen](m) && (is(msg, k.LeftSide) || is(msg, k.Options)):
+	case m.compared() != nil && (is(msg, k.LeftSide) || is(msg, k.Options)):
 		// the files to compare are the facilitator's: a participant follows their compare
 		m.setError(facilitatorOnly)
 		return nil, true

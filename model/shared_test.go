@@ -27,20 +27,20 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 
 	press(t, m, "c")
 	deliver()
-	if !shown[compareScreen](p) || p.cmp == nil || p.cmp.options != nil {
+	if !shown[*comparing](p) || p.compared() == nil || p.compared().options != nil {
 		t.Fatalf("the follower does not show the two-column compare: screen %s", screenName(p))
 	}
 
 	press(t, m, "O", "space", "space", "space", "enter")
-	if m.cmp == nil || len(m.cmp.options) != 4 {
-		t.Fatalf("the facilitator does not compare four options: %+v", m.cmp)
+	if m.compared() == nil || len(m.compared().options) != 4 {
+		t.Fatalf("the facilitator does not compare four options: %+v", m.compared())
 	}
 	deliver()
-	if !shown[compareScreen](p) || p.cmp == nil || len(p.cmp.options) != 4 {
-		t.Fatalf("the follower does not show the four options: screen %s, %+v", screenName(p), p.cmp)
+	if !shown[*comparing](p) || p.compared() == nil || len(p.compared().options) != 4 {
+		t.Fatalf("the follower does not show the four options: screen %s, %+v", screenName(p), p.compared())
 	}
 	v := p.View()
-	for i, o := range m.cmp.options {
+	for i, o := range m.compared().options {
 		if !strings.Contains(v, o.File) {
 			t.Errorf("the follower's screen lacks column %d, %q:\n%s", i+1, o.File, v)
 		}
@@ -52,13 +52,13 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 	// b: back to the baseline and the current model, for the follower too
 	press(t, m, "b")
 	deliver()
-	if !shown[compareScreen](p) || p.cmp == nil || p.cmp.options != nil {
-		t.Errorf("the follower still shows the options after b: %+v", p.cmp)
+	if !shown[*comparing](p) || p.compared() == nil || p.compared().options != nil {
+		t.Errorf("the follower still shows the options after b: %+v", p.compared())
 	}
 
 	// the files compared are the facilitator's: a participant does not list them
 	run(p, keyMsg("O"))
-	if !shown[compareScreen](p) || !p.statusErr || p.status != facilitatorOnly {
+	if !shown[*comparing](p) || !p.statusErr || p.status != facilitatorOnly {
 		t.Errorf("O listed files for a participant: screen %s, %q", screenName(p), p.status)
 	}
 	if v := p.View(); strings.Contains(v, "O options") {
@@ -69,7 +69,7 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 	press(t, m, "O", "space", "enter")
 	run(p, keyMsg("f"))
 	deliver()
-	if p.cmp != nil && p.cmp.options != nil {
+	if p.compared() != nil && p.compared().options != nil {
 		t.Error("a participant who does not follow was moved to the facilitator's options")
 	}
 
