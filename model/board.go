@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -86,118 +85,18 @@ func (b *boardScreen) editTeam(i int, do func(o *orgs.Org) (*orgs.Change, error)
 	b.edit = &boardEdit{team: i, do: do}
 }
 
-// Update handles a key on the board (see boardScreen for what it hands on).
-func (b boardScreen) Update(msg tea.KeyMsg, ctx boardCtx) (boardScreen, tea.Cmd) {
+// Update handles a key on the board (see boardScreen for what it hands on): the row of the
+// key pressed does what it does, unless the participant of a shared session may not press
+// it, which is said at once.
+func (b boardScreen) Update(msg tea.KeyMsg, n boardNow) (boardScreen, tea.Cmd) {
 	b.ask, b.edit, b.note, b.noteErr = askNothing, nil, "", false
-	k := ctx.keys
-	cur, an := ctx.s.Current(), ctx.an
 	sel := b.Selected()
-	svc := b.SelectedService(ctx.index)
-	// the keys that only open another screen or hand the root model a command
-	for _, a := range [...]struct {
-		key key.Binding
-		ask boardAsk
-	}{
-		{k.Quit, askQuit},
-		{k.Help, askKeys},
-		{k.Rotation, askRotation},
-		{k.Find, askFind},
-		{k.New, askNewTeam},
-		{k.Undo, askUndo},
-		{k.Redo, askRedo},
-		{k.Save, askSave},
-		{k.SaveAs, askSaveAs},
-		{k.Open, askOpen},
-		{k.Compare, askCompare},
-		{k.Plan, askPlan},
-		{k.Export, askExport},
-		{k.Present, askPresent},
-		{k.Zoom, askZoom},
-		{k.Log, askLog},
-	} {
-		if is(msg, a.key) {
-			b.ask = a.ask
-			return b, nil
-		}
-	}
-	switch {
-	case is(msg, k.Follow):
-		// a participant's f is taken before the board (shared.go): here there is no one to follow
-		b.sayErr("f follows the facilitator: only in a shared session (sretopo serve)")
-	case is(msg, k.MoveLeft):
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.MoveTeam(sel, -1) })
-	case is(msg, k.MoveRight):
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.MoveTeam(sel, +1) })
-	case is(msg, k.Left):
-		b.focusColumn(b.Focus - 1)
-	case is(msg, k.Right):
-		b.focusColumn(b.Focus + 1)
-	case is(msg, k.Up):
-		if b.Open && b.Service >= 0 {
-			b.Service-- // up to the team itself, then on to the team above
-			break
-		}
-		b.moveRow(-1)
-	case is(msg, k.Down):
-		if b.Open && b.Service < len(ctx.index.TeamServices(sel))-1 {
-			b.Service++
-			break
-		}
-		b.moveRow(+1)
-	case is(msg, k.Services):
-		b.toggleServices(cur, ctx.index, sel)
-	case is(msg, k.SortBy):
-		b.byStatus = !b.byStatus
-		if b.byStatus {
-			b.say("Services panel: worst status first (! again: file order)")
+	if r, ok := rowFor(b.bindings(n), msg.String()); ok {
+		if why := r.access.refusal(n.shared); why != "" {
+			b.sayErr(why)
 		} else {
-			b.say("Services panel: file order")
+			r.do(&b)
 		}
-	case is(msg, k.PageUp):
-		b.moveRow(-views.PageSize(ctx.data(), ctx.lay, b.Focus))
-	case is(msg, k.PageDown):
-		b.moveRow(views.PageSize(ctx.data(), ctx.lay, b.Focus))
-	case is(msg, k.Home):
-		b.moveRow(-len(cur.Teams))
-	case is(msg, k.End):
-		b.moveRow(len(cur.Teams))
-	case is(msg, k.Run):
-		if svc >= 0 {
-			// the service's team, whose card and services the edit changes: the board
-			// derives that team alone again
-			b.editTeam(an.Services[svc].ServiceRun.Team, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRun(svc) })
-			break
-		}
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRun(sel) })
-	case is(msg, k.With):
-		if svc >= 0 {
-			b.editTeam(an.Services[svc].ServiceRun.Team, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceRunWith(svc) })
-			break
-		}
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRunWith(sel) })
-	case is(msg, k.Role):
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleSRERole(sel) })
-	case is(msg, k.More):
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, +1) })
-	case is(msg, k.Less):
-		b.editTeam(sel, func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, -1) })
-	case is(msg, k.Delete):
-		if sel >= 0 && sel < len(ctx.index.ServedBy) && len(ctx.index.ServedBy[sel]) > 0 {
-			b.ask = askDelete
-			break
-		}
-		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.DeleteTeam(sel) })
-	case is(msg, k.Positioning):
-		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CyclePositioning() })
-	case is(msg, k.RolePositioning):
-		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleRolePositioning() })
-	case is(msg, k.Baseline):
-		base := ctx.s.Baseline()
-		b.editTeam(-1, func(o *orgs.Org) (*orgs.Change, error) { return o.ResetTo(base) })
-	case is(msg, k.NextPanel):
-		b.cyclePanel(an, +1)
-	case is(msg, k.PrevPanel):
-		b.cyclePanel(an, -1)
 	}
 	b.closeIfMoved(sel)
 	return b, nil
@@ -375,7 +274,7 @@ func (m *Model) boardCtx() boardCtx {
 func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	sel := m.board.Selected()
 	m.before = m.Selected() // edits apply at once; rederive needs the selection from before
-	m.board, _ = m.board.Update(msg, m.boardCtx())
+	m.board, _ = m.board.Update(msg, m.boardNow())
 	b := &m.board
 	switch {
 	case b.note != "" && b.noteErr:
@@ -394,11 +293,9 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case askKeys:
 		m.openKeys()
 	case askFind:
-		m.mode = modeFind
-		m.finder = newFinder(m.board.Board, m.Selected(), m.keys)
+		m.show(newFinder(m.board.Board, m.Selected(), m.keys))
 	case askNewTeam:
-		m.mode = modeForm
-		m.form = newTeamForm(orgs.AllOrgs[m.board.Focus])
+		m.show(newTeamForm(orgs.AllOrgs[m.board.Focus]))
 	case askDelete:
 		m.askDelete(m.cur.Teams[sel].Name)
 	case askRotation:
@@ -429,91 +326,5 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// mouse routes the mouse to the screen shown: the wheel scrolls pages, and on the board a
-// click selects a card or a tab.
-func (m *Model) mouse(msg tea.MouseMsg) {
-	switch {
-	case m.mode == modePager:
-		m.pager, _ = m.pager.Update(msg)
-	case m.mode == modeCompare && m.cmp != nil:
-		m.cmp.vp, _ = m.cmp.vp.Update(msg) // the wheel scrolls
-	case m.mode == modePlan && m.plan != nil:
-		m.plan.vp, _ = m.plan.vp.Update(msg)
-	case m.mode == modeFiles:
-		m.filesMsg(msg)
-	case m.mode == modeBoard && !m.present:
-		m.board = m.board.Mouse(msg, m.boardCtx())
-	}
-}
-
 // selectIndex selects team i on the board.
 func (m *Model) selectIndex(i int) { m.board.selectIndex(m.cur, i) }
-
-// enableKeys disables the bindings of k that do not apply to the selection, so the help
-// never lists a dead key; in a shared session (shared), a participant's too.
-func (b *boardScreen) enableKeys(k *KeyMap, ctx boardCtx, shared *sharing) {
-	cur, an := ctx.s.Current(), ctx.an
-	i := b.Selected()
-	var t *orgs.Team
-	if i >= 0 && i < len(cur.Teams) {
-		t = &cur.Teams[i]
-	}
-	dev := t != nil && t.Kind == orgs.KindDev
-	k.MoveLeft.SetEnabled(t != nil && t.Org != orgs.OrgDev)
-	k.MoveRight.SetEnabled(t != nil && t.Org != orgs.OrgSRE)
-	k.Run.SetEnabled(dev)
-	k.With.SetEnabled(dev && t.Run.NeedsPartner() && fitsMoreThanOne(cur, i, t.Run))
-	k.Services.SetEnabled(len(ctx.index.TeamServices(i)) > 0)
-	k.SortBy.SetEnabled(len(an.Services) > 0)
-	k.Rotation.SetEnabled(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "")
-	if svc := b.SelectedService(ctx.index); svc >= 0 {
-		// r and w change the selected service's run, not its team's
-		v := &an.Services[svc]
-		k.Run.SetEnabled(true)
-		k.With.SetEnabled(v.Run.NeedsPartner())
-		k.Run.SetHelp("r", "who runs the service")
-		k.With.SetHelp("w", "service runs with")
-	} else {
-		k.Run.SetHelp("r", "who runs it")
-		k.With.SetHelp("w", "runs with")
-	}
-	k.Role.SetEnabled(dev && t.Run == orgs.RunYou)
-	k.More.SetEnabled(t != nil && t.Headcount < orgs.MaxHeadcount)
-	k.Less.SetEnabled(t != nil && t.Headcount > orgs.MinHeadcount)
-	k.Delete.SetEnabled(t != nil)
-	k.Undo.SetEnabled(ctx.s.CanUndo())
-	k.Redo.SetEnabled(ctx.s.CanRedo())
-	k.Follow.SetEnabled(shared.participant())
-	if s := shared; s.participant() {
-		k.Undo.SetEnabled(s.canUndo && s.role == Editor)
-		k.Redo.SetEnabled(s.canRedo && s.role == Editor)
-		for _, b := range []*key.Binding{&k.Save, &k.SaveAs, &k.Open, &k.Export, &k.LeftSide, &k.Options} {
-			b.SetEnabled(false)
-		}
-		if s.role == Viewer {
-			for _, b := range []*key.Binding{&k.MoveLeft, &k.MoveRight, &k.Run, &k.With, &k.Role, &k.More, &k.Less, &k.New, &k.Delete, &k.Positioning, &k.RolePositioning, &k.Baseline, &k.Rotation} {
-				b.SetEnabled(false)
-			}
-		}
-	}
-	// tab chooses the panel shown on a narrow terminal, and on a wide one the panel z opens
-	k.NextPanel.SetEnabled(true)
-	k.PrevPanel.SetEnabled(true)
-}
-
-// fitsMoreThanOne reports whether len(o.Fitting(i, r)) > 1 without listing them all.
-func fitsMoreThanOne(o *orgs.Org, i int, r orgs.Run) bool {
-	want := r.PartnerKind()
-	if want == "" {
-		return false
-	}
-	n := 0
-	for j := range o.Teams {
-		if j != i && o.Teams[j].Kind == want {
-			if n++; n > 1 {
-				return true
-			}
-		}
-	}
-	return false
-}

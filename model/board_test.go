@@ -47,10 +47,10 @@ func TestRotationPromptKeepsItsTeam(t *testing.T) {
 	m.publish()
 	selectTeam(t, m, "Payments")
 	press(t, m, "R")
-	if m.mode != modeRotate {
+	if !shown[*rotationPrompt](m) {
 		t.Fatalf("R did not open the prompt: %q", m.status)
 	}
-	m.rotation.input.SetValue("4")
+	onTop[rotationPrompt](m).input.SetValue("4")
 	// an editor deletes the first dev team meanwhile: every team after it moves up
 	copyOrg := m.Current().Clone()
 	c, err := copyOrg.DeleteTeam(copyOrg.TeamIndex("Online Shop"))
@@ -94,8 +94,8 @@ func TestFindCancelledAfterAnEditArrived(t *testing.T) {
 		t.Fatalf("the editor's deletion was not applied: %q", m.status)
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || m.Selected() != "Loyalty Program" {
-		t.Errorf("after esc: mode %v, selected %q, want Loyalty Program", m.mode, m.Selected())
+	if !m.onGround() || m.Selected() != "Loyalty Program" {
+		t.Errorf("after esc: screen %s, selected %q, want Loyalty Program", screenName(m), m.Selected())
 	}
 	for c, col := range m.board.Cols {
 		for _, i := range col {

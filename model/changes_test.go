@@ -45,14 +45,14 @@ func TestStatusClearsAndLogKeepsIt(t *testing.T) {
 	m.setStatus(long)
 	press(t, m, "M")
 	v := m.View()
-	if m.mode != modePager || !strings.Contains(v, "already at the baseline") || !strings.Contains(v, "very long message very long message") {
+	if !shown[*pager](m) || !strings.Contains(v, "already at the baseline") || !strings.Contains(v, "very long message very long message") {
 		t.Fatalf("M does not show the messages:\n%s", v)
 	}
 	if strings.Count(v, "message") < 12 {
 		t.Errorf("the long message is cut in the log:\n%s", v)
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("esc did not close the log")
 	}
 }
@@ -64,7 +64,7 @@ func TestZoomPanelScrolls(t *testing.T) {
 	press(t, m, "tab") // criteria: longer than 80x24
 	press(t, m, "z")
 	top := m.View()
-	if m.mode != modePager || !strings.Contains(top, "Criteria (full screen)") {
+	if !shown[*pager](m) || !strings.Contains(top, "Criteria (full screen)") {
 		t.Fatalf("z did not open the criteria:\n%s", top)
 	}
 	if !strings.Contains(top, "lines 1-") {
@@ -79,7 +79,7 @@ func TestZoomPanelScrolls(t *testing.T) {
 		t.Errorf("tab did not move to the next panel:\n%s", m.View())
 	}
 	press(t, m, "z")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("z did not close the panel")
 	}
 }

@@ -49,7 +49,7 @@ type optionsReadyMsg struct {
 // run in a command.
 func (m *Model) compareOptions(marked []string) tea.Cmd {
 	c := &comparing{vp: viewport.New(0, 0), loading: true}
-	m.cmp = c
+	m.showCompare(c)
 	files := []string{filepath.Base(m.basePath)}
 	if m.embedded {
 		files[0] += " (example)"
@@ -80,18 +80,19 @@ func (m *Model) compareOptions(marked []string) tea.Cmd {
 
 // optionsReady shows the options, unless the screen they were for is gone.
 func (m *Model) optionsReady(msg optionsReadyMsg) {
-	if m.mode != modeCompare || m.cmp != msg.cmp {
+	c := m.compared()
+	if c == nil || c != msg.cmp {
 		return
 	}
-	m.cmp.loading = false
+	c.loading = false
 	if msg.err != nil {
 		m.setError("cannot compare the options: " + oneLine(msg.err))
-		m.mode, m.cmp = modeBoard, nil
+		m.closeAll()
 		return
 	}
-	m.cmp.options = msg.options
-	m.cmp.columns = &OptionColumns{Options: msg.options}
-	m.cmp.body = nil
+	c.options = msg.options
+	c.columns = &OptionColumns{Options: msg.options}
+	c.body = nil
 	m.setStatus(fmt.Sprintf("%d options compared; b goes back to the baseline and the current model", len(msg.options)))
 }
 
@@ -100,8 +101,22 @@ func (c *comparing) offset() int { return c.vp.YOffset }
 
 // enterCompare opens the compare screen with the baseline as side A.
 func (m *Model) enterCompare() tea.Cmd {
-	m.mode = modeCompare
 	return m.compareWith("", m.base)
+}
+
+// compared is the compare screen when it is on top, or nil.
+func (m *Model) compared() *comparing {
+	c, _ := m.top().(*comparing)
+	return c
+}
+
+// showCompare shows c: in the place of the comparison shown, or opened from the board.
+func (m *Model) showCompare(c *comparing) {
+	if m.compared() != nil {
+		m.stack[len(m.stack)-1] = c
+		return
+	}
+	m.show(c)
 }
 
 // compareReadyMsg carries a comparison worked out off the update loop, for the compare
@@ -137,7 +152,7 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 	if m.shared != nil {
 		c.version = m.shared.version
 	}
-	m.cmp = c
+	m.showCompare(c)
 	// the command works on a copy: edits after it starts must not reach it
 	cur, file := m.cur.Clone(), m.file
 	return func() tea.Msg {
@@ -157,23 +172,22 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 
 // compareReady shows a comparison, unless the screen it was for is gone.
 func (m *Model) compareReady(msg compareReadyMsg) {
-	if m.mode != modeCompare || m.cmp != msg.cmp {
+	if c := m.compared(); c == nil || c != msg.cmp {
 		return
 	}
-	m.cmp.data = msg.data
-	m.cmp.body = nil // drawn at the next sync
+	msg.cmp.data = msg.data
+	msg.cmp.body = nil // drawn at the next sync
 }
 
-func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
+// update takes a key of compare: scroll, choose side A or the options, or go back.
+func (c *comparing) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
-	c := m.cmp
 	vp := &c.vp
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.CompareBack):
-		m.mode = modeBoard
-		m.cmp = nil
+		m.closeAll()
 		return nil
 	case key.Matches(msg, k.Up):
 		vp.ScrollUp(1)
@@ -209,7 +223,7 @@ func (m *Model) compareKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
-	if m.mode != modeCompare || m.cmp == nil {
+	if m.compared() == nil {
 		return nil
 	}
 	if msg.err != nil {
@@ -220,32 +234,19 @@ func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
 	return m.compareWith(msg.path, msg.org)
 }
 
-// syncCompare draws the body again when the width changed and keeps the scroll in range.
-func (m *Model) syncCompare() {
-	c := m.cmp
-	if c == nil {
-		m.mode = modeBoard
-		return
-	}
-	if c.options != nil {
-		if c.body == nil || c.bodyW != m.w {
-			c.body = views.OptionsBody(c.options, m.st, m.w)
-			c.head = views.OptionsHead(c.options, m.st, m.w)
-			c.bodyW = m.w
-			c.vp.SetContent(joinLines(c.body))
-		}
-		c.vp.Width, c.vp.Height = m.w, m.pageBodyHeight(len(c.head))
-		c.vp.SetYOffset(c.vp.YOffset)
-		return
-	}
-	if c.data == nil {
+// size draws the body again when the width changed and keeps the scroll in range.
+func (c *comparing) size(m *Model) {
+	if c.options == nil && c.data == nil {
 		c.body, c.head = []string{"comparing..."}, nil
 		c.vp.SetYOffset(0)
 		return
 	}
 	if c.body == nil || c.bodyW != m.w {
-		c.body = views.CompareBody(c.data, m.st, m.w)
-		c.head = views.CompareHead(c.data, m.st, m.w)
+		if c.options != nil {
+			c.body, c.head = views.OptionsBody(c.options, m.st, m.w), views.OptionsHead(c.options, m.st, m.w)
+		} else {
+			c.body, c.head = views.CompareBody(c.data, m.st, m.w), views.CompareHead(c.data, m.st, m.w)
+		}
 		c.bodyW = m.w
 		c.vp.SetContent(joinLines(c.body))
 	}
@@ -253,11 +254,7 @@ func (m *Model) syncCompare() {
 	c.vp.SetYOffset(c.vp.YOffset) // back in range after a resize
 }
 
-func (m *Model) compareView(d *views.Data) string {
-	c := m.cmp
-	if c == nil {
-		return ""
-	}
+func (c *comparing) view(m *Model, d *views.Data) string {
 	title := "Compare"
 	switch {
 	case c.options != nil:
@@ -267,3 +264,24 @@ func (m *Model) compareView(d *views.Data) string {
 	}
 	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)
 }
+
+// help is the compare screen's keys: b is offered while side A is not the baseline.
+func (c *comparing) help(m *Model) screenHelp {
+	k := &m.keys
+	base := withHelp(k.Baseline, "b", "baseline as A")
+	base.SetEnabled(c.leftPath != "" || c.options != nil || c.loading)
+	// the files to compare are the facilitator's
+	left, options := k.LeftSide, withHelp(k.Options, "O", "options")
+	left.SetEnabled(host.refusal(m.shared) == "")
+	options.SetEnabled(left.Enabled())
+	short := []key.Binding{
+		withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), left, options, base,
+		k.CompareBack, k.Quit,
+	}
+	return screenHelp{short: short, full: [][]key.Binding{
+		{withHelp(k.Up, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "top/bottom")},
+		short[2:],
+	}}
+}
+
+func (c *comparing) mouse(_ *Model, msg tea.MouseMsg) { c.vp, _ = c.vp.Update(msg) } // the wheel scrolls

@@ -11,19 +11,23 @@ import (
 // updating the open scenario in place. It knows nothing of what the answer does: the root
 // model runs onYes or onNo once it is answered.
 type confirm struct {
+	overBoard
 	title, body      string
 	yesDesc, noDesc  string
 	keys             confirmKeys
 	answered, agreed bool
 	// busy is set while what "yes" started runs (a save): keys wait, the body says so.
 	busy bool
+	// onYes and onNo are what the answer does.
+	onYes func() tea.Cmd
+	onNo  func()
 }
 
 // confirmKeys are the keys of a question.
 type confirmKeys struct{ Yes, No key.Binding }
 
-func newConfirm(title, body, yesDesc, noDesc string, keys KeyMap) confirm {
-	return confirm{title: title, body: body, yesDesc: yesDesc, noDesc: noDesc, keys: confirmKeys{
+func newConfirm(title, body, yesDesc, noDesc string, keys KeyMap) *confirm {
+	return &confirm{title: title, body: body, yesDesc: yesDesc, noDesc: noDesc, keys: confirmKeys{
 		Yes: withHelp(keys.Yes, keys.Yes.Help().Key, yesDesc),
 		No:  withHelp(keys.No, keys.No.Help().Key, noDesc),
 	}}
@@ -31,9 +35,6 @@ func newConfirm(title, body, yesDesc, noDesc string, keys KeyMap) confirm {
 
 // ShortHelp is the question's key help.
 func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
-
-// FullHelp is the question's key help in one group.
-func (k confirmKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // Update takes the answer.
 func (c confirm) Update(msg tea.Msg) (confirm, tea.Cmd) {
@@ -70,25 +71,26 @@ func firstKey(b key.Binding) string {
 }
 
 // ask shows a question; onYes and onNo run once it is answered.
-func (m *Model) ask(c confirm, onYes func() tea.Cmd, onNo func()) {
-	m.question, m.onYes, m.onNo = c, onYes, onNo
-	m.mode = modeConfirm
+func (m *Model) ask(c *confirm, onYes func() tea.Cmd, onNo func()) {
+	c.onYes, c.onNo = onYes, onNo
+	m.show(c)
 }
 
-func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
+// update takes the answer and does what it says.
+func (c *confirm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		m.saving = false
 		return m.quit()
 	}
 	var cmd tea.Cmd
-	m.question, cmd = m.question.Update(msg)
-	if !m.question.answered {
+	*c, cmd = c.Update(msg)
+	if !c.answered {
 		return cmd
 	}
-	if m.question.agreed {
-		return tea.Batch(cmd, m.onYes())
+	if c.agreed {
+		return tea.Batch(cmd, c.onYes())
 	}
-	m.onNo()
+	c.onNo()
 	return cmd
 }

@@ -28,11 +28,9 @@ const (
 // the screen knows no session: the root model lists the files, and acts on the one chosen.
 type fileList struct {
 	purpose listPurpose
-	view    views.FileList
+	listing views.FileList
 	vp      viewport.Model
 	keys    fileKeys
-	// from is the mode to go back to.
-	from mode
 	// baseline is the baseline's file, which is never marked (it is the first column).
 	baseline string
 	st       views.Styles
@@ -88,7 +86,7 @@ func (k fileKeys) FullHelp() [][]key.Binding {
 	}
 }
 
-func newFileList(p listPurpose, from mode, dir, baseline, current string, k KeyMap, st views.Styles) fileList {
+func newFileList(p listPurpose, dir, baseline, current string, k KeyMap, st views.Styles) *fileList {
 	title := "Open a file: its baseline comes from its based_on"
 	switch p {
 	case listForLeft:
@@ -96,13 +94,13 @@ func newFileList(p listPurpose, from mode, dir, baseline, current string, k KeyM
 	case listOptions:
 		title = fmt.Sprintf("Options beside the baseline: space marks up to %d files, enter compares", MaxMarked)
 	}
-	return fileList{purpose: p, from: from, baseline: baseline, st: st, vp: viewport.New(0, 0), keys: newFileKeys(k, p),
-		view: views.FileList{Title: title, Dir: dir, Baseline: baseline, Current: current, Loading: true, Marking: p == listOptions}}
+	return &fileList{purpose: p, baseline: baseline, st: st, vp: viewport.New(0, 0), keys: newFileKeys(k, p),
+		listing: views.FileList{Title: title, Dir: dir, Baseline: baseline, Current: current, Loading: true, Marking: p == listOptions}}
 }
 
 // Listed shows the files listed (or why they could not be).
 func (f *fileList) Listed(files []orgs.OrgFile, err error) {
-	v := &f.view
+	v := &f.listing
 	v.Loading, v.Files, v.Cursor = false, files, 0
 	if err != nil {
 		v.Err = oneLine(err)
@@ -120,7 +118,7 @@ func (f *fileList) SetSize(w, h int) {
 // draw lays the list out again and scrolls the viewport so that the cursor shows, with the
 // title of its section above the first file.
 func (f *fileList) draw() {
-	lines, at := views.FileListBody(&f.view, f.st, f.w)
+	lines, at := views.FileListBody(&f.listing, f.st, f.w)
 	f.vp.SetContent(joinLines(lines))
 	switch h := f.vp.Height; {
 	case h <= 0:
@@ -137,7 +135,7 @@ func (f *fileList) draw() {
 // Update moves the cursor, marks, chooses or closes.
 func (f fileList) Update(msg tea.Msg) (fileList, tea.Cmd) {
 	f.closed, f.chosen, f.refused = false, nil, ""
-	v := &f.view
+	v := &f.listing
 	page := max(1, f.vp.Height-1)
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
@@ -179,13 +177,13 @@ func (f fileList) Update(msg tea.Msg) (fileList, tea.Cmd) {
 
 // View draws the list full screen with the status line and help of d.
 func (f fileList) View(d *views.Data, w, h int) string {
-	lines, _ := views.FileListBody(&f.view, f.st, w)
-	return views.DrawScreen(views.Screen{Title: f.view.Title, Body: lines, Offset: f.vp.YOffset}, d, f.st, w, h)
+	lines, _ := views.FileListBody(&f.listing, f.st, w)
+	return views.DrawScreen(views.Screen{Title: f.listing.Title, Body: lines, Offset: f.vp.YOffset}, d, f.st, w, h)
 }
 
 // choose takes the file under the cursor, unless it does not load.
 func (f *fileList) choose() {
-	v := &f.view
+	v := &f.listing
 	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
 		return
 	}
@@ -200,7 +198,7 @@ func (f *fileList) choose() {
 // mark marks or unmarks the file under the cursor as an option to compare: up to MaxMarked
 // files that load, the baseline aside (it is the first column already).
 func (f *fileList) mark() {
-	v := &f.view
+	v := &f.listing
 	if v.Loading || v.Cursor < 0 || v.Cursor >= len(v.Files) {
 		return
 	}
@@ -248,8 +246,7 @@ type leftLoadedMsg struct {
 // listFiles shows the file list and lists the .toml files beside the current file.
 func (m *Model) listFiles(p listPurpose) tea.Cmd {
 	dir := filepath.Dir(m.file)
-	m.files = newFileList(p, m.mode, dir, m.basePath, m.file, m.keys, m.st)
-	m.mode = modeFiles
+	m.push(newFileList(p, dir, m.basePath, m.file, m.keys, m.st))
 	base := m.basePath
 	return func() tea.Msg {
 		files, err := orgs.ListOrgFiles(dir, base)
@@ -258,39 +255,39 @@ func (m *Model) listFiles(p listPurpose) tea.Cmd {
 }
 
 func (m *Model) filesListed(msg filesListedMsg) {
-	if m.mode != modeFiles || msg.purpose != m.files.purpose || !m.files.view.Loading {
+	f, ok := m.top().(*fileList)
+	if !ok || msg.purpose != f.purpose || !f.listing.Loading {
 		return
 	}
-	m.files.Listed(msg.files, msg.err)
+	f.Listed(msg.files, msg.err)
 }
 
-// filesMsg routes a key or the mouse to the file list and does what it asks: go back, open
-// the file chosen, take it as side A of compare, or compare the options marked.
-func (m *Model) filesMsg(msg tea.Msg) tea.Cmd {
+// handle takes a key or the mouse and does what it asks: go back, open the file chosen, take
+// it as side A of compare, or compare the options marked.
+func (f *fileList) handle(m *Model, msg tea.Msg) tea.Cmd {
 	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.keys.Interrupt) {
-		m.mode = m.files.from
+		m.pop()
 		return m.quit()
 	}
-	m.files, _ = m.files.Update(msg)
-	f := &m.files
+	*f, _ = f.Update(msg)
 	switch {
 	case f.refused != "":
 		m.setError(f.refused)
 	case f.closed:
-		m.mode = f.from
+		m.pop()
 	case f.chosen != nil:
-		return m.chooseFile(*f.chosen)
+		return m.chooseFile(f, *f.chosen)
 	}
 	return nil
 }
 
 // chooseFile opens file, or takes it as the left side of compare, or compares the options
 // marked (file alone when none is).
-func (m *Model) chooseFile(f orgs.OrgFile) tea.Cmd {
-	m.mode = m.files.from
-	switch m.files.purpose {
+func (m *Model) chooseFile(l *fileList, f orgs.OrgFile) tea.Cmd {
+	m.pop()
+	switch l.purpose {
 	case listOptions:
-		marked := m.files.view.Marked
+		marked := l.listing.Marked
 		if len(marked) == 0 && !orgs.SameFile(f.Path, m.basePath) {
 			marked = []string{f.Path} // enter alone compares the file under the cursor
 		}
@@ -323,7 +320,7 @@ func (m *Model) opened(msg openedMsg) tea.Cmd {
 	}
 	left := m.removeJournal(false) // the input it was kept for is still m.input here
 	m.load(msg.op, false)
-	m.mode = modeBoard
+	m.closeAll()
 	if len(msg.op.Warnings) == 0 {
 		base := "its baseline is " + m.basePath
 		if m.basePath == m.file {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -18,6 +19,7 @@ import (
 // changes neither: the root model selects the team it names (Current) and puts the
 // selection back when it is cancelled.
 type finder struct {
+	overBoard
 	input textinput.Model
 	// from is the board as it was when find opened, to go back to, and fromName the team
 	// selected then (an edit may move it meanwhile, in a shared session).
@@ -33,8 +35,8 @@ type finder struct {
 // finderKeys are the keys of the find screen.
 type finderKeys struct{ Accept, Cancel, Next, Prev key.Binding }
 
-func newFinder(from views.Board, fromName string, k KeyMap) finder {
-	f := finder{input: newInput("/ ", 64), from: from, fromName: fromName, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
+func newFinder(from views.Board, fromName string, k KeyMap) *finder {
+	f := &finder{input: newInput("/ ", 64), from: from, fromName: fromName, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
 	f.input.Focus()
 	return f
 }
@@ -75,11 +77,7 @@ func (f *finder) CurrentWords() string {
 
 // Update handles a key: ends find, moves between the matches, or edits the text and finds
 // the matches again in o, whose board columns are cols.
-func (f finder) Update(msg tea.Msg, o *orgs.Org, cols [3][]int) (finder, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return f, nil
-	}
+func (f finder) Update(km tea.KeyMsg, o *orgs.Org, cols [3][]int) (finder, tea.Cmd) {
 	switch {
 	case key.Matches(km, f.keys.Accept):
 		f.accepted = true
@@ -167,4 +165,41 @@ func matches(o *orgs.Org, cols [3][]int, q string) []hit {
 	out := append(prefix, inside...)
 	out = append(out, sprefix...)
 	return append(out, sinside...)
+}
+
+// update handles a key of find as you type, and selects on the board what it finds.
+func (f *finder) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.closeAll()
+		m.board.back(m.cur, f.from, f.fromName)
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	*f, cmd = f.Update(msg, m.cur, m.board.Cols)
+	switch {
+	case f.cancelled:
+		m.closeAll()
+		m.board.back(m.cur, f.from, f.fromName)
+	case f.accepted && f.Current() == "":
+		m.closeAll()
+		m.board.back(m.cur, f.from, f.fromName)
+		if q := f.input.Value(); q != "" {
+			m.setError(fmt.Sprintf("no team matches %q", q))
+		}
+	case f.accepted:
+		m.closeAll()
+		m.setStatus("selected " + f.CurrentWords())
+	case f.Current() != "":
+		i := m.teamIndex(f.Current(), -1)
+		m.selectIndex(i)
+		m.board.Open, m.board.Service = false, 0
+		if k := f.CurrentService(); k >= 0 {
+			// a service is selected under its team, as enter opens them
+			m.board.Open = true
+			m.board.Service = slices.Index(m.index.TeamServices(i), int32(k))
+		}
+	default:
+		m.board.back(m.cur, f.from, f.fromName)
+	}
+	return cmd
 }

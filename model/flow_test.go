@@ -146,7 +146,7 @@ func TestFlowQuitGuard(t *testing.T) {
 // afterQuit is what the final model would draw had it not quit: the board with its marks.
 func afterQuit(m *Model) string {
 	m.quitting = false
-	m.mode = modeBoard
+	m.closeAll()
 	m.sync()
 	return m.View()
 }
@@ -161,7 +161,7 @@ func TestFlowPresentation(t *testing.T) {
 	waitFor(t, tm, "SRE org")
 	send(tm, "q")
 	fm := finalModel(t, tm)
-	if fm.present {
+	if fm.presenting() {
 		t.Error("still presenting")
 	}
 }
@@ -279,7 +279,7 @@ func TestFlowCompareShowsAMove(t *testing.T) {
 	waitFor(t, tm, "Development org")
 	send(tm, "q", "d")
 	fm := finalModel(t, tm)
-	if fm.mode != modeBoard || fm.cmp != nil {
+	if !fm.onGround() || fm.compared() != nil {
 		t.Error("compare still open")
 	}
 }

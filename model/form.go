@@ -54,6 +54,7 @@ const (
 
 // teamForm is the small form of `n`: name, kind, organization and headcount of a new team.
 type teamForm struct {
+	overBoard
 	name, heads textinput.Model
 	kind, org   int // indices in orgs.AllKinds and orgs.AllOrgs
 	field       formField
@@ -65,8 +66,8 @@ type teamForm struct {
 // defaultKind is the kind a new team in an organization most likely has.
 var defaultKind = map[orgs.OrgID]orgs.Kind{orgs.OrgDev: orgs.KindDev, orgs.OrgOps: orgs.KindOps, orgs.OrgSRE: orgs.KindSRE}
 
-func newTeamForm(org orgs.OrgID) teamForm {
-	f := teamForm{
+func newTeamForm(org orgs.OrgID) *teamForm {
+	f := &teamForm{
 		name:  newInput("", orgs.MaxNameLen),
 		heads: newInput("", 5),
 		kind:  slices.Index(orgs.AllKinds, defaultKind[org]),
@@ -79,11 +80,7 @@ func newTeamForm(org orgs.OrgID) teamForm {
 }
 
 // Update handles a key in the form and returns the form.
-func (f teamForm) Update(msg tea.Msg, keys KeyMap) (teamForm, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return f, nil
-	}
+func (f teamForm) Update(km tea.KeyMsg, keys KeyMap) (teamForm, tea.Cmd) {
 	switch {
 	case key.Matches(km, keys.Accept):
 		f.submitted = true
@@ -101,9 +98,9 @@ func (f teamForm) Update(msg tea.Msg, keys KeyMap) (teamForm, tea.Cmd) {
 	var cmd tea.Cmd
 	switch f.field {
 	case fieldName:
-		f.name, cmd = updateInput(f.name, msg)
+		f.name, cmd = updateInput(f.name, km)
 	case fieldHeadcount:
-		f.heads, cmd = updateInput(f.heads, msg)
+		f.heads, cmd = updateInput(f.heads, km)
 	case fieldKind, fieldOrg:
 		step := 0
 		switch {
@@ -218,11 +215,7 @@ func (p savePrompt) Path() string {
 }
 
 // Update handles a key in the prompt and returns the prompt.
-func (p savePrompt) Update(msg tea.Msg, keys KeyMap) (savePrompt, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return p, nil
-	}
+func (p savePrompt) Update(km tea.KeyMsg, keys KeyMap) (savePrompt, tea.Cmd) {
 	switch {
 	case key.Matches(km, keys.Accept):
 		p.submitted = strings.TrimSpace(p.path.Value()) != ""
@@ -250,9 +243,9 @@ func (p savePrompt) Update(msg tea.Msg, keys KeyMap) (savePrompt, tea.Cmd) {
 			p.path.SetValue("")
 		}
 		p.suggested = false
-		p.path, cmd = updateInput(p.path, msg)
+		p.path, cmd = updateInput(p.path, km)
 	} else {
-		p.title, cmd = updateInput(p.title, msg)
+		p.title, cmd = updateInput(p.title, km)
 	}
 	p.err = ""
 	return p, cmd
@@ -289,4 +282,32 @@ func (p savePrompt) Dialog(saving bool) *views.Dialog {
 		title += ", then " + p.then
 	}
 	return &views.Dialog{Title: title, Body: strings.Join(body, "\n"), Error: p.err}
+}
+
+// update handles a key of the team form, and adds the team once it is submitted.
+func (f *teamForm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.closeAll()
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	*f, cmd = f.Update(msg, m.keys)
+	switch {
+	case f.cancelled:
+		m.closeAll()
+	case f.submitted:
+		f.submitted = false
+		t, err := f.Team()
+		if err == nil {
+			var c *orgs.Change
+			m.before = m.Selected()
+			if c, err = m.cur.AddTeam(t); err == nil {
+				m.commit(entry{c, -1})
+				m.closeAll()
+				return nil
+			}
+		}
+		f.err = err.Error()
+	}
+	return cmd
 }

@@ -31,7 +31,7 @@ type helpEntry struct {
 }
 
 // view is h.View(k), drawn again only when what it shows has changed.
-func (c *helpMemo) view(h *help.Model, k KeyMap, r *lipgloss.Renderer) string {
+func (c *helpMemo) view(h *help.Model, k help.KeyMap, r *lipgloss.Renderer) string {
 	var entries []helpEntry
 	add := func(bs []key.Binding) {
 		for _, b := range bs {

@@ -19,10 +19,10 @@ func TestCompareComputesInACommand(t *testing.T) {
 	selectTeam(t, m, "Operations SRE")
 	press(t, m, ">")
 	_, cmd := m.Update(keyMsg("c"))
-	if m.mode != modeCompare || cmd == nil {
-		t.Fatalf("c: mode %d, command %v", m.mode, cmd)
+	if !shown[*comparing](m) || cmd == nil {
+		t.Fatalf("c: screen %s, command %v", screenName(m), cmd)
 	}
-	if m.cmp.data != nil {
+	if m.compared().data != nil {
 		t.Fatal("the comparison was made in Update")
 	}
 	if v := m.View(); !strings.Contains(v, "comparing...") {
@@ -33,8 +33,8 @@ func TestCompareComputesInACommand(t *testing.T) {
 		t.Fatalf("the command gave %T", msg)
 	}
 	run(m, msg)
-	if m.cmp.data == nil || len(m.cmp.data.Diff.Moves) != 1 || m.cmp.data.Diff.Moves[0].Team != "Operations SRE" {
-		t.Fatalf("the comparison did not arrive: %+v", m.cmp.data)
+	if m.compared().data == nil || len(m.compared().data.Diff.Moves) != 1 || m.compared().data.Diff.Moves[0].Team != "Operations SRE" {
+		t.Fatalf("the comparison did not arrive: %+v", m.compared().data)
 	}
 	if v := m.View(); !strings.Contains(v, "SRE org (moved)") {
 		t.Errorf("compare screen lacks the move:\n%s", v)
@@ -46,8 +46,8 @@ func TestCompareComputesInACommand(t *testing.T) {
 	stale := cmd()
 	press(t, m, "esc")
 	run(m, stale)
-	if m.mode != modeBoard || m.cmp != nil {
-		t.Errorf("a late comparison reopened the screen: mode %d", m.mode)
+	if !m.onGround() || m.compared() != nil {
+		t.Errorf("a late comparison reopened the screen: screen %s", screenName(m))
 	}
 }
 
@@ -70,7 +70,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	second := openModel(t, path, true)
 	second.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
 	start(second)
-	if second.mode == modeRestore {
+	if shown[*restoreQuestion](second) {
 		t.Fatal("the second dashboard offered the first one's live work")
 	}
 	if got := second.NoRecovery(); got != "another dashboard on this file holds it" {
@@ -94,8 +94,8 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	ended(first) // killed: its work is now that of an earlier session
 	third := openModel(t, path, true)
 	start(third)
-	if third.mode != modeRestore || third.restore.found.org.Team("Online Shop").Headcount != 10 {
-		t.Errorf("the ended dashboard's work is not offered: mode %d", third.mode)
+	if !shown[*restoreQuestion](third) || onTop[restoreQuestion](third).found.org.Team("Online Shop").Headcount != 10 {
+		t.Errorf("the ended dashboard's work is not offered: screen %s", screenName(third))
 	}
 	press(t, third, "d")
 	if !press(t, third, "q") || exists(jp) || exists(orgs.LockPath(path)) {
@@ -145,7 +145,7 @@ func TestSaveFromAFileWithAControlCharacterInItsName(t *testing.T) {
 	path := writeExampleFile(t, dir, "mixed", "a\x01b.toml")
 	m := openModel(t, path, false)
 	press(t, m, "+", "s")
-	if m.mode != modeSave || !strings.HasSuffix(m.save.path.Value(), `a\x01b-scenario-1.toml`) {
+	if !shown[saveScreen](m) || !strings.HasSuffix(m.save.path.Value(), `a\x01b-scenario-1.toml`) {
 		t.Fatalf("the prompt does not show the name sanitized: %q", m.save.path.Value())
 	}
 	press(t, m, "enter")

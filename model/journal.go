@@ -170,8 +170,7 @@ func (m *Model) journalFound(msg journalFoundMsg, stale bool) tea.Cmd {
 		m.journal.ready = true
 		return m.removeJournal(false)
 	default:
-		m.restore = newRestoreQuestion(&foundWork{org: msg.org, diff: msg.diff}, stale, m.input, m.keys)
-		m.mode = modeRestore
+		m.show(newRestoreQuestion(&foundWork{org: msg.org, diff: msg.diff}, stale, m.input, m.keys))
 		return nil
 	}
 	return m.journalSchedule() // changes made while the check ran

@@ -3,7 +3,7 @@ package model
 import "github.com/charmbracelet/bubbles/key"
 
 // KeyMap holds every key binding of the dashboard. Bindings that do not apply to the current
-// selection or mode are disabled, so the help never lists a dead key. Help text is plain ASCII.
+// selection are disabled, so the help never lists a dead key. Help text is plain ASCII.
 type KeyMap struct {
 	// the board
 	Left, Right, Up, Down key.Binding
@@ -50,19 +50,6 @@ type KeyMap struct {
 	NextChoice, PrevChoice key.Binding
 	Yes, No, Discard, Keep key.Binding
 	Restore, Later         key.Binding
-
-	mode mode
-	// pager is the keys of the page shown in modePager, question those of modeConfirm.
-	pager    pagerKeys
-	question confirmKeys
-	// files is the keys of the file list shown in modeFiles.
-	files fileKeys
-	// leftIsBase is set while compare's side A is the baseline.
-	leftIsBase bool
-	// quit is the keys of the question about unsaved changes shown in modeQuit, restore
-	// those of the restore question in modeRestore.
-	quit    quitKeys
-	restore restoreKeys
 }
 
 // DefaultKeyMap is the key table of the issue, plus tab to choose a panel
@@ -140,95 +127,6 @@ func DefaultKeyMap() KeyMap {
 		Keep:       b([]string{"esc", "c"}, "esc", "cancel"),
 		Restore:    b([]string{"r"}, "r", "restore"),
 		Later:      b([]string{"esc", "q"}, "esc", "decide later"),
-	}
-}
-
-// ShortHelp is the one-line help of the current mode (bubbles/help hides disabled bindings).
-func (k KeyMap) ShortHelp() []key.Binding {
-	switch k.mode {
-	case modeFind:
-		return []key.Binding{k.Accept, k.Cancel, k.NextMatch, k.PrevMatch}
-	case modeForm:
-		return []key.Binding{k.NextField, k.Change, k.Accept, k.Cancel}
-	case modeSave:
-		return []key.Binding{k.Accept, k.NextField, k.Cancel}
-	case modeRotate:
-		return []key.Binding{withHelp(k.Accept, "enter", "set"), k.Cancel}
-	case modePager:
-		return k.pager.ShortHelp()
-	case modeConfirm:
-		return k.question.ShortHelp()
-	case modeQuit:
-		return k.quit.ShortHelp()
-	case modePresent:
-		return []key.Binding{k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit}
-	case modeRestore:
-		return k.restore.ShortHelp()
-	case modeFiles:
-		return k.files.ShortHelp()
-	case modePlan:
-		return planHelp(k)
-	case modeCompare:
-		base := withHelp(k.Baseline, "b", "baseline as A")
-		base.SetEnabled(!k.leftIsBase)
-		return []key.Binding{
-			withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), k.LeftSide, withHelp(k.Options, "O", "options"), base,
-			k.CompareBack, k.Quit,
-		}
-	}
-	move := withHelp(k.MoveLeft, "<>", "move")
-	move.SetEnabled(k.MoveLeft.Enabled() || k.MoveRight.Enabled())
-	heads := withHelp(k.More, "+/-", "headcount")
-	heads.SetEnabled(k.More.Enabled() || k.Less.Enabled())
-	// by priority: bubbles/help cuts the line where the terminal ends
-	return []key.Binding{
-		k.Follow, move, withHelp(k.Run, "r", "run"), k.Undo, withHelp(k.Save, "s", "save"), k.Present, withHelp(k.NextPanel, "tab", "panel"),
-		k.Find, withHelp(k.Help, "?", "keys"), k.Quit,
-		withHelp(k.Compare, "c", "compare"), withHelp(k.Open, "o", "open"), withHelp(k.Export, "y", "report"),
-		withHelp(k.With, "w", "with"), withHelp(k.Services, "enter", "services"), withHelp(k.Role, "e", "role"), heads,
-		withHelp(k.New, "n", "new"), withHelp(k.Delete, "x", "delete"), withHelp(k.Redo, "ctrl+r", "redo"),
-	}
-}
-
-// FullHelp is the help of the current mode in columns, shown with ?. Pairs of keys share a
-// line so that the whole table fits in 80 columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	switch k.mode {
-	case modeCompare:
-		return [][]key.Binding{
-			{withHelp(k.Up, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "top/bottom")},
-			k.ShortHelp()[2:],
-		}
-	case modeFiles:
-		return k.files.FullHelp()
-	}
-	if k.mode != modeBoard {
-		return [][]key.Binding{k.ShortHelp()}
-	}
-	either := func(a, b key.Binding, keys, desc string) key.Binding {
-		c := withHelp(a, keys, desc)
-		c.SetEnabled(a.Enabled() || b.Enabled())
-		return c
-	}
-	return [][]key.Binding{
-		{
-			either(k.Left, k.Right, "h/l", "column"), either(k.Up, k.Down, "j/k", "team"),
-			either(k.PageUp, k.PageDown, "pgup/pgdn", "page"), either(k.Home, k.End, "home/end", "first/last"),
-			k.Find, withHelp(k.NextPanel, "tab", "next panel"),
-		},
-		{
-			either(k.MoveLeft, k.MoveRight, "< >", "move team"), k.Run, k.With, k.Role,
-			either(k.More, k.Less, "+/-", "headcount"), k.New, k.Delete,
-		},
-		{k.Services, k.SortBy, k.Rotation},
-		{
-			withHelp(k.Positioning, "P", "positioning"), withHelp(k.RolePositioning, "ctrl+p", "role positioning"), k.Undo, k.Redo, withHelp(k.Baseline, "b", "baseline"),
-			withHelp(k.Save, "s", "save"), withHelp(k.SaveAs, "S", "save as"), k.Present, withHelp(k.Help, "?", "fewer keys"), k.Quit,
-		},
-		{
-			withHelp(k.Compare, "c", "compare"), withHelp(k.Plan, "g", "plan"), withHelp(k.Open, "o", "open a file"), withHelp(k.Export, "y", "Markdown report"),
-			k.Zoom, k.Log,
-		},
 	}
 }
 

@@ -70,7 +70,7 @@ func TestLayoutInvariants(t *testing.T) {
 			work := m.Current().Clone()
 			work.Teams = work.Teams[1:]
 			run(m, journalFoundMsg{input: m.input, org: work, diff: orgs.Compare("a", m.Current(), "b", work)})
-			if m.mode != modeRestore {
+			if !shown[*restoreQuestion](m) {
 				t.Fatalf("%s: no restore question", ex)
 			}
 			checkView(t, m, ex+" restore")

@@ -10,43 +10,22 @@
 // screen, the message log, the key table), yes/no questions (confirm.go), the question about
 // unsaved changes (quitguard.go), the restore question (restore.go), the team form and the
 // save prompt (form.go), the rotation prompt (rotation.go), compare (compare.go), the plan
-// (planscreen.go) and the file list (files.go). The root Model holds the Session, routes each
-// message to the screen shown (mode), does what a screen asks beyond itself (an edit, another
-// screen, the saving flow of save_flow.go) and lays the screen out.
+// (planscreen.go) and the file list (files.go). They lie on a stack (screens.go): the root
+// Model holds the Session, hands each key and mouse press to the screen on top, does what a
+// screen asks beyond itself (an edit, another screen, the saving flow of save_flow.go) and
+// lays the screen out.
 package model
 
 import (
-	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
-)
-
-// mode is what has the keys: the board, or a prompt that takes them exclusively.
-type mode int
-
-const (
-	modeBoard   mode = iota
-	modeFind         // find as you type
-	modeForm         // the new-team form
-	modeSave         // the save prompt
-	modeQuit         // "unsaved changes: save, discard or cancel?"
-	modePresent      // presentation mode (for the key help only; see Model.present)
-	modeFiles        // the list of files beside the current one (o, and L in compare)
-	modeCompare      // the compare screen (c)
-	modeRestore      // "unsaved work from an earlier session was found: restore it?"
-	modePager        // a page that scrolls: a panel full screen (z), the message log (M)
-	modeConfirm      // a yes/no question: delete a team others run with, update in place
-	modePlan         // the plan from the baseline to the current model (g)
-	modeRotate       // the rotation prompt (R)
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -93,47 +72,30 @@ type Model struct {
 	// derived is what index and board.Cols are kept up to date from.
 	derived derived
 
-	mode      mode
-	present   bool
+	// stack is the screens open, the board at the bottom and the one with the keys on top
+	// (screens.go).
+	stack     []screen
 	presenter presenter
-	// rotation is the rotation prompt shown in modeRotate.
-	rotation rotationPrompt
 
-	finder finder
-	form   teamForm
 	save   savePrompt
 	saving bool
 	// pending is what follows the question about unsaved changes and the save it leads to.
 	pending after
-	// quitGuard is the question about unsaved changes shown in modeQuit.
-	quitGuard quitGuard
 	// before is the selected team's name before the key being handled changed anything
 	before string
 
 	status    string
 	statusErr bool
 	// log keeps the last maxLog messages of the status line, in full, for M.
-	log []logEntry
-	// pager is the page shown in modePager.
-	pager pager
-	// question is the yes/no question shown in modeConfirm; onYes and onNo what follows.
-	question confirm
-	onYes    func() tea.Cmd
-	onNo     func()
-	// restore is the question shown in modeRestore: restore the work an earlier session
-	// left, discard it, or decide later.
-	restore  restoreQuestion
+	log      []logEntry
 	quitting bool
 
 	journal journalState
-	files   fileList
-	cmp     *comparing
-	plan    *planning
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
 	decidePlan decidePlan
 	exporting  bool
 
-	// helpView is the key help as drawn for the current mode and selection
+	// helpView is the key help as drawn for the screen on top and the selection
 	helpView string
 	helpMemo helpMemo
 	// memo keeps the parts of the screen that are costly to draw and seldom change
@@ -150,7 +112,7 @@ func New(cfg Config) *Model {
 		st:      cfg.Styles,
 		keys:    DefaultKeyMap(),
 		help:    help.New(),
-		present: cfg.Present,
+		stack:   []screen{boardTop{}},
 		journal: journalState{jr: &journal{}, delay: journalDelay},
 	}
 	m.help.Styles.ShortKey = m.st.Bold
@@ -162,6 +124,9 @@ func New(cfg Config) *Model {
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
 	m.presenter = newPresenter(m.keys)
+	if cfg.Present {
+		m.push(presentScreen{})
+	}
 	m.load(cfg.Opened, cfg.Embedded)
 	return m
 }
@@ -171,7 +136,6 @@ func New(cfg Config) *Model {
 func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
 	m.board.Board, m.board.panels = views.Board{}, panelsCache{}
-	m.cmp, m.plan = nil, nil
 	m.status, m.statusErr = "", false
 	if len(op.Warnings) > 0 {
 		ws := make([]string, len(op.Warnings))
@@ -215,64 +179,6 @@ func (m *Model) Selected() string {
 	return ""
 }
 
-// ---- messages -------------------------------------------------------------
-
-// pathSuggestedMsg carries the next free scenario name, found off the update loop.
-type pathSuggestedMsg struct {
-	path string
-}
-
-// saveRequest is one save to run.
-type saveRequest struct {
-	path    string
-	cur     *orgs.Org
-	meta    orgs.ScenarioMeta
-	replace bool
-	// example is set when the baseline is an embedded example: its bytes are first written
-	// to meta.BasedOn (when that name is free) so that based_on finds them.
-	example bool
-	// input is the file the session was opened from, to say so when asking to replace it.
-	input string
-}
-
-// savedMsg is the outcome of a save.
-type savedMsg struct {
-	req saveRequest
-	err error
-	// basedOn is the baseline the saved file records ("" for none); note says what the
-	// save did beyond writing the file.
-	basedOn, note string
-	// role says what an existing target is to the session, when err is orgs.ErrExists.
-	role string
-	// scenario is the [scenario] record the saved file holds.
-	scenario *orgs.Scenario
-}
-
-// after is what follows the question about unsaved changes: quitting, or opening a file.
-type after struct {
-	kind afterKind
-	path string
-}
-
-type afterKind int
-
-const (
-	doNothing afterKind = iota
-	doQuit
-	doOpen
-)
-
-// words says what follows, for the dialogs.
-func (a after) words() string {
-	switch a.kind {
-	case doQuit:
-		return "quit"
-	case doOpen:
-		return "open " + views.S(filepath.Base(a.path))
-	}
-	return ""
-}
-
 // ---- update ---------------------------------------------------------------
 
 // Update handles a message: the window size first, then keys (an open prompt takes them
@@ -286,9 +192,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		cmd = m.key(msg)
 	case tea.MouseMsg:
-		m.mouse(msg)
+		if s, ok := m.top().(mouser); ok {
+			s.mouse(m, msg)
+		}
 	case pathSuggestedMsg:
-		m.mode = modeSave
+		m.show(saveScreen{})
 		m.save = newSavePrompt(msg.path, m.pending.words())
 		if sc := m.cur.Scenario; sc != nil {
 			m.save.title.SetValue(sc.Title) // save as keeps the title unless retyped
@@ -377,38 +285,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	switch m.mode {
-	case modeFind:
-		return m.findKey(msg)
-	case modeForm:
-		return m.formKey(msg)
-	case modeSave:
-		return m.saveKey(msg)
-	case modeQuit:
-		return m.quitKey(msg)
-	case modeFiles:
-		if key.Matches(msg, m.keys.Help) {
-			m.help.ShowAll = !m.help.ShowAll
-			return nil
-		}
-		return m.filesMsg(msg)
-	case modeCompare:
-		return m.compareKey(msg)
-	case modePlan:
-		return m.planKey(msg)
-	case modeRestore:
-		return m.restoreKey(msg)
-	case modePager:
-		return m.pagerKey(msg)
-	case modeConfirm:
-		return m.confirmKey(msg)
-	case modeRotate:
-		return m.rotationKey(msg)
-	}
-	if m.present {
-		return m.presentKey(msg)
-	}
-	return m.boardKey(msg)
+	return m.top().update(m, msg)
 }
 
 // is reports whether msg is one of b's keys, enabled or not: a binding is disabled to keep
@@ -425,276 +302,16 @@ func is(msg tea.KeyMsg, b key.Binding) bool {
 
 // typing reports whether a text input has the keys.
 func (m *Model) typing() bool {
-	switch m.mode {
-	case modeFind, modeSave, modeRotate:
-		return true
-	case modeForm:
-		return m.form.field == fieldName || m.form.field == fieldHeadcount
-	}
-	return false
+	t, ok := m.top().(typer)
+	return ok && t.typing(m)
 }
-
-func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	switch {
-	case is(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	}
-	var cmd tea.Cmd
-	m.presenter, cmd = m.presenter.Update(msg, m.slides())
-	if m.presenter.done {
-		m.present = false
-	}
-	return cmd
-}
-
-// startPresenting shows presentation mode from its first slide.
-func (m *Model) startPresenting() {
-	m.present = true
-	m.presenter = newPresenter(m.keys)
-}
-
-// slides are the presentation's screens at the terminal's size.
-func (m *Model) slides() []views.Slide {
-	return views.Slides(m.data(), m.st, m.w, m.h, lipgloss.Height(m.helpView))
-}
-
-// quit leaves at once without unsaved changes, and asks first with them.
-func (m *Model) quit() tea.Cmd {
-	return m.guard(after{kind: doQuit})
-}
-
-// guard does a (quit, open a file) at once without unsaved changes, and asks first with
-// them: save, discard or cancel.
-func (m *Model) guard(a after) tea.Cmd {
-	m.pending = a
-	if !m.Modified() {
-		return m.leave()
-	}
-	m.quitGuard = newQuitGuard(a.words(), m.saveWords(), m.keys)
-	m.mode = modeQuit
-	return nil
-}
-
-// leave does what is pending, leaving the session cleanly: its journal goes (when a file is
-// opened instead, once that file opened).
-func (m *Model) leave() tea.Cmd {
-	a := m.pending
-	m.pending = after{}
-	m.mode = modeBoard
-	if a.kind == doOpen {
-		return m.openFile(a.path)
-	}
-	m.quitting = true
-	return m.removeJournal(true)
-}
-
-// quitKey routes a key to the quit guard and does what it chose.
-func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) { // a second ctrl+c: the user wants out, and keeps the journal
-		m.quitting = true
-		return m.flushJournal()
-	}
-	m.quitGuard, _ = m.quitGuard.Update(msg)
-	switch m.quitGuard.choice {
-	case guardSave:
-		return m.startSave(false)
-	case guardSaveAs:
-		return m.startSave(true)
-	case guardDiscard:
-		return m.leave()
-	case guardBack:
-		m.mode = modeBoard
-		m.pending = after{}
-	}
-	return nil
-}
-
-func (m *Model) findKey(msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
-		m.board.back(m.cur, m.finder.from, m.finder.fromName)
-		return m.quit()
-	}
-	var cmd tea.Cmd
-	m.finder, cmd = m.finder.Update(msg, m.cur, m.board.Cols)
-	f := &m.finder
-	switch {
-	case f.cancelled:
-		m.mode = modeBoard
-		m.board.back(m.cur, f.from, f.fromName)
-	case f.accepted && f.Current() == "":
-		m.mode = modeBoard
-		m.board.back(m.cur, f.from, f.fromName)
-		if q := f.input.Value(); q != "" {
-			m.setError(fmt.Sprintf("no team matches %q", q))
-		}
-	case f.accepted:
-		m.mode = modeBoard
-		m.setStatus("selected " + f.CurrentWords())
-	case f.Current() != "":
-		i := m.teamIndex(f.Current(), -1)
-		m.selectIndex(i)
-		m.board.Open, m.board.Service = false, 0
-		if k := f.CurrentService(); k >= 0 {
-			// a service is selected under its team, as enter opens them
-			m.board.Open = true
-			m.board.Service = slices.Index(m.index.TeamServices(i), int32(k))
-		}
-	default:
-		m.board.back(m.cur, f.from, f.fromName)
-	}
-	return cmd
-}
-
-func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
-		return m.quit()
-	}
-	var cmd tea.Cmd
-	m.form, cmd = m.form.Update(msg, m.keys)
-	switch {
-	case m.form.cancelled:
-		m.mode = modeBoard
-	case m.form.submitted:
-		m.form.submitted = false
-		t, err := m.form.Team()
-		if err == nil {
-			var c *orgs.Change
-			m.before = m.Selected()
-			if c, err = m.cur.AddTeam(t); err == nil {
-				m.commit(entry{c, -1})
-				m.mode = modeBoard
-				return nil
-			}
-		}
-		m.form.err = err.Error()
-	}
-	return cmd
-}
-
-// ---- edits and history ----------------------------------------------------
-
-// edit records a change the user made, or shows why it was refused.
-func (m *Model) edit(c *orgs.Change, err error) {
-	m.editTeam(-1, c, err)
-}
-
-// editTeam is edit of a change that changes team i alone (orgs' edits of the team at an
-// index: move, run, run_with, SRE role, headcount).
-func (m *Model) editTeam(i int, c *orgs.Change, err error) {
-	if err != nil {
-		m.setError(err.Error())
-		return
-	}
-	m.commit(entry{c, i})
-}
-
-func (m *Model) commit(e entry) {
-	if m.shared.participant() {
-		m.sendEdit(e, false, false)
-		return
-	}
-	m.Apply(e.c, e.team)
-	m.journal.dirty = true
-	m.rederive(e.c.Subject, e.team)
-	m.setStatus(e.c.Summary)
-}
-
-func (m *Model) undo() {
-	if m.shared.participant() {
-		m.sendEdit(entry{team: -1}, true, false)
-		return
-	}
-	m.before = m.Selected()
-	e, ok := m.Undo()
-	if !ok {
-		m.setError("nothing to undo")
-		return
-	}
-	m.journal.dirty = true
-	m.rederive(e.c.Subject, e.team)
-	m.setStatus("undid: " + e.c.Summary)
-}
-
-func (m *Model) redo() {
-	if m.shared.participant() {
-		m.sendEdit(entry{team: -1}, false, true)
-		return
-	}
-	m.before = m.Selected()
-	e, ok := m.Redo()
-	if !ok {
-		m.setError("nothing to redo")
-		return
-	}
-	m.journal.dirty = true
-	m.rederive(e.c.Subject, e.team)
-	m.setStatus("redid: " + e.c.Summary)
-}
-
-// rederive is refresh after the analysis.
-func (m *Model) rederive(subject string, team int) {
-	selected := m.before
-	m.before = ""
-	m.derive(team)
-	i := -1
-	if subject != "" {
-		i = m.teamIndex(subject, team)
-	}
-	if i < 0 && selected != "" {
-		i = m.teamIndex(selected, team)
-	}
-	if i >= 0 {
-		m.selectIndex(i)
-	}
-	m.board.clampRows()
-	m.board.ensurePanel(m.an)
-}
-
-// teamIndex is m.cur.TeamIndex(name), looking first at team i, the team an edit was
-// about: names are unique ignoring case, so a match there is the only one.
-func (m *Model) teamIndex(name string, i int) int {
-	if i >= 0 && i < len(m.cur.Teams) && orgs.SameName(m.cur.Teams[i].Name, name) {
-		return i
-	}
-	if i := m.board.Selected(); i >= 0 && i < len(m.cur.Teams) && orgs.SameName(m.cur.Teams[i].Name, name) {
-		return i
-	}
-	return m.cur.TeamIndex(name)
-}
-
-func (m *Model) setStatus(s string) { m.status, m.statusErr = s, false; m.logMessage(s, false) }
-func (m *Model) setError(s string)  { m.status, m.statusErr = s, true; m.logMessage(s, true) }
 
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
-	m.keys.mode = m.mode
-	m.keys.pager = m.pager.keys
-	m.keys.question = m.question.keys
-	m.keys.files = m.files.keys
-	m.keys.quit = m.quitGuard.keys
-	m.keys.restore = m.restore.keys
-	if m.present && m.mode == modeBoard {
-		m.keys.mode = modePresent
-	}
-	m.board.enableKeys(&m.keys, m.boardCtx(), m.shared)
-	m.keys.leftIsBase = m.cmp == nil || m.cmp.leftPath == "" && m.cmp.options == nil && !m.cmp.loading
-	m.helpView = m.helpMemo.view(&m.help, m.keys, m.st.Renderer())
-	switch m.mode {
-	case modeFiles:
-		m.files.SetSize(m.w, m.pageBodyHeight(0))
-	case modeCompare:
-		m.syncCompare()
-	case modePlan:
-		m.syncPlan()
-	case modePager:
-		m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
+	m.helpView = m.helpMemo.view(&m.help, m.top().help(m), m.st.Renderer())
+	if s, ok := m.top().(sizer); ok {
+		s.size(m)
 	}
 	d := m.data()
 	m.lay = views.LayoutFor(d, m.st, m.w, m.h)
@@ -727,21 +344,8 @@ func (m *Model) data() *views.Data {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
 	d.Header.Shared = m.peopleWords()
-	switch m.mode {
-	case modeFind:
-		d.Prompt = m.finder.View(m.st)
-	case modeForm:
-		d.Dialog = m.form.Dialog()
-	case modeSave:
-		d.Dialog = m.save.Dialog(m.saving)
-	case modeQuit:
-		d.Dialog = m.quitGuard.Dialog()
-	case modeRestore:
-		d.Dialog = m.restore.Dialog(m.lay.Panels.H)
-	case modeConfirm:
-		d.Dialog = m.question.Dialog()
-	case modeRotate:
-		d.Dialog = m.rotationDialog()
+	if s, ok := m.top().(dresser); ok {
+		s.dress(m, d)
 	}
 	return d
 }
@@ -758,21 +362,7 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
-	d := m.data()
-	switch m.mode {
-	case modeFiles:
-		return m.files.View(d, m.w, m.h)
-	case modeCompare:
-		return m.compareView(d)
-	case modePlan:
-		return m.planView(d)
-	case modePager:
-		return m.pager.View(d, m.st)
-	}
-	if m.present && m.mode == modeBoard {
-		return views.Present(d, m.st, m.w, m.h)
-	}
-	return m.board.View(d, m.st, m.lay, m.w, m.h)
+	return m.top().view(m, m.data())
 }
 
 // Run runs the dashboard in the terminal until the user quits: full screen, with the mouse.

@@ -210,8 +210,8 @@ func TestRunesArrivingTogether(t *testing.T) {
 	}
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Gift Cards")})
-	if m.mode != modeForm || m.form.name.Value() != "Gift Cards" {
-		t.Errorf("typed name %q in mode %d", m.form.name.Value(), m.mode)
+	if !shown[*teamForm](m) || onTop[teamForm](m).name.Value() != "Gift Cards" {
+		t.Errorf("typed name %q in screen %s", onTop[teamForm](m).name.Value(), screenName(m))
 	}
 	press(t, m, "esc")
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hhj+")})
@@ -273,7 +273,7 @@ func TestMoveKeys(t *testing.T) {
 func TestFindKeys(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "/")
-	if m.mode != modeFind {
+	if !shown[*finder](m) {
 		t.Fatal("/ did not open find")
 	}
 	typeText(t, m, "ware")
@@ -284,8 +284,8 @@ func TestFindKeys(t *testing.T) {
 		t.Errorf("no prompt:\n%s", m.View())
 	}
 	press(t, m, "enter")
-	if m.mode != modeBoard || m.Selected() != "Warehouse Management" {
-		t.Errorf("enter: mode %d, selected %q", m.mode, m.Selected())
+	if !m.onGround() || m.Selected() != "Warehouse Management" {
+		t.Errorf("enter: screen %s, selected %q", screenName(m), m.Selected())
 	}
 
 	// esc restores the selection
@@ -295,8 +295,8 @@ func TestFindKeys(t *testing.T) {
 		t.Fatalf("selected %q", m.Selected())
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || m.Selected() != "Warehouse Management" {
-		t.Errorf("esc: mode %d, selected %q", m.mode, m.Selected())
+	if !m.onGround() || m.Selected() != "Warehouse Management" {
+		t.Errorf("esc: screen %s, selected %q", screenName(m), m.Selected())
 	}
 
 	// prefix matches come first; down and up walk the matches
@@ -325,7 +325,7 @@ func TestFindKeys(t *testing.T) {
 	// a control character typed or pasted never reaches the input
 	press(t, m, "/")
 	run(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("on\x1b[2Jline\u202e")})
-	if v := m.finder.input.Value(); strings.ContainsFunc(v, orgs.IsControl) {
+	if v := m.top().(*finder).input.Value(); strings.ContainsFunc(v, orgs.IsControl) {
 		t.Errorf("control character kept: %q", v)
 	}
 }
@@ -364,10 +364,10 @@ func TestRunWithRoleKeys(t *testing.T) {
 	if !m.statusErr || len(m.history) != n {
 		t.Errorf("r/e on an SRE team: status %q", m.status)
 	}
-	if m.keys.Run.Enabled() || m.keys.Role.Enabled() || m.keys.With.Enabled() {
+	if applies(m, m.keys.Run) || applies(m, m.keys.Role) || applies(m, m.keys.With) {
 		t.Error("r, e or w enabled on an SRE team")
 	}
-	if strings.Contains(m.help.View(m.keys), "r run") {
+	if strings.Contains(m.help.View(m.top().help(m)), "r run") {
 		t.Error("the help lists r for an SRE team")
 	}
 }
@@ -388,7 +388,7 @@ func TestHeadcountKeys(t *testing.T) {
 	if got := team(t, m, "Online Shop").Headcount; got != 1 || !m.statusErr {
 		t.Errorf("- below 1: %d, status %q", got, m.status)
 	}
-	if m.keys.Less.Enabled() {
+	if applies(m, m.keys.Less) {
 		t.Error("- enabled at 1")
 	}
 }
@@ -396,7 +396,7 @@ func TestHeadcountKeys(t *testing.T) {
 func TestNewTeamForm(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "l", "l", "n") // in the SRE org column
-	if m.mode != modeForm {
+	if !shown[*teamForm](m) {
 		t.Fatal("n did not open the form")
 	}
 	if !strings.Contains(m.View(), "New team") || !strings.Contains(m.View(), "< sre >") {
@@ -404,7 +404,7 @@ func TestNewTeamForm(t *testing.T) {
 	}
 	typeText(t, m, "Checkout")
 	press(t, m, "enter")
-	if m.mode != modeForm || !strings.Contains(m.View(), "already used") {
+	if !shown[*teamForm](m) || !strings.Contains(m.View(), "already used") {
 		t.Fatalf("duplicate name accepted:\n%s", m.View())
 	}
 	for range len("Checkout") {
@@ -416,8 +416,8 @@ func TestNewTeamForm(t *testing.T) {
 	press(t, m, "tab", "backspace")
 	typeText(t, m, "12")
 	press(t, m, "enter")
-	if m.mode != modeBoard {
-		t.Fatalf("form still open: %s", m.form.err)
+	if !m.onGround() {
+		t.Fatalf("form still open: %s", onTop[teamForm](m).err)
 	}
 	tm := team(t, m, "Platform SRE")
 	if tm.Kind != orgs.KindDev || tm.Org != orgs.OrgOps || tm.Headcount != 12 || tm.Run != orgs.RunYou {
@@ -432,11 +432,11 @@ func TestNewTeamForm(t *testing.T) {
 	press(t, m, "tab", "tab", "tab", "backspace")
 	typeText(t, m, "0")
 	press(t, m, "enter")
-	if m.mode != modeForm || !strings.Contains(m.form.err, "headcount") {
-		t.Errorf("headcount 0 accepted: %q", m.form.err)
+	if !shown[*teamForm](m) || !strings.Contains(onTop[teamForm](m).err, "headcount") {
+		t.Errorf("headcount 0 accepted: %q", onTop[teamForm](m).err)
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || m.Current().Team("Other") != nil {
+	if !m.onGround() || m.Current().Team("Other") != nil {
 		t.Error("esc did not cancel")
 	}
 }
@@ -446,7 +446,7 @@ func TestDeleteAndUndoRedo(t *testing.T) {
 	selectTeam(t, m, "Operations SRE")
 	// dev teams run with it: x asks first, n keeps it
 	press(t, m, "x")
-	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
+	if v := m.View(); !shown[*confirm](m) || !strings.Contains(v, "Delete Operations SRE?") || !strings.Contains(v, "Warehouse Management") {
 		t.Fatalf("x on a team others run with did not ask:\n%s", v)
 	}
 	press(t, m, "n")
@@ -481,8 +481,8 @@ func TestDeleteAndUndoRedo(t *testing.T) {
 	}
 	// a new edit after undo drops the redo tail
 	press(t, m, "ctrl+r", "u", "+")
-	if len(m.history) != 1 || m.keys.Redo.Enabled() {
-		t.Errorf("history %d, redo enabled %v", len(m.history), m.keys.Redo.Enabled())
+	if len(m.history) != 1 || applies(m, m.keys.Redo) {
+		t.Errorf("history %d, redo enabled %v", len(m.history), applies(m, m.keys.Redo))
 	}
 }
 
@@ -576,7 +576,7 @@ func TestHelpKey(t *testing.T) {
 	selectTeam(t, m, "Operations SRE") // not a dev team: r, w and e do not apply
 	press(t, m, "?")
 	full := m.View()
-	if m.mode != modePager || !strings.Contains(full, "Keys") {
+	if !shown[*pager](m) || !strings.Contains(full, "Keys") {
 		t.Fatalf("? did not open the key table:\n%s", full)
 	}
 	for _, want := range []string{"P  ", "SRE org positioning", "who runs it (not now: only for a dev team)", "undo (not now: nothing to undo)", "S  ", "save as a new scenario"} {
@@ -594,7 +594,7 @@ func TestHelpKey(t *testing.T) {
 		t.Errorf("80x24: the last key is not reachable:\n%s", n.View())
 	}
 	press(t, m, "?")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("? did not close the key table")
 	}
 }
@@ -603,8 +603,8 @@ func TestPresentKeys(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "p")
 	v := m.View()
-	if !m.present || !strings.Contains(v, "The SRE principles") || !strings.Contains(v, "Opening, page 1/2") {
-		t.Fatalf("p does not open on the principles: %v\n%s", m.present, v)
+	if !m.presenting() || !strings.Contains(v, "The SRE principles") || !strings.Contains(v, "Opening, page 1/2") {
+		t.Fatalf("p does not open on the principles: %v\n%s", m.presenting(), v)
 	}
 	if strings.Contains(v, "Development org") || !strings.Contains(v, "right/space next") {
 		t.Errorf("presentation shows the board's chrome, or no key footer:\n%s", v)
@@ -651,11 +651,11 @@ func TestPresentKeys(t *testing.T) {
 		t.Error("an edit key worked in presentation mode")
 	}
 	press(t, m, "esc")
-	if m.present || !strings.Contains(m.View(), "Development org") {
+	if m.presenting() || !strings.Contains(m.View(), "Development org") {
 		t.Error("esc did not return to the board")
 	}
 	press(t, m, "p", "p")
-	if m.present {
+	if m.presenting() {
 		t.Error("p did not return to the board")
 	}
 	// --present starts in presentation mode
@@ -677,14 +677,14 @@ func TestQuitKeys(t *testing.T) {
 	}
 	m = newModel(t, "mixed", 80, 24)
 	press(t, m, "+")
-	if press(t, m, "q") || m.mode != modeQuit || !strings.Contains(m.View(), "Unsaved changes") {
+	if press(t, m, "q") || !shown[*quitGuard](m) || !strings.Contains(m.View(), "Unsaved changes") {
 		t.Fatalf("q with changes did not ask:\n%s", m.View())
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("esc did not cancel the quit")
 	}
-	if press(t, m, "ctrl+c") || m.mode != modeQuit {
+	if press(t, m, "ctrl+c") || !shown[*quitGuard](m) {
 		t.Error("ctrl+c with changes did not ask")
 	}
 	if !press(t, m, "ctrl+c") {
@@ -698,7 +698,7 @@ func TestQuitKeys(t *testing.T) {
 	// quitting from presentation mode asks too
 	m = newModel(t, "mixed", 80, 24)
 	press(t, m, "+", "p", "q")
-	if m.mode != modeQuit {
+	if !shown[*quitGuard](m) {
 		t.Error("q in presentation mode with changes did not ask")
 	}
 }
@@ -742,14 +742,14 @@ func TestSaveKey(t *testing.T) {
 	press(t, m, "+")
 	press(t, m, "s")
 	want := filepath.Join(filepath.Dir(path), "mixed-scenario-1.toml")
-	if m.mode != modeSave || m.save.path.Value() != want {
-		t.Fatalf("s: mode %d, prefilled %q, want %q", m.mode, m.save.path.Value(), want)
+	if !shown[saveScreen](m) || m.save.path.Value() != want {
+		t.Fatalf("s: screen %s, prefilled %q, want %q", screenName(m), m.save.path.Value(), want)
 	}
 	press(t, m, "tab")
 	typeText(t, m, "more people")
 	press(t, m, "enter")
-	if m.mode != modeBoard || m.Modified() || !strings.Contains(m.status, "saved the scenario") {
-		t.Fatalf("after save: mode %d, modified %v, status %q, err %q", m.mode, m.Modified(), m.status, m.save.err)
+	if !m.onGround() || m.Modified() || !strings.Contains(m.status, "saved the scenario") {
+		t.Fatalf("after save: screen %s, modified %v, status %q, err %q", screenName(m), m.Modified(), m.status, m.save.err)
 	}
 	op, err := orgs.Open(want, "")
 	if err != nil {
@@ -764,12 +764,12 @@ func TestSaveKey(t *testing.T) {
 	}
 	// s on the scenario now open updates it in place, title kept, after one question
 	press(t, m, "+", "s")
-	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "Update the scenario?") {
-		t.Fatalf("second s: mode %d, no question:\n%s", m.mode, v)
+	if v := m.View(); !shown[*confirm](m) || !strings.Contains(v, "Update the scenario?") {
+		t.Fatalf("second s: screen %s, no question:\n%s", screenName(m), v)
 	}
 	press(t, m, "y")
-	if m.mode != modeBoard || m.Modified() || m.file != want {
-		t.Fatalf("after the update: mode %d, modified %v, file %q", m.mode, m.Modified(), m.file)
+	if !m.onGround() || m.Modified() || m.file != want {
+		t.Fatalf("after the update: screen %s, modified %v, file %q", screenName(m), m.Modified(), m.file)
 	}
 	if o, _, err := orgs.LoadFile(want); err != nil || o.Scenario.Title != "more people" || o.Team("Online Shop").Headcount != 11 {
 		t.Fatalf("updated in place: %v %+v", err, o)
@@ -780,7 +780,7 @@ func TestSaveKey(t *testing.T) {
 		t.Errorf("save as prefilled %q, title %q", got, m.save.title.Value())
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || !m.Modified() {
+	if !m.onGround() || !m.Modified() {
 		t.Error("esc did not cancel the save")
 	}
 }
@@ -795,23 +795,23 @@ func TestSaveReplaceAndFailures(t *testing.T) {
 	}}
 	m, _ := fileModel(t, "mixed", rec.save)
 	press(t, m, "+", "s", "enter")
-	if m.mode != modeConfirm || !strings.Contains(m.View(), "Replace the file?") {
-		t.Fatalf("exists: mode %d\n%s", m.mode, m.View())
+	if !shown[*confirm](m) || !strings.Contains(m.View(), "Replace the file?") {
+		t.Fatalf("exists: screen %s\n%s", screenName(m), m.View())
 	}
 	press(t, m, "y")
 	if len(rec.calls) != 2 || !rec.calls[1].replace || m.Modified() {
 		t.Fatalf("y: calls %+v, modified %v", rec.calls, m.Modified())
 	}
 	press(t, m, "+", "s", "enter", "n")
-	if m.mode != modeSave || !strings.Contains(m.save.err, "not replaced") {
-		t.Errorf("n: mode %d, err %q", m.mode, m.save.err)
+	if !shown[saveScreen](m) || !strings.Contains(m.save.err, "not replaced") {
+		t.Errorf("n: screen %s, err %q", screenName(m), m.save.err)
 	}
 	press(t, m, "enter")
-	if m.mode != modeSave || !strings.Contains(m.save.err, "read-only") {
+	if !shown[saveScreen](m) || !strings.Contains(m.save.err, "read-only") {
 		t.Errorf("read-only: %q", m.save.err)
 	}
 	press(t, m, "enter")
-	if m.mode != modeSave || !strings.Contains(m.save.err, "kept in memory, not saved: ") || !strings.Contains(m.save.err, " is not writable") || !m.Modified() {
+	if !shown[saveScreen](m) || !strings.Contains(m.save.err, "kept in memory, not saved: ") || !strings.Contains(m.save.err, " is not writable") || !m.Modified() {
 		t.Errorf("dir not writable: %q", m.save.err)
 	}
 	if !m.statusErr || !strings.HasPrefix(m.status, "kept in memory, not saved: ") {
@@ -834,8 +834,8 @@ func TestSaveFromQuitGuard(t *testing.T) {
 	m, _ := fileModel(t, "mixed", rec.save)
 	press(t, m, "+", "q")
 	press(t, m, "s")
-	if m.mode != modeSave || m.pending.kind != doQuit || m.save.then != "quit" {
-		t.Fatalf("s in the quit question: mode %d", m.mode)
+	if !shown[saveScreen](m) || m.pending.kind != doQuit || m.save.then != "quit" {
+		t.Fatalf("s in the quit question: screen %s", screenName(m))
 	}
 	if !press(t, m, "enter") {
 		t.Error("did not quit after saving")

@@ -22,8 +22,8 @@ func saveThreeScenarios(t *testing.T) (*Model, string) {
 		}
 		press(t, m, edit...)
 		press(t, m, "S")
-		if m.mode != modeSave {
-			t.Fatalf("S did not open the save prompt: mode %v, %q", m.mode, m.status)
+		if !shown[saveScreen](m) {
+			t.Fatalf("S did not open the save prompt: screen %s, %q", screenName(m), m.status)
 		}
 		press(t, m, "enter")
 		if m.Modified() {
@@ -40,10 +40,10 @@ func TestCompareFourOptions(t *testing.T) {
 	m, base := saveThreeScenarios(t)
 	m.Update(keyMsgSize(160, 45))
 	press(t, m, "c", "O")
-	if m.mode != modeFiles || !m.files.view.Marking {
-		t.Fatalf("O did not open the file list taking marks: mode %v", m.mode)
+	if !shown[*fileList](m) || !onTop[fileList](m).listing.Marking {
+		t.Fatalf("O did not open the file list taking marks: screen %s", screenName(m))
 	}
-	fl := &m.files.view
+	fl := &onTop[fileList](m).listing
 	if len(fl.Files) < 4 || !fl.Files[0].OfBaseline || !fl.Files[2].OfBaseline {
 		t.Fatalf("the scenarios of the baseline do not come first: %+v", fl.Files)
 	}
@@ -60,10 +60,10 @@ func TestCompareFourOptions(t *testing.T) {
 	}
 	marked := append([]string(nil), fl.Marked...)
 	press(t, m, "enter")
-	if m.mode != modeCompare || m.cmp == nil || len(m.cmp.options) != 4 {
-		t.Fatalf("enter did not compare four options: mode %v", m.mode)
+	if !shown[*comparing](m) || m.compared() == nil || len(m.compared().options) != 4 {
+		t.Fatalf("enter did not compare four options: screen %s", screenName(m))
 	}
-	opts := m.cmp.options
+	opts := m.compared().options
 	if opts[0].File != filepath.Base(base) {
 		t.Errorf("the first column is %q, not the baseline", opts[0].File)
 	}
@@ -74,7 +74,7 @@ func TestCompareFourOptions(t *testing.T) {
 	}
 	v := m.View()
 	for _, want := range []string{"Compare 4 options", "People needed for", "Transition from", "Hard decisions", "marks the best value"} {
-		if !strings.Contains(v+strings.Join(m.cmp.body, "\n"), want) {
+		if !strings.Contains(v+strings.Join(m.compared().body, "\n"), want) {
 			t.Errorf("the options lack %q:\n%s", want, v)
 		}
 	}
@@ -83,12 +83,12 @@ func TestCompareFourOptions(t *testing.T) {
 	if !hard[0] {
 		t.Errorf("the baseline's transition is not the best: %v", hard)
 	}
-	body := strings.Join(m.cmp.body, "\n")
+	body := strings.Join(m.compared().body, "\n")
 	if !strings.Contains(body, "unchanged *") {
 		t.Errorf("the best transition is not marked:\n%s", body)
 	}
 	press(t, m, "b")
-	if m.cmp == nil || m.cmp.options != nil || m.cmp.data == nil {
+	if m.compared() == nil || m.compared().options != nil || m.compared().data == nil {
 		t.Error("b did not go back to the baseline and the current model")
 	}
 }
@@ -100,8 +100,8 @@ func TestCompareOptionsWithTheCurrentModel(t *testing.T) {
 	selectTeam(t, m, "Checkout")
 	press(t, m, "+")
 	press(t, m, "c", "O", "enter")
-	if m.cmp == nil || len(m.cmp.options) != 3 || m.cmp.options[2].File != "current model" {
-		t.Fatalf("want baseline, the file under the cursor and the current model: %+v", m.cmp)
+	if m.compared() == nil || len(m.compared().options) != 3 || m.compared().options[2].File != "current model" {
+		t.Fatalf("want baseline, the file under the cursor and the current model: %+v", m.compared())
 	}
 	checkView(t, m, "options")
 }

@@ -4,7 +4,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/views"
 )
@@ -32,8 +31,8 @@ type pagerKeys struct {
 	panels bool
 }
 
-func newPager(title string, render func(w int) []string, panels bool) pager {
-	p := pager{title: title, render: render, vp: viewport.New(0, 0)}
+func newPager(title string, render func(w int) []string, panels bool) *pager {
+	p := &pager{title: title, render: render, vp: viewport.New(0, 0)}
 	p.vp.MouseWheelEnabled = true
 	p.keys = pagerKeys{
 		Scroll:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("j/k", "scroll")),
@@ -54,9 +53,6 @@ func newPager(title string, render func(w int) []string, panels bool) pager {
 func (k pagerKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Scroll, k.Page, k.Top, k.NextPanel, k.Close}
 }
-
-// FullHelp is the pager's key help in one group.
-func (k pagerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // SetSize fits the pager to a w x h terminal whose help takes footer lines.
 func (p *pager) SetSize(w, h, footer int) {
@@ -157,12 +153,11 @@ func (m *Model) logLines(w int) []string {
 }
 
 // openPager shows a page that scrolls; at the end when atEnd (the log: newest last).
-func (m *Model) openPager(p pager, atEnd bool) {
-	m.pager = p
-	m.mode = modePager
-	m.pager.SetSize(m.w, m.h, lipgloss.Height(m.helpView))
+func (m *Model) openPager(p *pager, atEnd bool) {
+	m.show(p)
+	p.size(m)
 	if atEnd {
-		m.pager.vp.GotoBottom()
+		p.vp.GotoBottom()
 	}
 }
 
@@ -176,29 +171,36 @@ func (m *Model) zoomPanel() {
 // zoomTitle is the title of panel p full screen.
 func zoomTitle(p views.PanelID) string { return p.Title() + " (full screen)" }
 
-func (m *Model) pagerKey(msg tea.KeyMsg) tea.Cmd {
+// update scrolls the page, closes it, or shows the next or previous panel full screen.
+func (p *pager) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		return m.quit()
 	}
-	if is(msg, m.keys.SortBy) && m.pager.title == zoomTitle(views.PanelServices) {
+	if is(msg, m.keys.SortBy) && p.title == zoomTitle(views.PanelServices) {
 		// the Services panel full screen takes its sort key too
 		m.board.byStatus = !m.board.byStatus
 		m.zoomPanel()
 		return nil
 	}
 	var cmd tea.Cmd
-	m.pager, cmd = m.pager.Update(msg)
+	*p, cmd = p.Update(msg)
 	switch {
-	case m.pager.done:
-		m.mode = modeBoard
-	case m.pager.next, m.pager.prev:
+	case p.done:
+		m.closeAll()
+	case p.next, p.prev:
 		step := 1
-		if m.pager.prev {
+		if p.prev {
 			step = -1
 		}
 		m.board.cyclePanel(m.an, step)
 		m.zoomPanel()
 	}
 	return cmd
+}
+
+// zoomed reports whether a panel is open full screen.
+func (m *Model) zoomed() bool {
+	p, ok := m.top().(*pager)
+	return ok && p.keys.panels
 }

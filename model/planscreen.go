@@ -39,10 +39,12 @@ type planReadyMsg struct {
 // models and analyses take long enough to freeze the screen, which says "planning..."
 // meanwhile. The command works on copies, so later edits cannot reach it.
 func (m *Model) enterPlan() tea.Cmd {
-	m.mode = modePlan
 	pl := &planning{vp: viewport.New(0, 0), drawnSel: -1}
 	pl.vp.MouseWheelEnabled = true
-	m.plan = pl
+	if m.shared != nil {
+		pl.version = m.shared.version
+	}
+	m.show(pl)
 	base, cur := m.base, m.cur.Clone()
 	baseName, target := m.basePath, m.file
 	return func() tea.Msg {
@@ -52,24 +54,25 @@ func (m *Model) enterPlan() tea.Cmd {
 
 // planReady shows a plan, unless the screen it was for is gone.
 func (m *Model) planReady(msg planReadyMsg) {
-	if m.mode != modePlan || m.plan != msg.pl {
+	if pl, ok := m.top().(*planning); !ok || pl != msg.pl {
 		return
 	}
-	m.plan.data = msg.data
-	m.plan.body = nil // drawn at the next sync
+	msg.pl.data = msg.data
+	msg.pl.body = nil // drawn at the next sync
 }
 
-// planHelp is the plan screen's key help.
-func planHelp(k KeyMap) []key.Binding {
-	return []key.Binding{
+// help is the plan screen's keys.
+func (pl *planning) help(m *Model) screenHelp {
+	k := &m.keys
+	return helpLine(
 		withHelp(k.Up, "up/down", "choose stage"), withHelp(k.PageDown, "pgup/pgdn", "scroll"),
 		withHelp(k.Accept, "enter", "open the stage"), withHelp(k.Cancel, "esc/g", "back"), k.Quit,
-	}
+	)
 }
 
-func (m *Model) planKey(msg tea.KeyMsg) tea.Cmd {
+// update takes a key of the plan: choose a stage, scroll, open the stage, or go back.
+func (pl *planning) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
-	pl := m.plan
 	n := 0
 	if pl.data != nil {
 		n = len(pl.data.Plan.Stages)
@@ -78,8 +81,7 @@ func (m *Model) planKey(msg tea.KeyMsg) tea.Cmd {
 	case is(msg, k.Quit):
 		return m.quit()
 	case key.Matches(msg, k.Cancel), is(msg, k.Plan):
-		m.mode = modeBoard
-		m.plan = nil
+		m.closeAll()
 	case key.Matches(msg, k.Up):
 		pl.sel = max(0, pl.sel-1)
 	case key.Matches(msg, k.Down):
@@ -95,7 +97,7 @@ func (m *Model) planKey(msg tea.KeyMsg) tea.Cmd {
 		pl.sel = max(0, n-1)
 		pl.vp.GotoBottom()
 	case key.Matches(msg, k.Accept):
-		m.openStage()
+		pl.openStage(m)
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	}
@@ -104,8 +106,7 @@ func (m *Model) planKey(msg tea.KeyMsg) tea.Cmd {
 
 // openStage makes the chosen stage's model the current model: one edit, undone with u, and
 // back to the board, where the model now is that stage.
-func (m *Model) openStage() {
-	pl := m.plan
+func (pl *planning) openStage(m *Model) {
 	if pl.data == nil {
 		m.setError("the plan is still being made")
 		return
@@ -122,8 +123,7 @@ func (m *Model) openStage() {
 		m.setError(err.Error())
 		return
 	}
-	m.mode = modeBoard
-	m.plan = nil
+	m.closeAll()
 	m.before = m.Selected()
 	m.edit(c, nil)
 	if m.status == c.Summary {
@@ -131,14 +131,9 @@ func (m *Model) openStage() {
 	}
 }
 
-// syncPlan draws the body again when the width or the chosen stage changed, and keeps the
+// size draws the body again when the width or the chosen stage changed, and keeps the
 // chosen stage in view.
-func (m *Model) syncPlan() {
-	pl := m.plan
-	if pl == nil {
-		m.mode = modeBoard
-		return
-	}
+func (pl *planning) size(m *Model) {
 	if pl.data == nil {
 		pl.body = []string{"planning..."}
 		pl.vp.SetYOffset(0)
@@ -164,11 +159,7 @@ func (m *Model) syncPlan() {
 	pl.vp.SetYOffset(pl.vp.YOffset) // back in range after a resize
 }
 
-func (m *Model) planView(d *views.Data) string {
-	pl := m.plan
-	if pl == nil {
-		return ""
-	}
+func (pl *planning) view(m *Model, d *views.Data) string {
 	return views.DrawScreen(views.Screen{Title: views.PlanTitle(pl.data), Body: pl.body, Offset: pl.vp.YOffset}, d, m.st, m.w, m.h)
 }
 
@@ -200,7 +191,7 @@ type decidePlanMsg struct {
 // another model and none is being made for this one.
 func (m *Model) planToPresent() tea.Cmd {
 	p := &m.decidePlan
-	if !m.present || p.an == m.an || p.asked == m.an {
+	if !m.presenting() || p.an == m.an || p.asked == m.an {
 		return nil
 	}
 	p.asked = m.an
@@ -215,3 +206,5 @@ func (m *Model) decidePlanReady(msg decidePlanMsg) {
 	}
 	m.decidePlan = decidePlan{an: msg.an, plan: msg.plan}
 }
+
+func (pl *planning) mouse(_ *Model, msg tea.MouseMsg) { pl.vp, _ = pl.vp.Update(msg) }

@@ -22,8 +22,8 @@ func plannedModel(t *testing.T, w, h int) *Model {
 func TestPlanKeyOpensAndCloses(t *testing.T) {
 	m := plannedModel(t, 80, 24)
 	press(t, m, "g")
-	if m.mode != modePlan || m.plan == nil || m.plan.data == nil {
-		t.Fatalf("g did not open a made plan: mode %v", m.mode)
+	if !shown[*planning](m) || onTop[planning](m).data == nil {
+		t.Fatalf("g did not open a made plan: screen %s", screenName(m))
 	}
 	checkView(t, m, "plan")
 	v := m.View()
@@ -33,12 +33,12 @@ func TestPlanKeyOpensAndCloses(t *testing.T) {
 		}
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || m.plan != nil {
-		t.Errorf("esc left mode %v", m.mode)
+	if !m.onGround() || shown[*planning](m) {
+		t.Errorf("esc left screen %s", screenName(m))
 	}
 	press(t, m, "g", "g")
-	if m.mode != modeBoard {
-		t.Errorf("g did not go back from the plan: mode %v", m.mode)
+	if !m.onGround() {
+		t.Errorf("g did not go back from the plan: screen %s", screenName(m))
 	}
 }
 
@@ -59,14 +59,14 @@ func TestPlanNothingToPlan(t *testing.T) {
 func TestPlanIsMadeInACommand(t *testing.T) {
 	m := plannedModel(t, 80, 24)
 	_, cmd := m.Update(keyMsg("g"))
-	if cmd == nil || m.plan.data != nil {
+	if cmd == nil || onTop[planning](m).data != nil {
 		t.Fatal("g made the plan in Update instead of in a command")
 	}
 	if v := m.View(); !strings.Contains(v, "planning...") {
 		t.Errorf("the screen does not say the plan is being made:\n%s", v)
 	}
 	m.Update(cmd())
-	if m.plan.data == nil || len(m.plan.data.Plan.Stages) != 3 {
+	if onTop[planning](m).data == nil || len(onTop[planning](m).data.Plan.Stages) != 3 {
 		t.Fatal("the command's plan did not reach the screen")
 	}
 }
@@ -78,7 +78,7 @@ func TestOpenStageAndUndo(t *testing.T) {
 	before := orgs.Marshal(m.Current())
 	for sel := range 3 {
 		press(t, m, "g")
-		stages := m.plan.data.Plan.Stages
+		stages := onTop[planning](m).data.Plan.Stages
 		for range sel {
 			press(t, m, "down")
 		}
@@ -92,8 +92,8 @@ func TestOpenStageAndUndo(t *testing.T) {
 			press(t, m, "esc")
 			continue
 		}
-		if m.mode != modeBoard {
-			t.Fatalf("stage %d: enter left mode %v", sel+1, m.mode)
+		if !m.onGround() {
+			t.Fatalf("stage %d: enter left screen %s", sel+1, screenName(m))
 		}
 		if !orgs.ModelsEqual(m.Current(), want) {
 			t.Fatalf("stage %d: the current model is not the stage's", sel+1)

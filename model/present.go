@@ -1,6 +1,7 @@
 package model
 
 import (
+	"github.com/charmbracelet/lipgloss"
 	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -27,11 +28,7 @@ func newPresenter(k KeyMap) presenter {
 }
 
 // Update pages through slides.
-func (p presenter) Update(msg tea.Msg, slides []views.Slide) (presenter, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return p, nil
-	}
+func (p presenter) Update(km tea.KeyMsg, slides []views.Slide) (presenter, tea.Cmd) {
 	switch {
 	case key.Matches(km, p.keys.Back):
 		p.done = true
@@ -51,4 +48,35 @@ func (p presenter) Update(msg tea.Msg, slides []views.Slide) (presenter, tea.Cmd
 	}
 	p.page = max(0, min(len(slides)-1, p.page))
 	return p, nil
+}
+
+func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case is(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	case m.help.ShowAll && key.Matches(msg, k.Cancel):
+		m.help.ShowAll = false // esc closes what ? opened, and only that
+		return nil
+	}
+	var cmd tea.Cmd
+	m.presenter, cmd = m.presenter.Update(msg, m.slides())
+	if m.presenter.done {
+		m.pop()
+	}
+	return cmd
+}
+
+// startPresenting shows presentation mode from its first slide.
+func (m *Model) startPresenting() {
+	m.push(presentScreen{})
+	m.presenter = newPresenter(m.keys)
+}
+
+// slides are the presentation's screens at the terminal's size.
+func (m *Model) slides() []views.Slide {
+	return views.Slides(m.data(), m.st, m.w, m.h, lipgloss.Height(m.helpView))
 }

@@ -21,6 +21,7 @@ import (
 
 // restoreQuestion is the restore question as a screen; the root model does what was chosen.
 type restoreQuestion struct {
+	overBoard
 	found *foundWork
 	// stale is set when the file changed on disk after the work was kept; file is the
 	// file's name.
@@ -44,8 +45,8 @@ const (
 // restoreKeys are the restore question's keys.
 type restoreKeys struct{ Restore, Discard, Later key.Binding }
 
-func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) restoreQuestion {
-	return restoreQuestion{found: found, stale: stale, file: filepath.Base(input), keys: restoreKeys{
+func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) *restoreQuestion {
+	return &restoreQuestion{found: found, stale: stale, file: filepath.Base(input), keys: restoreKeys{
 		Restore: withHelp(k.Restore, "r", "restore the work"),
 		Discard: withHelp(k.Discard, "d", "discard it"),
 		Later:   k.Later,
@@ -55,25 +56,10 @@ func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) re
 // ShortHelp is the restore question's key help.
 func (k restoreKeys) ShortHelp() []key.Binding { return []key.Binding{k.Restore, k.Discard, k.Later} }
 
-// FullHelp is the restore question's key help in one group.
-func (k restoreKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
 // Update takes the answer.
-func (q restoreQuestion) Update(msg tea.Msg) (restoreQuestion, tea.Cmd) {
-	q.choice = restoreNone
-	km, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return q, nil
-	}
-	switch {
-	case key.Matches(km, q.keys.Restore):
-		q.choice = restoreIt
-	case key.Matches(km, q.keys.Discard):
-		q.choice = restoreDiscard
-	case key.Matches(km, q.keys.Later):
-		q.choice = restoreLater
-	}
-	return q, nil
+func (q restoreQuestion) Update(msg tea.KeyMsg) restoreQuestion {
+	q.choice = restoreChoice(choose(msg, q.keys.Restore, q.keys.Discard, q.keys.Later))
+	return q
 }
 
 // Dialog offers the earlier session's work in the panels' place, panelsH rows high,
@@ -105,18 +91,18 @@ func (q restoreQuestion) Dialog(panelsH int) *views.Dialog {
 	return &views.Dialog{Title: "Unsaved work found", Body: body, Wrap: true}
 }
 
-// restoreKey routes a key to the restore question and does what it chose.
-func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
+// update takes the answer to the restore question and does what it chose.
+func (q *restoreQuestion) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) { // leave everything as it is, the recovery file too
 		m.quitting = true
 		return tea.Quit
 	}
-	m.restore, _ = m.restore.Update(msg)
-	f := m.restore.found
-	switch m.restore.choice {
+	*q = q.Update(msg)
+	f := q.found
+	switch q.choice {
 	case restoreIt:
-		m.restore, m.journal.ready = restoreQuestion{}, true
-		m.mode = modeBoard
+		m.journal.ready = true
+		m.closeAll()
 		m.before = m.Selected()
 		c, err := m.cur.ResetTo(f.org)
 		if err != nil {
@@ -127,16 +113,15 @@ func (m *Model) restoreKey(msg tea.KeyMsg) tea.Cmd {
 		m.commit(entry{c, -1})
 		m.setStatus(c.Summary + "; u undoes it")
 	case restoreDiscard:
-		m.restore, m.journal.ready = restoreQuestion{}, true
-		m.mode = modeBoard
+		m.journal.ready = true
+		m.closeAll()
 		m.setStatus("discarded the unsaved work of an earlier session")
 		return m.removeJournal(false)
 	case restoreLater:
 		// the earlier work stays where it is, offered again at the next start, and this
 		// session keeps no journal of its own until then (it would replace that work)
-		m.restore = restoreQuestion{}
 		m.journal.failed = true // the header says "no recovery file"
-		m.mode = modeBoard
+		m.closeAll()
 		m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
 	}
 	return nil

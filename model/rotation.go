@@ -15,6 +15,7 @@ import (
 // rotationPrompt asks how many people of a team take on-call shifts (R): a small form like
 // the team form, whose answer goes to orgs.SetRotation, which says why it refuses one.
 type rotationPrompt struct {
+	overBoard
 	// team is the team's name: an edit arriving meanwhile (a shared session) may move it
 	team  string
 	input textinput.Model
@@ -37,17 +38,15 @@ func (m *Model) startRotation(i int) {
 		in.SetValue(strconv.Itoa(t.Rotation))
 	}
 	in.Focus()
-	m.rotation = rotationPrompt{team: t.Name, input: in}
-	m.mode = modeRotate
+	m.show(&rotationPrompt{team: t.Name, input: in})
 }
 
-// rotationKey handles a key of the rotation prompt: enter sets the rotation (empty or 0
-// unsets it), esc cancels.
-func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
-	p := &m.rotation
+// update handles a key of the rotation prompt: enter sets the rotation (empty or 0 unsets
+// it), esc cancels.
+func (p *rotationPrompt) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case is(msg, m.keys.Cancel):
-		m.mode = modeBoard
+		m.closeAll()
 		return nil
 	case is(msg, m.keys.Accept):
 		v := strings.TrimSpace(p.input.Value())
@@ -61,7 +60,7 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		i := m.cur.TeamIndex(p.team)
 		if i < 0 {
-			m.mode = modeBoard
+			m.closeAll()
 			m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
 			return nil
 		}
@@ -71,7 +70,7 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 			p.err = err.Error()
 			return nil
 		}
-		m.mode = modeBoard
+		m.closeAll()
 		m.editTeam(i, c, nil)
 		m.board.panel = views.PanelStaffing // where the new load shows
 		return nil
@@ -82,9 +81,8 @@ func (m *Model) rotationKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// rotationDialog draws the rotation prompt with the team's load now.
-func (m *Model) rotationDialog() *views.Dialog {
-	p := &m.rotation
+// dialog draws the rotation prompt with the team's load now.
+func (p *rotationPrompt) dialog(m *Model) *views.Dialog {
 	i := m.cur.TeamIndex(p.team)
 	if i < 0 {
 		return &views.Dialog{Title: "Rotation", Body: views.S(p.team) + " is no longer in the organization.\n\nesc goes back", Error: p.err}

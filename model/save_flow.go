@@ -19,7 +19,7 @@ import (
 
 func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
-		m.mode = modeBoard
+		m.closeAll()
 		m.saving = false
 		return m.quit()
 	}
@@ -30,7 +30,7 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 	m.save, cmd = m.save.Update(msg, m.keys)
 	switch {
 	case m.save.cancelled:
-		m.mode = modeBoard
+		m.closeAll()
 		if m.pending.kind != doNothing {
 			m.setStatus("not saved; still here")
 		}
@@ -46,7 +46,7 @@ func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
 // startSave is s (asNew false) and S (asNew true): an open scenario is updated in place
 // after one confirmation; anything else, or S, is saved as a new scenario file.
 func (m *Model) startSave(asNew bool) tea.Cmd {
-	m.mode = modeBoard
+	m.closeAll()
 	if !asNew && m.scenarioOpen() {
 		m.save = newSavePrompt(m.file, m.pending.words()) // where a failed update asks for another name
 		m.save.title.SetValue(m.cur.Scenario.Title)
@@ -77,14 +77,15 @@ func (m *Model) askUpdate() {
 		title = fmt.Sprintf(" (%q)", views.S(t))
 	}
 	body := views.S(m.file) + title + " is the scenario you are editing. Update it in place with the current model? Its title and note are kept."
-	m.ask(newConfirm("Update the scenario?", body, "update it", "do not save (S saves as a new file)", m.keys),
+	q := newConfirm("Update the scenario?", body, "update it", "do not save (S saves as a new file)", m.keys)
+	m.ask(q,
 		func() tea.Cmd {
-			m.question.busy = true
+			q.busy = true
 			m.saving = true
 			return m.saveCmd(m.newSaveRequest(m.file, true))
 		},
 		func() {
-			m.mode = modeBoard
+			m.closeAll()
 			m.pending = after{}
 			m.setStatus("not saved; S saves as a new file")
 		})
@@ -102,13 +103,13 @@ func (m *Model) askDelete(name string) {
 		views.S(name), report.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
 	m.ask(newConfirm("Delete "+views.S(name)+"?", body, "delete it (u undoes it)", "keep it", m.keys),
 		func() tea.Cmd {
-			m.mode = modeBoard
+			m.closeAll()
 			m.before = m.Selected()
 			m.edit(m.cur.DeleteTeam(m.cur.TeamIndex(name)))
 			return nil
 		},
 		func() {
-			m.mode = modeBoard
+			m.closeAll()
 			m.setStatus("not deleted")
 		})
 }
@@ -229,7 +230,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if msg.req.example && msg.basedOn != "" {
 			m.embedded = false // the baseline has a file now
 		}
-		m.mode = modeBoard
+		m.closeAll()
 		status := fmt.Sprintf("saved the scenario to %s", msg.req.path)
 		if msg.note != "" {
 			status += "; " + msg.note
@@ -242,14 +243,14 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	case errors.Is(err, orgs.ErrExists):
 		m.askReplace(msg.req, msg.role)
 	case errors.Is(err, orgs.ErrReadOnly):
-		m.mode = modeSave
+		m.show(saveScreen{})
 		m.save.err = fmt.Sprintf("%s is read-only: it is not replaced; choose another name", msg.req.path)
 	case errors.Is(err, orgs.ErrDirNotWritable):
-		m.mode = modeSave
+		m.show(saveScreen{})
 		m.save.err = fmt.Sprintf("kept in memory, not saved: %s is not writable; choose another place", dirOf(msg.req.path))
 		m.setError(fmt.Sprintf("kept in memory, not saved: %s is not writable", dirOf(msg.req.path)))
 	default:
-		m.mode = modeSave
+		m.show(saveScreen{})
 		m.save.err = "not saved: " + err.Error()
 	}
 	return nil
@@ -303,12 +304,43 @@ func (m *Model) askReplace(req saveRequest, role string) {
 	m.ask(newConfirm(title, what, "replace it", "choose another name", m.keys),
 		func() tea.Cmd {
 			req.replace = true
-			m.mode = modeSave
+			m.show(saveScreen{})
 			m.saving = true
 			return m.saveCmd(req)
 		},
 		func() {
-			m.mode = modeSave
+			m.show(saveScreen{})
 			m.save.err = "not replaced; choose another name"
 		})
+}
+
+// pathSuggestedMsg carries the next free scenario name, found off the update loop.
+type pathSuggestedMsg struct {
+	path string
+}
+
+// saveRequest is one save to run.
+type saveRequest struct {
+	path    string
+	cur     *orgs.Org
+	meta    orgs.ScenarioMeta
+	replace bool
+	// example is set when the baseline is an embedded example: its bytes are first written
+	// to meta.BasedOn (when that name is free) so that based_on finds them.
+	example bool
+	// input is the file the session was opened from, to say so when asking to replace it.
+	input string
+}
+
+// savedMsg is the outcome of a save.
+type savedMsg struct {
+	req saveRequest
+	err error
+	// basedOn is the baseline the saved file records ("" for none); note says what the
+	// save did beyond writing the file.
+	basedOn, note string
+	// role says what an existing target is to the session, when err is orgs.ErrExists.
+	role string
+	// scenario is the [scenario] record the saved file holds.
+	scenario *orgs.Scenario
 }

@@ -79,17 +79,7 @@ func TestFlowSaveAsTypedNameReplacesTheSuggestion(t *testing.T) {
 // TestFlowUpdateScenarioInPlace: s on an open scenario asks once, then rewrites the same
 // file with the same title and note.
 func TestFlowUpdateScenarioInPlace(t *testing.T) {
-	dir := t.TempDir()
-	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	sc := filepath.Join(dir, "what-if.toml")
-	o, _, err := orgs.LoadFile(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	meta := orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance", BasedOn: base, BasedOnData: readFile(t, base)}
-	if err := orgs.SaveScenario(sc, o, meta, false); err != nil {
-		t.Fatal(err)
-	}
+	_, sc := whatIf(t, orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance"})
 	tm := flowOn(t, sc)
 	send(tm, "+", "s")
 	waitFor(t, tm, "Update the scenario?", "what-if.toml")
@@ -104,7 +94,7 @@ func TestFlowUpdateScenarioInPlace(t *testing.T) {
 	if got.Scenario.Title != "Bigger shop" || got.Scenario.Note != "asked by finance" || got.Team("Online Shop").Headcount != 10 {
 		t.Errorf("updated scenario: %+v, headcount %d", got.Scenario, got.Team("Online Shop").Headcount)
 	}
-	if fm.Modified() || exists(filepath.Join(dir, "what-if-scenario-1.toml")) {
+	if fm.Modified() || exists(filepath.Join(filepath.Dir(sc), "what-if-scenario-1.toml")) {
 		t.Error("modified after the update, or a new file written")
 	}
 }
@@ -119,7 +109,7 @@ func TestFlowBackToBaselineIsNotModified(t *testing.T) {
 	send(tm, "b")
 	waitFor(t, tm, "back to the baseline")
 	send(tm, "q")
-	if fm := finalModel(t, tm); fm.Modified() || fm.mode == modeQuit {
+	if fm := finalModel(t, tm); fm.Modified() || shown[*quitGuard](fm) {
 		t.Error("q asked about a model equal to the file")
 	}
 }
@@ -155,7 +145,7 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 	// opened again, the scenario offers the work
 	m := openModel(t, saved, true)
 	start(m)
-	if v := m.View(); m.mode != modeRestore || !strings.Contains(v, "Unsaved work found") {
+	if v := m.View(); !shown[*restoreQuestion](m) || !strings.Contains(v, "Unsaved work found") {
 		t.Fatalf("no restore offered:\n%s", v)
 	}
 }
@@ -181,11 +171,11 @@ func TestRestoreLaterAndStale(t *testing.T) {
 	m = openModel(t, path, true)
 	start(m)
 	v := m.View()
-	if m.mode != modeRestore || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
+	if !shown[*restoreQuestion](m) || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
 		t.Fatalf("no warning or no esc in the question:\n%s", v)
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || !exists(jp) {
+	if !m.onGround() || !exists(jp) {
 		t.Fatal("esc did not close the question, or removed the work")
 	}
 	press(t, m, "-", "-")
@@ -198,16 +188,7 @@ func TestRestoreLaterAndStale(t *testing.T) {
 // TestFlowQuitGuardUpdatesTheScenario: q with unsaved changes on an open scenario, then s,
 // asks once, updates the scenario in place and quits.
 func TestFlowQuitGuardUpdatesTheScenario(t *testing.T) {
-	dir := t.TempDir()
-	base := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	sc := filepath.Join(dir, "what-if.toml")
-	o, _, err := orgs.LoadFile(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := orgs.SaveScenario(sc, o, orgs.ScenarioMeta{Title: "Kept", BasedOn: base, BasedOnData: readFile(t, base)}, false); err != nil {
-		t.Fatal(err)
-	}
+	base, sc := whatIf(t, orgs.ScenarioMeta{Title: "Kept"})
 	tm := flowOn(t, sc)
 	send(tm, "+", "q")
 	waitFor(t, tm, "Unsaved changes", "update what-if.toml first")
@@ -222,4 +203,22 @@ func TestFlowQuitGuardUpdatesTheScenario(t *testing.T) {
 	if exists(orgs.JournalPath(sc)) || exists(orgs.JournalPath(base)) {
 		t.Error("a journal stayed after the clean quit")
 	}
+}
+
+// whatIf writes the mixed example as a baseline and what-if.toml beside it, a scenario of
+// it unchanged with meta (its based_on that baseline).
+func whatIf(t *testing.T, meta orgs.ScenarioMeta) (base, sc string) {
+	t.Helper()
+	dir := t.TempDir()
+	base = writeExampleFile(t, dir, "mixed", "mixed.toml")
+	sc = filepath.Join(dir, "what-if.toml")
+	o, _, err := orgs.LoadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta.BasedOn, meta.BasedOnData = base, readFile(t, base)
+	if err := orgs.SaveScenario(sc, o, meta, false); err != nil {
+		t.Fatal(err)
+	}
+	return base, sc
 }

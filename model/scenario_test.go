@@ -116,19 +116,19 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	typePath(m, "./"+filepath.Base(path)) // spelled otherwise, from the working directory
 	t.Chdir(dir)
 	press(t, m, "enter")
-	if m.mode != modeConfirm {
-		t.Fatalf("no question: mode %d, err %q", m.mode, m.save.err)
+	if !shown[*confirm](m) {
+		t.Fatalf("no question: screen %s, err %q", screenName(m), m.save.err)
 	}
 	if v := m.View(); !strings.Contains(v, "Replace the file you opened?") || !strings.Contains(v, "the file you opened AND the baseline") {
 		t.Errorf("the question does not say it is the input:\n%s", v)
 	}
 	press(t, m, "n")
-	if m.mode != modeSave || !bytes.Equal(readFile(t, path), orig) {
+	if !shown[saveScreen](m) || !bytes.Equal(readFile(t, path), orig) {
 		t.Fatal("n replaced the input")
 	}
 	press(t, m, "enter", "y")
-	if m.mode != modeBoard || m.Modified() {
-		t.Fatalf("y did not save: mode %d, err %q", m.mode, m.save.err)
+	if !m.onGround() || m.Modified() {
+		t.Fatalf("y did not save: screen %s, err %q", screenName(m), m.save.err)
 	}
 	o, _, err := orgs.LoadFile(path)
 	if err != nil || o.Team("Online Shop").Headcount != 10 || o.Scenario == nil || o.Scenario.BasedOn != "" {
@@ -149,7 +149,7 @@ func TestSaveOverTheInputAsks(t *testing.T) {
 	press(t, m, "+", "S")
 	typePath(m, sc)
 	press(t, m, "enter")
-	if v := m.View(); m.mode != modeConfirm || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
+	if v := m.View(); !shown[*confirm](m) || !strings.Contains(v, "is the file you opened.") || strings.Contains(v, "baseline") {
 		t.Fatalf("scenario over itself:\n%s", v)
 	}
 	press(t, m, "y")
@@ -171,8 +171,8 @@ func TestSaveRefusesReadOnlyTarget(t *testing.T) {
 	typePath(m, other)
 	press(t, m, "enter")
 	// no "replace?" for a file that would be refused anyway: a clear message at once
-	if m.mode != modeSave || !strings.Contains(m.save.err, other+" is read-only: it is not replaced") {
-		t.Fatalf("read-only target: mode %d, err %q", m.mode, m.save.err)
+	if !shown[saveScreen](m) || !strings.Contains(m.save.err, other+" is read-only: it is not replaced") {
+		t.Fatalf("read-only target: screen %s, err %q", screenName(m), m.save.err)
 	}
 	if !bytes.Equal(readFile(t, other), before) || !m.Modified() {
 		t.Error("the read-only file changed, or the model was marked saved")
@@ -213,7 +213,7 @@ func TestSaveFromTheExample(t *testing.T) {
 	m := New(Config{Opened: opened(t, "health-platform"), Embedded: true, Styles: views.DefaultStyles()})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	press(t, m, "+", "s", "enter")
-	if m.mode != modeBoard || m.Modified() {
+	if !m.onGround() || m.Modified() {
 		t.Fatalf("not saved: %q", m.save.err)
 	}
 	if got := readFile(t, "health-platform.toml"); !bytes.Equal(got, ex.Data) {
@@ -378,10 +378,10 @@ func TestRestoreOffered(t *testing.T) {
 	}
 	m := openModel(t, path, true)
 	start(m)
-	if m.mode != modeRestore {
-		t.Fatalf("no restore offered: mode %d", m.mode)
+	if !shown[*restoreQuestion](m) {
+		t.Fatalf("no restore offered: screen %s", screenName(m))
 	}
-	body := m.restore.Dialog(m.lay.Panels.H).Body
+	body := onTop[restoreQuestion](m).Dialog(m.lay.Panels.H).Body
 	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it?", "r  restore it (then u undoes it)", "d  discard it", "Operations SRE moved from the ops org to the SRE org."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the offer lacks %q:\n%s", want, body)
@@ -391,11 +391,11 @@ func TestRestoreOffered(t *testing.T) {
 		t.Errorf("the offer is not drawn:\n%s", v)
 	}
 	press(t, m, "+") // keys other than r and d do nothing
-	if m.Modified() || m.mode != modeRestore {
+	if m.Modified() || !shown[*restoreQuestion](m) {
 		t.Fatal("a key went past the question")
 	}
 	press(t, m, "r")
-	if !m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgSRE || m.mode != modeBoard {
+	if !m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgSRE || !m.onGround() {
 		t.Fatalf("restore: modified %v, org %s", m.Modified(), team(t, m, "Operations SRE").Org)
 	}
 	press(t, m, "u")
@@ -412,7 +412,7 @@ func TestRestoreOffered(t *testing.T) {
 	m = openModel(t, path, true)
 	start(m)
 	press(t, m, "d")
-	if m.mode != modeBoard || m.Modified() || exists(orgs.JournalPath(path)) {
+	if !m.onGround() || m.Modified() || exists(orgs.JournalPath(path)) {
 		t.Error("discard: the journal stayed or the model changed")
 	}
 	ended(m)
@@ -423,7 +423,7 @@ func TestRestoreOffered(t *testing.T) {
 	}
 	m = openModel(t, path, true)
 	start(m)
-	if m.mode != modeBoard || exists(orgs.JournalPath(path)) {
+	if !m.onGround() || exists(orgs.JournalPath(path)) {
 		t.Error("a journal equal to the file was offered or kept")
 	}
 	ended(m)
@@ -473,11 +473,11 @@ func TestOpenKey(t *testing.T) {
 	s1, s2 := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "o")
-	if m.mode != modeFiles || m.files.view.Loading {
-		t.Fatalf("o: mode %d", m.mode)
+	if !shown[*fileList](m) || onTop[fileList](m).listing.Loading {
+		t.Fatalf("o: screen %s", screenName(m))
 	}
 	var names []string
-	for _, f := range m.files.view.Files {
+	for _, f := range onTop[fileList](m).listing.Files {
 		names = append(names, filepath.Base(f.Path))
 	}
 	if got := strings.Join(names, " "); got != "mixed-scenario-2.toml mixed-scenario-1.toml broken.toml mixed.toml" {
@@ -490,8 +490,8 @@ func TestOpenKey(t *testing.T) {
 		}
 	}
 	press(t, m, "down", "down", "enter") // the broken file
-	if m.mode != modeFiles || !m.statusErr || !strings.Contains(m.status, "broken.toml does not load") {
-		t.Errorf("broken file: mode %d, status %q", m.mode, m.status)
+	if !shown[*fileList](m) || !m.statusErr || !strings.Contains(m.status, "broken.toml does not load") {
+		t.Errorf("broken file: screen %s, status %q", screenName(m), m.status)
 	}
 	press(t, m, "up", "enter")
 	if m.file != s1 || m.basePath != path || m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgSRE {
@@ -499,11 +499,11 @@ func TestOpenKey(t *testing.T) {
 	}
 	// with unsaved changes: asked first
 	press(t, m, "+", "o", "enter") // the cursor starts on the newest: scenario 2
-	if v := m.View(); m.mode != modeQuit || !strings.Contains(v, "Open mixed-scenario-2.toml") || !strings.Contains(v, "d discard and open mixed-scenario-2.toml") {
+	if v := m.View(); !shown[*quitGuard](m) || !strings.Contains(v, "Open mixed-scenario-2.toml") || !strings.Contains(v, "d discard and open mixed-scenario-2.toml") {
 		t.Fatalf("modified: no question:\n%s", m.View())
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard || m.file != s1 || !m.Modified() {
+	if !m.onGround() || m.file != s1 || !m.Modified() {
 		t.Fatal("esc did not keep the session")
 	}
 	press(t, m, "o", "enter", "d")
@@ -512,8 +512,8 @@ func TestOpenKey(t *testing.T) {
 	}
 	// save first, then open: the save prompt says what follows
 	press(t, m, "+", "o", "down", "enter", "S")
-	if m.mode != modeSave || m.save.then != "open mixed-scenario-1.toml" {
-		t.Fatalf("save from the question: mode %d, then %q", m.mode, m.save.then)
+	if !shown[saveScreen](m) || m.save.then != "open mixed-scenario-1.toml" {
+		t.Fatalf("save from the question: screen %s, then %q", screenName(m), m.save.then)
 	}
 	press(t, m, "enter")
 	s3 := filepath.Join(dir, "mixed-scenario-3.toml")
@@ -538,7 +538,7 @@ func TestOpenKey(t *testing.T) {
 	}
 	// esc leaves the list
 	press(t, m, "o", "esc")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("esc did not leave the list")
 	}
 }
@@ -547,8 +547,8 @@ func TestCompareKey(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	selectTeam(t, m, "Operations SRE")
 	press(t, m, ">", "c")
-	if m.mode != modeCompare {
-		t.Fatalf("c: mode %d", m.mode)
+	if !shown[*comparing](m) {
+		t.Fatalf("c: screen %s", screenName(m))
 	}
 	v := m.View()
 	for _, want := range []string{"A  mixed.toml (example)", "B  mixed.toml (unsaved)", "* Operations SRE", "SRE org (moved)", "What changed, team by team"} {
@@ -556,30 +556,30 @@ func TestCompareKey(t *testing.T) {
 			t.Errorf("compare lacks %q:\n%s", want, v)
 		}
 	}
-	if m.Modified() != true || m.cmp.data.Diff.Moves[0].Team != "Operations SRE" {
+	if m.Modified() != true || m.compared().data.Diff.Moves[0].Team != "Operations SRE" {
 		t.Error("the diff is not of the current model")
 	}
 	press(t, m, "pgdown")
-	if m.cmp.offset() == 0 {
+	if m.compared().offset() == 0 {
 		t.Error("pgdown did not scroll")
 	}
 	press(t, m, "end")
-	end := m.cmp.offset()
+	end := m.compared().offset()
 	press(t, m, "down")
-	if m.cmp.offset() != end || end == 0 {
-		t.Errorf("scrolled past the end: %d, %d", m.cmp.offset(), end)
+	if m.compared().offset() != end || end == 0 {
+		t.Errorf("scrolled past the end: %d, %d", m.compared().offset(), end)
 	}
 	checkView(t, m, "compare at the end")
 	press(t, m, "home", "+") // no edits in compare
-	if m.cmp.offset() != 0 || len(m.history) != 1 {
+	if m.compared().offset() != 0 || len(m.history) != 1 {
 		t.Error("home did not go to the top, or + edited")
 	}
 	press(t, m, "esc")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("esc did not go back")
 	}
 	press(t, m, "c", "c")
-	if m.mode != modeBoard {
+	if !m.onGround() {
 		t.Error("c did not go back")
 	}
 }
@@ -590,22 +590,22 @@ func TestCompareWithAnotherFile(t *testing.T) {
 	s1, _ := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "c", "L")
-	if m.mode != modeFiles || m.files.purpose != listForLeft || !strings.Contains(m.View(), "enter compare with it") {
-		t.Fatalf("L: mode %d\n%s", m.mode, m.View())
+	if !shown[*fileList](m) || onTop[fileList](m).purpose != listForLeft || !strings.Contains(m.View(), "enter compare with it") {
+		t.Fatalf("L: screen %s\n%s", screenName(m), m.View())
 	}
 	press(t, m, "down", "enter") // scenario 1 as side A
-	if m.mode != modeCompare || m.cmp.leftPath != s1 {
-		t.Fatalf("mode %d, left %q", m.mode, m.cmp.leftPath)
+	if !shown[*comparing](m) || m.compared().leftPath != s1 {
+		t.Fatalf("screen %s, left %q", screenName(m), m.compared().leftPath)
 	}
 	if v := m.View(); !strings.Contains(v, "A  mixed-scenario-1.toml (file)") || !strings.Contains(v, "SRE org") || !strings.Contains(v, "ops org (moved)") {
 		t.Errorf("side A is not the scenario:\n%s", v)
 	}
 	press(t, m, "b")
-	if m.cmp.leftPath != "" || !strings.Contains(m.View(), "A  mixed.toml (baseline)") {
+	if m.compared().leftPath != "" || !strings.Contains(m.View(), "A  mixed.toml (baseline)") {
 		t.Error("b did not bring the baseline back as side A")
 	}
 	press(t, m, "L", "esc")
-	if m.mode != modeCompare {
+	if !shown[*comparing](m) {
 		t.Error("esc in the list did not go back to compare")
 	}
 }
@@ -708,12 +708,12 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 	m := openModel(t, path, false)
 	m.Update(keyMsgSize(80, 24))
 	press(t, m, "o")
-	if m.mode != modeFiles || len(m.files.view.Files) != 41 {
-		t.Fatalf("o: mode %d, %d files", m.mode, len(m.files.view.Files))
+	if !shown[*fileList](m) || len(onTop[fileList](m).listing.Files) != 41 {
+		t.Fatalf("o: screen %s, %d files", screenName(m), len(onTop[fileList](m).listing.Files))
 	}
 	cursorShows := func(what string) {
 		t.Helper()
-		name := filepath.Base(m.files.view.Files[m.files.view.Cursor].Path)
+		name := filepath.Base(onTop[fileList](m).listing.Files[onTop[fileList](m).listing.Cursor].Path)
 		v := m.View()
 		if !strings.Contains(v, "> "+name) {
 			t.Errorf("%s: the cursor's file %s does not show:\n%s", what, name, v)
@@ -721,13 +721,13 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 		checkView(t, m, what)
 	}
 	press(t, m, "pgdown")
-	if m.files.view.Cursor < 5 {
-		t.Errorf("pgdown moved the cursor to %d only", m.files.view.Cursor)
+	if onTop[fileList](m).listing.Cursor < 5 {
+		t.Errorf("pgdown moved the cursor to %d only", onTop[fileList](m).listing.Cursor)
 	}
 	cursorShows("pgdown")
 	press(t, m, "end")
-	if m.files.view.Cursor != 40 {
-		t.Errorf("end: cursor %d", m.files.view.Cursor)
+	if onTop[fileList](m).listing.Cursor != 40 {
+		t.Errorf("end: cursor %d", onTop[fileList](m).listing.Cursor)
 	}
 	cursorShows("end")
 	if strings.Contains(m.View(), "other-00.toml") {
@@ -742,7 +742,7 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 	m.Update(keyMsgSize(100, 17))
 	cursorShows("resized")
 	press(t, m, "q")
-	if m.mode != modeBoard {
-		t.Errorf("q did not close the list: mode %d", m.mode)
+	if !m.onGround() {
+		t.Errorf("q did not close the list: screen %s", screenName(m))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -62,12 +63,12 @@ var screens = []struct {
 		three := one.Clone()
 		three.Teams[three.TeamIndex("Online Shop")].Run = orgs.RunSRE
 		c := &comparing{vp: viewport.New(0, 0), loading: true}
-		m.cmp = c
+		m.showCompare(c)
 		run(m, optionsReadyMsg{cmp: c, options: orgs.CompareOptions(
 			[]string{"mixed.toml (example)", "mixed-scenario-1.toml", "mixed-scenario-2.toml", "mixed-scenario-3.toml"},
 			[]*orgs.Org{base, one, two, three})})
-		if m.cmp == nil || len(m.cmp.options) != 4 {
-			t.Fatalf("not four options: %+v", m.cmp)
+		if m.compared() == nil || len(m.compared().options) != 4 {
+			t.Fatalf("not four options: %+v", m.compared())
 		}
 	}},
 	{"presentation-last", func(t *testing.T, m *Model) { press(t, m, "p", "end") }},
@@ -207,4 +208,23 @@ func checkCriteriaWhole(t *testing.T, v, where string) {
 			return
 		}
 	}
+}
+
+// screenName names the screen on top of m's stack, for test failures.
+func screenName(m *Model) string { return fmt.Sprintf("%T", m.top()) }
+
+// applies reports whether the board's row of kb has no reason not to apply now, as the help
+// line and ? show it.
+func applies(m *Model, kb key.Binding) bool {
+	r, ok := rowFor(m.board.bindings(m.boardNow()), kb.Keys()[0])
+	return ok && r.reason(m.shared) == ""
+}
+
+// onTop is the screen on top of m's stack when it is a T, or a T of nothing to read.
+func onTop[T any](m *Model) *T {
+	var top any = m.top()
+	if s, ok := top.(*T); ok {
+		return s
+	}
+	return new(T)
 }

@@ -46,7 +46,7 @@ func TestServicesKeyOpensTheTeamsServices(t *testing.T) {
 func TestServicesKeyOnATeamWithoutServices(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40)
 	press(t, m, "right") // the ops column: Observability Platform builds none
-	if m.keys.Services.Enabled() {
+	if applies(m, m.keys.Services) {
 		t.Error("enter is offered on a team that builds no service")
 	}
 	press(t, m, "enter")
@@ -119,16 +119,16 @@ func TestServiceKeysAreListed(t *testing.T) {
 func TestRotationKey(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40) // Viewer: 8 people on call 8x5
 	press(t, m, "R")
-	if m.mode != modeRotate || !strings.Contains(m.View(), "Rotation of Viewer") {
-		t.Fatalf("R: mode %v", m.mode)
+	if !shown[*rotationPrompt](m) || !strings.Contains(m.View(), "Rotation of Viewer") {
+		t.Fatalf("R: screen %s", screenName(m))
 	}
 	press(t, m, "1", "2", "enter") // more than the team has: refused, the prompt stays
-	if m.mode != modeRotate || !strings.Contains(m.rotation.err, "1-8") {
-		t.Fatalf("rotation 12: mode %v, error %q", m.mode, m.rotation.err)
+	if !shown[*rotationPrompt](m) || !strings.Contains(onTop[rotationPrompt](m).err, "1-8") {
+		t.Fatalf("rotation 12: screen %s, error %q", screenName(m), onTop[rotationPrompt](m).err)
 	}
 	press(t, m, "backspace", "backspace", "1", "enter")
-	if m.mode != modeBoard || m.Current().Teams[0].Rotation != 1 {
-		t.Fatalf("rotation 1: mode %v, rotation %d", m.mode, m.Current().Teams[0].Rotation)
+	if !m.onGround() || m.Current().Teams[0].Rotation != 1 {
+		t.Fatalf("rotation 1: screen %s, rotation %d", screenName(m), m.Current().Teams[0].Rotation)
 	}
 	if m.board.panel != views.PanelStaffing {
 		t.Errorf("after R the narrow screen shows %v, not the Staffing panel", m.board.panel)
@@ -146,8 +146,8 @@ func TestRotationKey(t *testing.T) {
 		t.Errorf("undo: rotation %d", m.Current().Teams[0].Rotation)
 	}
 	press(t, m, "R", "esc")
-	if m.mode != modeBoard || m.Modified() {
-		t.Errorf("esc: mode %v, modified %v", m.mode, m.Modified())
+	if !m.onGround() || m.Modified() {
+		t.Errorf("esc: screen %s, modified %v", screenName(m), m.Modified())
 	}
 }
 
@@ -199,7 +199,7 @@ func TestSortServicesKeyFullScreen(t *testing.T) {
 		t.Fatalf("z on Services:\n%s", m.View())
 	}
 	press(t, m, "!")
-	if m.mode != modePager || !m.board.byStatus || !strings.Contains(m.View(), "worst status first") {
-		t.Errorf("! full screen: mode %v, by status %v", m.mode, m.board.byStatus)
+	if !shown[*pager](m) || !m.board.byStatus || !strings.Contains(m.View(), "worst status first") {
+		t.Errorf("! full screen: screen %s, by status %v", screenName(m), m.board.byStatus)
 	}
 }

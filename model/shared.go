@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -259,12 +258,13 @@ func NewParticipant(h *Hub, id int, user string, role ShareRole, st views.Styles
 // publish sends the facilitator's state when the model or the view changed since the last.
 func (m *Model) publish() {
 	s := m.shared
-	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: m.present && m.mode == modeBoard,
-		Page: m.presenter.page, Zoom: m.mode == modePager && m.pager.keys.panels,
-		Compare: m.mode == modeCompare && m.cmp != nil && m.cmp.leftPath == "" && m.cmp.options == nil,
-		Plan:    m.mode == modePlan}
-	if m.mode == modeCompare && m.cmp != nil && m.cmp.columns != nil {
-		view.Options = m.cmp.columns
+	cmp := m.compared()
+	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: shown[presentScreen](m),
+		Page: m.presenter.page, Zoom: m.zoomed(),
+		Compare: cmp != nil && cmp.leftPath == "" && cmp.options == nil,
+		Plan:    shown[*planning](m)}
+	if cmp != nil && cmp.columns != nil {
+		view.Options = cmp.columns
 	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
@@ -332,44 +332,39 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 	m.board.ensurePanel(m.an)
 	switch {
 	case v.Present:
-		if m.mode != modeBoard {
-			m.mode = modeBoard
-		}
-		if !m.present {
+		m.closeAll()
+		if !m.presenting() {
 			m.startPresenting()
 		}
 		m.presenter.page = v.Page
 	case v.Zoom:
-		m.present = false
-		if m.mode != modePager || !m.pager.keys.panels {
-			m.mode = modeBoard
+		if !m.zoomed() {
+			m.toBoard()
 			m.zoomPanel()
 		}
+		m.stopPresenting()
 	case v.Plan:
-		m.present = false
-		if m.mode != modePlan || m.plan == nil || m.plan.version != m.shared.version {
-			m.mode = modeBoard
-			cmd := m.enterPlan()
-			m.plan.version = m.shared.version
-			return cmd
+		m.stopPresenting()
+		if pl, ok := m.top().(*planning); !ok || pl.version != m.shared.version {
+			m.toBoard()
+			return m.enterPlan()
 		}
 	case v.Options != nil:
-		m.present = false
-		if m.mode != modeCompare || m.cmp == nil || m.cmp.columns != v.Options {
-			m.mode = modeCompare
-			m.cmp = &comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options}
+		m.stopPresenting()
+		if c := m.compared(); c == nil || c.columns != v.Options {
+			m.toBoard()
+			m.push(&comparing{vp: viewport.New(0, 0), options: v.Options.Options, columns: v.Options})
 		}
 	case v.Compare:
-		m.present = false
-		if m.mode != modeCompare || m.cmp == nil || m.cmp.leftPath != "" || m.cmp.options != nil || m.cmp.version != m.shared.version {
-			m.mode = modeBoard
+		m.stopPresenting()
+		if c := m.compared(); c == nil || c.leftPath != "" || c.options != nil || c.version != m.shared.version {
+			m.toBoard()
 			return m.enterCompare()
 		}
 	default:
-		m.present = false
-		if m.mode == modePager && m.pager.keys.panels || m.mode == modeCompare || m.mode == modePlan {
-			m.mode = modeBoard
-			m.cmp, m.plan = nil, nil
+		m.stopPresenting()
+		if m.zoomed() || m.compared() != nil || shown[*planning](m) {
+			m.toBoard()
 		}
 	}
 	return nil
@@ -397,18 +392,12 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			m.setStatus("browsing on your own: f follows the facilitator again")
 		}
 		return nil, true
-	case m.mode == modeBoard && is(msg, k.Quit):
-		m.quitting = true
-		return tea.Quit, true
-	case m.mode == modeBoard && (is(msg, k.Save) || is(msg, k.SaveAs) || is(msg, k.Open) || is(msg, k.Export)):
-		m.setError(facilitatorOnly)
-		return nil, true
-	case m.mode == modeCompare && (is(msg, k.LeftSide) || is(msg, k.Options)):
+	case m.compared() != nil && (is(msg, k.LeftSide) || is(msg, k.Options)):
 		// the files to compare are the facilitator's: a participant follows their compare
 		m.setError(facilitatorOnly)
 		return nil, true
 	}
-	if s.following && m.mode == modeBoard && !m.present && browsing(k, msg) {
+	if r, ok := rowFor(m.board.bindings(m.boardNow()), msg.String()); ok && r.browse && s.following && shown[boardTop](m) {
 		s.following = false
 		s.hub.setFollowing(s.id, false)
 		m.setStatus("browsing on your own: f follows the facilitator again")
@@ -418,16 +407,6 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 
 // facilitatorOnly is why a participant cannot open, save or export.
 const facilitatorOnly = "only the facilitator opens, saves and exports files"
-
-// browsing reports whether msg moves around the board on one's own.
-func browsing(k *KeyMap, msg tea.KeyMsg) bool {
-	for _, b := range []key.Binding{k.Left, k.Right, k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.NextPanel, k.PrevPanel, k.Find} {
-		if is(msg, b) {
-			return true
-		}
-	}
-	return false
-}
 
 // sendEdit hands a participant's edit to the facilitator, after taking it back from its own
 // copy: the state that comes back shows it once applied.

@@ -27,20 +27,20 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 
 	press(t, m, "c")
 	deliver()
-	if p.mode != modeCompare || p.cmp == nil || p.cmp.options != nil {
-		t.Fatalf("the follower does not show the two-column compare: mode %v", p.mode)
+	if !shown[*comparing](p) || p.compared() == nil || p.compared().options != nil {
+		t.Fatalf("the follower does not show the two-column compare: screen %s", screenName(p))
 	}
 
 	press(t, m, "O", "space", "space", "space", "enter")
-	if m.cmp == nil || len(m.cmp.options) != 4 {
-		t.Fatalf("the facilitator does not compare four options: %+v", m.cmp)
+	if m.compared() == nil || len(m.compared().options) != 4 {
+		t.Fatalf("the facilitator does not compare four options: %+v", m.compared())
 	}
 	deliver()
-	if p.mode != modeCompare || p.cmp == nil || len(p.cmp.options) != 4 {
-		t.Fatalf("the follower does not show the four options: mode %v, %+v", p.mode, p.cmp)
+	if !shown[*comparing](p) || p.compared() == nil || len(p.compared().options) != 4 {
+		t.Fatalf("the follower does not show the four options: screen %s, %+v", screenName(p), p.compared())
 	}
 	v := p.View()
-	for i, o := range m.cmp.options {
+	for i, o := range m.compared().options {
 		if !strings.Contains(v, o.File) {
 			t.Errorf("the follower's screen lacks column %d, %q:\n%s", i+1, o.File, v)
 		}
@@ -52,14 +52,14 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 	// b: back to the baseline and the current model, for the follower too
 	press(t, m, "b")
 	deliver()
-	if p.mode != modeCompare || p.cmp == nil || p.cmp.options != nil {
-		t.Errorf("the follower still shows the options after b: %+v", p.cmp)
+	if !shown[*comparing](p) || p.compared() == nil || p.compared().options != nil {
+		t.Errorf("the follower still shows the options after b: %+v", p.compared())
 	}
 
 	// the files compared are the facilitator's: a participant does not list them
 	run(p, keyMsg("O"))
-	if p.mode != modeCompare || !p.statusErr || p.status != facilitatorOnly {
-		t.Errorf("O listed files for a participant: mode %v, %q", p.mode, p.status)
+	if !shown[*comparing](p) || !p.statusErr || p.status != facilitatorOnly {
+		t.Errorf("O listed files for a participant: screen %s, %q", screenName(p), p.status)
 	}
 	if v := p.View(); strings.Contains(v, "O options") {
 		t.Errorf("a participant's help offers O:\n%s", v)
@@ -69,14 +69,14 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 	press(t, m, "O", "space", "enter")
 	run(p, keyMsg("f"))
 	deliver()
-	if p.cmp != nil && p.cmp.options != nil {
+	if p.compared() != nil && p.compared().options != nil {
 		t.Error("a participant who does not follow was moved to the facilitator's options")
 	}
 
 	press(t, m, "esc")
 	run(p, keyMsg("f"))
 	deliver()
-	if p.mode != modeBoard {
-		t.Errorf("the follower did not go back to the board with the facilitator: mode %v", p.mode)
+	if !p.onGround() {
+		t.Errorf("the follower did not go back to the board with the facilitator: screen %s", screenName(p))
 	}
 }

@@ -62,8 +62,8 @@ func Slides(d *Data, st Styles, w, h, footer int) []Slide {
 	}
 	bodyH := max(1, h-presentChrome-footer)
 	var out []Slide
-	for _, pg := range Pages {
-		body := presentBody(pg, d, st, w, bodyH)
+	for i, pg := range Pages {
+		body := pageBodies[i](d, st, w, bodyH)
 		for k := 0; k == 0 || k < len(body); k += bodyH {
 			out = append(out, Slide{Concern: pg, Body: body[k:min(len(body), k+bodyH)]})
 		}
@@ -92,36 +92,12 @@ func FirstSlide(slides []Slide, step int) int {
 	return -1
 }
 
-func presentBody(pg Page, d *Data, st Styles, w, h int) []string {
-	switch pg.Title {
-	case Pages[0].Title:
-		return presentPrinciples(st, w)
-	case Pages[1].Title:
-		return presentMyth(st, w)
-	case Pages[2].Title:
-		return presentClarify(d, st, w, h)
-	case Pages[3].Title:
-		return presentConsider(d, st, w, h)
-	case Pages[4].Title:
-		return presentCriteria(d, st, w, h)
-	case Pages[5].Title:
-		return presentFunding(d, st, w, h)
-	case Pages[6].Title:
-		return presentTopology(d, st, w, h)
-	case Pages[7].Title:
-		return presentIdentity(d, st, w, h)
-	case Pages[8].Title:
-		return presentDecide(d, st, w, h)
-	case Pages[9].Title:
-		return presentMatrix(d, st, w)
-	case Pages[10].Title:
-		return presentDecisions(d, st, w)
-	case Pages[11].Title:
-		return presentPositioning(d, st, w)
-	case Pages[12].Title:
-		return presentPlan(d, st, w)
-	}
-	return nil
+// pageBodies draw the body of each of Pages, in the same order, h lines high at the most
+// (a body longer than h is cut into slides).
+var pageBodies = [...]func(d *Data, st Styles, w, h int) []string{
+	presentPrinciples, presentMyth, presentClarify, presentConsider, presentCriteria, presentFunding,
+	presentTopology, presentIdentity, presentDecide, presentMatrix, presentDecisions, presentPositioning,
+	presentPlan,
 }
 
 // Counter is the slide's place: "Opening, page 1/2", "Step 6/6, page 2/3".
@@ -167,7 +143,7 @@ func Present(d *Data, st Styles, w, h int) string {
 	return Fit(strings.Join(lines, "\n"), w, h)
 }
 
-func presentPrinciples(st Styles, w int) []string {
+func presentPrinciples(_ *Data, st Styles, w, _ int) []string {
 	lines := styled(st.ink().Present, Wrap("None of the SRE principles says where the SRE team sits:", w))
 	lines = append(lines, "")
 	for i, p := range orgs.Principles {
@@ -176,7 +152,7 @@ func presentPrinciples(st Styles, w int) []string {
 	return lines
 }
 
-func presentMyth(st Styles, w int) []string {
+func presentMyth(_ *Data, st Styles, w, _ int) []string {
 	lines := big(st, "MYTH", w)
 	lines = append(lines, "")
 	for _, l := range Wrap("\""+orgs.Myth+"\"", max(1, w-4)) {
@@ -384,7 +360,7 @@ func verdictCell(v orgs.Verdict) string {
 	return v.Words()
 }
 
-func presentMatrix(d *Data, st Styles, w int) []string {
+func presentMatrix(d *Data, st Styles, w, _ int) []string {
 	cur := d.An.RunModel.Dominant
 	labelW := 20
 	colW := max(8, min(14, (w-labelW-2)/len(orgs.SpectrumOrder)))
@@ -419,7 +395,7 @@ func presentMatrix(d *Data, st Styles, w int) []string {
 	return lines
 }
 
-func presentDecisions(d *Data, st Styles, w int) []string {
+func presentDecisions(d *Data, st Styles, w, _ int) []string {
 	tr := &d.An.Transition
 	var lines []string
 	for _, ch := range []orgs.Changeability{orgs.Hard, orgs.Easy, orgs.TeamLocal, orgs.Staffing} {
@@ -448,7 +424,7 @@ func presentDecisions(d *Data, st Styles, w int) []string {
 	return lines
 }
 
-func presentPositioning(d *Data, st Styles, w int) []string {
+func presentPositioning(d *Data, st Styles, w, _ int) []string {
 	var org, role *orgs.Positioning
 	where := "The SRE org holds no team yet: its positioning applies once it does."
 	roleWhere := "No SRE role outside an SRE org: the same four positionings apply once there is one (dedicated SREs in dev teams, SRE teams in the dev or ops org)."
@@ -493,7 +469,7 @@ func presentPositioning(d *Data, st Styles, w int) []string {
 
 // presentPlan is the Decide step's plan: each stage with its decisions and what the model
 // after it is, in the words of `sretopo plan`; the slides cut it into pages when it is long.
-func presentPlan(d *Data, st Styles, w int) []string {
+func presentPlan(d *Data, st Styles, w, _ int) []string {
 	p := d.Plan
 	switch {
 	case p == nil:

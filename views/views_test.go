@@ -479,3 +479,10 @@ func TestAdvisoriesSayWhatIsNew(t *testing.T) {
 		t.Fatalf("the change marks no advisory: nothing tested\n%s", out)
 	}
 }
+
+// TestEveryPageHasABody: presentation mode draws each of Pages with the body of its place.
+func TestEveryPageHasABody(t *testing.T) {
+	if len(pageBodies) != len(Pages) {
+		t.Errorf("%d pages, %d bodies", len(Pages), len(pageBodies))
+	}
+}

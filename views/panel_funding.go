@@ -1,0 +1,246 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/report"
+)
+
+// ---- funding --------------------------------------------------------------
+
+func fundingPanel(d *Data, st Styles, w, h int) []string {
+	f := &d.An.Funding
+	cur := f.Currency
+	amount := func(hc orgs.HeadCost) string {
+		if f.HasCosts {
+			return report.Money(hc.Cost, cur) + " (" + people(hc.Headcount) + ")"
+		}
+		return people(hc.Headcount)
+	}
+	first := f.CapexSplit()
+	by := "by cost"
+	if !f.HasCosts {
+		by = "by headcount (no per_head known)"
+	}
+	legend := "  █ CAPEX ▒ OPEX"
+	barW := min(w, 48)
+	bar := SplitBar(st, first, barW)
+	if w-barW >= len(legend) {
+		bar += st.ink().Muted.Render(legend)
+	}
+	roomy := h >= 13
+	lines := []string{
+		Trunc(st.ink().AccentBold.Render("CAPEX "+report.Percent(first))+st.ink().Text.Render(" / ")+st.ink().Bold.Render("OPEX "+report.Percent(1-first))+st.ink().Muted.Render(" "+by), w),
+		bar,
+	}
+	lines = append(lines, withDelta(st, st.ink().Text, "CAPEX "+amount(f.CAPEX), f.HasCosts, f.Delta.CapexCost, f.Delta.CapexHeadcount, cur, w)...)
+	lines = append(lines, withDelta(st, st.ink().Text, "OPEX  "+amount(f.OPEX), f.HasCosts, f.Delta.OpexCost, f.Delta.OpexHeadcount, cur, w)...)
+	if roomy {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.ink().Title.Render("Budgets")+st.ink().Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
+	budget := func(org orgs.OrgID) (row []string, changed bool) {
+		b, dl := f.Orgs.Of(org), f.OrgsDelta.Of(org)
+		text := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
+		if f.HasCosts {
+			text += PadLeft(report.Money(b.Cost, cur), 17)
+		}
+		style := st.ink().Text
+		if changed = dl.Cost != 0 || dl.Headcount != 0; changed {
+			style = st.ink().Changed
+			text = GlyphChanged + text[1:]
+		}
+		return withDelta(st, style, text, f.HasCosts, dl.Cost, dl.Headcount, cur, w), changed
+	}
+	tail := []string{st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
+		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w))}
+	if roomy {
+		tail = append([]string{""}, tail...)
+	}
+	// every budget in board order when it fits; else the changed ones only, so that a short
+	// panel never hides what changed behind what did not
+	var all, changed []string
+	unchanged := 0
+	for _, org := range orgs.AllOrgs {
+		row, ch := budget(org)
+		all = append(all, row...)
+		if ch {
+			changed = append(changed, row...)
+		} else {
+			unchanged++
+		}
+	}
+	if len(lines)+len(all)+len(tail) <= h || unchanged == len(orgs.AllOrgs) {
+		lines = append(lines, all...)
+	} else {
+		lines = append(lines, changed...)
+		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  (%d unchanged; z shows every budget)", unchanged), w)))
+	}
+	if len(d.An.Staffing.Rotations) > 0 {
+		style := st.ink().Text
+		if d.An.Staffing.Needed > 0 {
+			style = st.ink().Warning
+		}
+		tail = append(tail, styled(style, wrapped(fundingStaffing(d.An), w, "", "  "))...)
+	}
+	return append(lines, tail...)
+}
+
+// withDelta is text followed by its change against the baseline: on the same line when it
+// fits, else on the next one; "(no change)" is left out when it does not fit.
+func withDelta(st Styles, style *pen, text string, hasCosts bool, cost int64, heads int, cur *string, w int) []string {
+	delta := deltaWords(hasCosts, cost, heads, cur)
+	switch {
+	case width(text)+1+width(delta) <= w:
+		return []string{style.Render(text + " " + delta)}
+	case cost == 0 && heads == 0:
+		return []string{style.Render(Trunc(text, w))}
+	}
+	return []string{style.Render(Trunc(text, w)), style.Render(Trunc("      "+delta, w))}
+}
+
+// deltaWords is a change against the baseline with its sign, "(no change)" when zero.
+func deltaWords(hasCosts bool, cost int64, heads int, cur *string) string {
+	if cost == 0 && heads == 0 {
+		return "(no change)"
+	}
+	if hasCosts {
+		return "(" + report.Signed(cost) + currencySuffix(cur) + ", " + report.Signed(int64(heads)) + " people)"
+	}
+	return "(" + report.Signed(int64(heads)) + " people)"
+}
+
+func currencySuffix(cur *string) string {
+	if cur == nil || *cur == "" {
+		return ""
+	}
+	return " " + S(*cur)
+}
+
+// ---- transition -----------------------------------------------------------
+
+// VerdictStyle is the style and glyph of a transition verdict: the bad ones carry "!".
+func verdictMark(st Styles, v orgs.Verdict) (*pen, string) {
+	switch v {
+	case orgs.VerdictUnlikely, orgs.VerdictNoReason:
+		return st.ink().Warning, GlyphWarning + " "
+	}
+	return st.ink().AccentBold, ""
+}
+
+// transitionOrder is the order the transition panel lists teams in, worst first; teams
+// whose run model is unchanged are not listed.
+var transitionOrder = [...]orgs.Verdict{orgs.VerdictNoReason, orgs.VerdictUnlikely, orgs.VerdictPossible, orgs.VerdictNew, orgs.VerdictRemoved}
+
+// transitionRank is v's place in transitionOrder, -1 when it is not listed.
+func transitionRank(v orgs.Verdict) int {
+	if v == orgs.VerdictUnchanged {
+		return -1 // most teams: the one test that matters
+	}
+	for r, o := range transitionOrder {
+		if v == o {
+			return r
+		}
+	}
+	return -1
+}
+
+func transitionPanel(d *Data, st Styles, w, h int) []string {
+	tr := &d.An.Transition
+	vs, glyph := verdictMark(st, tr.Verdict)
+	lines := []string{st.ink().Bold.Render("Transition from the baseline: ") + vs.Render(glyph+tr.Verdict.Words())}
+	// the teams behind it, worst first: one pass over the teams (every dev team has a
+	// transition), keeping of each verdict only what can show
+	budget := max(3, h/2)
+	var behind []orgs.TeamTransition
+	total := 0
+	var ranked [len(transitionOrder)][]int // the first teams of each verdict, up to the budget
+	for i := range tr.Teams {
+		r := transitionRank(tr.Teams[i].Verdict)
+		if r < 0 {
+			continue
+		}
+		total++
+		if len(ranked[r]) < budget {
+			ranked[r] = append(ranked[r], i)
+		}
+	}
+	for _, is := range ranked {
+		for _, i := range is {
+			if len(behind) < budget {
+				behind = append(behind, tr.Teams[i])
+			}
+		}
+	}
+	if total == 0 {
+		lines = append(lines, st.ink().Muted.Render(Trunc("every dev team runs as in the baseline", w)))
+	}
+	if total > len(behind) {
+		behind = behind[:budget-1]
+	}
+	for _, t := range behind {
+		s, g := verdictMark(st, t.Verdict)
+		if g == "" {
+			g, s = "  ", st.ink().Text
+		}
+		text := S(t.Team) + ": " + report.VerdictWords(t)
+		if ls := wrapped(text, w, g, "    "); len(ls) > 1 && h >= 12 {
+			lines = append(lines, styled(s, ls)...)
+		} else {
+			lines = append(lines, s.Render(Trunc(g+text, w)))
+		}
+		if t.Reason != "" && h >= 12 {
+			lines = append(lines, styled(st.ink().Muted, wrapped(t.Reason, w, "    ", "    "))...)
+		}
+	}
+	if total > len(behind) {
+		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
+	}
+	lines = append(lines, "", st.ink().Title.Render("Decisions")+st.ink().Muted.Render(" (how hard to undo)"))
+	if len(tr.Decisions) == 0 {
+		lines = append(lines, st.ink().Muted.Render("  none yet"))
+	}
+	// hardest first: one pass per changeability, stopping when the height is used; a
+	// decision takes two lines when it does not fit in one and there is room
+	room := max(1, h-len(lines)-1)
+	spare := room - len(tr.Decisions)
+	shown := 0
+	for _, ch := range []orgs.Changeability{orgs.Hard, orgs.Easy, orgs.TeamLocal, orgs.Staffing} {
+		for _, dc := range tr.Decisions {
+			if dc.Changeability != ch || (len(tr.Decisions) > room && shown >= room-1) || shown >= room {
+				continue
+			}
+			shown++
+			s := st.ink().Text
+			if dc.Changeability == orgs.Hard {
+				s = st.ink().Changed
+			}
+			text := S(dc.Detail)
+			if dc.Kind != orgs.DecideNewSREOrg && dc.Kind != orgs.DecideDissolveSREOrg {
+				text = S(dc.Subject) + ": " + text
+			}
+			ls := wrapped(text, w, "  "+Pad(string(dc.Changeability), 11), spaces(13))
+			if len(ls) > 1 && spare > 0 {
+				spare--
+				lines = append(lines, s.Render(ls[0]), s.Render(Trunc(strings.Join(ls[1:], " "), w)))
+			} else {
+				lines = append(lines, s.Render(Trunc("  "+Pad(string(dc.Changeability), 11)+text, w)))
+			}
+		}
+	}
+	if rest := len(tr.Decisions) - shown; rest > 0 {
+		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
+	}
+	if len(tr.Decisions) > 0 && w >= 60 {
+		// the legend in full where the height allows, else on one line
+		legend := "hard: " + orgs.Hard.Explain() + "; easy: " + orgs.Easy.Explain()
+		if ls := wrapped(legend, w, "  ", "  "); len(lines)+len(ls) <= h {
+			lines = append(lines, styled(st.ink().Muted, ls)...)
+		} else {
+			lines = append(lines, st.ink().Muted.Render(Trunc("  "+legend, w)))
+		}
+	}
+	return lines
+}
