@@ -30,7 +30,9 @@ type meeting struct {
 	srv         *serve.Server
 	hub         *model.Hub
 	facilitator *tea.Program
-	addr        string
+	// board is what the facilitator's terminal shows
+	board  *terminal
+	addr   string
 	viewer      gossh.Signer
 	editor      gossh.Signer
 }
@@ -77,7 +79,8 @@ func startMeeting(t testing.TB, example string, max int) *meeting {
 	m.addr = m.srv.Addr().String()
 	go m.srv.Serve()
 	fm := model.NewFacilitator(model.Config{Opened: op, Styles: views.DefaultStyles()}, m.hub)
-	m.facilitator = tea.NewProgram(fm, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	m.board = &terminal{}
+	m.facilitator = tea.NewProgram(fm, tea.WithInput(nil), tea.WithOutput(m.board), tea.WithoutSignalHandler())
 	m.hub.Start(m.facilitator)
 	done := make(chan struct{})
 	go func() { m.facilitator.Run(); close(done) }()
@@ -281,4 +284,57 @@ func TestFollowersShowTheFacilitatorsScreen(t *testing.T) {
 		vera.waitFor(t, mv, step.want)
 		ed.waitFor(t, me, step.want)
 	}
+}
+
+// captureOutput collects what the process writes to its standard output and error, the
+// facilitator's terminal, until the returned function is called and returns it.
+func captureOutput(t *testing.T) func() string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = w, w
+	got := make(chan string)
+	go func() {
+		data, _ := io.ReadAll(r)
+		got <- string(data)
+	}()
+	return func() string {
+		os.Stdout, os.Stderr = stdout, stderr
+		w.Close()
+		return <-got
+	}
+}
+
+// TestParticipantCrashStaysWithTheParticipant: a viewer's ? on the board (which panics in
+// the key help of a viewer) neither prints over the facilitator's terminal nor ends the
+// session: the viewer is told, the facilitator's status line and message log say who and
+// what, and the others go on.
+func TestParticipantCrashStaysWithTheParticipant(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	printed := captureOutput(t)
+	vera := m.join(t, "vera", m.viewer, 100, 30)
+	ed := m.join(t, "ed", m.editor, 100, 30)
+	mark := vera.mark()
+	io.WriteString(vera.stdin, "?")
+	vera.waitFor(t, mark, "stopped on an internal error")
+	m.board.waitFor(t, 0, "vera's view stopped on an internal error")
+	headcount := func(st *model.SharedState) int { return st.Org.Team("Online Shop").Headcount }
+	before := headcount(m.hub.State())
+	mark = ed.mark()
+	m.press("+")
+	m.waitState(t, func(st *model.SharedState) bool { return headcount(st) == before+1 }, "the facilitator's change after the crash")
+	ed.waitFor(t, mark, fmt.Sprintf(`"Online Shop": headcount %d`, before+1))
+	if out := printed(); out != "" {
+		t.Errorf("a participant's crash wrote over the facilitator's terminal:\n%s", tail(out, 600))
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "..." + s[len(s)-n:]
+	}
+	return s
 }

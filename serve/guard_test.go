@@ -271,7 +271,8 @@ func TestPanicInAParticipantsProgramIsCaught(t *testing.T) {
 	other.screen.waitFor(t, "state=after.")
 	mu.Lock()
 	defer mu.Unlock()
-	if len(told) != 1 || !strings.Contains(told[0], "crash") || !strings.Contains(told[0], "assignment to entry in nil map") {
+	if len(told) != 1 || !strings.Contains(told[0], "crash's view") || !strings.Contains(told[0], "assignment to entry in nil map") ||
+		!strings.Contains(told[0], "crashing.Update at guard_test.go:") {
 		t.Errorf("the facilitator was told %q, want one line naming the participant and the panic", told)
 	}
 }

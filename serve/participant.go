@@ -3,7 +3,9 @@ package serve
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -80,7 +82,7 @@ func (s *Server) newConn(sess ssh.Session) *conn {
 	s.mu.Unlock()
 	c := &conn{p: p, box: make(chan tea.Msg, 1), sizes: make(chan tea.WindowSizeMsg, 1), notes: make(chan tea.Msg, 1)}
 	in := newInputLimit(sess, s.cfg.InputRate, func(dropped int) { replace(c.notes, tea.Msg(inputDroppedMsg{dropped})) })
-	g := &guardedModel{c: c, report: s.problem, rate: s.cfg.InputRate}
+	g := &guardedModel{c: c, s: s, rate: s.cfg.InputRate}
 	g.inner = s.guardedBuild(g, p)
 	c.prog = tea.NewProgram(g, tea.WithInput(in), tea.WithOutput(sess), tea.WithAltScreen(),
 		tea.WithMouseCellMotion(),
@@ -172,9 +174,9 @@ func (c *conn) failed() string {
 // its Init, Update, View and commands caught. After a panic the model is not called again
 // (its state may be half changed): the program quits and the participant is told why.
 type guardedModel struct {
-	inner  tea.Model
-	c      *conn
-	report func(string)
+	inner tea.Model
+	c     *conn
+	s     *Server
 	// dropped is the note shown while the participant's input is being dropped, rate the
 	// input limit it names, width the window's.
 	dropped string
@@ -192,9 +194,32 @@ func (g *guardedModel) fail(r any) {
 		c.failure = fmt.Sprint(r)
 	}
 	c.mu.Unlock()
-	if first && g.report != nil {
-		g.report(fmt.Sprintf("participant %s (%d): internal error, their view was closed: %v\n%s", c.p.User, c.p.ID, r, debug.Stack()))
+	if first {
+		stack := debug.Stack()
+		g.s.problem(fmt.Sprintf("%s's view stopped on an internal error and was closed: %v (%s)", c.p.User, r, panicSite(stack)))
+		logWriter{g.s.cfg.Log}.Printf("%s", stack)
 	}
+}
+
+// panicSite is the function and line that panicked, from a stack taken while recovering:
+// the frame below the runtime's panic.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		// panic(...), its file, then the function that panicked and its file
+		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
+			fn := lines[i+2]
+			if j := strings.LastIndexByte(fn, '('); j > 0 {
+				fn = fn[:j]
+			}
+			file := strings.TrimSpace(lines[i+3])
+			if j := strings.LastIndexByte(file, ' '); j > 0 {
+				file = file[:j]
+			}
+			return fn[strings.LastIndexByte(fn, '/')+1:] + " at " + filepath.Base(file)
+		}
+	}
+	return "unknown place"
 }
 
 func (g *guardedModel) Init() (cmd tea.Cmd) {
