@@ -6,7 +6,9 @@ import (
 	"crypto/rand"
 	"fmt"
 	"io"
+	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -33,8 +35,8 @@ type meeting struct {
 	// board is what the facilitator's terminal shows
 	board  *terminal
 	addr   string
-	viewer      gossh.Signer
-	editor      gossh.Signer
+	viewer gossh.Signer
+	editor gossh.Signer
 }
 
 func signer(t testing.TB) (gossh.Signer, string) {
@@ -337,4 +339,62 @@ func tail(s string, n int) string {
 		return "..." + s[len(s)-n:]
 	}
 	return s
+}
+
+// TestSignalEndsTheSession: SIGINT ends a shared session for everyone, participants told,
+// the port closed, the process gone, even once the facilitator's dashboard has closed and
+// a participant's program is running. The session runs in a child process (this test binary,
+// in the role below), for the signal to be its own.
+func TestSignalEndsTheSession(t *testing.T) {
+	if os.Getenv("SRETOPO_SIGNAL_CHILD") == "1" {
+		signalChild(t)
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSignalEndsTheSession$", "-test.v")
+	cmd.Env = append(os.Environ(), "SRETOPO_SIGNAL_CHILD=1")
+	out := &terminal{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	out.waitFor(t, 0, "READY")
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-exited:
+	case <-time.After(15 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("the session was still running 15 s after SIGINT; it printed:\n%s", tail(out.String(), 600))
+	}
+	for _, want := range []string{"TOLD", "CLOSED"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the session ended without %s; it printed:\n%s", want, tail(out.String(), 600))
+		}
+	}
+}
+
+// signalChild is the session of TestSignalEndsTheSession: one participant connected, the
+// facilitator's dashboard taking no signal (as once it has closed), waiting for one.
+func signalChild(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	stop := closeOnSignal(m.srv)
+	defer stop()
+	vera := m.join(t, "vera", m.viewer, 80, 24)
+	fmt.Println("READY")
+	vera.waitFor(t, 0, "the facilitator ended the shared session")
+	fmt.Println("TOLD")
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", m.addr, time.Second)
+		if err != nil {
+			fmt.Println("CLOSED")
+			return
+		}
+		c.Close()
+		time.Sleep(20 * time.Millisecond)
+	}
 }
