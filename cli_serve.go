@@ -70,6 +70,12 @@ func (c *cli) serveCmd(args []string) int {
 		fmt.Fprintln(c.stderr, "sretopo: "+orgs.Sanitize(err.Error()))
 		return exitInvalid
 	}
+	// the key files' warnings stay on the terminal under the dashboard, and its status line
+	// and message log show them too
+	for _, w := range srv.Warnings {
+		fmt.Fprintln(c.stderr, "sretopo: warning: "+orgs.Sanitize(w))
+		hub.Problem("warning: " + w)
+	}
 	if err := srv.Listen(); err != nil {
 		fmt.Fprintln(c.stderr, "sretopo: "+orgs.Sanitize(err.Error()))
 		return exitInvalid

@@ -6,15 +6,10 @@ package serve
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -25,7 +20,6 @@ import (
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/logging"
 	"github.com/muesli/termenv"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // Limits of a session (README, "Run a meeting over SSH").
@@ -154,12 +148,21 @@ func New(cfg Config) (*Server, error) {
 	if err := ensureHostKey(cfg.HostKeyPath); err != nil {
 		return nil, err
 	}
+	hostKey, err := loadHostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{cfg: cfg, viewers: viewers, editors: editors, conns: map[int]*conn{},
 		pending: map[string]int{}, perAddress: map[string]int{}, closed: make(chan struct{})}
+	s.Warnings = keyFileWarnings(cfg.AuthorizedKeys, false)
+	if cfg.Editors != "" {
+		s.Warnings = append(s.Warnings, keyFileWarnings(cfg.Editors, false)...)
+	}
+	s.Warnings = append(s.Warnings, keyFileWarnings(cfg.HostKeyPath, true)...)
 	logger := logWriter{cfg.Log}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
-		wish.WithHostKeyPath(cfg.HostKeyPath),
+		func(srv *ssh.Server) error { srv.AddHostKey(hostKey); return nil },
 		func(srv *ssh.Server) error { srv.ConnCallback = s.accept; return nil },
 		wish.WithPublicKeyAuth(s.admit),
 		wish.WithBannerHandler(func(ssh.Context) string {
@@ -178,34 +181,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.ssh = srv
 	return s, nil
-}
-
-// ensureHostKey creates the host key once, 0600 in a 0700 directory, and never replaces one.
-func ensureHostKey(path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	block, err := gossh.MarshalPrivateKey(priv, "sretopo session host key")
-	if err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	if _, err := f.Write(pem.EncodeToMemory(block)); err != nil {
-		f.Close()
-		os.Remove(path)
-		return fmt.Errorf("host key %s: %w", path, err)
-	}
-	return f.Close()
 }
 
 // admit is the public-key check; no other authentication method is configured, so a
