@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -274,5 +276,29 @@ func TestPanicInAParticipantsProgramIsCaught(t *testing.T) {
 	if len(told) != 1 || !strings.Contains(told[0], "crash's view") || !strings.Contains(told[0], "assignment to entry in nil map") ||
 		!strings.Contains(told[0], "crashing.Update at guard_test.go:") {
 		t.Errorf("the facilitator was told %q, want one line naming the participant and the panic", told)
+	}
+}
+
+// failingListener fails every Accept with err.
+type failingListener struct {
+	net.Listener
+	err error
+}
+
+func (l failingListener) Accept() (net.Conn, error) { return nil, l.err }
+
+// TestOutOfFileDescriptorsIsSaid: when accepting fails for want of file descriptors, the
+// facilitator is told that, once, and not some other reason.
+func TestOutOfFileDescriptorsIsSaid(t *testing.T) {
+	var told []string
+	s := &Server{cfg: Config{Problem: func(text string) { told = append(told, text) }}}
+	l := &accepting{Listener: failingListener{err: &net.OpError{Op: "accept", Net: "tcp", Err: os.NewSyscallError("accept4", syscall.EMFILE)}}, s: s}
+	for range 3 {
+		if _, err := l.Accept(); err == nil {
+			t.Fatal("Accept succeeded")
+		}
+	}
+	if len(told) != 1 || !strings.Contains(told[0], "out of file descriptors") {
+		t.Errorf("the facilitator was told %q, want once that the process is out of file descriptors", told)
 	}
 }
