@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -68,11 +70,19 @@ func (c *cli) serveCmd(args []string) int {
 		fmt.Fprintln(c.stderr, "sretopo: "+orgs.Sanitize(err.Error()))
 		return exitInvalid
 	}
+	// the key files' warnings stay on the terminal under the dashboard, and its status line
+	// and message log show them too
+	for _, w := range srv.Warnings {
+		fmt.Fprintln(c.stderr, "sretopo: warning: "+orgs.Sanitize(w))
+		hub.Problem("warning: " + w)
+	}
 	if err := srv.Listen(); err != nil {
 		fmt.Fprintln(c.stderr, "sretopo: "+orgs.Sanitize(err.Error()))
 		return exitInvalid
 	}
 	hub.Addr = srv.Addr().String()
+	stopSignals := closeOnSignal(srv)
+	defer stopSignals()
 	go func() {
 		if err := srv.Serve(); err != nil && !errors.Is(err, net.ErrClosed) {
 			fmt.Fprintln(c.stderr, "sretopo: "+orgs.Sanitize(err.Error()))
@@ -96,10 +106,28 @@ func newShared(cfg serve.Config) (*serve.Server, *model.Hub, error) {
 		return model.NewParticipant(hub, p.ID, p.User, role, views.NewStylesFor(p.Renderer, views.DefaultTheme()))
 	}
 	cfg.Left = func(p *serve.Participant) { hub.Leave(p.ID) }
+	cfg.Problem = func(text string) { hub.Problem(text) }
 	srv, err := serve.New(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
 	hub = model.NewHub(srv.Broadcast, srv.Send)
 	return srv, hub, nil
+}
+
+// closeOnSignal ends the shared session on SIGINT or SIGTERM, for everyone and within its
+// deadline, also once the facilitator's dashboard has closed and a Ctrl-C reaches the
+// process as a signal. While the dashboard runs, its own program quits on them too.
+func closeOnSignal(srv *serve.Server) (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			srv.Close()
+		case <-done:
+		}
+	}()
+	return func() { signal.Stop(sigs); close(done) }
 }

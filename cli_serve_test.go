@@ -6,7 +6,9 @@ import (
 	"crypto/rand"
 	"fmt"
 	"io"
+	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -30,9 +32,11 @@ type meeting struct {
 	srv         *serve.Server
 	hub         *model.Hub
 	facilitator *tea.Program
-	addr        string
-	viewer      gossh.Signer
-	editor      gossh.Signer
+	// board is what the facilitator's terminal shows
+	board  *terminal
+	addr   string
+	viewer gossh.Signer
+	editor gossh.Signer
 }
 
 func signer(t testing.TB) (gossh.Signer, string) {
@@ -77,7 +81,8 @@ func startMeeting(t testing.TB, example string, max int) *meeting {
 	m.addr = m.srv.Addr().String()
 	go m.srv.Serve()
 	fm := model.NewFacilitator(model.Config{Opened: op, Styles: views.DefaultStyles()}, m.hub)
-	m.facilitator = tea.NewProgram(fm, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	m.board = &terminal{}
+	m.facilitator = tea.NewProgram(fm, tea.WithInput(nil), tea.WithOutput(m.board), tea.WithoutSignalHandler())
 	m.hub.Start(m.facilitator)
 	done := make(chan struct{})
 	go func() { m.facilitator.Run(); close(done) }()
@@ -280,5 +285,116 @@ func TestFollowersShowTheFacilitatorsScreen(t *testing.T) {
 		m.press(step.keys)
 		vera.waitFor(t, mv, step.want)
 		ed.waitFor(t, me, step.want)
+	}
+}
+
+// captureOutput collects what the process writes to its standard output and error, the
+// facilitator's terminal, until the returned function is called and returns it.
+func captureOutput(t *testing.T) func() string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = w, w
+	got := make(chan string)
+	go func() {
+		data, _ := io.ReadAll(r)
+		got <- string(data)
+	}()
+	return func() string {
+		os.Stdout, os.Stderr = stdout, stderr
+		w.Close()
+		return <-got
+	}
+}
+
+// TestParticipantCrashStaysWithTheParticipant: a viewer's ? on the board (which panics in
+// the key help of a viewer) neither prints over the facilitator's terminal nor ends the
+// session: the viewer is told, the facilitator's status line and message log say who and
+// what, and the others go on.
+func TestParticipantCrashStaysWithTheParticipant(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	printed := captureOutput(t)
+	vera := m.join(t, "vera", m.viewer, 100, 30)
+	ed := m.join(t, "ed", m.editor, 100, 30)
+	mark := vera.mark()
+	io.WriteString(vera.stdin, "?")
+	vera.waitFor(t, mark, "stopped on an internal error")
+	m.board.waitFor(t, 0, "vera's view stopped on an internal error")
+	headcount := func(st *model.SharedState) int { return st.Org.Team("Online Shop").Headcount }
+	before := headcount(m.hub.State())
+	mark = ed.mark()
+	m.press("+")
+	m.waitState(t, func(st *model.SharedState) bool { return headcount(st) == before+1 }, "the facilitator's change after the crash")
+	ed.waitFor(t, mark, fmt.Sprintf(`"Online Shop": headcount %d`, before+1))
+	if out := printed(); out != "" {
+		t.Errorf("a participant's crash wrote over the facilitator's terminal:\n%s", tail(out, 600))
+	}
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "..." + s[len(s)-n:]
+	}
+	return s
+}
+
+// TestSignalEndsTheSession: SIGINT ends a shared session for everyone, participants told,
+// the port closed, the process gone, even once the facilitator's dashboard has closed and
+// a participant's program is running. The session runs in a child process (this test binary,
+// in the role below), for the signal to be its own.
+func TestSignalEndsTheSession(t *testing.T) {
+	if os.Getenv("SRETOPO_SIGNAL_CHILD") == "1" {
+		signalChild(t)
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSignalEndsTheSession$", "-test.v")
+	cmd.Env = append(os.Environ(), "SRETOPO_SIGNAL_CHILD=1")
+	out := &terminal{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	out.waitFor(t, 0, "READY")
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-exited:
+	case <-time.After(15 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("the session was still running 15 s after SIGINT; it printed:\n%s", tail(out.String(), 600))
+	}
+	for _, want := range []string{"TOLD", "CLOSED"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the session ended without %s; it printed:\n%s", want, tail(out.String(), 600))
+		}
+	}
+}
+
+// signalChild is the session of TestSignalEndsTheSession: one participant connected, the
+// facilitator's dashboard taking no signal (as once it has closed), waiting for one.
+func signalChild(t *testing.T) {
+	m := startMeeting(t, "mixed", 0)
+	stop := closeOnSignal(m.srv)
+	defer stop()
+	vera := m.join(t, "vera", m.viewer, 80, 24)
+	fmt.Println("READY")
+	vera.waitFor(t, 0, "the facilitator ended the shared session")
+	fmt.Println("TOLD")
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		c, err := net.DialTimeout("tcp", m.addr, time.Second)
+		if err != nil {
+			fmt.Println("CLOSED")
+			return
+		}
+		c.Close()
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -178,6 +178,11 @@ func (h *Hub) Join(id int, user string, editor bool) {
 	h.forward(h.peopleMsg())
 }
 
+// Problem tells the facilitator what it should know about the session (a participant's
+// program that failed, the process out of file descriptors): like a refused edit, its status
+// line shows it and its message log keeps it.
+func (h *Hub) Problem(text string) { h.forward(editRefusedMsg{text}) }
+
 // Leave forgets a participant that disconnected.
 func (h *Hub) Leave(id int) {
 	h.mu.Lock()

@@ -21,8 +21,9 @@ func (s KeySet) Has(k gossh.PublicKey) bool { return k != nil && s[string(k.Mars
 // LoadKeys reads an authorized_keys file: one key a line, comments (#) and blank lines
 // skipped, options before the key type accepted and ignored. A line that holds no key is an
 // error naming the file and the line, so that a typo does not silently lock a colleague out.
+// Only a regular file of at most MaxAuthorizedKeysSize is read.
 func LoadKeys(path string) (KeySet, error) {
-	data, err := os.ReadFile(path)
+	data, err := readKeyFile(path, MaxAuthorizedKeysSize)
 	if err != nil {
 		return nil, err
 	}

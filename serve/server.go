@@ -6,15 +6,10 @@ package serve
 
 import (
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -23,10 +18,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	"github.com/charmbracelet/wish/logging"
 	"github.com/muesli/termenv"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 // Limits of a session (README, "Run a meeting over SSH").
@@ -79,30 +72,40 @@ type Config struct {
 	Left func(p *Participant)
 	// Log receives one line per connection and refusal; nil discards them.
 	Log io.Writer
+	// Problem is told what the facilitator should know: a participant's program that
+	// panicked (with the stack), the process out of file descriptors (may be nil).
+	Problem func(text string)
+	// HandshakeTimeout is how long a connection may take to authenticate;
+	// DefaultHandshakeTimeout when 0.
+	HandshakeTimeout time.Duration
+	// InputRate is the bytes of input a second each participant's program reads;
+	// DefaultInputRate when 0.
+	InputRate int
 }
 
 // Server is a running session.
 type Server struct {
-	cfg        Config
-	viewers    KeySet
-	editors    KeySet
-	ssh        *ssh.Server
-	listener   net.Listener
-	mu         sync.Mutex
-	conns      map[int]*conn
-	lastID     int
-	slots      int
-	hostKeyErr error
+	cfg      Config
+	viewers  KeySet
+	editors  KeySet
+	ssh      *ssh.Server
+	listener net.Listener
+	mu       sync.Mutex
+	conns    map[int]*conn
+	lastID   int
+	slots    int
+	// pending and perAddress count the connections of each address that have not
+	// authenticated yet, and all of them.
+	pending    map[string]int
+	perAddress map[string]int
 	// closing is set once the facilitator ends the session: the participants' programs are
-	// asked to quit, and each is told why as its connection closes.
+	// asked to quit, and each is told why as its connection closes; closed is closed when
+	// Close has done.
 	closing bool
-}
-
-// conn is a connected participant's program and its mailbox.
-type conn struct {
-	p    *Participant
-	prog *tea.Program
-	box  chan tea.Msg
+	closed  chan struct{}
+	// Warnings are what the key files' checks found (mode, links), one line each, for the
+	// facilitator.
+	Warnings []string
 }
 
 // New checks the configuration and loads the keys; it does not listen yet.
@@ -112,6 +115,12 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.Max <= 0 {
 		cfg.Max = DefaultMax
+	}
+	if cfg.HandshakeTimeout <= 0 {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.InputRate <= 0 {
+		cfg.InputRate = DefaultInputRate
 	}
 	if cfg.Program == nil {
 		return nil, errors.New("serve: no program for participants")
@@ -139,17 +148,28 @@ func New(cfg Config) (*Server, error) {
 	if err := ensureHostKey(cfg.HostKeyPath); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, viewers: viewers, editors: editors, conns: map[int]*conn{}}
+	hostKey, err := loadHostKey(cfg.HostKeyPath)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, viewers: viewers, editors: editors, conns: map[int]*conn{},
+		pending: map[string]int{}, perAddress: map[string]int{}, closed: make(chan struct{})}
+	s.Warnings = keyFileWarnings(cfg.AuthorizedKeys, false)
+	if cfg.Editors != "" {
+		s.Warnings = append(s.Warnings, keyFileWarnings(cfg.Editors, false)...)
+	}
+	s.Warnings = append(s.Warnings, keyFileWarnings(cfg.HostKeyPath, true)...)
 	logger := logWriter{cfg.Log}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
-		wish.WithHostKeyPath(cfg.HostKeyPath),
+		func(srv *ssh.Server) error { srv.AddHostKey(hostKey); return nil },
+		func(srv *ssh.Server) error { srv.ConnCallback = s.accept; return nil },
 		wish.WithPublicKeyAuth(s.admit),
 		wish.WithBannerHandler(func(ssh.Context) string {
 			return "sretopo shared session: public keys only. If you are refused, send your public key to the facilitator.\n"
 		}),
 		wish.WithMiddleware(
-			bm.MiddlewareWithProgramHandler(s.program, 0),
+			s.run,
 			s.farewell,
 			s.limit,
 			s.requireTerminal,
@@ -163,43 +183,17 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// ensureHostKey creates the host key once, 0600 in a 0700 directory, and never replaces one.
-func ensureHostKey(path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	block, err := gossh.MarshalPrivateKey(priv, "sretopo session host key")
-	if err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return fmt.Errorf("host key: %w", err)
-	}
-	if _, err := f.Write(pem.EncodeToMemory(block)); err != nil {
-		f.Close()
-		os.Remove(path)
-		return fmt.Errorf("host key %s: %w", path, err)
-	}
-	return f.Close()
-}
-
 // admit is the public-key check; no other authentication method is configured, so a
 // password or keyboard-interactive attempt is refused by the SSH library itself.
 func (s *Server) admit(ctx ssh.Context, key ssh.PublicKey) bool {
 	switch {
 	case s.editors.Has(key):
 		ctx.SetValue(roleKey{}, Editor)
+		s.authenticated(ctx)
 		return true
 	case s.viewers.Has(key):
 		ctx.SetValue(roleKey{}, Viewer)
+		s.authenticated(ctx)
 		return true
 	}
 	logger := logWriter{s.cfg.Log}
@@ -255,62 +249,6 @@ func (s *Server) limit(next ssh.Handler) ssh.Handler {
 			s.mu.Unlock()
 		}()
 		next(sess)
-	}
-}
-
-// program builds a participant's program and its mailbox.
-func (s *Server) program(sess ssh.Session) *tea.Program {
-	role, _ := sess.Context().Value(roleKey{}).(Role)
-	s.mu.Lock()
-	s.lastID++
-	p := &Participant{ID: s.lastID, User: sess.User(), Role: role, Renderer: renderer(sess)}
-	s.mu.Unlock()
-	opts := append(bm.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion())
-	prog := tea.NewProgram(capped{s.cfg.Program(p)}, opts...)
-	c := &conn{p: p, prog: prog, box: make(chan tea.Msg, 1)}
-	s.mu.Lock()
-	s.conns[p.ID] = c
-	s.mu.Unlock()
-	ctx := sess.Context()
-	go c.deliver(ctx)
-	go func() {
-		<-ctx.Done()
-		s.mu.Lock()
-		delete(s.conns, p.ID)
-		s.mu.Unlock()
-		if s.cfg.Left != nil {
-			s.cfg.Left(p)
-		}
-	}()
-	return prog
-}
-
-// deliver hands the newest message in the mailbox to the program. A program that is slow
-// to take it (its connection stalled) holds up only this goroutine; meanwhile newer
-// messages replace the one waiting, so it gets the newest state, never a queue.
-func (c *conn) deliver(ctx context.Context) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case msg := <-c.box:
-			c.prog.Send(msg)
-		}
-	}
-}
-
-// post puts msg in the mailbox, replacing a message not yet delivered. It never blocks.
-func (c *conn) post(msg tea.Msg) {
-	for {
-		select {
-		case c.box <- msg:
-			return
-		default:
-		}
-		select {
-		case <-c.box:
-		default:
-		}
 	}
 }
 
@@ -371,34 +309,54 @@ func (s *Server) Serve() error {
 			return err
 		}
 	}
-	err := s.ssh.Serve(s.listener)
+	err := s.ssh.Serve(&accepting{Listener: s.listener, s: s})
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
 	}
 	return err
 }
 
-// Close ends the session for everyone: each participant's program quits first, giving its
-// terminal back in order (the alternate screen left, the cursor shown), and is told why;
-// connections still open after two seconds are closed.
+// Close ends the session for everyone, at once and within a deadline: nobody new is let in,
+// each participant's program is asked to quit, all at the same time, giving its terminal back
+// in order (the alternate screen left, the cursor shown) before the participant is told why;
+// connections still open after shutdownGrace are closed, whether or not their clients read.
+// A second Close waits for the first.
 func (s *Server) Close() error {
 	s.mu.Lock()
+	if s.closing {
+		s.mu.Unlock()
+		<-s.closed
+		return nil
+	}
 	s.closing = true
 	progs := make([]*tea.Program, 0, len(s.conns))
 	for _, c := range s.conns {
 		progs = append(progs, c.prog)
 	}
 	s.mu.Unlock()
+	defer close(s.closed)
 	for _, p := range progs {
-		p.Quit()
+		// a program whose connection stopped reading takes no message: asking it must not
+		// hold up the others, nor the end of the session
+		go p.Quit()
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	err := s.ssh.Shutdown(ctx)
-	if err != nil {
+	if err := s.ssh.Shutdown(ctx); err != nil {
 		_ = s.ssh.Close()
 	}
+	for _, p := range progs {
+		p.Kill()
+	}
 	return nil
+}
+
+// problem tells the facilitator what it should know, and logs it.
+func (s *Server) problem(text string) {
+	logWriter{s.cfg.Log}.Printf("%s", text)
+	if s.cfg.Problem != nil {
+		s.cfg.Problem(text)
+	}
 }
 
 // renderer is a lipgloss renderer for the participant's terminal: its colour profile from
@@ -428,17 +386,6 @@ func (e environ) Getenv(k string) string {
 		}
 	}
 	return ""
-}
-
-// capped is a participant's model with its window size capped at MaxWidth x MaxHeight.
-type capped struct{ tea.Model }
-
-func (c capped) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if w, ok := msg.(tea.WindowSizeMsg); ok {
-		msg = tea.WindowSizeMsg{Width: min(w.Width, MaxWidth), Height: min(w.Height, MaxHeight)}
-	}
-	m, cmd := c.Model.Update(msg)
-	return capped{m}, cmd
 }
 
 // logWriter is the session log: one line an event, or nothing.

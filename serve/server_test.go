@@ -23,6 +23,8 @@ type probe struct {
 	p     *Participant
 	w, h  int
 	state string
+	// keys counts the characters typed, as a dashboard's find box would take them
+	keys int
 }
 
 type stateMsg string
@@ -39,6 +41,7 @@ func (m probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.String() == "q" {
 			return m, tea.Quit
 		}
+		m.keys += len(msg.Runes)
 	}
 	return m, nil
 }
@@ -48,7 +51,7 @@ func (m probe) View() string {
 	if m.p.Role == Editor {
 		role = "editor"
 	}
-	head := fmt.Sprintf("user=%s role=%s size=%dx%d state=%s.", m.p.User, role, m.w, m.h, m.state)
+	head := fmt.Sprintf("user=%s role=%s size=%dx%d state=%s. keys=%d;", m.p.User, role, m.w, m.h, m.state, m.keys)
 	if m.state == "" || m.h < 2 {
 		return head
 	}
@@ -90,6 +93,12 @@ type fixture struct {
 
 func start(t testing.TB, max int) *fixture {
 	t.Helper()
+	return startWith(t, Config{Max: max})
+}
+
+// startWith starts a session on 127.0.0.1 with cfg's limits, and the fixture's keys.
+func startWith(t testing.TB, cfg Config) *fixture {
+	t.Helper()
 	dir := t.TempDir()
 	f := &fixture{viewer: newKey(t), editor: newKey(t), unknown: newKey(t)}
 	auth := filepath.Join(dir, "authorized_keys")
@@ -100,14 +109,12 @@ func start(t testing.TB, max int) *fixture {
 	if err := os.WriteFile(editors, []byte(f.editor.line), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{
-		Listen:         "127.0.0.1:0",
-		AuthorizedKeys: auth,
-		Editors:        editors,
-		Max:            max,
-		HostKeyPath:    filepath.Join(dir, "config", "sretopo", "ssh_host_ed25519"),
-		Program:        func(p *Participant) tea.Model { return probe{p: p} },
-	})
+	cfg.Listen, cfg.AuthorizedKeys, cfg.Editors = "127.0.0.1:0", auth, editors
+	cfg.HostKeyPath = filepath.Join(dir, "config", "sretopo", "ssh_host_ed25519")
+	if cfg.Program == nil {
+		cfg.Program = func(p *Participant) tea.Model { return probe{p: p} }
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
