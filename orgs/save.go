@@ -38,8 +38,17 @@ var (
 // another device is refused by its type (ErrNotRegular). A target that is a symbolic link is
 // replaced at the file it points to, so that the link stays a link.
 func WriteFile(path string, data []byte, replace bool, verify func([]byte) error) error {
+	return writeFile(path, data, replace, true, verify)
+}
+
+// writeFile is WriteFile; without followLink a link at path is refused (ErrLink) instead
+// of replaced at the file it points to, for the files that are sretopo's own.
+func writeFile(path string, data []byte, replace, followLink bool, verify func([]byte) error) error {
 	mode := fs.FileMode(0o644)
 	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if !followLink {
+			return &LinkError{Path: path}
+		}
 		if !replace {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
@@ -49,7 +58,7 @@ func WriteFile(path string, data []byte, replace bool, verify func([]byte) error
 		}
 		path = target
 	}
-	st, err := os.Stat(path)
+	st, err := os.Lstat(path)
 	switch {
 	case err == nil && !st.Mode().IsRegular():
 		return fmt.Errorf("%s: %w", path, notRegular(st.Mode()))
@@ -150,11 +159,18 @@ func removeStaleTemps(dir string, now time.Time) {
 // SaveOrg writes o canonically to path through WriteFile, checking that the bytes load back
 // to a model equal to o.
 func SaveOrg(path string, o *Org, replace bool) error {
+	return saveOrg(path, o, func(data []byte, verify func([]byte) error) error {
+		return WriteFile(path, data, replace, verify)
+	})
+}
+
+// saveOrg marshals o and hands the bytes and their check to write.
+func saveOrg(path string, o *Org, write func(data []byte, verify func([]byte) error) error) error {
 	data := Marshal(o)
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%s: %w: invalid UTF-8", path, ErrVerify)
 	}
-	return WriteFile(path, data, replace, func(b []byte) error {
+	return write(data, func(b []byte) error {
 		back, err := Load(path, b)
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrVerify, err)
@@ -234,19 +250,27 @@ func JournalPath(input string) string {
 	return filepath.Join(filepath.Dir(input), "."+filepath.Base(input)+".sretopo-recover")
 }
 
-// WriteJournal records cur as the unsaved work on input, replacing the previous record.
+// WriteJournal records cur as the unsaved work on input, replacing the previous record. A
+// link at the journal's path is refused (ErrLink) and left alone, never written through.
 func WriteJournal(input string, cur *Org) error {
-	return SaveOrg(JournalPath(input), cur, true)
+	p := JournalPath(input)
+	return saveOrg(p, cur, func(data []byte, verify func([]byte) error) error {
+		return writeOwnFile(p, data, verify)
+	})
 }
 
-// ReadJournal returns the unsaved work recorded for input, or nil when there is none.
+// ReadJournal returns the unsaved work recorded for input, or nil when there is none. A
+// link at the journal's path is refused (ErrLink), never read through.
 func ReadJournal(input string) (*Org, error) {
 	p := JournalPath(input)
-	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	o, _, err := LoadFile(p)
-	return o, err
+	data, err := readOwnFile(p)
+	if err != nil {
+		return nil, ownError(p, err)
+	}
+	return Load(p, data)
 }
 
 // RemoveJournal deletes the recovery file of input, after a save or a clean quit.
