@@ -78,43 +78,28 @@ func writeFile(path string, data []byte, replace, followLink bool, verify func([
 		return fmt.Errorf("%s: %w", dir, ErrDirNotWritable)
 	}
 	removeStaleTemps(dir, time.Now())
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmpName, err := writeTemp(path, data, mode)
 	if err != nil {
-		return fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
+		return err
 	}
 	committed := false
 	defer func() {
 		if !committed {
-			os.Remove(tmp.Name())
+			os.Remove(tmpName)
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: writing: %w", path, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: syncing: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	if verify != nil {
 		if err := verify(data); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	if replace {
-		err = os.Rename(tmp.Name(), path)
+		err = os.Rename(tmpName, path)
 	} else {
 		// A hard link fails when the target exists, so a file that appeared since the
 		// check above is still not replaced.
-		if err = os.Link(tmp.Name(), path); err == nil {
-			os.Remove(tmp.Name())
+		if err = os.Link(tmpName, path); err == nil {
+			os.Remove(tmpName)
 		} else if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
@@ -128,6 +113,40 @@ func writeFile(path string, data []byte, replace, followLink bool, verify func([
 		d.Close()
 	}
 	return nil
+}
+
+// writeData writes b to a temporary file; a variable so that a test can make the disk fill
+// up at the write it chooses.
+var writeData = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
+
+// writeTemp writes data, synced and with mode, to a new temporary file beside path and
+// returns its name; on any failure nothing is left behind.
+func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
+	dir := filepath.Dir(path)
+	// created exclusively (O_EXCL): never through a link planted at its name
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
+	}
+	fail := func(format string, err error) (string, error) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf(format, path, err)
+	}
+	if _, err := writeData(tmp, data); err != nil {
+		return fail("%s: writing: %w", err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail("%s: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail("%s: syncing: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return tmp.Name(), nil
 }
 
 // ourTemp matches the temporary files WriteFile creates (os.CreateTemp puts digits for the
@@ -170,7 +189,12 @@ func saveOrg(path string, o *Org, write func(data []byte, verify func([]byte) er
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%s: %w: invalid UTF-8", path, ErrVerify)
 	}
-	return write(data, func(b []byte) error {
+	return write(data, loadsBackTo(path, o))
+}
+
+// loadsBackTo is the check that bytes about to be saved at path load back to o.
+func loadsBackTo(path string, o *Org) func([]byte) error {
+	return func(b []byte) error {
 		back, err := Load(path, b)
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrVerify, err)
@@ -179,7 +203,7 @@ func saveOrg(path string, o *Org, write func(data []byte, verify func([]byte) er
 			return ErrVerify
 		}
 		return nil
-	})
+	}
 }
 
 // ScenarioMeta is what a saved scenario records about itself.
@@ -198,6 +222,11 @@ type ScenarioMeta struct {
 // SaveScenario writes cur to path as a scenario: a canonical file whose [scenario] table
 // records title, note, based_on, based_on_sha256 and saved_at.
 func SaveScenario(path string, cur *Org, meta ScenarioMeta, replace bool) error {
+	return SaveOrg(path, scenarioOrg(path, cur, meta), replace)
+}
+
+// scenarioOrg is cur with the [scenario] table meta gives it, to be saved at path.
+func scenarioOrg(path string, cur *Org, meta ScenarioMeta) *Org {
 	o := cur.Clone()
 	at := meta.SavedAt
 	if at.IsZero() {
@@ -210,7 +239,7 @@ func SaveScenario(path string, cur *Org, meta ScenarioMeta, replace bool) error 
 		s.BasedOnSHA256 = SHA256(meta.BasedOnData)
 	}
 	o.Scenario = s
-	return SaveOrg(path, o, replace)
+	return o
 }
 
 // relativeTo expresses target relative to dir, with forward slashes so the file reads the
