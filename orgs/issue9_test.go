@@ -28,7 +28,7 @@ func TestEmptyInlineTablesAndArraysCount(t *testing.T) {
 	} {
 		data := []byte("format = 1\nname = \"E\"\nteam = [" + string(bytes.Repeat([]byte(c.piece), 300_000)) + "{}]\n")
 		_, err := orgs.Load("empty.toml", data)
-		want := "more than 250000 keys and tables; refused before decoding"
+		want := "more than 250000 keys, tables and array values; refused before decoding"
 		if err == nil {
 			t.Fatalf("%s: loaded", c.name)
 		}
