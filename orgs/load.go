@@ -559,6 +559,7 @@ func (d *decoder) kpi(t map[string]any, a at) KPI {
 
 // crossCheck applies the rules that relate teams and services to each other.
 func (d *decoder) crossCheck(o *Org) {
+	d.confusableNames(o) // scripts.go
 	byName := make(map[string]int, len(o.Teams))
 	keys := foldedNames(o.Teams)
 	for i, t := range o.Teams {
