@@ -2,7 +2,7 @@ package orgs
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"strings"
 	"time"
 
@@ -15,8 +15,9 @@ import (
 // (bounded by MaxFileSize), runs the pre-scan, which refuses a hostile file at once, and
 // decodes only the few lines it shows: `format` and `name` before the first table header,
 // and `title`, `based_on` and `saved_at` of the [scenario] table. The whole file is
-// validated when it is opened; a file whose name cannot be read this way is listed with
-// that problem.
+// validated when it is opened; a file whose format and name cannot be read this way (one
+// not written as sretopo writes, or no organization file) is loaded whole, as before, so
+// that the list shows its problem.
 
 // listKeys are the keys the list reads, by the table they stand in ("" for the top).
 var listKeys = map[string][]string{"": {"format", "name"}, "scenario": {"title", "based_on", "saved_at"}}
@@ -35,14 +36,12 @@ func listEntry(f *OrgFile) (basedOn string) {
 		return ""
 	}
 	var raw map[string]any
-	if _, err := toml.Decode(listedLines(data), &raw); err != nil {
-		f.Problem = Problem{File: f.Path, Msg: "the organization's name cannot be read; open the file for every problem"}.String()
-		return ""
-	}
+	_, err = toml.Decode(listedLines(data), &raw)
 	name, _ := raw["name"].(string)
-	if format, _ := raw["format"].(int64); format != FormatVersion || NameProblem("organization name", name) != "" {
-		f.Problem = Problem{File: f.Path, Msg: fmt.Sprintf("no valid format = %d and name at the top; open the file for every problem", FormatVersion)}.String()
-		return ""
+	if format, _ := raw["format"].(int64); err != nil || format != FormatVersion || NameProblem("organization name", name) != "" {
+		// written otherwise than sretopo writes (a quoted key, a value over several lines)
+		// or not an organization file: the whole file says which, with its problem
+		return listEntryLoaded(f, data)
 	}
 	f.Name = name
 	if s, ok := raw["scenario"].(map[string]any); ok {
@@ -92,4 +91,23 @@ func listedLines(data []byte) string {
 		}
 	}
 	return b.String()
+}
+
+// listEntryLoaded fills f from the whole file, decoded and validated.
+func listEntryLoaded(f *OrgFile, data []byte) (basedOn string) {
+	org, err := Load(f.Path, data)
+	if err != nil {
+		var le *LoadError
+		if errors.As(err, &le) && len(le.Problems) > 0 {
+			f.Problem = le.Problems[0].String()
+		} else {
+			f.Problem = Sanitize(err.Error())
+		}
+		return ""
+	}
+	f.Name = org.Name
+	if s := org.Scenario; s != nil {
+		f.Title, f.SavedAt, basedOn = s.Title, s.SavedAt, s.BasedOn
+	}
+	return basedOn
 }

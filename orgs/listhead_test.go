@@ -24,8 +24,9 @@ func TestListingDoesNotDecodeFilesWhole(t *testing.T) {
 	writeTo(t, filepath.Join(dir, "many.toml"), b.String())
 	writeTo(t, filepath.Join(dir, "flat.toml"), "format = 1\nname = \"Flat\"\nx = ["+strings.Repeat("1,", 300_000)+"1]\n")
 	writeTo(t, filepath.Join(dir, "scen.toml"), smallOrg+"\n[scenario]\ntitle = \"Plan B\"\nsaved_at = 2026-11-25T20:15:00Z\n")
+	writeTo(t, filepath.Join(dir, "quoted.toml"), strings.Replace(smallOrg, "name = \"Acme\"", "\"name\" = \"Quoted\"", 1))
 	files, err := orgs.ListOrgFiles(dir, "")
-	if err != nil || len(files) != 3 {
+	if err != nil || len(files) != 4 {
 		t.Fatalf("listed %+v, %v", files, err)
 	}
 	byName := map[string]orgs.OrgFile{}
@@ -40,6 +41,10 @@ func TestListingDoesNotDecodeFilesWhole(t *testing.T) {
 	}
 	if f := byName["scen.toml"]; f.Name != "Acme" || f.Title != "Plan B" || f.SavedAt == nil || f.SavedAt.Year() != 2026 {
 		t.Errorf("a scenario's title and time: %+v", f)
+	}
+	// a file written otherwise than sretopo writes it is read whole, and listed all the same
+	if f := byName["quoted.toml"]; f.Name != "Quoted" || f.Problem != "" {
+		t.Errorf("a file with a quoted key: %+v", f)
 	}
 	if _, _, err := orgs.LoadFile(filepath.Join(dir, "many.toml")); err == nil {
 		t.Error("the file with unknown keys loads; the test needs one that does not")
