@@ -38,9 +38,7 @@ func cardHeight(d *Data, l Layout, c, row int) int {
 	if selected {
 		h += len(selectedName(d, i, l.Columns[c].W)) - 1
 		if d.Board.Open {
-			for _, sk := range d.Index.TeamServices(i) {
-				h += len(serviceWrapped(&d.An.Services[sk], l.Columns[c].W))
-			}
+			h += openWindow(d, i, l.Columns[c].W, openBudget(l)).lines
 		}
 	}
 	if l.FullCards() {
@@ -258,7 +256,7 @@ func renderColumn(d *Data, k *pens, l Layout, c int) []string {
 	}
 	for _, p := range win.cards {
 		selected := focused && d.Board.Rows[c] == p.row
-		cl := cardLines(d, k, ids[p.row], w, l.FullCards() || selected, selected)
+		cl := cardLines(d, k, ids[p.row], w, l.FullCards() || selected, selected, openBudget(l))
 		if len(cl) > p.height {
 			cl = cl[:p.height]
 		}
@@ -271,7 +269,8 @@ func renderColumn(d *Data, k *pens, l Layout, c int) []string {
 }
 
 // cardLines draws team i's card in w cells: in full, or as one line.
-func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
+// budget is how many lines the open list of services may take under the selected card.
+func cardLines(d *Data, k *pens, i, w int, full, selected bool, budget int) []string {
 	t := &d.Org.Teams[i]
 	tv := &d.An.Teams[i]
 	changed, was := TeamChanges(d, i)
@@ -313,19 +312,25 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 		lines = append(lines, ws.Render(Pad("  "+Trunc(was, inner), w)))
 	}
 	if selected && d.Board.Open {
-		lines = append(lines, serviceLines(d, k, i, w)...)
+		lines = append(lines, serviceLines(d, k, i, w, budget)...)
 	}
 	lines = append(lines, spaces(w))
 	return lines
 }
 
 // serviceLines are the open team i's services under its card, one line each: the selected
-// one marked, those with a problem marked "!" as well as coloured.
-func serviceLines(d *Data, k *pens, i, w int) []string {
+// one marked, those with a problem marked "!" as well as coloured. Only the window around
+// the selected service that fits in budget lines is drawn, with a line for those above and
+// below: a team of 83,000 services took half a second a key when every one was drawn.
+func serviceLines(d *Data, k *pens, i, w, budget int) []string {
 	ks := d.Index.TeamServices(i)
-	out := make([]string, 0, len(ks))
-	for n, sk := range ks {
-		v := &d.An.Services[sk]
+	win := openWindow(d, i, w, budget)
+	out := make([]string, 0, win.lines)
+	if win.first > 0 {
+		out = append(out, k.Muted.Render(Pad("  ^ "+strconv.Itoa(win.first)+" more "+services(win.first), w)))
+	}
+	for n := win.first; n < win.last; n++ {
+		v := &d.An.Services[ks[n]]
 		// "  >! name": the selection and the problem each have their own glyph
 		sel, mark := " ", " "
 		style := k.Text
@@ -346,7 +351,67 @@ func serviceLines(d *Data, k *pens, i, w int) []string {
 			out = append(out, style.Render(Pad(lead+l, w)))
 		}
 	}
+	if below := len(ks) - win.last; below > 0 {
+		out = append(out, k.Muted.Render(Pad("  v "+strconv.Itoa(below)+" more "+services(below), w)))
+	}
 	return out
+}
+
+// services is the noun for n services.
+func services(n int) string {
+	if n == 1 {
+		return "service"
+	}
+	return "services"
+}
+
+// openBudget is how many lines the open list of services may take under the selected card:
+// the board's body less the card's own lines (name, facts, role) and the column's scroll
+// mark, at least 3.
+func openBudget(l Layout) int { return max(3, l.BodyHeight()-5) }
+
+// serviceWindow is the part of an open list of services drawn: services first to last-1,
+// and the lines they take with the marks of those hidden above and below.
+type serviceWindow struct{ first, last, lines int }
+
+// openWindow is the window of team i's services that fits in budget lines around the
+// selected one (the first while the team itself is selected); only the services in it are
+// wrapped, so its cost follows the screen, not the team's number of services.
+func openWindow(d *Data, i, w, budget int) serviceWindow {
+	ks := d.Index.TeamServices(i)
+	n := len(ks)
+	if n == 0 {
+		return serviceWindow{}
+	}
+	height := func(k int) int { return len(serviceWrapped(&d.An.Services[ks[k]], w)) }
+	sel := max(0, min(d.Board.Service, n-1))
+	first, last := sel, sel+1
+	used := height(sel)
+	// marks: one line each for the services hidden above and below, while any are
+	marks := func(f, l int) int {
+		m := 0
+		if f > 0 {
+			m++
+		}
+		if l < n {
+			m++
+		}
+		return m
+	}
+	for grew := true; grew; {
+		grew = false
+		if last < n {
+			if h := height(last); used+h+marks(first, last+1) <= budget {
+				used, last, grew = used+h, last+1, true
+			}
+		}
+		if first > 0 && last-first < n {
+			if h := height(first - 1); used+h+marks(first-1, last) <= budget {
+				used, first, grew = used+h, first-1, true
+			}
+		}
+	}
+	return serviceWindow{first: first, last: last, lines: used + marks(first, last)}
 }
 
 // serviceWrapped is service v's line under its team's card ("name: who runs it, status"),
