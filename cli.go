@@ -162,6 +162,26 @@ func (c *cli) open(file, baseline string) (*orgs.Opened, error) {
 	return orgs.Open(file, baseline)
 }
 
+// openBoth opens a and b at the same time, each on a core of its own: loaded one after
+// the other, a diff of two 20,000-team files cost 1.6 times the report of one. Nothing is
+// printed here, so messages keep the order of the files.
+func (c *cli) openBoth(a, b string) (opened [2]*orgs.Opened, errs [2]error) {
+	if a == "-" && b == "-" {
+		// one standard input, read once: the second is empty, as it always was
+		opened[0], errs[0] = c.open(a, "")
+		opened[1], errs[1] = c.open(b, "")
+		return opened, errs
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		opened[1], errs[1] = c.open(b, "")
+	}()
+	opened[0], errs[0] = c.open(a, "")
+	<-done
+	return opened, errs
+}
+
 // warn prints what did not stop the file from opening, such as a based_on that is missing
 // or no organization file, on standard error.
 func (c *cli) warn(op *orgs.Opened) {
@@ -296,14 +316,14 @@ func (c *cli) diff(args []string) int {
 		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.DiffFormats, ", "))
 	}
 	var models [2]*orgs.Org
-	for i, f := range pos {
-		op, err := c.open(f, "")
-		if err != nil {
-			fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
+	opened, errs := c.openBoth(pos[0], pos[1])
+	for i := range opened {
+		if errs[i] != nil {
+			fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(errs[i]), "\n"))
 			return exitUsage // docs/format.md: invalid input to diff is status 2, as 1 means "they differ"
 		}
-		c.warn(op)
-		models[i] = op.Org
+		c.warn(opened[i])
+		models[i] = opened[i].Org
 	}
 	d := orgs.Compare(pos[0], models[0], pos[1], models[1])
 	out, err := report.RenderDiff(*format, d)

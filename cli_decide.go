@@ -103,9 +103,9 @@ func (c *cli) plan(args []string) int {
 	return exitOK
 }
 
-// writeStages saves every stage as a scenario based on base, beside target. Every name is
-// checked first, and nothing is written when any exists: a plan is never half written over
-// files of an earlier one.
+// writeStages saves every stage as a scenario based on base, beside target, all or none.
+// Every name is checked first, and nothing is written when any exists: a plan is never half
+// written over files of an earlier one.
 func writeStages(p *orgs.Plan, base string, baseData []byte, target string, targetOrg *orgs.Org) ([]string, error) {
 	k := len(p.Stages)
 	files := make([]string, k)
@@ -115,17 +115,19 @@ func writeStages(p *orgs.Plan, base string, baseData []byte, target string, targ
 			return nil, fmt.Errorf("%s exists already; plan --write never replaces a file (move it away or plan into another target name)", files[i])
 		}
 	}
+	batch := make([]orgs.ScenarioFile, k)
 	for i := range p.Stages {
 		s := &p.Stages[i]
-		meta := orgs.ScenarioMeta{
+		batch[i] = orgs.ScenarioFile{Path: files[i], Org: s.Model, Meta: orgs.ScenarioMeta{
 			Title:       orgs.StageTitle(target, targetOrg, s.Number, k, s.Name),
 			Note:        fmt.Sprintf("Stage %d of %d of the plan from %s to %s.", s.Number, k, base, target),
 			BasedOn:     base,
 			BasedOnData: baseData,
-		}
-		if err := orgs.SaveScenario(files[i], s.Model, meta, false); err != nil {
-			return nil, fmt.Errorf("%s: %w", files[i], err)
-		}
+		}}
+	}
+	// every stage or none: a failed write leaves no stage behind to block the rerun
+	if err := orgs.SaveScenarios(batch); err != nil {
+		return nil, err
 	}
 	return files, nil
 }

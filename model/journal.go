@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -130,8 +131,9 @@ func (m *Model) checkJournal() tea.Cmd {
 		if lerr != nil {
 			return journalFoundMsg{input: input, lockErr: lerr}
 		}
-		if err := orgs.CheckRegular(orgs.JournalPath(input)); err != nil {
-			// a link to a terminal, a FIFO: never read, never written, said at once
+		if err := orgs.CheckOwnFile(orgs.JournalPath(input)); err != nil {
+			// a link (to a terminal, to ~/.bashrc), a FIFO: never read, never written, left
+			// alone, said at once
 			return journalFoundMsg{input: input, lock: lock, lockErr: err}
 		}
 		o, err := orgs.ReadJournal(input)
@@ -287,7 +289,10 @@ func (m *Model) journalDone(msg journalDoneMsg) {
 
 // journalWhy is the reason of a journal failure in a few words, for the header.
 func journalWhy(err error) string {
+	var link *orgs.LinkError
 	switch {
+	case errors.As(err, &link):
+		return views.S(filepath.Base(link.Path)) + " is a symbolic link, left alone"
 	case errors.Is(err, orgs.ErrDirNotWritable):
 		return "the folder is not writable"
 	case errors.Is(err, orgs.ErrNotRegular):

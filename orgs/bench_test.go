@@ -3,6 +3,7 @@ package orgs_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"reflect"
 	"slices"
@@ -413,6 +414,37 @@ func BenchmarkDiffSelf20k(b *testing.B) {
 		}
 		if _, err := report.RenderDiff("text", d); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadFlatArray8MiB loads 8 MiB of `x = [1,1,1,...]`: one key, four million
+// values, refused by the pre-scan at the value past the limit.
+func BenchmarkLoadFlatArray8MiB(b *testing.B) {
+	data := []byte("format = 1\nname = \"F\"\nx = [" + strings.Repeat("1,", (orgs.MaxFileSize-64)/2) + "1]\n")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := orgs.Load("flat.toml", data); err == nil {
+			b.Fatal("the file loaded")
+		}
+	}
+}
+
+// BenchmarkLoadManyKeys249k loads 249,000 top-level keys, just within the limit: decoded,
+// then refused for its unknown keys.
+func BenchmarkLoadManyKeys249k(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("format = 1\nname = \"K\"\n")
+	for i := range 249_000 {
+		fmt.Fprintf(&sb, "k%d = 1\n", i)
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := orgs.Load("keys.toml", data); err == nil {
+			b.Fatal("the file loaded")
 		}
 	}
 }

@@ -5,6 +5,7 @@ import "strconv"
 // crossCheck applies the rules that relate teams and services to each other, on what the
 // checks of each left of them (teamFacts, serviceFacts).
 func (c *checker) crossCheck() {
+	c.confusableNames() // scripts.go
 	teams, services := c.teams, c.services
 	cross := func(table string, name string, i int) at {
 		return at{table: table, index: i, where: crossWhere(table, name, i), part: partCross}

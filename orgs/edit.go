@@ -343,6 +343,11 @@ func (o *Org) ValidateTeamName(name string) error {
 			return editErr("the name %q is already used by team %q; names are unique ignoring case and Unicode form", name, o.Teams[j].Name)
 		}
 	}
+	if !isASCII(name) || o.hasNonASCIITeamName() {
+		if other := ConfusableWith(name, o.teamNames()); other != "" {
+			return editErr("the name %q could pass for that of team %q (letters of other scripts that look alike); refused", name, other)
+		}
+	}
 	return nil
 }
 

@@ -21,12 +21,14 @@ type OrgFile struct {
 	SavedAt *time.Time
 	// OfBaseline is true for a scenario whose based_on is the baseline asked about.
 	OfBaseline bool
-	// Problem is the first problem of a file that does not load ("" when it loads).
+	// Problem is why the file cannot be listed ("" when it can): a file the pre-scan refuses,
+	// or whose format and name cannot be read. Other problems show when it is opened.
 	Problem string
 }
 
 // ListOrgFiles lists the .toml files in dir: the scenarios of baseline first, newest first,
-// then the other files by name. Hidden files (such as recovery journals) are left out.
+// then the other files by name. Hidden files (such as recovery journals) are left out. Each
+// file is read and pre-scanned but not decoded whole (listEntry).
 func ListOrgFiles(dir, baseline string) ([]OrgFile, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -40,24 +42,10 @@ func ListOrgFiles(dir, baseline string) ([]OrgFile, error) {
 			continue
 		}
 		f := OrgFile{Path: filepath.Join(dir, name)}
-		org, _, err := LoadFile(f.Path)
-		if err != nil {
-			var le *LoadError
-			if errors.As(err, &le) && len(le.Problems) > 0 {
-				f.Problem = le.Problems[0].String()
-			} else {
-				f.Problem = Sanitize(err.Error())
-			}
-			out = append(out, f)
-			continue
-		}
-		f.Name = org.Name
-		if s := org.Scenario; s != nil {
-			f.Title, f.SavedAt = s.Title, s.SavedAt
-			if s.BasedOn != "" && baseline != "" {
-				abs, _ := filepath.Abs(ResolveBasedOn(f.Path, s.BasedOn))
-				f.OfBaseline = abs == absBase
-			}
+		// the lines the list shows, not the whole file: see listhead.go
+		if basedOn := listEntry(&f); basedOn != "" && baseline != "" {
+			abs, _ := filepath.Abs(ResolveBasedOn(f.Path, basedOn))
+			f.OfBaseline = abs == absBase
 		}
 		out = append(out, f)
 	}

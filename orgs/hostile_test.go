@@ -507,8 +507,30 @@ func TestTooManyEntriesAreRefusedBeforeDecoding(t *testing.T) {
 		_, err := orgs.Load("many.toml", []byte(b.String()))
 		// Line 2 holds name =, the second entry; entry 250,001 is on line 250,001.
 		want := "many.toml:250001:"
-		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "more than 250000 keys and tables; refused before decoding") {
+		if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "more than 250000 keys, tables and array values; refused before decoding") {
 			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+}
+
+// A flat array of 8 MiB (`x = [1,1,1,...]`) holds one key and took the decoder seconds and
+// 300 MB before it was refused: each element counts toward the limit, and the file is
+// refused before decoding, at the element past it.
+func TestFlatArrayElementsCount(t *testing.T) {
+	for _, c := range []struct{ name, piece string }{
+		{"numbers", "1,"},
+		{"strings", `"a",`},
+		{"inside an inline table", ""},
+	} {
+		body := "x = [" + strings.Repeat(c.piece, (orgs.MaxFileSize-64)/max(1, len(c.piece))) + "1]\n"
+		if c.piece == "" {
+			body = "x = { y = [" + strings.Repeat("1,", (orgs.MaxFileSize-64)/2) + "1] }\n"
+		}
+		_, err := orgs.Load("flat.toml", []byte(head+body))
+		want := "more than 250000 keys, tables and array values; refused before decoding"
+		var le *orgs.LoadError
+		if !errors.As(err, &le) || len(le.Problems) != 1 || le.Problems[0].Msg != want || le.Problems[0].Line != 3 {
+			t.Errorf("%s: got %v, want line 3: %s", c.name, err, want)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func TestEmptyInlineTablesAndArraysCount(t *testing.T) {
 	} {
 		data := []byte("format = 1\nname = \"E\"\nteam = [" + string(bytes.Repeat([]byte(c.piece), 300_000)) + "{}]\n")
 		_, err := orgs.Load("empty.toml", data)
-		want := "more than 250000 keys and tables; refused before decoding"
+		want := "more than 250000 keys, tables and array values; refused before decoding"
 		if err == nil {
 			t.Fatalf("%s: loaded", c.name)
 		}
@@ -44,10 +44,10 @@ func TestEmptyInlineTablesAndArraysCount(t *testing.T) {
 }
 
 // FuzzEscapeJSON: any string, encoded by encoding/json and passed through EscapeJSON, is
-// still valid JSON decoding to the same value, and holds no character a terminal would obey
-// or use to reorder text (C1, bidi, zero-width) raw.
+// still valid JSON decoding to the same value, is valid UTF-8, and holds no character a
+// terminal would obey or use to reorder text (C1, bidi, zero-width) raw.
 func FuzzEscapeJSON(f *testing.F) {
-	for _, s := range []string{"", "plain", "\u009b31m", "a\u202eb\u202c", "\u2066x\u2069", "\u200b", "\ufeff", "é😀", "\x1b]0;t\a", "\xff", "\u2028"} {
+	for _, s := range []string{"", "plain", "\u009b31m", "a\u202eb\u202c", "\u2066x\u2069", "\u200b", "\ufeff", "é😀", "\x1b]0;t\a", "\xff", "\u2028", "\ufffd", "a\ufffdb\xfe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -65,8 +65,13 @@ func FuzzEscapeJSON(f *testing.F) {
 		if back["file"] != want["file"] {
 			t.Fatalf("%q came back as %q", s, back["file"])
 		}
+		// a real U+FFFD is a character like any other (encoding/json also writes it for
+		// invalid bytes): what must not appear is a byte that is not UTF-8
+		if !utf8.Valid(out) {
+			t.Fatalf("%q: %q is not UTF-8", s, out)
+		}
 		for _, r := range string(out) {
-			if orgs.IsControl(r) || r == utf8.RuneError {
+			if orgs.IsControl(r) {
 				t.Fatalf("%q: raw %U in %s", s, r, out)
 			}
 		}

@@ -30,7 +30,8 @@ type JournalLock struct {
 
 // LockJournal takes the lock on input's journal without waiting: ErrJournalHeld when another
 // process holds it, another error when the lock file cannot be made (a directory that is
-// not writable, a lock path that is not a regular file).
+// not writable, a lock path that is not a regular file, or a symbolic link: ErrLink, left
+// alone).
 func LockJournal(input string) (*JournalLock, error) {
 	p := LockPath(input)
 	// by mode, as WriteFile checks it: as root the directory would be written all the same
@@ -38,10 +39,13 @@ func LockJournal(input string) (*JournalLock, error) {
 		return nil, ErrDirNotWritable
 	}
 	for range 8 {
-		if err := CheckRegular(p); err != nil {
-			return nil, err
+		if err := CheckOwnFile(p); err != nil {
+			return nil, ownError(p, err)
 		}
 		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|openNoFollow, 0o600)
+		if isLinkLoop(err) {
+			return nil, &LinkError{Path: p} // a link planted since the check
+		}
 		if err != nil {
 			return nil, describeOSError(err)
 		}

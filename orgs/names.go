@@ -191,7 +191,7 @@ func NameProblem(what, s string) string {
 	case unicode.IsSpace(firstRune(s)) || unicode.IsSpace(lastRune(s)):
 		return fmt.Sprintf("%s %q begins or ends with a space", what, s)
 	}
-	return ""
+	return mixedScriptProblem(what, s) // scripts.go
 }
 
 func firstRune(s string) rune {

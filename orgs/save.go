@@ -38,8 +38,17 @@ var (
 // another device is refused by its type (ErrNotRegular). A target that is a symbolic link is
 // replaced at the file it points to, so that the link stays a link.
 func WriteFile(path string, data []byte, replace bool, verify func([]byte) error) error {
+	return writeFile(path, data, replace, true, verify)
+}
+
+// writeFile is WriteFile; without followLink a link at path is refused (ErrLink) instead
+// of replaced at the file it points to, for the files that are sretopo's own.
+func writeFile(path string, data []byte, replace, followLink bool, verify func([]byte) error) error {
 	mode := fs.FileMode(0o644)
 	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if !followLink {
+			return &LinkError{Path: path}
+		}
 		if !replace {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
@@ -49,7 +58,7 @@ func WriteFile(path string, data []byte, replace bool, verify func([]byte) error
 		}
 		path = target
 	}
-	st, err := os.Stat(path)
+	st, err := os.Lstat(path)
 	switch {
 	case err == nil && !st.Mode().IsRegular():
 		return fmt.Errorf("%s: %w", path, notRegular(st.Mode()))
@@ -69,43 +78,28 @@ func WriteFile(path string, data []byte, replace bool, verify func([]byte) error
 		return fmt.Errorf("%s: %w", dir, ErrDirNotWritable)
 	}
 	removeStaleTemps(dir, time.Now())
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmpName, err := writeTemp(path, data, mode)
 	if err != nil {
-		return fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
+		return err
 	}
 	committed := false
 	defer func() {
 		if !committed {
-			os.Remove(tmp.Name())
+			os.Remove(tmpName)
 		}
 	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: writing: %w", path, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: syncing: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	if verify != nil {
 		if err := verify(data); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	if replace {
-		err = os.Rename(tmp.Name(), path)
+		err = os.Rename(tmpName, path)
 	} else {
 		// A hard link fails when the target exists, so a file that appeared since the
 		// check above is still not replaced.
-		if err = os.Link(tmp.Name(), path); err == nil {
-			os.Remove(tmp.Name())
+		if err = os.Link(tmpName, path); err == nil {
+			os.Remove(tmpName)
 		} else if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
@@ -119,6 +113,40 @@ func WriteFile(path string, data []byte, replace bool, verify func([]byte) error
 		d.Close()
 	}
 	return nil
+}
+
+// writeData writes b to a temporary file; a variable so that a test can make the disk fill
+// up at the write it chooses.
+var writeData = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
+
+// writeTemp writes data, synced and with mode, to a new temporary file beside path and
+// returns its name; on any failure nothing is left behind.
+func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
+	dir := filepath.Dir(path)
+	// created exclusively (O_EXCL): never through a link planted at its name
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
+	}
+	fail := func(format string, err error) (string, error) {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf(format, path, err)
+	}
+	if _, err := writeData(tmp, data); err != nil {
+		return fail("%s: writing: %w", err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail("%s: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail("%s: syncing: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return tmp.Name(), nil
 }
 
 // ourTemp matches the temporary files WriteFile creates (os.CreateTemp puts digits for the
@@ -150,11 +178,23 @@ func removeStaleTemps(dir string, now time.Time) {
 // SaveOrg writes o canonically to path through WriteFile, checking that the bytes load back
 // to a model equal to o.
 func SaveOrg(path string, o *Org, replace bool) error {
+	return saveOrg(path, o, func(data []byte, verify func([]byte) error) error {
+		return WriteFile(path, data, replace, verify)
+	})
+}
+
+// saveOrg marshals o and hands the bytes and their check to write.
+func saveOrg(path string, o *Org, write func(data []byte, verify func([]byte) error) error) error {
 	data := Marshal(o)
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%s: %w: invalid UTF-8", path, ErrVerify)
 	}
-	return WriteFile(path, data, replace, func(b []byte) error {
+	return write(data, loadsBackTo(path, o))
+}
+
+// loadsBackTo is the check that bytes about to be saved at path load back to o.
+func loadsBackTo(path string, o *Org) func([]byte) error {
+	return func(b []byte) error {
 		back, err := Load(path, b)
 		if err != nil {
 			return fmt.Errorf("%w: %v", ErrVerify, err)
@@ -163,7 +203,7 @@ func SaveOrg(path string, o *Org, replace bool) error {
 			return ErrVerify
 		}
 		return nil
-	})
+	}
 }
 
 // ScenarioMeta is what a saved scenario records about itself.
@@ -182,6 +222,11 @@ type ScenarioMeta struct {
 // SaveScenario writes cur to path as a scenario: a canonical file whose [scenario] table
 // records title, note, based_on, based_on_sha256 and saved_at.
 func SaveScenario(path string, cur *Org, meta ScenarioMeta, replace bool) error {
+	return SaveOrg(path, scenarioOrg(path, cur, meta), replace)
+}
+
+// scenarioOrg is cur with the [scenario] table meta gives it, to be saved at path.
+func scenarioOrg(path string, cur *Org, meta ScenarioMeta) *Org {
 	o := cur.Clone()
 	at := meta.SavedAt
 	if at.IsZero() {
@@ -194,7 +239,7 @@ func SaveScenario(path string, cur *Org, meta ScenarioMeta, replace bool) error 
 		s.BasedOnSHA256 = SHA256(meta.BasedOnData)
 	}
 	o.Scenario = s
-	return SaveOrg(path, o, replace)
+	return o
 }
 
 // relativeTo expresses target relative to dir, with forward slashes so the file reads the
@@ -234,19 +279,27 @@ func JournalPath(input string) string {
 	return filepath.Join(filepath.Dir(input), "."+filepath.Base(input)+".sretopo-recover")
 }
 
-// WriteJournal records cur as the unsaved work on input, replacing the previous record.
+// WriteJournal records cur as the unsaved work on input, replacing the previous record. A
+// link at the journal's path is refused (ErrLink) and left alone, never written through.
 func WriteJournal(input string, cur *Org) error {
-	return SaveOrg(JournalPath(input), cur, true)
+	p := JournalPath(input)
+	return saveOrg(p, cur, func(data []byte, verify func([]byte) error) error {
+		return writeOwnFile(p, data, verify)
+	})
 }
 
-// ReadJournal returns the unsaved work recorded for input, or nil when there is none.
+// ReadJournal returns the unsaved work recorded for input, or nil when there is none. A
+// link at the journal's path is refused (ErrLink), never read through.
 func ReadJournal(input string) (*Org, error) {
 	p := JournalPath(input)
-	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	o, _, err := LoadFile(p)
-	return o, err
+	data, err := readOwnFile(p)
+	if err != nil {
+		return nil, ownError(p, err)
+	}
+	return Load(p, data)
 }
 
 // RemoveJournal deletes the recovery file of input, after a save or a clean quit.

@@ -23,7 +23,8 @@ const (
 // passes it at 8 MiB.
 const maxKeyWork = 4_000_000
 
-// maxEntries bounds the keys, table headers, inline tables and arrays of a file. The decoder spends about 3 µs on
+// maxEntries bounds the keys, table headers, inline tables, arrays and array elements of a
+// file. The decoder spends about 3 µs on
 // each tiny one, so 8 MiB of `a=1` lines would take it seconds to read, and at this bound
 // any file is refused or read within about a second. 20,000 teams with the keys people use
 // (name, org, kind, headcount, on_call, run, run_with or sre_role) stay well within it.
@@ -37,7 +38,8 @@ const maxEntries = 250_000
 //   - key paths of MaxDepth segments or more, counting the table header, the dotted key and
 //     the inline tables it sits in (the decoder is quadratic in the length of the full path);
 //   - keys whose paths, squared and summed, exceed maxKeyWork;
-//   - more than maxEntries keys, table headers, inline tables and arrays (empty or not);
+//   - more than maxEntries keys, table headers, inline tables, arrays (empty or not) and
+//     array elements (counted by their commas);
 //   - more than MaxTeams [[team]] headers, before the decoder builds a table for each.
 //
 // Strings and comments are skipped. A single-line string ends at a newline whatever the
@@ -90,7 +92,7 @@ func prescan(data []byte) *Problem {
 	)
 	addKey := func(i, segments int) *Problem {
 		if entries++; entries > maxEntries {
-			return at(i, "more than %d keys and tables; refused before decoding", maxEntries)
+			return at(i, "more than %d keys, tables and array values; refused before decoding", maxEntries)
 		}
 		if work += segments * segments; work > maxKeyWork {
 			return at(i, "keys too many and too deeply nested to decode in reasonable time; refused before decoding")
@@ -218,6 +220,13 @@ func prescan(data []byte) *Problem {
 				path = openPath[depth]
 				keyCtx = openKind[depth] == '{'
 			}
+			// each element of an array is a value the decoder builds: 8 MiB of
+			// `x = [1,1,1,...]` held one key and took seconds and 300 MB
+			if depth > 0 && openKind[depth] == '[' {
+				if entries++; entries > maxEntries {
+					return at(i, "more than %d keys, tables and array values; refused before decoding", maxEntries)
+				}
+			}
 		case '[', '{':
 			if c == '[' && depth == 0 && keyCtx && !header {
 				// a table header, [name] or [[name]]: its dots are where the keys below start
@@ -236,7 +245,7 @@ func prescan(data []byte) *Problem {
 			// an inline table or array costs the decoder a value of its own, empty or not:
 			// 8 MiB of `team = [{},{},...]` held no key and took seconds and 580 MB
 			if entries++; entries > maxEntries {
-				return at(i, "more than %d keys and tables; refused before decoding", maxEntries)
+				return at(i, "more than %d keys, tables and array values; refused before decoding", maxEntries)
 			}
 			path++
 			openPath[depth], openKind[depth] = path, c

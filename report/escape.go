@@ -72,19 +72,23 @@ func MarkdownCode(s string) string {
 }
 
 // MermaidLabel makes a user string safe inside a quoted Mermaid label ("..."): sanitized,
-// and every character that could end the quotes, open a Markdown string, make HTML or read as
-// an entity code written as an entity code (#quot; #96; #lt; #gt; #35; #38;).
+// and every character that could end the quotes, open a Markdown string, make HTML, read as
+// an entity code or start a directive written as an entity code (#quot; #96; #lt; #gt; #35;
+// #38; #37;). Mermaid looks for directives (%%{init: ...}%%, which set the theme, CSS,
+// wrapping or HTML labels) anywhere in the text, quoted or not, so no "%" of a name reaches
+// it: a team named %%{init:{'themeCSS':...}}%% is shown as its name, not applied.
 func MermaidLabel(s string) string {
 	return mermaidEscaper.Replace(orgs.Sanitize(s))
 }
 
-var mermaidEscaper = strings.NewReplacer(`"`, "#quot;", "`", "#96;", "<", "#lt;", ">", "#gt;", "#", "#35;", "&", "#38;")
+var mermaidEscaper = strings.NewReplacer(`"`, "#quot;", "`", "#96;", "<", "#lt;", ">", "#gt;", "#", "#35;", "&", "#38;", "%", "#37;")
 
 // MermaidTitle writes a user string as the YAML double-quoted scalar of a Mermaid front
 // matter's title, quotes included: sanitized, with backslash and quote escaped, so that a
-// name ending in a backslash cannot swallow the closing quote.
+// name ending in a backslash cannot swallow the closing quote, and "%" written as \x25, so
+// that no directive can be spelled in the front matter either.
 func MermaidTitle(s string) string {
 	return `"` + yamlEscaper.Replace(orgs.Sanitize(s)) + `"`
 }
 
-var yamlEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+var yamlEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "%", `\x25`)

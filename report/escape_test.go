@@ -16,6 +16,7 @@ var escapeSeeds = []string{
 	"    indented", "my_org.toml", "a`b", "`", "``x``", " ` ", "back\\slash\\", `C:\dir\`,
 	"*bold* _em_ [link](x) <b>html</b> | pipe ~~s~~ &amp; #quot; {x}", "\u202eevil\u202c",
 	"\x1b]52;c;AAAA\a", "\u009b31m", "a\nb", "trailing \\", `quote"`, "é\u0301", "\xff\xfe",
+	"%%{init:{'themeCSS':'body{display:none}'}}%%", "%%{wrap}%%", "100%", "% %%",
 }
 
 // mdUnescape reads Markdown inline text as CommonMark does for the characters MarkdownText
@@ -121,10 +122,10 @@ func checkMarkdownCode(t *testing.T, s string) {
 // mermaidLabelText decodes the entity codes of a Mermaid label, failing on what would end
 // the quotes, open a Markdown string or make HTML.
 func mermaidLabelText(s string) (string, bool) {
-	if strings.ContainsAny(s, "\"`<>\n") {
-		return "", false
+	if strings.ContainsAny(s, "\"`<>\n%") {
+		return "", false // "%" could spell a directive, which Mermaid finds anywhere
 	}
-	r := strings.NewReplacer("#quot;", `"`, "#96;", "`", "#lt;", "<", "#gt;", ">", "#35;", "#", "#38;", "&")
+	r := strings.NewReplacer("#quot;", `"`, "#96;", "`", "#lt;", "<", "#gt;", ">", "#35;", "#", "#38;", "&", "#37;", "%")
 	return r.Replace(s), true
 }
 
@@ -137,11 +138,18 @@ func yamlDoubleQuoted(s string) (string, bool) {
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\\':
+			if strings.HasPrefix(s[i:], `\x25`) {
+				b.WriteByte('%')
+				i += 3
+				continue
+			}
 			if i+1 >= len(s) || (s[i+1] != '\\' && s[i+1] != '"') {
 				return "", false
 			}
 			b.WriteByte(s[i+1])
 			i++
+		case '%':
+			return "", false // could spell a directive
 		case '"':
 			return b.String(), i == len(s)-1
 		case '\n':

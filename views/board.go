@@ -2,7 +2,6 @@ package views
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -37,9 +36,7 @@ func cardHeight(d *Data, l Layout, c, row int) int {
 	if selected {
 		h += len(selectedName(d, i, l.Columns[c].W)) - 1
 		if d.Board.Open {
-			for _, sk := range d.Index.TeamServices(i) {
-				h += len(serviceWrapped(&d.An.Services[sk], l.Columns[c].W))
-			}
+			h += openWindow(d, i, l.Columns[c].W, openBudget(l)).lines
 		}
 	}
 	if l.FullCards() {
@@ -257,7 +254,7 @@ func renderColumn(d *Data, k *pens, l Layout, c int) []string {
 	}
 	for _, p := range win.cards {
 		selected := focused && d.Board.Rows[c] == p.row
-		cl := cardLines(d, k, ids[p.row], w, l.FullCards() || selected, selected)
+		cl := cardLines(d, k, ids[p.row], w, l.FullCards() || selected, selected, openBudget(l))
 		if len(cl) > p.height {
 			cl = cl[:p.height]
 		}
@@ -270,7 +267,8 @@ func renderColumn(d *Data, k *pens, l Layout, c int) []string {
 }
 
 // cardLines draws team i's card in w cells: in full, or as one line.
-func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
+// budget is how many lines the open list of services may take under the selected card.
+func cardLines(d *Data, k *pens, i, w int, full, selected bool, budget int) []string {
 	t := &d.Org.Teams[i]
 	tv := &d.An.Teams[i]
 	changed, was := TeamChanges(d, i)
@@ -312,65 +310,11 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool) []string {
 		lines = append(lines, ws.Render(Pad("  "+Trunc(was, inner), w)))
 	}
 	if selected && d.Board.Open {
-		lines = append(lines, serviceLines(d, k, i, w)...)
+		lines = append(lines, serviceLines(d, k, i, w, budget)...)
 	}
 	lines = append(lines, spaces(w))
 	return lines
 }
-
-// serviceLines are the open team i's services under its card, one line each: the selected
-// one marked, those with a problem marked "!" as well as coloured.
-func serviceLines(d *Data, k *pens, i, w int) []string {
-	ks := d.Index.TeamServices(i)
-	out := make([]string, 0, len(ks))
-	for n, sk := range ks {
-		v := &d.An.Services[sk]
-		// "  >! name": the selection and the problem each have their own glyph
-		sel, mark := " ", " "
-		style := k.Text
-		if n == d.Board.Service {
-			sel, style = GlyphSelected, k.Selected
-		}
-		if v.Problem() {
-			mark, style = GlyphWarning, k.Warning
-			if n == d.Board.Service {
-				style = k.SelectedWarning
-			}
-		}
-		lead := "  " + sel + mark + " "
-		for k, l := range serviceWrapped(v, w) {
-			if k > 0 {
-				lead = "     " // a long line goes on under the name, in full
-			}
-			out = append(out, style.Render(Pad(lead+l, w)))
-		}
-	}
-	return out
-}
-
-// serviceWrapped is service v's line under its team's card ("name: who runs it, status"),
-// wrapped to a card of width w after its lead of five cells.
-func serviceWrapped(v *orgs.ServiceVerdict, w int) []string {
-	run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
-	switch {
-	case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
-		run += " by " + S(v.RunWith)
-	case v.RunWith != "":
-		run += " with " + S(v.RunWith)
-	}
-	if v.Exception {
-		run += " (exception)"
-	}
-	lines := Wrap(S(v.Name)+": "+run+", "+v.Status, max(1, w-5))
-	if len(lines) > maxServiceLines {
-		// a narrow card: the rest on the last line, cut (the Services panel has it all)
-		lines = append(lines[:maxServiceLines-1], Trunc(strings.Join(lines[maxServiceLines-1:], " "), max(1, w-5)))
-	}
-	return lines
-}
-
-// maxServiceLines is how many lines one service under its team's card takes at most.
-const maxServiceLines = 3
 
 // selectedName is the selected team's name wrapped to a card of width w, beside its
 // changed mark.

@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -345,3 +346,123 @@ func impureWords(an *orgs.Analysis) string {
 	}
 	return "not pure: " + strings.Join(parts, ", ")
 }
+
+// serviceLines are the open team i's services under its card, one line each: the selected
+// one marked, those with a problem marked "!" as well as coloured. Only the window around
+// the selected service that fits in budget lines is drawn, with a line for those above and
+// below: a team of 83,000 services took half a second a key when every one was drawn.
+func serviceLines(d *Data, k *pens, i, w, budget int) []string {
+	ks := d.Index.TeamServices(i)
+	win := openWindow(d, i, w, budget)
+	out := make([]string, 0, win.lines)
+	if win.first > 0 {
+		out = append(out, k.Muted.Render(Pad("  ^ "+strconv.Itoa(win.first)+" more "+services(win.first), w)))
+	}
+	for n := win.first; n < win.last; n++ {
+		v := &d.An.Services[ks[n]]
+		// "  >! name": the selection and the problem each have their own glyph
+		sel, mark := " ", " "
+		style := k.Text
+		if n == d.Board.Service {
+			sel, style = GlyphSelected, k.Selected
+		}
+		if v.Problem() {
+			mark, style = GlyphWarning, k.Warning
+			if n == d.Board.Service {
+				style = k.SelectedWarning
+			}
+		}
+		lead := "  " + sel + mark + " "
+		for k, l := range serviceWrapped(v, w) {
+			if k > 0 {
+				lead = "     " // a long line goes on under the name, in full
+			}
+			out = append(out, style.Render(Pad(lead+l, w)))
+		}
+	}
+	if below := len(ks) - win.last; below > 0 {
+		out = append(out, k.Muted.Render(Pad("  v "+strconv.Itoa(below)+" more "+services(below), w)))
+	}
+	return out
+}
+
+// services is the noun for n services.
+func services(n int) string {
+	if n == 1 {
+		return "service"
+	}
+	return "services"
+}
+
+// openBudget is how many lines the open list of services may take under the selected card:
+// the board's body less the card's own lines (name, facts, role) and the column's scroll
+// mark, at least 3.
+func openBudget(l Layout) int { return max(3, l.BodyHeight()-5) }
+
+// serviceWindow is the part of an open list of services drawn: services first to last-1,
+// and the lines they take with the marks of those hidden above and below.
+type serviceWindow struct{ first, last, lines int }
+
+// openWindow is the window of team i's services that fits in budget lines around the
+// selected one (the first while the team itself is selected); only the services in it are
+// wrapped, so its cost follows the screen, not the team's number of services.
+func openWindow(d *Data, i, w, budget int) serviceWindow {
+	ks := d.Index.TeamServices(i)
+	n := len(ks)
+	if n == 0 {
+		return serviceWindow{}
+	}
+	height := func(k int) int { return len(serviceWrapped(&d.An.Services[ks[k]], w)) }
+	sel := max(0, min(d.Board.Service, n-1))
+	first, last := sel, sel+1
+	used := height(sel)
+	// marks: one line each for the services hidden above and below, while any are
+	marks := func(f, l int) int {
+		m := 0
+		if f > 0 {
+			m++
+		}
+		if l < n {
+			m++
+		}
+		return m
+	}
+	for grew := true; grew; {
+		grew = false
+		if last < n {
+			if h := height(last); used+h+marks(first, last+1) <= budget {
+				used, last, grew = used+h, last+1, true
+			}
+		}
+		if first > 0 && last-first < n {
+			if h := height(first - 1); used+h+marks(first-1, last) <= budget {
+				used, first, grew = used+h, first-1, true
+			}
+		}
+	}
+	return serviceWindow{first: first, last: last, lines: used + marks(first, last)}
+}
+
+// serviceWrapped is service v's line under its team's card ("name: who runs it, status"),
+// wrapped to a card of width w after its lead of five cells.
+func serviceWrapped(v *orgs.ServiceVerdict, w int) []string {
+	run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
+	switch {
+	case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
+		run += " by " + S(v.RunWith)
+	case v.RunWith != "":
+		run += " with " + S(v.RunWith)
+	}
+	if v.Exception {
+		run += " (exception)"
+	}
+	lines := Wrap(S(v.Name)+": "+run+", "+v.Status, max(1, w-5))
+	if len(lines) > maxServiceLines {
+		// a narrow card: the rest on the last line, cut (the Services panel has it all)
+		lines = append(lines[:maxServiceLines-1], Trunc(strings.Join(lines[maxServiceLines-1:], " "), max(1, w-5)))
+	}
+	return lines
+}
+
+// maxServiceLines is how many lines one service under its team's card takes at most.
+const maxServiceLines = 3
