@@ -21,7 +21,6 @@ type built struct {
 	teamIndex    map[string]int // group key -> team index
 	inferred     []string       // teams whose headcount was inferred
 	approximated []string       // teams whose on-call pattern approximates their schedule
-	pending      []string       // values mapped to keys the file format does not have yet
 }
 
 // build maps what was read to an organization, by the rules of docs/import.md.

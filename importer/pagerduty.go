@@ -378,11 +378,11 @@ func (im *importer) applySchedules(b *built, policyOf []*pdPolicy, scheduleByID 
 			t.Rotation = rotation
 		}
 		b.teamNotes[ti] = append(b.teamNotes[ti], note)
-		// secondary (rules.md 9) is not a key of the file format yet: it is mapped and noted
-		// here, ready to be set on the team once orgs.Team has it.
+		// a second level paging the team's own schedule again is a secondary on call (rules.md 9)
 		if ep := policyOf[ti]; ep != nil && len(ep.Rules) > 1 && ownSchedule(ep.Rules[1], scheduleByID, ti) != nil {
-			b.teamNotes[ti] = append(b.teamNotes[ti], "secondary = true (second escalation level)")
-			b.pending = append(b.pending, fmt.Sprintf("team %q: secondary = true", t.Name))
+			secondary := true
+			t.Secondary = &secondary
+			b.teamNotes[ti] = append(b.teamNotes[ti], fmt.Sprintf("secondary from the second level of PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 		}
 	}
 }

@@ -98,8 +98,8 @@ func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleBy
 	if !ownFirst {
 		return
 	}
-	// backup (rules.md 1) is not a key of the file format yet: it is mapped and noted here,
-	// ready to be set on the service once orgs.Service has it.
+	// a later level's ops or SRE team that covers hours the owner does not is the
+	// service's backup (rules.md 1)
 	ownWeek := ownerWeek(owner, ep.Rules[0], scheduleByID)
 	for _, rule := range ep.Rules[1:] {
 		for _, tg := range rule.Targets {
@@ -110,8 +110,8 @@ func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleBy
 			k := b.org.Teams[s.owner].Kind
 			if (k == orgs.KindOps || k == orgs.KindSRE) && s.week.coversMore(ownWeek) {
 				name := b.org.Teams[s.owner].Name
-				b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("backup = %q (a later escalation level)", name))
-				b.pending = append(b.pending, fmt.Sprintf("service %q: backup = %q", svc.Name, name))
+				svc.Backup = &name
+				b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("backup from a later level of PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 				return
 			}
 		}
