@@ -330,6 +330,9 @@ func TestAGeneratedCatalogImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if loaded, err := orgs.Load("generated.toml", res.TOML); err != nil || !reflect.DeepEqual(loaded, res.Org) {
+		t.Errorf("the imported model is not the one its file loads to (load error: %v)", err)
+	}
 	if len(res.Org.Teams) != size.Teams {
 		t.Errorf("%d teams, want %d", len(res.Org.Teams), size.Teams)
 	}

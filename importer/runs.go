@@ -92,6 +92,8 @@ func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleBy
 			im.warn(b.servicePos[si], "service %q: escalation policy %q first pages %q, a %s, which cannot run another team's service; its run is unchanged", svc.Name, ep.label(), other.Name, other.Kind.Words())
 			continue
 		}
+		b.sources.set("service", si, "run", ep.pos)
+		b.sources.set("service", si, "run_with", ep.pos)
 		b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("run from PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 		return
 	}
@@ -111,6 +113,7 @@ func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleBy
 			if (k == orgs.KindOps || k == orgs.KindSRE) && s.week.coversMore(ownWeek) {
 				name := b.org.Teams[s.owner].Name
 				svc.Backup = &name
+				b.sources.set("service", si, "backup", ep.pos)
 				b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("backup from a later level of PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 				return
 			}

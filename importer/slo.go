@@ -165,6 +165,10 @@ func (im *importer) applySLOs(b *built) {
 		a := s.availability
 		svc := &b.org.Services[si]
 		svc.Availability, svc.WindowDays = &a, s.windowDays
+		b.sources.set("service", si, "availability", s.pos)
+		if s.windowDays > 0 {
+			b.sources.set("service", si, "window_days", s.pos)
+		}
 		what := "availability"
 		if s.windowDays > 0 {
 			what = "availability and window_days"
