@@ -72,7 +72,8 @@ func (e *Error) Error() string {
 	return e.Pos.String() + ": " + orgs.Sanitize(e.Msg)
 }
 
-// ValidationError is a result the organization file refuses, with every problem.
+// ValidationError is a result the organization file refuses, with every problem, each at
+// the source file, line and column of the value it is about where the sources give one.
 type ValidationError struct{ Lines []string }
 
 // Error lists the problems, one a line.
