@@ -52,6 +52,11 @@ func TestImportExitStatuses(t *testing.T) {
 	dir := t.TempDir()
 	empty := writeFile(t, dir, "api.yaml", "apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: x}\n")
 	bad := writeFile(t, dir, "pd.json", "{\"services\": [],}")
+	group := func(name string) string {
+		return "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: " + name + "\nspec:\n  type: team\n"
+	}
+	// "рау-sre" in Cyrillic letters passes for "pay-sre": the result does not validate
+	lookalike := writeFile(t, dir, "teams.yaml", group("pay-sre")+"---\n"+group("\u0440\u0430\u0443-sre"))
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -63,6 +68,7 @@ func TestImportExitStatuses(t *testing.T) {
 		{[]string{"import", "--headcount", "0", empty}, exitUsage, "out of range"},
 		{[]string{"import", empty}, exitInvalid, "hold no team"},
 		{[]string{"import", bad}, exitInvalid, "pd.json:1:17: not valid JSON"},
+		{[]string{"import", lookalike}, exitInvalid, lookalike + `:8:1: team "рау-sre": the name could pass for that of team #1 ("pay-sre")`},
 		{[]string{"import", filepath.Join(dir, "missing")}, exitInvalid, "no such file"},
 	} {
 		code, stdout, stderr := sretopo(t, "", tc.args...)

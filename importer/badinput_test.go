@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -174,14 +175,84 @@ func TestTwoGroupsOfOneNameKeepTheFirst(t *testing.T) {
 	}
 }
 
+// TestAProblemOfTheResultNamesItsSource imports two groups whose names pass for each other
+// (a Cyrillic "рау" beside a Latin "pay"): the import's own name checks let both through, the
+// validator of organization files refuses the second, and the refusal names the catalog
+// file, line and column of that group, not the organization file being written.
 func TestAProblemOfTheResultNamesItsSource(t *testing.T) {
-	data := []byte("format = 1\nname = \"x\"\n[[team]]\nname = \"a\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 0\n")
-	_, err := validate("out.toml", data, map[string]Pos{"team/a": {File: "catalog/a.yaml", Line: 3, Col: 1}})
+	dir := write(t, map[string]string{
+		"a.yaml": groupYAML("pay-sre", ""),
+		"b.yaml": "# the second team\n" + groupYAML("\u0440\u0430\u0443-sre", ""),
+	})
+	_, err := Import([]string{dir}, Options{Output: "org.toml"})
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("err = %v, want a validation error", err)
 	}
-	if !strings.Contains(err.Error(), "headcount") || !strings.Contains(err.Error(), "(from catalog/a.yaml:3:1)") {
-		t.Errorf("error %q does not name the problem and its source", err)
+	want := filepath.Join(dir, "b.yaml") + `:2:1: team "рау-sre": the name could pass for that of team #1 ("pay-sre")`
+	if len(ve.Lines) != 1 || !strings.HasPrefix(ve.Lines[0], want) {
+		t.Errorf("problems %q, want one starting %q", ve.Lines, want)
+	}
+}
+
+// TestEachProblemIsPlacedAtTheValueItIsAbout holds the places of the validator's problems to
+// the sources each value was recorded from: a key from an on-call file at that file's place,
+// a key with no place of its own at its team's group, and a problem with no place in the
+// sources at the organization file.
+func TestEachProblemIsPlacedAtTheValueItIsAbout(t *testing.T) {
+	o := &orgs.Org{Format: orgs.FormatVersion, Teams: []orgs.Team{
+		{Name: "a", Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 3, OnCall: orgs.OnCall24x7, Rotation: 9, Run: orgs.RunYou},
+		{Name: "b", Org: orgs.OrgOps, Kind: orgs.KindOps, OnCall: orgs.OnCallNone},
+	}}
+	src := newSourcePlaces("org.toml")
+	src.set("team", 0, "", Pos{File: "catalog/a.yaml", Line: 2, Col: 1})
+	src.set("team", 0, "rotation", Pos{File: "pd/schedule.json", Line: 3, Col: 5})
+	src.set("team", 1, "", Pos{File: "catalog/b.yaml", Line: 7, Col: 1})
+	err := validate(o, src)
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want a validation error", err)
+	}
+	for _, want := range []string{
+		"org.toml: name is missing",
+		`pd/schedule.json:3:5: team "a": rotation 9 is out of range 1-3`,
+		`catalog/b.yaml:7:1: team "b": headcount is missing`,
+	} {
+		found := false
+		for _, l := range ve.Lines {
+			found = found || strings.HasPrefix(l, want)
+		}
+		if !found {
+			t.Errorf("no problem %q among:\n%s", want, err)
+		}
+	}
+	if len(ve.Lines) != 3 {
+		t.Errorf("%d problems, want 3:\n%s", len(ve.Lines), err)
+	}
+}
+
+// TestAResultTheReaderWouldRefuseIsRefused holds the import to the limits the reader puts on
+// an organization file before it judges one: the file is written to be loaded.
+func TestAResultTheReaderWouldRefuseIsRefused(t *testing.T) {
+	small := []byte("format = 1\nname = \"x\"\n# a comment\n\n")
+	for _, tc := range []struct {
+		name  string
+		data  []byte
+		teams int
+		want  string // "" when it loads
+	}{
+		{"small", small, 1, ""},
+		{"over 8 MiB", append(small, bytes.Repeat([]byte("# x\n"), 2<<20+1)...), 1, "over the 8 MiB"},
+		{"too many teams", small, orgs.MaxTeams + 1, "20001 teams"},
+		{"at the keys limit", bytes.Repeat([]byte("a = 1\n"), maxFileEntries), 1, ""},
+		{"over the keys limit", bytes.Repeat([]byte("a = 1\n"), maxFileEntries+1), 1, "250001 keys and tables"},
+	} {
+		err := loadable(tc.data, tc.teams)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
 	}
 }

@@ -7,7 +7,6 @@ package importer
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -38,9 +37,6 @@ type Result struct {
 	TOML []byte
 	// Warnings are what did not stop the import, one a line, each naming its file and place.
 	Warnings []string
-	// Positions maps a model path ("team/NAME", "service/NAME", the name folded as
-	// orgs.FoldName folds it) to the catalog entity it came from.
-	Positions map[string]Pos
 }
 
 // Pos is a place in a source file; Line and Col are 1-based, zero when not known.
@@ -76,7 +72,8 @@ func (e *Error) Error() string {
 	return e.Pos.String() + ": " + orgs.Sanitize(e.Msg)
 }
 
-// ValidationError is a result the organization file refuses, with every problem.
+// ValidationError is a result the organization file refuses, with every problem, each at
+// the source file, line and column of the value it is about where the sources give one.
 type ValidationError struct{ Lines []string }
 
 // Error lists the problems, one a line.
@@ -134,12 +131,17 @@ func Import(sources []string, opts Options) (*Result, error) {
 	if len(b.org.Teams) == 0 {
 		return nil, &Error{Msg: fmt.Sprintf("the sources hold no team (%s); a team is a Backstage Group of type team, or a group without child groups that owns a service", strings.Join(sanitizeAll(sources), ", "))}
 	}
-	data := im.write(b, sources)
-	o, err := validate(im.outputName(), data, b.positions)
-	if err != nil {
+	// the model is judged as built, each problem at its source, and written as judged; only
+	// then does it take the defaults a load of that file gives
+	if err := validate(b.org, b.sources); err != nil {
 		return nil, err
 	}
-	return &Result{Org: o, TOML: data, Warnings: im.warnings, Positions: b.positions}, nil
+	data := im.write(b, sources)
+	if err := loadable(data, len(b.org.Teams)); err != nil {
+		return nil, err
+	}
+	asLoaded(b.org)
+	return &Result{Org: b.org, TOML: data, Warnings: im.warnings}, nil
 }
 
 func (im *importer) outputName() string {
@@ -174,40 +176,4 @@ func sanitizeAll(ss []string) []string {
 		out[i] = orgs.Sanitize(orgs.Cut(s))
 	}
 	return out
-}
-
-// validate judges the imported organization with the one validator of organization files,
-// and returns the model the TOML reader gives for it: today by loading the written file back
-// (orgs.Load validates as it reads); positions are what the format-neutral validator will
-// take to name the source of each problem.
-func validate(name string, data []byte, positions map[string]Pos) (*orgs.Org, error) {
-	o, err := orgs.Load(name, data)
-	if err == nil {
-		return o, nil
-	}
-	le, ok := err.(*orgs.LoadError)
-	if !ok {
-		return nil, &ValidationError{Lines: []string{orgs.Sanitize(err.Error())}}
-	}
-	lines := make([]string, 0, len(le.Problems))
-	for _, p := range le.Problems {
-		line := p.String()
-		if src, ok := positions[modelPath(p.Where)]; ok {
-			line += " (from " + src.String() + ")"
-		}
-		lines = append(lines, line)
-	}
-	return nil, &ValidationError{Lines: lines}
-}
-
-// modelPath turns a problem's place (`team "Viewer"`) into a model path ("team/Viewer").
-func modelPath(where string) string {
-	for _, table := range []string{"team", "service"} {
-		if rest, ok := strings.CutPrefix(where, table+" "); ok {
-			if name, err := strconv.Unquote(rest); err == nil {
-				return table + "/" + orgs.FoldName(name)
-			}
-		}
-	}
-	return ""
 }

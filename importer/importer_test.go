@@ -87,32 +87,63 @@ func TestAcmeCatalogImportsIntoAnOrganizationThatLoads(t *testing.T) {
 			t.Errorf("component %q imported; a library and a service of no team are skipped", skipped)
 		}
 	}
-	for name, w := range map[string]struct {
-		team    string
-		run     orgs.Run
-		runWith string
-		avail   float64
-	}{
-		"artist-lookup":   {"team-a", "", "", 99.9},
-		"podcast-api":     {"team-b", "", "", 98},
-		"searcher":        {"team-c", orgs.RunYouAndSRE, "reliability", 99},
-		"queue-proxy":     {"team-c", orgs.RunSRE, "reliability", 99.9},
-		"shuffle-api":     {"team-d", orgs.RunOps, "cloud-operations", 99.5},
-		"playback-order":  {"guests", "", "", 0},
-		"example-website": {"guests", "", "", 0},
+	type wantService struct {
+		team       string
+		run        orgs.Run
+		runWith    string
+		avail      float64
+		backup     string // "" for none
+		windowDays int
+	}
+	for name, w := range map[string]wantService{
+		"artist-lookup":   {"team-a", "", "", 99.9, "cloud-operations", 28},
+		"podcast-api":     {"team-b", "", "", 98, "", 30},
+		"searcher":        {"team-c", orgs.RunYouAndSRE, "reliability", 99, "", 30},
+		"queue-proxy":     {"team-c", orgs.RunSRE, "reliability", 99.9, "", 0},
+		"shuffle-api":     {"team-d", orgs.RunOps, "cloud-operations", 99.5, "", 0},
+		"playback-order":  {"guests", "", "", 0, "", 0},
+		"example-website": {"guests", "", "", 0, "", 0},
 	} {
 		s, ok := services[name]
 		if !ok {
 			t.Errorf("no service %q", name)
 			continue
 		}
-		avail := 0.0
+		got := wantService{team: s.Team, run: s.Run, runWith: s.RunWith, windowDays: s.WindowDays}
 		if s.Availability != nil {
-			avail = *s.Availability
+			got.avail = *s.Availability
 		}
-		if s.Team != w.team || s.Run != w.run || s.RunWith != w.runWith || avail != w.avail {
-			t.Errorf("service %q = team %q run %q with %q availability %v, want %+v", name, s.Team, s.Run, s.RunWith, avail, w)
+		if s.Backup != nil {
+			got.backup = *s.Backup
+			if got.backup == "" {
+				t.Errorf("service %q: backup = \"\" clears its team's backup; the import never writes it", name)
+			}
 		}
+		if got != w {
+			t.Errorf("service %q = %+v, want %+v", name, got, w)
+		}
+	}
+}
+
+// TestAcmeSecondaryComesFromTheSecondEscalationLevel pins the mapping of import.md: a team's
+// secondary is true when its escalation policy's second level pages its own schedule again,
+// and left to the on-call pattern's default otherwise.
+func TestAcmeSecondaryComesFromTheSecondEscalationLevel(t *testing.T) {
+	res := importAcme(t)
+	for _, tm := range res.Org.Teams {
+		switch {
+		case tm.Name == "team-b" && (tm.Secondary == nil || !*tm.Secondary):
+			t.Errorf("team-b secondary = %v, want true (its policy's second level is its own schedule)", tm.Secondary)
+		case tm.Name != "team-b" && tm.Secondary != nil:
+			t.Errorf("team %q secondary = %v, want unset", tm.Name, *tm.Secondary)
+		}
+	}
+	text := string(res.TOML)
+	if !strings.Contains(text, "rotation = 4\nsecondary = true\n") {
+		t.Errorf("team-b's secondary is not a key of the file:\n%s", text)
+	}
+	if strings.Contains(text, "not yet keys") || strings.Contains(text, "# secondary") {
+		t.Errorf("the file still writes a key of the format as a comment:\n%s", text)
 	}
 }
 
@@ -132,9 +163,9 @@ func TestAcmeImportSaysWhereEachTeamAndServiceCameFrom(t *testing.T) {
 		"# components: 11 read, 9 used, 2 skipped.",
 		"Backstage API 2",
 		"(Europe/London, testdata/pagerduty/schedules/PSCHDA.json:3:5)",
-		`secondary = true`,
-		`backup = "cloud-operations"`,
-		"window_days = 28",
+		`secondary from the second level of PagerDuty escalation policy "team-b" (testdata/pagerduty/escalation_policies.json:`,
+		`backup from a later level of PagerDuty escalation policy`,
+		`availability and window_days from OpenSLO "artist-lookup-availability"`,
 		"the strictest of 2 targets",
 		"on_call 8x7 approximates the schedule (7 hours of the week differ)",
 		"# On-call patterns approximated for 1 teams: team-b.",
@@ -298,6 +329,9 @@ func TestAGeneratedCatalogImports(t *testing.T) {
 	res, err := Import([]string{dir}, Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if loaded, err := orgs.Load("generated.toml", res.TOML); err != nil || !reflect.DeepEqual(loaded, res.Org) {
+		t.Errorf("the imported model is not the one its file loads to (load error: %v)", err)
 	}
 	if len(res.Org.Teams) != size.Teams {
 		t.Errorf("%d teams, want %d", len(res.Org.Teams), size.Teams)

@@ -11,8 +11,8 @@ import (
 // built is the organization being made, with what its comments will say.
 type built struct {
 	org          *orgs.Org
-	positions    map[string]Pos
-	teamNotes    [][]string // per team: what its comment says beyond its file
+	sources      *sourcePlaces // where each value came from, for the validator
+	teamNotes    [][]string    // per team: what its comment says beyond its file
 	serviceNotes [][]string
 	teamPos      []Pos
 	servicePos   []Pos
@@ -21,16 +21,17 @@ type built struct {
 	teamIndex    map[string]int // group key -> team index
 	inferred     []string       // teams whose headcount was inferred
 	approximated []string       // teams whose on-call pattern approximates their schedule
-	pending      []string       // values mapped to keys the file format does not have yet
 }
 
 // build maps what was read to an organization, by the rules of docs/import.md.
 func (im *importer) build() *built {
+	name, namePos := im.orgName()
 	b := &built{
-		org:       &orgs.Org{Format: orgs.FormatVersion, Name: im.orgName()},
-		positions: map[string]Pos{},
+		org:       &orgs.Org{Format: orgs.FormatVersion, Name: name},
+		sources:   newSourcePlaces(im.outputName()),
 		teamIndex: map[string]int{},
 	}
+	b.sources.set("", 0, "name", namePos)
 	parents, hasChild := im.hierarchy()
 	services := im.serviceComponents()
 	owners := map[string]bool{}
@@ -73,10 +74,11 @@ func (im *importer) build() *built {
 	return b
 }
 
-// orgName is --name, else the display name (or name) of the first Group of type organization.
-func (im *importer) orgName() string {
+// orgName is --name, else the display name (or name) of the first Group of type
+// organization, with the place of that group.
+func (im *importer) orgName() (string, Pos) {
 	if im.opts.Name != "" {
-		return im.opts.Name
+		return im.opts.Name, Pos{}
 	}
 	for _, g := range im.groups {
 		if g.typ != "organization" {
@@ -90,9 +92,9 @@ func (im *importer) orgName() string {
 			im.warn(g.pos, "%s; the organization is named \"Imported organization\"", p)
 			break
 		}
-		return name
+		return name, g.pos
 	}
-	return "Imported organization"
+	return "Imported organization", Pos{}
 }
 
 // hierarchy gives each group its parent (by spec.parent, else by another group's
@@ -282,7 +284,7 @@ func (b *built) addTeam(im *importer, g *group, heads map[string]int, org, kind 
 	b.teamNotes = append(b.teamNotes, notes)
 	b.teamPos = append(b.teamPos, g.pos)
 	b.teamGroup = append(b.teamGroup, g)
-	b.positions["team/"+orgs.FoldName(t.Name)] = g.pos
+	b.sources.set("team", len(b.org.Teams)-1, "", g.pos)
 }
 
 // teamOf is the team a component's owner names: a group, or a user's first team.
@@ -349,6 +351,6 @@ func (im *importer) addServices(b *built, comps []*component) {
 		b.serviceNotes = append(b.serviceNotes, nil)
 		b.servicePos = append(b.servicePos, c.pos)
 		b.serviceComp = append(b.serviceComp, c)
-		b.positions["service/"+orgs.FoldName(name)] = c.pos
+		b.sources.set("service", len(b.org.Services)-1, "", c.pos)
 	}
 }

@@ -52,9 +52,6 @@ func (im *importer) write(b *built, sources []string) []byte {
 	if len(b.approximated) > 0 {
 		line("On-call patterns approximated for %d teams: %s.", len(b.approximated), listed(b.approximated))
 	}
-	if len(b.pending) > 0 {
-		line("Read but not yet keys of the file format (see the comments below): %s.", listed(b.pending))
-	}
 	out.WriteByte('\n')
 
 	body := orgs.Marshal(b.org)

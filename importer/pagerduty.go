@@ -352,6 +352,7 @@ func (im *importer) applySchedules(b *built, policyOf []*pdPolicy, scheduleByID 
 		t := &b.org.Teams[ti]
 		oc, diff := nearestPattern(s.week)
 		t.OnCall = oc
+		b.sources.set("team", ti, "on_call", s.pos)
 		if diff > 0 {
 			im.warn(s.pos, "schedule %q of team %q: its layers' restrictions differ from %s in %d hours of the week; on_call = %q", s.label(), t.Name, oc, diff, oc)
 		}
@@ -370,6 +371,7 @@ func (im *importer) applySchedules(b *built, policyOf []*pdPolicy, scheduleByID 
 		case rotation > t.Headcount && slices.Contains(b.inferred, t.Name):
 			t.Headcount = min(rotation, orgs.MaxHeadcount)
 			t.Rotation = t.Headcount
+			b.sources.set("team", ti, "headcount", s.pos)
 			note += fmt.Sprintf("; headcount %d from the rotation", t.Headcount)
 		case rotation > t.Headcount:
 			im.warn(s.pos, "schedule %q has %d people and team %q only %d; rotation = %d", s.label(), rotation, t.Name, t.Headcount, t.Headcount)
@@ -377,12 +379,16 @@ func (im *importer) applySchedules(b *built, policyOf []*pdPolicy, scheduleByID 
 		default:
 			t.Rotation = rotation
 		}
+		if t.Rotation > 0 {
+			b.sources.set("team", ti, "rotation", s.pos)
+		}
 		b.teamNotes[ti] = append(b.teamNotes[ti], note)
-		// secondary (rules.md 9) is not a key of the file format yet: it is mapped and noted
-		// here, ready to be set on the team once orgs.Team has it.
+		// a second level paging the team's own schedule again is a secondary on call (rules.md 9)
 		if ep := policyOf[ti]; ep != nil && len(ep.Rules) > 1 && ownSchedule(ep.Rules[1], scheduleByID, ti) != nil {
-			b.teamNotes[ti] = append(b.teamNotes[ti], "secondary = true (second escalation level)")
-			b.pending = append(b.pending, fmt.Sprintf("team %q: secondary = true", t.Name))
+			secondary := true
+			t.Secondary = &secondary
+			b.sources.set("team", ti, "secondary", ep.pos)
+			b.teamNotes[ti] = append(b.teamNotes[ti], fmt.Sprintf("secondary from the second level of PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 		}
 	}
 }

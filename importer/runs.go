@@ -92,14 +92,16 @@ func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleBy
 			im.warn(b.servicePos[si], "service %q: escalation policy %q first pages %q, a %s, which cannot run another team's service; its run is unchanged", svc.Name, ep.label(), other.Name, other.Kind.Words())
 			continue
 		}
+		b.sources.set("service", si, "run", ep.pos)
+		b.sources.set("service", si, "run_with", ep.pos)
 		b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("run from PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 		return
 	}
 	if !ownFirst {
 		return
 	}
-	// backup (rules.md 1) is not a key of the file format yet: it is mapped and noted here,
-	// ready to be set on the service once orgs.Service has it.
+	// a later level's ops or SRE team that covers hours the owner does not is the
+	// service's backup (rules.md 1)
 	ownWeek := ownerWeek(owner, ep.Rules[0], scheduleByID)
 	for _, rule := range ep.Rules[1:] {
 		for _, tg := range rule.Targets {
@@ -110,8 +112,9 @@ func (im *importer) serviceRun(b *built, si, owner int, ep *pdPolicy, scheduleBy
 			k := b.org.Teams[s.owner].Kind
 			if (k == orgs.KindOps || k == orgs.KindSRE) && s.week.coversMore(ownWeek) {
 				name := b.org.Teams[s.owner].Name
-				b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("backup = %q (a later escalation level)", name))
-				b.pending = append(b.pending, fmt.Sprintf("service %q: backup = %q", svc.Name, name))
+				svc.Backup = &name
+				b.sources.set("service", si, "backup", ep.pos)
+				b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("backup from a later level of PagerDuty escalation policy %q (%s)", ep.label(), ep.pos))
 				return
 			}
 		}

@@ -163,17 +163,20 @@ func (im *importer) applySLOs(b *built) {
 			continue
 		}
 		a := s.availability
-		b.org.Services[si].Availability = &a
-		note := fmt.Sprintf("availability from %s (%s)", s.from, s.pos)
+		svc := &b.org.Services[si]
+		svc.Availability, svc.WindowDays = &a, s.windowDays
+		b.sources.set("service", si, "availability", s.pos)
+		if s.windowDays > 0 {
+			b.sources.set("service", si, "window_days", s.pos)
+		}
+		what := "availability"
+		if s.windowDays > 0 {
+			what = "availability and window_days"
+		}
+		note := fmt.Sprintf("%s from %s (%s)", what, s.from, s.pos)
 		if found[si] > 1 {
 			note = fmt.Sprintf("the strictest of %d targets: %s", found[si], note)
 		}
 		b.serviceNotes[si] = append(b.serviceNotes[si], note)
-		// window_days (rules.md 8) is not a key of the file format yet: mapped and noted
-		// here, ready to be set on the service once orgs.Service has it.
-		if s.windowDays > 0 {
-			b.serviceNotes[si] = append(b.serviceNotes[si], fmt.Sprintf("window_days = %d", s.windowDays))
-			b.pending = append(b.pending, fmt.Sprintf("service %q: window_days = %d", b.org.Services[si].Name, s.windowDays))
-		}
 	}
 }
