@@ -94,7 +94,7 @@ func StaffingRow(an *orgs.Analysis, p int, esc func(string) string) []string {
 		team += " !"
 	}
 	return []string{team, string(r.OnCall), strconv.Itoa(r.Rotation), number(r.HoursPerPerson),
-		Percent(r.ShareOfWeek), strconv.Itoa(r.Minimum), strconv.Itoa(r.Needed), strconv.Itoa(r.Hires),
+		Percent(r.WeeksShare), strconv.Itoa(r.Minimum), strconv.Itoa(r.Needed), strconv.Itoa(r.Hires),
 		Money(r.HireCost, an.Funding.Currency)}
 }
 
