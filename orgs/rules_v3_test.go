@@ -38,7 +38,7 @@ func TestBackupIsALayerNotAnOwner(t *testing.T) {
 	}{
 		"Archive": {"Cloud Ops", []string{"Viewer", "Cloud Ops"}, 48}, // the team's backup
 		"Reports": {"", []string{"Reporting"}, 64},
-		"Local":   {"", []string{"Viewer"}, 64},                         // backup = "" clears it
+		"Local":   {"", []string{"Viewer"}, 64},                          // backup = "" clears it
 		"Night":   {"Cloud Ops", []string{"Reporting", "Cloud Ops"}, 48}, // its own
 	}
 	for _, sv := range an.Services {
@@ -110,7 +110,7 @@ func TestRunModelMajority(t *testing.T) {
 	}{
 		{newOrg(t1("A"), t1("B"), yas("C", "S"), sreTeam("S", ops, 3)), true},
 		{newOrg(t1("A"), yas("B", "S"), srerun("C", "S"), unorg("D"), sreTeam("S", ops, 3)), false}, // 1 of 4
-		{newOrg(t1("A"), t1("B"), yas("C", "S"), yas("D", "S"), sreTeam("S", ops, 3)), false},        // a tie: 2 of 4
+		{newOrg(t1("A"), t1("B"), yas("C", "S"), yas("D", "S"), sreTeam("S", ops, 3)), false},       // a tie: 2 of 4
 	}
 	for i, c := range cases {
 		an := analyseSelf(t, c.o)
