@@ -209,6 +209,9 @@ type Decision struct {
 
 // IdentityVerdict is the identity of docs/rules.md (section 5): the identity shares and the dominant one.
 type IdentityVerdict struct {
+	// Dominant is nil when there is no identity (v3): no SRE people and no topology-1 team
+	// under a dominant you-run-it ("no SRE people: no SRE identity yet"). Product-centric
+	// with every People 0 is "SRE done by the developers themselves (topology 1)".
 	Dominant *Identity      `json:"dominant"`
 	Weights  IdentityShares `json:"weights"`
 	// People are the raw weights: SRE people per identity.
