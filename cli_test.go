@@ -97,7 +97,7 @@ func TestReportJSONOfEveryExampleKeepsItsPromise(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
 				t.Fatalf("not JSON: %v\n%s", err, out)
 			}
-			if rep.Report != 2 || rep.File != path || rep.Baseline != path {
+			if rep.Report != orgs.ReportVersion || rep.File != path || rep.Baseline != path {
 				t.Errorf("report %d, file %q, baseline %q", rep.Report, rep.File, rep.Baseline)
 			}
 			var n int

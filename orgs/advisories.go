@@ -57,6 +57,8 @@ type advisoryFacts struct {
 	s     *scratch
 	old   []Advisory
 	roleP bool // an SRE role exists outside an SRE org
+	// bf is what the analyser knows of the baseline (whether its SRE org and role exist)
+	bf *facts
 	// an is the analysis being made (its Teams and Staffing are final), sf and sv what
 	// the services say
 	an *Analysis
@@ -64,10 +66,75 @@ type advisoryFacts struct {
 	sv *ServicesVerdict
 }
 
+// sreOrgNotCalledFor reports whether the SRE org holds teams while the dominant run model
+// is you-run-it or ops-run-it, whose criteria read "Not applicable" for a distinct SRE
+// organization (docs/rules.md sections 7 and 10).
+func (c *advisoryFacts) sreOrgNotCalledFor() bool {
+	if !c.f.sreOrgHas || c.f.dominantK < 0 {
+		return false
+	}
+	col := SpectrumOrder[c.f.dominantK].Column()
+	return col >= 0 && CriterionNamed(criterionSREOrg).Values[col] == "Not applicable"
+}
+
+// nobodyOnCall names, in model order, the teams that respond for something and are on call
+// never (docs/rules.md section 10, v3): a dev team running what it builds by its own run
+// (you, you-and-sre) or a service's, a team another names in run_with, and a backup.
+func (c *advisoryFacts) nobodyOnCall() []string {
+	// 1: on call never; 2: and responds for something
+	state := make([]uint8, len(c.cur.Teams))
+	idle := false
+	for i := range c.cur.Teams {
+		if t := &c.cur.Teams[i]; t.OnCall == OnCallNone || t.OnCall == "" {
+			state[i], idle = 1, true
+		}
+	}
+	if !idle {
+		return nil // the common case of a staffed organization: nothing more to look at
+	}
+	mark := func(i int) {
+		if i >= 0 && state[i] == 1 {
+			state[i] = 2
+		}
+	}
+	for i := range c.cur.Teams {
+		t := &c.cur.Teams[i]
+		if t.Kind != KindDev {
+			continue
+		}
+		if t.Run == RunYou || t.Run == RunYouAndSRE {
+			mark(i)
+		}
+		if t.Run.NeedsPartner() {
+			q, _ := c.lay.lookup(t.RunWith)
+			mark(int(q))
+		}
+		if t.Backup != "" && t.Run != RunNone {
+			q, _ := c.lay.lookup(t.Backup)
+			mark(int(q))
+		}
+	}
+	for k := range c.sv.Runs {
+		r := &c.sv.Runs[k]
+		if r.RunModel == YouRunIt || r.RunModel == YouAndSRERunIt {
+			mark(r.Team)
+		}
+		mark(r.Partner)
+		mark(r.BackupTeam)
+	}
+	var names []string
+	for i := range c.cur.Teams {
+		if state[i] == 2 {
+			names = append(names, c.cur.Teams[i].Name)
+		}
+	}
+	return names
+}
+
 // serves is how many dev teams and services name SRE team t in a run_with of run
 // you-and-sre or sre.
 func (c *advisoryFacts) serves(t *sreTeam) int {
-	n := int(c.lay.serves[t.i] + c.s.dServe[t.i])
+	n := int(c.lay.serves[t.i] + c.s.dServe[t.i] + c.s.backupN[t.i])
 	if c.sf.serveN != nil {
 		n += int(c.sf.serveN[t.i])
 	}
@@ -153,6 +220,13 @@ var advisoryRules = []AdvisoryRule{
 		names := teamNames(reusable(c.old, "ops-run-it", len(c.s.opsRun)), c.cur, c.s.opsRun)
 		return advice{teams: names, services: services, message: upperFirst(runSubject(names, services)) + plural(len(services)+btoi(len(names) > 0), " is", " are") + " run by ops: outside the nine SRE topologies, with minimal reliability incentives for developers."}
 	}},
+	{"nobody-on-call", Warning, func(c *advisoryFacts) advice {
+		names := c.nobodyOnCall()
+		if len(names) == 0 {
+			return advice{}
+		}
+		return advice{teams: names, message: fmt.Sprintf("%s %s services but nobody is on call (on_call = \"none\").", upperFirst(nameList(names)), plural(len(names), "runs", "run"))}
+	}},
 	{"idle-sre-team", Warning, func(c *advisoryFacts) advice {
 		var idle []string
 		for i := range c.s.sre {
@@ -227,12 +301,21 @@ var advisoryRules = []AdvisoryRule{
 			nameList(names)+plural(len(names), " is", " are"), strings.Join(where, " or "), m.Short())}
 	}},
 	{"positioning-unset", Info, func(c *advisoryFacts) advice {
-		org := c.f.sreOrgHas && c.cur.SREOrg.Positioning == PositionUnset
-		role := c.roleP && c.cur.SRERole.Positioning == PositionUnset
+		// the talk: "Position a newly created SRE Org if any" (rules.md 7, v3): only an
+		// SRE org or role new against the baseline, and not an org the model does not call for
+		org := c.f.sreOrgHas && !c.bf.sreOrgHas && !c.sreOrgNotCalledFor() && c.cur.SREOrg.Positioning == PositionUnset
+		role := c.roleP && !c.bf.roleP && c.cur.SRERole.Positioning == PositionUnset
 		if !org && !role {
 			return advice{}
 		}
-		return advice{message: fmt.Sprintf("The positioning of %s is unset: steer it toward partner or, best, enabler.", positionedSubject(org, role))}
+		return advice{message: fmt.Sprintf("The positioning of the newly created %s is unset: steer it toward partner or, best, enabler.", strings.TrimPrefix(positionedSubject(org, role), "the "))}
+	}},
+	{"sre-org-not-called-for", Info, func(c *advisoryFacts) advice {
+		if !c.sreOrgNotCalledFor() {
+			return advice{}
+		}
+		m := SpectrumOrder[c.f.dominantK]
+		return advice{message: fmt.Sprintf("The SRE org holds teams, but the dominant run model, %s, does not call for one: its criteria read \u201cNot applicable\u201d for a distinct SRE organization.", m.Name())}
 	}},
 	{"cost-center", Info, func(c *advisoryFacts) advice {
 		org := c.f.sreOrgHas && c.cur.SREOrg.Positioning == PositionCostCenter

@@ -64,7 +64,9 @@ type facts struct {
 	opex      HeadCost
 	orgs      OrgBudgets
 	sreOrgHas bool
-	unique    bool // no two team names are equal ignoring case
+	// roleP: an SRE role exists outside an SRE org (docs/rules.md section 7)
+	roleP  bool
+	unique bool // no two team names are equal ignoring case
 	// svcRuns are the effective runs of the baseline's services, for the service
 	// transitions; staffing its staffing totals, for their change.
 	svcRuns  []ServiceRun
@@ -147,6 +149,9 @@ func computeFacts(o *Org) facts {
 		if t.Org == OrgSRE {
 			f.sreOrgHas = true
 		}
+		if t.Kind == KindSRE && (t.Org == OrgDev || t.Org == OrgOps) {
+			f.roleP = true // an SRE team outside an SRE org
+		}
 		bt := &f.teams[i]
 		*bt = baseTeam{headcount: t.Headcount, model: -1, org: orgCode(t.Org), role: roleCode(t.SRERole)}
 		if t.Kind != KindDev {
@@ -189,6 +194,7 @@ func computeFacts(o *Org) facts {
 		f.dominantM = &m
 	}
 	f.dominantT = dominantTopology(&topoN, k)
+	f.roleP = sreRoleExists(&topoN, f.roleP)
 	return f
 }
 
@@ -355,7 +361,11 @@ type scratch struct {
 	// counts, zero but at the teams in touched.
 	dServe, dShared []int32
 	touched         []int32
-	orgs            []uint8 // per team: orgCode(Org)
+	// backupN counts per team the dev teams that name it as their backup, non-zero only at
+	// the teams in backedUp
+	backupN  []int32
+	backedUp []int32
+	orgs     []uint8 // per team: orgCode(Org)
 	// the SRE and sre-infra teams, the dev teams whose namesake in the baseline is a dev
 	// team no more (by baseline index), and the dev teams of two advisories, in order
 	sre                 []sreTeam
@@ -388,9 +398,9 @@ func (a *Analyser) takeScratch(n int) *scratch {
 		s = &scratch{}
 	}
 	if cap(s.dServe) < n {
-		s.dServe, s.dShared, s.orgs = make([]int32, n), make([]int32, n), make([]uint8, n)
+		s.dServe, s.dShared, s.orgs, s.backupN = make([]int32, n), make([]int32, n), make([]uint8, n), make([]int32, n)
 	}
-	s.dServe, s.dShared, s.orgs = s.dServe[:n], s.dShared[:n], s.orgs[:n]
+	s.dServe, s.dShared, s.orgs, s.backupN = s.dServe[:n], s.dShared[:n], s.orgs[:n], s.backupN[:n]
 	return s
 }
 
@@ -399,6 +409,10 @@ func (s *scratch) reset() {
 	for _, p := range s.touched {
 		s.dServe[p], s.dShared[p] = 0, 0
 	}
+	for _, p := range s.backedUp {
+		s.backupN[p] = 0
+	}
+	s.backedUp = s.backedUp[:0]
 	s.touched, s.sre, s.infra, s.lost = s.touched[:0], s.sre[:0], s.infra[:0], s.lost[:0]
 	s.unorganized, s.opsRun = s.unorganized[:0], s.opsRun[:0]
 }

@@ -52,7 +52,9 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
 
 	people, outside := sitPeople(cur, f, s, lay, sr.sf)
-	an.Identity = identityOf(people, f.topoN[topologyTable[0][0]] > 0)
+	// the developers' own SRE (topology 1) is an identity only where you-run-it dominates
+	// (docs/rules.md section 5, v3): elsewhere no SRE people means no identity yet
+	an.Identity = identityOf(people, f.topoN[topologyTable[0][0]] > 0 && f.dominantK == 0)
 	an.KPIs = kpis(cur, an.Identity, sr.sv)
 	roleP := sreRoleExists(&f.topoN, outside)
 	an.Positioning = positioning(cur, f.sreOrgHas, roleP)
@@ -60,7 +62,7 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 	if prev != nil {
 		old = prev.Advisories
 	}
-	an.Advisories = advisories(&advisoryFacts{cur: cur, f: f, lay: lay, s: s, old: old, roleP: roleP,
+	an.Advisories = advisories(&advisoryFacts{cur: cur, f: f, bf: bf, lay: lay, s: s, old: old, roleP: roleP,
 		an: an, sf: sr.sf, sv: sr.sv})
 	a.keepAfter(cur, lay, s, p, sr.sf, an, edited != nil)
 	return an
@@ -153,7 +155,7 @@ func (a *Analyser) orgDecisions(cur *Org, lay *layout, s *scratch, p *pass, sr s
 	gone := func(j int) {
 		bt := &base.Teams[j]
 		if m := bf.teams[j].runModel(); m != "" {
-			p.trans = append(p.trans, TeamTransition{Team: bt.Name, From: m, Verdict: VerdictRemoved})
+			p.trans = append(p.trans, TeamTransition{Team: bt.Name, From: m, Verdict: VerdictRemoved, CriteriaChanges: noCriteriaChanges})
 		}
 		if lay.curOf[j] < 0 {
 			p.decide(DecideStaffing, bt.Name, fmt.Sprintf("team removed (%d people)", bt.Headcount))
@@ -222,6 +224,7 @@ func headline(an *Analysis, f *tally, sf *svcTrack) {
 	an.RunModel.Dominant = f.dominantM
 	if f.dominantK >= 0 {
 		an.RunModel.DominantDevTeams = f.modelN[f.dominantK]
+		an.RunModel.Majority = 2*an.RunModel.DominantDevTeams > f.devTeams
 	}
 	an.RunModel.Mix = []RunModelMix{}
 	for k, m := range SpectrumOrder {
@@ -253,7 +256,7 @@ func sitPeople(cur *Org, f *tally, s *scratch, lay *layout, sf *svcTrack) (peopl
 	for i := range s.sre {
 		t := &s.sre[i]
 		outside = outside || t.org == 0 || t.org == 1
-		if lay.serves[t.i]+s.dServe[t.i] > 0 || sf.servedByService(t.i) {
+		if lay.serves[t.i]+s.dServe[t.i]+s.backupN[t.i] > 0 || sf.servedByService(t.i) {
 			id := int(t.org) // the org codes are in AllIdentities order, as identityOfOrg maps them
 			if t.org == codeOther {
 				id = slices.Index(AllIdentities, identityOfOrg[cur.Teams[t.i].Org])

@@ -249,8 +249,10 @@ func dedicatedPeople(n int) int {
 
 // identityOf is the identity rule (our rule, v2: one unit, people): people holds the SRE
 // people per identity (serving SRE teams' headcounts by org, one per dev team in topology 2
-// or 3); rotation says whether some dev team is in topology 1, which makes an identity
-// without people product-centric (SRE lives inside the dev teams).
+// or 3); rotation says whether some dev team is in topology 1 under a dominant you-run-it,
+// which makes an identity without people product-centric (SRE done by the developers
+// themselves). Without people and without that, there is no identity (Dominant nil: "no SRE
+// people: no SRE identity yet").
 func identityOf(people [3]int, rotation bool) IdentityVerdict {
 	v := IdentityVerdict{People: people}
 	sum := people[0] + people[1] + people[2]
@@ -387,6 +389,15 @@ func staffingWords(was, t *Team) string {
 	}
 	if was.Rotation != t.Rotation {
 		parts = append(parts, fmt.Sprintf("rotation from %s to %s", rotationKeyWords(was.Rotation), rotationKeyWords(t.Rotation)))
+	}
+	if was.OnCall != t.OnCall {
+		parts = append(parts, fmt.Sprintf("on call from %s to %s", was.OnCall, t.OnCall))
+	}
+	if was.HasSecondary() != t.HasSecondary() {
+		parts = append(parts, fmt.Sprintf("secondary from %t to %t", was.HasSecondary(), t.HasSecondary()))
+	}
+	if was.SiteCount() != t.SiteCount() {
+		parts = append(parts, fmt.Sprintf("sites from %d to %d", was.SiteCount(), t.SiteCount()))
 	}
 	return strings.Join(parts, ", ")
 }

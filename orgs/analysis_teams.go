@@ -41,12 +41,16 @@ func (a *Analyser) teamsPass(cur *Org, lay *layout, s *scratch, p *pass) bool {
 		tv.Name, tv.Org, tv.Kind, tv.Headcount = t.Name, t.Org, t.Kind, t.Headcount
 		tv.Cost, tv.Funding, tv.RunModel, tv.Topology, tv.RunWith = cost, funding, c.model, c.topo, c.runWith
 		tv.Was, tv.Serves, tv.Partner = was, int(lay.serves[i]+s.dServe[i]), int(c.serve)
+		tv.Backup, tv.Secondary, tv.Sites, tv.AckMinutes = "", t.HasSecondary(), t.SiteCount(), t.Ack()
+		if c.dev {
+			tv.Backup = t.Backup
+		}
 
 		// docs/rules.md, the team's part
 		if was == nil {
 			p.decide(DecideStaffing, t.Name, fmt.Sprintf("team added with %d people", t.Headcount))
 			if c.dev {
-				p.trans = append(p.trans, TeamTransition{Team: t.Name, To: c.model, Verdict: VerdictNew})
+				p.trans = append(p.trans, TeamTransition{Team: t.Name, To: c.model, Verdict: VerdictNew, CriteriaChanges: noCriteriaChanges})
 			}
 			continue
 		}
@@ -142,6 +146,13 @@ func (p *pass) classifyTeam(cur *Org, lay *layout, s *scratch, i int) teamClass 
 				}
 			}
 		}
+		if t.Backup != "" && c.k != 4 {
+			// a backup serves the team it backs up (docs/rules.md sections 1 and 5)
+			if q, _ := lay.lookup(t.Backup); q >= 0 {
+				s.backupN[q]++
+				s.backedUp = append(s.backedUp, q)
+			}
+		}
 		f.devTeams++
 		f.modelN[c.k]++
 		f.topoN[c.topo]++
@@ -192,15 +203,26 @@ func (a *Analyser) compareTeam(p *pass, lay *layout, s *scratch, i int, j int32,
 				p.decide(DecideSRERole, t.Name, fmt.Sprintf("SRE role from %s to %s (topology %d to %d)", was.SRERole, t.SRERole, bt.topo, c.topo))
 			}
 		}
+		if !SameName(was.Backup, t.Backup) || (was.Backup == "") != (t.Backup == "") {
+			// a backup changes who responds, not the run model (docs/rules.md section 4, v3)
+			p.decide(DecideWhoRunsIt, t.Name, fmt.Sprintf("backup from %s to %s", orUnset(was.Backup), orUnset(t.Backup)))
+		}
 		var tt *TeamTransition
 		p.trans, tt = grow(p.trans)
 		tt.Team, tt.From, tt.To, tt.Verdict, tt.Reason = t.Name, from, c.model, verdict, reason
+		tt.CriteriaChanges = criteriaChanges[bt.model][c.k]
 	case c.dev:
-		p.trans = append(p.trans, TeamTransition{Team: t.Name, To: c.model, Verdict: VerdictNew})
+		p.trans = append(p.trans, TeamTransition{Team: t.Name, To: c.model, Verdict: VerdictNew, CriteriaChanges: noCriteriaChanges})
 	case bt.model >= 0 && lay.simple && lay.curOf[j] == int32(i):
 		s.lost = append(s.lost, j) // a dev team in the baseline, and no more
 	}
-	if bt.headcount != t.Headcount || was.Rotation != t.Rotation {
+	if bt.headcount != t.Headcount || was.Rotation != t.Rotation || onCallShapeChanged(was, t) {
 		p.decide(DecideStaffing, t.Name, staffingWords(was, t))
 	}
+}
+
+// onCallShapeChanged reports whether a team's on-call hours, secondary or sites changed: a
+// staffing decision (docs/rules.md section 4, v3).
+func onCallShapeChanged(was, t *Team) bool {
+	return was.OnCall != t.OnCall || was.HasSecondary() != t.HasSecondary() || was.SiteCount() != t.SiteCount()
 }

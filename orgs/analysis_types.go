@@ -46,8 +46,13 @@ type Summary struct {
 type RunModelVerdict struct {
 	Dominant *RunModel `json:"dominant"`
 	// DominantDevTeams counts the dev teams of the dominant model (0 when there is none).
-	DominantDevTeams int           `json:"dominant_dev_teams"`
-	Mix              []RunModelMix `json:"mix"`
+	DominantDevTeams int `json:"dominant_dev_teams"`
+	// Majority is true when the dominant model covers more than half the dev teams
+	// (docs/rules.md section 1, v3). Without one the dominant model is only the largest:
+	// headlines say "mixed: no run model covers most dev teams (largest: ...)" first, and
+	// criteria views call its column the largest, not the organization's.
+	Majority bool          `json:"majority"`
+	Mix      []RunModelMix `json:"mix"`
 }
 
 // RunModelMix is one run model's count of dev teams and share of all dev teams.
@@ -86,6 +91,12 @@ type TeamVerdict struct {
 	RunModel  RunModel
 	Topology  int
 	RunWith   string
+	// Backup is the dev team's backup team ("" for none, and for other kinds); Secondary,
+	// Sites and AckMinutes the effective on-call shape (docs/rules.md sections 1, 9, 12).
+	Backup     string
+	Secondary  bool
+	Sites      int
+	AckMinutes int64
 
 	// Was is the same team in the baseline (nil for a team the baseline does not have),
 	// so a view can say what changed.
@@ -181,6 +192,11 @@ type TeamTransition struct {
 	To      RunModel `json:"to"`
 	Verdict Verdict  `json:"verdict"`
 	Reason  string   `json:"reason"`
+	// CriteriaChanges are the rows of the comparison table that differ between From and
+	// To, better or worse (docs/rules.md section 4, v3): what the move costs and gains,
+	// shown under the line; empty when the run model is the same or either is
+	// unorganized. Shared between lines: read only.
+	CriteriaChanges []CriterionChange `json:"criteria_changes"`
 }
 
 // Decision is one difference between baseline and current, as a decision people take.
@@ -193,6 +209,9 @@ type Decision struct {
 
 // IdentityVerdict is the identity of docs/rules.md (section 5): the identity shares and the dominant one.
 type IdentityVerdict struct {
+	// Dominant is nil when there is no identity (v3): no SRE people and no topology-1 team
+	// under a dominant you-run-it ("no SRE people: no SRE identity yet"). Product-centric
+	// with every People 0 is "SRE done by the developers themselves (topology 1)".
 	Dominant *Identity      `json:"dominant"`
 	Weights  IdentityShares `json:"weights"`
 	// People are the raw weights: SRE people per identity.

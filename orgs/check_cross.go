@@ -89,8 +89,13 @@ func (c *checker) crossCheck() {
 			partner(cross("service", s.name, i), -1, s.run, s.runWith)
 		}
 	}
-	// a backup is an ops or SRE team, and not the partner it would back up (docs/rules.md
-	// section 1)
+	c.crossCheckBackups(byName, didYouMeanTeam, cross)
+}
+
+// crossCheckBackups checks every backup: it names an ops or SRE team, and not the partner
+// it would back up (docs/rules.md section 1).
+func (c *checker) crossCheckBackups(byName map[string]int, didYouMeanTeam func(string) string, cross func(string, string, int) at) {
+	teams, services := c.teams, c.services
 	backup := func(a at, name, own, whose string) {
 		j, ok := lookupFold(byName, name)
 		switch {

@@ -210,7 +210,12 @@ func TestCompareBudgetsAndAdvisories(t *testing.T) {
 		t.Errorf("budgets %+v, want %+v", d.Budgets, want)
 	}
 	adv := d.Verdicts.Advisories
-	if len(adv.Changed) != 0 || len(adv.Raised) != 1 || adv.Raised[0].Code != "idle-sre-team" {
+	// (the teams nobody is on call for change too, and an SRE org under you run it is not
+	// called for: rules.md 10, v3)
+	raised := func(code string) bool {
+		return slices.ContainsFunc(adv.Raised, func(a Advisory) bool { return a.Code == code })
+	}
+	if slices.ContainsFunc(adv.Changed, func(c AdvisoryUpdate) bool { return c.Code == "idle-sre-team" }) || !raised("idle-sre-team") {
 		t.Errorf("advisories %+v", adv)
 	}
 	// now from b, make another SRE team idle instead: idle-sre-team changed, not raised and cleared
@@ -226,10 +231,11 @@ func TestCompareBudgetsAndAdvisories(t *testing.T) {
 	for _, x := range adv.Cleared {
 		codes = append(codes, x.Code)
 	}
-	if len(adv.Changed) != 1 || adv.Changed[0].Code != "idle-sre-team" || slices.Contains(codes, "idle-sre-team") {
+	at := slices.IndexFunc(adv.Changed, func(c AdvisoryUpdate) bool { return c.Code == "idle-sre-team" })
+	if at < 0 || slices.Contains(codes, "idle-sre-team") {
 		t.Fatalf("advisories %+v, want idle-sre-team changed", adv)
 	}
-	if ch := adv.Changed[0]; !slices.Equal(ch.From.Teams, []string{"Other SRE", "Spare SRE"}) || !slices.Equal(ch.To.Teams, []string{"Ops SRE"}) {
+	if ch := adv.Changed[at]; !slices.Equal(ch.From.Teams, []string{"Other SRE", "Spare SRE"}) || !slices.Equal(ch.To.Teams, []string{"Ops SRE"}) {
 		t.Errorf("idle-sre-team from %v to %v", ch.From.Teams, ch.To.Teams)
 	}
 }

@@ -163,3 +163,10 @@ func sorted(s []string) []string {
 	slices.Sort(c)
 	return c
 }
+
+// backedUp gives dev team t a backup team (rules.md 1, v3).
+func backedUp(t orgs.Team, backup string) orgs.Team { t.Backup = backup; return t }
+
+// noSecondary takes the secondary off t's rotation; twoSites spreads it over two sites.
+func noSecondary(t orgs.Team) orgs.Team { no := false; t.Secondary = &no; return t }
+func twoSites(t orgs.Team) orgs.Team    { t.Sites = 2; return t }

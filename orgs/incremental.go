@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"slices"
+	"strconv"
 	"unsafe"
 )
 
@@ -88,9 +89,10 @@ type svcTrack struct {
 	// theirs, in the same order.
 	trans, dec []int32
 	decs       []ServiceDecision
-	// byTeam and byPartner list per team the services it builds and those whose
-	// effective partner it is (made when a re-analysis first needs them).
-	byTeam, byPartner [][]int32
+	// byTeam, byPartner and byBackup list per team the services it builds, those whose
+	// effective partner it is, and those it backs up (made when a re-analysis first
+	// needs them).
+	byTeam, byPartner, byBackup [][]int32
 	// staffPos is per team its place in the staffing's rotations, -1 when not on call
 	// (made when a re-analysis first needs it).
 	staffPos []int32
@@ -171,6 +173,9 @@ func (t *svcTrack) put(k int, name string, r *ServiceRun, m serviceMark, sign in
 			}
 		}
 	}
+	if r.BackupTeam >= 0 {
+		t.serveN[r.BackupTeam] += int32(sign) // a backup serves what it backs up
+	}
 	if !r.Own || r.Partner < 0 || (r.Run != RunYouAndSRE && r.Run != RunSRE) {
 		return
 	}
@@ -212,7 +217,7 @@ func (t *svcTrack) pureTopology(n int) bool {
 }
 
 // servedByService reports whether some service's own override names team i with run
-// you-and-sre or sre.
+// you-and-sre or sre, or some service has it as its backup.
 func (t *svcTrack) servedByService(i int32) bool {
 	return t.serveN != nil && t.serveN[i] > 0
 }
@@ -243,7 +248,8 @@ func transitionOf(base *Org, baseRuns []ServiceRun, j int32, cur *Org, k int, to
 	if to.Team >= 0 {
 		team = cur.Teams[to.Team].Name
 	}
-	return ServiceTransition{Service: s.Name, Team: team, From: from.RunModel, To: to.RunModel, Verdict: v, Reason: reason}, true
+	return ServiceTransition{Service: s.Name, Team: team, From: from.RunModel, To: to.RunModel, Verdict: v, Reason: reason,
+		CriteriaChanges: CriteriaChanges(from.RunModel, to.RunModel)}, true
 }
 
 // decisionOf is the override decision of service k (ok false for none): see
@@ -253,7 +259,8 @@ func decisionOf(base *Org, j int32, cur *Org, k, team int) (ServiceDecision, boo
 		return ServiceDecision{}, false
 	}
 	s, b := &cur.Services[k], &base.Services[j]
-	if b.Run == s.Run && (!s.Run.NeedsPartner() || SameName(b.RunWith, s.RunWith)) {
+	sameRun := b.Run == s.Run && (!s.Run.NeedsPartner() || SameName(b.RunWith, s.RunWith))
+	if sameRun && sameBackup(b.Backup, s.Backup) {
 		return ServiceDecision{}, false
 	}
 	d := ServiceDecision{Kind: DecideWhoRunsIt, Changeability: DecideWhoRunsIt.Changeability(), Team: team}
@@ -262,8 +269,29 @@ func decisionOf(base *Org, j int32, cur *Org, k, team int) (ServiceDecision, boo
 		name = cur.Teams[team].Name
 	}
 	d.Subject = name + " / " + s.Name
+	if sameRun {
+		// only the backup changed: who runs it all the same (docs/rules.md section 4, v3)
+		d.Detail = "backup " + backupWords(b.Backup) + " -> " + backupWords(s.Backup)
+		return d, true
+	}
 	d.Detail = overrideWords(b) + " -> " + overrideWords(s)
 	return d, true
+}
+
+// sameBackup reports whether two services set the same backup of their own (or none).
+func sameBackup(a, b *string) bool {
+	return a == nil && b == nil || a != nil && b != nil && SameName(*a, *b) && (*a == "") == (*b == "")
+}
+
+// backupWords is a service's own backup as a decision names it.
+func backupWords(p *string) string {
+	switch {
+	case p == nil:
+		return "as its team's"
+	case *p == "":
+		return "none"
+	}
+	return strconv.Quote(*p)
 }
 
 // newTrack puts in every service of cur, whose services verdict is sv, and returns the
@@ -315,12 +343,16 @@ func (a *Analyser) newTrack(cur *Org, sv *ServicesVerdict, byName *serviceNames,
 func (t *svcTrack) indexTeams(runs []ServiceRun) {
 	t.byTeam = make([][]int32, t.nTeams)
 	t.byPartner = make([][]int32, t.nTeams)
+	t.byBackup = make([][]int32, t.nTeams)
 	for k := range runs {
 		if i := runs[k].Team; i >= 0 {
 			t.byTeam[i] = append(t.byTeam[i], int32(k))
 		}
 		if p := runs[k].Partner; p >= 0 {
 			t.byPartner[p] = append(t.byPartner[p], int32(k))
+		}
+		if b := runs[k].BackupTeam; b >= 0 {
+			t.byBackup[b] = append(t.byBackup[b], int32(k))
 		}
 	}
 }
@@ -344,6 +376,7 @@ func (t *svcTrack) todo(runs []ServiceRun, edited *Touched) (todo []int32, ok bo
 		}
 		todo = append(todo, t.byTeam[i]...)
 		todo = append(todo, t.byPartner[i]...)
+		todo = append(todo, t.byBackup[i]...)
 	}
 	slices.Sort(todo)
 	todo = slices.Compact(todo)
@@ -362,7 +395,7 @@ func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *S
 		old, oldMark := sv.Services[k], sv.marks[k]
 		t.put(k, old.Name, &old.ServiceRun, oldMark, -1)
 		sv.Runs[k] = serviceRunOf(cur, lk, &cur.Services[k])
-		sv.fill(cur, k, make([]string, 0, 2))
+		sv.fill(cur, k, make([]string, 0, 3))
 		r, m := &sv.Runs[k], sv.marks[k]
 		t.put(k, sv.Services[k].Name, r, m, 1)
 		if ot := old.ServiceRun.Team; ot != r.Team {
@@ -379,6 +412,14 @@ func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *S
 			}
 			if r.Partner >= 0 {
 				t.byPartner[r.Partner] = append(t.byPartner[r.Partner], k32)
+			}
+		}
+		if old.BackupTeam != r.BackupTeam {
+			if old.BackupTeam >= 0 {
+				t.byBackup[old.BackupTeam] = removeValue(t.byBackup[old.BackupTeam], k32)
+			}
+			if r.BackupTeam >= 0 {
+				t.byBackup[r.BackupTeam] = append(t.byBackup[r.BackupTeam], k32)
 			}
 		}
 		if (oldMark.flags|m.flags)&(markGap|markHigh|markSREOver) != 0 {

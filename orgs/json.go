@@ -11,7 +11,7 @@ import (
 // null, and maps whose keys must keep the domain's order.
 
 // ReportVersion is the version of the JSON report's shape.
-const ReportVersion = 2
+const ReportVersion = 3
 
 // Report is the JSON report: the analysis with what it is about.
 type Report struct {
@@ -57,6 +57,14 @@ func (t *TeamVerdict) appendJSON(b []byte, ind string) []byte {
 	}
 	b = appendKey(b, ind, ',', "run_with")
 	b = appendNullString(b, t.RunWith)
+	b = appendKey(b, ind, ',', "backup")
+	b = appendNullString(b, t.Backup)
+	b = appendKey(b, ind, ',', "secondary")
+	b = strconv.AppendBool(b, t.Secondary)
+	b = appendKey(b, ind, ',', "sites")
+	b = strconv.AppendInt(b, int64(t.Sites), 10)
+	b = appendKey(b, ind, ',', "ack_minutes")
+	b = strconv.AppendInt(b, t.AckMinutes, 10)
 	return appendObjectEnd(b, ind)
 }
 
@@ -76,6 +84,40 @@ func (t *TeamTransition) appendJSON(b []byte, ind string) []byte {
 	b = appendString(b, string(t.Verdict))
 	b = appendKey(b, ind, ',', "reason")
 	b = appendNullString(b, t.Reason)
+	b = appendKey(b, ind, ',', "criteria_changes")
+	b = appendCriteriaChanges(b, t.CriteriaChanges, ind)
+	return appendObjectEnd(b, ind)
+}
+
+// appendCriteriaChanges appends a transition line's criteria_changes, [] when there are
+// none, as the value of a key of an object whose opening line has indentation ind.
+func appendCriteriaChanges(b []byte, list []CriterionChange, ind string) []byte {
+	if list == nil {
+		list = []CriterionChange{}
+	}
+	sub := ""
+	if ind != "" {
+		sub = ind + "  "
+	}
+	return appendList(b, list, sub, (*CriterionChange).appendJSON)
+}
+
+// MarshalJSON writes the change with direction null for the rows without a better end.
+func (c CriterionChange) MarshalJSON() ([]byte, error) {
+	return c.appendJSON(make([]byte, 0, 128), ""), nil
+}
+
+// appendJSON appends the change as encoding/json writes it, direction null for the rows
+// without a better end.
+func (c *CriterionChange) appendJSON(b []byte, ind string) []byte {
+	b = appendKey(b, ind, '{', "criterion")
+	b = appendString(b, c.Criterion)
+	b = appendKey(b, ind, ',', "from")
+	b = appendString(b, c.From)
+	b = appendKey(b, ind, ',', "to")
+	b = appendString(b, c.To)
+	b = appendKey(b, ind, ',', "direction")
+	b = appendNullString(b, c.Direction)
 	return appendObjectEnd(b, ind)
 }
 
@@ -330,14 +372,20 @@ func (r *RotationStaffing) appendJSON(b []byte, ind string) []byte {
 	b = appendString(b, r.Team)
 	b = appendKey(b, ind, ',', "on_call")
 	b = appendString(b, string(r.OnCall))
+	b = appendKey(b, ind, ',', "layers")
+	b = strconv.AppendInt(b, int64(r.Layers), 10)
+	b = appendKey(b, ind, ',', "sites")
+	b = strconv.AppendInt(b, int64(r.Sites), 10)
 	b = appendKey(b, ind, ',', "rotation")
 	b = strconv.AppendInt(b, int64(r.Rotation), 10)
 	b = appendKey(b, ind, ',', "covered_hours")
 	b = strconv.AppendInt(b, int64(r.CoveredHours), 10)
 	b = appendKey(b, ind, ',', "hours_per_person")
 	b = appendJSONFloat(b, r.HoursPerPerson)
-	b = appendKey(b, ind, ',', "share_of_week")
-	b = appendJSONFloat(b, r.ShareOfWeek)
+	b = appendKey(b, ind, ',', "off_hours_per_person")
+	b = appendJSONFloat(b, r.OffHoursPerPerson)
+	b = appendKey(b, ind, ',', "weeks_share")
+	b = appendJSONFloat(b, r.WeeksShare)
 	b = appendKey(b, ind, ',', "minimum")
 	b = strconv.AppendInt(b, int64(r.Minimum), 10)
 	b = appendKey(b, ind, ',', "needed")
@@ -373,10 +421,18 @@ func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
 	} else {
 		b = appendJSONString(b, v.RunWith)
 	}
+	b = appendKey(b, ind, ',', "backup")
+	if v.Backup == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONString(b, v.Backup)
+	}
 	b = appendKey(b, ind, ',', "exception")
 	b = strconv.AppendBool(b, v.Exception)
 	b = appendKey(b, ind, ',', "availability")
 	b = appendJSONNumber(b, v.Availability)
+	b = appendKey(b, ind, ',', "window_days")
+	b = strconv.AppendInt(b, int64(v.WindowDays), 10)
 	b = appendKey(b, ind, ',', "error_budget_used")
 	b = appendJSONNumber(b, v.ErrorBudgetUsed)
 	b = appendKey(b, ind, ',', "error_budget_hours")
@@ -429,6 +485,8 @@ func (t *ServiceTransition) appendIndented(b []byte, ind string) []byte {
 	} else {
 		b = appendJSONString(b, t.Reason)
 	}
+	b = appendKey(b, ind, ',', "criteria_changes")
+	b = appendCriteriaChanges(b, t.CriteriaChanges, ind)
 	return appendObjectEnd(b, ind)
 }
 

@@ -228,8 +228,15 @@ availability = 99.9
 // (topology 2) 1 product; Reliability, named, 3 reliability-ux. An SRE role exists outside
 // the SRE org (Viewer's dedicated SRE), unset like the org's. Decisions from easy to hard,
 // each in model order, removed teams after the others.
+//
+// Rules version 3: you and SRE run it covers 3 of 6 dev teams, no majority. Rotations count
+// weeks: 24x7 and 24x5 have a secondary, minimum 8; Reliability (3) is on call two weeks in
+// three, Classic Ops (4 of 9) every other week. Billing's unlikely move quotes the talk; every
+// line lists the criteria rows that change. The dev teams that run services have no on_call:
+// nobody-on-call names them (Billing runs Ledger, its own override); the new SRE org is
+// unset, so positioning-unset.
 const contractExpected = `{
-  "report": 2,
+  "report": 3,
   "name": "Acme 2027",
   "file": "current.toml",
   "baseline": "base.toml",
@@ -237,6 +244,7 @@ const contractExpected = `{
   "run_model": {
     "dominant": "you-and-sre-run-it",
     "dominant_dev_teams": 3,
+    "majority": false,
     "mix": [
       {"id": "you-run-it", "dev_teams": 1, "share": 0.1667},
       {"id": "you-and-sre-run-it", "dev_teams": 3, "share": 0.5},
@@ -261,23 +269,23 @@ const contractExpected = `{
     "topology": [{"topology": 6, "services": 1, "share": 0.5}]
   },
   "teams": [
-    {"name": "Viewer", "org": "dev", "kind": "dev", "headcount": 7, "cost": 770000, "funding": "capex", "run_model": "you-run-it", "topology": 2, "run_with": null},
-    {"name": "Reporting", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
-    {"name": "Billing", "org": "dev", "kind": "dev", "headcount": 5, "cost": 500000, "funding": "capex", "run_model": "ops-run-it", "topology": null, "run_with": "Classic Ops"},
-    {"name": "Search", "org": "dev", "kind": "dev", "headcount": 4, "cost": 400000, "funding": "capex", "run_model": "unorganized", "topology": null, "run_with": null},
-    {"name": "Checkout", "org": "dev", "kind": "dev", "headcount": 5, "cost": 500000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
-    {"name": "Payments", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability"},
-    {"name": "Reliability", "org": "sre", "kind": "sre", "headcount": 3, "cost": 300000, "funding": "capex", "run_model": null, "topology": null, "run_with": null},
-    {"name": "Classic Ops", "org": "ops", "kind": "ops", "headcount": 9, "cost": 900000, "funding": "opex", "run_model": null, "topology": null, "run_with": null},
-    {"name": "Observability", "org": "ops", "kind": "sre-infra", "headcount": 4, "cost": 400000, "funding": "capex", "run_model": null, "topology": null, "run_with": null},
-    {"name": "Tooling", "org": "sre", "kind": "sre-infra", "headcount": 2, "cost": 180000, "funding": "opex", "run_model": null, "topology": null, "run_with": null}
+    {"name": "Viewer", "org": "dev", "kind": "dev", "headcount": 7, "cost": 770000, "funding": "capex", "run_model": "you-run-it", "topology": 2, "run_with": null, "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Reporting", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability", "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Billing", "org": "dev", "kind": "dev", "headcount": 5, "cost": 500000, "funding": "capex", "run_model": "ops-run-it", "topology": null, "run_with": "Classic Ops", "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Search", "org": "dev", "kind": "dev", "headcount": 4, "cost": 400000, "funding": "capex", "run_model": "unorganized", "topology": null, "run_with": null, "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Checkout", "org": "dev", "kind": "dev", "headcount": 5, "cost": 500000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability", "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Payments", "org": "dev", "kind": "dev", "headcount": 6, "cost": 600000, "funding": "capex", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability", "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Reliability", "org": "sre", "kind": "sre", "headcount": 3, "cost": 300000, "funding": "capex", "run_model": null, "topology": null, "run_with": null, "backup": null, "secondary": true, "sites": 1, "ack_minutes": 15},
+    {"name": "Classic Ops", "org": "ops", "kind": "ops", "headcount": 9, "cost": 900000, "funding": "opex", "run_model": null, "topology": null, "run_with": null, "backup": null, "secondary": true, "sites": 1, "ack_minutes": 15},
+    {"name": "Observability", "org": "ops", "kind": "sre-infra", "headcount": 4, "cost": 400000, "funding": "capex", "run_model": null, "topology": null, "run_with": null, "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15},
+    {"name": "Tooling", "org": "sre", "kind": "sre-infra", "headcount": 2, "cost": 180000, "funding": "opex", "run_model": null, "topology": null, "run_with": null, "backup": null, "secondary": false, "sites": 1, "ack_minutes": 15}
   ],
   "services": [
-    {"name": "Ledger", "team": "Billing", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability",
-     "exception": true, "availability": 99.95, "error_budget_used": 0.5, "error_budget_hours": 0.36,
+    {"name": "Ledger", "team": "Billing", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability", "backup": null,
+     "exception": true, "availability": 99.95, "window_days": 30, "error_budget_used": 0.5, "error_budget_hours": 0.36,
      "responders": ["Billing", "Reliability"], "longest_uncovered_hours": 0, "status": "ok"},
-    {"name": "Search API", "team": "Search", "run_model": "unorganized", "topology": null, "run_with": null,
-     "exception": false, "availability": 99.9, "error_budget_used": null, "error_budget_hours": 0.72,
+    {"name": "Search API", "team": "Search", "run_model": "unorganized", "topology": null, "run_with": null, "backup": null,
+     "exception": false, "availability": 99.9, "window_days": 30, "error_budget_used": null, "error_budget_hours": 0.72,
      "responders": [], "longest_uncovered_hours": 168, "status": "gap"}
   ],
   "criteria": [
@@ -324,28 +332,59 @@ const contractExpected = `{
   },
   "staffing": {
     "rotations": [
-      {"team": "Reliability", "on_call": "24x7", "rotation": 3, "covered_hours": 168, "hours_per_person": 112,
-       "share_of_week": 0.6667, "minimum": 8, "needed": 5, "hires": 5, "hire_cost": 500000},
-      {"team": "Classic Ops", "on_call": "24x5", "rotation": 4, "covered_hours": 120, "hours_per_person": 60,
-       "share_of_week": 0.3571, "minimum": 6, "needed": 2, "hires": 0, "hire_cost": 0}
+      {"team": "Reliability", "on_call": "24x7", "layers": 2, "sites": 1, "rotation": 3, "covered_hours": 168, "hours_per_person": 112,
+       "off_hours_per_person": 85.33, "weeks_share": 0.6667, "minimum": 8, "needed": 5, "hires": 5, "hire_cost": 500000},
+      {"team": "Classic Ops", "on_call": "24x5", "layers": 2, "sites": 1, "rotation": 4, "covered_hours": 120, "hours_per_person": 60,
+       "off_hours_per_person": 40, "weeks_share": 0.5, "minimum": 8, "needed": 4, "hires": 0, "hire_cost": 0}
     ],
-    "needed": 7, "hires": 5, "hire_cost": 500000,
-    "delta": {"needed": 2, "hires": 0, "hire_cost": 0}
+    "needed": 9, "hires": 5, "hire_cost": 500000,
+    "delta": {"needed": 4, "hires": 0, "hire_cost": 0}
   },
   "transition": {
     "verdict": "unlikely",
     "teams": [
-      {"team": "Viewer", "from": "you-run-it", "to": "you-run-it", "verdict": "unchanged", "reason": null},
-      {"team": "Reporting", "from": "ops-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null},
+      {"team": "Viewer", "from": "you-run-it", "to": "you-run-it", "verdict": "unchanged", "reason": null, "criteria_changes": []},
+      {"team": "Reporting", "from": "ops-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null,
+       "criteria_changes": [
+         {"criterion": "Involvement of the development teams in the on-call work", "from": "None", "to": "Continuous", "direction": "better"},
+         {"criterion": "Knowledge synchronization between teams", "from": "Not practical", "to": "Partially required", "direction": "better"},
+         {"criterion": "Incident resolution times", "from": "Max", "to": "Short", "direction": "better"},
+         {"criterion": "Service handover for operations", "from": "Required", "to": "Partially required", "direction": "better"},
+         {"criterion": "Establishment of a distinct SRE organization", "from": "Not applicable", "to": "May be an option", "direction": null},
+         {"criterion": "Ownership of the SRE infrastructure", "from": "Ops org", "to": "Either SRE or ops", "direction": null},
+         {"criterion": "Availability targets and product demand", "from": "Lower targets and demand", "to": "Highest targets and demand", "direction": "better"},
+         {"criterion": "Funding", "from": "OPEX", "to": "CAPEX", "direction": null},
+         {"criterion": "Cost", "from": "Low", "to": "High", "direction": null}]},
       {"team": "Billing", "from": "sre-run-it", "to": "ops-run-it", "verdict": "unlikely",
-       "reason": "Moving from SRE run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times and availability targets and demand."},
-      {"team": "Search", "from": null, "to": "unorganized", "verdict": "new", "reason": null},
-      {"team": "Checkout", "from": "you-and-sre-run-it", "to": "you-and-sre-run-it", "verdict": "unchanged", "reason": null},
-      {"team": "Payments", "from": "you-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null},
-      {"team": "Legacy", "from": "you-run-it", "to": null, "verdict": "removed", "reason": null}
+       "reason": "the talk's transition matrix rates a move to \u201cYou build it, ops run it\u201d unlikely",
+       "criteria_changes": [
+         {"criterion": "Involvement of the development teams in the on-call work", "from": "None if services within error budgets", "to": "None", "direction": "worse"},
+         {"criterion": "Knowledge synchronization between teams", "from": "Required", "to": "Not practical", "direction": "worse"},
+         {"criterion": "Incident resolution times", "from": "Short", "to": "Max", "direction": "worse"},
+         {"criterion": "Establishment of a distinct SRE organization", "from": "May be an option", "to": "Not applicable", "direction": null},
+         {"criterion": "Ownership of the SRE infrastructure", "from": "Either SRE or ops org", "to": "Ops org", "direction": null},
+         {"criterion": "Availability targets and product demand", "from": "Highest targets and demand", "to": "Lower targets and demand", "direction": "worse"},
+         {"criterion": "Funding", "from": "CAPEX", "to": "OPEX", "direction": null},
+         {"criterion": "Cost", "from": "High", "to": "Low", "direction": null}]},
+      {"team": "Search", "from": null, "to": "unorganized", "verdict": "new", "reason": null, "criteria_changes": []},
+      {"team": "Checkout", "from": "you-and-sre-run-it", "to": "you-and-sre-run-it", "verdict": "unchanged", "reason": null, "criteria_changes": []},
+      {"team": "Payments", "from": "you-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null,
+       "criteria_changes": [
+         {"criterion": "Involvement of the development teams in the on-call work", "from": "Max", "to": "Continuous", "direction": "worse"},
+         {"criterion": "Knowledge synchronization between teams", "from": "None", "to": "Partially required", "direction": "worse"},
+         {"criterion": "Incident resolution times", "from": "Min", "to": "Short", "direction": "worse"},
+         {"criterion": "Service handover for operations", "from": "Not applicable", "to": "Partially required", "direction": "worse"},
+         {"criterion": "Establishment of a distinct SRE organization", "from": "Not applicable", "to": "May be an option", "direction": null},
+         {"criterion": "Ownership of the SRE infrastructure", "from": "Ops org", "to": "Either SRE or ops", "direction": null}]},
+      {"team": "Legacy", "from": "you-run-it", "to": null, "verdict": "removed", "reason": null, "criteria_changes": []}
     ],
     "services": [
-      {"service": "Ledger", "team": "Billing", "from": "sre-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null}
+      {"service": "Ledger", "team": "Billing", "from": "sre-run-it", "to": "you-and-sre-run-it", "verdict": "possible", "reason": null,
+       "criteria_changes": [
+         {"criterion": "Involvement of the development teams in the on-call work", "from": "None if services within error budgets", "to": "Continuous", "direction": "better"},
+         {"criterion": "Knowledge synchronization between teams", "from": "Required", "to": "Partially required", "direction": "better"},
+         {"criterion": "Service handover for operations", "from": "Required", "to": "Partially required", "direction": "better"},
+         {"criterion": "Ownership of the SRE infrastructure", "from": "Either SRE or ops org", "to": "Either SRE or ops", "direction": null}]}
     ],
     "decisions": [
       {"kind": "who-runs-it", "subject": "Reporting", "changeability": "easy", "detail": "<text>"},
@@ -376,6 +415,7 @@ const contractExpected = `{
                   "role": {"id": null, "focus": null, "strategy": null}},
   "advisories": [
     {"code": "unorganized", "severity": "warning", "message": "<text>", "teams": ["Search"], "services": []},
+    {"code": "nobody-on-call", "severity": "warning", "message": "<text>", "teams": ["Viewer", "Reporting", "Billing", "Checkout", "Payments"], "services": []},
     {"code": "sre-team-undersized", "severity": "warning", "message": "<text>", "teams": ["Reliability"], "services": []},
     {"code": "thin-rotation", "severity": "warning", "message": "<text>", "teams": ["Reliability", "Classic Ops"], "services": []},
     {"code": "coverage-gap", "severity": "warning", "message": "<text>", "teams": ["Search"], "services": ["Search API"]},
@@ -391,50 +431,54 @@ var contractKeyOrder = map[string][]string{
 	"service_mix":             {"run_model", "topology"},
 	"service_mix.run_model[]": {"id", "services", "share"},
 	"service_mix.topology[]":  {"topology", "services", "share"},
-	"services[]": {"name", "team", "run_model", "topology", "run_with", "exception", "availability", "error_budget_used",
+	"services[]": {"name", "team", "run_model", "topology", "run_with", "backup", "exception", "availability", "window_days", "error_budget_used",
 		"error_budget_hours", "responders", "longest_uncovered_hours", "status"},
-	"staffing":               {"rotations", "needed", "hires", "hire_cost", "delta"},
-	"staffing.rotations[]":   {"team", "on_call", "rotation", "covered_hours", "hours_per_person", "share_of_week", "minimum", "needed", "hires", "hire_cost"},
-	"staffing.delta":         {"needed", "hires", "hire_cost"},
-	"transition.services[]":  {"service", "team", "from", "to", "verdict", "reason"},
-	"summary":                {"teams", "dev_teams", "headcount"},
-	"run_model":              {"dominant", "dominant_dev_teams", "mix"},
-	"run_model.mix[]":        {"id", "dev_teams", "share"},
-	"topology":               {"dominant", "dominant_dev_teams", "pure", "mix"},
-	"topology.mix[]":         {"topology", "dev_teams", "share"},
-	"teams[]":                {"name", "org", "kind", "headcount", "cost", "funding", "run_model", "topology", "run_with"},
-	"criteria[]":             {"criterion", "values", "current", "baseline", "changed"},
-	"criteria[].values":      {"you-run-it", "you-and-sre-run-it", "sre-run-it", "ops-run-it"},
-	"funding":                {"currency", "capex", "opex", "orgs", "model_funding", "delta", "orgs_delta"},
-	"funding.orgs_delta":     {"dev", "ops", "sre"},
-	"funding.orgs_delta.dev": {"headcount", "cost"},
-	"funding.orgs_delta.ops": {"headcount", "cost"},
-	"funding.orgs_delta.sre": {"headcount", "cost"},
-	"funding.capex":          {"headcount", "cost"},
-	"funding.opex":           {"headcount", "cost"},
-	"funding.orgs":           {"dev", "ops", "sre"},
-	"funding.orgs.dev":       {"headcount", "cost"},
-	"funding.orgs.ops":       {"headcount", "cost"},
-	"funding.orgs.sre":       {"headcount", "cost"},
-	"funding.model_funding":  {"capex_share", "opex_share"},
-	"funding.delta":          {"capex_cost", "opex_cost", "capex_headcount", "opex_headcount"},
-	"transition":             {"verdict", "teams", "services", "decisions"},
-	"transition.teams[]":     {"team", "from", "to", "verdict", "reason"},
-	"transition.decisions[]": {"kind", "subject", "changeability", "detail"},
-	"identity":               {"dominant", "weights", "people"},
-	"identity.people":        {"product-centric", "incident-centric", "reliability-ux-centric"},
-	"identity.weights":       {"product-centric", "incident-centric", "reliability-ux-centric"},
-	"kpis[]":                 {"identity", "text", "status", "target", "actual"},
-	"positioning":            {"id", "focus", "strategy", "role"},
-	"positioning.role":       {"id", "focus", "strategy"},
-	"advisories[]":           {"code", "severity", "message", "teams", "services"},
+	"staffing": {"rotations", "needed", "hires", "hire_cost", "delta"},
+	"staffing.rotations[]": {"team", "on_call", "layers", "sites", "rotation", "covered_hours", "hours_per_person", "off_hours_per_person",
+		"weeks_share", "minimum", "needed", "hires", "hire_cost"},
+	"staffing.delta":                           {"needed", "hires", "hire_cost"},
+	"transition.services[]":                    {"service", "team", "from", "to", "verdict", "reason", "criteria_changes"},
+	"transition.services[].criteria_changes[]": {"criterion", "from", "to", "direction"},
+	"transition.teams[].criteria_changes[]":    {"criterion", "from", "to", "direction"},
+	"summary":                                  {"teams", "dev_teams", "headcount"},
+	"run_model":                                {"dominant", "dominant_dev_teams", "majority", "mix"},
+	"run_model.mix[]":                          {"id", "dev_teams", "share"},
+	"topology":                                 {"dominant", "dominant_dev_teams", "pure", "mix"},
+	"topology.mix[]":                           {"topology", "dev_teams", "share"},
+	"teams[]":                                  {"name", "org", "kind", "headcount", "cost", "funding", "run_model", "topology", "run_with", "backup", "secondary", "sites", "ack_minutes"},
+	"criteria[]":                               {"criterion", "values", "current", "baseline", "changed"},
+	"criteria[].values":                        {"you-run-it", "you-and-sre-run-it", "sre-run-it", "ops-run-it"},
+	"funding":                                  {"currency", "capex", "opex", "orgs", "model_funding", "delta", "orgs_delta"},
+	"funding.orgs_delta":                       {"dev", "ops", "sre"},
+	"funding.orgs_delta.dev":                   {"headcount", "cost"},
+	"funding.orgs_delta.ops":                   {"headcount", "cost"},
+	"funding.orgs_delta.sre":                   {"headcount", "cost"},
+	"funding.capex":                            {"headcount", "cost"},
+	"funding.opex":                             {"headcount", "cost"},
+	"funding.orgs":                             {"dev", "ops", "sre"},
+	"funding.orgs.dev":                         {"headcount", "cost"},
+	"funding.orgs.ops":                         {"headcount", "cost"},
+	"funding.orgs.sre":                         {"headcount", "cost"},
+	"funding.model_funding":                    {"capex_share", "opex_share"},
+	"funding.delta":                            {"capex_cost", "opex_cost", "capex_headcount", "opex_headcount"},
+	"transition":                               {"verdict", "teams", "services", "decisions"},
+	"transition.teams[]":                       {"team", "from", "to", "verdict", "reason", "criteria_changes"},
+	"transition.decisions[]":                   {"kind", "subject", "changeability", "detail"},
+	"identity":                                 {"dominant", "weights", "people"},
+	"identity.people":                          {"product-centric", "incident-centric", "reliability-ux-centric"},
+	"identity.weights":                         {"product-centric", "incident-centric", "reliability-ux-centric"},
+	"kpis[]":                                   {"identity", "text", "status", "target", "actual"},
+	"positioning":                              {"id", "focus", "strategy", "role"},
+	"positioning.role":                         {"id", "focus", "strategy"},
+	"advisories[]":                             {"code", "severity", "message", "teams", "services"},
 }
 
 // Integer-valued fields (costs, counts) must be written as integers; shares with at most 4 decimals.
 var contractIntegers = map[string]bool{
 	"report": true, "summary.teams": true, "summary.dev_teams": true, "summary.headcount": true,
 	"run_model.mix[].dev_teams": true, "topology.dominant": true, "topology.mix[].topology": true, "topology.mix[].dev_teams": true,
-	"teams[].headcount": true, "teams[].cost": true, "teams[].topology": true,
+	"teams[].headcount": true, "teams[].cost": true, "teams[].topology": true, "teams[].sites": true, "teams[].ack_minutes": true,
+	"services[].window_days": true, "staffing.rotations[].layers": true, "staffing.rotations[].sites": true,
 	"funding.capex.headcount": true, "funding.capex.cost": true, "funding.opex.headcount": true, "funding.opex.cost": true,
 	"funding.orgs.dev.headcount": true, "funding.orgs.dev.cost": true, "funding.orgs.ops.headcount": true, "funding.orgs.ops.cost": true,
 	"funding.orgs.sre.headcount": true, "funding.orgs.sre.cost": true,
@@ -454,14 +498,14 @@ var contractIntegers = map[string]bool{
 var contractShares = map[string]bool{
 	"run_model.mix[].share": true, "topology.mix[].share": true,
 	"funding.model_funding.capex_share": true, "funding.model_funding.opex_share": true,
-	"service_mix.run_model[].share": true, "service_mix.topology[].share": true, "staffing.rotations[].share_of_week": true,
+	"service_mix.run_model[].share": true, "service_mix.topology[].share": true, "staffing.rotations[].weeks_share": true,
 	"services[].error_budget_used":     true,
 	"identity.weights.product-centric": true, "identity.weights.incident-centric": true, "identity.weights.reliability-ux-centric": true,
 }
 
 // Numbers rounded to 2 decimals (hours), and numbers written as the file gives them.
 var (
-	contractHundredths = map[string]bool{"services[].error_budget_hours": true, "staffing.rotations[].hours_per_person": true}
+	contractHundredths = map[string]bool{"services[].error_budget_hours": true, "staffing.rotations[].hours_per_person": true, "staffing.rotations[].off_hours_per_person": true}
 	contractFree       = map[string]bool{"services[].availability": true, "kpis[].target": true, "kpis[].actual": true}
 )
 

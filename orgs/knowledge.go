@@ -76,6 +76,7 @@ type Criterion struct {
 const (
 	criterionInfraOwnership = "Ownership of the SRE infrastructure"
 	criterionFunding        = "Funding"
+	criterionSREOrg         = "Establishment of a distinct SRE organization"
 )
 
 // Criteria is the comparison table of docs/rules.md, in its order, verbatim, with the
@@ -89,7 +90,7 @@ var Criteria = []Criterion{
 		"incident resolution times", []string{"Min", "Short", "Max"}},
 	{"Service handover for operations", [4]string{"Not applicable", "Partially required", "Required", "Required"},
 		"service handover", []string{"Not applicable", "Partially required", "Required"}},
-	{"Establishment of a distinct SRE organization", [4]string{"Not applicable", "May be an option", "May be an option", "Not applicable"}, "", nil},
+	{criterionSREOrg, [4]string{"Not applicable", "May be an option", "May be an option", "Not applicable"}, "", nil},
 	{criterionInfraOwnership, [4]string{"Ops org", "Either SRE or ops", "Either SRE or ops org", "Ops org"}, "", nil},
 	{"Availability targets and product demand", [4]string{"Highest targets and demand", "Highest targets and demand", "Highest targets and demand", "Lower targets and demand"},
 		"availability targets and demand", []string{"Highest targets and demand", "Lower targets and demand"}},
@@ -230,41 +231,73 @@ var transitions = map[RunModel]map[RunModel]Verdict{
 	YouRunIt:       {Unorganized: VerdictNoReason, OpsRunIt: VerdictUnlikely, SRERunIt: VerdictPossible, YouAndSRERunIt: VerdictPossible},
 }
 
-// reasonNoReason is the reason for every no-reason verdict (docs/rules.md, transitions).
-const reasonNoReason = "Going back to unorganized has no reason: nothing is gained by leaving services unorganized."
+// reasonNoReason is the reason for every no-reason verdict (docs/rules.md section 4).
+const reasonNoReason = "nothing is gained by leaving services unorganized"
 
-// unlikelyReasons holds, for every unlikely transition, its reason, made once from the
-// criteria rows that get worse (Worsens): never a fixed sentence.
-var unlikelyReasons = func() map[[2]RunModel]string {
-	out := map[[2]RunModel]string{}
-	for from, row := range transitions {
-		for to, v := range row {
-			if v == VerdictUnlikely {
-				out[[2]RunModel{from, to}] = unlikelyReason(from, to)
+// unlikelyReason quotes the talk's rating of a move and nothing more (docs/rules.md section 4,
+// v3): the talk gives no cause, and v2's "worsens ..." implied one that the possible moves
+// share.
+func unlikelyReason(to RunModel) string {
+	return "the talk's transition matrix rates a move to \u201c" + to.Name() + "\u201d unlikely"
+}
+
+// CriterionChange is one row of the comparison table whose value differs between two run
+// models (docs/rules.md section 4, v3): JSON {"criterion", "from", "to", "direction"}, the
+// direction "better" or "worse" by the row's order, "" (null) for the unranked rows.
+type CriterionChange struct {
+	Criterion string `json:"criterion"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Direction string `json:"direction"`
+}
+
+// Directions of a CriterionChange.
+const (
+	DirectionBetter = "better"
+	DirectionWorse  = "worse"
+)
+
+// criteriaChanges holds, per pair of positions in SpectrumOrder, the rows that change: made
+// once, shared read-only by every transition line (an empty list where either model has no
+// column or they are the same).
+var criteriaChanges = func() (out [5][5][]CriterionChange) {
+	for i, from := range SpectrumOrder {
+		for j, to := range SpectrumOrder {
+			out[i][j] = []CriterionChange{}
+			cf, ct := from.Column(), to.Column()
+			if cf < 0 || ct < 0 || cf == ct {
+				continue
+			}
+			for _, c := range Criteria {
+				if c.Values[cf] == c.Values[ct] {
+					continue
+				}
+				ch := CriterionChange{Criterion: c.Name, From: c.Values[cf], To: c.Values[ct]}
+				if c.Order != nil {
+					ch.Direction = DirectionBetter
+					if slices.Index(c.Order, ch.To) > slices.Index(c.Order, ch.From) {
+						ch.Direction = DirectionWorse
+					}
+				}
+				out[i][j] = append(out[i][j], ch)
 			}
 		}
 	}
 	return out
 }()
 
-// unlikelyReason says which criteria get worse from one model to the other.
-func unlikelyReason(from, to RunModel) string {
-	worse := Worsens(from, to)
-	if len(worse) == 0 {
-		return "Moving from " + from.Short() + " to " + to.Short() + " improves no criterion of the comparison."
-	}
-	return "Moving from " + from.Short() + " to " + to.Short() + " worsens " + andList(worse) + "."
-}
+// noCriteriaChanges is the criteria_changes of a line that has none (a team new or removed).
+var noCriteriaChanges = []CriterionChange{}
 
-// andList joins words as a sentence lists them ("a, b and c").
-func andList(words []string) string {
-	switch len(words) {
-	case 0:
-		return ""
-	case 1:
-		return words[0]
+// CriteriaChanges lists the rows of the comparison table whose value differs from run
+// model from to run model to, in the table's order; empty (not nil) when either has no
+// column (unorganized) or they are the same. The list is shared: do not change it.
+func CriteriaChanges(from, to RunModel) []CriterionChange {
+	i, j := slices.Index(SpectrumOrder, from), slices.Index(SpectrumOrder, to)
+	if i < 0 || j < 0 {
+		return []CriterionChange{}
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return criteriaChanges[i][j]
 }
 
 // Transition returns the verdict of moving a team from one run model to another, with the
@@ -278,7 +311,7 @@ func Transition(from, to RunModel) (Verdict, string) {
 	case VerdictNoReason:
 		return v, reasonNoReason
 	case VerdictUnlikely:
-		return v, unlikelyReasons[[2]RunModel{from, to}]
+		return v, unlikelyReason(to)
 	}
 	return v, ""
 }
@@ -315,7 +348,7 @@ var decisionChangeability = map[DecisionKind]Changeability{
 	DecideNewSREOrg:      Hard,
 	DecideDissolveSREOrg: Hard,
 	DecideStaffing:       Staffing,
-	DecidePositioning:    Easy,
+	DecidePositioning:    Hard, // v3: it changes the SRE org's charter and budget process
 }
 
 // changeabilityRank orders decisions from easy to hard (docs/rules.md, decisions).

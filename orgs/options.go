@@ -1,9 +1,14 @@
 package orgs
 
-// Comparing options (docs/rules.md, "Comparing options"): a planning meeting brings two to
-// eight what-ifs; each is summed up in the same rows, its transition and decisions taken
-// from the first option, and in every row that has a better end the best options are
-// marked, all tied ones alike.
+import "slices"
+
+// Comparing options (docs/rules.md, "Comparing options"; cli.md, compare): a planning
+// meeting brings two to eight what-ifs; each is summed up in the same rows, its transition
+// and decisions taken from the first option, with the nine criteria of its dominant run
+// model (the talk's Compare step), and in every row that has a better end the best options
+// are marked, all tied ones alike. Since rules version 3 the first option is no candidate in
+// the rows that measure the change from it (staying put would win them by default), and a
+// row where every candidate ties has no mark.
 
 // MinOptions and MaxOptions bound `sretopo compare`.
 const (
@@ -23,6 +28,16 @@ type Option struct {
 	Decisions map[Changeability]int
 	// Advisories counts the option's advisories by severity.
 	Advisories map[Severity]int
+	// Criteria are the nine rows of the option's dominant run model's column (JSON
+	// `criteria`: [{"criterion", "value"}]), empty without a dominant model or when it is
+	// unorganized, which has no column.
+	Criteria []OptionCriterion
+}
+
+// OptionCriterion is one criterion row of an option: JSON {"criterion", "value"}.
+type OptionCriterion struct {
+	Criterion string `json:"criterion"`
+	Value     string `json:"value"`
 }
 
 // OptionRow names a row of the comparison that has a better end.
@@ -59,6 +74,7 @@ func CompareOptions(files []string, models []*Org) []Option {
 		for _, adv := range a.Advisories {
 			o.Advisories[adv.Severity]++
 		}
+		o.Criteria = optionCriteria(a.RunModel.Dominant)
 		out[i] = o
 	}
 	return out
@@ -89,19 +105,70 @@ func (o *Option) score(row OptionRow) int64 {
 	return 0
 }
 
-// Best reports, for each option, whether it holds the best value of row, every tied option
-// alike (when all tie, all are marked: docs/deciding.md says so).
+// optionCriteria is the column of run model m as option rows ([] for none or unorganized).
+func optionCriteria(m *RunModel) []OptionCriterion {
+	out := []OptionCriterion{}
+	if m == nil || m.Column() < 0 {
+		return out
+	}
+	for _, c := range Criteria {
+		out = append(out, OptionCriterion{Criterion: c.Name, Value: c.Values[m.Column()]})
+	}
+	return out
+}
+
+// fromFirst reports whether row measures the change from the first option (cli.md, v3): the
+// first option is no candidate there, as staying put costs nothing by definition.
+func fromFirst(row OptionRow) bool { return row == RowTransition || row == RowHardDecisions }
+
+// Best reports, for each option, whether it holds the best value of row, every tied
+// candidate alike. The first option is no candidate in the rows that measure the change
+// from it, and a row where every candidate ties has no mark (cli.md, compare, v3).
 func Best(options []Option, row OptionRow) []bool {
-	marks := make([]bool, len(options))
-	if len(options) == 0 {
+	scores := make([]int64, len(options))
+	for i := range options {
+		scores[i] = options[i].score(row)
+	}
+	first := 0
+	if fromFirst(row) {
+		first = 1
+	}
+	return bestOf(scores, first)
+}
+
+// bestOf marks the lowest of scores[first:], all tied alike, and nothing when they all tie.
+func bestOf(scores []int64, first int) []bool {
+	marks := make([]bool, len(scores))
+	if len(scores)-first < 1 {
 		return marks
 	}
-	best := options[0].score(row)
-	for i := range options {
-		best = min(best, options[i].score(row))
+	best, worst := scores[first], scores[first]
+	for _, s := range scores[first:] {
+		best, worst = min(best, s), max(worst, s)
 	}
-	for i := range options {
-		marks[i] = options[i].score(row) == best
+	if best == worst && len(scores)-first > 1 {
+		return marks // every candidate ties: no mark
+	}
+	for i := first; i < len(scores); i++ {
+		marks[i] = scores[i] == best
 	}
 	return marks
+}
+
+// CriterionBest reports, for each option, whether its value of criterion row k (an index of
+// Criteria) is the best among the options, by the row's better-to-worse order: nil for a
+// row without one, and no mark where every option ties or an option has no value.
+func CriterionBest(options []Option, k int) []bool {
+	order := Criteria[k].Order
+	if order == nil {
+		return nil
+	}
+	scores := make([]int64, len(options))
+	for i := range options {
+		if len(options[i].Criteria) != len(Criteria) {
+			return make([]bool, len(options)) // an option without a dominant model: no ranking
+		}
+		scores[i] = int64(slices.Index(order, options[i].Criteria[k].Value))
+	}
+	return bestOf(scores, 0)
 }

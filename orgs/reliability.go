@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/bits"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,9 +17,6 @@ import (
 
 // HoursPerWeek is the length of the week grid on-call coverage is drawn on.
 const HoursPerWeek = 168
-
-// hoursPerMonth is the month an error budget is counted over (30 days).
-const hoursPerMonth = 720
 
 // Week is on-call coverage on a 168-hour week starting Monday 00:00, one bit an hour
 // (bit h of the week is hour h: 0 is Monday 00:00-01:00, 167 Sunday 23:00-24:00).
@@ -55,6 +54,9 @@ func (w *Week) covered(h int) bool { return w[h/64]&(1<<(h%64)) != 0 }
 
 // Union is the hours either w or v covers.
 func (w Week) Union(v Week) Week { return Week{w[0] | v[0], w[1] | v[1], w[2] | v[2]} }
+
+// Intersect is the hours both w and v cover.
+func (w Week) Intersect(v Week) Week { return Week{w[0] & v[0], w[1] & v[1], w[2] & v[2]} }
 
 // Hours is how many hours of the week are covered.
 func (w Week) Hours() int {
@@ -132,10 +134,21 @@ func LongestUncoveredOf(calls ...OnCall) int {
 	return longestOfSets[set]
 }
 
-// ErrorBudgetHours is the monthly error budget of an availability target in percent:
-// (1 - availability/100) x 720 hours, unrounded (the JSON rounds it to 2 decimals).
-func ErrorBudgetHours(availability float64) float64 {
-	return (1 - availability/100) * hoursPerMonth
+// ErrorBudgetHours is the error budget of an availability target in percent over an SLO
+// window of windowDays days: (1 - availability/100) x 24 x windowDays hours, unrounded (the
+// JSON rounds it to 2 decimals). docs/rules.md section 8 (v3): the SLO's window, 30 days
+// (720 hours) unless the service says.
+func ErrorBudgetHours(availability float64, windowDays int) float64 {
+	return (1 - availability/100) * 24 * float64(windowDays)
+}
+
+// BudgetWords writes an error budget as screens and reports show it: in minutes under an
+// hour ("4.3 min", a four-nines service over 30 days), else in hours ("3.6 h").
+func BudgetWords(hours float64) string {
+	if hours < 1 {
+		return strconv.FormatFloat(math.Round(hours*600)/10, 'f', -1, 64) + " min"
+	}
+	return strconv.FormatFloat(math.Round(hours*10)/10, 'f', -1, 64) + " h"
 }
 
 // Service statuses, as the dashboard and the JSON give them.
@@ -160,8 +173,11 @@ type ServiceVerdict struct {
 	ServiceRun
 	Availability    *float64
 	ErrorBudgetUsed *float64
-	// BudgetHours is the unrounded monthly error budget; meaningful only with a target.
+	// BudgetHours is the unrounded error budget over the SLO window; meaningful only with a
+	// target. BudgetWords writes it for a screen (minutes under an hour).
 	BudgetHours float64
+	// WindowDays is the SLO window the budget is counted over (docs/rules.md section 8).
+	WindowDays int
 	// Responders are the teams on call for it by its effective run model, the dev team first.
 	Responders []string
 	// LongestUncovered is the longest stretch, in hours, that no responder covers.
@@ -327,21 +343,21 @@ func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
 // (which the verdict keeps).
 func analyseServicesWith(o *Org, runs []ServiceRun) *ServicesVerdict {
 	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, marks: make([]serviceMark, len(o.Services))}
-	// the responders of every service share one backing array: at most two each
-	responders := make([]string, 2*len(o.Services))
+	// the responders of every service share one backing array: at most three each
+	responders := make([]string, 3*len(o.Services))
 	for i := range o.Services {
-		v.fill(o, i, responders[2*i:2*i:2*i+2])
+		v.fill(o, i, responders[3*i:3*i:3*i+3])
 	}
 	v.summarize(o)
 	return v
 }
 
 // fill computes the verdict of service i from its effective run v.Runs[i], writing its
-// responders into buf (room for two).
+// responders into buf (room for three: the dev team, the partner, the backup last).
 func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 	s := &o.Services[i]
 	sv := &v.Services[i]
-	*sv = ServiceVerdict{Name: s.Name, Team: s.Team, ServiceRun: v.Runs[i], Availability: s.Availability, ErrorBudgetUsed: s.ErrorBudgetUsed}
+	*sv = ServiceVerdict{Name: s.Name, Team: s.Team, ServiceRun: v.Runs[i], Availability: s.Availability, ErrorBudgetUsed: s.ErrorBudgetUsed, WindowDays: s.Window()}
 	if sv.ServiceRun.Team >= 0 {
 		sv.Team = o.Teams[sv.ServiceRun.Team].Name
 	}
@@ -361,6 +377,7 @@ func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 	case SRERunIt, OpsRunIt:
 		add(sv.Partner)
 	}
+	add(sv.BackupTeam)
 	if len(buf) > 0 {
 		sv.Responders = buf
 	}
@@ -369,7 +386,7 @@ func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 	sv.OverBudget = s.ErrorBudgetUsed != nil && *s.ErrorBudgetUsed > 1
 	sv.SRERunOverBudget = sv.OverBudget && sv.RunModel == SRERunIt
 	if s.Availability != nil {
-		sv.BudgetHours = ErrorBudgetHours(*s.Availability)
+		sv.BudgetHours = ErrorBudgetHours(*s.Availability, sv.WindowDays)
 		sv.Gap = float64(sv.LongestUncovered) > sv.BudgetHours
 		sv.HighTargetOpsRun = *s.Availability >= highTargetThreshold && (sv.RunModel == OpsRunIt || sv.RunModel == Unorganized)
 	}
@@ -513,9 +530,9 @@ func (v *ServicesVerdict) advice(o *Org, flagged *[3][]int32, kept *adviceLists)
 	}
 	raise("coverage-gap", 0,
 		func(v *ServiceVerdict) string {
-			return fmt.Sprintf("%q (target %s%%, budget %s h a month, %d h uncovered)", v.Name, formatNumber(*v.Availability), formatNumber(rnd2(v.BudgetHours)), v.LongestUncovered)
+			return fmt.Sprintf("%q (target %s%%, budget %s in %d days, %d h uncovered)", v.Name, formatNumber(*v.Availability), BudgetWords(v.BudgetHours), v.WindowDays, v.LongestUncovered)
 		},
-		"Nobody is on call for longer than the monthly error budget: %s. One incident at the start of the gap could spend the month's budget before anyone responds.")
+		"Nobody is on call for longer than the error budget of the SLO window: %s. One incident at the start of the gap could spend the window's budget before anyone responds.")
 	raise("high-target-ops-run", 1,
 		func(v *ServiceVerdict) string {
 			return fmt.Sprintf("%q (target %s%%, %s)", v.Name, formatNumber(*v.Availability), v.RunModel.Short())

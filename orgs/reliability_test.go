@@ -91,11 +91,29 @@ func TestCoverageOfUnions(t *testing.T) {
 	}
 }
 
+// rules.md 8 (v3): the error budget takes the SLO's window, (1 - availability/100) x 24 x
+// window_days; screens write one under an hour in minutes.
+func TestErrorBudgetOverTheWindow(t *testing.T) {
+	if got := orgs.ErrorBudgetHours(99.9, 28); math.Abs(got-0.672) > 1e-9 {
+		t.Errorf("99.9%% over 28 days: %v h, want 0.672", got)
+	}
+	for hours, want := range map[float64]string{orgs.ErrorBudgetHours(99.99, 30): "4.3 min", 0.672: "40.3 min", 3.6: "3.6 h", 1: "1 h", 43.2: "43.2 h"} {
+		if got := orgs.BudgetWords(hours); got != want {
+			t.Errorf("BudgetWords(%v) = %q, want %q", hours, got, want)
+		}
+	}
+	o := svcLoad(t, svcReliabilityTeams+"\n[[service]]\nname = \"Quarterly\"\nteam = \"Ledger Team\"\navailability = 99.9\nwindow_days = 90\n")
+	v := orgs.AnalyseServices(o, nil).Services[0]
+	if v.WindowDays != 90 || math.Abs(v.BudgetHours-2.16) > 1e-9 {
+		t.Errorf("a 90-day window: %d days, %v h", v.WindowDays, v.BudgetHours)
+	}
+}
+
 func TestErrorBudgetHours(t *testing.T) {
 	for _, c := range []struct{ availability, hours float64 }{
 		{99, 7.2}, {99.5, 3.6}, {99.9, 0.72}, {99.95, 0.36}, {99.99, 0.072}, {50, 360},
 	} {
-		if got := orgs.ErrorBudgetHours(c.availability); math.Abs(got-c.hours) > 1e-9 {
+		if got := orgs.ErrorBudgetHours(c.availability, 30); math.Abs(got-c.hours) > 1e-9 {
 			t.Errorf("%v%%: %v hours, want %v", c.availability, got, c.hours)
 		}
 	}
@@ -216,7 +234,9 @@ run = "none"
 	if !reflect.DeepEqual(gap.Services, []string{"Ledger", "Statements"}) || !reflect.DeepEqual(gap.Teams, []string{"Ledger Team"}) {
 		t.Errorf("coverage-gap names %q built by %q", gap.Services, gap.Teams)
 	}
-	for _, part := range []string{`"Ledger" (target 99.99%, budget 0.07 h a month, 48 h uncovered)`, `"Statements" (target 99%, budget 7.2 h a month, 64 h uncovered)`} {
+	// rules.md 8 (v3): a budget under an hour is written in minutes, "a four-nines service
+	// has 4.3 minutes, not 0.07 h"
+	for _, part := range []string{`"Ledger" (target 99.99%, budget 4.3 min in 30 days, 48 h uncovered)`, `"Statements" (target 99%, budget 7.2 h in 30 days, 64 h uncovered)`} {
 		if !strings.Contains(gap.Message, part) {
 			t.Errorf("coverage-gap message %q lacks %q", gap.Message, part)
 		}
@@ -231,13 +251,13 @@ run = "none"
 		t.Errorf("sre-run-over-budget: %+v", over)
 	}
 	b, _ := json.Marshal(v.Services[0])
-	wantJSON := `{"name":"Ledger","team":"Ledger Team","run_model":"ops-run-it","topology":null,"run_with":"Cloud Operations","exception":true,` +
-		`"availability":99.99,"error_budget_used":1.4,"error_budget_hours":0.07,"responders":["Cloud Operations"],"longest_uncovered_hours":48,"status":"gap, over budget"}`
+	wantJSON := `{"name":"Ledger","team":"Ledger Team","run_model":"ops-run-it","topology":null,"run_with":"Cloud Operations","backup":null,"exception":true,` +
+		`"availability":99.99,"window_days":30,"error_budget_used":1.4,"error_budget_hours":0.07,"responders":["Cloud Operations"],"longest_uncovered_hours":48,"status":"gap, over budget"}`
 	if string(b) != wantJSON {
 		t.Errorf("JSON\n%s\nwant\n%s", b, wantJSON)
 	}
 	b, _ = json.Marshal(v.Services[5])
-	if !strings.Contains(string(b), `"topology":null,"run_with":null,"exception":true,"availability":null,"error_budget_used":2,"error_budget_hours":null,"responders":[]`) {
+	if !strings.Contains(string(b), `"topology":null,"run_with":null,"backup":null,"exception":true,"availability":null,"window_days":30,"error_budget_used":2,"error_budget_hours":null,"responders":[]`) {
 		t.Errorf("JSON of an unorganized service without a target: %s", b)
 	}
 	b, _ = json.Marshal(gap)
@@ -312,20 +332,26 @@ func TestServiceJSONIsWhatEncodingJSONWrites(t *testing.T) {
 		if responders == nil {
 			responders = []string{}
 		}
+		var backup *string
+		if v.Backup != "" {
+			backup = &v.Backup
+		}
 		b, err := json.Marshal(struct {
 			Name             string        `json:"name"`
 			Team             string        `json:"team"`
 			RunModel         orgs.RunModel `json:"run_model"`
 			Topology         *int          `json:"topology"`
 			RunWith          *string       `json:"run_with"`
+			Backup           *string       `json:"backup"`
 			Exception        bool          `json:"exception"`
 			Availability     *float64      `json:"availability"`
+			WindowDays       int           `json:"window_days"`
 			ErrorBudgetUsed  *float64      `json:"error_budget_used"`
 			ErrorBudgetHours *float64      `json:"error_budget_hours"`
 			Responders       []string      `json:"responders"`
 			Longest          int           `json:"longest_uncovered_hours"`
 			Status           string        `json:"status"`
-		}{v.Name, v.Team, v.RunModel, topology, runWith, v.Exception, v.Availability, v.ErrorBudgetUsed,
+		}{v.Name, v.Team, v.RunModel, topology, runWith, backup, v.Exception, v.Availability, v.WindowDays, v.ErrorBudgetUsed,
 			v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
 		if err != nil {
 			t.Fatal(err)
@@ -336,7 +362,8 @@ func TestServiceJSONIsWhatEncodingJSONWrites(t *testing.T) {
 	n := func(f float64) *float64 { return &f }
 	for _, name := range []string{"plain", `quote " and \ backslash`, "<b>&amp;</b>", "tab\tnew\nline\r\b\f\x01\x1f", "line\u2028para\u2029", "bad \xff utf-8", "ünïcödé 医療 ✓", ""} {
 		services = append(services, orgs.ServiceVerdict{Name: name, Team: name, ServiceRun: orgs.ServiceRun{RunModel: orgs.SRERunIt, Topology: 9, RunWith: name},
-			Availability: n(99.999), ErrorBudgetUsed: n(1e-7), Responders: []string{name, "x"}, Status: name})
+			Availability: n(99.999), ErrorBudgetUsed: n(1e-7), Responders: []string{name, "x"}, Status: name, WindowDays: 28})
+		services[len(services)-1].Backup = name
 	}
 	services = append(services, orgs.ServiceVerdict{Availability: n(1e21), ErrorBudgetUsed: n(123456789.125)}, orgs.ServiceVerdict{ErrorBudgetUsed: n(0)})
 	for _, sv := range services {

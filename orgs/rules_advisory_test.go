@@ -13,20 +13,22 @@ import (
 
 // The severities of docs/rules.md.
 var advisorySeverity = map[string]orgs.Severity{
-	"no-dev-teams":          orgs.Warning,
-	"unorganized":           orgs.Warning,
-	"ops-run-it":            orgs.Info,
-	"idle-sre-team":         orgs.Warning,
-	"sre-team-undersized":   orgs.Warning,
-	"many-sre-teams-in-dev": orgs.Info,
-	"no-sre-infra":          orgs.Warning,
-	"sre-infra-placement":   orgs.Info,
-	"positioning-unset":     orgs.Info,
-	"cost-center":           orgs.Info,
-	"thin-rotation":         orgs.Warning,
-	"coverage-gap":          orgs.Warning,
-	"high-target-ops-run":   orgs.Warning,
-	"sre-run-over-budget":   orgs.Warning,
+	"no-dev-teams":           orgs.Warning,
+	"unorganized":            orgs.Warning,
+	"ops-run-it":             orgs.Info,
+	"idle-sre-team":          orgs.Warning,
+	"nobody-on-call":         orgs.Warning,
+	"sre-org-not-called-for": orgs.Info,
+	"sre-team-undersized":    orgs.Warning,
+	"many-sre-teams-in-dev":  orgs.Info,
+	"no-sre-infra":           orgs.Warning,
+	"sre-infra-placement":    orgs.Info,
+	"positioning-unset":      orgs.Info,
+	"cost-center":            orgs.Info,
+	"thin-rotation":          orgs.Warning,
+	"coverage-gap":           orgs.Warning,
+	"high-target-ops-run":    orgs.Warning,
+	"sre-run-over-budget":    orgs.Warning,
 }
 
 // withRole positions the SRE role outside an SRE org.
@@ -98,12 +100,12 @@ func TestAdvisories(t *testing.T) {
 			newOrg(yas("A", "SS"), yas("B", "SS"), yas("C", "SO"), t1("D"), sreTeam("SS", sreO, 3), sreTeam("SO", ops, 3), infra("I", ops)),
 			"sre-infra-placement", false, nil},
 
-		{"positioning-unset fires for an SRE org with teams", newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)), "positioning-unset", true, nil},
+		// against itself nothing is new: the talk positions "a newly created SRE Org"
+		// (TestPositioningUnsetOnlyWhenNew has the baselines without one)
+		{"positioning-unset quiet for an SRE org that is not new", newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)), "positioning-unset", false, nil},
 		{"positioning-unset quiet when set", withPositioning(newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)), orgs.PositionPartner), "positioning-unset", false, nil},
 		{"positioning-unset quiet without an SRE org or an SRE role", newOrg(t1("A"), infra("I", ops)), "positioning-unset", false, nil},
-		{"positioning-unset_fires_for_an_SRE_team_in_the_ops_org_because_the_talk_positions_a_new_SRE_role_too",
-			newOrg(srerun("A", "S"), sreTeam("S", ops, 3), infra("I", ops)), "positioning-unset", true, nil},
-		{"positioning-unset_fires_for_a_dedicated_SRE_in_a_dev_team", newOrg(t2("A"), infra("I", ops)), "positioning-unset", true, nil},
+		{"positioning-unset quiet for an SRE role that is not new", newOrg(t2("A"), infra("I", ops)), "positioning-unset", false, nil},
 		{"positioning-unset quiet for an SRE role that is set", withRole(newOrg(t2("A"), infra("I", ops)), orgs.PositionEnabler), "positioning-unset", false, nil},
 
 		{"cost-center fires for an SRE org with teams", withPositioning(newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)), orgs.PositionCostCenter), "cost-center", true, nil},
@@ -114,10 +116,20 @@ func TestAdvisories(t *testing.T) {
 
 		{"thin-rotation fires at 24x7 with 7", newOrg(onCall(hc(t1("A"), 7), orgs.OnCall24x7), infra("I", ops)), "thin-rotation", true, []string{"A"}},
 		{"thin-rotation quiet at 24x7 with 8", newOrg(onCall(hc(t1("A"), 8), orgs.OnCall24x7), infra("I", ops)), "thin-rotation", false, nil},
-		{"thin-rotation fires at 24x5 with 5 (minimum 6)", newOrg(onCall(hc(t1("A"), 5), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", true, []string{"A"}},
-		{"thin-rotation quiet at 24x5 with 6", newOrg(onCall(hc(t1("A"), 6), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", false, nil},
-		{"thin-rotation fires at 8x5 with 1 (minimum 2)", newOrg(onCall(hc(t1("A"), 1), orgs.OnCall8x5), infra("I", ops)), "thin-rotation", true, []string{"A"}},
-		{"thin-rotation quiet at 8x7 with 3", newOrg(onCall(hc(t1("A"), 3), orgs.OnCall8x7), infra("I", ops)), "thin-rotation", false, nil},
+		// the book: "each engineer is on-call (primary or secondary) for one week every month"
+		{"thin-rotation fires at 24x5 with 6 (minimum 8)", newOrg(onCall(hc(t1("A"), 6), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", true, []string{"A"}},
+		{"thin-rotation quiet at 24x5 with 8", newOrg(onCall(hc(t1("A"), 8), orgs.OnCall24x5), infra("I", ops)), "thin-rotation", false, nil},
+		{"thin-rotation fires at 8x5 with 3 (minimum 4, no secondary)", newOrg(onCall(hc(t1("A"), 3), orgs.OnCall8x5), infra("I", ops)), "thin-rotation", true, []string{"A"}},
+		// rules.md 10 (v3): run models are labels; a team that runs services with nobody
+		// on call says so
+		{"nobody-on-call fires for a dev team running its own services", newOrg(onCall(t1("A"), orgs.OnCall8x5), t1("B"), infra("I", ops)), "nobody-on-call", true, []string{"B"}},
+		{"nobody-on-call fires for the SRE team a dev team runs with", newOrg(onCall(srerun("A", "S"), orgs.OnCall8x5), sreTeam("S", sreO, 8), infra("I", sreO)), "nobody-on-call", true, []string{"S"}},
+		{"nobody-on-call quiet when everyone responding is on call", newOrg(onCall(srerun("A", "S"), orgs.OnCall8x5), onCall(sreTeam("S", sreO, 8), orgs.OnCall24x7), infra("I", sreO)), "nobody-on-call", false, nil},
+		{"nobody-on-call quiet for a team nobody runs with", newOrg(onCall(t1("A"), orgs.OnCall8x5), unorg("U"), infra("I", ops)), "nobody-on-call", false, nil},
+		// rules.md 7 (v3): "Not applicable" for a distinct SRE organization under you run it
+		{"sre-org-not-called-for fires under you run it", newOrg(t1("A"), t1("B"), in(t1("C"), sreO), infra("I", ops)), "sre-org-not-called-for", true, nil},
+		{"sre-org-not-called-for quiet under SRE run it", newOrg(srerun("A", "S"), sreTeam("S", sreO, 3), infra("I", sreO)), "sre-org-not-called-for", false, nil},
+		{"thin-rotation quiet at 8x7 with 4", newOrg(onCall(hc(t1("A"), 4), orgs.OnCall8x7), infra("I", ops)), "thin-rotation", false, nil},
 		{"thin-rotation for any kind of team",
 			newOrg(t1("A"), onCall(hc(opsTeam("O"), 5), orgs.OnCall24x7), onCall(hc(infra("I", ops), 1), orgs.OnCall24x7), onCall(hc(opsTeam("P"), 12), orgs.OnCall24x7)),
 			"thin-rotation", true, []string{"O", "I"}},
@@ -206,10 +218,11 @@ func TestSREInfraPlacementForEachTopology(t *testing.T) {
 
 // A well-formed organization gets no advice at all.
 func TestNoAdvisoriesForASoundOrganization(t *testing.T) {
+	day := func(t orgs.Team) orgs.Team { return onCall(t, orgs.OnCall8x5) }
 	sound := []*orgs.Org{
-		withRole(newOrg(t1("A"), t2("B"), infra("I", ops)), orgs.PositionPartner),
-		withPositioning(newOrg(yas("A", "S"), srerun("B", "S"), sreTeam("S", sreO, 8), infra("I", sreO), opsTeam("O")), orgs.PositionEnabler),
-		withRole(newOrg(yas("A", "S"), yas("B", "S"), onCall(hc(sreTeam("S", ops, 8), 8), orgs.OnCall24x7), infra("I", ops)), orgs.PositionEnabler),
+		withRole(newOrg(day(t1("A")), day(t2("B")), infra("I", ops)), orgs.PositionPartner),
+		withPositioning(newOrg(day(yas("A", "S")), srerun("B", "S"), onCall(hc(sreTeam("S", sreO, 8), 8), orgs.OnCall24x7), infra("I", sreO), opsTeam("O")), orgs.PositionEnabler),
+		withRole(newOrg(day(yas("A", "S")), day(yas("B", "S")), onCall(hc(sreTeam("S", ops, 8), 8), orgs.OnCall24x7), infra("I", ops)), orgs.PositionEnabler),
 	}
 	for i, o := range sound {
 		if an := analyseSelf(t, o); len(an.Advisories) != 0 {
@@ -231,7 +244,7 @@ func TestAdvisoryCodesAndSeverities(t *testing.T) {
 	want := map[string]bool{
 		"unorganized": true, "ops-run-it": true, "idle-sre-team": true, "sre-team-undersized": true,
 		"many-sre-teams-in-dev": true, "no-sre-infra": true, "cost-center": true, "thin-rotation": true,
-		"positioning-unset": true, // the SRE role of the SRE teams in the dev org
+		"nobody-on-call": true, // the dev teams and SRE teams that run services, none on call
 	}
 	got := map[string]bool{}
 	for _, a := range an.Advisories {
@@ -257,8 +270,8 @@ func TestAdvisoryCodesAndSeverities(t *testing.T) {
 // TestAdvisoryTable: the advisory table is docs/rules.md's, in its order, with its severities;
 // the analysis lists the raised ones warnings first, then in table order.
 func TestAdvisoryTable(t *testing.T) {
-	order := []string{"no-dev-teams", "unorganized", "ops-run-it", "idle-sre-team", "sre-team-undersized", "many-sre-teams-in-dev",
-		"no-sre-infra", "sre-infra-placement", "positioning-unset", "cost-center", "thin-rotation",
+	order := []string{"no-dev-teams", "unorganized", "ops-run-it", "nobody-on-call", "idle-sre-team", "sre-team-undersized", "many-sre-teams-in-dev",
+		"no-sre-infra", "sre-infra-placement", "positioning-unset", "sre-org-not-called-for", "cost-center", "thin-rotation",
 		"coverage-gap", "high-target-ops-run", "sre-run-over-budget"}
 	var got []string
 	for _, r := range orgs.AdvisoryRules() {
@@ -272,7 +285,7 @@ func TestAdvisoryTable(t *testing.T) {
 	}
 	o := withPositioning(newOrg(unorg("U"), opsrun("P", "O"), opsTeam("O"), sreTeam("S", sreO, 2)), orgs.PositionCostCenter)
 	// no-sre-infra stays quiet: nothing runs under a model other than ops run it and unorganized
-	if got, want := codes(analyseSelf(t, o)), []string{"unorganized", "idle-sre-team", "ops-run-it", "cost-center"}; !slices.Equal(got, want) {
+	if got, want := codes(analyseSelf(t, o)), []string{"unorganized", "nobody-on-call", "idle-sre-team", "ops-run-it", "sre-org-not-called-for", "cost-center"}; !slices.Equal(got, want) {
 		t.Errorf("advisories %v, want %v (warnings first, then table order)", got, want)
 	}
 }
@@ -283,4 +296,29 @@ func keys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestPositioningUnsetOnlyWhenNew: the talk says "Position a newly created SRE Org if any"
+// (rules.md 7, v3): the advice comes for an SRE org or role new against the baseline, never for
+// one that was there, nor for an SRE org the dominant model does not call for.
+func TestPositioningUnsetOnlyWhenNew(t *testing.T) {
+	day := func(t orgs.Team) orgs.Team { return onCall(t, orgs.OnCall8x5) }
+	base := newOrg(day(t1("A")), day(t1("B")), infra("I", ops))
+	cases := []struct {
+		name  string
+		cur   *orgs.Org
+		fires bool
+	}{
+		{"a new SRE org running the services", newOrg(day(srerun("A", "S")), day(srerun("B", "S")), sreTeam("S", sreO, 3), infra("I", sreO)), true},
+		{"a new SRE team in the ops org (a new SRE role)", newOrg(day(yas("A", "S")), day(t1("B")), sreTeam("S", ops, 3), infra("I", ops)), true},
+		{"a new dedicated SRE in a dev team", newOrg(day(t2("A")), day(t1("B")), infra("I", ops)), true},
+		{"a new SRE org set to enabler", withPositioning(newOrg(day(srerun("A", "S")), day(srerun("B", "S")), sreTeam("S", sreO, 3), infra("I", sreO)), orgs.PositionEnabler), false},
+		{"a new SRE org the model does not call for", newOrg(day(t1("A")), day(t1("B")), in(day(t1("C")), sreO), infra("I", ops)), false},
+	}
+	for _, c := range cases {
+		an := orgs.Analyse(base, c.cur)
+		if a := advisory(an, "positioning-unset"); (a != nil) != c.fires {
+			t.Errorf("%s: positioning-unset %v, want %v (advisories %v)", c.name, a != nil, c.fires, codes(an))
+		}
+	}
 }

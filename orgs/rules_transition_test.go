@@ -3,6 +3,7 @@ package orgs_test
 // docs/rules.md and docs/rules.md: transition feasibility and decisions.
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -197,8 +198,9 @@ func TestDecisions(t *testing.T) {
 	staff := func(s string) decision { return decision{orgs.DecideStaffing, s, orgs.Staffing} }
 	newSRE := decision{orgs.DecideNewSREOrg, "", orgs.Hard}
 	dissolve := decision{orgs.DecideDissolveSREOrg, "", orgs.Hard}
-	posOrg := decision{orgs.DecidePositioning, "SRE org", orgs.Easy}
-	posRole := decision{orgs.DecidePositioning, "SRE role", orgs.Easy}
+	// rules.md 4 (v3): a positioning changes the SRE org's charter and budget process: hard
+	posOrg := decision{orgs.DecidePositioning, "SRE org", orgs.Hard}
+	posRole := decision{orgs.DecidePositioning, "SRE role", orgs.Hard}
 
 	cases := []struct {
 		name      string
@@ -257,11 +259,11 @@ func TestDecisions(t *testing.T) {
 		{"decisions_run_from_easy_to_hard_because_the_book_defers_the_organizational_decision",
 			withPositioning(newOrg(t1("A"), t1("B"), sreTeam("S", ops, 3), t1("R")), orgs.PositionUnset),
 			withPositioning(newOrg(hc(t1("A"), 9), t2("B"), sreTeam("S", sreO, 3), yas("C", "S")), orgs.PositionEnabler),
-			[]decision{posOrg, role("B"), staff("A"), staff("C"), staff("R"), newSRE, lines("S")}},
-		{"sre_org_positioning_changed_is_an_easy_decision",
+			[]decision{role("B"), staff("A"), staff("C"), staff("R"), posOrg, newSRE, lines("S")}},
+		{"sre_org_positioning_changed_is_a_hard_decision",
 			newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), withPositioning(newOrg(srerun("A", "S"), sreTeam("S", sreO, 3)), orgs.PositionPartner),
 			[]decision{posOrg}},
-		{"sre_role_positioning_changed_is_an_easy_decision_after_the_org's",
+		{"sre_role_positioning_changed_is_a_hard_decision_after_the_org's",
 			newOrg(t2("A"), srerun("B", "S"), sreTeam("S", sreO, 3)),
 			withRole(withPositioning(newOrg(t2("A"), srerun("B", "S"), sreTeam("S", sreO, 3)), orgs.PositionEnabler), orgs.PositionAsset),
 			[]decision{posOrg, posRole}},
@@ -269,6 +271,15 @@ func TestDecisions(t *testing.T) {
 			// the sre-infra team turns CAPEX when A stops being run by ops: only A's run is decided
 			newOrg(opsrun("A", "O"), opsTeam("O"), infra("I", ops)), newOrg(t1("A"), opsTeam("O"), infra("I", ops)),
 			[]decision{who("A")}},
+		// rules.md 4 (v3): a backup changes who responds (easy); on-call hours, a secondary
+		// or a second site change staffing
+		{"a backup added: who runs it, easy",
+			newOrg(t1("A"), opsTeam("O")), newOrg(backedUp(t1("A"), "O"), opsTeam("O")),
+			[]decision{who("A")}},
+		{"on_call, secondary or sites changed: staffing",
+			newOrg(onCall(t1("A"), orgs.OnCall8x5), onCall(opsTeam("O"), orgs.OnCall24x5), onCall(opsTeam("P"), orgs.OnCall24x7)),
+			newOrg(onCall(t1("A"), orgs.OnCall24x5), noSecondary(onCall(opsTeam("O"), orgs.OnCall24x5)), twoSites(onCall(opsTeam("P"), orgs.OnCall24x7))),
+			[]decision{staff("A"), staff("O"), staff("P")}},
 		{"names match ignoring case: no staffing for a renamed case",
 			newOrg(t1("Viewer")), newOrg(t1("VIEWER")),
 			nil},
@@ -289,7 +300,7 @@ func TestDecisionKindChangeability(t *testing.T) {
 		orgs.DecideNewSREOrg:      orgs.Hard,
 		orgs.DecideDissolveSREOrg: orgs.Hard,
 		orgs.DecideStaffing:       orgs.Staffing,
-		orgs.DecidePositioning:    orgs.Easy,
+		orgs.DecidePositioning:    orgs.Hard,
 	}
 	ids := map[orgs.DecisionKind]string{
 		orgs.DecidePositioning: "positioning",
@@ -314,34 +325,69 @@ func TestDecisionKindChangeability(t *testing.T) {
 	}
 }
 
-// TestUnlikelyReasons: an unlikely move names the criteria rows that get worse from the old
-// model's column to the new one's, computed from the table, never a fixed sentence.
+// TestUnlikelyReasons: the talk rates moves to "ops run it" unlikely and gives no cause, so
+// the reason quotes the rating and nothing more (rules.md 4, v3): v2's "worsens ..." implied a
+// cause that possible moves share.
 func TestUnlikelyReasons(t *testing.T) {
-	cases := []struct {
-		name     string
-		from, to orgs.RunModel
-		want     string
-	}{
-		{"sre_run_it_to_ops_run_it_does_not_worsen_service_handover_because_the_criteria_keep_it_Required_on_both_sides",
-			orgs.SRERunIt, orgs.OpsRunIt,
-			"Moving from SRE run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times and availability targets and demand."},
-		{"you_and_SRE_run_it_to_ops_run_it_also_worsens_service_handover_from_Partially_required_to_Required",
-			orgs.YouAndSRERunIt, orgs.OpsRunIt,
-			"Moving from you and SRE run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times, service handover and availability targets and demand."},
-		{"you_run_it_to_ops_run_it_worsens_every_row_that_has_a_better_end",
-			orgs.YouRunIt, orgs.OpsRunIt,
-			"Moving from you run it to ops run it worsens developers' on-call involvement, knowledge synchronization, incident resolution times, service handover and availability targets and demand."},
+	for _, from := range []orgs.RunModel{orgs.SRERunIt, orgs.YouAndSRERunIt, orgs.YouRunIt} {
+		v, reason := orgs.Transition(from, orgs.OpsRunIt)
+		if want := "the talk's transition matrix rates a move to \u201cYou build it, ops run it\u201d unlikely"; v != orgs.VerdictUnlikely || reason != want {
+			t.Errorf("%s to ops run it: %s %q, want unlikely %q", from, v, reason, want)
+		}
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			v, reason := orgs.Transition(c.from, c.to)
-			if v != orgs.VerdictUnlikely || reason != c.want {
-				t.Errorf("Transition = %s %q, want unlikely %q", v, reason, c.want)
-			}
-		})
+	if v, reason := orgs.Transition(orgs.YouRunIt, orgs.Unorganized); v != orgs.VerdictNoReason || reason != "nothing is gained by leaving services unorganized" {
+		t.Errorf("to unorganized: %s %q", v, reason)
+	}
+	// a possible move worsens rows too: its criteria changes say so as plainly
+	if v, _ := orgs.Transition(orgs.YouRunIt, orgs.SRERunIt); v != orgs.VerdictPossible || len(orgs.Worsens(orgs.YouRunIt, orgs.SRERunIt)) == 0 {
+		t.Errorf("you run it to SRE run it: %s, worsening %v", v, orgs.Worsens(orgs.YouRunIt, orgs.SRERunIt))
 	}
 	// Worsens reads the table: a move that improves everything worsens nothing
 	if w := orgs.Worsens(orgs.OpsRunIt, orgs.YouRunIt); len(w) != 0 {
 		t.Errorf("ops run it to you run it worsens %v, want nothing", w)
+	}
+}
+
+// TestCriteriaChanges: every transition line whose run model changed lists the rows of the
+// comparison table that differ, in the table's order, with their direction (rules.md 4, v3),
+// so "a possible move shows its costs as plainly as an unlikely one".
+func TestCriteriaChanges(t *testing.T) {
+	got := orgs.CriteriaChanges(orgs.YouRunIt, orgs.YouAndSRERunIt)
+	want := []orgs.CriterionChange{
+		{"Involvement of the development teams in the on-call work", "Max", "Continuous", "worse"},
+		{"Knowledge synchronization between teams", "None", "Partially required", "worse"},
+		{"Incident resolution times", "Min", "Short", "worse"},
+		{"Service handover for operations", "Not applicable", "Partially required", "worse"},
+		{"Establishment of a distinct SRE organization", "Not applicable", "May be an option", ""},
+		{"Ownership of the SRE infrastructure", "Ops org", "Either SRE or ops", ""},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("you run it to you and SRE run it:\n got %+v\nwant %+v", got, want)
+	}
+	back := orgs.CriteriaChanges(orgs.OpsRunIt, orgs.YouRunIt)
+	for _, c := range back {
+		if c.Direction == "worse" {
+			t.Errorf("ops run it to you run it worsens %s", c.Criterion)
+		}
+	}
+	for _, pair := range [][2]orgs.RunModel{{orgs.YouRunIt, orgs.YouRunIt}, {orgs.Unorganized, orgs.YouRunIt}, {orgs.SRERunIt, orgs.Unorganized}} {
+		if c := orgs.CriteriaChanges(pair[0], pair[1]); c == nil || len(c) != 0 {
+			t.Errorf("%s to %s: %v, want an empty list", pair[0], pair[1], c)
+		}
+	}
+	// on the transition lines of an analysis, and in their JSON
+	an := analyse(t, newOrg(t1("A"), t1("B"), sreTeam("S", ops, 3)), newOrg(yas("A", "S"), t1("B"), sreTeam("S", ops, 3)))
+	for _, tt := range an.Transition.Teams {
+		wantN := 0
+		if tt.Team == "A" {
+			wantN = len(want)
+		}
+		if tt.CriteriaChanges == nil || len(tt.CriteriaChanges) != wantN {
+			t.Errorf("%s: criteria changes %+v, want %d", tt.Team, tt.CriteriaChanges, wantN)
+		}
+	}
+	b, _ := json.Marshal(want[4])
+	if string(b) != `{"criterion":"Establishment of a distinct SRE organization","from":"Not applicable","to":"May be an option","direction":null}` {
+		t.Errorf("JSON %s", b)
 	}
 }

@@ -63,6 +63,9 @@ func FactsOf(o *Org, runs []ServiceRun) ServiceFacts {
 				f.PerTeam[r.Team].Exceptions++
 			}
 		}
+		if r.BackupTeam >= 0 {
+			f.Serves[r.BackupTeam] = append(f.Serves[r.BackupTeam], k) // a backup serves (rules.md 1, v3)
+		}
 		if !r.Own || r.Partner < 0 || (r.Run != RunYouAndSRE && r.Run != RunSRE) {
 			continue
 		}

@@ -85,6 +85,11 @@ type ServiceRun struct {
 	// Team is the index of the team that builds it and Partner that of the effective
 	// partner; -1 when there is none (or, in a model that did not validate, no such team).
 	Team, Partner int
+	// Backup is the effective backup spelled as that team's name, "" for none, and
+	// BackupTeam its index (-1): the service's own backup, else its team's; ignored when it
+	// is the service's partner or nobody runs the service (docs/rules.md section 1).
+	Backup     string
+	BackupTeam int
 }
 
 // ServiceRuns is the effective run of every service of o, in model order; lk indexes o's
@@ -120,7 +125,7 @@ func EffectiveRun(o *Org, s *Service) ServiceRun {
 }
 
 func serviceRunOf(o *Org, lk *TeamLookup, s *Service) ServiceRun {
-	r := ServiceRun{Team: lk.Index(s.Team), Partner: -1, Own: s.Run != ""}
+	r := ServiceRun{Team: lk.Index(s.Team), Partner: -1, BackupTeam: -1, Own: s.Run != ""}
 	var team *Team
 	if r.Team >= 0 {
 		team = &o.Teams[r.Team]
@@ -152,6 +157,19 @@ func serviceRunOf(o *Org, lk *TeamLookup, s *Service) ServiceRun {
 	r.RunModel, r.Topology = runTopology(run, role, partnerOrg)
 	if team != nil {
 		r.Exception = run != team.Run || (run.NeedsPartner() && !SameName(with, team.RunWith))
+	}
+	backup := ""
+	switch {
+	case s.Backup != nil:
+		backup = *s.Backup
+	case team != nil:
+		backup = team.Backup
+	}
+	if backup != "" && run != RunNone && !(with != "" && SameName(backup, with)) {
+		r.Backup = backup
+		if r.BackupTeam = lk.Index(backup); r.BackupTeam >= 0 {
+			r.Backup = o.Teams[r.BackupTeam].Name
+		}
 	}
 	return r
 }
@@ -230,7 +248,8 @@ func mixOf(models [5]int, topos [10]int, services int) *ServiceMix {
 }
 
 // ServiceTransition is one line of `transition.services` (docs/rules.md section 4).
-// JSON: {"service", "team", "from", "to", "verdict", "reason"}, reason null when empty.
+// JSON: {"service", "team", "from", "to", "verdict", "reason", "criteria_changes"}, reason
+// null when empty.
 type ServiceTransition struct {
 	Service string
 	Team    string
@@ -238,18 +257,21 @@ type ServiceTransition struct {
 	To      RunModel
 	Verdict Verdict
 	Reason  string
+	// CriteriaChanges are as a team's line has them (TeamTransition.CriteriaChanges).
+	CriteriaChanges []CriterionChange
 }
 
 // MarshalJSON writes the transition in docs/format.md's key order, reason null when there is none.
 func (t ServiceTransition) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Service string   `json:"service"`
-		Team    string   `json:"team"`
-		From    RunModel `json:"from"`
-		To      RunModel `json:"to"`
-		Verdict Verdict  `json:"verdict"`
-		Reason  *string  `json:"reason"`
-	}{t.Service, t.Team, t.From, t.To, t.Verdict, nullable(t.Reason)})
+		Service string            `json:"service"`
+		Team    string            `json:"team"`
+		From    RunModel          `json:"from"`
+		To      RunModel          `json:"to"`
+		Verdict Verdict           `json:"verdict"`
+		Reason  *string           `json:"reason"`
+		Changes []CriterionChange `json:"criteria_changes"`
+	}{t.Service, t.Team, t.From, t.To, t.Verdict, nullable(t.Reason), CriteriaChanges(t.From, t.To)})
 }
 
 // ServiceTransitions lists, in the current model's order, the services present in both
@@ -286,7 +308,8 @@ func serviceTransitions(base *Org, baseRuns []ServiceRun, byName *serviceNames, 
 		if to.Team >= 0 {
 			team = cur.Teams[to.Team].Name
 		}
-		out = append(out, ServiceTransition{Service: s.Name, Team: team, From: from.RunModel, To: to.RunModel, Verdict: v, Reason: reason})
+		out = append(out, ServiceTransition{Service: s.Name, Team: team, From: from.RunModel, To: to.RunModel, Verdict: v, Reason: reason,
+			CriteriaChanges: CriteriaChanges(from.RunModel, to.RunModel)})
 	}
 	return out
 }

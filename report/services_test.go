@@ -44,7 +44,7 @@ func TestServicesAndStaffingSections(t *testing.T) {
 	for name, out := range map[string]string{"text": text, "markdown": markdown} {
 		for _, want := range []string{
 			"Ledger", "ops run it (exception)", "99.99%", "0.07", "48 h", "gap, over budget", // the service row
-			"Ops !", "24x5", "hire cost 190,000 EUR", "25%", // staffing: 4 of minimum 6, 2 hires at 95,000
+			"Ops !", "24x5", "hire cost 380,000 EUR", "50%", // staffing (rules v3): 4 of minimum 8, 4 hires at 95,000, on call every other week
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s report lacks %q:\n%s", name, want, out)

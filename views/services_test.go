@@ -11,9 +11,9 @@ func TestServicePanelsSayWhatOrgsComputed(t *testing.T) {
 	st := DefaultStyles()
 	panel := func(p PanelID) string { return strings.Join(PanelLines(p, d, st, 110), "\n") }
 
-	// its dev teams all share topology 1, but three services are run by ops
-	if got := panel(PanelTopology); !strings.Contains(got, "not pure: 3 services run by ops, outside the nine") {
-		t.Errorf("topology panel does not say why it is not pure:\n%s", got)
+	// rules v3: ops backs three services up and owns none, so topology 1 is pure
+	if got := panel(PanelTopology); !strings.Contains(got, "pure: every dev team in topology 1") {
+		t.Errorf("topology panel does not say it is pure:\n%s", got)
 	}
 	svc := panel(PanelServices)
 	for k := range d.An.Services {
@@ -35,29 +35,30 @@ func TestServicePanelsSayWhatOrgsComputed(t *testing.T) {
 	if panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
 		t.Error("the baseline itself is marked changed")
 	}
-	// every rotation of health-platform is staffed: nothing to add, and Funding says so
-	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: nothing") {
+	// rules v3: Cloud Operations' 24x5 rotation has a secondary, 6 of the 8 it needs, and
+	// Funding says so
+	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: +2 people") {
 		t.Errorf("funding panel:\n%s", got)
 	}
-	if got := panel(PanelStaffing); strings.Contains(got, "\n"+GlyphWarning) || !strings.Contains(got, "Cloud Operations") {
+	if got := panel(PanelStaffing); !strings.Contains(got, GlyphWarning+" Cloud Operations") {
 		t.Errorf("staffing panel:\n%s", got)
 	}
 
-	// the ops team on call 24x7 instead: 6 people of the 8 a 24x7 rotation needs
+	// the ops team on call 24x7 with two fewer: 4 people of the 8 a 24x7 rotation needs
 	i := cur.TeamIndex("Cloud Operations")
-	cur.Teams[i].OnCall = "24x7"
+	cur.Teams[i].OnCall, cur.Teams[i].Headcount = "24x7", 4
 	d = data(t, base, cur, "Cloud Operations", 120, 40)
 	staff := panel(PanelStaffing)
-	if !strings.Contains(staff, "to staff every rotation: +2 people") || !strings.Contains(staff, GlyphWarning+" Cloud Operations") {
+	if !strings.Contains(staff, "to staff every rotation: +4 people") || !strings.Contains(staff, GlyphWarning+" Cloud Operations") {
 		t.Errorf("staffing panel with a thin 24x7 rotation:\n%s", staff)
 	}
-	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: +2 people") {
+	if got := panel(PanelFunding); !strings.Contains(got, "sustainable rotations would add: +4 people") {
 		t.Errorf("funding panel with a thin rotation:\n%s", got)
 	}
 	if !panelChanged(d, PanelStaffing) || panelChanged(d, PanelServices) {
 		t.Errorf("changed marks: staffing %v, services %v", panelChanged(d, PanelStaffing), panelChanged(d, PanelServices))
 	}
-	if got := DecideStaffing(d.An); !strings.HasPrefix(got, "to staff every rotation: +2 people, +") || !strings.HasSuffix(got, " a year") {
+	if got := DecideStaffing(d.An); !strings.HasPrefix(got, "to staff every rotation: +4 people, +") || !strings.HasSuffix(got, " a year") {
 		t.Errorf("Decide: %q", got)
 	}
 }
