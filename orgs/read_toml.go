@@ -115,14 +115,15 @@ func (r *tomlReader) has(p Path) bool {
 // locateTOML finds the places of paths in the source. A top-level key may be written as a
 // table ([defaultz]), so its table is looked up too.
 func locateTOML(data []byte, paths []Path) []Place {
-	want := map[tableAt]bool{}
+	want, wantKeys := map[tableAt]bool{}, map[keyAt]bool{}
 	for _, p := range paths {
 		want[tableAt{p.Table, p.Index}] = true
+		wantKeys[keyAt{tableAt{p.Table, p.Index}, p.Key}] = true
 		if p.Table == "" && p.Key != "" {
 			want[tableAt{p.Key, -1}] = true
 		}
 	}
-	loc := newLocator(data, want)
+	loc := newLocator(data, want, wantKeys)
 	out := make([]Place, len(paths))
 	for i, p := range paths {
 		pp := loc.key(p.Table, p.Index, p.Key)
