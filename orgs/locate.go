@@ -28,7 +28,7 @@ type keyAt struct {
 
 // newLocator scans data for the tables in want and the keys in wantKeys (every table and key
 // when want is nil). Only the keys asked for are kept: a table of 249,000 keys with problems
-// in a few once filled a map with all of them, a third of the time its load took.
+// in a few once filled a map with all of them, a fifth of the time its load took.
 func newLocator(data []byte, want map[tableAt]bool, wantKeys map[keyAt]bool) *locator {
 	l := &locator{keys: map[keyAt]pos{}, tables: map[tableAt]pos{}}
 	counts := map[string]int{}
