@@ -534,3 +534,48 @@ func TestFlatArrayElementsCount(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeTablesAreRefusedBeforeDecoding: 249,000 keys in one table took the decoder and
+// the reader seconds, twice as long as the same keys spread over small tables; no table of
+// an organization file knows more than 16 keys, so one of more than 10,000 is refused
+// before decoding, at the key past the bound, and so are more than 10,000 differently
+// named tables (each a key of the table above it).
+func TestHugeTablesAreRefusedBeforeDecoding(t *testing.T) {
+	lines := func(first, format string, n int) string {
+		var b strings.Builder
+		b.WriteString(head + first)
+		for i := range n {
+			fmt.Fprintf(&b, format, i)
+		}
+		return b.String()
+	}
+	for _, c := range []struct{ name, data, want string }{
+		{"top level", lines("", "k%05d = 1\n", 20_000),
+			"many.toml:10001:8: more than 10000 keys in one table; refused before decoding"},
+		{"[defaults]", lines("[defaults]\n", "k%05d = 1\n", 20_000),
+			"many.toml:10004:8: more than 10000 keys in one table; refused before decoding"},
+		{"dotted keys", lines("", "a.k%05d = 1\n", 20_000),
+			"many.toml:10001:10: more than 10000 keys in one table; refused before decoding"},
+		{"inline table", lines("defaults = {", "k%05d = 1, ", 20_000) + "}\n",
+			"many.toml:3:120020: more than 10000 keys in one table; refused before decoding"},
+		{"table headers", lines("", "[t%05d]\n", 20_000),
+			"many.toml:10003:1: more than 10000 differently named tables; refused before decoding"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := orgs.Load("many.toml", []byte(c.data))
+			checkMessage(t, err, "many.toml", c.want)
+		})
+	}
+
+	// at the bound, the keys are decoded and each unknown one is a problem of its own
+	_, err := orgs.Load("many.toml", []byte(lines("[defaults]\n", "k%05d = 1\n", 10_000)))
+	var le *orgs.LoadError
+	if !errors.As(err, &le) || len(le.Problems) != 1001 || !strings.Contains(le.Problems[0].Msg, `unknown key "k00000"`) {
+		t.Fatalf("10,000 keys in one table: %v", err)
+	}
+	// a team written more than 10,000 times is one table name
+	_, err = orgs.Load("many.toml", []byte(lines("", "[[team]]\nname = \"T%d\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 1\n", 10_001)))
+	if err != nil && strings.Contains(err.Error(), "refused before decoding") {
+		t.Fatalf("10,001 teams: %v", err)
+	}
+}

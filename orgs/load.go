@@ -127,11 +127,14 @@ func Load(file string, data []byte) (*Org, error) {
 	if p := prescan(data); p != nil {
 		return nil, fail(*p)
 	}
-	var raw map[string]any
-	// (from a reader: toml.Decode of string(data) would copy the file once more)
-	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw); err != nil {
+	// Decoded into an interface, the decoder hands over the tree it built; into a map it
+	// copies the top-level table key by key: a quarter of the load of 249,000 top-level keys.
+	// (From a reader: toml.Decode of string(data) would copy the file once more.)
+	var tree any
+	if _, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&tree); err != nil {
 		return nil, fail(syntaxProblem(err, data))
 	}
+	raw, _ := tree.(map[string]any)
 	org, pos, read, readMore := readTOML(file, data, raw)
 	if le := validate(org, pos, read, readMore); le != nil {
 		return nil, le
