@@ -210,7 +210,15 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	runRow, withRow := row(run, groupTeam, runDo), row(with, groupTeam, withDo)
 	runRow.why, runRow.short, runRow.access = runWhy, shortEntry{3, "r", "run"}, editors
 	withRow.why, withRow.short, withRow.access = withWhy, shortEntry{14, "w", "with"}, editors
-	deleteRow := row(k.Delete, groupTeam, func(b *boardScreen) {
+	del := k.Delete
+	if svc >= 0 {
+		del = withHelp(del, del.Help().Key, "delete the service")
+	}
+	deleteRow := row(del, groupTeam, func(b *boardScreen) {
+		if svc >= 0 { // the service selected under its team, never the team: ask first
+			b.ask = askDeleteService
+			return
+		}
 		if sel >= 0 && sel < len(ctx.index.ServedBy) && len(ctx.index.ServedBy[sel]) > 0 {
 			b.ask = askDelete
 			return

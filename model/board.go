@@ -42,10 +42,12 @@ type boardAsk int
 const (
 	askNothing boardAsk = iota
 	askQuit
-	askKeys     // ?: every key on a page of its own
-	askFind     // /
-	askNewTeam  // n: the team form, in the focused column's org
-	askDelete   // x on a team others run with: ask first
+	askKeys    // ?: every key on a page of its own
+	askFind    // /
+	askNewTeam // n: the team form, in the focused column's org
+	askDelete  // x on a team others run with: ask first
+	// askDeleteService is x on a service under its team: ask first, then delete that service
+	askDeleteService
 	askRotation // R
 	askUndo
 	askRedo
@@ -298,6 +300,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.show(newTeamForm(orgs.AllOrgs[m.board.Focus]))
 	case askDelete:
 		m.askDelete(m.cur.Teams[sel].Name)
+	case askDeleteService:
+		if k := m.board.SelectedService(m.index); k >= 0 {
+			m.askDeleteService(m.cur.Services[k].Name, m.cur.Services[k].Team)
+		}
 	case askRotation:
 		m.startRotation(sel)
 	case askUndo:

@@ -176,3 +176,14 @@ func (o *Org) DeleteService(k int) (*Change, error) {
 	return o.do(fmt.Sprintf("deleted service %q of %q", s.Name, s.Team), s.Team,
 		removeServices{at: []int{k}, removed: []Service{s}}), nil
 }
+
+// ServiceIndex is the index of the service named name built by team (as SameName compares
+// names), or -1.
+func (o *Org) ServiceIndex(name, team string) int {
+	for k := range o.Services {
+		if SameName(o.Services[k].Name, name) && SameName(o.Services[k].Team, team) {
+			return k
+		}
+	}
+	return -1
+}
