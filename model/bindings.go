@@ -325,7 +325,7 @@ func (b *boardScreen) fileRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	rotation.why = func() string {
 		return n.team(n.t != nil && n.t.OnCall != orgs.OnCallNone && n.t.OnCall != "", "only for a team on call (a rotation needs an on-call pattern)")
 	}
-	return []binding{
+	return append([]binding{
 		files(save, askSave, shortEntry{5, "s", "save"}), files(k.SaveAs, askSaveAs, shortEntry{}),
 		files(k.Open, askOpen, shortEntry{12, "o", "open"}),
 		simple(k.Compare, askCompare, shortEntry{11, "c", "compare"}), simple(k.Plan, askPlan, shortEntry{}),
@@ -333,6 +333,36 @@ func (b *boardScreen) fileRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 		simple(k.Present, askPresent, shortEntry{6, "p", "present"}), simple(k.Help, askKeys, shortEntry{9, "?", "keys"}),
 		simple(quit, askQuit, shortEntry{10, "q", k.Quit.Help().Desc}), followRow,
 		services, sortBy, rotation,
+	}, onCallRows(n, k, row)...)
+}
+
+// onCallRows are the keys of on call (rules.md v3): a team's pattern, its secondary, its
+// sites, and the backup of a dev team or of the selected service.
+func onCallRows(n boardNow, k *KeyMap, row rowFunc) []binding {
+	sel, svc, t := n.sel, n.svc, n.t
+	edit := func(kb key.Binding, team int, why func() string, do func(o *orgs.Org) (*orgs.Change, error)) binding {
+		r := row(kb, groupServices, func(b *boardScreen) { b.editTeam(team, do) })
+		r.why, r.access = why, editors
+		return r
+	}
+	onCall := func() string {
+		return n.team(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "", "only for a team on call (a on-call pattern first)")
+	}
+	backupTeam, backupWhy := sel, func() string {
+		return n.team(n.dev() && t.Run != orgs.RunNone, "only for a dev team whose services someone runs, or a service")
+	}
+	backup := func(o *orgs.Org) (*orgs.Change, error) { return o.CycleBackup(sel) }
+	backupKey := k.Backup
+	if svc >= 0 {
+		backupTeam, backupWhy = n.ctx.an.Services[svc].ServiceRun.Team, always // the edit changes the service's team
+		backupKey = withHelp(backupKey, backupKey.Help().Key, "the service's backup team")
+		backup = func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceBackup(svc) }
+	}
+	return []binding{
+		edit(k.OnCall, sel, func() string { return n.team(true, "") }, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleOnCall(sel) }),
+		edit(k.Secondary, sel, onCall, func(o *orgs.Org) (*orgs.Change, error) { return o.ToggleSecondary(sel) }),
+		edit(k.Sites, sel, onCall, func(o *orgs.Org) (*orgs.Change, error) { return o.ToggleSites(sel) }),
+		edit(backupKey, backupTeam, backupWhy, backup),
 	}
 }
 
