@@ -89,6 +89,9 @@ type Model struct {
 	// log keeps the last maxLog messages of the status line, in full, for M.
 	log      []logEntry
 	quitting bool
+	// peopleAsked is set while the facilitator is asked whether to end the session for the
+	// participants connected, so that a second q or ctrl+c goes on to quit.
+	peopleAsked bool
 
 	journal journalState
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
@@ -246,7 +249,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setError(msg.why)
 	case PeopleMsg:
 		if m.shared != nil {
-			m.shared.people = msg.People
+			m.peopleChanged(msg.People)
 		}
 	case idleCheckMsg:
 		if m.shared.participant() {

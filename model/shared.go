@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -471,40 +470,6 @@ func (m *Model) editRequest(r EditRequest) {
 	m.before = keep
 	m.rederive("", r.Team)
 	m.setStatus(fmt.Sprintf("%s: %s", who, r.Change.Summary))
-}
-
-// peopleWords is the facilitator's header note on the participants.
-func (m *Model) peopleWords() string {
-	s := m.shared
-	if s == nil {
-		return ""
-	}
-	if s.role != Facilitator {
-		if s.following {
-			return "following"
-		}
-		return "browsing (f follows)"
-	}
-	n, following := len(s.people), 0
-	for _, p := range s.people {
-		if p.Following {
-			following++
-		}
-	}
-	if n == 0 {
-		if s.hub.Addr != "" {
-			return "shared on " + s.hub.Addr + ": nobody connected yet"
-		}
-		return "shared: nobody connected yet"
-	}
-	names := make([]string, len(s.people))
-	for i, p := range s.people {
-		names[i] = views.S(p.User)
-		if p.Following {
-			names[i] += "*"
-		}
-	}
-	return fmt.Sprintf("%d connected, %d following (%s)", n, following, strings.Join(names, ", "))
 }
 
 // idleCheck drops a participant who neither follows nor pressed a key for idleLimit.
