@@ -252,8 +252,19 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if msg.note != "" {
 			status += "; " + msg.note
 		}
+		quit := m.pending.kind == doQuit
+		if msg.note != "" && msg.basedOn == "" {
+			// the file records no baseline though it was saved as a scenario: to be read
+			// before anything else happens, quitting included
+			if quit {
+				m.tell("Saved without based_on", status, func() tea.Cmd { return tea.Sequence(left, m.leave()) })
+				return nil
+			}
+			m.tell("Saved without based_on", status, m.leaveIfPending)
+			return left
+		}
 		m.setStatus(status)
-		if m.pending.kind == doQuit {
+		if quit {
 			return tea.Sequence(left, m.leave())
 		}
 		return tea.Batch(left, m.leaveIfPending())
