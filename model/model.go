@@ -316,6 +316,7 @@ func (m *Model) sync() {
 	if s, ok := m.top().(sizer); ok {
 		s.size(m)
 	}
+	m.placeSlide()
 	d := m.data()
 	m.lay = views.LayoutFor(d, m.st, m.w, m.h)
 	if m.lay.TooSmall {

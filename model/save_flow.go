@@ -253,9 +253,9 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 			status += "; " + msg.note
 		}
 		quit := m.pending.kind == doQuit
-		if msg.note != "" && msg.basedOn == "" {
-			// the file records no baseline though it was saved as a scenario: to be read
-			// before anything else happens, quitting included
+		if msg.req.example && msg.note != "" && msg.basedOn == "" {
+			// the example could not be written beside the scenario, which records no
+			// baseline: to be read before anything else happens, quitting included
 			if quit {
 				m.tell("Saved without based_on", status, func() tea.Cmd { return tea.Sequence(left, m.leave()) })
 				return nil

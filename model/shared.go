@@ -62,12 +62,16 @@ type SharedView struct {
 	Selected string
 	Panel    views.PanelID
 	Present  bool
-	Page     int
-	Zoom     bool
+	// Slide is what the presentation shows (not its page number, which depends on the size).
+	Slide SlideAt
+	Zoom  bool
 	// Compare is set while the facilitator compares the baseline with the current model,
 	// Plan while the plan screen shows the path to it.
 	Compare bool
 	Plan    bool
+	// Scroll is how far compare is scrolled, in thousandths of its body: followers at
+	// another size show the same share.
+	Scroll int
 	// Options is set while the facilitator compares options as columns (O in compare): the
 	// columns as the facilitator's compare made them, which followers show as they are
 	// (a participant opens no file of its own).
@@ -264,11 +268,14 @@ func (m *Model) publish() {
 	s := m.shared
 	cmp := m.compared()
 	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: shown[presentScreen](m),
-		Page: m.presenter.page, Zoom: m.zoomed(),
+		Slide: m.presenter.at, Zoom: m.zoomed(),
 		Compare: cmp != nil && cmp.leftPath == "" && cmp.options == nil,
 		Plan:    shown[*planning](m)}
 	if cmp != nil && cmp.columns != nil {
 		view.Options = cmp.columns
+	}
+	if cmp != nil {
+		view.Scroll = cmp.scrollShare()
 	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
@@ -324,9 +331,18 @@ func (m *Model) applyState(st *SharedState) tea.Cmd {
 	return m.follow(st.View)
 }
 
-// follow shows what the facilitator shows: the same team, panel, presentation page, zoomed
-// panel or comparison.
+// follow shows what the facilitator shows: the same team, panel, presentation slide, zoomed
+// panel or comparison, scrolled as far.
 func (m *Model) follow(v SharedView) tea.Cmd {
+	cmd := m.followScreen(v)
+	if c := m.compared(); c != nil && (v.Compare || v.Options != nil) {
+		c.scrollTo(v.Scroll)
+	}
+	return cmd
+}
+
+// followScreen opens the screen the facilitator shows.
+func (m *Model) followScreen(v SharedView) tea.Cmd {
 	if v.Selected != "" {
 		if i := m.teamIndex(v.Selected, -1); i >= 0 {
 			m.selectIndex(i)
@@ -340,7 +356,8 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 		if !m.presenting() {
 			m.startPresenting()
 		}
-		m.presenter.page = v.Page
+		m.presenter.at = v.Slide
+		m.placeSlide()
 	case v.Zoom:
 		if !m.zoomed() {
 			m.toBoard()
