@@ -228,6 +228,10 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	deleteRow.why, deleteRow.short, deleteRow.access = func() string { return n.team(true, "") }, shortEntry{19, "x", "delete"}, editors
 	newRow := row(k.New, groupTeam, ask(askNewTeam))
 	newRow.short, newRow.access = shortEntry{18, "n", "new"}, editors
+	renameRow, addService := row(k.Rename, groupTeam, ask(askRename)), row(k.AddService, groupTeam, ask(askAddService))
+	renameRow.access, addService.access = editors, editors
+	renameRow.why = func() string { return n.team(true, "") }
+	addService.why = func() string { return n.team(n.dev(), "only for a dev team: dev teams build the services") }
 	move, heads := shortEntry{2, "<>", "move"}, shortEntry{17, "+/-", "headcount"}
 	rows := []binding{
 		edit(k.MoveLeft, groupTeam, func() string { return n.team(t != nil && t.Org != orgs.OrgDev, "already in the dev org") }, move,
@@ -242,7 +246,7 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 			func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, +1) }),
 		edit(k.Less, groupTeam, func() string { return n.team(t != nil && t.Headcount > orgs.MinHeadcount, "at the smallest headcount") }, heads,
 			func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, -1) }),
-		deleteRow, newRow,
+		deleteRow, newRow, renameRow, addService,
 	}
 	return append(rows, orgRows(n, k, row, ask)...)
 }

@@ -48,7 +48,9 @@ const (
 	askDelete  // x on a team others run with: ask first
 	// askDeleteService is x on a service under its team: ask first, then delete that service
 	askDeleteService
-	askRotation // R
+	askRotation   // R
+	askRename     // N
+	askAddService // i
 	askUndo
 	askRedo
 	askSave
@@ -306,6 +308,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case askRotation:
 		m.startRotation(sel)
+	case askRename:
+		m.startRename(sel)
+	case askAddService:
+		m.startAddService(sel)
 	case askUndo:
 		m.undo()
 	case askRedo:
