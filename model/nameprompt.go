@@ -51,7 +51,7 @@ func (m *Model) startAddService(i int) {
 		m.setError(fmt.Sprintf("%q is a %s team: services are built by dev teams", views.S(t.Name), t.Kind))
 		return
 	}
-		in := newInput("service: ", orgs.MaxNameLen)
+	in := newInput("service: ", orgs.MaxNameLen)
 	in.Placeholder = "service name"
 	in.Focus()
 	m.show(&namePrompt{team: m.cur.Teams[i].Name, title: "New service of " + views.S(m.cur.Teams[i].Name), input: in, one: true,
