@@ -80,6 +80,8 @@ type boardNow struct {
 	svc    int
 	// scenarioOpen is set when s updates the open scenario in place.
 	scenarioOpen bool
+	// filtered is set while find filters the board's columns.
+	filtered bool
 }
 
 func (n boardNow) dev() bool { return n.t != nil && n.t.Kind == orgs.KindDev }
@@ -154,7 +156,9 @@ func (b *boardScreen) moveRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	}
 	rows[8].short = shortEntry{8, "/", "find"}
 	rows[9].short = shortEntry{7, "tab", "panel"}
-	return append(rows, row(k.Zoom, groupMove, ask(askZoom)), row(k.Log, groupMove, ask(askLog)))
+	clear := row(withHelp(k.Cancel, "esc", "show every team (after / filtered them)"), groupMove, ask(askClearFilter))
+	clear.why = func() string { return unless(n.filtered, "the board shows every team (/ filters it)") }
+	return append(rows, clear, row(k.Zoom, groupMove, ask(askZoom)), row(k.Log, groupMove, ask(askLog)))
 }
 
 // editRows are the keys that change the selected team or the whole organization.
@@ -379,7 +383,7 @@ func (r binding) reason(shared *sharing) string {
 // boardNow is the state the board's rows read.
 func (m *Model) boardNow() boardNow {
 	b := &m.board
-	n := boardNow{ctx: m.boardCtx(), shared: m.shared, sel: b.Selected(), svc: b.SelectedService(m.index), scenarioOpen: m.scenarioOpen()}
+	n := boardNow{ctx: m.boardCtx(), shared: m.shared, sel: b.Selected(), svc: b.SelectedService(m.index), scenarioOpen: m.scenarioOpen(), filtered: m.filter != ""}
 	if cur := m.cur; n.sel >= 0 && n.sel < len(cur.Teams) {
 		n.t = &cur.Teams[n.sel]
 	}

@@ -62,6 +62,7 @@ const (
 	askPresent
 	askZoom
 	askLog
+	askClearFilter // esc while find filters the board
 )
 
 // boardEdit is an edit a key asks for: an orgs edit of the current model, and the only team
@@ -308,6 +309,9 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case askRotation:
 		m.startRotation(sel)
+	case askClearFilter:
+		m.setFilter("")
+		m.setStatus("every team shown")
 	case askRename:
 		m.startRename(sel)
 	case askAddService:

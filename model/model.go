@@ -89,6 +89,8 @@ type Model struct {
 	// log keeps the last maxLog messages of the status line, in full, for M.
 	log      []logEntry
 	quitting bool
+	// filter is the text find filters the board's columns by ("" for none): filter.go.
+	filter string
 	// peopleAsked is set while the facilitator is asked whether to end the session for the
 	// participants connected, so that a second q or ctrl+c goes on to quit.
 	peopleAsked bool
@@ -348,6 +350,9 @@ func (m *Model) data() *views.Data {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
 	d.Header.Shared = m.peopleWords()
+	if m.filter != "" && m.onGround() && !m.presenting() && m.status == "" {
+		d.Prompt = m.filterWords()
+	}
 	if s, ok := m.top().(dresser); ok {
 		s.dress(m, d)
 	}
