@@ -310,8 +310,10 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case askRotation:
 		m.startRotation(sel)
 	case askClearFilter:
-		m.setFilter("")
-		m.setStatus("every team shown")
+		if m.filter != "" {
+			m.setFilter("")
+			m.setStatus("every team shown")
+		}
 	case askRename:
 		m.startRename(sel)
 	case askAddService:

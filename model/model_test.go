@@ -152,6 +152,7 @@ func selectTeam(t testing.TB, m *Model, name string) {
 	press(t, m, "/")
 	typeText(t, m, name)
 	press(t, m, "enter")
+	m.setFilter("") // the board shows every team again, as esc does
 	if got := m.Selected(); got != name {
 		t.Fatalf("selected %q, want %q", got, name)
 	}
