@@ -80,6 +80,8 @@ type boardNow struct {
 	svc    int
 	// scenarioOpen is set when s updates the open scenario in place.
 	scenarioOpen bool
+	// filtered is set while find filters the board's columns.
+	filtered bool
 }
 
 func (n boardNow) dev() bool { return n.t != nil && n.t.Kind == orgs.KindDev }
@@ -154,7 +156,9 @@ func (b *boardScreen) moveRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	}
 	rows[8].short = shortEntry{8, "/", "find"}
 	rows[9].short = shortEntry{7, "tab", "panel"}
-	return append(rows, row(k.Zoom, groupMove, ask(askZoom)), row(k.Log, groupMove, ask(askLog)))
+	clear := row(withHelp(k.Cancel, "esc", "show every team (after / filtered them)"), groupMove, ask(askClearFilter))
+	clear.why = func() string { return unless(n.filtered, "the board shows every team (/ filters it)") }
+	return append(rows, clear, row(k.Zoom, groupMove, ask(askZoom)), row(k.Log, groupMove, ask(askLog)))
 }
 
 // editRows are the keys that change the selected team or the whole organization.
@@ -210,7 +214,15 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	runRow, withRow := row(run, groupTeam, runDo), row(with, groupTeam, withDo)
 	runRow.why, runRow.short, runRow.access = runWhy, shortEntry{3, "r", "run"}, editors
 	withRow.why, withRow.short, withRow.access = withWhy, shortEntry{14, "w", "with"}, editors
-	deleteRow := row(k.Delete, groupTeam, func(b *boardScreen) {
+	del := k.Delete
+	if svc >= 0 {
+		del = withHelp(del, del.Help().Key, "delete the service")
+	}
+	deleteRow := row(del, groupTeam, func(b *boardScreen) {
+		if svc >= 0 { // the service selected under its team, never the team: ask first
+			b.ask = askDeleteService
+			return
+		}
 		if sel >= 0 && sel < len(ctx.index.ServedBy) && len(ctx.index.ServedBy[sel]) > 0 {
 			b.ask = askDelete
 			return
@@ -220,6 +232,10 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	deleteRow.why, deleteRow.short, deleteRow.access = func() string { return n.team(true, "") }, shortEntry{19, "x", "delete"}, editors
 	newRow := row(k.New, groupTeam, ask(askNewTeam))
 	newRow.short, newRow.access = shortEntry{18, "n", "new"}, editors
+	renameRow, addService := row(k.Rename, groupTeam, ask(askRename)), row(k.AddService, groupTeam, ask(askAddService))
+	renameRow.access, addService.access = editors, editors
+	renameRow.why = func() string { return n.team(true, "") }
+	addService.why = func() string { return n.team(n.dev(), "only for a dev team: dev teams build the services") }
 	move, heads := shortEntry{2, "<>", "move"}, shortEntry{17, "+/-", "headcount"}
 	rows := []binding{
 		edit(k.MoveLeft, groupTeam, func() string { return n.team(t != nil && t.Org != orgs.OrgDev, "already in the dev org") }, move,
@@ -234,7 +250,7 @@ func (b *boardScreen) editRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 			func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, +1) }),
 		edit(k.Less, groupTeam, func() string { return n.team(t != nil && t.Headcount > orgs.MinHeadcount, "at the smallest headcount") }, heads,
 			func(o *orgs.Org) (*orgs.Change, error) { return o.AddHeadcount(sel, -1) }),
-		deleteRow, newRow,
+		deleteRow, newRow, renameRow, addService,
 	}
 	return append(rows, orgRows(n, k, row, ask)...)
 }
@@ -317,7 +333,7 @@ func (b *boardScreen) fileRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 	rotation.why = func() string {
 		return n.team(n.t != nil && n.t.OnCall != orgs.OnCallNone && n.t.OnCall != "", "only for a team on call (a rotation needs an on-call pattern)")
 	}
-	return []binding{
+	return append([]binding{
 		files(save, askSave, shortEntry{5, "s", "save"}), files(k.SaveAs, askSaveAs, shortEntry{}),
 		files(k.Open, askOpen, shortEntry{12, "o", "open"}),
 		simple(k.Compare, askCompare, shortEntry{11, "c", "compare"}), simple(k.Plan, askPlan, shortEntry{}),
@@ -325,6 +341,36 @@ func (b *boardScreen) fileRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 		simple(k.Present, askPresent, shortEntry{6, "p", "present"}), simple(k.Help, askKeys, shortEntry{9, "?", "keys"}),
 		simple(quit, askQuit, shortEntry{10, "q", k.Quit.Help().Desc}), followRow,
 		services, sortBy, rotation,
+	}, onCallRows(n, k, row)...)
+}
+
+// onCallRows are the keys of on call (rules.md v3): a team's pattern, its secondary, its
+// sites, and the backup of a dev team or of the selected service.
+func onCallRows(n boardNow, k *KeyMap, row rowFunc) []binding {
+	sel, svc, t := n.sel, n.svc, n.t
+	edit := func(kb key.Binding, team int, why func() string, do func(o *orgs.Org) (*orgs.Change, error)) binding {
+		r := row(kb, groupServices, func(b *boardScreen) { b.editTeam(team, do) })
+		r.why, r.access = why, editors
+		return r
+	}
+	onCall := func() string {
+		return n.team(t != nil && t.OnCall != orgs.OnCallNone && t.OnCall != "", "only for a team on call (a on-call pattern first)")
+	}
+	backupTeam, backupWhy := sel, func() string {
+		return n.team(n.dev() && t.Run != orgs.RunNone, "only for a dev team whose services someone runs, or a service")
+	}
+	backup := func(o *orgs.Org) (*orgs.Change, error) { return o.CycleBackup(sel) }
+	backupKey := k.Backup
+	if svc >= 0 {
+		backupTeam, backupWhy = n.ctx.an.Services[svc].ServiceRun.Team, always // the edit changes the service's team
+		backupKey = withHelp(backupKey, backupKey.Help().Key, "the service's backup team")
+		backup = func(o *orgs.Org) (*orgs.Change, error) { return o.CycleServiceBackup(svc) }
+	}
+	return []binding{
+		edit(k.OnCall, sel, func() string { return n.team(true, "") }, func(o *orgs.Org) (*orgs.Change, error) { return o.CycleOnCall(sel) }),
+		edit(k.Secondary, sel, onCall, func(o *orgs.Org) (*orgs.Change, error) { return o.ToggleSecondary(sel) }),
+		edit(k.Sites, sel, onCall, func(o *orgs.Org) (*orgs.Change, error) { return o.ToggleSites(sel) }),
+		edit(backupKey, backupTeam, backupWhy, backup),
 	}
 }
 
@@ -337,7 +383,7 @@ func (r binding) reason(shared *sharing) string {
 // boardNow is the state the board's rows read.
 func (m *Model) boardNow() boardNow {
 	b := &m.board
-	n := boardNow{ctx: m.boardCtx(), shared: m.shared, sel: b.Selected(), svc: b.SelectedService(m.index), scenarioOpen: m.scenarioOpen()}
+	n := boardNow{ctx: m.boardCtx(), shared: m.shared, sel: b.Selected(), svc: b.SelectedService(m.index), scenarioOpen: m.scenarioOpen(), filtered: m.filter != ""}
 	if cur := m.cur; n.sel >= 0 && n.sel < len(cur.Teams) {
 		n.t = &cur.Teams[n.sel]
 	}

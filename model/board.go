@@ -42,11 +42,15 @@ type boardAsk int
 const (
 	askNothing boardAsk = iota
 	askQuit
-	askKeys     // ?: every key on a page of its own
-	askFind     // /
-	askNewTeam  // n: the team form, in the focused column's org
-	askDelete   // x on a team others run with: ask first
-	askRotation // R
+	askKeys    // ?: every key on a page of its own
+	askFind    // /
+	askNewTeam // n: the team form, in the focused column's org
+	askDelete  // x on a team others run with: ask first
+	// askDeleteService is x on a service under its team: ask first, then delete that service
+	askDeleteService
+	askRotation   // R
+	askRename     // N
+	askAddService // i
 	askUndo
 	askRedo
 	askSave
@@ -58,6 +62,7 @@ const (
 	askPresent
 	askZoom
 	askLog
+	askClearFilter // esc while find filters the board
 )
 
 // boardEdit is an edit a key asks for: an orgs edit of the current model, and the only team
@@ -298,8 +303,21 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 		m.show(newTeamForm(orgs.AllOrgs[m.board.Focus]))
 	case askDelete:
 		m.askDelete(m.cur.Teams[sel].Name)
+	case askDeleteService:
+		if k := m.board.SelectedService(m.index); k >= 0 {
+			m.askDeleteService(m.cur.Services[k].Name, m.cur.Services[k].Team)
+		}
 	case askRotation:
 		m.startRotation(sel)
+	case askClearFilter:
+		if m.filter != "" {
+			m.setFilter("")
+			m.setStatus("every team shown")
+		}
+	case askRename:
+		m.startRename(sel)
+	case askAddService:
+		m.startAddService(sel)
 	case askUndo:
 		m.undo()
 	case askRedo:

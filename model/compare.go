@@ -31,6 +31,26 @@ type comparing struct {
 	loading bool
 	// columns holds options as a shared session publishes them, for followers.
 	columns *OptionColumns
+	// share is how far the body is scrolled, in thousandths of its lines, to keep when the
+	// body is drawn again at another width or for a follower; shareSet says it was given.
+	share    int
+	shareSet bool
+}
+
+// scrollShare is how far c is scrolled, in thousandths of its body's lines.
+func (c *comparing) scrollShare() int {
+	if len(c.body) == 0 {
+		return 0
+	}
+	return c.vp.YOffset * 1000 / len(c.body)
+}
+
+// scrollTo scrolls c to share thousandths of its body (kept for when the body is drawn).
+func (c *comparing) scrollTo(share int) {
+	c.share, c.shareSet = share, true
+	if c.body != nil && c.vp.Height > 0 {
+		c.vp.SetYOffset(share * len(c.body) / 1000)
+	}
 }
 
 // MaxMarked is how many files the user marks as options beside the baseline: four columns
@@ -242,6 +262,9 @@ func (c *comparing) size(m *Model) {
 		return
 	}
 	if c.body == nil || c.bodyW != m.w {
+		if c.body != nil && c.bodyW > 0 {
+			c.share, c.shareSet = c.scrollShare(), true // the same share at the new width
+		}
 		if c.options != nil {
 			c.body, c.head = views.OptionsBody(c.options, m.st, m.w), views.OptionsHead(c.options, m.st, m.w)
 		} else {
@@ -251,6 +274,10 @@ func (c *comparing) size(m *Model) {
 		c.vp.SetContent(joinLines(c.body))
 	}
 	c.vp.Width, c.vp.Height = m.w, m.pageBodyHeight(len(c.head))
+	if c.shareSet {
+		c.shareSet = false
+		c.vp.SetYOffset(c.share * len(c.body) / 1000)
+	}
 	c.vp.SetYOffset(c.vp.YOffset) // back in range after a resize
 }
 

@@ -142,7 +142,7 @@ func (m *Model) derive(team int) {
 	if team < 0 || !m.derived.team(m.cur, m.an, team) {
 		m.derived.rebuild(m.cur, m.an)
 	}
-	m.board.Cols = m.derived.cols
+	m.board.Cols = m.filtered(m.derived.cols)
 	m.index = m.derived.index.For(m.an)
 	if checkDerived {
 		if err := sameDerived(m.cur, m.an, m.derived); err != nil {

@@ -41,14 +41,17 @@ type fileList struct {
 	closed  bool
 	chosen  *orgs.OrgFile
 	refused string
+	// typed is set when t asked for a path to type instead.
+	typed bool
 }
 
 // fileKeys are the file list's keys.
 type fileKeys struct {
 	Up, Down, PageUp, PageDown, Home, End key.Binding
-	// Mark is space where the list takes marks; Choose is enter, worded for the purpose.
-	Mark, Choose, Back key.Binding
-	marking            bool
+	// Mark is space where the list takes marks; Choose is enter, worded for the purpose;
+	// Type takes a typed path instead (not where the list takes marks).
+	Mark, Choose, Back, Type key.Binding
+	marking                  bool
 }
 
 func newFileKeys(k KeyMap, p listPurpose) fileKeys {
@@ -57,6 +60,7 @@ func newFileKeys(k KeyMap, p listPurpose) fileKeys {
 		Mark:    withHelp(k.Space, "space", "mark"),
 		Choose:  withHelp(k.Accept, "enter", "open"),
 		Back:    key.NewBinding(key.WithKeys(append(k.Cancel.Keys(), k.QuitKey.Keys()...)...), key.WithHelp("esc", "back")),
+		Type:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type a path")),
 		marking: p == listOptions,
 	}
 	switch p {
@@ -66,6 +70,7 @@ func newFileKeys(k KeyMap, p listPurpose) fileKeys {
 		fk.Choose.SetHelp("enter", "compare")
 	}
 	fk.Mark.SetEnabled(fk.marking)
+	fk.Type.SetEnabled(!fk.marking)
 	return fk
 }
 
@@ -75,7 +80,7 @@ func (k fileKeys) ShortHelp() []key.Binding {
 	if k.marking {
 		return []key.Binding{choose, k.Mark, k.Choose, k.Back}
 	}
-	return []key.Binding{choose, k.Choose, k.Back}
+	return []key.Binding{choose, k.Choose, k.Type, k.Back}
 }
 
 // FullHelp is the file list's help in columns.
@@ -134,7 +139,7 @@ func (f *fileList) draw() {
 
 // Update moves the cursor, marks, chooses or closes.
 func (f fileList) Update(msg tea.Msg) (fileList, tea.Cmd) {
-	f.closed, f.chosen, f.refused = false, nil, ""
+	f.closed, f.chosen, f.refused, f.typed = false, nil, "", false
 	v := &f.listing
 	page := max(1, f.vp.Height-1)
 	switch msg := msg.(type) {
@@ -154,6 +159,9 @@ func (f fileList) Update(msg tea.Msg) (fileList, tea.Cmd) {
 			return f, nil
 		case key.Matches(msg, k.Mark):
 			f.mark()
+		case key.Matches(msg, k.Type):
+			f.typed = true
+			return f, nil
 		case key.Matches(msg, k.Choose):
 			f.choose()
 		case key.Matches(msg, k.Up):
@@ -275,6 +283,8 @@ func (f *fileList) handle(m *Model, msg tea.Msg) tea.Cmd {
 		m.setError(f.refused)
 	case f.closed:
 		m.pop()
+	case f.typed:
+		m.startPathPrompt(f)
 	case f.chosen != nil:
 		return m.chooseFile(f, *f.chosen)
 	}

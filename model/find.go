@@ -171,23 +171,27 @@ func matches(o *orgs.Org, cols [3][]int, q string) []hit {
 func (f *finder) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Interrupt) {
 		m.closeAll()
+		m.setFilter("")
 		m.board.back(m.cur, f.from, f.fromName)
 		return m.quit()
 	}
 	var cmd tea.Cmd
-	*f, cmd = f.Update(msg, m.cur, m.board.Cols)
+	*f, cmd = f.Update(msg, m.cur, m.derived.cols)
+	m.setFilter(f.input.Value())
 	switch {
 	case f.cancelled:
 		m.closeAll()
+		m.setFilter("")
 		m.board.back(m.cur, f.from, f.fromName)
 	case f.accepted && f.Current() == "":
 		m.closeAll()
+		m.setFilter("")
 		m.board.back(m.cur, f.from, f.fromName)
 		if q := f.input.Value(); q != "" {
 			m.setError(fmt.Sprintf("no team matches %q", q))
 		}
 	case f.accepted:
-		m.closeAll()
+		m.closeAll() // the board stays filtered (filter.go) until esc
 		m.setStatus("selected " + f.CurrentWords())
 	case f.Current() != "":
 		i := m.teamIndex(f.Current(), -1)

@@ -49,19 +49,30 @@ const (
 	fieldKind
 	fieldOrg
 	fieldHeadcount
+	fieldOnCall
 	fieldCount
 )
 
-// teamForm is the small form of `n`: name, kind, organization and headcount of a new team.
+// teamForm is the small form of `n`: name, kind, organization, headcount and on call of a
+// new team.
 type teamForm struct {
 	overBoard
 	name, heads textinput.Model
 	kind, org   int // indices in orgs.AllKinds and orgs.AllOrgs
-	field       formField
-	err         string
+	// onCall is an index in orgs.AllOnCalls; onCallSet is set once the user chose it, so
+	// that a change of kind no longer changes it to the kind's default.
+	onCall    int
+	onCallSet bool
+	field     formField
+	err       string
 	// done is set when the user submitted (enter) or cancelled (esc) the form.
 	submitted, cancelled bool
 }
+
+// defaultOnCall is the on-call pattern a new team of a kind most likely has: the talk's
+// developers on call in working hours, operations 24h/5d, SRE around the clock.
+var defaultOnCall = map[orgs.Kind]orgs.OnCall{orgs.KindDev: orgs.OnCall8x5, orgs.KindOps: orgs.OnCall24x5,
+	orgs.KindSRE: orgs.OnCall24x7, orgs.KindSREInfra: orgs.OnCall8x5}
 
 // defaultKind is the kind a new team in an organization most likely has.
 var defaultKind = map[orgs.OrgID]orgs.Kind{orgs.OrgDev: orgs.KindDev, orgs.OrgOps: orgs.KindOps, orgs.OrgSRE: orgs.KindSRE}
@@ -73,6 +84,7 @@ func newTeamForm(org orgs.OrgID) *teamForm {
 		kind:  slices.Index(orgs.AllKinds, defaultKind[org]),
 		org:   slices.Index(orgs.AllOrgs, org),
 	}
+	f.onCall = slices.Index(orgs.AllOnCalls, defaultOnCall[orgs.AllKinds[f.kind]])
 	f.name.Placeholder = "team name"
 	f.heads.SetValue("5")
 	f.name.Focus()
@@ -101,7 +113,7 @@ func (f teamForm) Update(km tea.KeyMsg, keys KeyMap) (teamForm, tea.Cmd) {
 		f.name, cmd = updateInput(f.name, km)
 	case fieldHeadcount:
 		f.heads, cmd = updateInput(f.heads, km)
-	case fieldKind, fieldOrg:
+	case fieldKind, fieldOrg, fieldOnCall:
 		step := 0
 		switch {
 		case key.Matches(km, keys.NextChoice):
@@ -109,9 +121,16 @@ func (f teamForm) Update(km tea.KeyMsg, keys KeyMap) (teamForm, tea.Cmd) {
 		case key.Matches(km, keys.PrevChoice):
 			step = -1
 		}
-		if f.field == fieldKind {
+		switch f.field {
+		case fieldKind:
 			f.kind = (f.kind + step + len(orgs.AllKinds)) % len(orgs.AllKinds)
-		} else {
+			if !f.onCallSet {
+				f.onCall = slices.Index(orgs.AllOnCalls, defaultOnCall[orgs.AllKinds[f.kind]])
+			}
+		case fieldOnCall:
+			f.onCall = (f.onCall + step + len(orgs.AllOnCalls)) % len(orgs.AllOnCalls)
+			f.onCallSet = f.onCallSet || step != 0
+		default:
 			f.org = (f.org + step + len(orgs.AllOrgs)) % len(orgs.AllOrgs)
 		}
 	}
@@ -142,6 +161,7 @@ func (f teamForm) Team() (orgs.Team, error) {
 		Org:       orgs.AllOrgs[f.org],
 		Kind:      orgs.AllKinds[f.kind],
 		Headcount: n,
+		OnCall:    orgs.AllOnCalls[f.onCall],
 	}, nil
 }
 
@@ -160,8 +180,17 @@ func (f teamForm) Dialog() *views.Dialog {
 		row(fieldKind, "kind", "< "+string(kind)+" >  "+kindHelp[kind]),
 		row(fieldOrg, "org", "< "+orgs.AllOrgs[f.org].Title()+" >"),
 		row(fieldHeadcount, "headcount", f.heads.View()),
+		row(fieldOnCall, "on call", "< "+string(orgs.AllOnCalls[f.onCall])+" >  "+onCallHelp[orgs.AllOnCalls[f.onCall]]),
 	}
 	return &views.Dialog{Title: "New team", Body: strings.Join(body, "\n"), Error: f.err}
+}
+
+var onCallHelp = map[orgs.OnCall]string{
+	orgs.OnCallNone: "nobody on call",
+	orgs.OnCall8x5:  "working hours, weekdays",
+	orgs.OnCall8x7:  "working hours, every day",
+	orgs.OnCall24x5: "around the clock, weekdays",
+	orgs.OnCall24x7: "around the clock, every day",
 }
 
 var kindHelp = map[orgs.Kind]string{

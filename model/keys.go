@@ -33,6 +33,11 @@ type KeyMap struct {
 	// Services opens and closes the selected team's services on the board; SortBy
 	// lists the Services panel worst status first; Rotation sets a team's rotation.
 	Services, SortBy, Rotation key.Binding
+	// OnCall cycles a team's on-call pattern; Secondary and Sites toggle its secondary and
+	// its second site; Backup cycles a dev team's or the selected service's backup.
+	OnCall, Secondary, Sites, Backup key.Binding
+	// Rename gives the selected team a new name; AddService adds a service to a dev team.
+	Rename, AddService key.Binding
 
 	// the compare screen; Options marks files to compare as columns
 	LeftSide, CompareBack, Options key.Binding
@@ -102,6 +107,12 @@ func DefaultKeyMap() KeyMap {
 		Services:        b([]string{"enter", " "}, "enter/space", "the team's services"),
 		SortBy:          b([]string{"!"}, "!", "services by status"),
 		Rotation:        b([]string{"R"}, "R", "set the rotation"),
+		OnCall:          b([]string{"a"}, "a", "on-call pattern (none, 8x5, 8x7, 24x5, 24x7)"),
+		Secondary:       b([]string{"A"}, "A", "secondary on call or not"),
+		Sites:           b([]string{"F"}, "F", "follow the sun: 1 or 2 sites"),
+		Backup:          b([]string{"B"}, "B", "backup team (dev team or service)"),
+		Rename:          b([]string{"N"}, "N", "rename the team"),
+		AddService:      b([]string{"i"}, "i", "add a service to the dev team"),
 
 		LeftSide:    b([]string{"L"}, "L", "other file as A"),
 		Options:     b([]string{"O"}, "O", "up to 4 options as columns"),

@@ -89,6 +89,11 @@ type Model struct {
 	// log keeps the last maxLog messages of the status line, in full, for M.
 	log      []logEntry
 	quitting bool
+	// filter is the text find filters the board's columns by ("" for none): filter.go.
+	filter string
+	// peopleAsked is set while the facilitator is asked whether to end the session for the
+	// participants connected, so that a second q or ctrl+c goes on to quit.
+	peopleAsked bool
 
 	journal journalState
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
@@ -246,7 +251,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setError(msg.why)
 	case PeopleMsg:
 		if m.shared != nil {
-			m.shared.people = msg.People
+			m.peopleChanged(msg.People)
 		}
 	case idleCheckMsg:
 		if m.shared.participant() {
@@ -313,6 +318,7 @@ func (m *Model) sync() {
 	if s, ok := m.top().(sizer); ok {
 		s.size(m)
 	}
+	m.placeSlide()
 	d := m.data()
 	m.lay = views.LayoutFor(d, m.st, m.w, m.h)
 	if m.lay.TooSmall {
@@ -344,6 +350,9 @@ func (m *Model) data() *views.Data {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
 	d.Header.Shared = m.peopleWords()
+	if m.filter != "" && m.onGround() && !m.presenting() && m.status == "" {
+		d.Prompt = m.filterWords()
+	}
 	if s, ok := m.top().(dresser); ok {
 		s.dress(m, d)
 	}

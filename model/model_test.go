@@ -152,6 +152,7 @@ func selectTeam(t testing.TB, m *Model, name string) {
 	press(t, m, "/")
 	typeText(t, m, name)
 	press(t, m, "enter")
+	m.setFilter("") // the board shows every team again, as esc does
 	if got := m.Selected(); got != name {
 		t.Fatalf("selected %q, want %q", got, name)
 	}
@@ -579,9 +580,15 @@ func TestHelpKey(t *testing.T) {
 	if !shown[*pager](m) || !strings.Contains(full, "Keys") {
 		t.Fatalf("? did not open the key table:\n%s", full)
 	}
-	for _, want := range []string{"P  ", "SRE org positioning", "who runs it (not now: only for a dev team)", "undo (not now: nothing to undo)", "S  ", "save as a new scenario"} {
+	for _, want := range []string{"P  ", "SRE org positioning", "who runs it (not now: only for a dev team)", "undo (not now: nothing to undo)"} {
 		if !strings.Contains(full, want) {
 			t.Errorf("the key table lacks %q:\n%s", want, full)
+		}
+	}
+	press(t, m, "end") // the files' keys and those of on call are further down
+	for _, want := range []string{"S  ", "save as a new scenario", "on-call pattern"} {
+		if v := m.View(); !strings.Contains(v, want) {
+			t.Errorf("the key table's end lacks %q:\n%s", want, v)
 		}
 	}
 	if lines := strings.Count(full, "\n") + 1; lines > 40 {

@@ -14,7 +14,10 @@ import (
 // themselves are drawn by views from the session's analysis at the terminal's size, so the
 // presenter is handed them on every key.
 type presenter struct {
+	// page is the slide shown, at the size last drawn; at is what it shows, whatever the
+	// size: page is found again from at whenever the size changes (Model.placeSlide).
 	page int
+	at   SlideAt
 	keys presentKeys
 	// done is set when the presenter goes back to the board.
 	done bool
@@ -47,7 +50,66 @@ func (p presenter) Update(km tea.KeyMsg, slides []views.Slide) (presenter, tea.C
 		}
 	}
 	p.page = max(0, min(len(slides)-1, p.page))
+	p.at = slideAt(slides, p.page)
 	return p, nil
+}
+
+// SlideAt is what a slide of the presentation shows, whatever the terminal's size: its
+// concern (an index in views.Pages) and its place within the concern, as part of parts
+// (from 0), so that a terminal that cuts the concern into more or fewer slides shows the
+// same share of it.
+type SlideAt struct{ Concern, Part, Parts int }
+
+// slideAt is what slide i of slides shows.
+func slideAt(slides []views.Slide, i int) SlideAt {
+	if i < 0 || i >= len(slides) {
+		return SlideAt{}
+	}
+	first, last := i, i
+	for first > 0 && slides[first-1].Concern == slides[i].Concern {
+		first--
+	}
+	for last+1 < len(slides) && slides[last+1].Concern == slides[i].Concern {
+		last++
+	}
+	return SlideAt{Concern: slices.Index(views.Pages, slides[i].Concern), Part: i - first, Parts: last - first + 1}
+}
+
+// slideIndex is the slide of slides that shows at: the part of its concern holding the same
+// share of it (the facilitator's first line, for a follower cut otherwise).
+func slideIndex(slides []views.Slide, at SlideAt) int {
+	if at.Concern < 0 || at.Concern >= len(views.Pages) {
+		return 0
+	}
+	want := views.Pages[at.Concern]
+	first, n := -1, 0
+	for i, sl := range slides {
+		if sl.Concern == want {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	part := at.Part
+	if at.Parts > 0 && at.Parts != n {
+		part = at.Part * n / at.Parts
+	}
+	return first + max(0, min(n-1, part))
+}
+
+// placeSlide finds the slide showing what the presenter shows at the size now: a resize, a
+// font zoomed or the key footer grown keeps the concern and the place within it.
+func (m *Model) placeSlide() {
+	if !m.presenting() {
+		return
+	}
+	if sl := m.slides(); len(sl) > 0 {
+		m.presenter.page = slideIndex(sl, m.presenter.at)
+	}
 }
 
 func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {

@@ -96,6 +96,9 @@ func (m *Model) quit() tea.Cmd {
 		m.quitting = true
 		return tea.Quit
 	}
+	if m.askPeopleFirst() {
+		return nil
+	}
 	return m.guard(after{kind: doQuit})
 }
 

@@ -114,6 +114,23 @@ func (m *Model) askDelete(name string) {
 		})
 }
 
+// askDeleteService asks before deleting the service name of team; yes deletes that service
+// alone (found again by its name and team: an edit may have moved it meanwhile).
+func (m *Model) askDeleteService(name, team string) {
+	body := fmt.Sprintf("Delete the service %s of %s? The team stays, with its other services.", views.S(name), views.S(team))
+	m.ask(newConfirm("Delete service "+views.S(name)+"?", body, "delete the service (u undoes it)", "keep it", m.keys),
+		func() tea.Cmd {
+			m.closeAll()
+			m.before = m.Selected()
+			m.edit(m.cur.DeleteService(m.cur.ServiceIndex(name, team)))
+			return nil
+		},
+		func() {
+			m.closeAll()
+			m.setStatus("not deleted")
+		})
+}
+
 // newSaveRequest is a save of a copy of the current organization: the copy is what the
 // command writes, off the update loop. The baseline's hash is of its bytes as they were
 // read when the session opened (Opened.BaselineData), never read again: the scenario is
@@ -235,8 +252,19 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if msg.note != "" {
 			status += "; " + msg.note
 		}
+		quit := m.pending.kind == doQuit
+		if msg.req.example && msg.note != "" && msg.basedOn == "" {
+			// the example could not be written beside the scenario, which records no
+			// baseline: to be read before anything else happens, quitting included
+			if quit {
+				m.tell("Saved without based_on", status, func() tea.Cmd { return tea.Sequence(left, m.leave()) })
+				return nil
+			}
+			m.tell("Saved without based_on", status, m.leaveIfPending)
+			return left
+		}
 		m.setStatus(status)
-		if m.pending.kind == doQuit {
+		if quit {
 			return tea.Sequence(left, m.leave())
 		}
 		return tea.Batch(left, m.leaveIfPending())

@@ -204,3 +204,30 @@ func TestSortServicesKeyFullScreen(t *testing.T) {
 		t.Errorf("! full screen: screen %s, by status %v", screenName(m), m.board.byStatus)
 	}
 }
+
+// x on a service under its team asks, then deletes that service alone; the team stays.
+func TestDeleteKeyOnAServiceDeletesThatServiceAfterAsking(t *testing.T) {
+	m := newModel(t, "health-platform", 120, 40) // Viewer builds DICOM viewer and Image archive
+	teams := len(m.Current().Teams)
+	press(t, m, "enter", "down", "x") // Image archive
+	if len(m.Current().Teams) != teams || len(m.Current().Services) != len(m.op.Org.Services) {
+		t.Fatalf("x deleted without asking: %d teams (was %d)", len(m.Current().Teams), teams)
+	}
+	if v := m.View(); !strings.Contains(v, "Image archive") || !strings.Contains(v, "Delete service") {
+		t.Fatalf("x asks nothing about the service:\n%s", v)
+	}
+	press(t, m, "y")
+	if len(m.Current().Teams) != teams || team(t, m, "Viewer").Name != "Viewer" {
+		t.Fatalf("the team went with the service: %d teams (was %d)", len(m.Current().Teams), teams)
+	}
+	for _, s := range m.Current().Services {
+		if s.Name == "Image archive" {
+			t.Fatal("Image archive is still there")
+		}
+	}
+	if !strings.Contains(m.status, "Image archive") {
+		t.Errorf("status %q", m.status)
+	}
+	press(t, m, "u")
+	serviceNamed(t, m, "Image archive")
+}

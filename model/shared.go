@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -63,12 +62,16 @@ type SharedView struct {
 	Selected string
 	Panel    views.PanelID
 	Present  bool
-	Page     int
-	Zoom     bool
+	// Slide is what the presentation shows (not its page number, which depends on the size).
+	Slide SlideAt
+	Zoom  bool
 	// Compare is set while the facilitator compares the baseline with the current model,
 	// Plan while the plan screen shows the path to it.
 	Compare bool
 	Plan    bool
+	// Scroll is how far compare is scrolled, in thousandths of its body: followers at
+	// another size show the same share.
+	Scroll int
 	// Options is set while the facilitator compares options as columns (O in compare): the
 	// columns as the facilitator's compare made them, which followers show as they are
 	// (a participant opens no file of its own).
@@ -265,11 +268,14 @@ func (m *Model) publish() {
 	s := m.shared
 	cmp := m.compared()
 	view := SharedView{Selected: m.Selected(), Panel: m.board.panel, Present: shown[presentScreen](m),
-		Page: m.presenter.page, Zoom: m.zoomed(),
+		Slide: m.presenter.at, Zoom: m.zoomed(),
 		Compare: cmp != nil && cmp.leftPath == "" && cmp.options == nil,
 		Plan:    shown[*planning](m)}
 	if cmp != nil && cmp.columns != nil {
 		view.Options = cmp.columns
+	}
+	if cmp != nil {
+		view.Scroll = cmp.scrollShare()
 	}
 	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
 		return
@@ -325,9 +331,18 @@ func (m *Model) applyState(st *SharedState) tea.Cmd {
 	return m.follow(st.View)
 }
 
-// follow shows what the facilitator shows: the same team, panel, presentation page, zoomed
-// panel or comparison.
+// follow shows what the facilitator shows: the same team, panel, presentation slide, zoomed
+// panel or comparison, scrolled as far.
 func (m *Model) follow(v SharedView) tea.Cmd {
+	cmd := m.followScreen(v)
+	if c := m.compared(); c != nil && (v.Compare || v.Options != nil) {
+		c.scrollTo(v.Scroll)
+	}
+	return cmd
+}
+
+// followScreen opens the screen the facilitator shows.
+func (m *Model) followScreen(v SharedView) tea.Cmd {
 	if v.Selected != "" {
 		if i := m.teamIndex(v.Selected, -1); i >= 0 {
 			m.selectIndex(i)
@@ -341,7 +356,8 @@ func (m *Model) follow(v SharedView) tea.Cmd {
 		if !m.presenting() {
 			m.startPresenting()
 		}
-		m.presenter.page = v.Page
+		m.presenter.at = v.Slide
+		m.placeSlide()
 	case v.Zoom:
 		if !m.zoomed() {
 			m.toBoard()
@@ -471,40 +487,6 @@ func (m *Model) editRequest(r EditRequest) {
 	m.before = keep
 	m.rederive("", r.Team)
 	m.setStatus(fmt.Sprintf("%s: %s", who, r.Change.Summary))
-}
-
-// peopleWords is the facilitator's header note on the participants.
-func (m *Model) peopleWords() string {
-	s := m.shared
-	if s == nil {
-		return ""
-	}
-	if s.role != Facilitator {
-		if s.following {
-			return "following"
-		}
-		return "browsing (f follows)"
-	}
-	n, following := len(s.people), 0
-	for _, p := range s.people {
-		if p.Following {
-			following++
-		}
-	}
-	if n == 0 {
-		if s.hub.Addr != "" {
-			return "shared on " + s.hub.Addr + ": nobody connected yet"
-		}
-		return "shared: nobody connected yet"
-	}
-	names := make([]string, len(s.people))
-	for i, p := range s.people {
-		names[i] = views.S(p.User)
-		if p.Following {
-			names[i] += "*"
-		}
-	}
-	return fmt.Sprintf("%d connected, %d following (%s)", n, following, strings.Join(names, ", "))
 }
 
 // idleCheck drops a participant who neither follows nor pressed a key for idleLimit.

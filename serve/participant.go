@@ -78,7 +78,11 @@ func (s *Server) newConn(sess ssh.Session) *conn {
 	role, _ := sess.Context().Value(roleKey{}).(Role)
 	s.mu.Lock()
 	s.lastID++
-	p := &Participant{ID: s.lastID, User: sess.User(), Role: role, Renderer: renderer(sess)}
+	name, _ := sess.Context().Value(nameKey{}).(string)
+	if name == "" {
+		name = sess.User()
+	}
+	p := &Participant{ID: s.lastID, User: name, Role: role, Renderer: renderer(sess)}
 	s.mu.Unlock()
 	c := &conn{p: p, box: make(chan tea.Msg, 1), sizes: make(chan tea.WindowSizeMsg, 1), notes: make(chan tea.Msg, 1)}
 	in := newInputLimit(sess, s.cfg.InputRate, func(dropped int) { replace(c.notes, tea.Msg(inputDroppedMsg{dropped})) })

@@ -47,7 +47,8 @@ const (
 type Participant struct {
 	// ID is unique in the session, from 1.
 	ID int
-	// User is the SSH user name, which the status line names changes by.
+	// User names the participant: the comment of the key they joined with, else their SSH
+	// login. The header lists it and the status line names changes by it.
 	User string
 	Role Role
 	// Renderer draws with the participant's own terminal's colour profile and background.
@@ -189,10 +190,12 @@ func (s *Server) admit(ctx ssh.Context, key ssh.PublicKey) bool {
 	switch {
 	case s.editors.Has(key):
 		ctx.SetValue(roleKey{}, Editor)
+		ctx.SetValue(nameKey{}, s.editors.Comment(key))
 		s.authenticated(ctx)
 		return true
 	case s.viewers.Has(key):
 		ctx.SetValue(roleKey{}, Viewer)
+		ctx.SetValue(nameKey{}, s.viewers.Comment(key))
 		s.authenticated(ctx)
 		return true
 	}
@@ -202,6 +205,9 @@ func (s *Server) admit(ctx ssh.Context, key ssh.PublicKey) bool {
 }
 
 type roleKey struct{}
+
+// nameKey holds the comment of the key a participant joined with, which names them.
+type nameKey struct{}
 
 // requireTerminal turns away a client without a PTY with a line that says what to do.
 func (s *Server) requireTerminal(next ssh.Handler) ssh.Handler {

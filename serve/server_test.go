@@ -375,3 +375,33 @@ func TestClosingTellsParticipantsWhy(t *testing.T) {
 		t.Fatal("the session did not end")
 	}
 }
+
+// A participant is named by the comment of the key they joined with, and by their login
+// when the key has none: two people logged in as root are told apart.
+func TestParticipantsAreNamedByTheirKeyComment(t *testing.T) {
+	dir := t.TempDir()
+	viewer, editor := newKey(t), newKey(t)
+	auth, editors := filepath.Join(dir, "authorized_keys"), filepath.Join(dir, "editors")
+	line := strings.TrimSpace(viewer.line) + " vera@laptop\x1b[2J\n"
+	if err := os.WriteFile(auth, []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(editors, []byte(editor.line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{Listen: "127.0.0.1:0", AuthorizedKeys: auth, Editors: editors,
+		HostKeyPath: filepath.Join(dir, "config", "sretopo", "ssh_host_ed25519"),
+		Program:     func(p *Participant) tea.Model { return probe{p: p} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve()
+	t.Cleanup(func() { srv.Close() })
+	v := join(t, srv.Addr().String(), "root", viewer, 80, 24)
+	e := join(t, srv.Addr().String(), "root", editor, 80, 24)
+	v.screen.waitFor(t, "user=vera@laptop[2J role=viewer")
+	e.screen.waitFor(t, "user=root role=editor")
+}

@@ -1,0 +1,53 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/sretopo/sretopo/views"
+)
+
+// notice is a message the user must read, as a screen of its own: shown in full, wrapped
+// in the panels' place, until enter or esc dismisses it. The status line speaks of the last
+// action only and clears on the next key; a warning such as "saved without based_on" would
+// be cut at the terminal's edge and gone before it was read.
+type notice struct {
+	overBoard
+	title, body string
+	ok          key.Binding
+	// then is what follows once it is dismissed (quitting after a save), nil for nothing.
+	then func() tea.Cmd
+}
+
+// tell shows a message the user must read, logged like any status, and runs then (if any)
+// once it is dismissed.
+func (m *Model) tell(title, body string, then func() tea.Cmd) {
+	m.setError(body)
+	ok := key.NewBinding(key.WithKeys(append(m.keys.Accept.Keys(), m.keys.Cancel.Keys()...)...), key.WithHelp("enter/esc", "read, close"))
+	m.push(&notice{title: title, body: body, ok: ok, then: then})
+}
+
+func (n *notice) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Interrupt) {
+		m.pop()
+		if n.then != nil {
+			return n.then()
+		}
+		return m.quit()
+	}
+	if !key.Matches(msg, n.ok) {
+		m.status, m.statusErr = n.body, true // the key cleared it; the notice still stands
+		return nil
+	}
+	m.pop()
+	if n.then != nil {
+		return n.then()
+	}
+	return nil
+}
+
+func (n *notice) dress(_ *Model, d *views.Data) {
+	d.Dialog = &views.Dialog{Title: n.title, Body: views.S(n.body) + "\n\n" + n.ok.Help().Key + "  close", Wrap: true}
+}
+
+func (n *notice) help(*Model) screenHelp { return helpLine(n.ok) }

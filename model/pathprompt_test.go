@@ -1,0 +1,38 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// o lists the files beside the current one; t there takes a typed path, so that a file in
+// another folder opens too. A path to nothing is refused in the prompt, saying so.
+func TestOpenTakesATypedPath(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	other := filepath.Join(dir, "elsewhere")
+	if err := os.Mkdir(other, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	there := writeExampleFile(t, other, "health-platform", "health.toml")
+	m := openModel(t, path, false)
+	press(t, m, "o", "t")
+	if !shown[*pathPrompt](m) {
+		t.Fatalf("t in the file list opened no path prompt: screen %s", screenName(m))
+	}
+	typeText(t, m, filepath.Join(other, "nothing.toml"))
+	press(t, m, "enter")
+	if !shown[*pathPrompt](m) || !strings.Contains(m.View(), "there is no file") {
+		t.Fatalf("a path to nothing was taken:\n%s", m.View())
+	}
+	for range len("nothing.toml") {
+		press(t, m, "backspace")
+	}
+	typeText(t, m, "health.toml")
+	press(t, m, "enter")
+	if !m.onGround() || m.file != there || m.Current().Name != "Digital Health Platform" {
+		t.Errorf("the typed path was not opened: screen %s, file %q, status %q", screenName(m), m.file, m.status)
+	}
+}
