@@ -73,6 +73,18 @@ func TopologyHeadline(an *orgs.Analysis) string {
 	return Topology(an.Topology.Dominant) + Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams) + ", " + Pure(an.Topology.Pure)
 }
 
+// NoTopology says why an organization with dev teams has no dominant topology: its
+// dominant run model is outside the nine (rules.md 1), with the dev teams it covers
+// ("No dominant topology: the dominant run model, unorganized (11 of 13 dev teams), is
+// outside the nine"); "" when there is a dominant topology or no dev team.
+func NoTopology(an *orgs.Analysis) string {
+	if an.Topology.Dominant != nil || an.RunModel.Dominant == nil {
+		return ""
+	}
+	return "No dominant topology: the dominant run model, " + RunModelShort(*an.RunModel.Dominant) +
+		Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams) + ", is outside the nine"
+}
+
 // TopologyMix is one row of the topology mix: "Topology N" and where the SRE work sits.
 func TopologyMix(m orgs.TopologyMix) (label, name string) {
 	t, _ := orgs.TopologyInfo(m.Topology)
