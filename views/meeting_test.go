@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // unorganizedBut makes every dev team of cur unorganized but the first keep ones, which
@@ -43,5 +44,36 @@ func TestTopologyPanelWordsAnUnorganizedMajority(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the panel lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestMatrixMarksTheRowMovedFrom: after every dev team moves to ops run it, the transition
+// matrix marks the baseline's dominant model as the row moved from, not ops run it.
+func TestMatrixMarksTheRowMovedFrom(t *testing.T) {
+	base, cur := example(t, "mixed")
+	for i := range cur.Teams {
+		if cur.Teams[i].Kind == orgs.KindDev {
+			cur.Teams[i].Run, cur.Teams[i].RunWith = orgs.RunOps, ""
+		}
+	}
+	d := data(t, base, cur, "", 200, 60)
+	was := orgs.Analyse(base, base).RunModel.Dominant
+	if was == nil || *was == orgs.OpsRunIt || *d.An.RunModel.Dominant != orgs.OpsRunIt {
+		t.Fatalf("the case does not move the dominant model to ops run it")
+	}
+	out := strings.Join(presentMatrix(d, DefaultStyles(), 120, 40), "\n")
+	matrix, _, _ := strings.Cut(out, "\n\n")
+	for _, l := range strings.Split(matrix, "\n") {
+		marked := strings.HasPrefix(l, GlyphSelected+" ")
+		row := strings.TrimSpace(strings.TrimPrefix(l, GlyphSelected))
+		if marked && !strings.HasPrefix(row, words.RunModelShort(*was)) {
+			t.Errorf("the row marked is not the baseline's %s: %q\n%s", words.RunModelShort(*was), l, out)
+		}
+		if !marked && strings.HasPrefix(row, words.RunModelShort(*was)+" ") {
+			t.Errorf("the baseline's row is not marked: %q\n%s", l, out)
+		}
+	}
+	if !strings.Contains(out, "the row moved from; now ops run it") {
+		t.Errorf("the matrix does not say which row is marked and what the model is now:\n%s", out)
 	}
 }
