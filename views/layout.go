@@ -126,6 +126,12 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 	}
 	shrinkEmptyColumns(d, &l)
 	if l.Wide {
+		// the board has the whole height: cards in full when every team fits so, else
+		// one line each, so that a wider window never hides a team a narrower one shows
+		l.cards = 1
+		if boardNeed(d, l, l.Board.H) > l.Board.H {
+			l.cards = -1
+		}
 		return l
 	}
 	content := l.Board.H + l.Panels.H
@@ -145,6 +151,10 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 	case compact+panelNeed <= content:
 		// every team shows on one line rather than some in full and the rest hidden
 		boardH, l.cards = content-panelNeed, -1
+	case compactPanelFits(d, st, l.Panels.W, content-compact):
+		// the panel has a shorter form (side by side, without blank lines) that fits
+		// under every team on one line: the board hides no team
+		boardH, l.cards = compact, -1
 	default:
 		// both want more rows than there are: the panel its share, the board the rest
 		// (space is short: one line per card, so that the board hides as few as it can)
@@ -164,6 +174,16 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 		l.Columns[c].H = boardH
 	}
 	return l
+}
+
+// compactPanelFits reports whether the shown panel, with its tab line, fits uncut in rows
+// rows at width w: drawn one row taller it still takes fewer rows than that, so nothing
+// was clipped.
+func compactPanelFits(d *Data, st Styles, w, rows int) bool {
+	if d.Dialog != nil || rows-1 < panelMinHeight {
+		return false
+	}
+	return panelLinesAt(d, st, w, rows) <= rows-1
 }
 
 // dialogNeed is the rows a dialog drawn in the panels' place is given at least.

@@ -77,3 +77,46 @@ func TestMatrixMarksTheRowMovedFrom(t *testing.T) {
 		t.Errorf("the matrix does not say which row is marked and what the model is now:\n%s", out)
 	}
 }
+
+// shownTeams is the number of teams whose cards the board draws in d's layout at w x h.
+func shownTeams(d *Data, w, h int) int {
+	l := LayoutFor(d, DefaultStyles(), w, h)
+	if l.TooSmall {
+		return 0
+	}
+	n := 0
+	for c := range d.Board.Cols {
+		n += len(layoutColumn(d, l, c, ScrollOffset(d, l, c, 0)).cards)
+	}
+	return n
+}
+
+// TestBiggerWindowShowsNoFewerTeams: a window at least as wide and as tall as another never
+// shows fewer teams on the board (mixed once showed all 14 dev-org teams at 160x45 and
+// three fewer at 200x50, where the panels move beside the board).
+func TestBiggerWindowShowsNoFewerTeams(t *testing.T) {
+	widths := []int{80, 100, 120, 160, 199, 200, 220, 260}
+	heights := []int{24, 30, 35, 45, 50, 55, 60}
+	for _, ex := range orgs.Examples() {
+		name := ex.Name
+		base, cur := example(t, name)
+		shown := map[[2]int]int{}
+		for _, w := range widths {
+			for _, h := range heights {
+				d := data(t, base, cur, cur.Teams[0].Name, w, h)
+				shown[[2]int{w, h}] = shownTeams(d, w, h)
+			}
+		}
+		for a, na := range shown {
+			for b, nb := range shown {
+				if b[0] >= a[0] && b[1] >= a[1] && nb < na {
+					t.Errorf("%s: %dx%d shows %d teams, %dx%d only %d", name, a[0], a[1], na, b[0], b[1], nb)
+				}
+			}
+		}
+	}
+	base, cur := example(t, "mixed")
+	if d := data(t, base, cur, cur.Teams[0].Name, 200, 50); shownTeams(d, 200, 50) != len(cur.Teams) {
+		t.Errorf("mixed at 200x50 shows %d of %d teams", shownTeams(d, 200, 50), len(cur.Teams))
+	}
+}
