@@ -45,8 +45,10 @@ type Layout struct {
 	W, H     int
 	TooSmall bool
 	// Wide is true when the panels sit beside the board rather than under it.
-	Wide    bool
-	Header  Rect
+	Wide   bool
+	Header Rect
+	// Strip is the line of every headline verdict under the header.
+	Strip   Rect
 	Board   Rect
 	Columns [3]Rect
 	// Panels is the area of the panels (wide) or of the tab line and one panel (narrow); a
@@ -72,7 +74,8 @@ func ComputeLayout(w, h, footer int) Layout {
 	l.Header = Rect{0, 0, w, headerHeight}
 	l.Footer = Rect{0, h - footer, w, footer}
 	l.Status = Rect{0, h - footer - statusHeight, w, statusHeight}
-	top := headerHeight
+	l.Strip = Rect{0, headerHeight, w, stripHeight}
+	top := headerHeight + stripHeight
 	content := l.Status.Y - top
 	l.Wide = w >= WideWidth
 	if l.Wide {
@@ -178,9 +181,9 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 
 // compactPanelFits reports whether the shown panel, with its tab line, fits uncut in rows
 // rows at width w: drawn one row taller it still takes fewer rows than that, so nothing
-// was clipped.
+// was clipped. The criteria never count: their shorter form cuts values.
 func compactPanelFits(d *Data, st Styles, w, rows int) bool {
-	if d.Dialog != nil || rows-1 < panelMinHeight {
+	if d.Dialog != nil || rows-1 < panelMinHeight || d.Panel == PanelCriteria {
 		return false
 	}
 	return panelLinesAt(d, st, w, rows) <= rows-1

@@ -1,9 +1,12 @@
 package views
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/words"
@@ -118,5 +121,59 @@ func TestBiggerWindowShowsNoFewerTeams(t *testing.T) {
 	base, cur := example(t, "mixed")
 	if d := data(t, base, cur, cur.Teams[0].Name, 200, 50); shownTeams(d, 200, 50) != len(cur.Teams) {
 		t.Errorf("mixed at 200x50 shows %d of %d teams", shownTeams(d, 200, 50), len(cur.Teams))
+	}
+}
+
+// meetingSizes are the five sizes a meeting room is run at.
+var meetingSizes = []struct{ w, h int }{{80, 24}, {120, 35}, {160, 45}, {200, 50}, {220, 60}}
+
+// TestVerdictStripAtEverySize: the line under the header holds every headline verdict, each
+// marked when it differs from the baseline, whole at every meeting size; at 200x55 the
+// Identity panel that changed may be off screen, its verdict is not.
+func TestVerdictStripAtEverySize(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	for _, sz := range append(meetingSizes, struct{ w, h int }{200, 55}) {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			d := data(t, base, cur, "Online Shop", sz.w, sz.h)
+			lines := strings.Split(Dashboard(d, DefaultStyles(), sz.w, sz.h), "\n")
+			line := strings.TrimRight(lines[1], " ")
+			if strings.Contains(line, "…") {
+				t.Errorf("the strip is cut: %q", line)
+			}
+			an := d.An
+			want := []struct {
+				says    string
+				changed bool
+			}{
+				{"T" + strconv.Itoa(*an.Topology.Dominant), d.Changes.Topology},
+				{words.RunModelShort(*an.RunModel.Dominant), d.Changes.RunModel},
+				{words.Identity(an.Identity.Dominant), d.Changes.Identity},
+				{"CAPEX " + words.Number(int64(an.Funding.CAPEX.Headcount)), d.Changes.Funding},
+				{an.Transition.Verdict.Words(), d.Changes.Transition},
+				{"hire", d.Changes.Staffing},
+			}
+			for _, w := range want {
+				at := strings.Index(line, w.says)
+				if at < 0 && w.says == words.Identity(an.Identity.Dominant) {
+					at = strings.Index(line, words.IdentityShort(an.Identity.Dominant))
+				}
+				if at < 0 {
+					t.Errorf("the strip lacks %q: %q", w.says, line)
+					continue
+				}
+				// the mark sits before the part: the part starts after two spaces or the line start
+				start := strings.LastIndex(line[:at], "  ") + 2
+				if start < 2 {
+					start = 0
+				}
+				if marked := strings.HasPrefix(line[start:], GlyphChanged); marked != w.changed {
+					t.Errorf("%q marked %v, changed %v: %q", w.says, marked, w.changed, line)
+				}
+			}
+			if sz.h != 55 {
+				golden.RequireEqual(t, []byte(line+"\n"))
+			}
+		})
 	}
 }

@@ -109,6 +109,18 @@ func Identity(id *orgs.Identity) string {
 	return id.Info().Name
 }
 
+// IdentityShort is an identity by where it is centred, for a line too narrow for its full
+// name ("product", "incident", "reliability UX"), or "none".
+func IdentityShort(id *orgs.Identity) string {
+	if id == nil {
+		return "none"
+	}
+	if *id == orgs.ReliabilityUXCentric {
+		return "reliability UX"
+	}
+	return strings.TrimSuffix(id.Info().Name, "-centric")
+}
+
 // IdentityHeadline is the dominant identity with the SRE people it rests on
 // ("incident-centric, 8 of 14 SRE people"), or "none".
 func IdentityHeadline(id orgs.IdentityVerdict) string {
