@@ -177,3 +177,21 @@ func TestVerdictStripAtEverySize(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanSaysItsDecisionsInWords: the plan names a target made from its own base "the
+// current model" and says each decision's kind in words, never its code.
+func TestPlanSaysItsDecisionsInWords(t *testing.T) {
+	base, cur := example(t, "mixed")
+	moveSRE(t, cur)
+	p := &PlanView{BaseName: "mixed.toml", TargetName: "mixed.toml", Plan: orgs.MakePlan(base, cur)}
+	lines, _ := PlanBody(p, DefaultStyles(), 200, 0)
+	body := strings.Join(lines, "\n")
+	if !strings.Contains(body, "Plan from mixed.toml to the current model") {
+		t.Errorf("the plan does not name the current model:\n%s", body)
+	}
+	for _, code := range []string{"reporting-lines", "who-runs-it", "mixed.toml to mixed.toml"} {
+		if strings.Contains(body, code) {
+			t.Errorf("the plan says %q:\n%s", code, body)
+		}
+	}
+}

@@ -537,7 +537,7 @@ func presentPlan(d *Data, st Styles, w, _ int) []string {
 		return styled(st.ink().Present, Wrap("The baseline and the current model are the same: nothing to plan.", w))
 	}
 	k := len(p.Stages)
-	lines := styled(st.ink().Present, Wrap(report.PlanHeadline(d.Header.Baseline, "the current model", k), w))
+	lines := styled(st.ink().Present, Wrap(words.PlanHeadline(S(d.Header.Baseline), "the current model", k), w))
 	for i := range p.Stages {
 		s := &p.Stages[i]
 		lines = append(lines, "")
@@ -547,7 +547,7 @@ func presentPlan(d *Data, st Styles, w, _ int) []string {
 			if dc.Changeability == orgs.Hard {
 				pen = st.ink().Changed
 			}
-			lines = append(lines, styled(pen, wrapped(report.DecisionLine(dc), w, "  - ", "    "))...)
+			lines = append(lines, styled(pen, wrapped(words.PlanDecision(dc, S), w, "  - ", "    "))...)
 		}
 		for j, l := range report.StageLines(d.Header.Baseline, s) {
 			switch {
