@@ -195,3 +195,17 @@ func TestPlanSaysItsDecisionsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAChangeOfOnePersonSaysPerson: the Funding panel's change of one person says "+1
+// person", in the words package's one wording of a change of people.
+func TestAChangeOfOnePersonSaysPerson(t *testing.T) {
+	base, cur := example(t, "mixed")
+	if _, err := cur.AddHeadcount(cur.TeamIndex("Checkout"), +1); err != nil {
+		t.Fatal(err)
+	}
+	d := data(t, base, cur, "", 200, 60)
+	out := strings.Join(renderPanel(PanelFunding, d, DefaultStyles(), 100, 40), "\n")
+	if strings.Contains(out, "+1 people") || !strings.Contains(out, "+1 person") {
+		t.Errorf("a change of one person:\n%s", out)
+	}
+}
