@@ -209,3 +209,27 @@ func TestAChangeOfOnePersonSaysPerson(t *testing.T) {
 		t.Errorf("a change of one person:\n%s", out)
 	}
 }
+
+// TestCriteriaAt80ColumnsCutNoValue: at 80x24 the criteria panel shows the dominant
+// model's values whole and says that z shows the others; full screen shows all four, whole.
+func TestCriteriaAt80ColumnsCutNoValue(t *testing.T) {
+	base, cur := example(t, "mixed")
+	d := data(t, base, cur, "", 80, 24)
+	d.Panel = PanelCriteria
+	out := Dashboard(d, DefaultStyles(), 80, 24)
+	if !strings.Contains(out, "z: the other three run models") {
+		t.Errorf("the board does not say where the other models are:\n%s", out)
+	}
+	full := strings.Join(PanelLines(PanelCriteria, d, DefaultStyles(), 80), "\n")
+	for _, cv := range d.An.Criteria {
+		for c, v := range cv.Values {
+			if !strings.Contains(strings.Join(strings.Fields(full), " "), v) {
+				t.Errorf("full screen lacks %s's value %q", words.RunModelShort(orgs.ComparedModels[c]), v)
+			}
+		}
+	}
+	panel := out[strings.Index(out, "[Criteria]"):]
+	if strings.Contains(panel+full, "…") {
+		t.Errorf("a value is cut:\n%s\n%s", out, full)
+	}
+}
