@@ -407,20 +407,6 @@ func presentMatrix(d *Data, st Styles, w, _ int) []string {
 	return lines
 }
 
-// wordLines breaks s at spaces into lines of at most w cells, never inside a word (a word
-// longer than w is a line of its own).
-func wordLines(s string, w int) []string {
-	var out []string
-	for _, word := range strings.Fields(s) {
-		if n := len(out); n > 0 && width(out[n-1])+1+width(word) <= w {
-			out[n-1] += " " + word
-			continue
-		}
-		out = append(out, word)
-	}
-	return out
-}
-
 // matrixHead is the matrix's column heads, each run model's one short form wrapped over as
 // many lines as the narrowest column needs, the current model's column marked when it is
 // not the row moved from.
