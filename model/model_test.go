@@ -855,9 +855,13 @@ func TestSaveFromQuitGuard(t *testing.T) {
 func TestMouseSelects(t *testing.T) {
 	m := newModel(t, "mixed", 200, 60)
 	l := m.lay
-	// full cards at 200x60: the second card of the ops column starts 5 lines down the body
+	// the second card of the ops column starts 5 lines down the body with cards in full
+	// (3 lines, a changed mark and a blank line), 1 line down with one line a card
 	x := l.Columns[1].X + 3
-	y := l.Columns[1].Y + 2 + 5
+	y := l.Columns[1].Y + 2 + 1
+	if l.FullCards() {
+		y += 4
+	}
 	run(m, tea.MouseMsg{X: x, Y: y, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	if m.Selected() != "Observability Platform" || m.board.Focus != 1 {
 		t.Errorf("click selected %q in %d", m.Selected(), m.board.Focus)

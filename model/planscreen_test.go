@@ -27,7 +27,7 @@ func TestPlanKeyOpensAndCloses(t *testing.T) {
 	}
 	checkView(t, m, "plan")
 	v := m.View()
-	for _, want := range []string{"The plan, stage by stage", "Plan from mixed.toml to mixed.toml: 3 stages", "Stage 1 of 3: who runs it", "esc/g back"} {
+	for _, want := range []string{"The plan, stage by stage", "Plan from mixed.toml to the current model: 3 stages", "Stage 1 of 3: who runs it", "esc/g back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the plan screen lacks %q:\n%s", want, v)
 		}

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/words"
 )
@@ -65,16 +63,3 @@ func StageWords(n orgs.StageName) string { return words.Stage(n) }
 
 // StageLines is words.StageAfter, safe for a terminal.
 func StageLines(base string, s *orgs.Stage) []string { return words.StageAfter(base, s, S) }
-
-// PlanHeadline is the plan's first sentence as the dashboard words it today, which names a
-// target called as its base by that name ("Plan from mixed.toml to mixed.toml");
-// words.PlanHeadline calls it the current model.
-func PlanHeadline(base, target string, k int) string {
-	return fmt.Sprintf("Plan from %s to %s: %s. Who runs it first, the organizational decision last.", S(base), S(target), words.Count(k, "stage"))
-}
-
-// DecisionLine is a plan's decision as the dashboard words it today, with the kind's code
-// ("hard reporting-lines ..."); words.PlanDecision says the kind in words.
-func DecisionLine(d orgs.Decision) string {
-	return fmt.Sprintf("%-10s %-16s %s: %s", words.HowHard(d.Changeability), d.Kind, S(d.Subject), S(d.Detail))
-}

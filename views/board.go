@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // The board: three columns, one per organization, listing its teams as cards. A card in full
@@ -357,9 +358,4 @@ func pick(w int, candidates ...string) string {
 	return Trunc(candidates[len(candidates)-1], w)
 }
 
-func people(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return strconv.Itoa(n) + " people"
-}
+func people(n int) string { return words.People(n) }

@@ -45,8 +45,10 @@ type Layout struct {
 	W, H     int
 	TooSmall bool
 	// Wide is true when the panels sit beside the board rather than under it.
-	Wide    bool
-	Header  Rect
+	Wide   bool
+	Header Rect
+	// Strip is the line of every headline verdict under the header.
+	Strip   Rect
 	Board   Rect
 	Columns [3]Rect
 	// Panels is the area of the panels (wide) or of the tab line and one panel (narrow); a
@@ -72,7 +74,8 @@ func ComputeLayout(w, h, footer int) Layout {
 	l.Header = Rect{0, 0, w, headerHeight}
 	l.Footer = Rect{0, h - footer, w, footer}
 	l.Status = Rect{0, h - footer - statusHeight, w, statusHeight}
-	top := headerHeight
+	l.Strip = Rect{0, headerHeight, w, stripHeight}
+	top := headerHeight + stripHeight
 	content := l.Status.Y - top
 	l.Wide = w >= WideWidth
 	if l.Wide {
@@ -126,6 +129,12 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 	}
 	shrinkEmptyColumns(d, &l)
 	if l.Wide {
+		// the board has the whole height: cards in full when every team fits so, else
+		// one line each, so that a wider window never hides a team a narrower one shows
+		l.cards = 1
+		if boardNeed(d, l, l.Board.H) > l.Board.H {
+			l.cards = -1
+		}
 		return l
 	}
 	content := l.Board.H + l.Panels.H
@@ -145,6 +154,10 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 	case compact+panelNeed <= content:
 		// every team shows on one line rather than some in full and the rest hidden
 		boardH, l.cards = content-panelNeed, -1
+	case compactPanelFits(d, st, l.Panels.W, content-compact):
+		// the panel has a shorter form (side by side, without blank lines) that fits
+		// under every team on one line: the board hides no team
+		boardH, l.cards = compact, -1
 	default:
 		// both want more rows than there are: the panel its share, the board the rest
 		// (space is short: one line per card, so that the board hides as few as it can)
@@ -164,6 +177,16 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 		l.Columns[c].H = boardH
 	}
 	return l
+}
+
+// compactPanelFits reports whether the shown panel, with its tab line, fits uncut in rows
+// rows at width w: drawn one row taller it still takes fewer rows than that, so nothing
+// was clipped. The criteria never count: their shorter form cuts values.
+func compactPanelFits(d *Data, st Styles, w, rows int) bool {
+	if d.Dialog != nil || rows-1 < panelMinHeight || d.Panel == PanelCriteria {
+		return false
+	}
+	return panelLinesAt(d, st, w, rows) <= rows-1
 }
 
 // dialogNeed is the rows a dialog drawn in the panels' place is given at least.

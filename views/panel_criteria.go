@@ -90,6 +90,9 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 	}
 	critW, mw := criteriaWidths(in, avail)
 	rowLines, rule, legend := criteriaRowLines(in, critW, mw, h)
+	if !in.even && criteriaWouldCut(in, mw, rowLines) {
+		return narrowCriteria(in, st, w, h)
+	}
 	lines := []string{Trunc(criteriaShares(in, st, critW, mw), w)}
 	lines = append(lines, strings.Split(criteriaTable(in, st, critW, mw, rowLines, rule), "\n")...)
 	if !legend {

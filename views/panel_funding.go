@@ -6,6 +6,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // ---- funding --------------------------------------------------------------
@@ -107,9 +108,9 @@ func deltaWords(hasCosts bool, cost int64, heads int, cur *string) string {
 		return "(no change)"
 	}
 	if hasCosts {
-		return "(" + report.Signed(cost) + currencySuffix(cur) + ", " + report.Signed(int64(heads)) + " people)"
+		return "(" + words.SignedMoney(cost, cur) + ", " + words.SignedPeople(heads) + ")"
 	}
-	return "(" + report.Signed(int64(heads)) + " people)"
+	return "(" + words.SignedPeople(heads) + ")"
 }
 
 func currencySuffix(cur *string) string {

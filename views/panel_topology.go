@@ -8,6 +8,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // ---- topology -------------------------------------------------------------
@@ -21,7 +22,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 	if an.Topology.Dominant != nil {
 		head = append(head, styled(st.ink().AccentBold, wrapped(report.TopologyName(an.Topology.Dominant), w, "", "  "))...)
 	} else {
-		head = append(head, st.ink().AccentBold.Render(Trunc("No topology: no dev team is in one of the nine", w)))
+		head = append(head, styled(st.ink().AccentBold, wrapped(words.NoTopology(an), w, "", "  "))...)
 	}
 	switch {
 	case an.Topology.Pure:

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // PlanView is what the plan screen (`g`) shows: the path from the baseline to the current
@@ -35,7 +36,7 @@ func PlanBody(p *PlanView, st Styles, w, sel int) (lines []string, starts []int)
 		return lines, nil
 	}
 	k := len(p.Plan.Stages)
-	lines = append(lines, styled(text, wrapped(report.PlanHeadline(p.BaseName, p.TargetName, k), w, "", ""))...)
+	lines = append(lines, styled(text, wrapped(words.PlanHeadline(S(p.BaseName), S(p.TargetName), k), w, "", ""))...)
 	lines = append(lines, styled(st.ink().Muted, wrapped("enter opens the chosen stage as the current model (u undoes it).", w, "", ""))...)
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
@@ -53,7 +54,7 @@ func PlanBody(p *PlanView, st Styles, w, sel int) (lines []string, starts []int)
 			if d.Changeability == orgs.Hard {
 				pen = st.ink().Changed
 			}
-			lines = append(lines, styled(pen, wrapped(report.DecisionLine(d), w, "      ", "        "))...)
+			lines = append(lines, styled(pen, wrapped(words.PlanDecision(d, S), w, "      ", "        "))...)
 		}
 		lines = append(lines, styled(st.ink().Muted, wrapped("After this stage:", w, "    ", "    "))...)
 		for _, l := range report.StageLines(p.BaseName, s) {

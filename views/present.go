@@ -8,6 +8,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // Presentation mode: one concern per screen, in the order of the talk: its opening (the SRE
@@ -360,38 +361,82 @@ func verdictCell(v orgs.Verdict) string {
 	return v.Words()
 }
 
+// presentMatrix is the transition matrix from each run model to each other: the row marked
+// is the baseline's dominant model, the one a move starts from, and the column marked the
+// current model's when it differs.
 func presentMatrix(d *Data, st Styles, w, _ int) []string {
 	cur := d.An.RunModel.Dominant
+	from := cur
+	if d.Changes != nil && d.Changes.WasRunModel.Changed {
+		from = d.Changes.WasRunModel.Value
+	}
 	labelW := 20
 	colW := max(8, min(14, (w-labelW-2)/len(orgs.SpectrumOrder)))
-	short := map[orgs.RunModel]string{orgs.YouRunIt: "you", orgs.YouAndSRERunIt: "you+SRE", orgs.SRERunIt: "SRE", orgs.OpsRunIt: "ops", orgs.Unorganized: "unorg."}
-	head := "  " + Pad("from \\ to", labelW)
-	for _, to := range orgs.SpectrumOrder {
-		head += Pad(short[to], colW)
-	}
-	lines := []string{st.ink().Title.Render(Trunc(head, w))}
-	for _, from := range orgs.SpectrumOrder {
+	lines := matrixHead(st, cur, from, labelW, colW, w)
+	for _, row := range orgs.SpectrumOrder {
 		lead, s := "  ", st.ink().Text
-		if cur != nil && *cur == from {
+		if from != nil && *from == row {
 			lead, s = GlyphSelected+" ", st.ink().AccentBold
 		}
-		row := lead + Pad(from.Short(), labelW)
+		line := lead + Pad(words.RunModelShort(row), labelW)
 		for _, to := range orgs.SpectrumOrder {
-			v, _ := orgs.Transition(from, to)
-			row += Pad(verdictCell(v), colW)
+			v, _ := orgs.Transition(row, to)
+			line += Pad(verdictCell(v), colW)
 		}
-		lines = append(lines, s.Render(Trunc(row, w)))
+		lines = append(lines, s.Render(Trunc(line, w)))
 	}
 	lines = append(lines, "")
-	now := "no dominant run model"
-	if cur != nil {
-		now = "the current dominant model, " + cur.Short()
+	mark := "no dominant run model"
+	switch {
+	case from == nil && cur != nil:
+		mark = "no dominant run model in the baseline; now " + words.RunModelShort(*cur)
+	case from != nil && (cur == nil || *cur != *from):
+		now := "none"
+		if cur != nil {
+			now = words.RunModelShort(*cur) + " (" + GlyphSelected + " above its column)"
+		}
+		mark = "the baseline's dominant model, " + words.RunModelShort(*from) + ", the row moved from; now " + now
+	case from != nil:
+		mark = "the dominant model, " + words.RunModelShort(*from) + ", unchanged from the baseline"
 	}
-	lines = append(lines, styled(st.ink().Text, Wrap(GlyphSelected+" marks "+now+". Moves to ops run it are unlikely; back to unorganized, no reason:", w))...)
+	lines = append(lines, styled(st.ink().Text, Wrap(GlyphSelected+" marks "+mark+". Moves to ops run it are unlikely; back to unorganized, no reason:", w))...)
 	_, unlikely := orgs.Transition(orgs.YouRunIt, orgs.OpsRunIt)
 	_, noReason := orgs.Transition(orgs.YouRunIt, orgs.Unorganized)
 	lines = append(lines, styled(st.ink().Muted, wrapped(unlikely, w, "  - ", "    "))...)
 	lines = append(lines, styled(st.ink().Muted, wrapped(noReason, w, "  - ", "    "))...)
+	return lines
+}
+
+// matrixHead is the matrix's column heads, each run model's one short form wrapped over as
+// many lines as the narrowest column needs, the current model's column marked when it is
+// not the row moved from.
+func matrixHead(st Styles, cur, from *orgs.RunModel, labelW, colW, w int) []string {
+	cols := make([][]string, len(orgs.SpectrumOrder))
+	n := 1
+	for i, to := range orgs.SpectrumOrder {
+		name := words.RunModelShort(to)
+		if cur != nil && *cur == to && (from == nil || *from != to) {
+			name = GlyphSelected + " " + name
+		}
+		cols[i] = wordLines(name, colW-1)
+		n = max(n, len(cols[i]))
+	}
+	var lines []string
+	for l := 0; l < n; l++ {
+		label := ""
+		if l == n-1 {
+			label = "from \\ to"
+		}
+		head := "  " + Pad(label, labelW)
+		for _, c := range cols {
+			part := ""
+			if k := l - (n - len(c)); k >= 0 {
+				part = c[k]
+			}
+			head += Pad(part, colW)
+		}
+		lines = append(lines, st.ink().Title.Render(Trunc(head, w)))
+	}
 	return lines
 }
 
@@ -478,7 +523,7 @@ func presentPlan(d *Data, st Styles, w, _ int) []string {
 		return styled(st.ink().Present, Wrap("The baseline and the current model are the same: nothing to plan.", w))
 	}
 	k := len(p.Stages)
-	lines := styled(st.ink().Present, Wrap(report.PlanHeadline(d.Header.Baseline, "the current model", k), w))
+	lines := styled(st.ink().Present, Wrap(words.PlanHeadline(S(d.Header.Baseline), "the current model", k), w))
 	for i := range p.Stages {
 		s := &p.Stages[i]
 		lines = append(lines, "")
@@ -488,7 +533,7 @@ func presentPlan(d *Data, st Styles, w, _ int) []string {
 			if dc.Changeability == orgs.Hard {
 				pen = st.ink().Changed
 			}
-			lines = append(lines, styled(pen, wrapped(report.DecisionLine(dc), w, "  - ", "    "))...)
+			lines = append(lines, styled(pen, wrapped(words.PlanDecision(dc, S), w, "  - ", "    "))...)
 		}
 		for j, l := range report.StageLines(d.Header.Baseline, s) {
 			switch {

@@ -42,6 +42,8 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	var sb strings.Builder
 	sb.Grow(len(panels) + len(board)*(len(board[0])+1) + 2*len(d.Help) + 4*w)
 	sb.WriteString(header(d, st, w))
+	sb.WriteByte('\n')
+	sb.WriteString(strip(d, st, w))
 	if l.Wide {
 		blocks, widths := [][]string{board, panelLines}, []int{l.Board.W, l.Panels.W}
 		for r := range max(len(board), len(panelLines)) {

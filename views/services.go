@@ -323,8 +323,8 @@ func fundingStaffing(an *orgs.Analysis) string {
 // its services do not explain it.
 func impureWords(an *orgs.Analysis) string {
 	mix := an.ServiceMix
-	if mix == nil || an.Topology.Pure || len(an.Topology.Mix) != 1 {
-		return ""
+	if mix == nil || an.Topology.Pure || len(an.Topology.Mix) != 1 || an.Topology.Mix[0].DevTeams != an.Summary.DevTeams {
+		return "" // some dev teams are outside the nine: they, not the services, explain it
 	}
 	dom := an.Topology.Mix[0].Topology
 	var parts []string

@@ -287,3 +287,17 @@ func writeJoined(sb *strings.Builder, r, gap int, widths []int, blocks [][]strin
 		}
 	}
 }
+
+// wordLines breaks s at spaces into lines of at most w cells, never inside a word (a word
+// longer than w is a line of its own).
+func wordLines(s string, w int) []string {
+	var out []string
+	for _, word := range strings.Fields(s) {
+		if n := len(out); n > 0 && width(out[n-1])+1+width(word) <= w {
+			out[n-1] += " " + word
+			continue
+		}
+		out = append(out, word)
+	}
+	return out
+}

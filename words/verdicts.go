@@ -73,6 +73,18 @@ func TopologyHeadline(an *orgs.Analysis) string {
 	return Topology(an.Topology.Dominant) + Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams) + ", " + Pure(an.Topology.Pure)
 }
 
+// NoTopology says why an organization with dev teams has no dominant topology: its
+// dominant run model is outside the nine (rules.md 1), with the dev teams it covers
+// ("No dominant topology: the dominant run model, unorganized (11 of 13 dev teams), is
+// outside the nine"); "" when there is a dominant topology or no dev team.
+func NoTopology(an *orgs.Analysis) string {
+	if an.Topology.Dominant != nil || an.RunModel.Dominant == nil {
+		return ""
+	}
+	return "No dominant topology: the dominant run model, " + RunModelShort(*an.RunModel.Dominant) +
+		Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams) + ", is outside the nine"
+}
+
 // TopologyMix is one row of the topology mix: "Topology N" and where the SRE work sits.
 func TopologyMix(m orgs.TopologyMix) (label, name string) {
 	t, _ := orgs.TopologyInfo(m.Topology)
@@ -95,6 +107,18 @@ func Identity(id *orgs.Identity) string {
 		return "none"
 	}
 	return id.Info().Name
+}
+
+// IdentityShort is an identity by where it is centred, for a line too narrow for its full
+// name ("product", "incident", "reliability UX"), or "none".
+func IdentityShort(id *orgs.Identity) string {
+	if id == nil {
+		return "none"
+	}
+	if *id == orgs.ReliabilityUXCentric {
+		return "reliability UX"
+	}
+	return strings.TrimSuffix(id.Info().Name, "-centric")
 }
 
 // IdentityHeadline is the dominant identity with the SRE people it rests on

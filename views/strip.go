@@ -1,0 +1,105 @@
+package views
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
+)
+
+// stripHeight is the one line under the header that holds every headline verdict.
+const stripHeight = 1
+
+// stripPart is one headline verdict on the strip: its label, its value in a long and a short
+// form, and whether it differs from the baseline's.
+type stripPart struct {
+	label, long, short string
+	// bare is the short form without its label, as narrow as it can be read
+	bare    string
+	changed bool
+}
+
+// stripParts are the headline verdicts of d's analysis, in the order of the talk: topology,
+// run model, identity, funding, transition and, when a team is on call, staffing. (The
+// analysis of one model has no risk verdict: risk is simulated for options, in compare.)
+func stripParts(d *Data) []stripPart {
+	an, ch := d.An, d.Changes
+	if ch == nil {
+		ch = &orgs.Changes{}
+	}
+	topo := "none"
+	if an.Topology.Dominant != nil {
+		topo = "T" + strconv.Itoa(*an.Topology.Dominant)
+	}
+	topoLong := topo + words.Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams) + ", " + words.Pure(an.Topology.Pure)
+	run := "none"
+	if an.RunModel.Dominant != nil {
+		run = words.RunModelShort(*an.RunModel.Dominant)
+	}
+	f := &an.Funding
+	fundShort := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + ", OPEX " + words.People(f.OPEX.Headcount)
+	fundBare := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + " OPEX " + words.Number(int64(f.OPEX.Headcount))
+	id := an.Identity.Dominant
+	move := an.Transition.Verdict.Words()
+	moveBare := "move " + move
+	if an.Transition.Verdict == orgs.VerdictUnchanged {
+		moveBare = "no run change"
+	}
+	parts := []stripPart{
+		{"topology", topoLong, topo, topo, ch.Topology},
+		{"run model", run + words.Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams), run, run, ch.RunModel},
+		{"identity", words.Identity(id), words.Identity(id), words.IdentityShort(id), ch.Identity},
+		{"funding", words.Funding(f), fundShort, fundBare, ch.Funding},
+		{"transition", move, move, moveBare, ch.Transition},
+	}
+	if len(an.Staffing.Rotations) > 0 {
+		s := an.Staffing
+		hires := words.Number(int64(s.Hires)) + " to hire"
+		parts = append(parts, stripPart{"staffing",
+			words.Number(int64(s.Needed)) + " in rotations, " + hires, hires, "hires " + words.Number(int64(s.Hires)), ch.Staffing})
+	}
+	return parts
+}
+
+// strip draws the headline verdicts on one line of width w, each marked when it changed:
+// with labels and long forms when they fit, else short forms, else the short forms alone,
+// the widest first cut last.
+func strip(d *Data, st Styles, w int) string {
+	parts := stripParts(d)
+	k := st.ink()
+	render := func(labels, long bool) (string, int) {
+		var plain, sb strings.Builder
+		for i, p := range parts {
+			if i > 0 {
+				plain.WriteString("  ")
+				sb.WriteString("  ")
+			}
+			mark := ""
+			if p.changed {
+				mark = GlyphChanged
+			}
+			label, value := "", p.bare
+			if labels {
+				label, value = p.label+" ", p.short
+			}
+			if long {
+				value = p.long
+			}
+			plain.WriteString(mark + label + value)
+			if p.changed {
+				sb.WriteString(k.Changed.Render(mark + label + value))
+			} else {
+				sb.WriteString(k.Muted.Render(label) + k.Text.Render(value))
+			}
+		}
+		return sb.String(), width(plain.String())
+	}
+	for _, form := range [][2]bool{{true, true}, {true, false}, {false, false}} {
+		if s, n := render(form[0], form[1]); n <= w {
+			return s
+		}
+	}
+	s, _ := render(false, false)
+	return Trunc(s, w)
+}
