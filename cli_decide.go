@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -67,6 +68,8 @@ func (c *cli) plan(args []string) int {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	format := fs.String("format", "text", "")
 	write := fs.Bool("write", false, "")
+	startFlag := fs.String("start", "", "")
+	monthsFlag := fs.String("months", "", "")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
@@ -77,6 +80,20 @@ func (c *cli) plan(args []string) int {
 	if !slices.Contains(report.PlanFormats, *format) {
 		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.PlanFormats, ", "))
 	}
+	var start orgs.Month
+	if *startFlag != "" {
+		var err error
+		if start, err = orgs.ParseMonth(*startFlag); err != nil {
+			return c.usageError("--start: %v", err)
+		}
+	}
+	if *format == "mermaid" && start.IsZero() {
+		return c.usageError("plan --format mermaid needs --start YYYY-MM: a gantt chart needs dates")
+	}
+	months, err := parseStageMonths(*monthsFlag)
+	if err != nil {
+		return c.usageError("--months: %v", err)
+	}
 	if *write && (pos[0] == "-" || pos[1] == "-") {
 		return c.usageError("plan --write needs BASE and TARGET as files, not standard input")
 	}
@@ -85,6 +102,7 @@ func (c *cli) plan(args []string) int {
 		return exitInvalid
 	}
 	p := orgs.MakePlan(models[0], models[1])
+	p.Date(start, months)
 	out := &report.PlanOutput{Plan: p, Base: pos[0], Target: pos[1]}
 	if *write {
 		files, err := writeStages(p, pos[0], data[0], pos[1], models[1])
@@ -101,6 +119,34 @@ func (c *cli) plan(args []string) int {
 	}
 	c.stdout.Write(text)
 	return exitOK
+}
+
+// parseStageMonths reads --months: NAME=N pairs separated by commas, each NAME a stage and
+// N a whole number of months from 1 to 120.
+func parseStageMonths(s string) (map[orgs.StageName]int, error) {
+	out := map[orgs.StageName]int{}
+	if s == "" {
+		return out, nil
+	}
+	names := make([]string, len(orgs.StageNames))
+	for i, n := range orgs.StageNames {
+		names[i] = string(n)
+	}
+	for _, pair := range strings.Split(s, ",") {
+		name, value, found := strings.Cut(pair, "=")
+		if !found {
+			return nil, fmt.Errorf("%q is not NAME=N (NAME one of %s)", pair, strings.Join(names, ", "))
+		}
+		if !slices.Contains(names, name) {
+			return nil, fmt.Errorf("%q is no stage; use %s", name, strings.Join(names, ", "))
+		}
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 || n > 120 {
+			return nil, fmt.Errorf("%s=%s: the months must be a whole number from 1 to 120", name, value)
+		}
+		out[orgs.StageName(name)] = n
+	}
+	return out, nil
 }
 
 // writeStages saves every stage as a scenario based on base, beside target. Every name is

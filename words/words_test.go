@@ -122,10 +122,10 @@ func TestDiffChangesHaveTheirParts(t *testing.T) {
 // TestPlanHeadlineNamesTheCurrentModel: a plan to the model edited from its base file does
 // not name that file twice.
 func TestPlanHeadlineNamesTheCurrentModel(t *testing.T) {
-	if got := PlanHeadline("mixed.toml", "mixed.toml", 1); got != "Plan from mixed.toml to the current model: 1 stage. Who runs it first, the organizational decision last." {
+	if got := PlanHeadline("mixed.toml", "mixed.toml", 1); got != "Plan from mixed.toml to the current model: 1 stage. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice." {
 		t.Errorf("got %q", got)
 	}
-	if got := PlanHeadline("a.toml", "b.toml", 3); got != "Plan from a.toml to b.toml: 3 stages. Who runs it first, the organizational decision last." {
+	if got := PlanHeadline("a.toml", "b.toml", 3); got != "Plan from a.toml to b.toml: 3 stages. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice." {
 		t.Errorf("got %q", got)
 	}
 }
