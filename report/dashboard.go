@@ -70,7 +70,7 @@ func StageLines(base string, s *orgs.Stage) []string { return words.StageAfter(b
 // target called as its base by that name ("Plan from mixed.toml to mixed.toml");
 // words.PlanHeadline calls it the current model.
 func PlanHeadline(base, target string, k int) string {
-	return fmt.Sprintf("Plan from %s to %s: %s. Who runs it first, the organizational decision last.", S(base), S(target), words.Count(k, "stage"))
+	return fmt.Sprintf("Plan from %s to %s: %s. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice.", S(base), S(target), words.Count(k, "stage"))
 }
 
 // DecisionLine is a plan's decision as the dashboard words it today, with the kind's code
