@@ -69,10 +69,15 @@ func PlanHeadline(base, target string, k int) string {
 	return fmt.Sprintf("Plan from %s to %s: %s. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice.", base, target, Count(k, "stage"))
 }
 
-// Gate is what must hold before the next stage, in one line: "Gate (staffing): rotations
-// at their minimum: SRE Team", user names through esc.
+// Gate is what must hold, and when, in one line: "before the next stage (staffing):
+// rotations at their minimum: SRE Team"; the within-budget gate holds each handover of the
+// stage itself. User names through esc.
 func Gate(g orgs.Gate, esc Escape) string {
-	return fmt.Sprintf("before the next stage (%s): %s", g.Kind, esc(g.Text))
+	when := "before the next stage"
+	if g.Kind == orgs.GateWithinBudget {
+		when = "before each handover"
+	}
+	return fmt.Sprintf("%s (%s): %s", when, g.Kind, esc(g.Text))
 }
 
 // DecisionKind is a decision's kind as a sentence names it ("reporting lines"), never its
