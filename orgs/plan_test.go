@@ -129,6 +129,10 @@ func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
 			}
 			continue
 		}
+		if rng.IntN(4) == 0 {
+			v3Edit(w, rng, i)
+			continue
+		}
 		switch rng.IntN(10) {
 		case 0:
 			w.MoveTeam(i, []int{-1, 1}[rng.IntN(2)])
@@ -146,6 +150,10 @@ func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
 			w.DeleteTeam(i)
 		case 7:
 			w.Teams[i].OnCall = orgs.AllOnCalls[rng.IntN(len(orgs.AllOnCalls))]
+			if w.Teams[i].OnCall == orgs.OnCallNone {
+				// the rotation keys apply only to a team on call
+				w.Teams[i].Rotation, w.Teams[i].Secondary, w.Teams[i].Sites = 0, nil, 0
+			}
 		case 8:
 			w.CyclePositioning()
 		case 9:
@@ -153,6 +161,49 @@ func whatIf(o *orgs.Org, rng *rand.Rand, edits int) *orgs.Org {
 		}
 	}
 	return w
+}
+
+// v3Edit changes a key of rules version 3 on team i (a backup, a secondary, a second site,
+// a service's backup or window), kept only when the model stays valid.
+func v3Edit(w *orgs.Org, rng *rand.Rand, i int) {
+	t := &w.Teams[i]
+	old := *t
+	var oldService *orgs.Service
+	k := -1
+	switch rng.IntN(4) {
+	case 0:
+		partners := []string{""}
+		for _, p := range w.Teams {
+			if p.Kind == orgs.KindSRE || p.Kind == orgs.KindOps {
+				partners = append(partners, p.Name)
+			}
+		}
+		t.Backup = partners[rng.IntN(len(partners))]
+	case 1:
+		yes := rng.IntN(2) == 0
+		t.Secondary = &yes
+	case 2:
+		t.Sites = rng.IntN(3)
+	case 3:
+		if len(w.Services) == 0 {
+			return
+		}
+		k = rng.IntN(len(w.Services))
+		s := w.Services[k]
+		oldService = &s
+		name := t.Name
+		if rng.IntN(3) == 0 {
+			name = ""
+		}
+		w.Services[k].Backup = &name
+		w.Services[k].WindowDays = []int{0, 7, 28, 90}[rng.IntN(4)]
+	}
+	if orgs.Validate(w, nil) != nil {
+		*t = old
+		if k >= 0 {
+			w.Services[k] = *oldService
+		}
+	}
 }
 
 func TestPlanOfGeneratedWhatIfs(t *testing.T) {
