@@ -290,24 +290,41 @@ func (p *planner) servicePrerequisites(m *mover) {
 	}
 }
 
-// otherPrerequisites: "other" differences go with the first stage that touches their team,
-// and the SRE org's positioning with the stage that creates the SRE org.
+// otherPrerequisites: "other" differences go with the first stage that touches their team:
+// a team's own, and a service's (added, removed, moved or changed) with its team's.
 func (p *planner) otherPrerequisites(m *mover) {
 	for i := range p.teams {
-		e := &p.teams[i]
-		if e.stage[groupOther] < 0 {
-			continue
+		m.later(&p.teams[i].stage[groupOther], p.firstStage(i))
+	}
+	for i := range p.services {
+		e := &p.services[i]
+		var team string
+		if e.target >= 0 {
+			team = p.target.Services[e.target].Team
+		} else {
+			team = p.base.Services[e.base].Team
 		}
-		first := -1
-		for _, s := range []int{e.stage[groupRun], e.stage[groupStaff], e.stage[groupOrg], e.stage[groupKind]} {
-			if s >= 0 && (first < 0 || s < first) {
-				first = s
-			}
-		}
-		if first > e.stage[groupOther] {
-			m.later(&e.stage[groupOther], first)
+		first := p.firstStage(p.teamOf(team))
+		m.later(&e.stage[groupOther], first)
+		m.later(&e.added, first)
+		m.later(&e.removed, first)
+	}
+}
+
+// firstStage is the first stage that makes a decision about team k (its arrival or a
+// change of its run, staffing, org or kind), 0 when none does.
+func (p *planner) firstStage(k int) int {
+	if k < 0 {
+		return 0
+	}
+	e := &p.teams[k]
+	first := -1
+	for _, s := range []int{e.added, e.stage[groupRun], e.stage[groupStaff], e.stage[groupOrg], e.stage[groupKind]} {
+		if s >= 0 && (first < 0 || s < first) {
+			first = s
 		}
 	}
+	return max(first, 0)
 }
 
 // shift moves every item of stage s to stage s+1.

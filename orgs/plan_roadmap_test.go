@@ -315,3 +315,23 @@ func TestPlanStageSaysWhatItRaises(t *testing.T) {
 		t.Errorf("stages %+v; want the smaller team to raise thin-rotation", p.Stages)
 	}
 }
+
+// "Differences that are no decision of section 4 (... services added, removed or moved,
+// availability, error_budget_used ...) go with the first stage that touches that team, else
+// stage 1, listed with kind other."
+func TestPlanOtherDifferencesGoWithTheirTeam(t *testing.T) {
+	base := newOrg(t1("Checkout"), t1("Search"), sreTeam("Reliability", ops, 8))
+	target99, used := 99.9, 0.5
+	base.Services = []orgs.Service{{Name: "Payments API", Team: "Checkout"}, {Name: "Search API", Team: "Search"}}
+	target := base.Clone()
+	target.Teams[0] = yas("Checkout", "Reliability")
+	target.Services[0].Availability, target.Services[0].ErrorBudgetUsed = &target99, &used
+	target.Services[1].Availability = &target99
+	p := checkPlan(t, base, target)
+	if got := stageNames(p); !slices.Equal(got, []orgs.StageName{orgs.StageStaffing, orgs.StageWhoRunsIt}) {
+		t.Fatalf("stages %v, want staffing (Search's untouched team) then who-runs-it", got)
+	}
+	if !hasDecision(&p.Stages[1], orgs.DecideOther, "Checkout / Payments API") || !hasDecision(&p.Stages[0], orgs.DecideOther, "Search / Search API") {
+		t.Errorf("stage decisions %v / %v: Payments API's target goes with Checkout's switch, Search API's first", p.Stages[0].Decisions, p.Stages[1].Decisions)
+	}
+}
