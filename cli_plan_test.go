@@ -124,3 +124,17 @@ func TestPlanFlagsOfTheRoadmap(t *testing.T) {
 		t.Errorf("exit %d, %s\n%s; want a gantt chart of 4 tasks and 2 gates", code, errOut, out)
 	}
 }
+
+// A dated plan in Markdown carries its gantt chart in a mermaid block, so that the document
+// renders the roadmap as a chart; an undated one has no chart to draw.
+func TestPlanMarkdownCarriesTheChartWhenDated(t *testing.T) {
+	_, dated, _ := sretopo(t, "", "plan", "--format", "markdown", "--start", "2027-01", talkBase, talkTarget)
+	_, chart, _ := sretopo(t, "", "plan", "--format", "mermaid", "--start", "2027-01", talkBase, talkTarget)
+	if !strings.Contains(dated, "```mermaid\n"+chart+"```\n") {
+		t.Errorf("the dated Markdown plan lacks its chart in a mermaid block:\n%s", dated)
+	}
+	_, undated, _ := sretopo(t, "", "plan", "--format", "markdown", talkBase, talkTarget)
+	if strings.Contains(undated, "```mermaid") || !strings.Contains(undated, "When: 3 months.") {
+		t.Errorf("the undated Markdown plan:\n%s", undated)
+	}
+}

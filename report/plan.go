@@ -75,6 +75,14 @@ func planMarkdown(p *PlanOutput) string {
 	k := len(p.Plan.Stages)
 	w.line("%s, following the book's advice: staff first, then a pilot, then who runs it; the organizational decision last, once SRE works in practice.", Count(k, "stage"))
 	w.line("")
+	if chart, err := planGantt(p); err == nil {
+		// dated: the roadmap as a chart that renders where Markdown renders Mermaid; every
+		// name in it is written as entity codes, so no back quote can close the fence
+		w.line("```mermaid")
+		w.b.Write(chart)
+		w.line("```")
+		w.line("")
+	}
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
 		w.line("## Stage %d of %d: %s", s.Number, k, md(words.Stage(s.Name)))
