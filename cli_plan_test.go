@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -136,5 +137,24 @@ func TestPlanMarkdownCarriesTheChartWhenDated(t *testing.T) {
 	_, undated, _ := sretopo(t, "", "plan", "--format", "markdown", talkBase, talkTarget)
 	if strings.Contains(undated, "```mermaid") || !strings.Contains(undated, "When: 3 months.") {
 		t.Errorf("the undated Markdown plan:\n%s", undated)
+	}
+}
+
+// docs/deciding.md's worked example is what `sretopo plan` prints for the talk's case: its
+// gantt chart, byte for byte.
+func TestDecidingDocChartIsThePlans(t *testing.T) {
+	doc, err := os.ReadFile("docs/deciding.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, found := strings.Cut(string(doc), "```mermaid\n")
+	block, _, closed := strings.Cut(block, "```\n")
+	if !found || !closed {
+		t.Fatal("docs/deciding.md has no mermaid block")
+	}
+	t.Chdir("testdata/plan")
+	code, chart, errOut := sretopo(t, "", "plan", "--format", "mermaid", "--start", "2027-01", "health-platform.toml", "health-platform-topology-6.toml")
+	if code != 0 || chart != block {
+		t.Errorf("exit %d %s; the doc's chart:\n%s\nthe plan's:\n%s", code, errOut, block, chart)
 	}
 }
