@@ -89,3 +89,22 @@ func TestPlanGanttOneTaskAStageAndGatesAsMilestones(t *testing.T) {
 		}
 	}
 }
+
+// checkGanttText: a name written by GanttText holds no character the gantt grammar reads as
+// syntax once its entity codes are set aside, and reads back as the name.
+func checkGanttText(t *testing.T, s string) {
+	got := GanttText(s)
+	if parsed := entityCode.ReplaceAllString(got, "E"); strings.ContainsAny(parsed, ":;#%\n\"`<>&") {
+		t.Fatalf("GanttText(%q) = %q leaves syntax in %q", s, got, parsed)
+	}
+	if back := ganttEntities.Replace(got); back != orgs.Sanitize(s) {
+		t.Fatalf("GanttText(%q) = %q reads back as %q", s, got, back)
+	}
+}
+
+func FuzzGanttText(f *testing.F) {
+	for _, s := range append(escapeSeeds, "SRE: Core #1; A", "%%{init: {}}%%", "#35;", "a#b;c") {
+		f.Add(s)
+	}
+	f.Fuzz(checkGanttText)
+}
