@@ -1,5 +1,7 @@
 package orgs
 
+import "slices"
+
 // The plan from a baseline to a target (docs/rules.md section 11): every difference between
 // the two models becomes an item that takes a group of fields from the target, and each item
 // has a stage in the book's order: staff first (a new SRE team starts in an interim org), a
@@ -145,13 +147,13 @@ func MakePlan(base, target *Org) *Plan {
 	plan := &Plan{Base: base, Target: target}
 	for {
 		models := make([]*Org, len(StageNames))
-		bad := -1
+		invalid := make([]bool, len(StageNames))
 		for s := range StageNames {
 			models[s] = p.build(s)
-			if s < len(StageNames)-1 && bad < 0 && Validate(models[s], nil) != nil {
-				bad = s
-			}
 		}
+		// the intermediate models are validated side by side; the last is the target
+		parallel(len(StageNames)-1, func(s int) { invalid[s] = Validate(models[s], nil) != nil })
+		bad := slices.Index(invalid, true)
 		if bad < 0 {
 			plan.Stages = p.stages(models)
 			for _, i := range p.pilots {

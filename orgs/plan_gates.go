@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -63,59 +64,65 @@ func (p *planner) gates(plan *Plan) {
 }
 
 // newResponders lists, in the target's order, the teams on call in the target that respond
-// there for a dev team or service they did not respond for in the base.
+// there for a dev team or service they did not respond for in the base: each dev team's and
+// each service's responders compared by name, a few names each, so that a plan of 10,000
+// teams builds no set of pairs.
 func (p *planner) newResponders(target *Analysis) []string {
-	before := respondsFor(p.base, p.baseAnalysis)
-	after := respondsFor(p.target, target)
+	fresh := make([]bool, len(p.teams))
+	mark := func(now, before []string) {
+		for _, r := range now {
+			if !slices.ContainsFunc(before, func(b string) bool { return SameName(b, r) }) {
+				if k := p.teamOf(r); k >= 0 {
+					fresh[k] = true
+				}
+			}
+		}
+	}
+	var now, before []string
+	for i := range p.teams {
+		t := p.targetTeam(i)
+		if t == nil || t.Kind != KindDev {
+			continue
+		}
+		now = devTeamResponders(t, now[:0])
+		before = before[:0]
+		if b := p.baseTeam(i); b != nil && b.Kind == KindDev {
+			before = devTeamResponders(b, before)
+		}
+		mark(now, before)
+	}
+	for i := range p.services {
+		e := &p.services[i]
+		if e.target < 0 || e.target >= len(target.Services) {
+			continue
+		}
+		before = nil
+		if e.base >= 0 && e.base < len(p.baseAnalysis.Services) {
+			before = p.baseAnalysis.Services[e.base].Responders
+		}
+		mark(target.Services[e.target].Responders, before)
+	}
 	var out []string
 	for i := range p.target.Teams {
 		t := &p.target.Teams[i]
-		if t.OnCall == OnCallNone || t.OnCall == "" {
-			continue
-		}
-		key := FoldName(t.Name)
-		for subject := range after[key] {
-			if !before[key][subject] {
-				out = append(out, t.Name)
-				break
-			}
+		if t.OnCall != OnCallNone && t.OnCall != "" && fresh[p.teamOf(t.Name)] {
+			out = append(out, t.Name)
 		}
 	}
 	return out
 }
 
-// respondsFor maps each team (folded name) to the dev teams and services (folded, services
-// prefixed) it responds for: a dev team running its own services with run you or
-// you-and-sre, the team named in a run_with or a backup, and every responder of a service.
-func respondsFor(o *Org, an *Analysis) map[string]map[string]bool {
-	out := make(map[string]map[string]bool)
-	add := func(responder, subject string) {
-		if responder == "" {
-			return
-		}
-		k := FoldName(responder)
-		if out[k] == nil {
-			out[k] = make(map[string]bool)
-		}
-		out[k][subject] = true
+// devTeamResponders appends who responds for dev team t: itself when it runs its own
+// services with run you or you-and-sre, its run_with partner, its backup.
+func devTeamResponders(t *Team, out []string) []string {
+	if t.Run == RunYou || t.Run == RunYouAndSRE {
+		out = append(out, t.Name)
 	}
-	for i := range o.Teams {
-		t := &o.Teams[i]
-		if t.Kind != KindDev {
-			continue
-		}
-		subject := "team\x00" + FoldName(t.Name)
-		if t.Run == RunYou || t.Run == RunYouAndSRE {
-			add(t.Name, subject)
-		}
-		add(partnerOf(t.Run, t.RunWith), subject)
-		add(t.Backup, subject)
+	if r := partnerOf(t.Run, t.RunWith); r != "" {
+		out = append(out, r)
 	}
-	for i := range an.Services {
-		subject := "service\x00" + FoldName(an.Services[i].Name)
-		for _, r := range an.Services[i].Responders {
-			add(r, subject)
-		}
+	if t.Backup != "" {
+		out = append(out, t.Backup)
 	}
 	return out
 }

@@ -3,37 +3,71 @@ package orgs
 import (
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // stages turns the models after each stage into the plan's stages, leaving out those
-// that change nothing.
+// that change nothing. The analyses of the stages are independent of each other (each
+// stage against the base, and against the stage before it), so they run side by side:
+// an Analyser allows concurrent analyses.
 func (p *planner) stages(models []*Org) []Stage {
-	var out []Stage
+	var kept []int // the stages that change something, in order
 	prev := p.base
-	baseAnalyser := NewAnalyser(p.base)
-	prevAnalysis := baseAnalyser.Analyse(p.base)
-	p.baseAnalysis = prevAnalysis
-	prevAnalyser := baseAnalyser
-	baseStaffing := StaffingOf(p.base).StaffingTotals
 	for s, m := range models {
-		if ModelsEqual(prev, m) {
-			continue
+		if !ModelsEqual(prev, m) {
+			kept = append(kept, s)
+			prev = m
 		}
-		step := prevAnalyser.Analyse(m)
-		a := baseAnalyser.Analyse(m)
-		staffing := StaffingOf(m)
-		staffing.Delta = staffing.StaffingTotals.Minus(baseStaffing)
+	}
+	baseAnalyser := NewAnalyser(p.base)
+	against := make([]*Analysis, len(kept)) // each stage against the base
+	steps := make([]*Analysis, len(kept))   // each stage against the one before (the first: against)
+	parallel(2*len(kept)+1, func(job int) {
+		switch i := job / 2; {
+		case job == 2*len(kept):
+			p.baseAnalysis = baseAnalyser.Analyse(p.base)
+		case job%2 == 0:
+			against[i] = baseAnalyser.Analyse(models[kept[i]])
+		case i > 0:
+			steps[i] = NewAnalyser(models[kept[i-1]]).Analyse(models[kept[i]])
+		}
+	})
+	out := make([]Stage, 0, len(kept))
+	prevAnalysis := p.baseAnalysis
+	for i, s := range kept {
+		a, step := against[i], steps[i]
+		if step == nil {
+			step = a // the first stage's step is from the base
+		}
 		adv := compareAdvisories(prevAnalysis.Advisories, a.Advisories)
 		out = append(out, Stage{
-			Number: len(out) + 1, Name: StageNames[s], Decisions: p.decisions(s, step), Gates: []Gate{},
-			Model: m, Analysis: a, Step: step, FromPrevious: step.Transition.Verdict, Staffing: staffing,
+			Number: i + 1, Name: StageNames[s], Decisions: p.decisions(s, step), Gates: []Gate{},
+			Model: models[s], Analysis: a, Step: step, FromPrevious: step.Transition.Verdict,
+			Staffing:   a.Staffing, // against the base, its delta too
 			Advisories: adv, Raised: advisoryCodes(adv.Raised), Cleared: advisoryCodes(adv.Cleared),
 			Changed: updateCodes(adv.Changed), addsPeople: p.addsPeople(s),
 		})
-		prev, prevAnalysis, prevAnalyser = m, a, NewAnalyser(m)
+		prevAnalysis = a
 	}
 	return out
+}
+
+// parallel runs job(0..n-1) on as many goroutines as the machine runs Go code at once.
+func parallel(n int, job func(int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := int(next.Add(1) - 1); j < n; j = int(next.Add(1) - 1) {
+				job(j)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func advisoryCodes(list []Advisory) []string {
