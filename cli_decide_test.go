@@ -131,7 +131,7 @@ func TestPlanWritesEveryStageAsAScenarioOfTheBase(t *testing.T) {
 	for _, s := range got.Stages {
 		names = append(names, s.Name)
 	}
-	if strings.Join(names, ",") != "who-runs-it,staffing,reporting-lines" {
+	if strings.Join(names, ",") != "staffing,who-runs-it,reporting-lines" {
 		t.Fatalf("stages %v", names)
 	}
 	targetOrg, _, _ := orgs.LoadFile(target)

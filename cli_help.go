@@ -48,13 +48,19 @@ Flags:
 Exit status: 0 success, 1 invalid input, 2 bad usage.
 `,
 	"plan": `Usage:
-  sretopo plan [--format text|markdown|json] [--write] BASE TARGET
+  sretopo plan [--format text|markdown|json|mermaid] [--start YYYY-MM]
+               [--months NAME=N,...] [--write] BASE TARGET
 
-The path from BASE to TARGET in stages: who runs it first, the organizational decisions
-last, every stage a valid organization.
+The path from BASE to TARGET as a roadmap: staff first (a new SRE team starts in an interim
+org), a pilot with one dev team per new SRE partner, who runs it, the reporting lines last;
+a gate on each stage, every stage a valid organization.
 
 Flags:
-  --format FORMAT   text (default), markdown or json
+  --format FORMAT   text (default), markdown, json or mermaid (a gantt chart; needs --start)
+  --start YYYY-MM   dates the stages from that month
+  --months NAME=N,...  how long a stage lasts, in months (staffing, pilot, who-runs-it,
+                    reporting-lines); default staffing 3 when it hires (else 1), pilot its
+                    error budget window, who-runs-it 2, reporting-lines 3
   --write           also save each stage as TARGET-stage-N.toml beside TARGET, based on
                     BASE; no file is ever replaced
 

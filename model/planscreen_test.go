@@ -27,7 +27,7 @@ func TestPlanKeyOpensAndCloses(t *testing.T) {
 	}
 	checkView(t, m, "plan")
 	v := m.View()
-	for _, want := range []string{"The plan, stage by stage", "Plan from mixed.toml to the current model: 3 stages", "Stage 1 of 3: who runs it", "esc/g back"} {
+	for _, want := range []string{"The plan, stage by stage", "Plan from mixed.toml to the current model: 3 stages", "Stage 1 of 3: staffing", "esc/g back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the plan screen lacks %q:\n%s", want, v)
 		}
@@ -120,7 +120,7 @@ func TestPresentDecideShowsThePlan(t *testing.T) {
 		checkView(t, m, "present decide")
 		if strings.Contains(v, "The plan from the baseline") {
 			pages++
-			for _, s := range []string{"Stage 1 of 3: who runs it", "Stage 2 of 3: staffing", "Stage 3 of 3: reporting lines", "Operations SRE"} {
+			for _, s := range []string{"Stage 1 of 3: staffing", "Stage 2 of 3: who runs it", "Stage 3 of 3: reporting lines", "Operations SRE"} {
 				if strings.Contains(v, s) {
 					seen[s] = true
 				}

@@ -1,38 +1,48 @@
 package orgs
 
-import (
-	"slices"
-)
+import "slices"
 
-// The plan from a baseline to a target (docs/rules.md, "The plan"): every difference between
-// the two models becomes an item that takes a group of fields from the target; each item has
-// a stage, the book's order (who runs it first, then staffing, and the organizational
-// decision last, when SRE works in practice), and prerequisites that can only push it later.
-// The model after each stage is the baseline with the items of that stage and those before
-// it applied, so the last stage's model is the target.
+// The plan from a baseline to a target (docs/rules.md section 11): every difference between
+// the two models becomes an item that takes a group of fields from the target, and each item
+// has a stage in the book's order: staff first (a new SRE team starts in an interim org), a
+// pilot with one dev team per new SRE partner, every other change of who runs what, and the
+// reporting lines last, once SRE works in practice. Prerequisites can only push an item
+// later. The model after each stage is the baseline with the items of that stage and those
+// before it applied, so the last stage's model is the target.
 
 // StageName names a stage of the plan.
 type StageName string
 
 // The stages, in their order.
 const (
-	StageWhoRunsIt      StageName = "who-runs-it"
 	StageStaffing       StageName = "staffing"
+	StagePilot          StageName = "pilot"
+	StageWhoRunsIt      StageName = "who-runs-it"
 	StageReportingLines StageName = "reporting-lines"
 )
 
 // StageNames lists the stages in order.
-var StageNames = [3]StageName{StageWhoRunsIt, StageStaffing, StageReportingLines}
+var StageNames = [4]StageName{StageStaffing, StagePilot, StageWhoRunsIt, StageReportingLines}
 
-// DecideOther is the kind of a difference that is no decision of its own (on-call hours,
-// costs, notes, services added or moved, targets, KPIs, names): it is listed with the stage
-// that first touches its team.
+// the stages as indexes of StageNames
+const (
+	atStaffing = iota
+	atPilot
+	atWhoRunsIt
+	atReportingLines
+)
+
+// DecideOther is the kind of a difference that is no decision of its own (costs, notes,
+// acknowledgement times, services added or moved, targets, KPIs, names): it is listed with
+// the stage that first touches its team.
 const DecideOther DecisionKind = "other"
 
 // Plan is the path from Base to Target in stages; no stage when they are equal.
 type Plan struct {
 	Base, Target *Org
 	Stages       []Stage
+	// Pilots are the dev teams that pilot a new SRE partner, in the target's order.
+	Pilots []string
 }
 
 // Stage is one step of a plan and the verdicts of the model after it.
@@ -43,6 +53,12 @@ type Stage struct {
 	// Decisions are those of this stage, in the order of the transition's decisions, then
 	// the other differences.
 	Decisions []Decision
+	// Gates are what must hold before the next stage starts ([] when nothing).
+	Gates []Gate
+	// Months is how long the stage lasts; Start and End (inclusive) are its first and last
+	// month once the plan is dated (Plan.Date), zero before.
+	Months     int
+	Start, End Month
 	// Model is the organization after this stage.
 	Model *Org
 	// Analysis is Model against the plan's base.
@@ -55,15 +71,23 @@ type Stage struct {
 	FromPrevious Verdict
 	// Staffing is what sustainable rotations need after this stage, against the base.
 	Staffing StaffingVerdict
-	// Raised and Cleared are the advisory codes new or gone since the previous stage.
-	Raised, Cleared []string
+	// Advisories are the advisories raised, changed (same code, other teams or services)
+	// and cleared against the previous stage.
+	Advisories AdvisoryChange
+	// Raised, Changed and Cleared are the codes of Advisories.
+	Raised, Changed, Cleared []string
+	// addsPeople: the stage adds a team or raises a headcount (hiring lead time).
+	addsPeople bool
+	// windowDays is the pilot gate's window.
+	windowDays int
 }
 
 // field groups of a team and a service: each goes to the target in one stage.
 const (
-	groupRun   = iota // run, run_with, sre_role (a service: its own run override)
-	groupStaff        // headcount (and the rotation with it)
+	groupRun   = iota // run, run_with, sre_role and backup (a service: its run override and backup)
+	groupStaff        // headcount, rotation, on_call, secondary, sites
 	groupOrg          // where the team reports
+	groupKind         // what the team does
 	groupOther        // every other field
 	groupCount
 )
@@ -76,6 +100,18 @@ type planEntity struct {
 	stage        [groupCount]int
 	added        int // stage of its arrival (target only), -1 otherwise
 	removed      int // stage of its removal (base only), -1 otherwise
+	// interim: a new SRE team created in the interim org, moved to the SRE org by
+	// stage[groupOrg]
+	interim bool
+	// staffDown: its staffing changes only lower it, so they wait for the last stage that
+	// changes what it responds for
+	staffDown bool
+}
+
+// namer is an entity whose run_with or backup names a team in either model.
+type namer struct {
+	service bool
+	index   int
 }
 
 type planner struct {
@@ -86,32 +122,47 @@ type planner struct {
 	// org-level items: the SRE org's positioning, the SRE role's, and everything else of
 	// the organization
 	sreOrgStage, sreRoleStage, orgOtherStage int
-	// runWith lists, for each team, the teams whose run_with names it in the base: the
-	// ones that must change their run before it can be removed (an index, so that many
-	// removals cost no more than one)
-	runWith [][]int
+	// namers lists, for each team, the teams and services whose run_with or backup names
+	// it in the base or the target: who it responds for, and who must let go of it before
+	// it can be removed (an index, so that many removals cost no more than one)
+	namers [][]namer
+	// interimOrg is where a new SRE team starts: the ops org when it holds a team in the
+	// base, else the dev org
+	interimOrg OrgID
+	// pilots are the indexes (into teams) of the pilot dev teams
+	pilots []int
+	// baseAnalysis is the base against itself: who responds for what before the plan
+	baseAnalysis *Analysis
 	// reordered is set when the target lists teams or services in another order; every
 	// stage takes the target's order, so the first stage says so
 	reordered bool
 }
 
 // MakePlan orders every difference between base and target into stages (docs/rules.md section
-// 11). Both models must be valid; every intermediate model is valid too.
+// 11), each with its gates and default length in months. Both models must be valid; every
+// intermediate model is valid too.
 func MakePlan(base, target *Org) *Plan {
 	p := newPlanner(base, target)
 	p.assign()
 	plan := &Plan{Base: base, Target: target}
 	for {
 		models := make([]*Org, len(StageNames))
-		bad := -1
+		invalid := make([]bool, len(StageNames))
 		for s := range StageNames {
 			models[s] = p.build(s)
-			if s < len(StageNames)-1 && bad < 0 && Validate(models[s], nil) != nil {
-				bad = s
-			}
 		}
+		// the intermediate models are validated side by side; the last is the target
+		parallel(len(StageNames)-1, func(s int) { invalid[s] = Validate(models[s], nil) != nil })
+		bad := slices.Index(invalid, true)
 		if bad < 0 {
 			plan.Stages = p.stages(models)
+			for _, i := range p.pilots {
+				if p.teams[i].stage[groupRun] == atPilot {
+					plan.Pilots = append(plan.Pilots, target.Teams[p.teams[i].target].Name)
+				}
+			}
+			p.gates(plan)
+			plan.Date(Month{}, nil)
 			return plan
 		}
 		// An intermediate that does not validate is a prerequisite this planner does not
@@ -126,17 +177,69 @@ func newPlanner(base, target *Org) *planner {
 		func(i int) string { return target.Teams[i].Name }, p.teamKey)
 	p.services = pairUp(len(base.Services), len(target.Services), func(i int) string { return base.Services[i].Name },
 		func(i int) string { return target.Services[i].Name }, map[string]int{})
-	p.runWith = make([][]int, len(p.teams))
-	for k := range p.teams {
-		if d := &p.teams[k]; d.base >= 0 {
-			if b := &base.Teams[d.base]; b.Run.NeedsPartner() {
-				if r := p.teamOf(b.RunWith); r >= 0 && r != k {
-					p.runWith[r] = append(p.runWith[r], k)
+	p.namers = make([][]namer, len(p.teams))
+	name := func(who namer, names ...string) {
+		for _, n := range names {
+			if r := p.teamOf(n); r >= 0 && (who.service || r != who.index) {
+				if l := p.namers[r]; len(l) == 0 || l[len(l)-1] != who {
+					p.namers[r] = append(p.namers[r], who)
 				}
 			}
 		}
 	}
+	for k := range p.teams {
+		for _, t := range []*Team{p.baseTeam(k), p.targetTeam(k)} {
+			if t != nil {
+				name(namer{false, k}, partnerOf(t.Run, t.RunWith), t.Backup)
+			}
+		}
+	}
+	for k := range p.services {
+		e := &p.services[k]
+		if e.base >= 0 {
+			s := &base.Services[e.base]
+			name(namer{true, k}, partnerOf(s.Run, s.RunWith), strOr(s.Backup))
+		}
+		if e.target >= 0 {
+			s := &target.Services[e.target]
+			name(namer{true, k}, partnerOf(s.Run, s.RunWith), strOr(s.Backup))
+		}
+	}
+	p.interimOrg = OrgDev
+	if orgHasTeam(base, OrgOps) {
+		p.interimOrg = OrgOps
+	}
 	return p
+}
+
+// partnerOf is the team a run value runs with, "" when it needs none.
+func partnerOf(r Run, runWith string) string {
+	if r.NeedsPartner() {
+		return runWith
+	}
+	return ""
+}
+
+func strOr(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// baseTeam and targetTeam are entity k's team in each model, or nil.
+func (p *planner) baseTeam(k int) *Team {
+	if b := p.teams[k].base; b >= 0 {
+		return &p.base.Teams[b]
+	}
+	return nil
+}
+
+func (p *planner) targetTeam(k int) *Team {
+	if t := p.teams[k].target; t >= 0 {
+		return &p.target.Teams[t]
+	}
+	return nil
 }
 
 // pairUp matches the entities of two models by FoldName: one map, linear in both.
@@ -187,373 +290,5 @@ func orgHasTeam(o *Org, org OrgID) bool {
 	return false
 }
 
-// assign gives every item its stage: first by kind, then pushed later by prerequisites
-// until nothing moves.
-func (p *planner) assign() {
-	baseOrgs := map[OrgID]bool{}
-	targetOrgs := map[OrgID]bool{}
-	for _, o := range AllOrgs {
-		baseOrgs[o] = orgHasTeam(p.base, o)
-		targetOrgs[o] = orgHasTeam(p.target, o)
-	}
-	for i := range p.teams {
-		e := &p.teams[i]
-		switch {
-		case e.base < 0:
-			e.added = 1
-			if !baseOrgs[p.target.Teams[e.target].Org] {
-				e.added = 2 // the first team of an org: an organizational decision
-			}
-		case e.target < 0:
-			e.removed = 1
-			if !targetOrgs[p.base.Teams[e.base].Org] {
-				e.removed = 2 // the last team of an org goes
-			}
-		default:
-			b, t := &p.base.Teams[e.base], &p.target.Teams[e.target]
-			if b.Run != t.Run || !SameName(b.RunWith, t.RunWith) || b.SRERole != t.SRERole {
-				e.stage[groupRun] = 0
-			}
-			if b.Headcount != t.Headcount || b.Rotation != t.Rotation {
-				e.stage[groupStaff] = 1
-			}
-			if b.Org != t.Org {
-				e.stage[groupOrg] = 2
-			}
-			if !teamOtherEqual(b, t) {
-				e.stage[groupOther] = 0 // placed with the team's first stage below
-			}
-		}
-	}
-	for i := range p.services {
-		e := &p.services[i]
-		switch {
-		case e.base < 0:
-			e.added = 0
-		case e.target < 0:
-			e.removed = 0
-		default:
-			b, t := &p.base.Services[e.base], &p.target.Services[e.target]
-			if b.Run != t.Run || !SameName(b.RunWith, t.RunWith) {
-				e.stage[groupRun] = 0
-			}
-			if !serviceOtherEqual(b, t) {
-				e.stage[groupOther] = 0
-			}
-		}
-	}
-	p.sreOrgStage, p.sreRoleStage, p.orgOtherStage = -1, -1, -1
-	if p.base.SREOrg.Positioning != p.target.SREOrg.Positioning {
-		p.sreOrgStage = 0
-	}
-	if p.base.SRERole != p.target.SRERole {
-		p.sreRoleStage = 0
-	}
-	p.reordered = orderChanged(p.teams) || orderChanged(p.services)
-	if !orgOtherEqual(p.base, p.target) || p.reordered {
-		p.orgOtherStage = 0
-	}
-	for p.propagate() {
-	}
-}
-
-// propagate applies each prerequisite once; it reports whether any stage moved.
-func (p *planner) propagate() bool {
-	var m mover
-	p.teamPrerequisites(&m)
-	p.servicePrerequisites(&m)
-	p.otherPrerequisites(&m)
-	return m.moved
-}
-
-// mover pushes stages later, remembering whether it moved any.
-type mover struct{ moved bool }
-
-// later moves stage s to at least min (a stage -1, no difference, stays).
-func (m *mover) later(s *int, min int) {
-	if *s >= 0 && *s < min {
-		*s, m.moved = min, true
-	}
-}
-
-// arrival is the stage at which team j of p.teams arrives (0 when it exists in the base).
-func (p *planner) arrival(j int) int {
-	if j < 0 || p.teams[j].added < 0 {
-		return 0
-	}
-	return p.teams[j].added
-}
-
-// teamPrerequisites: a team runs with a partner only once it is there, is removed only
-// after nobody runs with it, and changes its kind with all its fields at once.
-func (p *planner) teamPrerequisites(m *mover) {
-	for i := range p.teams {
-		e := &p.teams[i]
-		if e.target >= 0 {
-			t := &p.target.Teams[e.target]
-			if t.Run.NeedsPartner() {
-				partner := p.teamOf(t.RunWith)
-				m.later(&e.stage[groupRun], p.arrival(partner))
-				m.later(&e.added, p.arrival(partner))
-			}
-		}
-		if e.removed >= 0 {
-			// removed only after nobody runs with it
-			for _, k := range p.runWith[i] {
-				d := &p.teams[k]
-				m.later(&e.removed, max(d.stage[groupRun], d.removed))
-			}
-		}
-		// a kind change takes the whole team at once: its fields make sense only together
-		if e.base >= 0 && e.target >= 0 && p.base.Teams[e.base].Kind != p.target.Teams[e.target].Kind {
-			top := slices.Max(e.stage[:])
-			for g := range e.stage {
-				if e.stage[g] >= 0 {
-					m.later(&e.stage[g], top)
-				}
-			}
-		}
-	}
-}
-
-// servicePrerequisites: a service arrives with its team and runs with a partner once it is
-// there; a team is removed only after its services and the overrides naming it are gone.
-func (p *planner) servicePrerequisites(m *mover) {
-	for i := range p.services {
-		e := &p.services[i]
-		if e.target >= 0 {
-			sv := &p.target.Services[e.target]
-			team := p.teamOf(sv.Team)
-			m.later(&e.added, p.arrival(team))
-			m.later(&e.stage[groupOther], p.arrival(team))
-			if sv.Run.NeedsPartner() {
-				partner := p.teamOf(sv.RunWith)
-				m.later(&e.stage[groupRun], p.arrival(partner))
-				m.later(&e.added, p.arrival(partner))
-			}
-			// the override may name its team's partner: it cannot come before the service
-			// is on that team
-			m.later(&e.stage[groupRun], e.stage[groupOther])
-		}
-		if e.base < 0 {
-			continue
-		}
-		// nobody runs with a team that is removed: the override that names it goes first
-		if b := &p.base.Services[e.base]; b.Run.NeedsPartner() {
-			if r := p.teamOf(b.RunWith); r >= 0 && p.teams[r].removed >= 0 {
-				m.later(&p.teams[r].removed, max(e.stage[groupRun], e.removed, e.stage[groupOther]))
-			}
-		}
-		// a service goes (or moves) no later than its old team is removed
-		if team := p.teamOf(p.base.Services[e.base].Team); team >= 0 && p.teams[team].removed >= 0 {
-			m.later(&p.teams[team].removed, max(e.removed, e.stage[groupOther]))
-		}
-	}
-}
-
-// otherPrerequisites: "other" differences go with the first stage that touches their team,
-// and the SRE org's positioning with the stage that creates the SRE org.
-func (p *planner) otherPrerequisites(m *mover) {
-	for i := range p.teams {
-		e := &p.teams[i]
-		if e.stage[groupOther] < 0 {
-			continue
-		}
-		first := -1
-		for _, s := range []int{e.stage[groupRun], e.stage[groupStaff], e.stage[groupOrg]} {
-			if s >= 0 && (first < 0 || s < first) {
-				first = s
-			}
-		}
-		if first > e.stage[groupOther] {
-			m.later(&e.stage[groupOther], first)
-		}
-	}
-	if p.sreOrgStage < 0 || orgHasTeam(p.base, OrgSRE) {
-		return
-	}
-	for i := range p.teams {
-		e := &p.teams[i]
-		if e.target >= 0 && p.target.Teams[e.target].Org == OrgSRE {
-			s := e.added
-			if s < 0 {
-				s = e.stage[groupOrg]
-			}
-			if s >= 0 {
-				m.later(&p.sreOrgStage, s)
-			}
-		}
-	}
-}
-
-// shift moves every item of stage s to stage s+1.
-func (p *planner) shift(s int) {
-	bump := func(v *int) {
-		if *v == s {
-			*v = s + 1
-		}
-	}
-	for _, list := range [][]planEntity{p.teams, p.services} {
-		for i := range list {
-			e := &list[i]
-			bump(&e.added)
-			bump(&e.removed)
-			for g := range e.stage {
-				bump(&e.stage[g])
-			}
-		}
-	}
-	bump(&p.sreOrgStage)
-	bump(&p.sreRoleStage)
-	bump(&p.orgOtherStage)
-	for p.propagate() {
-	}
-}
-
 // taken reports whether an item of stage s is applied in the model after stage at.
 func taken(s, at int) bool { return s >= 0 && s <= at }
-
-// build is the model after stage at: the target's order for what the target holds, then
-// what the base holds and the target does not yet, in the base's order.
-func (p *planner) build(at int) *Org {
-	// a new model of its own: the teams and services are copied one by one below, and the
-	// target's values are copied with them, so no stage shares memory with the two models
-	o := &Org{Format: p.base.Format, Name: p.base.Name, Description: p.base.Description,
-		Defaults: p.base.Defaults, SREOrg: p.base.SREOrg, SRERole: p.base.SRERole,
-		KPIs: slices.Clone(p.base.KPIs), Scenario: p.base.Scenario,
-		Teams:    make([]Team, 0, max(len(p.base.Teams), len(p.target.Teams))),
-		Services: make([]Service, 0, max(len(p.base.Services), len(p.target.Services)))}
-	o.Defaults.PerHead = cloneInt(o.Defaults.PerHead)
-	t := p.target
-	if taken(p.sreOrgStage, at) {
-		o.SREOrg = t.SREOrg
-	}
-	if taken(p.sreRoleStage, at) {
-		o.SRERole = t.SRERole
-	}
-	if taken(p.orgOtherStage, at) {
-		sre, role := o.SREOrg, o.SRERole
-		scenario := o.Scenario
-		teams, services := o.Teams, o.Services
-		*o = *t.Clone()
-		o.SREOrg, o.SRERole, o.Scenario, o.Teams, o.Services = sre, role, scenario, teams, services
-	}
-	emitTeam := func(e *planEntity) {
-		switch {
-		case e.base < 0:
-			if taken(e.added, at) {
-				o.Teams = append(o.Teams, cloneTeam(t.Teams[e.target]))
-			}
-			return
-		case e.target < 0:
-			if !taken(e.removed, at) {
-				o.Teams = append(o.Teams, cloneTeam(p.base.Teams[e.base]))
-			}
-			return
-		}
-		team := cloneTeam(p.base.Teams[e.base])
-		tt := &t.Teams[e.target]
-		if taken(e.stage[groupRun], at) {
-			team.Run, team.RunWith, team.SRERole = tt.Run, tt.RunWith, tt.SRERole
-		}
-		if taken(e.stage[groupStaff], at) {
-			team.Headcount, team.Rotation = tt.Headcount, tt.Rotation
-		}
-		if taken(e.stage[groupOrg], at) {
-			team.Org = tt.Org
-		}
-		if taken(e.stage[groupOther], at) {
-			run, runWith, role, hc, rot, org := team.Run, team.RunWith, team.SRERole, team.Headcount, team.Rotation, team.Org
-			team = cloneTeam(*tt)
-			team.Run, team.RunWith, team.SRERole, team.Headcount, team.Rotation, team.Org = run, runWith, role, hc, rot, org
-		}
-		o.Teams = append(o.Teams, team)
-	}
-	emitService := func(e *planEntity) {
-		switch {
-		case e.base < 0:
-			if taken(e.added, at) {
-				o.Services = append(o.Services, cloneService(t.Services[e.target]))
-			}
-		case e.target < 0:
-			if !taken(e.removed, at) {
-				o.Services = append(o.Services, cloneService(p.base.Services[e.base]))
-			}
-		default:
-			sv := cloneService(p.base.Services[e.base])
-			tv := &t.Services[e.target]
-			if taken(e.stage[groupOther], at) {
-				run, runWith := sv.Run, sv.RunWith
-				sv = cloneService(*tv)
-				sv.Run, sv.RunWith = run, runWith
-			}
-			if taken(e.stage[groupRun], at) {
-				sv.Run, sv.RunWith = tv.Run, tv.RunWith
-			}
-			o.Services = append(o.Services, sv)
-		}
-	}
-	// the target's order, with what only the base holds kept where the base has it
-	for _, pass := range []struct {
-		list []planEntity
-		emit func(*planEntity)
-	}{{p.teams, emitTeam}, {p.services, emitService}} {
-		for _, i := range mergedOrder(pass.list) {
-			pass.emit(&pass.list[i])
-		}
-	}
-	if len(o.Services) == 0 && p.base.Services == nil && t.Services == nil {
-		o.Services = nil
-	}
-	return o
-}
-
-// mergedOrder lists the entities in the target's order, each one that only the base holds
-// placed right after the entity that precedes it in the base: so a stage that removes
-// nothing yet keeps the base's order, and the last stage has the target's.
-func mergedOrder(list []planEntity) []int {
-	byTarget := make([]int, 0, len(list))
-	byBase := make([]int, 0, len(list))
-	for i := range list {
-		if list[i].target >= 0 {
-			byTarget = append(byTarget, i)
-		}
-		if list[i].base >= 0 {
-			byBase = append(byBase, i)
-		}
-	}
-	slices.SortFunc(byTarget, func(a, b int) int { return list[a].target - list[b].target })
-	slices.SortFunc(byBase, func(a, b int) int { return list[a].base - list[b].base })
-	out := make([]int, 0, len(list))
-	next := 0 // the next entity of byBase not yet placed
-	placeBaseOnly := func(upTo int) {
-		for next < len(byBase) && list[byBase[next]].base < upTo {
-			if e := byBase[next]; list[e].target < 0 {
-				out = append(out, e)
-			}
-			next++
-		}
-	}
-	for _, i := range byTarget {
-		if b := list[i].base; b >= 0 {
-			placeBaseOnly(b)
-		}
-		out = append(out, i)
-	}
-	placeBaseOnly(len(list) + 1<<30)
-	return out
-}
-
-// orderChanged reports whether the entities both models hold come in another order.
-func orderChanged(list []planEntity) bool {
-	last := -1
-	for _, i := range mergedOrder(list) {
-		if b := list[i].base; b >= 0 && list[i].target >= 0 {
-			if b < last {
-				return true
-			}
-			last = b
-		}
-	}
-	return false
-}

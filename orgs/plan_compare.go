@@ -5,17 +5,6 @@ import (
 	"slices"
 )
 
-func cloneTeam(t Team) Team {
-	t.PerHead = cloneInt(t.PerHead)
-	return t
-}
-
-func cloneService(s Service) Service {
-	s.Availability = cloneFloat(s.Availability)
-	s.ErrorBudgetUsed = cloneFloat(s.ErrorBudgetUsed)
-	return s
-}
-
 func eqIntPtr(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 func eqFloatPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
@@ -28,12 +17,6 @@ func teamOtherChanges(a, b *Team) []string {
 	if a.Name != b.Name {
 		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
 	}
-	if a.Kind != b.Kind {
-		out = append(out, fmt.Sprintf("kind %s -> %s", a.Kind, b.Kind))
-	}
-	if a.OnCall != b.OnCall {
-		out = append(out, fmt.Sprintf("on call %s -> %s", a.OnCall, b.OnCall))
-	}
 	if !eqIntPtr(a.PerHead, b.PerHead) {
 		out = append(out, fmt.Sprintf("per_head %s -> %s", intOrUnset(a.PerHead), intOrUnset(b.PerHead)))
 	}
@@ -43,17 +26,24 @@ func teamOtherChanges(a, b *Team) []string {
 	if a.Note != b.Note {
 		out = append(out, "note changed")
 	}
-	if !SameName(a.Backup, b.Backup) || a.Backup != b.Backup {
-		out = append(out, fmt.Sprintf("backup %s -> %s", orUnset(a.Backup), orUnset(b.Backup)))
+	if !eqIntPtr(a.AckMinutes, b.AckMinutes) {
+		out = append(out, fmt.Sprintf("ack_minutes %s -> %s", intOrUnset(a.AckMinutes), intOrUnset(b.AckMinutes)))
 	}
-	if a.HasSecondary() != b.HasSecondary() || (a.Secondary == nil) != (b.Secondary == nil) {
+	return out
+}
+
+// onCallChanges words a team's on-call changes that are staffing decisions of their own
+// (rules.md 4, v3): on_call, secondary and sites.
+func onCallChanges(a, b *Team) []string {
+	var out []string
+	if a.OnCall != b.OnCall {
+		out = append(out, fmt.Sprintf("on call %s -> %s", a.OnCall, b.OnCall))
+	}
+	if !sameBool(a.Secondary, b.Secondary) {
 		out = append(out, fmt.Sprintf("secondary %t -> %t", a.HasSecondary(), b.HasSecondary()))
 	}
 	if a.Sites != b.Sites {
 		out = append(out, fmt.Sprintf("sites %d -> %d", a.SiteCount(), b.SiteCount()))
-	}
-	if !eqIntPtr(a.AckMinutes, b.AckMinutes) {
-		out = append(out, fmt.Sprintf("ack_minutes %s -> %s", intOrUnset(a.AckMinutes), intOrUnset(b.AckMinutes)))
 	}
 	return out
 }
@@ -75,9 +65,6 @@ func serviceOtherChanges(a, b *Service) []string {
 	}
 	if !eqFloatPtr(a.ErrorBudgetUsed, b.ErrorBudgetUsed) {
 		out = append(out, fmt.Sprintf("error budget used %s -> %s", floatOrUnset(a.ErrorBudgetUsed), floatOrUnset(b.ErrorBudgetUsed)))
-	}
-	if (a.Backup == nil) != (b.Backup == nil) || a.Backup != nil && *a.Backup != *b.Backup {
-		out = append(out, fmt.Sprintf("backup %s -> %s", strOrUnset(a.Backup), strOrUnset(b.Backup)))
 	}
 	if a.WindowDays != b.WindowDays {
 		out = append(out, fmt.Sprintf("window %d -> %d days", a.Window(), b.Window()))
@@ -146,8 +133,9 @@ func floatOrUnset(p *float64) string {
 // TeamsEqual reports whether a and b are the same team with every field equal (names as
 // written, costs by value).
 func TeamsEqual(a, b *Team) bool {
-	return a.Org == b.Org && a.Headcount == b.Headcount && a.Rotation == b.Rotation && a.Run == b.Run &&
-		a.RunWith == b.RunWith && a.SRERole == b.SRERole && teamOtherEqual(a, b)
+	return a.Org == b.Org && a.Kind == b.Kind && a.Headcount == b.Headcount && a.Rotation == b.Rotation &&
+		a.OnCall == b.OnCall && sameBool(a.Secondary, b.Secondary) && a.Sites == b.Sites && a.Run == b.Run &&
+		a.RunWith == b.RunWith && a.SRERole == b.SRERole && a.Backup == b.Backup && teamOtherEqual(a, b)
 }
 
 // ModelsEqual reports whether a and b describe the same organization: the same teams and
@@ -173,5 +161,6 @@ func ModelsEqual(a, b *Org) bool {
 
 // ServicesEqual compares two services by content, as ModelsEqual does.
 func ServicesEqual(x, y *Service) bool {
-	return x.Team == y.Team && x.Run == y.Run && x.RunWith == y.RunWith && serviceOtherEqual(x, y)
+	return x.Team == y.Team && x.Run == y.Run && x.RunWith == y.RunWith && sameBackupExactly(x.Backup, y.Backup) &&
+		serviceOtherEqual(x, y)
 }

@@ -3,57 +3,144 @@ package orgs
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // stages turns the models after each stage into the plan's stages, leaving out those
-// that change nothing.
+// that change nothing. The analyses of the stages are independent of each other (each
+// stage against the base, and against the stage before it), so they run side by side:
+// an Analyser allows concurrent analyses.
 func (p *planner) stages(models []*Org) []Stage {
-	var out []Stage
+	var kept []int // the stages that change something, in order
 	prev := p.base
-	baseAnalyser := NewAnalyser(p.base)
-	prevAnalysis := baseAnalyser.Analyse(p.base)
-	prevAnalyser := baseAnalyser
-	baseStaffing := StaffingOf(p.base).StaffingTotals
 	for s, m := range models {
-		if ModelsEqual(prev, m) {
-			continue
+		if !ModelsEqual(prev, m) {
+			kept = append(kept, s)
+			prev = m
 		}
-		step := prevAnalyser.Analyse(m)
-		decisions := append([]Decision(nil), step.Transition.Decisions...)
-		decisions = append(decisions, p.others(s)...)
-		a := baseAnalyser.Analyse(m)
-		staffing := StaffingOf(m)
-		staffing.Delta = staffing.StaffingTotals.Minus(baseStaffing)
-		raised, cleared := advisoryCodesDelta(prevAnalysis.Advisories, a.Advisories)
+	}
+	baseAnalyser := NewAnalyser(p.base)
+	against := make([]*Analysis, len(kept)) // each stage against the base
+	steps := make([]*Analysis, len(kept))   // each stage against the one before (the first: against)
+	parallel(2*len(kept)+1, func(job int) {
+		switch i := job / 2; {
+		case job == 2*len(kept):
+			p.baseAnalysis = baseAnalyser.Analyse(p.base)
+		case job%2 == 0:
+			against[i] = baseAnalyser.Analyse(models[kept[i]])
+		case i > 0:
+			steps[i] = NewAnalyser(models[kept[i-1]]).Analyse(models[kept[i]])
+		}
+	})
+	out := make([]Stage, 0, len(kept))
+	prevAnalysis := p.baseAnalysis
+	for i, s := range kept {
+		a, step := against[i], steps[i]
+		if step == nil {
+			step = a // the first stage's step is from the base
+		}
+		adv := compareAdvisories(prevAnalysis.Advisories, a.Advisories)
 		out = append(out, Stage{
-			Number: len(out) + 1, Name: StageNames[s], Decisions: decisions, Model: m,
-			Analysis: a, Step: step, FromPrevious: step.Transition.Verdict, Staffing: staffing,
-			Raised: raised, Cleared: cleared,
+			Number: i + 1, Name: StageNames[s], Decisions: p.decisions(s, step), Gates: []Gate{},
+			Model: models[s], Analysis: a, Step: step, FromPrevious: step.Transition.Verdict,
+			Staffing:   a.Staffing, // against the base, its delta too
+			Advisories: adv, Raised: advisoryCodes(adv.Raised), Cleared: advisoryCodes(adv.Cleared),
+			Changed: updateCodes(adv.Changed), addsPeople: p.addsPeople(s),
 		})
-		prev, prevAnalysis, prevAnalyser = m, a, NewAnalyser(m)
+		prevAnalysis = a
 	}
 	return out
 }
 
-// advisoryCodesDelta lists the codes in after and not in before, and the reverse.
-func advisoryCodesDelta(before, after []Advisory) (raised, cleared []string) {
-	has := func(list []Advisory, code string) bool {
-		return slices.ContainsFunc(list, func(a Advisory) bool { return a.Code == code })
+// parallel runs job(0..n-1) on as many goroutines as the machine runs Go code at once.
+func parallel(n int, job func(int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := int(next.Add(1) - 1); j < n; j = int(next.Add(1) - 1) {
+				job(j)
+			}
+		})
 	}
-	raised, cleared = []string{}, []string{}
-	for _, a := range after {
-		if !has(before, a.Code) {
-			raised = append(raised, a.Code)
+	wg.Wait()
+}
+
+func advisoryCodes(list []Advisory) []string {
+	out := make([]string, 0, len(list))
+	for _, a := range list {
+		out = append(out, a.Code)
+	}
+	return out
+}
+
+func updateCodes(list []AdvisoryUpdate) []string {
+	out := make([]string, 0, len(list))
+	for _, a := range list {
+		out = append(out, a.Code)
+	}
+	return out
+}
+
+// addsPeople reports whether stage s adds a team or raises a headcount: hiring takes time.
+func (p *planner) addsPeople(s int) bool {
+	for i := range p.teams {
+		e := &p.teams[i]
+		if e.added == s || e.stage[groupStaff] == s && p.baseTeam(i).Headcount < p.targetTeam(i).Headcount {
+			return true
 		}
 	}
-	for _, a := range before {
-		if !has(after, a.Code) {
-			cleared = append(cleared, a.Code)
+	return false
+}
+
+// decisions are the decisions of stage s: the step's transition decisions, those of rules
+// version 3 the step does not word (a backup, on-call hours, a secondary, sites), then the
+// differences that are no decision of their own.
+func (p *planner) decisions(s int, step *Analysis) []Decision {
+	out := append([]Decision(nil), step.Transition.Decisions...)
+	has := func(kind DecisionKind, subject string) int {
+		for i := range out {
+			if out[i].Kind == kind && SameName(out[i].Subject, subject) {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := range p.teams {
+		e := &p.teams[i]
+		b, t := p.baseTeam(i), p.targetTeam(i)
+		if b == nil || t == nil {
+			continue
+		}
+		if parts := onCallChanges(b, t); e.stage[groupStaff] == s && len(parts) > 0 {
+			if k := has(DecideStaffing, t.Name); k < 0 {
+				out = append(out, Decision{Kind: DecideStaffing, Subject: t.Name, Changeability: DecideStaffing.Changeability(), Detail: strings.Join(parts, ", ")})
+			} else if !strings.Contains(out[k].Detail, "on call") && !strings.Contains(out[k].Detail, "secondary") && !strings.Contains(out[k].Detail, "sites") {
+				out[k].Detail += ", " + strings.Join(parts, ", ")
+			}
+		}
+		if e.stage[groupRun] == s && b.Backup != t.Backup && has(DecideWhoRunsIt, t.Name) < 0 {
+			out = append(out, Decision{Kind: DecideWhoRunsIt, Subject: t.Name, Changeability: DecideWhoRunsIt.Changeability(),
+				Detail: fmt.Sprintf("backup %s -> %s", orUnset(b.Backup), orUnset(t.Backup))})
 		}
 	}
-	return raised, cleared
+	for i := range p.services {
+		e := &p.services[i]
+		if e.base < 0 || e.target < 0 || e.stage[groupRun] != s {
+			continue
+		}
+		b, t := &p.base.Services[e.base], &p.target.Services[e.target]
+		subject := t.Team + " / " + t.Name
+		if !sameBackupExactly(b.Backup, t.Backup) && has(DecideWhoRunsIt, subject) < 0 {
+			out = append(out, Decision{Kind: DecideWhoRunsIt, Subject: subject, Changeability: DecideWhoRunsIt.Changeability(),
+				Detail: fmt.Sprintf("backup %s -> %s", strOrUnset(b.Backup), strOrUnset(t.Backup))})
+		}
+	}
+	return append(out, p.others(s)...)
 }
 
 // others lists the differences of stage s that are no decision of their own.
@@ -71,9 +158,18 @@ func (p *planner) others(s int) []Decision {
 	}
 	for i := range p.teams {
 		e := &p.teams[i]
+		var changes []string
+		if e.stage[groupKind] == s {
+			changes = append(changes, fmt.Sprintf("kind %s -> %s", p.baseTeam(i).Kind, p.targetTeam(i).Kind))
+		}
 		if e.stage[groupOther] == s {
-			t := &p.target.Teams[e.target]
-			add(t.Name, strings.Join(teamOtherChanges(&p.base.Teams[e.base], t), "; "))
+			changes = append(changes, teamOtherChanges(p.baseTeam(i), p.targetTeam(i))...)
+		}
+		if len(changes) > 0 {
+			add(p.targetTeam(i).Name, strings.Join(changes, "; "))
+		}
+		if e.interim && e.added == s {
+			add(p.targetTeam(i).Name, "created in "+p.interimOrg.Phrase()+" until the SRE organization exists")
 		}
 	}
 	for i := range p.services {

@@ -79,6 +79,7 @@ func TestReportsGolden(t *testing.T) {
 			})
 		}
 		plan := &PlanOutput{Plan: orgs.MakePlan(p[0], p[1]), Base: "a.toml", Target: "b.toml"}
+		plan.Plan.Date(orgs.Month{Year: 2027, Month: 1}, nil) // dated, for the gantt chart
 		for _, format := range PlanFormats {
 			t.Run("plan/"+name+"/"+format, func(t *testing.T) {
 				out, err := RenderPlan(format, plan)

@@ -9,7 +9,7 @@ import (
 )
 
 // PlanFormats lists the output formats of `sretopo plan`.
-var PlanFormats = []string{"text", "markdown", "json"}
+var PlanFormats = []string{"text", "markdown", "json", "mermaid"}
 
 // PlanOutput is a plan with the names of its files, as `sretopo plan` prints it.
 type PlanOutput struct {
@@ -28,6 +28,8 @@ func RenderPlan(format string, p *PlanOutput) ([]byte, error) {
 		return []byte(planMarkdown(p)), nil
 	case "json":
 		return planJSON(p)
+	case "mermaid":
+		return planGantt(p)
 	}
 	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(PlanFormats, ", "))
 }
@@ -43,9 +45,13 @@ func planText(p *PlanOutput, esc func(string) string) string {
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
 		fmt.Fprintf(&b, "\nStage %d of %d: %s\n", s.Number, k, words.Stage(s.Name))
+		fmt.Fprintf(&b, "  When: %s\n", words.StageWhen(s))
 		fmt.Fprintf(&b, "  Decisions (how hard to undo, kind, subject):\n")
 		for _, d := range s.Decisions {
 			fmt.Fprintf(&b, "    %s\n", words.PlanDecision(d, esc))
+		}
+		for _, g := range s.Gates {
+			fmt.Fprintf(&b, "  Gate %s\n", words.Gate(g, esc))
 		}
 		fmt.Fprintf(&b, "  After this stage:\n")
 		for _, l := range words.StageAfter(p.Base, s, esc) {
@@ -67,17 +73,31 @@ func planMarkdown(p *PlanOutput) string {
 		return w.b.String()
 	}
 	k := len(p.Plan.Stages)
-	w.line("%s, following the book's advice: who runs it first (easy to correct), the organizational decision last, once SRE works in practice.", Count(k, "stage"))
+	w.line("%s, following the book's advice: staff first, then a pilot, then who runs it; the organizational decision last, once SRE works in practice.", Count(k, "stage"))
 	w.line("")
+	if chart, err := planGantt(p); err == nil {
+		// dated: the roadmap as a chart that renders where Markdown renders Mermaid; every
+		// name in it is written as entity codes, so no back quote can close the fence
+		w.line("```mermaid")
+		w.b.Write(chart)
+		w.line("```")
+		w.line("")
+	}
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
 		w.line("## Stage %d of %d: %s", s.Number, k, md(words.Stage(s.Name)))
+		w.line("")
+		w.line("When: %s.", words.StageWhen(s))
 		w.line("")
 		var rows [][]string
 		for _, d := range s.Decisions {
 			rows = append(rows, []string{words.DecisionKind(d.Kind), md(d.Subject), md(d.Detail), words.HowHard(d.Changeability)})
 		}
 		w.table([]string{"Decision", "Subject", "Detail", "How hard to undo"}, rows)
+		for _, g := range s.Gates {
+			w.line("**Gate** %s", words.Gate(g, md))
+			w.line("")
+		}
 		w.line("After this stage:")
 		w.line("")
 		for _, l := range words.StageAfter(p.Base, s, md) {
@@ -95,7 +115,39 @@ func planMarkdown(p *PlanOutput) string {
 	return w.b.String()
 }
 
-// planJSON is the `plan --format json` of docs/deciding.md.
+// gateJSON is a gate of rules.md section 11: {"kind", "text", "teams", "services",
+// "window_days"}, null where a field does not apply.
+type gateJSON struct {
+	Kind       orgs.GateKind `json:"kind"`
+	Text       string        `json:"text"`
+	Teams      []string      `json:"teams"`
+	Services   []string      `json:"services"`
+	WindowDays *int          `json:"window_days"`
+}
+
+func gatesJSON(gates []orgs.Gate) []gateJSON {
+	out := make([]gateJSON, 0, len(gates))
+	for _, g := range gates {
+		j := gateJSON{Kind: g.Kind, Text: g.Text, Teams: g.Teams, Services: g.Services}
+		if g.WindowDays > 0 {
+			n := g.WindowDays
+			j.WindowDays = &n
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// monthJSON is a stage's month, null before the plan is dated.
+func monthJSON(m orgs.Month) *string {
+	if m.IsZero() {
+		return nil
+	}
+	s := m.String()
+	return &s
+}
+
+// planJSON is the `plan --format json` of docs/deciding.md and cli.md.
 func planJSON(p *PlanOutput) ([]byte, error) {
 	type after struct {
 		RunModel               runModelJSON        `json:"run_model"`
@@ -106,6 +158,7 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		TransitionFromBase     orgs.Verdict        `json:"transition_from_base"`
 		AdvisoriesRaised       []string            `json:"advisories_raised"`
 		AdvisoriesCleared      []string            `json:"advisories_cleared"`
+		AdvisoriesChanged      []string            `json:"advisories_changed"`
 	}
 	type decision struct {
 		Kind          orgs.DecisionKind   `json:"kind"`
@@ -117,6 +170,11 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		Stage     int            `json:"stage"`
 		Name      orgs.StageName `json:"name"`
 		Decisions []decision     `json:"decisions"`
+		Gate      *gateJSON      `json:"gate"`
+		Gates     []gateJSON     `json:"gates"`
+		Start     *string        `json:"start"`
+		End       *string        `json:"end"`
+		Months    int            `json:"months"`
 		After     after          `json:"after"`
 		File      *string        `json:"file"`
 	}
@@ -129,7 +187,11 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
 		a := s.Analysis
-		st := stage{Stage: s.Number, Name: s.Name, Decisions: []decision{}}
+		st := stage{Stage: s.Number, Name: s.Name, Decisions: []decision{}, Gates: gatesJSON(s.Gates),
+			Start: monthJSON(s.Start), End: monthJSON(s.End), Months: s.Months}
+		if len(st.Gates) > 0 {
+			st.Gate = &st.Gates[0]
+		}
 		for _, d := range s.Decisions {
 			var how *orgs.Changeability
 			if d.Changeability != "" {
@@ -142,6 +204,7 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		st.After.Staffing = s.Staffing.StaffingTotals
 		st.After.TransitionFromPrevious, st.After.TransitionFromBase = s.FromPrevious, a.Transition.Verdict
 		st.After.AdvisoriesRaised, st.After.AdvisoriesCleared = s.Raised, s.Cleared
+		st.After.AdvisoriesChanged = s.Changed
 		if i < len(p.Files) && p.Files[i] != "" {
 			f := p.Files[i]
 			st.File = &f

@@ -42,13 +42,13 @@ func TestPlanBodyShowsEveryStage(t *testing.T) {
 	moveSRE(t, cur)
 	p := planView(base, cur)
 	if len(p.Plan.Stages) != 3 {
-		t.Fatalf("%d stages, want 3 (run, staffing, reporting lines)", len(p.Plan.Stages))
+		t.Fatalf("%d stages, want 3 (staffing, run, reporting lines)", len(p.Plan.Stages))
 	}
 	lines, starts := PlanBody(p, DefaultStyles(), 100, 1)
 	body := strings.Join(lines, "\n")
 	last := -1
-	for _, want := range []string{"Plan from examples/mixed.toml", "Stage 1 of 3: who runs it", "Online Shop",
-		"Stage 2 of 3: staffing", "Checkout", "Stage 3 of 3: reporting lines", "Operations SRE",
+	for _, want := range []string{"Plan from examples/mixed.toml", "Stage 1 of 3: staffing", "Checkout",
+		"Stage 2 of 3: who runs it", "Online Shop", "Stage 3 of 3: reporting lines", "Operations SRE",
 		"transition:", "advisories raised"} {
 		i := strings.Index(body[max(0, last):], want)
 		if i < 0 {

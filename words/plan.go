@@ -27,13 +27,37 @@ func DominantTopology(an *orgs.Analysis) string {
 }
 
 var stageWords = map[orgs.StageName]string{
-	orgs.StageWhoRunsIt:      "who runs it (easy to correct later, service by service)",
-	orgs.StageStaffing:       "staffing (teams added, resized or removed)",
+	orgs.StageStaffing:       "staffing (hire and staff the rotations first; a new SRE team starts in an interim org)",
+	orgs.StagePilot:          "pilot (one dev team per new SRE partner proves it in practice)",
+	orgs.StageWhoRunsIt:      "who runs it (the other dev teams and services switch; easy to correct later, service by service)",
 	orgs.StageReportingLines: "reporting lines (the organizational decision, hard to undo: last, once SRE works in practice)",
+}
+
+var stageShort = map[orgs.StageName]string{
+	orgs.StageStaffing:       "Staff first",
+	orgs.StagePilot:          "Pilot",
+	orgs.StageWhoRunsIt:      "Who runs it",
+	orgs.StageReportingLines: "Reporting lines",
 }
 
 // Stage describes a stage of a plan for people.
 func Stage(n orgs.StageName) string { return stageWords[n] }
+
+// StageShort is a stage's name in two or three words ("Staff first"), for a chart.
+func StageShort(n orgs.StageName) string { return stageShort[n] }
+
+// StageWhen is how long a stage lasts and, once the plan is dated, when: "2027-01 to
+// 2027-03, 3 months" or "3 months".
+func StageWhen(s *orgs.Stage) string {
+	n := Count(s.Months, "month")
+	switch {
+	case s.Start.IsZero():
+		return n
+	case s.Start == s.End:
+		return s.Start.String() + ", " + n
+	}
+	return s.Start.String() + " to " + s.End.String() + ", " + n
+}
 
 // PlanHeadline is the first sentence of a plan of k stages from base to target (file names
 // the caller has escaped). A target named as its base is the model being edited from that
@@ -42,7 +66,18 @@ func PlanHeadline(base, target string, k int) string {
 	if target == base {
 		target = "the current model"
 	}
-	return fmt.Sprintf("Plan from %s to %s: %s. Who runs it first, the organizational decision last.", base, target, Count(k, "stage"))
+	return fmt.Sprintf("Plan from %s to %s: %s. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice.", base, target, Count(k, "stage"))
+}
+
+// Gate is what must hold, and when, in one line: "before the next stage (staffing):
+// rotations at their minimum: SRE Team"; the within-budget gate holds each handover of the
+// stage itself. User names through esc.
+func Gate(g orgs.Gate, esc Escape) string {
+	when := "before the next stage"
+	if g.Kind == orgs.GateWithinBudget {
+		when = "before each handover"
+	}
+	return fmt.Sprintf("%s (%s): %s", when, g.Kind, esc(g.Text))
 }
 
 // DecisionKind is a decision's kind as a sentence names it ("reporting lines"), never its
@@ -89,11 +124,32 @@ func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 	for _, f := range s.Flagged() {
 		lines = append(lines, fmt.Sprintf("! %s: %s is %s: %s", esc(f.Team), RunChange(f.From, f.To), f.Verdict.Words(), f.Reason))
 	}
-	codes := func(cs []string) string {
-		if len(cs) == 0 {
+	return append(lines, StageAdvisories(&s.Advisories, esc)...)
+}
+
+// StageAdvisories says what a stage raises, changes and clears: a summary line of codes,
+// then a line for each advisory raised or changed with its message, so that a stage that
+// makes a rotation thinner says so as plainly as one that clears something.
+func StageAdvisories(a *orgs.AdvisoryChange, esc Escape) []string {
+	codes := func(n int, code func(int) string) string {
+		if n == 0 {
 			return "none"
+		}
+		cs := make([]string, n)
+		for i := range cs {
+			cs[i] = code(i)
 		}
 		return strings.Join(cs, ", ")
 	}
-	return append(lines, fmt.Sprintf("advisories raised: %s; cleared: %s", codes(s.Raised), codes(s.Cleared)))
+	lines := []string{fmt.Sprintf("advisories raised: %s; changed: %s; cleared: %s",
+		codes(len(a.Raised), func(i int) string { return a.Raised[i].Code }),
+		codes(len(a.Changed), func(i int) string { return a.Changed[i].Code }),
+		codes(len(a.Cleared), func(i int) string { return a.Cleared[i].Code }))}
+	for _, x := range a.Raised {
+		lines = append(lines, "raised "+Advisory(x, esc))
+	}
+	for _, x := range a.Changed {
+		lines = append(lines, "changed "+Advisory(x.To, esc))
+	}
+	return lines
 }

@@ -1,6 +1,7 @@
 package words
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -122,10 +123,23 @@ func TestDiffChangesHaveTheirParts(t *testing.T) {
 // TestPlanHeadlineNamesTheCurrentModel: a plan to the model edited from its base file does
 // not name that file twice.
 func TestPlanHeadlineNamesTheCurrentModel(t *testing.T) {
-	if got := PlanHeadline("mixed.toml", "mixed.toml", 1); got != "Plan from mixed.toml to the current model: 1 stage. Who runs it first, the organizational decision last." {
+	if got := PlanHeadline("mixed.toml", "mixed.toml", 1); got != "Plan from mixed.toml to the current model: 1 stage. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice." {
 		t.Errorf("got %q", got)
 	}
-	if got := PlanHeadline("a.toml", "b.toml", 3); got != "Plan from a.toml to b.toml: 3 stages. Who runs it first, the organizational decision last." {
+	if got := PlanHeadline("a.toml", "b.toml", 3); got != "Plan from a.toml to b.toml: 3 stages. Staff first, then a pilot, then who runs it; the reporting lines last, once SRE works in practice." {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestGateSaysWhenItHolds: a staffing or pilot gate holds before the next stage, the
+// within-budget gate before each handover of its own stage (rules.md 11, "hand over once
+// within their error budgets"); user names go through the format's escaping.
+func TestGateSaysWhenItHolds(t *testing.T) {
+	up := func(s string) string { return strings.ToUpper(s) }
+	if got := Gate(orgs.Gate{Kind: orgs.GateStaffing, Text: "rotations at their minimum: sre"}, up); got != "before the next stage (staffing): ROTATIONS AT THEIR MINIMUM: SRE" {
+		t.Errorf("got %q", got)
+	}
+	if got := Gate(orgs.Gate{Kind: orgs.GateWithinBudget, Text: "x"}, Plain); got != "before each handover (within-budget): x" {
 		t.Errorf("got %q", got)
 	}
 }
