@@ -139,7 +139,9 @@ func sameBool(a, b *bool) bool { return a == nil && b == nil || a != nil && b !=
 
 // sameBackupExactly reports whether two backups are the same, spelled the same (the last stage
 // must equal the target field for field).
-func sameBackupExactly(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+func sameBackupExactly(a, b *string) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
 
 // choosePilots finds, for each SRE team that the target gives at least three dev teams of
 // the base as a new partner by their own run and run_with, the first of those dev teams in
