@@ -60,6 +60,7 @@ type teamFacts struct {
 	kind    Kind
 	run     Run
 	runWith string
+	backup  string
 }
 
 // serviceFacts is a service as the cross-check sees it.
@@ -67,6 +68,7 @@ type serviceFacts struct {
 	name, team string
 	run        Run
 	runWith    string
+	backup     string
 }
 
 func (c *checker) full() bool { return len(c.problems) >= maxProblems }
@@ -187,12 +189,13 @@ func (c *checker) team(t *Team, i int) teamFacts {
 	runWith := t.RunWith
 	role := c.enum(a, "sre_role", string(t.SRERole), roleStrings, false)
 	c.rotation(a, t, headcount, onCall)
+	c.onCallKeys(a, t, onCall)
 	if f.kind != KindDev {
 		if f.kind != "" {
 			for _, k := range []struct {
 				key string
 				set bool
-			}{{"run", t.Run != ""}, {"run_with", t.RunWith != ""}, {"sre_role", t.SRERole != ""}} {
+			}{{"run", t.Run != ""}, {"run_with", t.RunWith != ""}, {"sre_role", t.SRERole != ""}, {"backup", t.Backup != ""}} {
 				if c.has(a, k.key, k.set) {
 					c.addAt(a, k.key, "", "%s applies to dev teams only, and this team is kind = %q", k.key, f.kind)
 				}
@@ -228,7 +231,39 @@ func (c *checker) team(t *Team, i int) teamFacts {
 		runWith = ""
 	}
 	f.run, f.runWith = run, runWith
+	if t.Backup != "" && !c.unread(a, "backup") {
+		if run == RunNone {
+			c.addAt(a, "backup", "", "backup %q is not allowed with run = %q: nobody runs the team's services, so there is nothing to back up", t.Backup, run)
+		} else {
+			f.backup = t.Backup
+		}
+	}
 	return f
+}
+
+// onCallKeys checks the keys that shape a team's on-call rotation (docs/rules.md sections 9
+// and 12): secondary and sites only for a team on call, sites 1 or 2, ack_minutes 0-1440.
+func (c *checker) onCallKeys(a at, t *Team, onCall OnCall) {
+	for _, k := range []struct {
+		key string
+		set bool
+	}{{"secondary", t.Secondary != nil}, {"sites", t.Sites != 0}} {
+		if c.unread(a, k.key) || !c.has(a, k.key, k.set) || onCall != "" && onCall != OnCallNone {
+			continue
+		}
+		switch {
+		case !c.has(a, "on_call", t.OnCall != ""):
+			c.add(a, k.key, "%s applies only to a team on call, and this team has no on_call (it defaults to \"none\")", k.key)
+		case t.OnCall == OnCallNone:
+			c.add(a, k.key, "%s applies only to a team on call, and this team has on_call = \"none\"", k.key)
+		}
+	}
+	if !c.unread(a, "sites") && c.has(a, "sites", t.Sites != 0) && t.Sites != 1 && t.Sites != 2 {
+		c.add(a, "sites", "sites = %d is not allowed: 1 site, or 2 to follow the sun", t.Sites)
+	}
+	if v := t.AckMinutes; v != nil && (*v < 0 || *v > 1440) {
+		c.add(a, "ack_minutes", "ack_minutes = %d is out of range 0-1440 (minutes to engage once paged)", *v)
+	}
 }
 
 // rotation checks a team's rotation: 1..headcount, and only for a team that is on call. A
@@ -291,7 +326,29 @@ func (c *checker) service(s *Service, i int) serviceFacts {
 		c.add(a, "error_budget_used", "error_budget_used %v is out of range: it must be 0 or more", *v)
 	}
 	f.run, f.runWith = run, runWith
+	if b := s.Backup; b != nil && *b != "" {
+		if run == RunNone {
+			c.add(a, "backup", "backup %q is not allowed with run = %q: nobody runs the service, so there is nothing to back up", *b, run)
+		} else {
+			f.backup = *b
+		}
+	}
+	c.serviceRisk(a, s)
 	return f
+}
+
+// serviceRisk checks the keys of a service's SLO window and incident rates (docs/rules.md
+// sections 8 and 12).
+func (c *checker) serviceRisk(a at, s *Service) {
+	if !c.unread(a, "window_days") && c.has(a, "window_days", s.WindowDays != 0) && (s.WindowDays < 7 || s.WindowDays > 90) {
+		c.add(a, "window_days", "window_days = %d is out of range 7-90 (the SLO window in days)", s.WindowDays)
+	}
+	if v := s.IncidentsPerMonth; v != nil && (*v < 0 || *v > 1000) {
+		c.add(a, "incidents_per_month", "incidents_per_month = %v is out of range 0-1000", *v)
+	}
+	if v := s.RestoreHours; v != nil && (*v <= 0 || *v > 720) {
+		c.add(a, "restore_hours", "restore_hours = %v is out of range: more than 0, at most 720", *v)
+	}
 }
 
 // kpi checks one [[kpi]]: identity and text, and optionally target, actual and better.

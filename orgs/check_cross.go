@@ -88,6 +88,32 @@ func (c *checker) crossCheck() {
 			partner(cross("service", s.name, i), -1, s.run, s.runWith)
 		}
 	}
+	// a backup is an ops or SRE team, and not the partner it would back up (docs/rules.md
+	// section 1)
+	backup := func(a at, name, own, whose string) {
+		j, ok := lookupFold(byName, name)
+		switch {
+		case !ok && c.full():
+			c.more++
+		case !ok:
+			c.addAt(a, "backup", "", "backup %q names no team%s", name, didYouMeanTeam(name))
+		case teams[j].kind == "":
+		case teams[j].kind != KindOps && teams[j].kind != KindSRE:
+			c.addAt(a, "backup", "", "backup %q is kind = %q; a backup is an ops or SRE team (kind = \"ops\" or \"sre\")", name, teams[j].kind)
+		case own != "" && SameName(own, name):
+			c.addAt(a, "backup", "", "backup %q is %s own run_with: a backup covers the hours the responders do not, so it is another team", name, whose)
+		}
+	}
+	for i, t := range teams {
+		if t.backup != "" && t.kind == KindDev {
+			backup(cross("team", t.name, i), t.backup, t.runWith, "the team's")
+		}
+	}
+	for i, s := range services {
+		if s.backup != "" {
+			backup(cross("service", s.name, i), s.backup, s.runWith, "the service's")
+		}
+	}
 }
 
 // crossWhere names the i-th team or service in the messages of crossCheck: by its name, or

@@ -68,3 +68,64 @@ func TestValidateAcceptsEveryLoadedModel(t *testing.T) {
 		t.Errorf("a model without a headcount: %v", err)
 	}
 }
+
+// TestVersion3KeysLoadAndSaveBack: every key rules version 3 adds (org-format.md) loads,
+// validates, and is written back so that the saved file loads to the same model.
+func TestVersion3KeysLoadAndSaveBack(t *testing.T) {
+	src := `format = 1
+name = "v3 keys"
+
+[[team]]
+name = "Viewer"
+org = "dev"
+kind = "dev"
+headcount = 8
+on_call = "8x5"
+secondary = true
+sites = 2
+ack_minutes = 5
+backup = "Cloud Operations"
+
+[[team]]
+name = "Cloud Operations"
+org = "ops"
+kind = "ops"
+headcount = 6
+on_call = "24x5"
+
+[[service]]
+name = "DICOM viewer"
+team = "Viewer"
+availability = 99.99
+backup = ""
+window_days = 28
+incidents_per_month = 1.5
+restore_hours = 0.5
+`
+	o, err := orgs.Load("v3.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &o.Teams[0]
+	s := &o.Services[0]
+	if v.Backup != "Cloud Operations" || !v.HasSecondary() || v.SiteCount() != 2 || v.Ack() != 5 ||
+		s.Backup == nil || *s.Backup != "" || s.Window() != 28 || *s.IncidentsPerMonth != 1.5 || *s.RestoreHours != 0.5 {
+		t.Fatalf("loaded %+v and %+v", *v, *s)
+	}
+	back, err := orgs.Load("saved.toml", orgs.Marshal(o))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !orgs.ModelsEqual(o, back) {
+		t.Errorf("saved and loaded again:\n%s", orgs.Marshal(back))
+	}
+	// the defaults: a secondary for round-the-clock patterns only, one site, 15 minutes, 30 days
+	c := &o.Teams[1]
+	if !c.HasSecondary() || c.SiteCount() != 1 || c.Ack() != 15 || (&orgs.Service{}).Window() != 30 {
+		t.Errorf("defaults: secondary %v, sites %d, ack %d", c.HasSecondary(), c.SiteCount(), c.Ack())
+	}
+	c.OnCall = orgs.OnCall8x7
+	if c.HasSecondary() {
+		t.Error("8x7 has a secondary by default")
+	}
+}

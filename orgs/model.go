@@ -185,10 +185,20 @@ type Team struct {
 	// then the whole team takes them (docs/rules.md section 9). Only with OnCall other than none.
 	Rotation int
 	Note     string
+	// Secondary says whether a secondary is on call beside the primary (docs/rules.md
+	// section 9); nil means the default of the on-call pattern (HasSecondary).
+	Secondary *bool
+	// Sites is 1 or 2 (follow the sun); 0 means unset, one site.
+	Sites int
+	// AckMinutes is the minutes to engage once paged, 0-1440; nil means 15.
+	AckMinutes *int64
 	// Run, RunWith and SRERole apply to development teams only; for other kinds they are empty.
 	Run     Run
 	RunWith string
 	SRERole SRERole
+	// Backup is the ops or SRE team on call for the team's services whenever their run
+	// model's responders are not (docs/rules.md section 1); dev teams only, "" for none.
+	Backup string
 }
 
 // Service is a service built by a development team.
@@ -204,6 +214,15 @@ type Service struct {
 	Run Run
 	// RunWith is the service's own partner, for a Run that needs one; empty otherwise.
 	RunWith string
+	// Backup replaces the team's backup for this service when set: a team's name, or ""
+	// to clear it (docs/rules.md section 1); nil when the service takes its team's.
+	Backup *string
+	// WindowDays is the SLO window in days, 7-90; 0 means unset, 30.
+	WindowDays int
+	// IncidentsPerMonth is incidents per 30 days (docs/rules.md section 12); nil when not given.
+	IncidentsPerMonth *float64
+	// RestoreHours is the hands-on time to restore once engaged; nil means 1.
+	RestoreHours *float64
 }
 
 // KPI is one of the organization's own KPIs for an identity.
@@ -251,12 +270,23 @@ func (o *Org) Clone() *Org {
 	c.Teams = make([]Team, len(o.Teams))
 	copy(c.Teams, o.Teams)
 	for i := range c.Teams {
-		c.Teams[i].PerHead = cloneInt(c.Teams[i].PerHead)
+		t := &c.Teams[i]
+		t.PerHead, t.AckMinutes = cloneInt(t.PerHead), cloneInt(t.AckMinutes)
+		if t.Secondary != nil {
+			v := *t.Secondary
+			t.Secondary = &v
+		}
 	}
 	c.Services = append([]Service(nil), o.Services...)
 	for i := range c.Services {
 		c.Services[i].Availability = cloneFloat(c.Services[i].Availability)
 		c.Services[i].ErrorBudgetUsed = cloneFloat(c.Services[i].ErrorBudgetUsed)
+		c.Services[i].IncidentsPerMonth = cloneFloat(c.Services[i].IncidentsPerMonth)
+		c.Services[i].RestoreHours = cloneFloat(c.Services[i].RestoreHours)
+		if b := c.Services[i].Backup; b != nil {
+			v := *b
+			c.Services[i].Backup = &v
+		}
 	}
 	c.KPIs = append([]KPI(nil), o.KPIs...)
 	for i := range c.KPIs {
@@ -298,6 +328,41 @@ func (o *Org) TeamIndex(name string) int {
 		}
 	}
 	return -1
+}
+
+// HasSecondary reports whether t has a secondary on call beside the primary: its secondary
+// key, else true for 24x5 and 24x7 and false for 8x5 and 8x7 (docs/rules.md section 9: in
+// working hours the rest of the team is at work and backs the primary up).
+func (t *Team) HasSecondary() bool {
+	if t.Secondary != nil {
+		return *t.Secondary
+	}
+	return t.OnCall == OnCall24x5 || t.OnCall == OnCall24x7
+}
+
+// SiteCount is t's sites: 1, or 2 when it follows the sun.
+func (t *Team) SiteCount() int { return max(1, t.Sites) }
+
+// DefaultAckMinutes is the minutes a team takes to engage once paged, unless it says.
+const DefaultAckMinutes = 15
+
+// Ack is t's minutes to engage once paged.
+func (t *Team) Ack() int64 {
+	if t.AckMinutes != nil {
+		return *t.AckMinutes
+	}
+	return DefaultAckMinutes
+}
+
+// DefaultWindowDays is the SLO window of a service that sets none.
+const DefaultWindowDays = 30
+
+// Window is s's SLO window in days.
+func (s *Service) Window() int {
+	if s.WindowDays > 0 {
+		return s.WindowDays
+	}
+	return DefaultWindowDays
 }
 
 // Team returns the team named name (as SameName compares names), or nil.

@@ -43,6 +43,18 @@ func teamOtherChanges(a, b *Team) []string {
 	if a.Note != b.Note {
 		out = append(out, "note changed")
 	}
+	if !SameName(a.Backup, b.Backup) || a.Backup != b.Backup {
+		out = append(out, fmt.Sprintf("backup %s -> %s", orUnset(a.Backup), orUnset(b.Backup)))
+	}
+	if a.HasSecondary() != b.HasSecondary() || (a.Secondary == nil) != (b.Secondary == nil) {
+		out = append(out, fmt.Sprintf("secondary %t -> %t", a.HasSecondary(), b.HasSecondary()))
+	}
+	if a.Sites != b.Sites {
+		out = append(out, fmt.Sprintf("sites %d -> %d", a.SiteCount(), b.SiteCount()))
+	}
+	if !eqIntPtr(a.AckMinutes, b.AckMinutes) {
+		out = append(out, fmt.Sprintf("ack_minutes %s -> %s", intOrUnset(a.AckMinutes), intOrUnset(b.AckMinutes)))
+	}
 	return out
 }
 
@@ -63,6 +75,18 @@ func serviceOtherChanges(a, b *Service) []string {
 	}
 	if !eqFloatPtr(a.ErrorBudgetUsed, b.ErrorBudgetUsed) {
 		out = append(out, fmt.Sprintf("error budget used %s -> %s", floatOrUnset(a.ErrorBudgetUsed), floatOrUnset(b.ErrorBudgetUsed)))
+	}
+	if (a.Backup == nil) != (b.Backup == nil) || a.Backup != nil && *a.Backup != *b.Backup {
+		out = append(out, fmt.Sprintf("backup %s -> %s", strOrUnset(a.Backup), strOrUnset(b.Backup)))
+	}
+	if a.WindowDays != b.WindowDays {
+		out = append(out, fmt.Sprintf("window %d -> %d days", a.Window(), b.Window()))
+	}
+	if !eqFloatPtr(a.IncidentsPerMonth, b.IncidentsPerMonth) {
+		out = append(out, fmt.Sprintf("incidents a month %s -> %s", floatOrUnset(a.IncidentsPerMonth), floatOrUnset(b.IncidentsPerMonth)))
+	}
+	if !eqFloatPtr(a.RestoreHours, b.RestoreHours) {
+		out = append(out, fmt.Sprintf("restore hours %s -> %s", floatOrUnset(a.RestoreHours), floatOrUnset(b.RestoreHours)))
 	}
 	return out
 }
@@ -92,6 +116,17 @@ func orgOtherChanges(a, b *Org) []string {
 		out = append(out, "format changed")
 	}
 	return out
+}
+
+// strOrUnset is a service's backup as a change names it: the team, "none" for a cleared one.
+func strOrUnset(p *string) string {
+	switch {
+	case p == nil:
+		return "unset"
+	case *p == "":
+		return "none"
+	}
+	return fmt.Sprintf("%q", *p)
 }
 
 func intOrUnset(p *int64) string {

@@ -21,8 +21,8 @@ var (
 	defaultsKeys = []string{"per_head", "currency"}
 	sreOrgKeys   = []string{"positioning"}
 	sreRoleKeys  = []string{"positioning"}
-	teamKeys     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "note", "run", "run_with", "sre_role"}
-	serviceKeys  = []string{"name", "team", "availability", "error_budget_used", "run", "run_with"}
+	teamKeys     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "secondary", "sites", "ack_minutes", "note", "run", "run_with", "sre_role", "backup"}
+	serviceKeys  = []string{"name", "team", "availability", "error_budget_used", "run", "run_with", "backup", "window_days", "incidents_per_month", "restore_hours"}
 	kpiKeys      = []string{"identity", "text", "target", "actual", "better"}
 	scenarioKeys = []string{"title", "note", "based_on", "based_on_sha256", "saved_at"}
 )
@@ -31,8 +31,8 @@ var (
 // problems, the reader's and the validator's, are listed in this order. Entries starting
 // with "·" are the checks that relate a key to the ones before it.
 var (
-	teamReadOrder     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "note", "run", "run_with", "sre_role", "rotation"}
-	serviceReadOrder  = []string{"name", "team", "run", "run_with", "·run", "availability", "error_budget_used"}
+	teamReadOrder     = []string{"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "note", "run", "run_with", "sre_role", "rotation", "secondary", "sites", "ack_minutes", "backup"}
+	serviceReadOrder  = []string{"name", "team", "run", "run_with", "·run", "availability", "error_budget_used", "backup", "window_days", "incidents_per_month", "restore_hours"}
 	scenarioReadOrder = []string{"title", "note", "based_on", "based_on_sha256", "·based_on", "·based_on_sha256", "saved_at"}
 )
 
@@ -213,18 +213,22 @@ func (r *tomlReader) team(t map[string]any, i int) Team {
 	defer r.named(len(r.problems), "team", t, i)
 	r.unknownKeys(t, teamKeys, a, "[[team]]")
 	return Team{
-		Name:      r.str(t, "name", a),
-		Org:       OrgID(r.enum(t, "org", a, orgStrings)),
-		Kind:      Kind(r.enum(t, "kind", a, kindStrings)),
-		Headcount: r.int(t, "headcount", a),
-		PerHead:   r.int64(t, "per_head", a),
-		Funding:   Funding(r.enum(t, "funding", a, fundingStrings)),
-		OnCall:    OnCall(r.enum(t, "on_call", a, onCallStrings)),
-		Note:      r.text(t, "note", a),
-		Run:       Run(r.enum(t, "run", a, runStrings)),
-		RunWith:   r.str(t, "run_with", a),
-		SRERole:   SRERole(r.enum(t, "sre_role", a, roleStrings)),
-		Rotation:  r.int(t, "rotation", a),
+		Name:       r.str(t, "name", a),
+		Org:        OrgID(r.enum(t, "org", a, orgStrings)),
+		Kind:       Kind(r.enum(t, "kind", a, kindStrings)),
+		Headcount:  r.int(t, "headcount", a),
+		PerHead:    r.int64(t, "per_head", a),
+		Funding:    Funding(r.enum(t, "funding", a, fundingStrings)),
+		OnCall:     OnCall(r.enum(t, "on_call", a, onCallStrings)),
+		Note:       r.text(t, "note", a),
+		Run:        Run(r.enum(t, "run", a, runStrings)),
+		RunWith:    r.str(t, "run_with", a),
+		SRERole:    SRERole(r.enum(t, "sre_role", a, roleStrings)),
+		Rotation:   r.int(t, "rotation", a),
+		Secondary:  r.bool(t, "secondary", a),
+		Sites:      r.int(t, "sites", a),
+		AckMinutes: r.int64(t, "ack_minutes", a),
+		Backup:     r.str(t, "backup", a),
 	}
 }
 
@@ -233,12 +237,16 @@ func (r *tomlReader) service(t map[string]any, i int) Service {
 	defer r.named(len(r.problems), "service", t, i)
 	r.unknownKeys(t, serviceKeys, a, "[[service]]")
 	return Service{
-		Name:            r.str(t, "name", a),
-		Team:            r.str(t, "team", a),
-		Run:             Run(r.enum(t, "run", a, runStrings)),
-		RunWith:         r.str(t, "run_with", a),
-		Availability:    r.number(t, "availability", a),
-		ErrorBudgetUsed: r.number(t, "error_budget_used", a),
+		Name:              r.str(t, "name", a),
+		Team:              r.str(t, "team", a),
+		Run:               Run(r.enum(t, "run", a, runStrings)),
+		RunWith:           r.str(t, "run_with", a),
+		Availability:      r.number(t, "availability", a),
+		ErrorBudgetUsed:   r.number(t, "error_budget_used", a),
+		Backup:            r.optStr(t, "backup", a),
+		WindowDays:        r.int(t, "window_days", a),
+		IncidentsPerMonth: r.number(t, "incidents_per_month", a),
+		RestoreHours:      r.number(t, "restore_hours", a),
 	}
 }
 
@@ -352,6 +360,33 @@ func (r *tomlReader) str(t map[string]any, key string, a at) string {
 		return ""
 	}
 	return s
+}
+
+// optStr reads a string whose absence means something else than "" (a service's backup).
+func (r *tomlReader) optStr(t map[string]any, key string, a at) *string {
+	if _, ok := t[key]; !ok {
+		return nil
+	}
+	if _, isStr := t[key].(string); !isStr {
+		r.str(t, key, a) // reports the type
+		return nil
+	}
+	s := r.str(t, key, a)
+	return &s
+}
+
+// bool reads a boolean (nil when absent or of another type).
+func (r *tomlReader) bool(t map[string]any, key string, a at) *bool {
+	v, ok := t[key]
+	if !ok {
+		return nil
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		r.addf(a, key, "%s must be true or false, not %s", key, typeName(v))
+		return nil
+	}
+	return &b
 }
 
 // text reads free text; a multi-line string in a file with CRLF line ends keeps the CR, which

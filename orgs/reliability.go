@@ -56,6 +56,9 @@ func (w *Week) covered(h int) bool { return w[h/64]&(1<<(h%64)) != 0 }
 // Union is the hours either w or v covers.
 func (w Week) Union(v Week) Week { return Week{w[0] | v[0], w[1] | v[1], w[2] | v[2]} }
 
+// Intersect is the hours both w and v cover.
+func (w Week) Intersect(v Week) Week { return Week{w[0] & v[0], w[1] & v[1], w[2] & v[2]} }
+
 // Hours is how many hours of the week are covered.
 func (w Week) Hours() int {
 	return bits.OnesCount64(w[0]) + bits.OnesCount64(w[1]) + bits.OnesCount64(w[2])

@@ -142,12 +142,13 @@ func TestRotationChangeIsOneStaffingDecision(t *testing.T) {
 	if d.Kind != orgs.DecideStaffing || !strings.Contains(d.Detail, "headcount from 6 to 8") || !strings.Contains(d.Detail, "rotation from unset to 5") {
 		t.Errorf("decision %+v, want staffing with headcount and rotation", d)
 	}
-	// rotation 5 of 24x5 (minimum 6): one to add, none to hire (the team has 8)
-	if s := an.Staffing; s.Needed != 1 || s.Hires != 0 || s.Delta.Needed != 1 {
-		t.Errorf("staffing %+v, want needed 1, hires 0, delta needed +1", s.StaffingTotals)
+	// rotation 5 of 24x5 with a secondary (minimum 8): three to add, none to hire (the
+	// team has 8); the baseline's 6 needed two
+	if s := an.Staffing; s.Needed != 3 || s.Hires != 0 || s.Delta.Needed != 1 {
+		t.Errorf("staffing %+v, want needed 3, hires 0, delta needed +1", s.StaffingTotals)
 	}
-	if a := advisory(an, "thin-rotation"); a == nil || !strings.Contains(a.Message, "add 1 to the rotation, hire 0") {
-		t.Errorf("thin-rotation %+v, want add 1, hire 0", a)
+	if a := advisory(an, "thin-rotation"); a == nil || !strings.Contains(a.Message, "add 3 to the rotation, hire 0") {
+		t.Errorf("thin-rotation %+v, want add 3, hire 0", a)
 	}
 }
 
@@ -172,13 +173,13 @@ func TestMeasuredKPIs(t *testing.T) {
 }
 
 func TestDiffReportsServicesAndStaffing(t *testing.T) {
-	base := withServices(newOrg(t1("A"), t1("B"), onCall(hc(opsTeam("O"), 6), orgs.OnCall24x5), infra("I", ops)),
+	base := withServices(newOrg(t1("A"), t1("B"), onCall(hc(opsTeam("O"), 8), orgs.OnCall24x5), infra("I", ops)),
 		svc("X", "A", "", ""), svc("Y", "A", "", ""), svc("Gone", "B", "", ""))
 	cur := base.Clone()
 	cur.Services[0].Run, cur.Services[0].RunWith = orgs.RunOps, "O" // X: override added
 	cur.Services[1].Team = "B"                                      // Y: moved
 	cur.Services = append(cur.Services[:2], svc("New", "B", "", ""))
-	cur.Teams[2].OnCall = orgs.OnCall24x7 // O: 6 people, minimum 8
+	cur.Teams[2].OnCall, cur.Teams[2].Headcount = orgs.OnCall24x7, 6 // O: 6 people, minimum 8
 	d := orgs.Compare("a.toml", base, "b.toml", cur)
 	if len(d.ServiceChanges) != 1 || d.ServiceChanges[0].Subject != "A / X" {
 		t.Errorf("service changes %+v, want A / X", d.ServiceChanges)

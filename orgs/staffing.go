@@ -7,30 +7,40 @@ import (
 	"strings"
 )
 
-// This file is docs/rules.md section 9, after the SRE book's on-call chapter: with a primary and
-// a secondary on call, nobody should be on call more than 25% of the time. For each team on
-// call it gives the hours each person carries, the smallest rotation that keeps the 25%,
-// the people missing from the rotation, the people the team must hire and what they cost;
-// and the thin-rotation advisory of section 10.
+// This file is docs/rules.md section 9, after the SRE book's "Being On-Call": on call at most
+// 25% of an engineer's time, which for week-long shifts with a primary and a secondary gives
+// "each engineer is on-call (primary or secondary) for one week every month", a minimum of
+// eight for a single-site rotation, and six per site for a dual-site one. For each team on
+// call it gives the weeks each person is on call, the hours, the smallest rotation that keeps
+// the limit, the people missing from the rotation, the people the team must hire and what
+// they cost; and the thin-rotation advisory of section 10.
+//
+// Version 2 divided on-call hours by the 168-hour week, which let two people carry an 8x5
+// rotation with each of them on call every single week; it counted the wrong thing.
 
-// maxOnCallShare is the most of the week one person should be on call.
-const maxOnCallShare = 0.25
-
-// MinimumRotation is the smallest rotation that keeps everyone on call at most 25% of the
-// week with a primary and a secondary: ceil(2 x covered / 42) = ceil(covered / 21), so 8x5
-// 2, 8x7 3, 24x5 6, 24x7 8 (0 for none).
-func MinimumRotation(c OnCall) int {
-	const most = int(maxOnCallShare * HoursPerWeek) // 42 hours a week
-	return (2*CoveredHours(c) + most - 1) / most
+// Layers is how many people are on call at once: 2 with a secondary, else 1.
+func (t *Team) Layers() int {
+	if t.HasSecondary() {
+		return 2
+	}
+	return 1
 }
 
-// HoursPerPerson is how many hours a week each of rotation people is on call for covered
-// hours: covered x min(2, rotation) / rotation (one person alone is primary only).
-func HoursPerPerson(c OnCall, rotation int) float64 {
-	if rotation < 1 {
-		return 0
+// MinimumRotation is the smallest rotation that keeps each person on call (primary or
+// secondary) at most a quarter of the weeks on one site, a third on each of two (the book's
+// six per site): sites x ceil(layers / limit), so 8 with a secondary and 4 without on one
+// site, 12 and 6 on two.
+func MinimumRotation(layers, sites int) int {
+	if sites == 2 {
+		return 2 * 3 * layers // limit 1/3: ceil(layers x 3)
 	}
-	return float64(CoveredHours(c)*min(2, rotation)) / float64(rotation)
+	return 4 * layers // limit 1/4
+}
+
+// OffHours is how many of the hours c covers fall outside Monday to Friday 09:00-17:00
+// (8x5 0, 8x7 16, 24x5 80, 24x7 128).
+func OffHours(c OnCall) int {
+	return CoveredHours(c) - Coverage(c).Intersect(Coverage(OnCall8x5)).Hours()
 }
 
 // EffectiveRotation is how many people of t take on-call shifts: its rotation when set,
@@ -46,16 +56,27 @@ func (t *Team) EffectiveRotation() int {
 }
 
 // RotationStaffing is one team's rotation (an entry of the JSON `staffing.rotations`):
-// {"team", "on_call", "rotation", "covered_hours", "hours_per_person", "share_of_week",
-// "minimum", "needed", "hires", "hire_cost"}; hours rounded to 2 decimals, share to 4.
+// {"team", "on_call", "layers", "sites", "rotation", "covered_hours", "hours_per_person",
+// "off_hours_per_person", "weeks_share", "minimum", "needed", "hires", "hire_cost"}; hours
+// rounded to 2 decimals, the share of weeks to 4.
 type RotationStaffing struct {
-	Team           string  `json:"team"`
-	OnCall         OnCall  `json:"on_call"`
-	Rotation       int     `json:"rotation"`
-	CoveredHours   int     `json:"covered_hours"`
-	HoursPerPerson float64 `json:"hours_per_person"`
-	ShareOfWeek    float64 `json:"share_of_week"`
-	Minimum        int     `json:"minimum"`
+	Team   string `json:"team"`
+	OnCall OnCall `json:"on_call"`
+	// Layers is 2 with a secondary on call beside the primary, else 1.
+	Layers int `json:"layers"`
+	// Sites is 1, or 2 when the rotation follows the sun.
+	Sites        int `json:"sites"`
+	Rotation     int `json:"rotation"`
+	CoveredHours int `json:"covered_hours"`
+	// HoursPerPerson and OffHoursPerPerson are the covered hours, and those outside
+	// weekday working hours, each person carries a week on average: they inform; the
+	// minimum comes from the weeks.
+	HoursPerPerson    float64 `json:"hours_per_person"`
+	OffHoursPerPerson float64 `json:"off_hours_per_person"`
+	// WeeksShare is the share of weeks each person is on call, primary or secondary:
+	// min(1, layers x sites / rotation).
+	WeeksShare float64 `json:"weeks_share"`
+	Minimum    int     `json:"minimum"`
 	// Needed is the people missing from the rotation, max(0, minimum - rotation).
 	Needed int `json:"needed"`
 	// Hires is the people the team must hire, max(0, minimum - headcount): the others are
@@ -116,11 +137,13 @@ func RotationOf(o *Org, i int) (RotationStaffing, bool) {
 	if rot == 0 {
 		return RotationStaffing{}, false
 	}
-	r := RotationStaffing{Team: t.Name, OnCall: t.OnCall, Rotation: rot, CoveredHours: CoveredHours(t.OnCall),
-		Minimum: MinimumRotation(t.OnCall), TeamIndex: i}
-	r.Load = HoursPerPerson(t.OnCall, rot)
+	layers, sites := t.Layers(), t.SiteCount()
+	r := RotationStaffing{Team: t.Name, OnCall: t.OnCall, Layers: layers, Sites: sites, Rotation: rot,
+		CoveredHours: CoveredHours(t.OnCall), Minimum: MinimumRotation(layers, sites), TeamIndex: i}
+	r.Load = float64(r.CoveredHours*layers) / float64(rot)
 	r.HoursPerPerson = rnd2(r.Load)
-	r.ShareOfWeek = rnd4(r.Load / HoursPerWeek)
+	r.OffHoursPerPerson = rnd2(float64(OffHours(t.OnCall)*layers) / float64(rot))
+	r.WeeksShare = rnd4(min(1, float64(layers*sites)/float64(rot)))
 	r.Needed = max(0, r.Minimum-rot)
 	r.Hires = max(0, r.Minimum-t.Headcount)
 	r.HireCost = int64(r.Hires) * o.CostPerHead(t)
@@ -181,7 +204,8 @@ func ThinRotation(s *StaffingVerdict) *Advisory {
 		}
 		teams = append(teams, r.Team)
 		if len(details) < advisedResponseLimit {
-			details = append(details, fmt.Sprintf("%q (%s, rotation %d, minimum %d): add %d to the rotation, hire %d", r.Team, r.OnCall, r.Rotation, r.Minimum, r.Needed, r.Hires))
+			details = append(details, fmt.Sprintf("%q (%s, %s, rotation %d, minimum %d): add %d to the rotation, hire %d%s",
+				r.Team, r.OnCall, rotationShape(r), r.Rotation, r.Minimum, r.Needed, r.Hires, dropSecondary(r)))
 		}
 	}
 	if len(teams) == 0 {
@@ -192,5 +216,26 @@ func ThinRotation(s *StaffingVerdict) *Advisory {
 		list += fmt.Sprintf(" and %d more", rest)
 	}
 	return &Advisory{Code: "thin-rotation", Severity: Warning, Teams: teams, Services: []string{},
-		Message: fmt.Sprintf("Rotations too thin for a primary and a secondary with nobody on call more than a quarter of the week: %s.", list)}
+		Message: fmt.Sprintf("Rotations too thin for each person to be on call at most one week in four (one in three on each of two sites): %s; or pool the rotation with another team.", list)}
+}
+
+// rotationShape says who is on call at once and where: "primary and secondary, 2 sites".
+func rotationShape(r *RotationStaffing) string {
+	shape := "primary only"
+	if r.Layers == 2 {
+		shape = "primary and secondary"
+	}
+	if r.Sites == 2 {
+		shape += ", 2 sites"
+	}
+	return shape
+}
+
+// dropSecondary names the other way out for a rotation with a secondary: without it, the
+// minimum halves.
+func dropSecondary(r *RotationStaffing) string {
+	if r.Layers < 2 {
+		return ""
+	}
+	return fmt.Sprintf(", or drop the secondary (minimum %d)", MinimumRotation(1, r.Sites))
 }

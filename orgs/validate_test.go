@@ -27,6 +27,7 @@ var invalidKinds = []string{
 	"run-on-non-dev", "run-with-no-team", "run-with-wrong-kind", "run-with-missing", "run-with-not-allowed", "sre-role-not-you", "sre-role-table",
 	"service-missing-team", "service-non-dev-team",
 	"rotation-range", "rotation-not-on-call", "service-run-with-without-run", "service-run-with-rules", "kpi-half-measured",
+	"backup-rules", "on-call-keys", "service-risk-range",
 	"several-problems",
 }
 

@@ -44,11 +44,19 @@ func Marshal(o *Org) []byte {
 		if t.Rotation > 0 {
 			w.int("rotation", int64(t.Rotation))
 		}
+		if t.Secondary != nil {
+			w.line("secondary", strconv.FormatBool(*t.Secondary))
+		}
+		if t.Sites > 0 {
+			w.int("sites", int64(t.Sites))
+		}
+		w.optInt("ack_minutes", t.AckMinutes)
 		w.optStr("note", t.Note)
 		if t.Kind == KindDev {
 			w.str("run", string(t.Run))
 			w.optStr("run_with", t.RunWith)
 			w.optStr("sre_role", string(t.SRERole))
+			w.optStr("backup", t.Backup)
 		}
 	}
 	for _, s := range o.Services {
@@ -61,6 +69,14 @@ func Marshal(o *Org) []byte {
 		if s.Run.NeedsPartner() {
 			w.optStr("run_with", s.RunWith)
 		}
+		if s.Backup != nil {
+			w.str("backup", *s.Backup)
+		}
+		if s.WindowDays > 0 {
+			w.int("window_days", int64(s.WindowDays))
+		}
+		w.optFloat("incidents_per_month", s.IncidentsPerMonth)
+		w.optFloat("restore_hours", s.RestoreHours)
 	}
 	for _, k := range o.KPIs {
 		w.header("[[kpi]]")

@@ -63,7 +63,7 @@ func StaffingRow(an *orgs.Analysis, p int, esc Escape) []string {
 	}
 	people := func(n int) string { return Number(int64(n)) }
 	return []string{team, string(r.OnCall), people(r.Rotation), HoursFigure(r.HoursPerPerson),
-		Percent(r.ShareOfWeek), people(r.Minimum), people(r.Needed), people(r.Hires),
+		Percent(r.WeeksShare), people(r.Minimum), people(r.Needed), people(r.Hires),
 		Money(r.HireCost, an.Funding.Currency)}
 }
 
