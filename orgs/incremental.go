@@ -91,6 +91,8 @@ type svcTrack struct {
 	// byTeam and byPartner list per team the services it builds and those whose
 	// effective partner it is (made when a re-analysis first needs them).
 	byTeam, byPartner [][]int32
+	// byBackup lists per team the services it backs up (made with byTeam).
+	byBackup [][]int32
 	// staffPos is per team its place in the staffing's rotations, -1 when not on call
 	// (made when a re-analysis first needs it).
 	staffPos []int32
@@ -315,7 +317,11 @@ func (a *Analyser) newTrack(cur *Org, sv *ServicesVerdict, byName *serviceNames,
 func (t *svcTrack) indexTeams(runs []ServiceRun) {
 	t.byTeam = make([][]int32, t.nTeams)
 	t.byPartner = make([][]int32, t.nTeams)
+	t.byBackup = make([][]int32, t.nTeams)
 	for k := range runs {
+		if b := runs[k].Backup; b >= 0 {
+			t.byBackup[b] = append(t.byBackup[b], int32(k))
+		}
 		if i := runs[k].Team; i >= 0 {
 			t.byTeam[i] = append(t.byTeam[i], int32(k))
 		}
@@ -344,6 +350,7 @@ func (t *svcTrack) todo(runs []ServiceRun, edited *Touched) (todo []int32, ok bo
 		}
 		todo = append(todo, t.byTeam[i]...)
 		todo = append(todo, t.byPartner[i]...)
+		todo = append(todo, t.byBackup[i]...)
 	}
 	slices.Sort(todo)
 	todo = slices.Compact(todo)
@@ -362,7 +369,7 @@ func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *S
 		old, oldMark := sv.Services[k], sv.marks[k]
 		t.put(k, old.Name, &old.ServiceRun, oldMark, -1)
 		sv.Runs[k] = serviceRunOf(cur, lk, &cur.Services[k])
-		sv.fill(cur, k, make([]string, 0, 2))
+		sv.fill(cur, k, make([]string, 0, 3))
 		r, m := &sv.Runs[k], sv.marks[k]
 		t.put(k, sv.Services[k].Name, r, m, 1)
 		if ot := old.ServiceRun.Team; ot != r.Team {
@@ -371,6 +378,14 @@ func (a *Analyser) refresh(cur *Org, lk *TeamLookup, byName *serviceNames, sv *S
 			}
 			if r.Team >= 0 {
 				t.byTeam[r.Team] = append(t.byTeam[r.Team], k32)
+			}
+		}
+		if old.Backup != r.Backup {
+			if old.Backup >= 0 {
+				t.byBackup[old.Backup] = removeValue(t.byBackup[old.Backup], k32)
+			}
+			if r.Backup >= 0 {
+				t.byBackup[r.Backup] = append(t.byBackup[r.Backup], k32)
 			}
 		}
 		if old.Partner != r.Partner {

@@ -330,17 +330,17 @@ func AnalyseServices(o *Org, lk *TeamLookup) *ServicesVerdict {
 // (which the verdict keeps).
 func analyseServicesWith(o *Org, runs []ServiceRun) *ServicesVerdict {
 	v := &ServicesVerdict{Services: make([]ServiceVerdict, len(o.Services)), Runs: runs, marks: make([]serviceMark, len(o.Services))}
-	// the responders of every service share one backing array: at most two each
-	responders := make([]string, 2*len(o.Services))
+	// the responders of every service share one backing array: at most three each
+	responders := make([]string, 3*len(o.Services))
 	for i := range o.Services {
-		v.fill(o, i, responders[2*i:2*i:2*i+2])
+		v.fill(o, i, responders[3*i:3*i:3*i+3])
 	}
 	v.summarize(o)
 	return v
 }
 
 // fill computes the verdict of service i from its effective run v.Runs[i], writing its
-// responders into buf (room for two).
+// responders into buf (room for three).
 func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 	s := &o.Services[i]
 	sv := &v.Services[i]
@@ -364,6 +364,7 @@ func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 	case SRERunIt, OpsRunIt:
 		add(sv.Partner)
 	}
+	addBackupResponder(&sv.ServiceRun, add)
 	if len(buf) > 0 {
 		sv.Responders = buf
 	}

@@ -85,6 +85,8 @@ type ServiceRun struct {
 	// Team is the index of the team that builds it and Partner that of the effective
 	// partner; -1 when there is none (or, in a model that did not validate, no such team).
 	Team, Partner int
+	// Backup is the index of its backup team (docs/rules.md section 1), -1 for none.
+	Backup int
 }
 
 // ServiceRuns is the effective run of every service of o, in model order; lk indexes o's
@@ -153,6 +155,7 @@ func serviceRunOf(o *Org, lk *TeamLookup, s *Service) ServiceRun {
 	if team != nil {
 		r.Exception = run != team.Run || (run.NeedsPartner() && !SameName(with, team.RunWith))
 	}
+	r.Backup = backupOf(lk, s, team, &r)
 	return r
 }
 
