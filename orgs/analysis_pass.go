@@ -50,6 +50,7 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 		an.Staffing = staffingInto(cur, nil)
 	}
 	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
+	a.riskPass(cur, an)
 
 	people, outside := sitPeople(cur, f, s, lay, sr.sf)
 	an.Identity = identityOf(people, f.topoN[topologyTable[0][0]] > 0)

@@ -174,6 +174,8 @@ type ServiceVerdict struct {
 	// (coverage-gap). OverBudget: error_budget_used > 1. HighTargetOpsRun: a target of
 	// 99.9 or more, run by ops or by nobody. SRERunOverBudget: run by SRE and over budget.
 	Gap, OverBudget, HighTargetOpsRun, SRERunOverBudget bool
+	// Risk is its risk (docs/rules.md section 12), nil without incidents_per_month.
+	Risk *ServiceRisk
 }
 
 // ErrorBudgetHours is the monthly error budget rounded to 2 decimals, nil without a target.

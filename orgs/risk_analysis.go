@@ -1,0 +1,249 @@
+package orgs
+
+import (
+	"runtime"
+	"sync"
+)
+
+// This file puts docs/rules.md section 12 into an analysis: the risk of every service with
+// incidents_per_month (simulated on every core, each service on its own seed), the pages
+// each rotation's people take, and the organization's figures with their change against
+// the baseline. A re-analysis told what an edit touched simulates only the services whose
+// verdict it computed again: the others keep their risk, whose inputs it cannot change.
+
+// RiskInputOf is the risk input of service k of o, whose effective run is r, with its
+// responders written into buf; ok is false when the service has no incidents_per_month.
+func RiskInputOf(o *Org, k int, r *ServiceRun, buf *[maxResponders]RiskResponder) (RiskInput, bool) {
+	s := &o.Services[k]
+	if s.IncidentsPerMonth == nil {
+		return RiskInput{}, false
+	}
+	in := RiskInput{Name: s.Name, IncidentsPerMonth: *s.IncidentsPerMonth, RestoreHours: s.Restore(),
+		WindowDays: s.Window(), Availability: s.Availability, Responders: buf[:0]}
+	for _, t := range ResponderTeams(r) {
+		if t < 0 {
+			break
+		}
+		team := &o.Teams[t]
+		in.Responders = append(in.Responders, RiskResponder{Team: t, Week: Coverage(team.OnCall), AckMinutes: team.Ack()})
+	}
+	return in, true
+}
+
+// ResponderTeams are the indices of the teams on call for a service whose effective run is
+// r, in docs/rules.md section 8's order (the backup last), -1 after the last.
+func ResponderTeams(r *ServiceRun) [maxResponders]int {
+	out := [maxResponders]int{-1, -1, -1}
+	n := 0
+	add := func(t int) {
+		if t >= 0 && n < maxResponders {
+			out[n] = t
+			n++
+		}
+	}
+	switch r.RunModel {
+	case YouRunIt:
+		add(r.Team)
+	case YouAndSRERunIt:
+		add(r.Team)
+		add(r.Partner)
+	case SRERunIt, OpsRunIt:
+		add(r.Partner)
+	}
+	addBackupResponder(r, add)
+	return out
+}
+
+// SimulateServices computes the risk of the services of o whose verdicts in services have
+// none yet and that have incidents_per_month, runs windows each, on every core: the pure
+// function SimulateRisk per service, so that any subset gives the same figures.
+func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
+	var todo []int
+	for k := range services {
+		if services[k].Risk == nil && o.Services[k].IncidentsPerMonth != nil {
+			todo = append(todo, k)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	risks := make([]ServiceRisk, len(todo))
+	work := func(part []int, out []ServiceRisk) {
+		var resp [maxResponders]RiskResponder
+		buf := make([]float64, runs)
+		for j, k := range part {
+			in, _ := RiskInputOf(o, k, &services[k].ServiceRun, &resp)
+			out[j] = SimulateRisk(&in, runs, buf)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo)/32+1)
+	if workers <= 1 {
+		work(todo, risks)
+	} else {
+		var wg sync.WaitGroup
+		size := (len(todo) + workers - 1) / workers
+		for from := 0; from < len(todo); from += size {
+			to := min(from+size, len(todo))
+			wg.Go(func() { work(todo[from:to], risks[from:to]) })
+		}
+		wg.Wait()
+	}
+	for j, k := range todo {
+		services[k].Risk = &risks[j]
+	}
+}
+
+// OrgRisk is the organization's risk (JSON `risk`): {"services_with_rates",
+// "likely_breach", "expected_downtime_hours", "max_sleep_pages_per_person", "delta"}.
+type OrgRisk struct {
+	ServicesWithRates int
+	// LikelyBreach names the services with p_breach above one half, in model order.
+	LikelyBreach []string
+	// ExpectedDowntime sums the expected downtime of the attended services (unrounded).
+	ExpectedDowntime float64
+	// MaxSleep is the rotation whose people take the most sleep pages, nil without pages.
+	MaxSleep *SleepPages
+	Delta    RiskDelta
+}
+
+// SleepPages is a rotation's sleep pages per person: JSON {"team", "pages"}.
+type SleepPages struct {
+	Team  string
+	Pages float64
+}
+
+// RiskDelta is the change against the baseline: JSON {"likely_breach",
+// "expected_downtime_hours", "max_sleep_pages_per_person"}.
+type RiskDelta struct {
+	LikelyBreach     int
+	ExpectedDowntime float64
+	MaxSleepPages    float64
+}
+
+// maxSleepPages is the worst rotation's sleep pages a person, 0 without pages.
+func (r *OrgRisk) maxSleepPages() float64 {
+	if r == nil || r.MaxSleep == nil {
+		return 0
+	}
+	return r.MaxSleep.Pages
+}
+
+// OrgRiskOf sums the organization's figures from the services' risk (SimulateServices
+// filled it in) and writes each rotation's pages a person into staffing; nil when no
+// service has incidents_per_month. Delta is left zero (see the analysis).
+func OrgRiskOf(o *Org, services []ServiceVerdict, staffing *StaffingVerdict) *OrgRisk {
+	perTeam := make([]Pages, len(o.Teams))
+	takes := make([]bool, len(o.Teams))
+	r := &OrgRisk{LikelyBreach: []string{}}
+	for k := range services {
+		sr := services[k].Risk
+		if sr == nil {
+			continue
+		}
+		r.ServicesWithRates++
+		if sr.LikelyBreach() {
+			r.LikelyBreach = append(r.LikelyBreach, services[k].Name)
+		}
+		if !sr.Unattended {
+			r.ExpectedDowntime += sr.ExpectedDowntime
+		}
+		for _, p := range sr.Pages[:sr.NPages] {
+			takes[p.Team] = true
+			for c := range p.Pages {
+				perTeam[p.Team][c] += p.Pages[c]
+			}
+		}
+	}
+	pages := make([]Pages, len(staffing.Rotations))
+	for i := range staffing.Rotations {
+		rot := &staffing.Rotations[i]
+		rot.PagesPerPerson = nil
+		if !takes[rot.TeamIndex] {
+			continue
+		}
+		for c := range pages[i] {
+			pages[i][c] = perTeam[rot.TeamIndex][c] / float64(rot.Rotation)
+		}
+		rot.PagesPerPerson = &pages[i]
+		if r.MaxSleep == nil || pages[i][PageSleep] > r.MaxSleep.Pages {
+			r.MaxSleep = &SleepPages{Team: rot.Team, Pages: pages[i][PageSleep]}
+		}
+	}
+	if r.ServicesWithRates == 0 {
+		return nil
+	}
+	return r
+}
+
+// against sets r's change against the baseline's figures base (none when base is nil).
+func (r *OrgRisk) against(base *OrgRisk) {
+	if r == nil || base == nil {
+		return
+	}
+	r.Delta = RiskDelta{
+		LikelyBreach:     len(r.LikelyBreach) - len(base.LikelyBreach),
+		ExpectedDowntime: r.ExpectedDowntime - base.ExpectedDowntime,
+		MaxSleepPages:    r.maxSleepPages() - base.maxSleepPages(),
+	}
+}
+
+// riskState is what an Analyser keeps for risk: windows a service, and the baseline's
+// figures once computed.
+type riskState struct {
+	runs     int
+	baseOnce sync.Once
+	base     *OrgRisk
+}
+
+// SetRiskRuns makes every later analysis simulate n windows a service (1 to MaxRiskRuns;
+// DefaultRiskRuns otherwise). Call it before the first analysis.
+func (a *Analyser) SetRiskRuns(n int) {
+	if n < 1 || n > MaxRiskRuns {
+		n = DefaultRiskRuns
+	}
+	a.risk.runs = n
+}
+
+// RiskRuns is the windows a service this analyser simulates.
+func (a *Analyser) RiskRuns() int {
+	if a.risk.runs == 0 {
+		return DefaultRiskRuns
+	}
+	return a.risk.runs
+}
+
+// AnalyseRuns is Analyse with n simulated windows a service (`--runs`).
+func AnalyseRuns(baseline, current *Org, n int) *Analysis {
+	a := NewAnalyser(baseline)
+	a.SetRiskRuns(n)
+	return a.Analyse(current)
+}
+
+// riskPass adds risk to an: the services' risk (those an incremental pass left without),
+// the rotations' pages and the organization's figures against the baseline's.
+func (a *Analyser) riskPass(cur *Org, an *Analysis) {
+	runs := a.RiskRuns()
+	an.RiskRuns = runs
+	SimulateServices(cur, an.Services, runs)
+	an.Risk = OrgRiskOf(cur, an.Services, &an.Staffing)
+	an.Risk.against(a.baselineRisk(cur, an.Risk))
+}
+
+// baselineRisk is the baseline's organization figures, computed once; cur and its figures
+// are those of the analysis being made, taken as they are when cur is the baseline.
+func (a *Analyser) baselineRisk(cur *Org, figures *OrgRisk) *OrgRisk {
+	a.risk.baseOnce.Do(func() {
+		if cur == a.base {
+			if figures != nil {
+				c := *figures
+				a.risk.base = &c
+			}
+			return
+		}
+		sv := AnalyseServices(a.base, nil)
+		SimulateServices(a.base, sv.Services, a.RiskRuns())
+		staffing := StaffingOf(a.base)
+		a.risk.base = OrgRiskOf(a.base, sv.Services, &staffing)
+	})
+	return a.risk.base
+}
