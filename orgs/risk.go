@@ -103,6 +103,8 @@ type ServiceRisk struct {
 	// BudgetHours is the error budget of the service's window (with a target).
 	BudgetHours float64
 	Unattended  bool
+	// WindowHours is the length of its SLO window.
+	WindowHours float64
 	// Runs is the number of simulated windows.
 	Runs int
 	// Pages are the pages of its incidents per responder that engages for some hour (at
@@ -119,6 +121,9 @@ func (r *ServiceRisk) BudgetBurn() (float64, bool) {
 	}
 	return r.ExpectedDowntime / r.BudgetHours, true
 }
+
+// BudgetWindowDays is the window, in days, the error budget is counted over.
+func (r *ServiceRisk) BudgetWindowDays() float64 { return r.WindowHours / 24 }
 
 // LikelyBreach reports whether the service is more likely than not to spend more than its
 // error budget in a window (likely-breach).
@@ -207,6 +212,7 @@ func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 	}
 	e := engagementOf(in.Responders)
 	window := 24 * float64(in.WindowDays)
+	r.WindowHours = window
 	// downtime of an incident starting at x = h + u: base[h] - slope[h] x u
 	var base, slope [HoursPerWeek]float64
 	if e.any {

@@ -1,0 +1,37 @@
+package orgs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// likelyBreach is the likely-breach advisory of docs/rules.md section 10: the services whose
+// simulated chance to spend more than their error budget in a window is above one half,
+// with the teams that build them.
+func likelyBreach(an *Analysis) advice {
+	if an.Risk == nil || len(an.Risk.LikelyBreach) == 0 {
+		return advice{}
+	}
+	var teams, details []string
+	seen := map[string]bool{}
+	for k := range an.Services {
+		v := &an.Services[k]
+		if !v.Risk.LikelyBreach() {
+			continue
+		}
+		if key := FoldName(v.Team); !seen[key] {
+			seen[key] = true
+			teams = append(teams, v.Team)
+		}
+		if len(details) < advisedResponseLimit {
+			details = append(details, fmt.Sprintf("%q (%s%% chance, budget %s h in %d days)",
+				v.Name, formatNumber(rnd2(100*v.Risk.PBreach)), formatNumber(rnd2(v.Risk.BudgetHours)), int(v.Risk.BudgetWindowDays())))
+		}
+	}
+	list := strings.Join(details, "; ")
+	if rest := len(an.Risk.LikelyBreach) - len(details); rest > 0 {
+		list += fmt.Sprintf(" and %d more", rest)
+	}
+	return advice{teams: teams, services: an.Risk.LikelyBreach,
+		message: fmt.Sprintf("Likely to spend more than the error budget in a window, at the incident rates given: %s. Cover more hours, engage faster or restore faster, or lower the target.", list)}
+}
