@@ -202,7 +202,7 @@ func RiskSeed(name string, windowDays int) (uint64, uint64) {
 }
 
 // SimulateRisk is the risk of one service, simulated over runs windows (docs/rules.md
-// section 12); buf, when it has room for runs values, is used as scratch space.
+// section 12); buf, when it has room, is used as scratch space.
 func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 	runs = max(1, runs)
 	lambda := in.IncidentsPerMonth * float64(in.WindowDays) / 30
@@ -238,37 +238,38 @@ func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 		r.Unattended = true
 	}
 	s1, s2 := RiskSeed(in.Name, in.WindowDays)
-	src := rand.NewPCG(s1, s2)
+	src := &uniforms{src: rand.NewPCG(s1, s2)}
 	poisson := newPoisson(lambda)
-	if cap(buf) < runs {
-		buf = make([]float64, runs)
-	}
-	down := buf[:runs]
+	// the p95 is the value of rank ceil(0.95 runs): the smallest of the top runs - rank + 1,
+	// kept in a min-heap as the windows go by (no list of every window to sort)
+	top := newTopK(runs-int(math.Ceil(0.95*float64(runs)))+1, buf)
+	// every incident the same downtime (every hour covered alike): only the count is drawn
+	constant, each := !r.Unattended && sameEverywhere(&base, &slope), base[0]
 	breaches := 0
-	for w := range down {
+	for range runs {
 		n := poisson.sample(src)
 		d := 0.0
-		if r.Unattended {
+		switch {
+		case r.Unattended:
 			if n > 0 {
 				d = window
 			}
-		} else {
+		case constant:
+			d = min(float64(n)*each, window)
+		default:
 			for range n {
-				x := uniform(src) * HoursPerWeek
+				x := src.next() * HoursPerWeek
 				h := int(x)
-				if h >= HoursPerWeek {
-					h = HoursPerWeek - 1
-				}
 				d += base[h] - slope[h]*(x-float64(h))
 			}
 			d = min(d, window)
 		}
-		down[w] = d
+		top.add(d)
 		if d > r.BudgetHours {
 			breaches++
 		}
 	}
-	r.P95Downtime = nearestRank(down, 0.95)
+	r.P95Downtime = top.smallest()
 	if r.HasTarget {
 		r.PBreach = float64(breaches) / float64(runs)
 		if r.Unattended {
@@ -292,8 +293,35 @@ func (e *engagement) takes(k int) bool {
 	return false
 }
 
-// uniform is a float64 in [0, 1) from 53 bits of src.
-func uniform(src *rand.PCG) float64 { return float64(src.Uint64()>>11) * 0x1p-53 }
+// sameEverywhere reports whether an incident costs the same whenever it starts.
+func sameEverywhere(base, slope *[HoursPerWeek]float64) bool {
+	for h := range base {
+		if base[h] != base[0] || slope[h] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// uniforms draws numbers in [0, 1) from a PCG, 32 bits each: two from each 64-bit output
+// (a week cut into 2^32 instants is finer than any figure the rules report), which halves
+// the generator's work.
+type uniforms struct {
+	src   *rand.PCG
+	spare uint32
+	has   bool
+}
+
+// next is the next number in [0, 1).
+func (u *uniforms) next() float64 {
+	if u.has {
+		u.has = false
+		return float64(u.spare) * 0x1p-32
+	}
+	x := u.src.Uint64()
+	u.spare, u.has = uint32(x), true
+	return float64(x>>32) * 0x1p-32
+}
 
 // poissonChunk is the largest mean sampled by inversion at once: e^-30 is far from
 // underflow, and a larger mean is sampled as the sum of equal chunks below it.
@@ -313,7 +341,8 @@ func newPoisson(lambda float64) poisson {
 	chunks := int(math.Ceil(lambda / poissonChunk))
 	mean := lambda / float64(chunks)
 	p := math.Exp(-mean)
-	cdf := []float64{p}
+	cdf := make([]float64, 1, 64)
+	cdf[0] = p
 	acc := p
 	for k := 1; acc < 1-1e-15 && k < 1000; k++ {
 		p *= mean / float64(k)
@@ -324,10 +353,10 @@ func newPoisson(lambda float64) poisson {
 }
 
 // sample draws one count.
-func (p *poisson) sample(src *rand.PCG) int {
+func (p *poisson) sample(src *uniforms) int {
 	n := 0
 	for range p.chunks {
-		u := uniform(src)
+		u := src.next()
 		k := 0
 		for k < len(p.cdf) && u >= p.cdf[k] {
 			k++
@@ -337,46 +366,57 @@ func (p *poisson) sample(src *rand.PCG) int {
 	return n
 }
 
-// nearestRank is the nearest-rank q-quantile of xs (reordered in place): the value of
-// rank ceil(q x n) in ascending order.
-func nearestRank(xs []float64, q float64) float64 {
-	if len(xs) == 0 {
-		return 0
+// topK keeps the k largest values added, in a min-heap: its root is the k-th largest.
+type topK struct{ heap []float64 }
+
+// newTopK keeps the k largest values, in buf's memory when it has room.
+func newTopK(k int, buf []float64) topK {
+	if cap(buf) < k {
+		buf = make([]float64, 0, k)
 	}
-	rank := int(math.Ceil(q*float64(len(xs)))) - 1
-	return selectKth(xs, max(0, rank))
+	return topK{heap: buf[:0:k]}
 }
 
-// selectKth is the k-th smallest value of xs (0-based), by quickselect with a
-// median-of-three pivot; it reorders xs.
-func selectKth(xs []float64, k int) float64 {
-	lo, hi := 0, len(xs)-1
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		a, b, c := xs[lo], xs[mid], xs[hi]
-		pivot := max(min(a, b), min(max(a, b), c))
-		i, j := lo, hi
-		for i <= j {
-			for xs[i] < pivot {
-				i++
+// add offers x.
+func (t *topK) add(x float64) {
+	h := t.heap
+	if len(h) < cap(h) {
+		h = append(h, x)
+		for i := len(h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if h[p] <= h[i] {
+				break
 			}
-			for xs[j] > pivot {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
+			h[p], h[i] = h[i], h[p]
+			i = p
 		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return xs[k]
-		}
+		t.heap = h
+		return
 	}
-	return xs[k]
+	if x <= h[0] {
+		return
+	}
+	h[0] = x
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(h) {
+			break
+		}
+		if c+1 < len(h) && h[c+1] < h[c] {
+			c++
+		}
+		if h[i] <= h[c] {
+			break
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// smallest is the k-th largest value added (the smallest when fewer were).
+func (t *topK) smallest() float64 {
+	if len(t.heap) == 0 {
+		return 0
+	}
+	return t.heap[0]
 }
