@@ -40,3 +40,18 @@ func CompareOptionsRuns(files []string, models []*Org, n int) []Option {
 	first.SetRiskRuns(n)
 	return compareWith(first, files, models)
 }
+
+// RiskChange is the organization's risk in A and in B (`diff`): JSON {"before", "after"},
+// each the report's `risk` or null; After's delta is against A.
+type RiskChange struct {
+	Before *OrgRisk `json:"before"`
+	After  *OrgRisk `json:"after"`
+}
+
+// riskChangeOf is the change from a to b, nil when neither has rates.
+func riskChangeOf(a, b *OrgRisk) *RiskChange {
+	if a == nil && b == nil {
+		return nil
+	}
+	return &RiskChange{Before: a, After: b}
+}

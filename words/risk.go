@@ -2,6 +2,7 @@ package words
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -85,3 +86,69 @@ func signed(x float64, unit string) string {
 func RiskRuns(n int) string {
 	return fmt.Sprintf("Simulated over %s windows a service, seeded by its name: the same file gives the same figures.", Number(int64(n)))
 }
+
+// riskFigures are the three figures compare and diff rank, as written: services likely to
+// breach (of those with rates), expected downtime a window, and the worst rotation's sleep
+// pages a person; "-" for each without rates.
+func riskFigures(r *orgs.OrgRisk, esc Escape) [3]string {
+	if r == nil {
+		return [3]string{"-", "-", "-"}
+	}
+	sleep := "0"
+	if r.MaxSleep != nil {
+		sleep = Decimal(r.MaxSleep.Pages, 2) + " (" + esc(r.MaxSleep.Team) + ")"
+	}
+	return [3]string{Number(int64(len(r.LikelyBreach))) + " of " + Number(int64(r.ServicesWithRates)),
+		Hours(r.ExpectedDowntime), sleep}
+}
+
+// riskLabels name the three figures of riskFigures.
+var riskLabels = [3]string{"Likely to breach", "Expected downtime a window", "Sleep pages a person (worst rotation)"}
+
+// RiskChanged reports whether a diff's risk figures differ between A and B as written.
+func RiskChanged(c *orgs.RiskChange) bool {
+	id := func(s string) string { return s }
+	return riskFigures(c.Before, id) != riskFigures(c.After, id)
+}
+
+// RiskChange says the risk figures that differ from A to B: "likely to breach 3 of 8 -> 1
+// of 8; expected downtime a window 89.41 h -> 40.2 h".
+func RiskChange(c *orgs.RiskChange, esc Escape) string {
+	a, b := riskFigures(c.Before, esc), riskFigures(c.After, esc)
+	var parts []string
+	for k := range a {
+		if a[k] != b[k] {
+			parts = append(parts, lowerFirst(riskLabels[k])+" "+a[k]+" -> "+b[k])
+		}
+	}
+	return joinParts(parts)
+}
+
+// DiffRisk are the risk rows of the diff's table (label, A, B, "changed" or ""); none when
+// neither side has rates.
+func DiffRisk(c *orgs.RiskChange, esc Escape) [][4]string {
+	if c == nil {
+		return nil
+	}
+	a, b := riskFigures(c.Before, esc), riskFigures(c.After, esc)
+	var rows [][4]string
+	for k := range a {
+		changed := ""
+		if a[k] != b[k] {
+			changed = "changed"
+		}
+		rows = append(rows, [4]string{riskLabels[k], a[k], b[k], changed})
+	}
+	return rows
+}
+
+// lowerFirst is s with its first letter in lower case.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// joinParts joins the parts of a sentence with semicolons.
+func joinParts(parts []string) string { return strings.Join(parts, "; ") }
