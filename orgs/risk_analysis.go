@@ -247,3 +247,47 @@ func (a *Analyser) baselineRisk(cur *Org, figures *OrgRisk) *OrgRisk {
 	})
 	return a.risk.base
 }
+
+// ServiceRiskOf is the risk of service k of o, whose effective run is r, over runs windows
+// (nil without incidents_per_month): a pure function of the model, safe to call from any
+// goroutine on a model nobody changes meanwhile.
+func ServiceRiskOf(o *Org, k int, r *ServiceRun, runs int) *ServiceRisk {
+	var resp [maxResponders]RiskResponder
+	in, ok := RiskInputOf(o, k, r, &resp)
+	if !ok {
+		return nil
+	}
+	risk := SimulateRisk(&in, runs, nil)
+	return &risk
+}
+
+// RiskTouched lists, ascending, the services whose risk an edit that touched what t says can
+// change: the services it set, and those whose responders (by their effective runs in
+// services, the model after the edit) include a team it set. nil with all true when the
+// edit may have changed anything.
+func RiskTouched(services []ServiceVerdict, t Touched) (ks []int, all bool) {
+	if t.All {
+		return nil, true
+	}
+	teams := map[int]bool{}
+	for _, i := range t.Teams {
+		teams[i] = true
+	}
+	set := map[int]bool{}
+	for _, k := range t.Services {
+		set[k] = true
+	}
+	for k := range services {
+		if set[k] {
+			ks = append(ks, k)
+			continue
+		}
+		for _, i := range ResponderTeams(&services[k].ServiceRun) {
+			if i >= 0 && teams[i] {
+				ks = append(ks, k)
+				break
+			}
+		}
+	}
+	return ks, false
+}

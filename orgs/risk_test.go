@@ -232,3 +232,15 @@ func TestRiskDeltaAgainstBaseline(t *testing.T) {
 		t.Errorf("sleep pages delta %v, want %v (the baseline's devs are never paged at night)", d.MaxSleepPages, want)
 	}
 }
+
+// TestLikelyBreachQuiet: a service with room in its budget for its incidents (99% over 30
+// days is 7.2 h; one incident in five months, always covered) raises no likely-breach.
+func TestLikelyBreachQuiet(t *testing.T) {
+	an := analyseSelf(t, riskOrg(orgs.OnCall24x7, 99, 0.2))
+	if a := advisory(an, "likely-breach"); a != nil {
+		t.Errorf("likely-breach raised: %+v", a)
+	}
+	if an.Risk == nil || len(an.Risk.LikelyBreach) != 0 {
+		t.Errorf("organization risk %+v, want nothing likely to breach", an.Risk)
+	}
+}
