@@ -56,7 +56,8 @@ func ResponderTeams(r *ServiceRun) [maxResponders]int {
 
 // SimulateServices computes the risk of the services of o whose verdicts in services have
 // none yet and that have incidents_per_month, runs windows each, on every core: the pure
-// function SimulateRisk per service, so that any subset gives the same figures.
+// function SimulateRisk per service, so that any subset gives the same figures (those
+// simulated lately are recalled, not simulated again; they are shared: never change them).
 func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 	var todo []int
 	for k := range services {
@@ -67,13 +68,13 @@ func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 	if len(todo) == 0 {
 		return
 	}
-	risks := make([]ServiceRisk, len(todo))
-	work := func(part []int, out []ServiceRisk) {
+	risks := make([]*ServiceRisk, len(todo))
+	work := func(part []int, out []*ServiceRisk) {
 		var resp [maxResponders]RiskResponder
-		buf := make([]float64, runs)
+		buf := make([]float64, 0, runs)
 		for j, k := range part {
 			in, _ := RiskInputOf(o, k, &services[k].ServiceRun, &resp)
-			out[j] = SimulateRisk(&in, runs, buf)
+			out[j] = simulateRemembered(&in, runs, buf)
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(todo)/32+1)
@@ -89,7 +90,7 @@ func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 		wg.Wait()
 	}
 	for j, k := range todo {
-		services[k].Risk = &risks[j]
+		services[k].Risk = risks[j]
 	}
 }
 
@@ -257,8 +258,7 @@ func ServiceRiskOf(o *Org, k int, r *ServiceRun, runs int) *ServiceRisk {
 	if !ok {
 		return nil
 	}
-	risk := SimulateRisk(&in, runs, nil)
-	return &risk
+	return simulateRemembered(&in, runs, nil)
 }
 
 // RiskTouched lists, ascending, the services whose risk an edit that touched what t says can

@@ -32,6 +32,7 @@ func BenchmarkResimulateTeam10k(b *testing.B) {
 		team := i % len(o.Teams)
 		i += 37
 		o.Teams[team].OnCall = orgs.AllOnCalls[1+i%4]
+		orgs.ForgetRisks() // the edit's services are new to the memo
 		ks, _ := orgs.RiskTouched(an.Services, orgs.Touched{Teams: []int{team}})
 		for _, k := range ks {
 			an.Services[k].Risk = orgs.ServiceRiskOf(o, k, &an.Services[k].ServiceRun, orgs.DefaultRiskRuns)
@@ -51,6 +52,7 @@ func BenchmarkRiskServices10k(b *testing.B) {
 	}
 	sv := orgs.AnalyseServices(o, nil)
 	for b.Loop() {
+		orgs.ForgetRisks()
 		for k := range sv.Services {
 			sv.Services[k].Risk = nil
 		}
