@@ -2,8 +2,15 @@ package orgs
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
+
+// percentWords writes a share as a percentage with one decimal at most, as the reports'
+// tables do ("53.9%" for 0.5395).
+func percentWords(share float64) string {
+	return strings.TrimSuffix(strconv.FormatFloat(share*100, 'f', 1, 64), ".0") + "%"
+}
 
 // likelyBreach is the likely-breach advisory of docs/rules.md section 10: the services whose
 // simulated chance to spend more than their error budget in a window is above one half,
@@ -24,8 +31,8 @@ func likelyBreach(an *Analysis) advice {
 			teams = append(teams, v.Team)
 		}
 		if len(details) < advisedResponseLimit {
-			details = append(details, fmt.Sprintf("%q (%s%% chance, budget %s h in %d days)",
-				v.Name, formatNumber(rnd2(100*v.Risk.PBreach)), formatNumber(rnd2(v.Risk.BudgetHours)), int(v.Risk.BudgetWindowDays())))
+			details = append(details, fmt.Sprintf("%q (%s chance, budget %s h in %d days)",
+				v.Name, percentWords(v.Risk.PBreach), formatNumber(rnd2(v.Risk.BudgetHours)), int(v.Risk.BudgetWindowDays())))
 		}
 	}
 	list := strings.Join(details, "; ")

@@ -6,8 +6,15 @@ import (
 )
 
 // riskOptionRows are compare's rows of docs/rules.md section 12, the lower the better: "-"
-// for an option without rates.
+// for an option without rates; none when no option has rates.
 func riskOptionRows(options []orgs.Option, esc func(string) string) []optionRow {
+	rated := false
+	for i := range options {
+		rated = rated || options[i].Analysis.Risk != nil
+	}
+	if !rated {
+		return nil
+	}
 	cell := func(f func(r *orgs.OrgRisk) string) []string {
 		out := make([]string, len(options))
 		for i := range options {
