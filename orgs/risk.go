@@ -80,11 +80,11 @@ func PageClassOf(h int) PageClass {
 // Pages are expected pages in 30 days by class: JSON {"business", "off", "sleep"}.
 type Pages [3]float64
 
-// ServicePages is what one service's incidents page one responder: the team and the
-// expected pages in 30 days by class.
+// ServicePages is what one service's incidents page one responder: its place in the
+// service's responders (ResponderTeams) and the expected pages in 30 days by class.
 type ServicePages struct {
-	Team  int
-	Pages Pages
+	Responder int
+	Pages     Pages
 }
 
 // ServiceRisk is the risk of one service (JSON `services[].risk`). The figures are
@@ -230,7 +230,7 @@ func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 		r.ExpectedDowntime = lambda * sum / HoursPerWeek
 		for k := range in.Responders {
 			if e.takes(k) {
-				r.Pages[r.NPages] = ServicePages{Team: in.Responders[k].Team, Pages: perResp[k]}
+				r.Pages[r.NPages] = ServicePages{Responder: k, Pages: perResp[k]}
 				r.NPages++
 			}
 		}

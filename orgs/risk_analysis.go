@@ -148,10 +148,12 @@ func OrgRiskOf(o *Org, services []ServiceVerdict, staffing *StaffingVerdict) *Or
 		if !sr.Unattended {
 			r.ExpectedDowntime += sr.ExpectedDowntime
 		}
+		teams := ResponderTeams(&services[k].ServiceRun)
 		for _, p := range sr.Pages[:sr.NPages] {
-			takes[p.Team] = true
+			team := teams[p.Responder]
+			takes[team] = true
 			for c := range p.Pages {
-				perTeam[p.Team][c] += p.Pages[c]
+				perTeam[team][c] += p.Pages[c]
 			}
 		}
 	}

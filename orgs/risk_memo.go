@@ -34,7 +34,11 @@ func keyOf(in *RiskInput, runs int) riskKey {
 	if in.Availability != nil {
 		k.target, k.hasTarget = *in.Availability, true
 	}
-	copy(k.resp[:], in.Responders)
+	// the figures depend on the responders' hours and acknowledgement, not on which teams
+	// they are (pages name responders by their place)
+	for i := range in.Responders {
+		k.resp[i] = RiskResponder{Week: in.Responders[i].Week, AckMinutes: in.Responders[i].AckMinutes}
+	}
 	return k
 }
 
