@@ -12,6 +12,17 @@ func percentWords(share float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(share*100, 'f', 1, 64), ".0") + "%"
 }
 
+// LikelyBreachAdvisory is the likely-breach advisory of an analysis whose risk its caller
+// set (Analyser.DeferRisk), nil when nothing is likely to breach; the caller puts it
+// among the advisories where docs/rules.md's table does, before coverage-gap.
+func LikelyBreachAdvisory(an *Analysis) *Advisory {
+	a := likelyBreach(an)
+	if a.message == "" {
+		return nil
+	}
+	return &Advisory{Code: "likely-breach", Severity: Warning, Message: a.message, Teams: a.teams, Services: a.services}
+}
+
 // likelyBreach is the likely-breach advisory of docs/rules.md section 10: the services whose
 // simulated chance to spend more than their error budget in a window is above one half,
 // with the teams that build them.

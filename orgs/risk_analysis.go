@@ -194,9 +194,26 @@ func (r *OrgRisk) against(base *OrgRisk) {
 // figures once computed.
 type riskState struct {
 	runs     int
+	deferred bool
 	baseOnce sync.Once
 	base     *OrgRisk
 }
+
+// DeferRisk makes later analyses leave the simulation to the caller, for a dashboard that
+// must not wait for it: a service verdict the analysis made again has no risk (nil: still
+// to come, where the service has a rate), one it kept keeps the risk it had, and the
+// organization's risk and the rotations' pages are the caller's to set (OrgRiskOf) once it
+// has simulated the services without one, in the background (ServiceRiskOf, one at a time
+// or a few at once, on a copy of the model nobody changes); so is the likely-breach
+// advisory (LikelyBreachAdvisory), which a deferred analysis does not raise.
+func (a *Analyser) DeferRisk() { a.risk.deferred = true }
+
+// BaselineRisk is the baseline's organization figures (nil without rates), for a caller
+// that computes the current figures itself (DeferRisk) and their change: see OrgRisk.Against.
+func (a *Analyser) BaselineRisk() *OrgRisk { return a.baselineRisk(nil, nil) }
+
+// Against sets r's change against base, the baseline's figures (zero when base is nil).
+func (r *OrgRisk) Against(base *OrgRisk) { r.against(base) }
 
 // SetRiskRuns makes every later analysis simulate n windows a service (1 to MaxRiskRuns;
 // DefaultRiskRuns otherwise). Call it before the first analysis.
@@ -227,6 +244,9 @@ func AnalyseRuns(baseline, current *Org, n int) *Analysis {
 func (a *Analyser) riskPass(cur *Org, an *Analysis) {
 	runs := a.RiskRuns()
 	an.RiskRuns = runs
+	if a.risk.deferred {
+		return
+	}
 	SimulateServices(cur, an.Services, runs)
 	an.Risk = OrgRiskOf(cur, an.Services, &an.Staffing)
 	an.Risk.against(a.baselineRisk(cur, an.Risk))
@@ -236,7 +256,7 @@ func (a *Analyser) riskPass(cur *Org, an *Analysis) {
 // are those of the analysis being made, taken as they are when cur is the baseline.
 func (a *Analyser) baselineRisk(cur *Org, figures *OrgRisk) *OrgRisk {
 	a.risk.baseOnce.Do(func() {
-		if cur == a.base {
+		if cur != nil && cur == a.base {
 			if figures != nil {
 				c := *figures
 				a.risk.base = &c

@@ -244,3 +244,30 @@ func TestLikelyBreachQuiet(t *testing.T) {
 		t.Errorf("organization risk %+v, want nothing likely to breach", an.Risk)
 	}
 }
+
+// TestDeferredRiskIsTheCallers: an analyser told to defer the risk leaves it to its caller,
+// who gets the same figures from the per-service functions and OrgRiskOf.
+func TestDeferredRiskIsTheCallers(t *testing.T) {
+	base := riskOrg(orgs.OnCall8x5, 99.9, 1)
+	cur := riskOrg(orgs.OnCall24x7, 99.9, 1)
+	want := analyse(t, base, cur)
+	a := orgs.NewAnalyser(base)
+	a.DeferRisk()
+	got := a.Analyse(cur)
+	if got.Risk != nil || got.Services[0].Risk != nil {
+		t.Fatalf("a deferred analysis simulated: %+v", got.Risk)
+	}
+	for k := range got.Services {
+		got.Services[k].Risk = orgs.ServiceRiskOf(cur, k, &got.Services[k].ServiceRun, got.RiskRuns)
+	}
+	got.Risk = orgs.OrgRiskOf(cur, got.Services, &got.Staffing)
+	got.Risk.Against(a.BaselineRisk())
+	lb := orgs.LikelyBreachAdvisory(got)
+	if lb == nil || !reflect.DeepEqual(*lb, *advisory(want, "likely-breach")) {
+		t.Errorf("the caller's likely-breach %+v, the analysis' %+v", lb, advisory(want, "likely-breach"))
+	}
+	got.Advisories, want.Advisories = nil, nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the caller's risk %+v differs from the analysis' %+v", got.Risk, want.Risk)
+	}
+}
