@@ -263,10 +263,10 @@ func (a *Analyser) baselineRisk(cur *Org, figures *OrgRisk) *OrgRisk {
 			}
 			return
 		}
-		sv := AnalyseServices(a.base, nil)
-		SimulateServices(a.base, sv.Services, a.RiskRuns())
-		staffing := StaffingOf(a.base)
-		a.risk.base = OrgRiskOf(a.base, sv.Services, &staffing)
+		// the baseline analysed as a report of it alone would be, by the same path
+		b := NewAnalyser(a.base)
+		b.SetRiskRuns(a.RiskRuns())
+		a.risk.base = b.Analyse(a.base).Risk
 	})
 	return a.risk.base
 }

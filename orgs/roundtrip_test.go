@@ -194,7 +194,7 @@ func checkCanonicalOrder(t *testing.T, name string, data []byte) {
 		"[sre_org]":   {"positioning"},
 		"[sre_role]":  {"positioning"},
 		"[[team]]":    {"name", "org", "kind", "headcount", "per_head", "funding", "on_call", "rotation", "note", "run", "run_with", "sre_role"},
-		"[[service]]": {"name", "team", "availability", "error_budget_used", "run", "run_with"},
+		"[[service]]": {"name", "team", "availability", "error_budget_used", "run", "run_with", "backup", "window_days", "incidents_per_month", "restore_hours"},
 		"[[kpi]]":     {"identity", "text", "target", "actual", "better"},
 		"[scenario]":  {"title", "note", "based_on", "based_on_sha256", "saved_at"},
 	}
