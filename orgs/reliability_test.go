@@ -325,8 +325,9 @@ func TestServiceJSONIsWhatEncodingJSONWrites(t *testing.T) {
 			Responders       []string      `json:"responders"`
 			Longest          int           `json:"longest_uncovered_hours"`
 			Status           string        `json:"status"`
+			Risk             *struct{}     `json:"risk"` // null: AnalyseServices simulates nothing
 		}{v.Name, v.Team, v.RunModel, topology, runWith, v.Exception, v.Availability, v.ErrorBudgetUsed,
-			v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
+			v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status, nil})
 		if err != nil {
 			t.Fatal(err)
 		}
