@@ -232,7 +232,7 @@ run = "none"
 	}
 	b, _ := json.Marshal(v.Services[0])
 	wantJSON := `{"name":"Ledger","team":"Ledger Team","run_model":"ops-run-it","topology":null,"run_with":"Cloud Operations","exception":true,` +
-		`"availability":99.99,"error_budget_used":1.4,"error_budget_hours":0.07,"responders":["Cloud Operations"],"longest_uncovered_hours":48,"status":"gap, over budget"}`
+		`"availability":99.99,"error_budget_used":1.4,"error_budget_hours":0.07,"responders":["Cloud Operations"],"longest_uncovered_hours":48,"status":"gap, over budget","risk":null}`
 	if string(b) != wantJSON {
 		t.Errorf("JSON\n%s\nwant\n%s", b, wantJSON)
 	}
