@@ -194,12 +194,16 @@ func (c *cli) report(args []string) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	format := fs.String("format", "text", "")
 	baseline := fs.String("baseline", "", "")
+	runs := fs.Int("runs", orgs.DefaultRiskRuns, "")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
 		return c.usageError("report needs exactly one FILE (or - for standard input)")
+	}
+	if bad, ok := c.badRuns(*runs); !ok {
+		return bad
 	}
 	if !slices.Contains(report.Formats, *format) {
 		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.Formats, ", "))
@@ -210,7 +214,7 @@ func (c *cli) report(args []string) int {
 		return exitInvalid
 	}
 	c.warn(op)
-	an := orgs.Analyse(op.Baseline, op.Org)
+	an := orgs.AnalyseRuns(op.Baseline, op.Org, *runs)
 	rep := orgs.NewReport(op.Org.Name, op.Path, op.BaselinePath, an)
 	if *format == "json" {
 		// written out in pieces as it is made: a report of 20,000 teams is megabytes, which

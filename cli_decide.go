@@ -56,9 +56,13 @@ func (c *cli) loadAll(files []string) (models []*orgs.Org, data [][]byte, ok boo
 func (c *cli) compare(args []string) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	format := fs.String("format", "text", "")
+	runs := fs.Int("runs", orgs.DefaultRiskRuns, "")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
+	}
+	if bad, ok := c.badRuns(*runs); !ok {
+		return bad
 	}
 	if len(pos) < orgs.MinOptions || len(pos) > orgs.MaxOptions {
 		return c.usageError("compare needs %d to %d files, one an option; got %d", orgs.MinOptions, orgs.MaxOptions, len(pos))
@@ -70,7 +74,7 @@ func (c *cli) compare(args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	out, err := report.RenderOptions(*format, orgs.CompareOptions(pos, models))
+	out, err := report.RenderOptions(*format, orgs.CompareOptionsRuns(pos, models, *runs))
 	if err != nil {
 		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
 		return exitInvalid

@@ -5,7 +5,7 @@ package main
 // (the dashboard's own flag set) prints the general usage.
 var commandHelp = map[string]string{
 	"report": `Usage:
-  sretopo report [--baseline FILE] [--format text|markdown|json|mermaid] FILE
+  sretopo report [--baseline FILE] [--format text|markdown|json|mermaid] [--runs N] FILE
 
 Prints the whole analysis of FILE ("-" reads standard input): topology, run models,
 criteria, funding, services, staffing, transition and decisions, identity, KPIs and
@@ -14,6 +14,8 @@ advisories.
 Flags:
   --format FORMAT   text (default), markdown, json or mermaid
   --baseline FILE   compare against FILE instead of the scenario's based_on
+  --runs N          SLO windows simulated a service for the risk figures, 1-100000
+                    (default 2000)
 
 Exit status: 0 success, 1 invalid input, 2 bad usage.
 `,
@@ -37,13 +39,15 @@ Flags:
 Exit status: 0 (with --exit-code: 0 same, 1 different), 2 bad usage or invalid input.
 `,
 	"compare": `Usage:
-  sretopo compare [--format text|markdown|json] A B [C ...]
+  sretopo compare [--format text|markdown|json] [--runs N] A B [C ...]
 
 Two to eight options side by side, one column a file, the best value of each row that has
 a better end marked; transitions and decisions are from the first file.
 
 Flags:
   --format FORMAT   text (default), markdown or json
+  --runs N          SLO windows simulated a service for the risk figures, 1-100000
+                    (default 2000)
 
 Exit status: 0 success, 1 invalid input, 2 bad usage.
 `,

@@ -332,6 +332,7 @@ var advisoryRules = []AdvisoryRule{
 		}
 		return advice{teams: a.Teams, message: a.Message}
 	}},
+	{"likely-breach", Warning, func(c *advisoryFacts) advice { return likelyBreach(c.an) }},
 	{"coverage-gap", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("coverage-gap") }},
 	{"high-target-ops-run", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("high-target-ops-run") }},
 	{"sre-run-over-budget", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("sre-run-over-budget") }},

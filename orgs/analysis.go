@@ -34,6 +34,8 @@ type Analyser struct {
 	// refreshes counts the analyses that refreshed the services of the one before
 	// instead of analysing them all.
 	refreshes atomic.Int64
+	// risk is the simulation's windows a service and the baseline's risk figures.
+	risk riskState
 }
 
 // NewAnalyser prepares the analysis of models against baseline.

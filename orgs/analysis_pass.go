@@ -50,6 +50,7 @@ func (a *Analyser) analyseHinted(cur *Org, prev *Analysis, edited *Touched) *Ana
 		an.Staffing = staffingInto(cur, nil)
 	}
 	an.Staffing.Delta = an.Staffing.StaffingTotals.Minus(bf.staffing)
+	a.riskPass(cur, an)
 
 	people, outside := sitPeople(cur, f, s, lay, sr.sf)
 	// the developers' own SRE (topology 1) is an identity only where you-run-it dominates

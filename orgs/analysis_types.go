@@ -17,6 +17,8 @@ type Analysis struct {
 	Criteria    []CriterionVerdict  `json:"criteria"`
 	Funding     FundingVerdict      `json:"funding"`
 	Staffing    StaffingVerdict     `json:"staffing"`
+	Risk        *OrgRisk            `json:"risk"`
+	RiskRuns    int                 `json:"risk_runs"`
 	Transition  TransitionVerdict   `json:"transition"`
 	Identity    IdentityVerdict     `json:"identity"`
 	KPIs        []KPIEntry          `json:"kpis"`

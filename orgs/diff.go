@@ -35,7 +35,10 @@ type Diff struct {
 	Budgets OrgBudgetChanges `json:"budgets"`
 	// Staffing is what sustainable rotations need in A and in B (docs/rules.md section 9).
 	Staffing StaffingChange `json:"staffing"`
-	Verdicts DiffVerdicts   `json:"verdicts"`
+	// Risk is the organization's risk in A and in B (docs/rules.md section 12), nil when
+	// neither has rates.
+	Risk     *RiskChange  `json:"risk"`
+	Verdicts DiffVerdicts `json:"verdicts"`
 }
 
 // StaffingChange is the staffing totals before (A), after (B) and the change.
@@ -188,8 +191,10 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 		Moves: []Move{}, RunChanges: []RunChange{}, RoleChanges: []RoleChange{}, RunWithChanges: []RunWithChange{},
 		Added: []string{}, Removed: []string{}, Headcount: []HeadcountDiff{}, OtherChanges: []FieldChange{},
 	}
-	anA := Analyse(a, a)
-	anB := NewAnalyser(a).Analyse(b)
+	// one analyser: A's risk, simulated once, is B's baseline
+	byA := NewAnalyser(a)
+	anA := byA.Analyse(a)
+	anB := byA.Analyse(b)
 	// each side's teams by folded name: a search of A for each team of B made comparing
 	// two files of 20,000 teams take seconds
 	inA, inB := foldIndex(a.Teams), foldIndex(b.Teams)
@@ -241,6 +246,7 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 	sc := CompareServices(a, b)
 	d.ServiceChanges, d.ServicesAdded, d.ServicesRemoved, d.ServicesMoved = sc.Overrides, sc.Added, sc.Removed, sc.Moved
 	d.Staffing = StaffingChange{Before: anA.Staffing.StaffingTotals, After: anB.Staffing.StaffingTotals, Delta: anB.Staffing.Delta}
+	d.Risk = riskChangeOf(anA.Risk, anB.Risk)
 
 	v := &d.Verdicts
 	v.Topology = changeOf(anA.Topology.Dominant, anB.Topology.Dominant)

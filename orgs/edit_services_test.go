@@ -359,6 +359,7 @@ func TestRefreshAfterEditsEqualsAFreshAnalysis(t *testing.T) {
 				}
 				an = a.ReanalyseChanged(o, an, Touched{Teams: teams, Services: services})
 				v, fresh := an.ServiceVerdicts, AnalyseServices(o, lk)
+				SimulateServices(o, fresh.Services, DefaultRiskRuns) // as the analysis does
 				if !reflect.DeepEqual(v.Services, fresh.Services) || !reflect.DeepEqual(v.Runs, fresh.Runs) || !reflect.DeepEqual(v.Mix, fresh.Mix) ||
 					!reflect.DeepEqual(v.Advice, fresh.Advice) || !reflect.DeepEqual(v.ErrorBudgetKPI, fresh.ErrorBudgetKPI) {
 					t.Fatalf("step %d: the services verdict differs from a fresh one", step)

@@ -339,7 +339,7 @@ func (a *Analyser) newTrack(cur *Org, sv *ServicesVerdict, byName *serviceNames,
 	return t, trans
 }
 
-// indexTeams makes t.byTeam and t.byPartner from the runs.
+// indexTeams makes t.byTeam, t.byPartner and t.byBackup from the runs.
 func (t *svcTrack) indexTeams(runs []ServiceRun) {
 	t.byTeam = make([][]int32, t.nTeams)
 	t.byPartner = make([][]int32, t.nTeams)

@@ -295,6 +295,7 @@ func (r *Report) appendJSON(b []byte, flush flusher) ([]byte, error) {
 	}
 	b = append(b, ",\n  \"staffing\": "...)
 	b = an.Staffing.appendJSON(b, ind, flush)
+	b = an.appendRisk(b)
 	b = append(b, ",\n  \"transition\": {\n    \"verdict\": "...)
 	b = appendString(b, string(an.Transition.Verdict))
 	b = append(b, ",\n    \"teams\": "...)
@@ -394,6 +395,8 @@ func (r *RotationStaffing) appendJSON(b []byte, ind string) []byte {
 	b = strconv.AppendInt(b, int64(r.Hires), 10)
 	b = appendKey(b, ind, ',', "hire_cost")
 	b = strconv.AppendInt(b, r.HireCost, 10)
+	b = appendKey(b, ind, ',', "pages_per_person")
+	b = appendPages(b, r.PagesPerPerson, ind+"  ")
 	b = append(b, '\n')
 	b = append(b, ind...)
 	return append(b, '}')
@@ -464,6 +467,7 @@ func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
 	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
 	b = appendKey(b, ind, ',', "status")
 	b = appendJSONString(b, v.Status)
+	b = appendServiceRisk(b, v.Risk, ind)
 	return appendObjectEnd(b, ind)
 }
 

@@ -283,10 +283,10 @@ const contractExpected = `{
   "services": [
     {"name": "Ledger", "team": "Billing", "run_model": "you-and-sre-run-it", "topology": 6, "run_with": "Reliability", "backup": null,
      "exception": true, "availability": 99.95, "window_days": 30, "error_budget_used": 0.5, "error_budget_hours": 0.36,
-     "responders": ["Billing", "Reliability"], "longest_uncovered_hours": 0, "status": "ok"},
+     "responders": ["Billing", "Reliability"], "longest_uncovered_hours": 0, "status": "ok", "risk": null},
     {"name": "Search API", "team": "Search", "run_model": "unorganized", "topology": null, "run_with": null, "backup": null,
      "exception": false, "availability": 99.9, "window_days": 30, "error_budget_used": null, "error_budget_hours": 0.72,
-     "responders": [], "longest_uncovered_hours": 168, "status": "gap"}
+     "responders": [], "longest_uncovered_hours": 168, "status": "gap", "risk": null}
   ],
   "criteria": [
     {"criterion": "Involvement of the development teams in the on-call work",
@@ -333,13 +333,15 @@ const contractExpected = `{
   "staffing": {
     "rotations": [
       {"team": "Reliability", "on_call": "24x7", "layers": 2, "sites": 1, "rotation": 3, "covered_hours": 168, "hours_per_person": 112,
-       "off_hours_per_person": 85.33, "weeks_share": 0.6667, "minimum": 8, "needed": 5, "hires": 5, "hire_cost": 500000},
+       "off_hours_per_person": 85.33, "weeks_share": 0.6667, "minimum": 8, "needed": 5, "hires": 5, "hire_cost": 500000, "pages_per_person": null},
       {"team": "Classic Ops", "on_call": "24x5", "layers": 2, "sites": 1, "rotation": 4, "covered_hours": 120, "hours_per_person": 60,
-       "off_hours_per_person": 40, "weeks_share": 0.5, "minimum": 8, "needed": 4, "hires": 0, "hire_cost": 0}
+       "off_hours_per_person": 40, "weeks_share": 0.5, "minimum": 8, "needed": 4, "hires": 0, "hire_cost": 0, "pages_per_person": null}
     ],
     "needed": 9, "hires": 5, "hire_cost": 500000,
     "delta": {"needed": 4, "hires": 0, "hire_cost": 0}
   },
+  "risk": null,
+  "risk_runs": 2000,
   "transition": {
     "verdict": "unlikely",
     "teams": [
@@ -427,15 +429,15 @@ const contractExpected = `{
 
 // The key order of every object in docs/format.md; "[]" stands for the elements of a list.
 var contractKeyOrder = map[string][]string{
-	"":                        {"report", "name", "file", "baseline", "summary", "run_model", "topology", "service_mix", "teams", "services", "criteria", "funding", "staffing", "transition", "identity", "kpis", "positioning", "advisories"},
+	"":                        {"report", "name", "file", "baseline", "summary", "run_model", "topology", "service_mix", "teams", "services", "criteria", "funding", "staffing", "risk", "risk_runs", "transition", "identity", "kpis", "positioning", "advisories"},
 	"service_mix":             {"run_model", "topology"},
 	"service_mix.run_model[]": {"id", "services", "share"},
 	"service_mix.topology[]":  {"topology", "services", "share"},
 	"services[]": {"name", "team", "run_model", "topology", "run_with", "backup", "exception", "availability", "window_days", "error_budget_used",
-		"error_budget_hours", "responders", "longest_uncovered_hours", "status"},
+		"error_budget_hours", "responders", "longest_uncovered_hours", "status", "risk"},
 	"staffing": {"rotations", "needed", "hires", "hire_cost", "delta"},
 	"staffing.rotations[]": {"team", "on_call", "layers", "sites", "rotation", "covered_hours", "hours_per_person", "off_hours_per_person",
-		"weeks_share", "minimum", "needed", "hires", "hire_cost"},
+		"weeks_share", "minimum", "needed", "hires", "hire_cost", "pages_per_person"},
 	"staffing.delta":                           {"needed", "hires", "hire_cost"},
 	"transition.services[]":                    {"service", "team", "from", "to", "verdict", "reason", "criteria_changes"},
 	"transition.services[].criteria_changes[]": {"criterion", "from", "to", "direction"},
@@ -475,7 +477,7 @@ var contractKeyOrder = map[string][]string{
 
 // Integer-valued fields (costs, counts) must be written as integers; shares with at most 4 decimals.
 var contractIntegers = map[string]bool{
-	"report": true, "summary.teams": true, "summary.dev_teams": true, "summary.headcount": true,
+	"report": true, "risk_runs": true, "summary.teams": true, "summary.dev_teams": true, "summary.headcount": true,
 	"run_model.mix[].dev_teams": true, "topology.dominant": true, "topology.mix[].topology": true, "topology.mix[].dev_teams": true,
 	"teams[].headcount": true, "teams[].cost": true, "teams[].topology": true, "teams[].sites": true, "teams[].ack_minutes": true,
 	"services[].window_days": true, "staffing.rotations[].layers": true, "staffing.rotations[].sites": true,

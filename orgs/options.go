@@ -57,13 +57,18 @@ const (
 )
 
 // OptionRows lists the rows with a better end in the order they are shown.
-var OptionRows = []OptionRow{RowPure, RowNeeded, RowHires, RowHireCost, RowTransition, RowHardDecisions, RowWarnings}
+var OptionRows = []OptionRow{RowPure, RowNeeded, RowHires, RowHireCost, RowTransition, RowHardDecisions, RowWarnings,
+	RowLikelyBreach, RowDowntime, RowSleepPages}
 
 // CompareOptions sums up every option against the first (files and models in the order
 // given).
 func CompareOptions(files []string, models []*Org) []Option {
+	return compareWith(NewAnalyser(models[0]), files, models)
+}
+
+// compareWith is CompareOptions with first, the analyser of the first option.
+func compareWith(first *Analyser, files []string, models []*Org) []Option {
 	out := make([]Option, len(models))
-	first := NewAnalyser(models[0])
 	for i, m := range models {
 		a := first.Analyse(m)
 		o := Option{File: files[i], Name: m.Name, Analysis: a, Staffing: StaffingAgainst(models[0], m),
@@ -83,6 +88,9 @@ func CompareOptions(files []string, models []*Org) []Option {
 // score is an option's value in a row, lower better.
 func (o *Option) score(row OptionRow) int64 {
 	a := o.Analysis
+	if s, ok := o.riskScore(row); ok {
+		return s
+	}
 	switch row {
 	case RowPure:
 		if a.Topology.Pure {

@@ -187,6 +187,8 @@ type ServiceVerdict struct {
 	// (coverage-gap). OverBudget: error_budget_used > 1. HighTargetOpsRun: a target of
 	// 99.9 or more, run by ops or by nobody. SRERunOverBudget: run by SRE and over budget.
 	Gap, OverBudget, HighTargetOpsRun, SRERunOverBudget bool
+	// Risk is its risk (docs/rules.md section 12), nil without incidents_per_month.
+	Risk *ServiceRisk
 }
 
 // ErrorBudgetHours is the monthly error budget rounded to 2 decimals, nil without a target.
@@ -362,22 +364,14 @@ func (v *ServicesVerdict) fill(o *Org, i int, buf []string) {
 		sv.Team = o.Teams[sv.ServiceRun.Team].Name
 	}
 	set := 0
-	add := func(t int) {
-		if t >= 0 {
-			buf = append(buf, o.Teams[t].Name)
-			set |= 1 << onCallCode(o.Teams[t].OnCall)
+	// the responders in section 8's order, the one list the risk simulation reads too
+	for _, t := range ResponderTeams(&sv.ServiceRun) {
+		if t < 0 {
+			break
 		}
+		buf = append(buf, o.Teams[t].Name)
+		set |= 1 << onCallCode(o.Teams[t].OnCall)
 	}
-	switch sv.RunModel {
-	case YouRunIt:
-		add(sv.ServiceRun.Team)
-	case YouAndSRERunIt:
-		add(sv.ServiceRun.Team)
-		add(sv.Partner)
-	case SRERunIt, OpsRunIt:
-		add(sv.Partner)
-	}
-	add(sv.BackupTeam)
 	if len(buf) > 0 {
 		sv.Responders = buf
 	}

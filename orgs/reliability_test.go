@@ -252,7 +252,7 @@ run = "none"
 	}
 	b, _ := json.Marshal(v.Services[0])
 	wantJSON := `{"name":"Ledger","team":"Ledger Team","run_model":"ops-run-it","topology":null,"run_with":"Cloud Operations","backup":null,"exception":true,` +
-		`"availability":99.99,"window_days":30,"error_budget_used":1.4,"error_budget_hours":0.07,"responders":["Cloud Operations"],"longest_uncovered_hours":48,"status":"gap, over budget"}`
+		`"availability":99.99,"window_days":30,"error_budget_used":1.4,"error_budget_hours":0.07,"responders":["Cloud Operations"],"longest_uncovered_hours":48,"status":"gap, over budget","risk":null}`
 	if string(b) != wantJSON {
 		t.Errorf("JSON\n%s\nwant\n%s", b, wantJSON)
 	}
@@ -351,8 +351,9 @@ func TestServiceJSONIsWhatEncodingJSONWrites(t *testing.T) {
 			Responders       []string      `json:"responders"`
 			Longest          int           `json:"longest_uncovered_hours"`
 			Status           string        `json:"status"`
+			Risk             *struct{}     `json:"risk"` // null: AnalyseServices simulates nothing
 		}{v.Name, v.Team, v.RunModel, topology, runWith, backup, v.Exception, v.Availability, v.WindowDays, v.ErrorBudgetUsed,
-			v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status})
+			v.ErrorBudgetHours(), responders, v.LongestUncovered, v.Status, nil})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,6 +26,7 @@ var advisorySeverity = map[string]orgs.Severity{
 	"positioning-unset":      orgs.Info,
 	"cost-center":            orgs.Info,
 	"thin-rotation":          orgs.Warning,
+	"likely-breach":          orgs.Warning,
 	"coverage-gap":           orgs.Warning,
 	"high-target-ops-run":    orgs.Warning,
 	"sre-run-over-budget":    orgs.Warning,
@@ -272,7 +273,7 @@ func TestAdvisoryCodesAndSeverities(t *testing.T) {
 func TestAdvisoryTable(t *testing.T) {
 	order := []string{"no-dev-teams", "unorganized", "ops-run-it", "nobody-on-call", "idle-sre-team", "sre-team-undersized", "many-sre-teams-in-dev",
 		"no-sre-infra", "sre-infra-placement", "positioning-unset", "sre-org-not-called-for", "cost-center", "thin-rotation",
-		"coverage-gap", "high-target-ops-run", "sre-run-over-budget"}
+		"likely-breach", "coverage-gap", "high-target-ops-run", "sre-run-over-budget"}
 	var got []string
 	for _, r := range orgs.AdvisoryRules() {
 		got = append(got, r.Code)

@@ -19,7 +19,7 @@ import (
 var teamLevelKeys = []string{"summary", "run_model", "topology", "teams", "criteria", "funding", "identity", "positioning"}
 
 // serviceOnlyAdvisories are about services alone; a file without services has none.
-var serviceOnlyAdvisories = map[string]bool{"coverage-gap": true, "high-target-ops-run": true, "sre-run-over-budget": true}
+var serviceOnlyAdvisories = map[string]bool{"likely-breach": true, "coverage-gap": true, "high-target-ops-run": true, "sre-run-over-budget": true}
 
 func TestServicesThatFollowTheirTeamChangeNoTeamLevelVerdict(t *testing.T) {
 	models := map[string]*orgs.Org{}

@@ -83,6 +83,9 @@ type RotationStaffing struct {
 	// on the team already and only need to join the rotation.
 	Hires    int   `json:"hires"`
 	HireCost int64 `json:"hire_cost"`
+	// PagesPerPerson are the pages a person takes in 30 days by class (docs/rules.md
+	// section 12), nil when the team takes no incident of a service with a rate.
+	PagesPerPerson *Pages `json:"pages_per_person"`
 
 	// TeamIndex is the team's index in the model.
 	TeamIndex int `json:"-"`

@@ -268,8 +268,8 @@ on_call = "24x7"
 	}
 	b, _ := json.Marshal(got)
 	for _, part := range []string{
-		`{"rotations":[{"team":"Viewer","on_call":"24x7","layers":2,"sites":1,"rotation":8,"covered_hours":168,"hours_per_person":42,"off_hours_per_person":32,"weeks_share":0.25,"minimum":8,"needed":0,"hires":0,"hire_cost":0},`,
-		`{"team":"Night","on_call":"24x5","layers":1,"sites":1,"rotation":5,"covered_hours":120,"hours_per_person":24,"off_hours_per_person":16,"weeks_share":0.2,"minimum":4,"needed":0,"hires":0,"hire_cost":0}`,
+		`{"rotations":[{"team":"Viewer","on_call":"24x7","layers":2,"sites":1,"rotation":8,"covered_hours":168,"hours_per_person":42,"off_hours_per_person":32,"weeks_share":0.25,"minimum":8,"needed":0,"hires":0,"hire_cost":0,"pages_per_person":null},`,
+		`{"team":"Night","on_call":"24x5","layers":1,"sites":1,"rotation":5,"covered_hours":120,"hours_per_person":24,"off_hours_per_person":16,"weeks_share":0.2,"minimum":4,"needed":0,"hires":0,"hire_cost":0,"pages_per_person":null}`,
 		`],"needed":2,"hires":2,"hire_cost":200000,"delta":{"needed":-6,"hires":-5,"hire_cost":-500000}}`,
 	} {
 		if !strings.Contains(string(b), part) {

@@ -91,6 +91,9 @@ func diffVerdictSentences(d *orgs.Diff, esc func(string) string) []string {
 	if st := d.Staffing; st.Before != st.After {
 		out = append(out, "Staffing: "+words.StaffingChange(st, v.Funding.Currency)+".")
 	}
+	if r := d.Risk; r != nil && words.RiskChanged(r) {
+		out = append(out, "Risk: "+words.RiskChange(r, esc)+".")
+	}
 	out = append(out, "Transition from A to B: "+v.Transition.Verdict.Words()+".")
 	for _, t := range v.Transition.Teams {
 		if t.Reason != "" {
@@ -138,6 +141,9 @@ func DiffMarkdown(d *orgs.Diff) string {
 	}
 	for _, st := range words.DiffStaffing(d.Staffing, v.Funding.Currency) {
 		rows = append(rows, st[:])
+	}
+	for _, r := range words.DiffRisk(d.Risk, md) {
+		rows = append(rows, r[:])
 	}
 	rows = append(rows, []string{"Transition A to B", "", v.Transition.Verdict.Words(), ""})
 	b.WriteString("## Verdicts\n\n")

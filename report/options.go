@@ -53,7 +53,7 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 	count := func(f func(o *orgs.Option) int) []string {
 		return cell(func(o *orgs.Option) string { return words.Number(int64(f(o))) })
 	}
-	return []optionRow{
+	return append([]optionRow{
 		{label: "File", cells: cell(func(o *orgs.Option) string { return esc(o.File) })},
 		{label: "Organization", cells: cell(func(o *orgs.Option) string { return esc(o.Name) })},
 		{label: "Run model", cells: cell(func(o *orgs.Option) string { return words.DominantRunModel(o.Analysis) })},
@@ -76,7 +76,7 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 		{label: "Hard decisions", best: orgs.RowHardDecisions, cells: count(func(o *orgs.Option) int { return o.Decisions[orgs.Hard] })},
 		{label: "Warnings", best: orgs.RowWarnings, cells: count(func(o *orgs.Option) int { return o.Advisories[orgs.Warning] })},
 		{label: "Info advisories", cells: count(func(o *orgs.Option) int { return o.Advisories[orgs.Info] })},
-	}
+	}, riskOptionRows(options, esc)...)
 }
 
 // marked is the row's cells with mark after the best ones.
@@ -199,6 +199,7 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 			Warning int `json:"warning"`
 			Info    int `json:"info"`
 		} `json:"advisories"`
+		Risk *orgs.OrgRisk `json:"risk"`
 	}
 	out := struct {
 		Compare int      `json:"compare"`
@@ -214,6 +215,7 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 		d := options[i].Decisions
 		o.Decisions.Easy, o.Decisions.TeamLocal, o.Decisions.Staffing, o.Decisions.Hard = d[orgs.Easy], d[orgs.TeamLocal], d[orgs.Staffing], d[orgs.Hard]
 		o.Advisories.Warning, o.Advisories.Info = options[i].Advisories[orgs.Warning], options[i].Advisories[orgs.Info]
+		o.Risk = a.Risk
 	}
 	return indentJSON(out)
 }

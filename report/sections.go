@@ -36,6 +36,7 @@ func reportDoc(org *orgs.Org, rep *orgs.Report, f format) *doc {
 			line(words.StaffingTotals(an)),
 		}})
 	}
+	d.sections = append(d.sections, riskSections(an, f)...)
 	d.sections = append(d.sections, transitionSection(an, f), identitySection(an, f))
 	if p := an.Positioning; p != nil {
 		d.sections = append(d.sections, positioningSection(p))

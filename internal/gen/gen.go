@@ -90,6 +90,8 @@ func Org(teams int, seed int64) *orgs.Org {
 	extra := rand.New(rand.NewPCG(uint64(seed), 0x5e7_71ce5))
 	rotations(o, extra)
 	o.Services = services(o, extra, sreTeams, opsTeams)
+	// rates from a stream of their own too, so that everything above stays as it was
+	incidentRates(o.Services, rand.New(rand.NewPCG(uint64(seed), 0x7a7e5)))
 	target, actual := 0.999, 0.9984
 	mttrTarget, mttrActual := 0.5, 0.75
 	o.KPIs = []orgs.KPI{
@@ -181,6 +183,22 @@ func services(o *orgs.Org, rng *rand.Rand, sreTeams, opsTeams []string) []orgs.S
 		out = append(out, s)
 	}
 	return out
+}
+
+// incidentRates gives four services in five an incident rate (docs/rules.md section 12),
+// from one every five months to four a month, and half of those a restore time of their own.
+func incidentRates(services []orgs.Service, rng *rand.Rand) {
+	for k := range services {
+		if rng.IntN(5) == 0 {
+			continue
+		}
+		rate := []float64{0.2, 0.5, 1, 2, 4}[rng.IntN(5)]
+		services[k].IncidentsPerMonth = &rate
+		if rng.IntN(2) == 0 {
+			restore := []float64{0.25, 0.5, 2, 4}[rng.IntN(4)]
+			services[k].RestoreHours = &restore
+		}
+	}
 }
 
 // TOML is the canonical organization file of Org(teams, seed).

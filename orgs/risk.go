@@ -1,0 +1,422 @@
+package orgs
+
+import (
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+)
+
+// This file is docs/rules.md section 12 for one service: how likely its placement is to
+// spend its error budget, and whom its incidents wake. Each service's figures are a pure
+// function of a RiskInput (its rates, its target and window, and its responders' coverage
+// and acknowledgement times), seeded by its own name, so that a caller may compute any
+// subset of services, in any order, on any goroutine, and get the same figures: the
+// dashboard re-simulates only the services an edit touches, in the background, and sums
+// the organization's figures again from the per-service results (OrgRiskOf).
+
+// DefaultRiskRuns is the number of simulated SLO windows a service (`--runs`).
+const DefaultRiskRuns = 2000
+
+// MaxRiskRuns is the most windows `--runs` may ask for.
+const MaxRiskRuns = 100000
+
+// DefaultRestoreHours is the hands-on time to restore a service that sets none.
+const DefaultRestoreHours = 1.0
+
+// Restore is s's hands-on time to restore once engaged, in hours.
+func (s *Service) Restore() float64 {
+	if s.RestoreHours != nil {
+		return *s.RestoreHours
+	}
+	return DefaultRestoreHours
+}
+
+// maxResponders is the most responders a service has: its dev team, its partner, its backup.
+const maxResponders = 3
+
+// RiskResponder is one responder of a service as the risk reads it: the team (its index
+// in the model), the hours it covers and its minutes to engage once paged.
+type RiskResponder struct {
+	Team       int
+	Week       Week
+	AckMinutes int64
+}
+
+// RiskInput is everything one service's risk depends on (docs/rules.md section 12).
+type RiskInput struct {
+	// Name seeds the simulation (by its folded form), with WindowDays.
+	Name              string
+	IncidentsPerMonth float64
+	RestoreHours      float64
+	WindowDays        int
+	// Availability is the target in percent, nil without one.
+	Availability *float64
+	// Responders in section 8's order, the backup last (at most three).
+	Responders []RiskResponder
+}
+
+// PageClass is when a page arrives: business hours, off hours or sleep hours.
+type PageClass uint8
+
+// Page classes: Monday to Friday 09:00-17:00, 22:00-07:00 any day, and the rest.
+const (
+	PageBusiness PageClass = iota
+	PageOff
+	PageSleep
+)
+
+// PageClassOf is the class of hour h of the week (0 is Monday 00:00-01:00).
+func PageClassOf(h int) PageClass {
+	day, hour := h/24, h%24
+	switch {
+	case hour >= 22 || hour < 7:
+		return PageSleep
+	case day < 5 && hour >= 9 && hour < 17:
+		return PageBusiness
+	}
+	return PageOff
+}
+
+// Pages are expected pages in 30 days by class: JSON {"business", "off", "sleep"}.
+type Pages [3]float64
+
+// ServicePages is what one service's incidents page one responder: its place in the
+// service's responders (ResponderTeams) and the expected pages in 30 days by class.
+type ServicePages struct {
+	Responder int
+	Pages     Pages
+}
+
+// ServiceRisk is the risk of one service (JSON `services[].risk`). The figures are
+// unrounded; the JSON rounds them.
+type ServiceRisk struct {
+	ExpectedIncidents float64
+	// ExpectedDowntime is the exact expected downtime in a window, in hours; meaningless
+	// when Unattended (JSON null).
+	ExpectedDowntime float64
+	// P95Downtime is the nearest-rank 95th percentile of the simulated windows' downtime.
+	P95Downtime float64
+	// HasTarget says whether PBreach and BudgetBurn apply (the service has a target).
+	HasTarget bool
+	// PBreach is the chance that a window's downtime exceeds the error budget.
+	PBreach float64
+	// BudgetHours is the error budget of the service's window (with a target).
+	BudgetHours float64
+	Unattended  bool
+	// WindowHours is the length of its SLO window.
+	WindowHours float64
+	// Runs is the number of simulated windows.
+	Runs int
+	// Pages are the pages of its incidents per responder that engages for some hour (at
+	// most three; NPages of them).
+	Pages  [maxResponders]ServicePages
+	NPages int
+}
+
+// BudgetBurn is the expected downtime over the error budget; ok false without a target or
+// when unattended.
+func (r *ServiceRisk) BudgetBurn() (float64, bool) {
+	if !r.HasTarget || r.Unattended || r.BudgetHours <= 0 {
+		return 0, false
+	}
+	return r.ExpectedDowntime / r.BudgetHours, true
+}
+
+// BudgetWindowDays is the window, in days, the error budget is counted over.
+func (r *ServiceRisk) BudgetWindowDays() float64 { return r.WindowHours / 24 }
+
+// LikelyBreach reports whether the service is more likely than not to spend more than its
+// error budget in a window (likely-breach).
+func (r *ServiceRisk) LikelyBreach() bool { return r != nil && r.HasTarget && r.PBreach > 0.5 }
+
+// WindowBudgetHours is the error budget of an availability target over a window of days:
+// (1 - availability/100) x 24 x days.
+func WindowBudgetHours(availability float64, days int) float64 {
+	return (1 - availability/100) * 24 * float64(days)
+}
+
+// engagement is, for each hour of the week, who engages for an incident that starts in it
+// and when: the responder (its position in the list, -1 for nobody), the hours until the
+// next covered hour (0 when covered), and the class of the hour it engages in.
+type engagement struct {
+	who   [HoursPerWeek]int8
+	wait  [HoursPerWeek]uint8
+	class [HoursPerWeek]PageClass
+	any   bool
+}
+
+// engagementOf lays the responders on the week: the first responder covering an hour takes
+// the incidents that start in it; an uncovered hour waits for the next covered one.
+func engagementOf(rs []RiskResponder) engagement {
+	var e engagement
+	var union Week
+	for h := range HoursPerWeek {
+		e.who[h] = -1
+		for k := range rs {
+			if rs[k].Week.covered(h) {
+				e.who[h] = int8(k)
+				break
+			}
+		}
+		if e.who[h] >= 0 {
+			union.set(h)
+		}
+	}
+	if union.Hours() == 0 {
+		return e
+	}
+	e.any = true
+	// walk back from a covered hour, twice round the week, so that every uncovered hour
+	// learns the distance to the next covered one
+	next, dist := -1, 0
+	for step := 2*HoursPerWeek - 1; step >= 0; step-- {
+		h := step % HoursPerWeek
+		if e.who[h] >= 0 {
+			next, dist = h, 0
+			e.class[h] = PageClassOf(h)
+			continue
+		}
+		dist++
+		if next >= 0 {
+			e.wait[h], e.who[h] = uint8(dist), -1
+			e.class[h] = PageClassOf(next)
+		}
+	}
+	return e
+}
+
+// engagedBy is the responder that takes incidents starting in hour h.
+func (e *engagement) engagedBy(h int) int {
+	if w := e.wait[h]; w > 0 {
+		return int(e.who[(h+int(w))%HoursPerWeek])
+	}
+	return int(e.who[h])
+}
+
+// RiskSeed is the seed of a service's simulation: the FNV-1a 64-bit hash of its folded
+// name, and its window in days.
+func RiskSeed(name string, windowDays int) (uint64, uint64) {
+	h := fnv.New64a()
+	h.Write([]byte(FoldName(name)))
+	return h.Sum64(), uint64(windowDays)
+}
+
+// SimulateRisk is the risk of one service, simulated over runs windows (docs/rules.md
+// section 12); buf, when it has room, is used as scratch space.
+func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
+	runs = max(1, runs)
+	lambda := in.IncidentsPerMonth * float64(in.WindowDays) / 30
+	r := ServiceRisk{ExpectedIncidents: lambda, Runs: runs, HasTarget: in.Availability != nil}
+	if r.HasTarget {
+		r.BudgetHours = WindowBudgetHours(*in.Availability, in.WindowDays)
+	}
+	e := engagementOf(in.Responders)
+	window := 24 * float64(in.WindowDays)
+	r.WindowHours = window
+	// downtime of an incident starting at x = h + u: base[h] - slope[h] x u
+	var base, slope [HoursPerWeek]float64
+	if e.any {
+		var perResp [maxResponders]Pages
+		sum := 0.0
+		for h := range HoursPerWeek {
+			k := e.engagedBy(h)
+			base[h] = float64(e.wait[h]) + float64(in.Responders[k].AckMinutes)/60 + in.RestoreHours
+			if e.wait[h] > 0 {
+				slope[h] = 1
+			}
+			sum += base[h] - slope[h]/2
+			perResp[k][e.class[h]] += in.IncidentsPerMonth / HoursPerWeek
+		}
+		r.ExpectedDowntime = lambda * sum / HoursPerWeek
+		for k := range in.Responders {
+			if e.takes(k) {
+				r.Pages[r.NPages] = ServicePages{Responder: k, Pages: perResp[k]}
+				r.NPages++
+			}
+		}
+	} else {
+		r.Unattended = true
+	}
+	s1, s2 := RiskSeed(in.Name, in.WindowDays)
+	src := &uniforms{src: rand.NewPCG(s1, s2)}
+	poisson := newPoisson(lambda)
+	// the p95 is the value of rank ceil(0.95 runs): the smallest of the top runs - rank + 1,
+	// kept in a min-heap as the windows go by (no list of every window to sort)
+	top := newTopK(runs-int(math.Ceil(0.95*float64(runs)))+1, buf)
+	// every incident the same downtime (every hour covered alike): only the count is drawn
+	constant, each := !r.Unattended && sameEverywhere(&base, &slope), base[0]
+	breaches := 0
+	for range runs {
+		n := poisson.sample(src)
+		d := 0.0
+		switch {
+		case r.Unattended:
+			if n > 0 {
+				d = window
+			}
+		case constant:
+			d = min(float64(n)*each, window)
+		default:
+			for range n {
+				x := src.next() * HoursPerWeek
+				h := int(x)
+				d += base[h] - slope[h]*(x-float64(h))
+			}
+			d = min(d, window)
+		}
+		top.add(d)
+		if d > r.BudgetHours {
+			breaches++
+		}
+	}
+	r.P95Downtime = top.smallest()
+	if r.HasTarget {
+		r.PBreach = float64(breaches) / float64(runs)
+		if r.Unattended {
+			// exactly the chance of at least one incident (the window is lost at the first)
+			r.PBreach = -math.Expm1(-lambda)
+			if r.BudgetHours >= window {
+				r.PBreach = 0
+			}
+		}
+	}
+	return r
+}
+
+// takes reports whether responder k engages for some hour of the week.
+func (e *engagement) takes(k int) bool {
+	for h := range HoursPerWeek {
+		if e.engagedBy(h) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// sameEverywhere reports whether an incident costs the same whenever it starts.
+func sameEverywhere(base, slope *[HoursPerWeek]float64) bool {
+	for h := range base {
+		if base[h] != base[0] || slope[h] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// uniforms draws numbers in [0, 1) from a PCG, 32 bits each: two from each 64-bit output
+// (a week cut into 2^32 instants is finer than any figure the rules report), which halves
+// the generator's work.
+type uniforms struct {
+	src   *rand.PCG
+	spare uint32
+	has   bool
+}
+
+// next is the next number in [0, 1).
+func (u *uniforms) next() float64 {
+	if u.has {
+		u.has = false
+		return float64(u.spare) * 0x1p-32
+	}
+	x := u.src.Uint64()
+	u.spare, u.has = uint32(x), true
+	return float64(x>>32) * 0x1p-32
+}
+
+// poissonChunk is the largest mean sampled by inversion at once: e^-30 is far from
+// underflow, and a larger mean is sampled as the sum of equal chunks below it.
+const poissonChunk = 30.0
+
+// poisson samples a Poisson count of a fixed mean by inversion of its distribution
+// function, summing chunks of mean at most poissonChunk.
+type poisson struct {
+	cdf    []float64
+	chunks int
+}
+
+func newPoisson(lambda float64) poisson {
+	if lambda <= 0 {
+		return poisson{}
+	}
+	chunks := int(math.Ceil(lambda / poissonChunk))
+	mean := lambda / float64(chunks)
+	p := math.Exp(-mean)
+	cdf := make([]float64, 1, 64)
+	cdf[0] = p
+	acc := p
+	for k := 1; acc < 1-1e-15 && k < 1000; k++ {
+		p *= mean / float64(k)
+		acc += p
+		cdf = append(cdf, acc)
+	}
+	return poisson{cdf: cdf, chunks: chunks}
+}
+
+// sample draws one count.
+func (p *poisson) sample(src *uniforms) int {
+	n := 0
+	for range p.chunks {
+		u := src.next()
+		k := 0
+		for k < len(p.cdf) && u >= p.cdf[k] {
+			k++
+		}
+		n += k
+	}
+	return n
+}
+
+// topK keeps the k largest values added, in a min-heap: its root is the k-th largest.
+type topK struct{ heap []float64 }
+
+// newTopK keeps the k largest values, in buf's memory when it has room.
+func newTopK(k int, buf []float64) topK {
+	if cap(buf) < k {
+		buf = make([]float64, 0, k)
+	}
+	return topK{heap: buf[:0:k]}
+}
+
+// add offers x.
+func (t *topK) add(x float64) {
+	h := t.heap
+	if len(h) < cap(h) {
+		h = append(h, x)
+		for i := len(h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if h[p] <= h[i] {
+				break
+			}
+			h[p], h[i] = h[i], h[p]
+			i = p
+		}
+		t.heap = h
+		return
+	}
+	if x <= h[0] {
+		return
+	}
+	h[0] = x
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(h) {
+			break
+		}
+		if c+1 < len(h) && h[c+1] < h[c] {
+			c++
+		}
+		if h[i] <= h[c] {
+			break
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// smallest is the k-th largest value added (the smallest when fewer were).
+func (t *topK) smallest() float64 {
+	if len(t.heap) == 0 {
+		return 0
+	}
+	return t.heap[0]
+}
