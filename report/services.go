@@ -15,12 +15,13 @@ func ServiceRows(an *orgs.Analysis, esc func(string) string) [][]string {
 	return rows
 }
 
-// ServiceTransitionRows are the service transitions: service, team, change, reason.
+// ServiceTransitionRows are the service transitions: service, team, change, reason and
+// the criteria that change ("-" for none).
 func ServiceTransitionRows(an *orgs.Analysis, esc func(string) string) [][]string {
 	rows := make([][]string, 0, len(an.Transition.Services))
 	for _, t := range an.Transition.Services {
 		service, team, change, reason := words.ServiceTransition(t, esc)
-		rows = append(rows, []string{service, team, change, reason})
+		rows = append(rows, []string{service, team, change, reason, criteriaCell(t.CriteriaChanges)})
 	}
 	return rows
 }

@@ -296,3 +296,28 @@ func AdvisoryInFull(a orgs.Advisory, esc Escape) string {
 	}
 	return "all " + Count(len(names), noun) + ": " + strings.Join(quoted, ", ")
 }
+
+// CriteriaChanges says the rows of the comparison table a move between run models changes,
+// each with its direction, so that a room reads what the move costs and gains without the
+// table: "criteria that change: Funding: CAPEX -> OPEX (worse); Cost: High -> Low
+// (better)". It is "" when no row changes (the same model, or unorganized on either side).
+func CriteriaChanges(changes []orgs.CriterionChange) string {
+	if len(changes) == 0 {
+		return ""
+	}
+	parts := make([]string, len(changes))
+	for i, c := range changes {
+		parts[i] = CriterionChange(c)
+	}
+	return "criteria that change: " + strings.Join(parts, "; ")
+}
+
+// CriterionChange is one changed row: "Incident resolution times: Max -> Min (better)";
+// the four unranked rows (funding, cost...) have no direction to say: "Cost: Low -> High".
+func CriterionChange(c orgs.CriterionChange) string {
+	s := c.Criterion + ": " + c.From + " -> " + c.To
+	if c.Direction != "" {
+		s += " (" + c.Direction + ")"
+	}
+	return s
+}

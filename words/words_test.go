@@ -129,3 +129,24 @@ func TestPlanHeadlineNamesTheCurrentModel(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestCriteriaChangesSayEveryRowWithItsDirection: a move from ops run it to you run it says
+// each row that changes, in the table's order, with better or worse where the row is ranked
+// and no direction on the unranked rows; no change says nothing.
+func TestCriteriaChangesSayEveryRowWithItsDirection(t *testing.T) {
+	changes := orgs.CriteriaChanges(orgs.OpsRunIt, orgs.YouRunIt)
+	got := CriteriaChanges(changes)
+	want := "criteria that change: " +
+		"Involvement of the development teams in the on-call work: None -> Max (better); " +
+		"Knowledge synchronization between teams: Not practical -> None (better); " +
+		"Incident resolution times: Max -> Min (better); " +
+		"Service handover for operations: Required -> Not applicable (better); " +
+		"Availability targets and product demand: Lower targets and demand -> Highest targets and demand (better); " +
+		"Funding: OPEX -> CAPEX; Cost: Low -> High"
+	if got != want {
+		t.Errorf("CriteriaChanges(ops -> you) =\n%s\nwant\n%s", got, want)
+	}
+	if got := CriteriaChanges(orgs.CriteriaChanges(orgs.YouRunIt, orgs.YouRunIt)); got != "" {
+		t.Errorf("no move says %q, want nothing", got)
+	}
+}
