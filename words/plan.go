@@ -9,12 +9,13 @@ import (
 
 // DominantRunModel is the dominant run model in its short form with the dev teams it
 // covers ("you run it (8 of 13 dev teams)"), or "none": the headline of an option or of a
-// plan's stage.
+// plan's stage; without a majority "mixed, largest: " first, the short form of
+// RunModelHeadline's warning, for a table's cell.
 func DominantRunModel(an *orgs.Analysis) string {
 	if an.RunModel.Dominant == nil {
 		return "none"
 	}
-	return an.RunModel.Dominant.Short() + Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams)
+	return withoutMajority(an, "mixed, largest: ", an.RunModel.Dominant.Short()+Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
 }
 
 // DominantTopology is the dominant topology's number with the dev teams it covers ("1 (5

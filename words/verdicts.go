@@ -36,9 +36,19 @@ func Covering(n, of int) string {
 }
 
 // RunModelHeadline is the dominant run model with the dev teams it covers ("You build it,
-// you run it (8 of 13 dev teams)").
+// you run it (8 of 13 dev teams)"). A dominant model without a majority is only the
+// largest of a mix, and the headline says so first, so that a plurality does not read as
+// a verdict: "mixed, no run model covers most dev teams; largest: ...".
 func RunModelHeadline(an *orgs.Analysis) string {
-	return RunModel(an.RunModel.Dominant) + Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams)
+	return withoutMajority(an, "mixed, no run model covers most dev teams; largest: ", RunModel(an.RunModel.Dominant)+Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
+}
+
+// withoutMajority puts mixed before a headline whose dominant run model has no majority.
+func withoutMajority(an *orgs.Analysis, mixed, headline string) string {
+	if an.RunModel.Dominant == nil || an.RunModel.Majority {
+		return headline
+	}
+	return mixed + headline
 }
 
 // Topology is "Topology N: name", or "none" for no topology.

@@ -150,3 +150,22 @@ func TestCriteriaChangesSayEveryRowWithItsDirection(t *testing.T) {
 		t.Errorf("no move says %q, want nothing", got)
 	}
 }
+
+// TestHeadlineWithoutMajoritySaysMixedFirst: the bank's dominant run model covers 2 of its
+// 4 dev teams, no majority, so both headlines say "mixed" before the largest model; the
+// mixed example's 7 of 13 is a majority and reads as the verdict (TestHeadlinesSayWhatTheyCover).
+func TestHeadlineWithoutMajoritySaysMixedFirst(t *testing.T) {
+	o := example(t, "bank")
+	an := orgs.Analyse(o, o)
+	if an.RunModel.Majority {
+		t.Fatal("the bank example has a majority run model: the test needs one without")
+	}
+	for got, want := range map[string]string{
+		RunModelHeadline(an): "mixed, no run model covers most dev teams; largest: You build it, ops run it (2 of 4 dev teams)",
+		DominantRunModel(an): "mixed, largest: ops run it (2 of 4 dev teams)",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
