@@ -33,6 +33,26 @@ type optionRow struct {
 	label string
 	cells []string
 	best  orgs.OptionRow
+	// marks are the best cells of a criterion row (orgs.CriterionBest), nil for other rows.
+	marks []bool
+}
+
+// criterionRows are the nine criteria of each option's dominant run model, one row a
+// criterion (the talk's Compare step), its best values marked where the criterion ranks
+// them; "-" for an option without a dominant model's column.
+func criterionRows(options []orgs.Option) []optionRow {
+	rows := make([]optionRow, len(orgs.Criteria))
+	for k, c := range orgs.Criteria {
+		cells := make([]string, len(options))
+		for i := range options {
+			cells[i] = "-"
+			if len(options[i].Criteria) == len(orgs.Criteria) {
+				cells[i] = options[i].Criteria[k].Value
+			}
+		}
+		rows[k] = optionRow{label: c.Name, cells: cells, marks: orgs.CriterionBest(options, k)}
+	}
+	return rows
 }
 
 // optionRows words the comparison; esc escapes user text for the output format.
@@ -81,11 +101,15 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 
 // marked is the row's cells with mark after the best ones.
 func marked(options []orgs.Option, r optionRow, mark string) []string {
-	if r.best == "" {
+	marks := r.marks
+	if r.best != "" {
+		marks = orgs.Best(options, r.best)
+	}
+	if marks == nil {
 		return r.cells
 	}
 	out := append([]string(nil), r.cells...)
-	for i, best := range orgs.Best(options, r.best) {
+	for i, best := range marks {
 		if best {
 			out[i] += " " + mark
 		}
@@ -116,6 +140,10 @@ func optionsText(options []orgs.Option) string {
 	for _, r := range optionRows(options, S) {
 		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
 	}
+	fmt.Fprintf(tw, "\nCriteria of the dominant run model\n")
+	for _, r := range criterionRows(options) {
+		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
+	}
 	tw.Flush()
 	fmt.Fprintf(&b, "\n%s\n", optionsLegend)
 	return b.String()
@@ -134,6 +162,13 @@ func optionsMarkdown(options []orgs.Option) string {
 	}
 	var body [][]string
 	for _, r := range rows {
+		body = append(body, append([]string{"**" + r.label + "**"}, marked(options, r, `\*`)...))
+	}
+	w.table(header, body)
+	w.line("## Criteria of the dominant run model")
+	w.line("")
+	body = nil
+	for _, r := range criterionRows(options) {
 		body = append(body, append([]string{"**" + r.label + "**"}, marked(options, r, `\*`)...))
 	}
 	w.table(header, body)
@@ -181,9 +216,12 @@ func indentJSON(v any) ([]byte, error) {
 // optionsJSON is the `compare --format json` of docs/deciding.md.
 func optionsJSON(options []orgs.Option) ([]byte, error) {
 	type option struct {
-		File       string              `json:"file"`
-		Name       string              `json:"name"`
-		RunModel   runModelJSON        `json:"run_model"`
+		File     string `json:"file"`
+		Name     string `json:"name"`
+		RunModel struct {
+			runModelJSON
+			Majority bool `json:"majority"`
+		} `json:"run_model"`
 		Topology   topologyJSON        `json:"topology"`
 		Identity   *orgs.Identity      `json:"identity"`
 		Funding    fundingJSON         `json:"funding"`
@@ -199,6 +237,7 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 			Warning int `json:"warning"`
 			Info    int `json:"info"`
 		} `json:"advisories"`
+		Criteria []orgs.OptionCriterion `json:"criteria"`
 	}
 	out := struct {
 		Compare int      `json:"compare"`
@@ -207,7 +246,9 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 	for i := range options {
 		o, a := &out.Options[i], options[i].Analysis
 		o.File, o.Name = options[i].File, options[i].Name
-		o.RunModel, o.Topology, o.Funding = headline(a)
+		o.RunModel.runModelJSON, o.Topology, o.Funding = headline(a)
+		o.RunModel.Majority = a.RunModel.Majority
+		o.Criteria = options[i].Criteria
 		o.Identity = a.Identity.Dominant
 		o.Staffing = options[i].Staffing.StaffingTotals
 		o.Transition = a.Transition.Verdict
