@@ -12,10 +12,17 @@ import (
 // plan's stage; without a majority "mixed, largest: " first, the short form of
 // RunModelHeadline's warning, for a table's cell.
 func DominantRunModel(an *orgs.Analysis) string {
+	return withoutMajority(an, "mixed, largest: ", largestRunModel(an))
+}
+
+// largestRunModel is DominantRunModel without the mixed warning. A plan's stage lines
+// still use it: the dashboard's plan screen shows the same lines, and its wording moves
+// with the dashboard's.
+func largestRunModel(an *orgs.Analysis) string {
 	if an.RunModel.Dominant == nil {
 		return "none"
 	}
-	return withoutMajority(an, "mixed, largest: ", an.RunModel.Dominant.Short()+Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
+	return an.RunModel.Dominant.Short() + Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams)
 }
 
 // DominantTopology is the dominant topology's number with the dev teams it covers ("1 (5
@@ -72,7 +79,7 @@ func PlanDecision(d orgs.Decision, esc Escape) string {
 func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 	a := s.Analysis
 	lines := []string{
-		fmt.Sprintf("run model %s; topology %s, %s", DominantRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
+		fmt.Sprintf("run model %s; topology %s, %s", largestRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
 		fmt.Sprintf("funding: CAPEX %s; OPEX %s", HeadCost(a.Funding.CAPEX, a.Funding.HasCosts, a.Funding.Currency),
 			HeadCost(a.Funding.OPEX, a.Funding.HasCosts, a.Funding.Currency)),
 	}
