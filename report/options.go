@@ -55,8 +55,9 @@ func criterionRows(options []orgs.Option) []optionRow {
 	return rows
 }
 
-// optionRows words the comparison; esc escapes user text for the output format.
-func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
+// optionRows words the comparison; esc escapes user text for the output format, and
+// runModel words each option's run model headline.
+func optionRows(options []orgs.Option, esc func(string) string, runModel func(*orgs.Analysis) string) []optionRow {
 	cell := func(f func(o *orgs.Option) string) []string {
 		out := make([]string, len(options))
 		for i := range options {
@@ -76,7 +77,7 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 	return []optionRow{
 		{label: "File", cells: cell(func(o *orgs.Option) string { return esc(o.File) })},
 		{label: "Organization", cells: cell(func(o *orgs.Option) string { return esc(o.Name) })},
-		{label: "Run model", cells: cell(func(o *orgs.Option) string { return words.DominantRunModel(o.Analysis) })},
+		{label: "Run model", cells: cell(func(o *orgs.Option) string { return runModel(o.Analysis) })},
 		{label: "Topology", cells: cell(func(o *orgs.Option) string { return words.DominantTopology(o.Analysis) })},
 		{label: "Pure", best: orgs.RowPure, cells: cell(func(o *orgs.Option) string { return words.YesNo(o.Analysis.Topology.Pure) })},
 		{label: "SRE identity", cells: cell(func(o *orgs.Option) string { return words.Identity(o.Analysis.Identity.Dominant) })},
@@ -119,9 +120,11 @@ func marked(options []orgs.Option, r optionRow, mark string) []string {
 
 // OptionTable is the comparison of options as `sretopo compare` words it, for a screen: a
 // label and a cell per option for each row, with mark after the best cells of every row that
-// has a better end (orgs.Best); user text is made safe for a terminal.
+// has a better end (orgs.Best); user text is made safe for a terminal. Its run model cells
+// name the largest model without compare's "mixed" (words.LargestRunModel) until the
+// dashboard's wording takes it up.
 func OptionTable(options []orgs.Option, mark string) (labels []string, cells [][]string) {
-	for _, r := range optionRows(options, S) {
+	for _, r := range optionRows(options, S, words.LargestRunModel) {
 		labels = append(labels, r.label)
 		cells = append(cells, marked(options, r, mark))
 	}
@@ -137,7 +140,7 @@ func optionsText(options []orgs.Option) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%d options compared; transition and decisions are from %s.\n\n", len(options), S(options[0].File))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	for _, r := range optionRows(options, S) {
+	for _, r := range optionRows(options, S, words.DominantRunModel) {
 		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
 	}
 	fmt.Fprintf(tw, "\nCriteria of the dominant run model\n")
@@ -155,7 +158,7 @@ func optionsMarkdown(options []orgs.Option) string {
 	w.line("")
 	w.line("%d options; the transition and the decisions are counted from %s.", len(options), MarkdownCode(options[0].File))
 	w.line("")
-	rows := optionRows(options, md)
+	rows := optionRows(options, md, words.DominantRunModel)
 	header := append([]string{""}, make([]string, len(options))...)
 	for i := range options {
 		header[i+1] = fmt.Sprintf("Option %d", i+1)

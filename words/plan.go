@@ -12,13 +12,13 @@ import (
 // plan's stage; without a majority "mixed, largest: " first, the short form of
 // RunModelHeadline's warning, for a table's cell.
 func DominantRunModel(an *orgs.Analysis) string {
-	return withoutMajority(an, "mixed, largest: ", largestRunModel(an))
+	return withoutMajority(an, "mixed, largest: ", LargestRunModel(an))
 }
 
-// largestRunModel is DominantRunModel without the mixed warning. A plan's stage lines
-// still use it: the dashboard's plan screen shows the same lines, and its wording moves
-// with the dashboard's.
-func largestRunModel(an *orgs.Analysis) string {
+// LargestRunModel is DominantRunModel without the mixed warning. A plan's stage lines and
+// the dashboard's compare screen still use it: the dashboard shows the same lines and
+// cells, and its wording moves with the dashboard's.
+func LargestRunModel(an *orgs.Analysis) string {
 	if an.RunModel.Dominant == nil {
 		return "none"
 	}
@@ -79,7 +79,7 @@ func PlanDecision(d orgs.Decision, esc Escape) string {
 func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 	a := s.Analysis
 	lines := []string{
-		fmt.Sprintf("run model %s; topology %s, %s", largestRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
+		fmt.Sprintf("run model %s; topology %s, %s", LargestRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
 		fmt.Sprintf("funding: CAPEX %s; OPEX %s", HeadCost(a.Funding.CAPEX, a.Funding.HasCosts, a.Funding.Currency),
 			HeadCost(a.Funding.OPEX, a.Funding.HasCosts, a.Funding.Currency)),
 	}

@@ -108,10 +108,11 @@ func Identity(id *orgs.Identity) string {
 }
 
 // IdentityHeadline is the dominant identity with the SRE people it rests on
-// ("incident-centric, 8 of 14 SRE people"), or "none".
+// ("incident-centric, 8 of 14 SRE people"); without one it says why, as rules version 3
+// does, instead of a bare "none" a room would read as a verdict.
 func IdentityHeadline(id orgs.IdentityVerdict) string {
 	if id.Dominant == nil {
-		return "none"
+		return NoIdentity
 	}
 	total := id.People.Total()
 	if total == 0 {
@@ -119,6 +120,10 @@ func IdentityHeadline(id orgs.IdentityVerdict) string {
 	}
 	return fmt.Sprintf("%s, %s of %s SRE people", id.Dominant.Info().Name, Number(int64(id.People.Of(*id.Dominant))), Number(int64(total)))
 }
+
+// NoIdentity is the identity verdict when there is none: no SRE people, and no developers
+// doing the SRE work themselves under you run it.
+const NoIdentity = "none (no SRE people, so no SRE identity yet)"
 
 // IdentityPride is what the dominant identity takes pride in and roots its KPIs in ("Pride:
 // Might be incident-specific. KPIs rooted in incidents.").

@@ -169,3 +169,16 @@ func TestHeadlineWithoutMajoritySaysMixedFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestNoIdentitySaysWhy: an organization without SRE people (ops run it) has no identity,
+// and the headline says why rather than a bare "none".
+func TestNoIdentitySaysWhy(t *testing.T) {
+	o := example(t, "ops-run-it")
+	an := orgs.Analyse(o, o)
+	if an.Identity.Dominant != nil {
+		t.Fatalf("ops-run-it has identity %s: the test needs one without", *an.Identity.Dominant)
+	}
+	if got, want := IdentityHeadline(an.Identity), "none (no SRE people, so no SRE identity yet)"; got != want {
+		t.Errorf("IdentityHeadline = %q, want %q", got, want)
+	}
+}
