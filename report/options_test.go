@@ -42,6 +42,14 @@ func TestCompareShowsEachOptionsCriteria(t *testing.T) {
 			t.Errorf("ranked row %q with different values marks none (%v)", row, cells)
 		}
 	}
+	// the first option is no candidate on the rows that measure the change from it, though
+	// staying put makes its transition unchanged and its hard decisions none
+	labels, cells := OptionTable(options, "*")
+	for i, label := range labels {
+		if (strings.HasPrefix(label, "Transition from ") || label == "Hard decisions") && strings.Contains(cells[i][0], "*") {
+			t.Errorf("the first option is marked on %q: %q", label, cells[i])
+		}
+	}
 	md, err := RenderOptions("markdown", options)
 	if err != nil {
 		t.Fatal(err)
