@@ -99,11 +99,17 @@ func diffVerdictSentences(d *orgs.Diff, esc func(string) string) []string {
 		if t.Reason != "" {
 			out = append(out, "  "+esc(t.Team)+": "+t.Reason)
 		}
+		if c := words.CriteriaChanges(t.CriteriaChanges); c != "" {
+			out = append(out, "  "+esc(t.Team)+", "+c)
+		}
 	}
 	for _, t := range v.Transition.Services {
 		out = append(out, "  "+words.DiffServiceTransition(t, esc))
 		if t.Reason != "" {
 			out = append(out, "    "+t.Reason)
+		}
+		if c := words.CriteriaChanges(t.CriteriaChanges); c != "" {
+			out = append(out, "    "+c)
 		}
 	}
 	for _, a := range words.DiffAdvisories(&v.Advisories, esc) {
@@ -163,10 +169,17 @@ func diffMarkdownLists(b *strings.Builder, d *orgs.Diff) {
 		}
 	}
 	var rows [][]string
-	for _, t := range v.Transition.Services {
-		rows = append(rows, []string{md(t.Service), md(t.Team), words.RunChange(t.From, t.To), t.Verdict.Words(), words.OrDash(t.Reason)})
+	for _, t := range v.Transition.Teams {
+		if len(t.CriteriaChanges) > 0 {
+			rows = append(rows, []string{md(t.Team), words.RunChange(t.From, t.To), t.Verdict.Words(), criteriaCell(t.CriteriaChanges)})
+		}
 	}
-	section("Service run changes", []string{"Service", "Team", "Run model", "Verdict", "Reason"}, rows)
+	section("Criteria that change with each team's run model", []string{"Team", "Run model", "Verdict", "Criteria that change"}, rows)
+	rows = nil
+	for _, t := range v.Transition.Services {
+		rows = append(rows, []string{md(t.Service), md(t.Team), words.RunChange(t.From, t.To), t.Verdict.Words(), words.OrDash(t.Reason), criteriaCell(t.CriteriaChanges)})
+	}
+	section("Service run changes", []string{"Service", "Team", "Run model", "Verdict", "Reason", "Criteria that change"}, rows)
 	rows = nil
 	for _, a := range words.DiffAdvisories(&v.Advisories, md) {
 		rows = append(rows, []string{a.Kind, a.Severity, "`" + a.Code + "`", a.Message})

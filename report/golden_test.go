@@ -56,7 +56,7 @@ func TestReportsGolden(t *testing.T) {
 	}
 	for name, r := range reports {
 		cur := r.cur
-		rep := orgs.NewReport(cur.Name, name+".toml", r.baseFile, orgs.Analyse(cur, r.base))
+		rep := orgs.NewReport(cur.Name, name+".toml", r.baseFile, orgs.Analyse(r.base, cur))
 		t.Run("report/"+name+"/text", func(t *testing.T) { golden.RequireEqual(t, []byte(Text(cur, rep))) })
 		t.Run("report/"+name+"/markdown", func(t *testing.T) { golden.RequireEqual(t, []byte(Markdown(cur, rep))) })
 	}

@@ -33,10 +33,31 @@ type optionRow struct {
 	label string
 	cells []string
 	best  orgs.OptionRow
+	// marks are the best cells of a criterion row (orgs.CriterionBest), nil for other rows.
+	marks []bool
 }
 
-// optionRows words the comparison; esc escapes user text for the output format.
-func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
+// criterionRows are the nine criteria of each option's dominant run model, one row a
+// criterion (the talk's Compare step), its best values marked where the criterion ranks
+// them; "-" for an option without a dominant model's column.
+func criterionRows(options []orgs.Option) []optionRow {
+	rows := make([]optionRow, len(orgs.Criteria))
+	for k, c := range orgs.Criteria {
+		cells := make([]string, len(options))
+		for i := range options {
+			cells[i] = "-"
+			if len(options[i].Criteria) == len(orgs.Criteria) {
+				cells[i] = options[i].Criteria[k].Value
+			}
+		}
+		rows[k] = optionRow{label: c.Name, cells: cells, marks: orgs.CriterionBest(options, k)}
+	}
+	return rows
+}
+
+// optionRows words the comparison; esc escapes user text for the output format, and
+// runModel words each option's run model headline.
+func optionRows(options []orgs.Option, esc func(string) string, runModel func(*orgs.Analysis) string) []optionRow {
 	cell := func(f func(o *orgs.Option) string) []string {
 		out := make([]string, len(options))
 		for i := range options {
@@ -56,7 +77,7 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 	return append([]optionRow{
 		{label: "File", cells: cell(func(o *orgs.Option) string { return esc(o.File) })},
 		{label: "Organization", cells: cell(func(o *orgs.Option) string { return esc(o.Name) })},
-		{label: "Run model", cells: cell(func(o *orgs.Option) string { return words.DominantRunModel(o.Analysis) })},
+		{label: "Run model", cells: cell(func(o *orgs.Option) string { return runModel(o.Analysis) })},
 		{label: "Topology", cells: cell(func(o *orgs.Option) string { return words.DominantTopology(o.Analysis) })},
 		{label: "Pure", best: orgs.RowPure, cells: cell(func(o *orgs.Option) string { return words.YesNo(o.Analysis.Topology.Pure) })},
 		{label: "SRE identity", cells: cell(func(o *orgs.Option) string { return words.Identity(o.Analysis.Identity.Dominant) })},
@@ -81,11 +102,15 @@ func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 
 // marked is the row's cells with mark after the best ones.
 func marked(options []orgs.Option, r optionRow, mark string) []string {
-	if r.best == "" {
+	marks := r.marks
+	if r.best != "" {
+		marks = orgs.Best(options, r.best)
+	}
+	if marks == nil {
 		return r.cells
 	}
 	out := append([]string(nil), r.cells...)
-	for i, best := range orgs.Best(options, r.best) {
+	for i, best := range marks {
 		if best {
 			out[i] += " " + mark
 		}
@@ -95,9 +120,11 @@ func marked(options []orgs.Option, r optionRow, mark string) []string {
 
 // OptionTable is the comparison of options as `sretopo compare` words it, for a screen: a
 // label and a cell per option for each row, with mark after the best cells of every row that
-// has a better end (orgs.Best); user text is made safe for a terminal.
+// has a better end (orgs.Best); user text is made safe for a terminal. Its run model cells
+// name the largest model without compare's "mixed" (words.LargestRunModel) until the
+// dashboard's wording takes it up.
 func OptionTable(options []orgs.Option, mark string) (labels []string, cells [][]string) {
-	for _, r := range optionRows(options, S) {
+	for _, r := range optionRows(options, S, words.LargestRunModel) {
 		labels = append(labels, r.label)
 		cells = append(cells, marked(options, r, mark))
 	}
@@ -113,7 +140,11 @@ func optionsText(options []orgs.Option) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%d options compared; transition and decisions are from %s.\n\n", len(options), S(options[0].File))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	for _, r := range optionRows(options, S) {
+	for _, r := range optionRows(options, S, words.DominantRunModel) {
+		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
+	}
+	fmt.Fprintf(tw, "\nCriteria of the dominant run model\n")
+	for _, r := range criterionRows(options) {
 		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
 	}
 	tw.Flush()
@@ -127,13 +158,20 @@ func optionsMarkdown(options []orgs.Option) string {
 	w.line("")
 	w.line("%d options; the transition and the decisions are counted from %s.", len(options), MarkdownCode(options[0].File))
 	w.line("")
-	rows := optionRows(options, md)
+	rows := optionRows(options, md, words.DominantRunModel)
 	header := append([]string{""}, make([]string, len(options))...)
 	for i := range options {
 		header[i+1] = fmt.Sprintf("Option %d", i+1)
 	}
 	var body [][]string
 	for _, r := range rows {
+		body = append(body, append([]string{"**" + r.label + "**"}, marked(options, r, `\*`)...))
+	}
+	w.table(header, body)
+	w.line("## Criteria of the dominant run model")
+	w.line("")
+	body = nil
+	for _, r := range criterionRows(options) {
 		body = append(body, append([]string{"**" + r.label + "**"}, marked(options, r, `\*`)...))
 	}
 	w.table(header, body)
@@ -181,9 +219,12 @@ func indentJSON(v any) ([]byte, error) {
 // optionsJSON is the `compare --format json` of docs/deciding.md.
 func optionsJSON(options []orgs.Option) ([]byte, error) {
 	type option struct {
-		File       string              `json:"file"`
-		Name       string              `json:"name"`
-		RunModel   runModelJSON        `json:"run_model"`
+		File     string `json:"file"`
+		Name     string `json:"name"`
+		RunModel struct {
+			runModelJSON
+			Majority bool `json:"majority"`
+		} `json:"run_model"`
 		Topology   topologyJSON        `json:"topology"`
 		Identity   *orgs.Identity      `json:"identity"`
 		Funding    fundingJSON         `json:"funding"`
@@ -199,7 +240,8 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 			Warning int `json:"warning"`
 			Info    int `json:"info"`
 		} `json:"advisories"`
-		Risk *orgs.OrgRisk `json:"risk"`
+		Criteria []orgs.OptionCriterion `json:"criteria"`
+		Risk     *orgs.OrgRisk          `json:"risk"`
 	}
 	out := struct {
 		Compare int      `json:"compare"`
@@ -208,7 +250,9 @@ func optionsJSON(options []orgs.Option) ([]byte, error) {
 	for i := range options {
 		o, a := &out.Options[i], options[i].Analysis
 		o.File, o.Name = options[i].File, options[i].Name
-		o.RunModel, o.Topology, o.Funding = headline(a)
+		o.RunModel.runModelJSON, o.Topology, o.Funding = headline(a)
+		o.RunModel.Majority = a.RunModel.Majority
+		o.Criteria = options[i].Criteria
 		o.Identity = a.Identity.Dominant
 		o.Staffing = options[i].Staffing.StaffingTotals
 		o.Transition = a.Transition.Verdict

@@ -200,27 +200,33 @@ func transitionSection(an *orgs.Analysis, f format) section {
 	for _, t := range tr.Teams {
 		if t.Verdict != orgs.VerdictUnchanged {
 			text = append(text, []string{f.esc(t.Team), words.TeamTransition(t)})
-			md = append(md, []string{f.esc(t.Team), words.TeamTransition(t), words.OrDash(t.Reason)})
+			md = append(md, []string{f.esc(t.Team), words.TeamTransition(t), words.OrDash(t.Reason), criteriaCell(t.CriteriaChanges)})
 		}
 	}
 	if len(text) == 0 {
 		s.blocks = append(s.blocks, lineFor(textOnly, "  No dev team changes its run model."), lineFor(markdownOnly, "No dev team changes its run model."))
 	} else {
 		s.blocks = append(s.blocks, block{kind: table, only: textOnly, rows: text},
-			block{kind: table, only: markdownOnly, header: []string{"Team", "Change", "Reason"}, rows: md})
+			block{kind: table, only: markdownOnly, header: []string{"Team", "Change", "Reason", "Criteria that change"}, rows: md})
 	}
 	for _, t := range tr.Teams {
 		if t.Reason != "" {
 			s.blocks = append(s.blocks, lineFor(textOnly, "  "+f.esc(t.Team)+": "+t.Reason))
 		}
+		if c := words.CriteriaChanges(t.CriteriaChanges); c != "" {
+			s.blocks = append(s.blocks, lineFor(textOnly, "  "+f.esc(t.Team)+", "+c))
+		}
 	}
 	if rows := ServiceTransitionRows(an, f.esc); len(rows) > 0 {
 		s.blocks = append(s.blocks, block{kind: heading, text: "Services that run otherwise than their team"},
-			block{kind: table, only: markdownOnly, header: []string{"Service", "Team", "Change", "Reason"}, rows: rows})
-		for _, r := range rows {
+			block{kind: table, only: markdownOnly, header: []string{"Service", "Team", "Change", "Reason", "Criteria that change"}, rows: rows})
+		for i, r := range rows {
 			s.blocks = append(s.blocks, lineFor(textOnly, "  "+r[0]+" ("+r[1]+"): "+r[2]))
 			if r[3] != "-" {
 				s.blocks = append(s.blocks, lineFor(textOnly, "    "+r[3]))
+			}
+			if c := words.CriteriaChanges(an.Transition.Services[i].CriteriaChanges); c != "" {
+				s.blocks = append(s.blocks, lineFor(textOnly, "    "+c))
 			}
 		}
 	}
@@ -299,4 +305,13 @@ func advisoriesSection(an *orgs.Analysis, f format) section {
 	}
 	s.blocks = append(s.blocks, items(markdownOnly, md...))
 	return s
+}
+
+// criteriaCell is a transition's changed criteria in one table cell, "-" for none.
+func criteriaCell(changes []orgs.CriterionChange) string {
+	parts := make([]string, len(changes))
+	for i, c := range changes {
+		parts[i] = words.CriterionChange(c)
+	}
+	return words.OrDash(strings.Join(parts, "; "))
 }

@@ -9,8 +9,16 @@ import (
 
 // DominantRunModel is the dominant run model in its short form with the dev teams it
 // covers ("you run it (8 of 13 dev teams)"), or "none": the headline of an option or of a
-// plan's stage.
+// plan's stage; without a majority "mixed, largest: " first, the short form of
+// RunModelHeadline's warning, for a table's cell.
 func DominantRunModel(an *orgs.Analysis) string {
+	return withoutMajority(an, "mixed, largest: ", LargestRunModel(an))
+}
+
+// LargestRunModel is DominantRunModel without the mixed warning. A plan's stage lines and
+// the dashboard's compare screen still use it: the dashboard shows the same lines and
+// cells, and its wording moves with the dashboard's.
+func LargestRunModel(an *orgs.Analysis) string {
 	if an.RunModel.Dominant == nil {
 		return "none"
 	}
@@ -106,7 +114,7 @@ func PlanDecision(d orgs.Decision, esc Escape) string {
 func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 	a := s.Analysis
 	lines := []string{
-		fmt.Sprintf("run model %s; topology %s, %s", DominantRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
+		fmt.Sprintf("run model %s; topology %s, %s", LargestRunModel(a), DominantTopology(a), Pure(a.Topology.Pure)),
 		fmt.Sprintf("funding: CAPEX %s; OPEX %s", HeadCost(a.Funding.CAPEX, a.Funding.HasCosts, a.Funding.Currency),
 			HeadCost(a.Funding.OPEX, a.Funding.HasCosts, a.Funding.Currency)),
 	}

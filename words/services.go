@@ -20,7 +20,23 @@ func ServiceMix(mix *orgs.ServiceMix) string {
 }
 
 // ServiceHeader is the header of the services table, one label per cell of ServiceRow.
-var ServiceHeader = []string{"Service", "Team", "Run model", "Responders", "Target", "Budget h/month", "Longest gap", "Status"}
+// The reports' budget cell is ServiceBudget, with its unit and any window but 30 days.
+var ServiceHeader = []string{"Service", "Team", "Run model", "Responders", "Target", "Error budget", "Longest gap", "Status"}
+
+// ServiceBudget is service v's error budget over its SLO window as a room reads it: in
+// minutes under an hour ("4.3 min", four nines over 30 days), else in hours ("3.6 h"),
+// with the window named when it is not the usual 30 days ("1.7 h in 7 days"); "-"
+// without a target.
+func ServiceBudget(v *orgs.ServiceVerdict) string {
+	if v.Availability == nil {
+		return "-"
+	}
+	budget := orgs.BudgetWords(v.BudgetHours)
+	if v.WindowDays != orgs.DefaultWindowDays {
+		budget += " in " + Count(v.WindowDays, "day")
+	}
+	return budget
+}
 
 // ServiceRow is service i of the analysis as a row of the services table: name, team, run
 // model (marked when it is an exception to its team's), responders, availability target,
@@ -44,17 +60,37 @@ func ServiceRow(an *orgs.Analysis, i int, esc Escape) []string {
 		target, budget, Hours(float64(v.LongestUncovered)), v.Status}
 }
 
-// StaffingRule is the staffing rule in two sentences, as the report and the README give it.
-const StaffingRule = "With a primary and a secondary on call, each person of a rotation is on call " +
-	"covered hours x min(2, rotation) / rotation hours a week, and nobody should be on call more than 25% of the time " +
-	"(the SRE book's on-call chapter). So a rotation needs at least ceil(covered hours / 21) people: " +
-	"8x5 2, 8x7 3, 24x5 6, 24x7 8; the people missing are added from the team where it has them, else hired."
+// StaffingRule is the staffing rule of rules version 3, as the report and the README give
+// it: weeks on call, as the SRE book counts them.
+const StaffingRule = "Each person of a rotation is on call, primary or secondary, layers x sites weeks in every " +
+	"rotation weeks, and nobody should be on call more than one week in four, or one in three on each of two sites " +
+	"(the SRE book's on-call chapter). So a rotation needs at least sites x ceil(layers / limit) people: 8 with a " +
+	"secondary, 4 with a primary only; 12 and 6 on two sites. Working hours (8x5, 8x7) have a primary only unless the " +
+	"team says otherwise; the people missing are added from the team where it has them, else hired."
 
-// StaffingHeader is the header of the staffing table, one label per cell of StaffingRow.
-var StaffingHeader = []string{"Team", "On call", "Rotation", "Hours/person/week", "Share of week", "Minimum", "Needed", "Hires", "Hire cost"}
+// StaffingHeader is the header of the reports' staffing table: StaffingRow's cells with
+// StaffingLayers and Sites after the on-call pattern.
+var StaffingHeader = []string{"Team", "On call", "Layers", "Sites", "Rotation", "Hours/person/week", "Weeks on call", "Minimum", "Needed", "Hires", "Hire cost"}
 
-// StaffingRow is rotation p of the analysis as a row of the staffing table; a rotation
-// below its minimum is marked with "!" after its team.
+// StaffingLayers says who is on call at once: "primary only" or "primary and secondary".
+func StaffingLayers(r *orgs.RotationStaffing) string {
+	if r.Layers == 2 {
+		return "primary and secondary"
+	}
+	return "primary only"
+}
+
+// Sites says where a rotation is on call: "1 site", or "2 sites" when it follows the sun.
+func Sites(r *orgs.RotationStaffing) string {
+	if r.Sites == 2 {
+		return "2 sites, follow the sun"
+	}
+	return "1 site"
+}
+
+// StaffingRow is rotation p of the analysis as a row of the staffing table (team, on call,
+// rotation, hours a person a week, weeks on call, minimum, needed, hires, hire cost); a
+// rotation below its minimum is marked with "!" after its team.
 func StaffingRow(an *orgs.Analysis, p int, esc Escape) []string {
 	r := &an.Staffing.Rotations[p]
 	team := esc(r.Team)

@@ -36,9 +36,19 @@ func Covering(n, of int) string {
 }
 
 // RunModelHeadline is the dominant run model with the dev teams it covers ("You build it,
-// you run it (8 of 13 dev teams)").
+// you run it (8 of 13 dev teams)"). A dominant model without a majority is only the
+// largest of a mix, and the headline says so first, so that a plurality does not read as
+// a verdict: "mixed, no run model covers most dev teams; largest: ...".
 func RunModelHeadline(an *orgs.Analysis) string {
-	return RunModel(an.RunModel.Dominant) + Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams)
+	return withoutMajority(an, "mixed, no run model covers most dev teams; largest: ", RunModel(an.RunModel.Dominant)+Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
+}
+
+// withoutMajority puts mixed before a headline whose dominant run model has no majority.
+func withoutMajority(an *orgs.Analysis, mixed, headline string) string {
+	if an.RunModel.Dominant == nil || an.RunModel.Majority {
+		return headline
+	}
+	return mixed + headline
 }
 
 // Topology is "Topology N: name", or "none" for no topology.
@@ -122,10 +132,11 @@ func IdentityShort(id *orgs.Identity) string {
 }
 
 // IdentityHeadline is the dominant identity with the SRE people it rests on
-// ("incident-centric, 8 of 14 SRE people"), or "none".
+// ("incident-centric, 8 of 14 SRE people"); without one it says why, as rules version 3
+// does, instead of a bare "none" a room would read as a verdict.
 func IdentityHeadline(id orgs.IdentityVerdict) string {
 	if id.Dominant == nil {
-		return "none"
+		return NoIdentity
 	}
 	total := id.People.Total()
 	if total == 0 {
@@ -133,6 +144,10 @@ func IdentityHeadline(id orgs.IdentityVerdict) string {
 	}
 	return fmt.Sprintf("%s, %s of %s SRE people", id.Dominant.Info().Name, Number(int64(id.People.Of(*id.Dominant))), Number(int64(total)))
 }
+
+// NoIdentity is the identity verdict when there is none: no SRE people, and no developers
+// doing the SRE work themselves under you run it.
+const NoIdentity = "none (no SRE people, so no SRE identity yet)"
 
 // IdentityPride is what the dominant identity takes pride in and roots its KPIs in ("Pride:
 // Might be incident-specific. KPIs rooted in incidents.").
@@ -319,4 +334,29 @@ func AdvisoryInFull(a orgs.Advisory, esc Escape) string {
 		quoted[i] = `"` + esc(n) + `"`
 	}
 	return "all " + Count(len(names), noun) + ": " + strings.Join(quoted, ", ")
+}
+
+// CriteriaChanges says the rows of the comparison table a move between run models changes,
+// each with its direction, so that a room reads what the move costs and gains without the
+// table: "criteria that change: Funding: CAPEX -> OPEX (worse); Cost: High -> Low
+// (better)". It is "" when no row changes (the same model, or unorganized on either side).
+func CriteriaChanges(changes []orgs.CriterionChange) string {
+	if len(changes) == 0 {
+		return ""
+	}
+	parts := make([]string, len(changes))
+	for i, c := range changes {
+		parts[i] = CriterionChange(c)
+	}
+	return "criteria that change: " + strings.Join(parts, "; ")
+}
+
+// CriterionChange is one changed row: "Incident resolution times: Max -> Min (better)";
+// the four unranked rows (funding, cost...) have no direction to say: "Cost: Low -> High".
+func CriterionChange(c orgs.CriterionChange) string {
+	s := c.Criterion + ": " + c.From + " -> " + c.To
+	if c.Direction != "" {
+		s += " (" + c.Direction + ")"
+	}
+	return s
 }

@@ -143,3 +143,56 @@ func TestGateSaysWhenItHolds(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestCriteriaChangesSayEveryRowWithItsDirection: a move from ops run it to you run it says
+// each row that changes, in the table's order, with better or worse where the row is ranked
+// and no direction on the unranked rows; no change says nothing.
+func TestCriteriaChangesSayEveryRowWithItsDirection(t *testing.T) {
+	changes := orgs.CriteriaChanges(orgs.OpsRunIt, orgs.YouRunIt)
+	got := CriteriaChanges(changes)
+	want := "criteria that change: " +
+		"Involvement of the development teams in the on-call work: None -> Max (better); " +
+		"Knowledge synchronization between teams: Not practical -> None (better); " +
+		"Incident resolution times: Max -> Min (better); " +
+		"Service handover for operations: Required -> Not applicable (better); " +
+		"Availability targets and product demand: Lower targets and demand -> Highest targets and demand (better); " +
+		"Funding: OPEX -> CAPEX; Cost: Low -> High"
+	if got != want {
+		t.Errorf("CriteriaChanges(ops -> you) =\n%s\nwant\n%s", got, want)
+	}
+	if got := CriteriaChanges(orgs.CriteriaChanges(orgs.YouRunIt, orgs.YouRunIt)); got != "" {
+		t.Errorf("no move says %q, want nothing", got)
+	}
+}
+
+// TestHeadlineWithoutMajoritySaysMixedFirst: the bank's dominant run model covers 2 of its
+// 4 dev teams, no majority, so both headlines say "mixed" before the largest model; the
+// mixed example's 7 of 13 is a majority and reads as the verdict (TestHeadlinesSayWhatTheyCover).
+func TestHeadlineWithoutMajoritySaysMixedFirst(t *testing.T) {
+	o := example(t, "bank")
+	an := orgs.Analyse(o, o)
+	if an.RunModel.Majority {
+		t.Fatal("the bank example has a majority run model: the test needs one without")
+	}
+	for got, want := range map[string]string{
+		RunModelHeadline(an): "mixed, no run model covers most dev teams; largest: You build it, ops run it (2 of 4 dev teams)",
+		DominantRunModel(an): "mixed, largest: ops run it (2 of 4 dev teams)",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestNoIdentitySaysWhy: an organization without SRE people (ops run it) has no identity,
+// and the headline says why rather than a bare "none".
+func TestNoIdentitySaysWhy(t *testing.T) {
+	o := example(t, "ops-run-it")
+	an := orgs.Analyse(o, o)
+	if an.Identity.Dominant != nil {
+		t.Fatalf("ops-run-it has identity %s: the test needs one without", *an.Identity.Dominant)
+	}
+	if got, want := IdentityHeadline(an.Identity), "none (no SRE people, so no SRE identity yet)"; got != want {
+		t.Errorf("IdentityHeadline = %q, want %q", got, want)
+	}
+}
