@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -22,6 +23,10 @@ var (
 	ErrReadOnly = errors.New("file is read-only")
 	// ErrDirNotWritable: no file can be created in the target's directory.
 	ErrDirNotWritable = errors.New("directory is not writable")
+	// ErrOutOfResources: the process or the disk ran out of what a write needs (file
+	// descriptors, space, quota): the directory may be perfectly writable, so the message
+	// says what ran out instead.
+	ErrOutOfResources = errors.New("out of resources")
 	// ErrVerify: the bytes about to be committed do not load back to what was meant.
 	ErrVerify = errors.New("saved bytes do not load back to the same model")
 )
@@ -126,7 +131,7 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 	// created exclusively (O_EXCL): never through a link planted at its name
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return "", fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
+		return "", createError(dir, err)
 	}
 	fail := func(format string, err error) (string, error) {
 		tmp.Close()
@@ -315,4 +320,20 @@ func RemoveJournal(input string) error {
 		return nil
 	}
 	return err
+}
+
+// createError is why no file could be created in dir: out of file descriptors, space or
+// quota (ErrOutOfResources, said as what ran out), else the directory is not writable. A
+// process at its file-descriptor limit once told the user the working directory was not
+// writable, which sent them looking in the wrong place.
+func createError(dir string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		return fmt.Errorf("%s: %w: the process has run out of file descriptors (close some connections or files, or raise the limit)", dir, ErrOutOfResources)
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("%s: %w: the disk is full", dir, ErrOutOfResources)
+	case errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("%s: %w: the disk quota is used up", dir, ErrOutOfResources)
+	}
+	return fmt.Errorf("%s: %w (%v)", dir, ErrDirNotWritable, describeOSError(err))
 }

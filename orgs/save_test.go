@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -218,5 +219,29 @@ func TestJournalRecordsRestoresAndIsRemoved(t *testing.T) {
 	}
 	if err := RemoveJournal(input); err != nil {
 		t.Errorf("removing a missing journal: %v", err)
+	}
+}
+
+// TestCreateErrorSaysWhatRanOut: a process out of file descriptors (or a full disk) is told
+// so, not that the directory is not writable (which sent a facilitator whose session was
+// flooded with connections looking at the folder's permissions).
+func TestCreateErrorSaysWhatRanOut(t *testing.T) {
+	cases := []struct {
+		errno error
+		want  string
+	}{
+		{syscall.EMFILE, "run out of file descriptors"},
+		{syscall.ENFILE, "run out of file descriptors"},
+		{syscall.ENOSPC, "disk is full"},
+	}
+	for _, c := range cases {
+		err := createError("/work", &os.PathError{Op: "open", Path: "/work/.x.tmp-1", Err: c.errno})
+		if !errors.Is(err, ErrOutOfResources) || errors.Is(err, ErrDirNotWritable) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: %v, want ErrOutOfResources saying %q", c.errno, err, c.want)
+		}
+	}
+	err := createError("/work", &os.PathError{Op: "open", Path: "/work/.x.tmp-1", Err: syscall.EACCES})
+	if !errors.Is(err, ErrDirNotWritable) {
+		t.Errorf("permission denied: %v, want ErrDirNotWritable", err)
 	}
 }
