@@ -11,7 +11,9 @@ import (
 
 // the plan's dates run from the month after today: the tests hold today still, so that the
 // screens and their goldens say the same months whenever they run
-func init() { planToday = func() time.Time { return time.Date(2026, time.December, 5, 12, 0, 0, 0, time.UTC) } }
+func init() {
+	planToday = func() time.Time { return time.Date(2026, time.December, 5, 12, 0, 0, 0, time.UTC) }
+}
 
 // plannedModel is "mixed" at w x h with a run change (Online Shop), a headcount change
 // (Checkout) and a move (Operations SRE into the SRE org): a plan of three stages.
