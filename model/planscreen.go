@@ -157,14 +157,16 @@ func (pl *planning) size(m *Model) {
 		pl.vp.SetYOffset(0)
 		return
 	}
-	moved := pl.drawnSel != pl.sel
+	opening, moved := pl.drawnSel < 0, pl.drawnSel != pl.sel
 	if pl.body == nil || pl.bodyW != m.w || moved {
 		pl.body, pl.starts = views.PlanBody(pl.data, m.st, m.w, pl.sel)
 		pl.bodyW, pl.drawnSel = m.w, pl.sel
 		pl.vp.SetContent(joinLines(pl.body))
 	}
 	pl.vp.Width, pl.vp.Height = m.w, m.pageBodyHeight(0)
-	if moved && pl.sel < len(pl.starts) {
+	if opening {
+		pl.vp.SetYOffset(0) // the headline and from when the dates run first; the first stage below
+	} else if moved && pl.sel < len(pl.starts) {
 		// the chosen stage's heading shows, with as much of the stage as fits
 		at, end := pl.starts[pl.sel], len(pl.body)
 		if pl.sel+1 < len(pl.starts) {

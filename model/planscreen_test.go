@@ -179,3 +179,17 @@ func TestPlanDatesFromTheMonthAfterToday(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanOpensAtItsHeadline: at 80x24 the plan opens at its top, the headline and from
+// when its dates run in view, even when the first stage is longer than the screen.
+func TestPlanOpensAtItsHeadline(t *testing.T) {
+	m := newModel(t, "health-platform", 80, 24)
+	selectTeam(t, m, "Viewer")
+	press(t, m, "r", "g")
+	v := m.View()
+	for _, want := range []string{"Plan from health-platform.toml", "dates from 2027-01", "> Stage 1 of 1"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the plan opens without %q:\n%s", want, v)
+		}
+	}
+}
