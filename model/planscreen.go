@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -28,6 +29,23 @@ type planning struct {
 	version int
 }
 
+// planToday is today's date for the plan's dates; tests hold it still.
+var planToday = time.Now
+
+// planStart is the month the dashboard dates a plan from: it has no start month of its own
+// (`sretopo plan --start` has), so it takes the month after today, and says so.
+func planStart() orgs.Month {
+	y, mo, _ := planToday().Date()
+	return orgs.Month{Year: y, Month: int(mo)}.Add(1)
+}
+
+// datedPlan is the plan from base to cur, dated from start.
+func datedPlan(base, cur *orgs.Org, start orgs.Month) *orgs.Plan {
+	p := orgs.MakePlan(base, cur)
+	p.Date(start, nil)
+	return p
+}
+
 // planReadyMsg carries a plan worked out off the update loop, for the plan screen it was
 // asked for.
 type planReadyMsg struct {
@@ -46,9 +64,9 @@ func (m *Model) enterPlan() tea.Cmd {
 	}
 	m.show(pl)
 	base, cur := m.base, m.cur.Clone()
-	baseName, target := m.basePath, m.file
+	baseName, target, start := m.basePath, m.file, planStart()
 	return func() tea.Msg {
-		return planReadyMsg{pl: pl, data: &views.PlanView{BaseName: baseName, TargetName: target, Plan: orgs.MakePlan(base, cur)}}
+		return planReadyMsg{pl: pl, data: &views.PlanView{BaseName: baseName, TargetName: target, Plan: datedPlan(base, cur, start), Start: start}}
 	}
 }
 
@@ -139,14 +157,16 @@ func (pl *planning) size(m *Model) {
 		pl.vp.SetYOffset(0)
 		return
 	}
-	moved := pl.drawnSel != pl.sel
+	opening, moved := pl.drawnSel < 0, pl.drawnSel != pl.sel
 	if pl.body == nil || pl.bodyW != m.w || moved {
 		pl.body, pl.starts = views.PlanBody(pl.data, m.st, m.w, pl.sel)
 		pl.bodyW, pl.drawnSel = m.w, pl.sel
 		pl.vp.SetContent(joinLines(pl.body))
 	}
 	pl.vp.Width, pl.vp.Height = m.w, m.pageBodyHeight(0)
-	if moved && pl.sel < len(pl.starts) {
+	if opening {
+		pl.vp.SetYOffset(0) // the headline and from when the dates run first; the first stage below
+	} else if moved && pl.sel < len(pl.starts) {
 		// the chosen stage's heading shows, with as much of the stage as fits
 		at, end := pl.starts[pl.sel], len(pl.body)
 		if pl.sel+1 < len(pl.starts) {
@@ -195,8 +215,8 @@ func (m *Model) planToPresent() tea.Cmd {
 		return nil
 	}
 	p.asked = m.an
-	an, base, cur := m.Snapshot(), m.base, m.cur.Clone()
-	return func() tea.Msg { return decidePlanMsg{an: an, plan: orgs.MakePlan(base, cur)} }
+	an, base, cur, start := m.Snapshot(), m.base, m.cur.Clone(), planStart()
+	return func() tea.Msg { return decidePlanMsg{an: an, plan: datedPlan(base, cur, start)} }
 }
 
 // decidePlanReady keeps a plan made for presentation mode, unless the model changed since.

@@ -4,9 +4,16 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sretopo/sretopo/orgs"
 )
+
+// the plan's dates run from the month after today: the tests hold today still, so that the
+// screens and their goldens say the same months whenever they run
+func init() {
+	planToday = func() time.Time { return time.Date(2026, time.December, 5, 12, 0, 0, 0, time.UTC) }
+}
 
 // plannedModel is "mixed" at w x h with a run change (Online Shop), a headcount change
 // (Checkout) and a move (Operations SRE into the SRE org): a plan of three stages.
@@ -27,7 +34,7 @@ func TestPlanKeyOpensAndCloses(t *testing.T) {
 	}
 	checkView(t, m, "plan")
 	v := m.View()
-	for _, want := range []string{"The plan, stage by stage", "Plan from mixed.toml to the current model: 3 stages", "Stage 1 of 3: staffing", "esc/g back"} {
+	for _, want := range []string{"The plan, stage by stage", "Plan from mixed.toml to the current model: 3 stages", "Stage 1 of 3: Staff first, 2027-01 to 2027-03, 3 months", "dates from 2027-01", "esc/g back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the plan screen lacks %q:\n%s", want, v)
 		}
@@ -120,7 +127,7 @@ func TestPresentDecideShowsThePlan(t *testing.T) {
 		checkView(t, m, "present decide")
 		if strings.Contains(v, "The plan from the baseline") {
 			pages++
-			for _, s := range []string{"Stage 1 of 3: staffing", "Stage 2 of 3: who runs it", "Stage 3 of 3: reporting lines", "Operations SRE"} {
+			for _, s := range []string{"Stage 1 of 3: Staff first, 2027-01", "Stage 2 of 3: Who runs it, 2027-04", "Stage 3 of 3: Reporting lines, 2027-06", "Operations SRE"} {
 				if strings.Contains(v, s) {
 					seen[s] = true
 				}
@@ -144,5 +151,45 @@ func TestPresentDecideNothingToPlan(t *testing.T) {
 	press(t, m, "p", "end")
 	if v := m.View(); !strings.Contains(v, "the same: nothing to plan") {
 		t.Errorf("the last slide does not say there is nothing to plan:\n%s", v)
+	}
+}
+
+// TestPlanDatesFromTheMonthAfterToday: the dashboard has no start month, so the plan's
+// dates run from the month after today, across a year's end too, and its first stage
+// starts then.
+func TestPlanDatesFromTheMonthAfterToday(t *testing.T) {
+	held := planToday
+	defer func() { planToday = held }()
+	for _, c := range []struct {
+		today time.Time
+		want  string
+	}{
+		{time.Date(2026, time.December, 31, 23, 0, 0, 0, time.UTC), "2027-01"},
+		{time.Date(2027, time.March, 1, 0, 0, 0, 0, time.UTC), "2027-04"},
+	} {
+		planToday = func() time.Time { return c.today }
+		m := plannedModel(t, 120, 40)
+		press(t, m, "g")
+		pl := onTop[planning](m)
+		if got := pl.data.Plan.Stages[0].Start.String(); got != c.want || pl.data.Start.String() != c.want {
+			t.Errorf("on %s the plan starts %s (screen %s), want %s", c.today.Format("2006-01-02"), got, pl.data.Start, c.want)
+		}
+		if v := m.View(); !strings.Contains(v, "dates from "+c.want) {
+			t.Errorf("the plan screen does not say its dates run from %s:\n%s", c.want, v)
+		}
+	}
+}
+
+// TestPlanOpensAtItsHeadline: at 80x24 the plan opens at its top, the headline and from
+// when its dates run in view, even when the first stage is longer than the screen.
+func TestPlanOpensAtItsHeadline(t *testing.T) {
+	m := newModel(t, "health-platform", 80, 24)
+	selectTeam(t, m, "Viewer")
+	press(t, m, "r", "g")
+	v := m.View()
+	for _, want := range []string{"Plan from health-platform.toml", "dates from 2027-01", "> Stage 1 of 1"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the plan opens without %q:\n%s", want, v)
+		}
 	}
 }

@@ -47,8 +47,8 @@ func TestPlanBodyShowsEveryStage(t *testing.T) {
 	lines, starts := PlanBody(p, DefaultStyles(), 100, 1)
 	body := strings.Join(lines, "\n")
 	last := -1
-	for _, want := range []string{"Plan from examples/mixed.toml", "Stage 1 of 3: staffing", "Checkout",
-		"Stage 2 of 3: who runs it", "Online Shop", "Stage 3 of 3: reporting lines", "Operations SRE",
+	for _, want := range []string{"Plan from examples/mixed.toml", "Stage 1 of 3: Staff first", "Checkout",
+		"Stage 2 of 3: Who runs it", "Online Shop", "Stage 3 of 3: Reporting lines", "Operations SRE",
 		"transition:", "advisories raised"} {
 		i := strings.Index(body[max(0, last):], want)
 		if i < 0 {

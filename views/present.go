@@ -512,43 +512,6 @@ func presentPositioning(d *Data, st Styles, w, _ int) []string {
 	return lines
 }
 
-// presentPlan is the Decide step's plan: each stage with its decisions and what the model
-// after it is, in the words of `sretopo plan`; the slides cut it into pages when it is long.
-func presentPlan(d *Data, st Styles, w, _ int) []string {
-	p := d.Plan
-	switch {
-	case p == nil:
-		return styled(st.ink().Muted, Wrap("working out the plan...", w))
-	case len(p.Stages) == 0:
-		return styled(st.ink().Present, Wrap("The baseline and the current model are the same: nothing to plan.", w))
-	}
-	k := len(p.Stages)
-	lines := styled(st.ink().Present, Wrap(words.PlanHeadline(S(d.Header.Baseline), "the current model", k), w))
-	for i := range p.Stages {
-		s := &p.Stages[i]
-		lines = append(lines, "")
-		lines = append(lines, styled(st.ink().AccentBold, wrapped(fmt.Sprintf("Stage %d of %d: %s", s.Number, k, report.StageWords(s.Name)), w, "", "  "))...)
-		for _, dc := range s.Decisions {
-			pen := st.ink().Text
-			if dc.Changeability == orgs.Hard {
-				pen = st.ink().Changed
-			}
-			lines = append(lines, styled(pen, wrapped(words.PlanDecision(dc, S), w, "  - ", "    "))...)
-		}
-		for j, l := range report.StageLines(d.Header.Baseline, s) {
-			switch {
-			case strings.HasPrefix(l, "! "):
-				lines = append(lines, styled(st.ink().Warning, wrapped(l, w, "  ", "    "))...)
-			case j == 0:
-				lines = append(lines, styled(st.ink().Muted, wrapped("after it: "+l, w, "  ", "    "))...)
-			case strings.HasPrefix(l, "transition:"):
-				lines = append(lines, styled(st.ink().Muted, wrapped(l, w, "  ", "    "))...)
-			}
-		}
-	}
-	return lines
-}
-
 // presentCriteria is the criteria table with every cell in full: on one page when it fits in
 // h lines, else its rows split over pages of h lines each, every page with the table's
 // header, so that nothing on screen is cut ("None if services within error budgets").
