@@ -120,16 +120,26 @@ func marked(options []orgs.Option, r optionRow, mark string) []string {
 
 // OptionTable is the comparison of options as `sretopo compare` words it, for a screen: a
 // label and a cell per option for each row, with mark after the best cells of every row that
-// has a better end (orgs.Best); user text is made safe for a terminal. Its run model cells
-// name the largest model without compare's "mixed" (words.LargestRunModel) until the
-// dashboard's wording takes it up.
+// has a better end (orgs.Best, orgs.CriterionBest); user text is made safe for a terminal.
+// Its run model cells say "mixed, largest: ..." where the model has no majority, and after
+// the headline rows come a blank row, CriteriaHeading (cells empty) and the nine criteria of
+// each option's dominant run model: the rows of the text report, from the same functions.
 func OptionTable(options []orgs.Option, mark string) (labels []string, cells [][]string) {
-	for _, r := range optionRows(options, S, words.LargestRunModel) {
+	for _, r := range optionRows(options, S, words.DominantRunModel) {
+		labels = append(labels, r.label)
+		cells = append(cells, marked(options, r, mark))
+	}
+	labels = append(labels, "", CriteriaHeading)
+	cells = append(cells, make([]string, len(options)), make([]string, len(options)))
+	for _, r := range criterionRows(options) {
 		labels = append(labels, r.label)
 		cells = append(cells, marked(options, r, mark))
 	}
 	return labels, cells
 }
+
+// CriteriaHeading heads the criteria rows of a comparison of options.
+const CriteriaHeading = "Criteria of the dominant run model"
 
 // OptionsLegend says what the mark of OptionTable means.
 func OptionsLegend(mark string) string { return strings.Replace(optionsLegend, "*", mark, 1) }
@@ -143,7 +153,7 @@ func optionsText(options []orgs.Option) string {
 	for _, r := range optionRows(options, S, words.DominantRunModel) {
 		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
 	}
-	fmt.Fprintf(tw, "\nCriteria of the dominant run model\n")
+	fmt.Fprintf(tw, "\n%s\n", CriteriaHeading)
 	for _, r := range criterionRows(options) {
 		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
 	}
@@ -168,7 +178,7 @@ func optionsMarkdown(options []orgs.Option) string {
 		body = append(body, append([]string{"**" + r.label + "**"}, marked(options, r, `\*`)...))
 	}
 	w.table(header, body)
-	w.line("## Criteria of the dominant run model")
+	w.line("## %s", CriteriaHeading)
 	w.line("")
 	body = nil
 	for _, r := range criterionRows(options) {

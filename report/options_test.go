@@ -86,3 +86,50 @@ func TestCompareShowsEachOptionsCriteria(t *testing.T) {
 		t.Error("the bank's 2 of 4 dev teams read as a majority")
 	}
 }
+
+// TestOptionTableHasTheCriteriaAndMixed: the dashboard's table of options has the rows
+// `sretopo compare` prints: each option's run model "mixed, largest: ..." where it has no
+// majority, then the nine criteria of each option's dominant run model, each cell its
+// option's value, marked exactly where the criterion's better end is (none where all tie).
+func TestOptionTableHasTheCriteriaAndMixed(t *testing.T) {
+	files := []string{"ops-run-it.toml", "bank.toml", "topology-1.toml"}
+	options := orgs.CompareOptions(files, []*orgs.Org{example(t, "ops-run-it"), example(t, "bank"), example(t, "topology-1")})
+	if options[1].Analysis.RunModel.Majority {
+		t.Fatal("bank has a majority run model: the test's premise is gone")
+	}
+	labels, cells := OptionTable(options, "*")
+	row := func(label string) []string {
+		for r, l := range labels {
+			if l == label {
+				return cells[r]
+			}
+		}
+		t.Fatalf("no row %q in %q", label, labels)
+		return nil
+	}
+	if got := row("Run model")[1]; !strings.HasPrefix(got, "mixed, largest: ") {
+		t.Errorf("bank's run model cell %q does not say mixed, largest", got)
+	}
+	if got := row("Run model")[0]; strings.HasPrefix(got, "mixed") {
+		t.Errorf("ops-run-it has a majority, its cell says %q", got)
+	}
+	row(CriteriaHeading)
+	for k, c := range orgs.Criteria {
+		got := row(c.Name)
+		best := orgs.CriterionBest(options, k)
+		marks := 0
+		for i := range options {
+			want := options[i].Criteria[k].Value
+			if best != nil && best[i] {
+				want += " *"
+				marks++
+			}
+			if got[i] != want {
+				t.Errorf("%s, option %d: %q, want %q", c.Name, i+1, got[i], want)
+			}
+		}
+		if marks == len(options) {
+			t.Errorf("%s marks every option: %q", c.Name, got)
+		}
+	}
+}

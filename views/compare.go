@@ -158,13 +158,14 @@ func CompareBody(c *Compare, st Styles, w int) []string {
 	}
 	teams, topo, runs, funding := teamsSection(c), topologySection(c), runModelSection(c), fundingSection(c)
 	trans, ident, kpis, adv := transitionSection(c), identitySection(c), kpiSection(c), advisorySection(c)
+	crit := criteriaSection(c)
 	if !compareWide(w) {
-		return newGrid(w).stack(st, []cmpSection{teams, topo, runs, funding, trans, ident, kpis, adv}, w)
+		return newGrid(w).stack(st, []cmpSection{teams, topo, runs, crit, funding, trans, ident, kpis, adv}, w)
 	}
 	lw := (w - panelGap) / 2
 	rw := w - panelGap - lw
 	left := newGrid(lw).stack(st, []cmpSection{teams, trans, ident, adv}, lw)
-	right := newGrid(rw).stack(st, []cmpSection{topo, runs, funding, kpis}, rw)
+	right := newGrid(rw).stack(st, []cmpSection{topo, runs, crit, funding, kpis}, rw)
 	n := max(len(left), len(right))
 	return strings.Split(joinBlocks(panelGap, []int{lw, rw}, Block(left, lw, n), Block(right, rw, n)), "\n")
 }
@@ -296,6 +297,23 @@ func runModelSection(c *Compare) cmpSection {
 			continue
 		}
 		s.rows = append(s.rows, cmpRow{label: id.Short(), left: mixCell(an, as), right: mixCell(bn, bs), changed: an != bn || as != bs})
+	}
+	return s
+}
+
+// criteriaSection is the nine criteria of each side's dominant run model (the talk's Compare
+// step), "-" for a side without one; a row whose value differs is marked changed.
+func criteriaSection(c *Compare) cmpSection {
+	s := cmpSection{title: "Criteria of the dominant run model"}
+	value := func(an *orgs.Analysis, k int) string {
+		if m := an.RunModel.Dominant; m != nil && m.Column() >= 0 {
+			return orgs.Criteria[k].Values[m.Column()]
+		}
+		return "-"
+	}
+	for k, cr := range orgs.Criteria {
+		l, r := value(c.Left, k), value(c.Right, k)
+		s.rows = append(s.rows, cmpRow{label: cr.Name, left: l, right: r, changed: l != r})
 	}
 	return s
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -150,6 +151,28 @@ func TestCompareAndFileListSanitize(t *testing.T) {
 			for _, r := range out {
 				if r != '\n' && orgs.IsControl(r) {
 					t.Fatalf("control character %U drawn in:\n%s", r, out)
+				}
+			}
+		}
+	}
+}
+
+// TestCompareShowsTheCriteriaOfBothSides: comparing two sides shows the nine criteria of
+// each side's dominant run model, as the talk's Compare step puts them side by side.
+func TestCompareShowsTheCriteriaOfBothSides(t *testing.T) {
+	base, _ := example(t, "ops-run-it")
+	_, cur := example(t, "topology-1")
+	c := compareData(base, cur)
+	for _, w := range []int{80, 200} {
+		body := ansi.Strip(strings.Join(CompareBody(c, DefaultStyles(), w), "\n"))
+		if !strings.Contains(body, "Criteria of the dominant run model") {
+			t.Fatalf("width %d: no criteria section:\n%s", w, body)
+		}
+		for _, side := range []*orgs.Analysis{c.Left, c.Right} {
+			col := side.RunModel.Dominant.Column()
+			for _, cr := range orgs.Criteria {
+				if v := strings.Fields(cr.Values[col])[0]; !strings.Contains(body, v) {
+					t.Errorf("width %d: %s's value %q is missing", w, cr.Name, cr.Values[col])
 				}
 			}
 		}

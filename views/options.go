@@ -62,6 +62,11 @@ func OptionsBody(options []orgs.Option, st Styles, w int) []string {
 	labels, cells := report.OptionTable(options, OptionMark)
 	var out []string
 	for r, label := range labels {
+		if label == report.CriteriaHeading {
+			// a heading over the criteria rows, across the columns
+			out = append(out, st.ink().Title.Render(Trunc(label, w)))
+			continue
+		}
 		cols := [][]string{cell(label, g.label)}
 		n := len(cols[0])
 		for _, c := range cells[r] {

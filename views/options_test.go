@@ -47,3 +47,29 @@ func TestOptionsBody(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionsBodyShowsTheCriteriaAndMixed: the compare screen with options shows the run
+// model of an option without a majority as "mixed, largest: ...", and under the heading of
+// the criteria each option's value of every criterion of its dominant run model.
+func TestOptionsBodyShowsTheCriteriaAndMixed(t *testing.T) {
+	_, ops := example(t, "ops-run-it")
+	_, bank := example(t, "bank")
+	options := orgs.CompareOptions([]string{"ops-run-it.toml", "bank.toml"}, []*orgs.Org{ops, bank})
+	for _, w := range []int{80, 160} {
+		body := OptionsBody(options, DefaultStyles(), w)
+		checkFits(t, strings.Join(body, "\n"), w, 1000)
+		all := oneLine(strings.Join(body, "\n"))
+		for _, want := range []string{"mixed, largest:", "Criteria of the dominant"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("width %d: the options lack %q:\n%s", w, want, strings.Join(body, "\n"))
+			}
+		}
+		for k, c := range orgs.Criteria {
+			for i := range options {
+				if v := options[i].Criteria[k].Value; !strings.Contains(strings.Join(body, "\n"), strings.Fields(v)[0]) {
+					t.Errorf("width %d: %s of option %d, %q, is missing", w, c.Name, i+1, v)
+				}
+			}
+		}
+	}
+}

@@ -181,6 +181,9 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 	if total > len(behind) {
 		behind = behind[:budget-1]
 	}
+	// the lines the decisions below keep: their title, each decision, what is cut
+	reserve := 3 + len(tr.Decisions)
+	uncut := true
 	for _, t := range behind {
 		s, g := verdictMark(st, t.Verdict)
 		if g == "" {
@@ -195,10 +198,20 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		if t.Reason != "" && h >= 12 {
 			lines = append(lines, styled(st.ink().Muted, wrapped(t.Reason, w, "    ", "    "))...)
 		}
+		// the criteria where they leave room for the decisions, which matter more
+		if cs := criteriaChangeLines(st, t.CriteriaChanges, w, h); len(lines)+len(cs)+reserve <= h {
+			lines = append(lines, cs...)
+		} else if len(cs) > 0 {
+			uncut = false
+		}
+	}
+	if !uncut && len(lines)+1+reserve <= h {
+		lines = append(lines, st.ink().Muted.Render(Trunc("    criteria that change: z for all", w)))
 	}
 	if total > len(behind) {
 		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
 	}
+	lines = append(lines, serviceTransitionLines(d, st, w, h, h-len(lines)-reserve)...)
 	lines = append(lines, "", st.ink().Title.Render("Decisions")+st.ink().Muted.Render(" (how hard to undo)"))
 	if len(tr.Decisions) == 0 {
 		lines = append(lines, st.ink().Muted.Render("  none yet"))
@@ -242,6 +255,65 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		} else {
 			lines = append(lines, st.ink().Muted.Render(Trunc("  "+legend, w)))
 		}
+	}
+	return lines
+}
+
+// criteriaChangeLines are the criteria a transition line changes, worded as the reports
+// word them, under the line. Drawn in full (z) they wrap whole; in the panel they keep to
+// one line (two where the panel is tall) and say "z for all" where they cut, so that a room
+// never reads a cut list as the whole cost of a move.
+func criteriaChangeLines(st Styles, changes []orgs.CriterionChange, w, h int) []string {
+	text := words.CriteriaChanges(changes)
+	if text == "" {
+		return nil
+	}
+	ls := wrapped(text, w, "    ", "    ")
+	keep := 1
+	if h >= 12 {
+		keep = 2
+	}
+	if h >= fullPanelHeight || len(ls) <= keep {
+		return styled(st.ink().Muted, ls)
+	}
+	const more = " z for all"
+	rest := strings.TrimPrefix(strings.Join(ls[keep-1:], " "), "    ")
+	ls = append(ls[:keep-1:keep-1], Trunc("    "+rest, max(1, w-width(more)))+more)
+	return styled(st.ink().Muted, ls)
+}
+
+// serviceTransitionLines are the services that run otherwise than their team, each with the
+// criteria its move changes, in at most room lines: all of them drawn in full, in the panel
+// those that fit with how many more z shows.
+func serviceTransitionLines(d *Data, st Styles, w, h, room int) []string {
+	services := d.An.Transition.Services
+	if len(services) == 0 || room < 1 {
+		return nil
+	}
+	more := func(n int) string {
+		verb := "run"
+		if n == 1 {
+			verb = "runs"
+		}
+		return st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s that %s otherwise than their team (z for all)", n, plural(n), verb), w))
+	}
+	if room < 4 {
+		return []string{more(len(services))}
+	}
+	lines := []string{"", st.ink().Title.Render(Trunc("Services that run otherwise than their team", w))}
+	shown := 0
+	for _, t := range services {
+		service, team, change, _ := words.ServiceTransition(t, S)
+		block := append([]string{st.ink().Text.Render(Trunc("  "+service+" ("+team+"): "+change, w))},
+			criteriaChangeLines(st, t.CriteriaChanges, w, h)...)
+		if len(lines)+len(block)+1 > room && shown < len(services)-1 || len(lines)+len(block) > room {
+			break
+		}
+		lines = append(lines, block...)
+		shown++
+	}
+	if rest := len(services) - shown; rest > 0 {
+		lines = append(lines, more(rest))
 	}
 	return lines
 }

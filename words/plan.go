@@ -15,9 +15,9 @@ func DominantRunModel(an *orgs.Analysis) string {
 	return withoutMajority(an, "mixed, largest: ", LargestRunModel(an))
 }
 
-// LargestRunModel is DominantRunModel without the mixed warning. A plan's stage lines and
-// the dashboard's compare screen still use it: the dashboard shows the same lines and
-// cells, and its wording moves with the dashboard's.
+// LargestRunModel is DominantRunModel without the mixed warning. A plan's stage lines still
+// use it: the dashboard's plan shows the same lines, and its wording moves with the
+// dashboard's.
 func LargestRunModel(an *orgs.Analysis) string {
 	if an.RunModel.Dominant == nil {
 		return "none"
