@@ -345,7 +345,7 @@ func (m *Model) data() *views.Data {
 		Plan: m.decidePlan.of(m.an),
 		Memo: &m.memo,
 	}
-	d.ServicesByStatus = m.board.byStatus
+	d.ServicesByStatus, d.ServicesByBreach = m.board.byStatus, m.board.byBreach
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}
