@@ -141,3 +141,27 @@ func TestStaffingPanelShowsSleepPagesMarkedAgainstTheBaseline(t *testing.T) {
 		t.Errorf("the changed sleep pages are not marked:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+func TestTheStripSaysHowManyAreLikelyToBreachMarkedWhenChanged(t *testing.T) {
+	m := newModel(t, "health-platform", 220, 60)
+	n := len(m.an.Risk.LikelyBreach)
+	stripLine := func() string { return strings.Split(m.View(), "\n")[1] }
+	want := "risk likely to breach " + strconv.Itoa(n)
+	if l := stripLine(); !strings.Contains(l, want) || strings.Contains(l, views.GlyphChanged+"risk") {
+		t.Errorf("strip %q, want %q unmarked", l, want)
+	}
+	selectTeam(t, m, "Patient Portal")
+	press(t, m, "a")                // 8x7
+	_, cmd := m.Update(keyMsg("a")) // 24x5: the portal less likely to breach
+	if l := stripLine(); !strings.Contains(l, "risk likely to breach "+views.GlyphPending) {
+		t.Errorf("strip before the result %q", l)
+	}
+	m.Update(riskMsgOf(t, cmd))
+	if m.an.Risk.Delta.LikelyBreach == 0 {
+		t.Fatalf("the edit did not change how many are likely to breach: %v", m.an.Risk.LikelyBreach)
+	}
+	want = views.GlyphChanged + "risk likely to breach " + strconv.Itoa(len(m.an.Risk.LikelyBreach))
+	if l := stripLine(); !strings.Contains(l, want) {
+		t.Errorf("strip after the edit %q, want %q", l, want)
+	}
+}
