@@ -320,12 +320,7 @@ func (b *boardScreen) fileRows(n boardNow, k *KeyMap, row rowFunc, ask askFunc) 
 		return cmp.Or(noServices(), n.team(len(n.ctx.index.TeamServices(n.sel)) > 0, "this team builds no service"))
 	}
 	sortBy := row(k.SortBy, groupServices, func(b *boardScreen) {
-		b.byStatus = !b.byStatus
-		if b.byStatus {
-			b.say("Services panel: worst status first (! again: file order)")
-		} else {
-			b.say("Services panel: file order")
-		}
+		b.say(b.nextServiceOrder(n.ctx.s.Current()))
 	})
 	sortBy.why = noServices
 	rotation := row(k.Rotation, groupServices, ask(askRotation))

@@ -22,8 +22,9 @@ import (
 type boardScreen struct {
 	views.Board
 	panel views.PanelID
-	// byStatus lists the Services panel worst status first.
-	byStatus bool
+	// byStatus lists the Services panel worst status first; byBreach, likeliest to
+	// breach first (see nextServiceOrder).
+	byStatus, byBreach bool
 	// panels keeps the panels' area as last drawn: it depends on the analysis, the panel
 	// shown and the layout, not on the selection, so moving around redraws only the board.
 	panels panelsCache
@@ -114,16 +115,16 @@ type panelsCache struct {
 	rect  views.Rect
 	wide  bool
 	drawn string
-	// byStatus is the Services panel's order
-	byStatus bool
+	// byStatus and byBreach are the Services panel's order
+	byStatus, byBreach bool
 }
 
 // View draws the dashboard of d: the board, its panels, and the dialog of d in the panels'
 // place, laid out as lay in w x h.
 func (b *boardScreen) View(d *views.Data, st views.Styles, lay views.Layout, w, h int) string {
 	if d.Dialog == nil && !lay.TooSmall {
-		key := panelsCache{an: d.An, panel: b.panel, rect: lay.Panels, wide: lay.Wide, byStatus: b.byStatus}
-		if c := b.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus {
+		key := panelsCache{an: d.An, panel: b.panel, rect: lay.Panels, wide: lay.Wide, byStatus: b.byStatus, byBreach: b.byBreach}
+		if c := b.panels; c.an != key.an || c.panel != key.panel || c.rect != key.rect || c.wide != key.wide || c.byStatus != key.byStatus || c.byBreach != key.byBreach {
 			key.drawn = views.DrawPanels(d, st, lay)
 			b.panels = key
 		}

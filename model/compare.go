@@ -174,10 +174,12 @@ func (m *Model) compareWith(leftPath string, left *orgs.Org) tea.Cmd {
 	}
 	m.showCompare(c)
 	// the command works on a copy: edits after it starts must not reach it
-	cur, file := m.cur.Clone(), m.file
+	cur, file, complete := m.cur.Clone(), m.file, m.riskComplete()
 	return func() tea.Msg {
 		if right == nil {
 			right = orgs.NewAnalyser(left).Analyse(cur)
+		} else {
+			right = complete(cur, right)
 		}
 		return compareReadyMsg{cmp: c, data: &views.Compare{
 			LeftName: leftName, RightName: file,

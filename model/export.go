@@ -27,12 +27,14 @@ func (m *Model) export() tea.Cmd {
 	m.exporting = true
 	m.setStatus("writing the report...")
 	cur, an, file, base, write := m.cur.Clone(), m.an, m.file, m.basePath, m.writer()
+	complete := m.riskComplete()
 	m.anShared = true // the command reads it off the update loop
 	unsaved := ""
 	if m.Modified() {
 		unsaved = unsavedNote(file)
 	}
 	return func() tea.Msg {
+		an := complete(cur, an) // the report never says "…"
 		text := []byte(unsaved + report.Markdown(cur, orgs.NewReport(cur.Name, file, base, an)))
 		dir := filepath.Dir(file)
 		stem := strings.TrimSuffix(filepath.Base(file), ".toml")

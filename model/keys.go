@@ -31,7 +31,7 @@ type KeyMap struct {
 	// Follow toggles, in a shared session, whether a participant follows the facilitator.
 	Follow key.Binding
 	// Services opens and closes the selected team's services on the board; SortBy
-	// lists the Services panel worst status first; Rotation sets a team's rotation.
+	// lists the Services panel likeliest to breach or worst status first; Rotation sets a team's rotation.
 	Services, SortBy, Rotation key.Binding
 	// OnCall cycles a team's on-call pattern; Secondary and Sites toggle its secondary and
 	// its second site; Backup cycles a dev team's or the selected service's backup.
@@ -105,7 +105,7 @@ func DefaultKeyMap() KeyMap {
 		Plan:            b([]string{"g"}, "g", "plan from the baseline"),
 		Follow:          b([]string{"f"}, "f", "follow the facilitator"),
 		Services:        b([]string{"enter", " "}, "enter/space", "the team's services"),
-		SortBy:          b([]string{"!"}, "!", "services by status"),
+		SortBy:          b([]string{"!"}, "!", "services by breach chance, by status"),
 		Rotation:        b([]string{"R"}, "R", "set the rotation"),
 		OnCall:          b([]string{"a"}, "a", "on-call pattern (none, 8x5, 8x7, 24x5, 24x7)"),
 		Secondary:       b([]string{"A"}, "A", "secondary on call or not"),

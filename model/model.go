@@ -249,6 +249,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case editRefusedMsg:
 		m.setError(msg.why)
+	case riskDoneMsg:
+		if m.cur != nil && !m.shared.participant() && m.riskDone(msg) {
+			// the panels are drawn again from the figures that came
+			m.board.panels = panelsCache{}
+			m.memo = views.Memo{}
+		}
 	case PeopleMsg:
 		if m.shared != nil {
 			m.peopleChanged(msg.People)
@@ -257,6 +263,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.shared.participant() {
 			cmd = m.idleCheck()
 		}
+	}
+	if m.cur != nil && !m.shared.participant() {
+		cmd = tea.Batch(cmd, m.riskCmd())
 	}
 	if m.journal.dirty {
 		m.journal.dirty = false
@@ -345,7 +354,7 @@ func (m *Model) data() *views.Data {
 		Plan: m.decidePlan.of(m.an),
 		Memo: &m.memo,
 	}
-	d.ServicesByStatus = m.board.byStatus
+	d.ServicesByStatus, d.ServicesByBreach = m.board.byStatus, m.board.byBreach
 	if m.embedded {
 		d.Header.Example = strings.TrimSuffix(filepath.Base(m.file), ".toml")
 	}

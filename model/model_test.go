@@ -79,7 +79,7 @@ func noWrite(string, []byte, bool, func([]byte) error) error { return nil }
 func newModel(t testing.TB, example string, w, h int) *Model {
 	t.Helper()
 	m := New(Config{Opened: opened(t, example), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	run(m, tea.WindowSizeMsg{Width: w, Height: h}) // and the risk simulated in the background
 	return m
 }
 

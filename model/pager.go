@@ -179,7 +179,7 @@ func (p *pager) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	}
 	if is(msg, m.keys.SortBy) && p.title == zoomTitle(views.PanelServices) {
 		// the Services panel full screen takes its sort key too
-		m.board.byStatus = !m.board.byStatus
+		m.board.nextServiceOrder(m.Current())
 		m.zoomPanel()
 		return nil
 	}

@@ -109,7 +109,7 @@ func TestServiceKeysAreListed(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40)
 	press(t, m, "?", "end") // the last group of the key table
 	v := m.View()
-	for _, want := range []string{"enter/space", "the team's services", "services by status", "set the rotation"} {
+	for _, want := range []string{"enter/space", "the team's services", "services by breach chance, by status", "set the rotation"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("? does not list %q", want)
 		}

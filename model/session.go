@@ -47,6 +47,12 @@ type Session struct {
 	differ        map[int]bool
 	svcDiffer     map[int]bool
 	headerDiffers bool
+
+	// riskVersion counts the analyses, so that a risk simulated for one that an edit has
+	// overtaken is dropped; riskWaiting lists the services of this one still without risk,
+	// and riskAsked the version whose services are being simulated (session_risk.go).
+	riskVersion, riskAsked uint64
+	riskWaiting            []int
 }
 
 // entry is one change in the history, with the index of the only team it changes: -1 when
@@ -73,6 +79,8 @@ func NewSession(op *orgs.Opened, embedded bool) *Session {
 	s.differ, s.svcDiffer = map[int]bool{}, map[int]bool{}
 	s.analyser = orgs.NewAnalyser(s.base)
 	s.baseAn = s.analyser.Analyse(s.base)
+	// the baseline's risk is simulated once, above; the current model's in the background
+	s.analyser.DeferRisk()
 	s.reanalyse(orgs.Everything)
 	return s
 }
@@ -225,6 +233,7 @@ func (s *Session) reanalyse(t orgs.Touched) {
 	}
 	s.an, s.anShared = s.analyser.ReanalyseChanged(s.cur, prev, t), false
 	s.changes = orgs.ChangesBetween(s.baseAn, s.an)
+	s.afterAnalysis()
 }
 
 // sameContent reports whether a and b hold the same organization (their scenario records

@@ -38,6 +38,9 @@ type Data struct {
 
 	// ServicesByStatus lists the Services panel worst status first instead of in file order.
 	ServicesByStatus bool
+	// ServicesByBreach lists the Services panel by breach chance, highest first (before
+	// ServicesByStatus).
+	ServicesByBreach bool
 
 	// Page is presentation mode's page (0-based, see Pages).
 	Page int
@@ -296,6 +299,7 @@ type tableMemo struct {
 	panel    PanelID
 	w, h     int
 	byStatus bool
+	byBreach bool
 	pens     *pens
 	lines    []string
 }

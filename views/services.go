@@ -147,12 +147,12 @@ func tablePanel(p PanelID, d *Data, st Styles, w, h int) []string {
 	}
 	memo := &d.Memo.tables
 	for i := range memo {
-		if c := &memo[i]; c.lines != nil && c.an == d.An && c.panel == p && c.w == w && c.h == h && c.byStatus == d.ServicesByStatus && c.pens == st.ink() {
+		if c := &memo[i]; c.lines != nil && c.an == d.An && c.panel == p && c.w == w && c.h == h && c.byStatus == d.ServicesByStatus && c.byBreach == d.ServicesByBreach && c.pens == st.ink() {
 			return slices.Clone(c.lines)
 		}
 	}
 	copy(memo[1:], memo[:len(memo)-1])
-	memo[0] = tableMemo{an: d.An, panel: p, w: w, h: h, byStatus: d.ServicesByStatus, pens: st.ink(), lines: draw()}
+	memo[0] = tableMemo{an: d.An, panel: p, w: w, h: h, byStatus: d.ServicesByStatus, byBreach: d.ServicesByBreach, pens: st.ink(), lines: draw()}
 	return slices.Clone(memo[0].lines)
 }
 
@@ -163,7 +163,10 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	problems := an.ServiceVerdicts.Problems()
 	order := "file order"
-	if d.ServicesByStatus {
+	switch {
+	case d.ServicesByBreach:
+		order = "likeliest to breach first"
+	case d.ServicesByStatus:
 		order = "worst status first"
 	}
 	head := fmt.Sprintf("%d service%s, %d with a problem (!); %s", len(an.Services), plural(len(an.Services)), problems, order)
@@ -173,11 +176,22 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	} else if mix != nil {
 		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(mix), w)))
 	}
+	rates := hasRates(d)
+	if txt, changed := riskHead(d); txt != "" {
+		style := st.ink().Text
+		if changed {
+			style = st.ink().Changed
+		}
+		lines = append(lines, style.Render(Trunc(txt, w)))
+	}
 	// only the rows that can show are laid out: a file may hold thousands of services
 	room := max(1, h-len(lines)-1)
 	var idx []int
-	if d.ServicesByStatus {
-		idx = ServiceOrder(an, true)
+	if d.ServicesByStatus || d.ServicesByBreach {
+		idx = ServiceOrder(an, d.ServicesByStatus)
+		if d.ServicesByBreach {
+			breachOrder(an, idx)
+		}
 	} else {
 		idx = make([]int, min(len(an.Services), room))
 		for i := range idx {
@@ -212,13 +226,20 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 			rows[k] = []string{r[0], r[1], r[2], r[4], r[6], r[7]}
 		}
 	}
+	if rates {
+		// the risk before the status, which may be long
+		header = slices.Insert(header, len(header)-1, "p breach", "Down h")
+		for k, i := range idx {
+			rows[k] = slices.Insert(rows[k], len(rows[k])-1, breachCell(d, i), downtimeCell(d, i))
+		}
+	}
 	// the responders give way first, then the team (its services open under it on the
 	// board), the service's own name last
 	shrink := [][]int{{1}, {0}}
 	switch {
-	case len(header) == 8 && full:
+	case len(header) >= 8 && full:
 		shrink = [][]int{{1, 3}, {0}} // wrapped: the two share the cut
-	case len(header) == 8:
+	case len(header) >= 8:
 		shrink = [][]int{{3}, {1}, {0}}
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
@@ -264,6 +285,13 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	if d.Changes != nil && (an.Staffing.Delta != orgs.StaffingTotals{}) {
 		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %+d needed, %+d to hire", GlyphChanged, an.Staffing.Delta.Needed, an.Staffing.Delta.Hires), w)))
 	}
+	if txt, changed := sleepHead(d); txt != "" {
+		style := st.ink().Text
+		if changed {
+			style = st.ink().Changed
+		}
+		lines = append(lines, style.Render(Trunc(txt, w)))
+	}
 	rots := an.Staffing.Rotations
 	room := max(1, h-len(lines)-1)
 	// the short rotations first when not all show: they are what the panel is for
@@ -300,6 +328,14 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 		}
 	}
 	header := []string{"Team", "Pattern", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
+	if hasRates(d) {
+		// pages a person in 30 days: asleep, then off hours awake
+		header = append(header, "Sleep/30d", "Off/30d")
+		for k, p := range idx {
+			sleep, off := pagesCells(d, p)
+			rows[k] = append(rows[k], sleep, off)
+		}
+	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w, h >= fullPanelHeight)...)
 	if rest := len(rots) - len(idx); rest > 0 {
 		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), "z: full screen"), w)))

@@ -21,8 +21,9 @@ type stripPart struct {
 }
 
 // stripParts are the headline verdicts of d's analysis, in the order of the talk: topology,
-// run model, identity, funding, transition and, when a team is on call, staffing. (The
-// analysis of one model has no risk verdict: risk is simulated for options, in compare.)
+// run model, identity, funding, transition, when a team is on call, staffing and, when a
+// service has an incident rate, risk: how many services are likely to breach ("…" while
+// the dashboard simulates them).
 func stripParts(d *Data) []stripPart {
 	an, ch := d.An, d.Changes
 	if ch == nil {
@@ -59,7 +60,21 @@ func stripParts(d *Data) []stripPart {
 		parts = append(parts, stripPart{"staffing",
 			words.Number(int64(s.Needed)) + " in rotations, " + hires, hires, "hires " + words.Number(int64(s.Hires)), ch.Staffing})
 	}
+	if hasRates(d) {
+		parts = append(parts, riskPart(d))
+	}
 	return parts
+}
+
+// riskPart is the strip's risk: the services likely to breach their error budget, marked
+// when their number differs from the baseline's.
+func riskPart(d *Data) stripPart {
+	r := d.An.Risk
+	if r == nil || anyRiskPending(d) {
+		return stripPart{"risk", "likely to breach " + GlyphPending, "likely to breach " + GlyphPending, "breach " + GlyphPending, false}
+	}
+	n := words.Number(int64(len(r.LikelyBreach)))
+	return stripPart{"risk", "likely to breach " + n, "likely to breach " + n, "breach " + n, d.Changes != nil && r.Delta.LikelyBreach != 0}
 }
 
 // strip draws the headline verdicts on one line of width w, each marked when it changed:

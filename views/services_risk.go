@@ -1,0 +1,157 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sretopo/sretopo/orgs"
+)
+
+// The risk of rules.md section 12 on the Services and Staffing panels: a service's chance
+// to breach its error budget and its expected downtime, a rotation's pages a person. A
+// figure still being simulated (the dashboard simulates in the background) is "…", one
+// that does not apply (no incident rate, no target) "-".
+
+// GlyphPending stands for a figure still being computed.
+const GlyphPending = "…"
+
+// hasRates reports whether some service of d's file has an incident rate, so the risk
+// columns have something to show.
+func hasRates(d *Data) bool {
+	if d.An.Risk != nil {
+		return true
+	}
+	return d.Org != nil && slices.ContainsFunc(d.Org.Services, func(s orgs.Service) bool { return s.IncidentsPerMonth != nil })
+}
+
+// riskPending reports whether service i has a rate but no risk yet.
+func riskPending(d *Data, i int) bool {
+	return d.An.Services[i].Risk == nil && d.Org != nil && i < len(d.Org.Services) && d.Org.Services[i].IncidentsPerMonth != nil
+}
+
+// anyRiskPending reports whether some service's risk is still to come.
+func anyRiskPending(d *Data) bool {
+	for i := range d.An.Services {
+		if riskPending(d, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// percentCell is a share as a percentage with one decimal at most ("53.9%").
+func percentCell(share float64) string {
+	return strings.TrimSuffix(strconv.FormatFloat(share*100, 'f', 1, 64), ".0") + "%"
+}
+
+// hoursCell is a number of hours with one decimal at most.
+func hoursCell(h float64) string {
+	return strings.TrimSuffix(strconv.FormatFloat(h, 'f', 1, 64), ".0")
+}
+
+// breachCell is service i's chance to spend more than its error budget in a window.
+func breachCell(d *Data, i int) string {
+	r := d.An.Services[i].Risk
+	switch {
+	case r == nil && riskPending(d, i):
+		return GlyphPending
+	case r == nil || !r.HasTarget:
+		return "-"
+	}
+	return percentCell(r.PBreach)
+}
+
+// downtimeCell is service i's expected downtime in a window, in hours.
+func downtimeCell(d *Data, i int) string {
+	r := d.An.Services[i].Risk
+	switch {
+	case r == nil && riskPending(d, i):
+		return GlyphPending
+	case r == nil:
+		return "-"
+	case r.Unattended:
+		return "unattended"
+	}
+	return hoursCell(r.ExpectedDowntime)
+}
+
+// breachOrder sorts order (indices of an's services) by breach chance, highest first;
+// services without a chance (no rate, no target, still pending) last, in the order given.
+func breachOrder(an *orgs.Analysis, order []int) {
+	chance := func(i int) float64 {
+		if r := an.Services[i].Risk; r != nil && r.HasTarget {
+			return r.PBreach
+		}
+		return -1
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ca, cb := chance(a), chance(b)
+		switch {
+		case ca > cb:
+			return -1
+		case ca < cb:
+			return 1
+		}
+		return 0
+	})
+}
+
+// riskHead is the Services panel's line on risk ("likely to breach 2 services; expected
+// downtime 31.5 h a window"), with its change against the baseline, and whether it changed.
+func riskHead(d *Data) (string, bool) {
+	r := d.An.Risk
+	if r == nil {
+		if anyRiskPending(d) {
+			return "risk: " + GlyphPending + " (simulating)", false
+		}
+		return "", false
+	}
+	n := len(r.LikelyBreach)
+	txt := fmt.Sprintf("likely to breach %d service%s; expected downtime %s h a window", n, plural(n), hoursCell(r.ExpectedDowntime))
+	changed := d.Changes != nil && (r.Delta.LikelyBreach != 0 || hoursCell(r.Delta.ExpectedDowntime) != "0" && hoursCell(r.Delta.ExpectedDowntime) != "-0")
+	if changed {
+		txt = fmt.Sprintf("%s %s (%+d, %s h vs baseline)", GlyphChanged, txt, r.Delta.LikelyBreach, signedHours(r.Delta.ExpectedDowntime))
+	}
+	if anyRiskPending(d) {
+		txt += " " + GlyphPending
+	}
+	return txt, changed
+}
+
+// signedHours is a change of hours with its sign.
+func signedHours(h float64) string {
+	if h >= 0 {
+		return "+" + hoursCell(h)
+	}
+	return hoursCell(h)
+}
+
+// pagesCells are rotation p's sleep and off-hours pages a person in 30 days.
+func pagesCells(d *Data, p int) (sleep, off string) {
+	pp := d.An.Staffing.Rotations[p].PagesPerPerson
+	if pp == nil {
+		if d.An.Risk == nil && anyRiskPending(d) {
+			return GlyphPending, GlyphPending
+		}
+		return "-", "-"
+	}
+	return hoursCell(pp[orgs.PageSleep]), hoursCell(pp[orgs.PageOff])
+}
+
+// sleepHead is the Staffing panel's line on sleep pages: the rotation whose people are
+// woken most, with the change against the baseline, and whether it changed.
+func sleepHead(d *Data) (string, bool) {
+	r := d.An.Risk
+	if r == nil || r.MaxSleep == nil {
+		return "", false
+	}
+	txt := fmt.Sprintf("most woken: %s, %s sleep pages a person in 30 days", S(r.MaxSleep.Team), hoursCell(r.MaxSleep.Pages))
+	delta := hoursCell(r.Delta.MaxSleepPages)
+	changed := d.Changes != nil && delta != "0" && delta != "-0"
+	if changed {
+		txt = fmt.Sprintf("%s %s (%s vs baseline)", GlyphChanged, txt, signedHours(r.Delta.MaxSleepPages))
+	}
+	return txt, changed
+}
