@@ -133,7 +133,9 @@ func TestFlowQuitGuard(t *testing.T) {
 	waitFor(t, tm, "Unsaved changes")
 	send(tm, "esc") // back to the board
 	waitFor(t, tm, "[Topology]")
-	send(tm, "+", "q") // one more edit, ask again
+	send(tm, "+") // one more edit, ask again once its risk figures are back
+	waitFor(t, tm, "breach 3")
+	send(tm, "q")
 	waitFor(t, tm, "Unsaved changes")
 	send(tm, "ctrl+c", "ctrl+c") // the second ctrl+c leaves
 	fm := finalModel(t, tm)
