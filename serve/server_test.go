@@ -9,12 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/sretopo/sretopo/internal/termbuf"
 )
 
 // probe is the participant program of these tests: it shows who it is, its size and the
@@ -145,20 +146,7 @@ func dial(addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 
 // screen is what a client's terminal received so far.
 type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
+	termbuf.Buffer
 }
 
 func (s *screen) waitFor(t testing.TB, want string) {
