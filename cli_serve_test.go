@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/sretopo/sretopo/internal/termbuf"
 	"github.com/sretopo/sretopo/model"
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/serve"
@@ -108,22 +107,9 @@ func (m *meeting) press(keys ...string) {
 }
 
 type terminal struct {
-	mu    sync.Mutex
-	buf   bytes.Buffer
+	termbuf.Buffer
 	stdin io.Writer
 	sess  *gossh.Session
-}
-
-func (s *terminal) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *terminal) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
 }
 
 // since is the text the terminal received after mark, without its escape sequences.

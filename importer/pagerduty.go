@@ -123,6 +123,15 @@ func isPagerDuty(top map[string]json.RawMessage) bool {
 	return false
 }
 
+// singleFirst is the list of a response that may hold one object (a single GET) and a list:
+// the single one first, then the list.
+func singleFirst[T any](single *T, list []T) []T {
+	if single == nil {
+		return list
+	}
+	return append([]T{*single}, list...)
+}
+
 // readPagerDuty takes the schedules, escalation policies, services, teams and users of one
 // saved response.
 func (im *importer) readPagerDuty(p string, data []byte) error {
@@ -139,10 +148,7 @@ func (im *importer) readPagerDuty(p string, data []byte) error {
 		pd.byID[k] = true
 		return true
 	}
-	schedules := f.Schedules
-	if f.Schedule != nil {
-		schedules = append([]pdSchedule{*f.Schedule}, schedules...)
-	}
+	schedules := singleFirst(f.Schedule, f.Schedules)
 	for i := range schedules {
 		s := &schedules[i]
 		im.count("schedules").read++
@@ -161,20 +167,14 @@ func (im *importer) readPagerDuty(p string, data []byte) error {
 		}
 		pd.schedules = append(pd.schedules, s)
 	}
-	policies := f.Policies
-	if f.Policy != nil {
-		policies = append([]pdPolicy{*f.Policy}, policies...)
-	}
+	policies := singleFirst(f.Policy, f.Policies)
 	for i := range policies {
 		if first("policy", policies[i].ID) {
 			policies[i].pos = jsonPos(p, data, policies[i].ID)
 			pd.policies = append(pd.policies, &policies[i])
 		}
 	}
-	services := f.Services
-	if f.Service != nil {
-		services = append([]pdService{*f.Service}, services...)
-	}
+	services := singleFirst(f.Service, f.Services)
 	for i := range services {
 		if first("service", services[i].ID) {
 			services[i].pos = jsonPos(p, data, services[i].ID)

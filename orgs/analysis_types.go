@@ -138,13 +138,19 @@ type OrgBudgets struct {
 
 // Of returns the budget of org.
 func (b *OrgBudgets) Of(org OrgID) *HeadCost {
+	return orgField(org, &b.Dev, &b.Ops, &b.SRE)
+}
+
+// orgField returns the one of an organization's three fields that belongs to org, the dev
+// field for any id that is not ops or SRE.
+func orgField[T any](org OrgID, dev, ops, sre *T) *T {
 	switch org {
 	case OrgOps:
-		return &b.Ops
+		return ops
 	case OrgSRE:
-		return &b.SRE
+		return sre
 	}
-	return &b.Dev
+	return dev
 }
 
 // ModelFunding is the share of dev teams whose run model is CAPEX- or OPEX-funded.

@@ -109,20 +109,35 @@ func BenchmarkReanalyse10k(b *testing.B) { benchmarkReanalyse(b, false) }
 // analysis' memory, as the dashboard (keeping only the latest analysis) can.
 func BenchmarkReanalyse10kReuse(b *testing.B) { benchmarkReanalyse(b, true) }
 
-func benchmarkReanalyse(b *testing.B, reuse bool) {
+// analyser10k is the generated organization of 10,000 teams, its analyser prepared for it
+// as the baseline, and a copy of it to edit.
+func analyser10k(b *testing.B) (base *orgs.Org, a *orgs.Analyser, cur *orgs.Org) {
+	b.Helper()
 	base, err := orgs.Load("gen.toml", file(b, 10000))
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := orgs.NewAnalyser(base)
-	cur := base.Clone()
+	return base, orgs.NewAnalyser(base), base.Clone()
+}
+
+// moveOneTeam moves the previous round's team back to its baseline organization and the
+// i-th team (modulo the count) on to the next organization, so that cur differs from base
+// by exactly one move; it returns the two teams' indexes.
+func moveOneTeam(base, cur *orgs.Org, i int) (prev, moved int) {
+	prev = (i + len(cur.Teams) - 1) % len(cur.Teams)
+	cur.Teams[prev].Org = base.Teams[prev].Org
+	moved = i % len(cur.Teams)
+	t := &cur.Teams[moved]
+	t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
+	return prev, moved
+}
+
+func benchmarkReanalyse(b *testing.B, reuse bool) {
+	base, a, cur := analyser10k(b)
 	var an *orgs.Analysis
 	i := 0
 	for b.Loop() {
-		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
-		cur.Teams[prev].Org = base.Teams[prev].Org
-		t := &cur.Teams[i%len(cur.Teams)]
-		t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
+		moveOneTeam(base, cur, i)
 		if reuse {
 			an = a.Reanalyse(cur, an)
 		} else {
@@ -138,20 +153,11 @@ func benchmarkReanalyse(b *testing.B, reuse bool) {
 // BenchmarkReanalyse10kChanged is BenchmarkReanalyse10kReuse told what changed, as the
 // dashboard tells it: only the services of the two teams edited are analysed again.
 func BenchmarkReanalyse10kChanged(b *testing.B) {
-	base, err := orgs.Load("gen.toml", file(b, 10000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := orgs.NewAnalyser(base)
-	cur := base.Clone()
+	base, a, cur := analyser10k(b)
 	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
 	i := 0
 	for b.Loop() {
-		prev := (i + len(cur.Teams) - 1) % len(cur.Teams)
-		cur.Teams[prev].Org = base.Teams[prev].Org
-		j := i % len(cur.Teams)
-		t := &cur.Teams[j]
-		t.Org = orgs.AllOrgs[(slices.Index(orgs.AllOrgs, t.Org)+1)%len(orgs.AllOrgs)]
+		prev, j := moveOneTeam(base, cur, i)
 		an = a.ReanalyseChanged(cur, an, orgs.Touched{Teams: []int{prev, j}})
 		if len(an.Transition.Decisions) != 1 {
 			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
@@ -163,12 +169,7 @@ func BenchmarkReanalyse10kChanged(b *testing.B) {
 // BenchmarkReanalyse10kServiceRun is the re-analysis after `r` on a service: its own run
 // cycles (an override added, changed, removed), one service of 20,000 after another.
 func BenchmarkReanalyse10kServiceRun(b *testing.B) {
-	base, err := orgs.Load("gen.toml", file(b, 10000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := orgs.NewAnalyser(base)
-	cur := base.Clone()
+	_, a, cur := analyser10k(b)
 	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
 	k := 0
 	for b.Loop() {
@@ -188,12 +189,7 @@ func BenchmarkReanalyse10kServiceRun(b *testing.B) {
 // names (here a rename; adding and deleting a team are alike): nothing kept of the last
 // analysis' names applies.
 func BenchmarkReanalyse10kRename(b *testing.B) {
-	base, err := orgs.Load("gen.toml", file(b, 10000))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := orgs.NewAnalyser(base)
-	cur := base.Clone()
+	base, a, cur := analyser10k(b)
 	var an *orgs.Analysis
 	i := 0
 	for b.Loop() {

@@ -57,13 +57,7 @@ type OrgBudgetChanges struct {
 
 // Of returns the change of org's budget.
 func (b *OrgBudgetChanges) Of(org OrgID) *BudgetChange {
-	switch org {
-	case OrgOps:
-		return &b.Ops
-	case OrgSRE:
-		return &b.SRE
-	}
-	return &b.Dev
+	return orgField(org, &b.Dev, &b.Ops, &b.SRE)
 }
 
 // BudgetChange is one organization's headcount and cost before, after and the change.

@@ -10,19 +10,6 @@ import (
 	"testing"
 )
 
-func loadExample(t *testing.T, name string) *Org {
-	t.Helper()
-	ex, err := ExampleNamed(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := Load(name+".toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return o
-}
-
 // checkValid fails unless o survives a write and a load unchanged: every edit must leave a
 // valid model, and one that a save verifies equal (SaveOrg compares with reflect.DeepEqual).
 func checkValid(t *testing.T, o *Org) {

@@ -42,31 +42,33 @@ func appendIndented(b []byte, v any, prefix string) ([]byte, error) {
 
 // MarshalJSON writes the values keyed by model id, in spectrum order.
 func (v ModelValues) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	for i, m := range ComparedModels {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, string(m))
-		b = append(b, ':')
-		b = appendString(b, v[i])
-	}
-	return append(b, '}'), nil
+	return appendKeyedObject(nil, ComparedModels, func(b []byte, i int) []byte {
+		return appendString(b, v[i])
+	}), nil
 }
 
 // MarshalJSON writes the shares keyed by identity id, in tie-break order.
 func (s IdentityShares) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	for i, id := range AllIdentities {
+	return appendKeyedObject(nil, AllIdentities, func(b []byte, i int) []byte {
+		f, _ := json.Marshal(s[i])
+		return append(b, f...)
+	}), nil
+}
+
+// appendKeyedObject appends a JSON object with one member per key, in the keys' order, the
+// i-th member's value written by appendValue: the fixed-size arrays keyed by an id list share
+// one writer so their key order cannot drift apart.
+func appendKeyedObject[K ~string](b []byte, keys []K, appendValue func(b []byte, i int) []byte) []byte {
+	b = append(b, '{')
+	for i, key := range keys {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, string(id))
+		b = appendString(b, string(key))
 		b = append(b, ':')
-		f, _ := json.Marshal(s[i])
-		b = append(b, f...)
+		b = appendValue(b, i)
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // appendNullString appends s as a JSON string, or null when it is empty.

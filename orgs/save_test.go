@@ -11,19 +11,6 @@ import (
 	"time"
 )
 
-func mustExample(t *testing.T, name string) (*Org, []byte) {
-	t.Helper()
-	ex, err := ExampleNamed(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := Load(name+".toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return o, ex.Data
-}
-
 // noLeftovers fails when a temporary file of the write path is left in dir.
 func noLeftovers(t *testing.T, dir string) {
 	t.Helper()

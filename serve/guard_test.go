@@ -20,10 +20,9 @@ import (
 
 // The attacks a shared session must withstand, each from 127.0.0.1, each bounded in time.
 
-// stall joins as a participant whose output is never read, at the largest window, and fills
-// its SSH window with frames until its program is stuck writing one, as with a laptop whose
-// lid was closed.
-func stall(t *testing.T, f *fixture) {
+// joinUnread joins as a participant called stalled, at the largest window, whose output is
+// never read: once the SSH window is full, its program blocks writing frames.
+func joinUnread(t *testing.T, f *fixture) {
 	t.Helper()
 	conn, err := dial(f.addr, "stalled", gossh.PublicKeys(f.viewer.signer))
 	if err != nil {
@@ -40,6 +39,14 @@ func stall(t *testing.T, f *fixture) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// stall joins as a participant whose output is never read, at the largest window, and fills
+// its SSH window with frames until its program is stuck writing one, as with a laptop whose
+// lid was closed.
+func stall(t *testing.T, f *fixture) {
+	t.Helper()
+	joinUnread(t, f)
 	waitParticipants(t, f.srv, 1)
 	// frames are written at most 60 a second: two seconds of full frames of 500x200 are
 	// several times the SSH window

@@ -9,12 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/sretopo/sretopo/internal/termbuf"
 )
 
 // probe is the participant program of these tests: it shows who it is, its size and the
@@ -114,6 +115,14 @@ func startWith(t testing.TB, cfg Config) *fixture {
 	if cfg.Program == nil {
 		cfg.Program = func(p *Participant) tea.Model { return probe{p: p} }
 	}
+	srv := serveOn(t, cfg)
+	f.srv, f.addr = srv, srv.Addr().String()
+	return f
+}
+
+// serveOn starts a session with cfg, closed when the test ends.
+func serveOn(t testing.TB, cfg Config) *Server {
+	t.Helper()
 	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -123,8 +132,7 @@ func startWith(t testing.TB, cfg Config) *fixture {
 	}
 	go srv.Serve()
 	t.Cleanup(func() { srv.Close() })
-	f.srv, f.addr = srv, srv.Addr().String()
-	return f
+	return srv
 }
 
 func dial(addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
@@ -138,20 +146,7 @@ func dial(addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 
 // screen is what a client's terminal received so far.
 type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
+	termbuf.Buffer
 }
 
 func (s *screen) waitFor(t testing.TB, want string) {
@@ -273,21 +268,7 @@ func TestBroadcastReachesEveryonePastAStalledParticipant(t *testing.T) {
 	f := start(t, 0)
 	// The stalled participant's output is never read: once the SSH window is full, its
 	// program blocks writing frames, as with a laptop whose lid was closed.
-	conn, err := dial(f.addr, "stalled", gossh.PublicKeys(f.viewer.signer))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	sess, _ := conn.NewSession()
-	if _, err := sess.StdoutPipe(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm", MaxHeight, MaxWidth, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
+	joinUnread(t, f)
 	reader := join(t, f.addr, "reader", f.viewer, 80, 24)
 	reader.screen.waitFor(t, "user=reader")
 	waitParticipants(t, f.srv, 2)
@@ -389,17 +370,9 @@ func TestParticipantsAreNamedByTheirKeyComment(t *testing.T) {
 	if err := os.WriteFile(editors, []byte(editor.line), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Listen: "127.0.0.1:0", AuthorizedKeys: auth, Editors: editors,
+	srv := serveOn(t, Config{Listen: "127.0.0.1:0", AuthorizedKeys: auth, Editors: editors,
 		HostKeyPath: filepath.Join(dir, "config", "sretopo", "ssh_host_ed25519"),
 		Program:     func(p *Participant) tea.Model { return probe{p: p} }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Listen(); err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve()
-	t.Cleanup(func() { srv.Close() })
 	v := join(t, srv.Addr().String(), "root", viewer, 80, 24)
 	e := join(t, srv.Addr().String(), "root", editor, 80, 24)
 	v.screen.waitFor(t, "user=vera@laptop[2J role=viewer")
