@@ -212,6 +212,12 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
 	}
 	lines = append(lines, serviceTransitionLines(d, st, w, h, h-len(lines)-reserve)...)
+	return decisionLines(lines, tr, st, w, h)
+}
+
+// decisionLines appends to lines the transition's decisions, hardest first, within the
+// height h, and the legend of how hard each is to undo.
+func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h int) []string {
 	lines = append(lines, "", st.ink().Title.Render("Decisions")+st.ink().Muted.Render(" (how hard to undo)"))
 	if len(tr.Decisions) == 0 {
 		lines = append(lines, st.ink().Muted.Render("  none yet"))
