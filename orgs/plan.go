@@ -41,6 +41,8 @@ const DecideOther DecisionKind = "other"
 type Plan struct {
 	Base, Target *Org
 	Stages       []Stage
+	// RiskRuns is the windows a service each stage's risk simulated (JSON `risk_runs`).
+	RiskRuns int
 	// Pilots are the dev teams that pilot a new SRE partner, in the target's order.
 	Pilots []string
 }
@@ -74,6 +76,10 @@ type Stage struct {
 	// Advisories are the advisories raised, changed (same code, other teams or services)
 	// and cleared against the previous stage.
 	Advisories AdvisoryChange
+	// RiskFromPrevious is the change of the organization's risk (rules.md 12) against the
+	// previous stage's (the base's for the first stage): nil when this stage's model has no
+	// rates; Analysis.Risk.Delta is the change against the base.
+	RiskFromPrevious *RiskDelta
 	// Raised, Changed and Cleared are the codes of Advisories.
 	Raised, Changed, Cleared []string
 	// addsPeople: the stage adds a team or raises a headcount (hiring lead time).
@@ -133,6 +139,8 @@ type planner struct {
 	pilots []int
 	// baseAnalysis is the base against itself: who responds for what before the plan
 	baseAnalysis *Analysis
+	// riskRuns is the windows a service the stages' risk simulates (`plan --runs`)
+	riskRuns int
 	// reordered is set when the target lists teams or services in another order; every
 	// stage takes the target's order, so the first stage says so
 	reordered bool
@@ -141,10 +149,15 @@ type planner struct {
 // MakePlan orders every difference between base and target into stages (docs/rules.md section
 // 11), each with its gates and default length in months. Both models must be valid; every
 // intermediate model is valid too.
-func MakePlan(base, target *Org) *Plan {
+func MakePlan(base, target *Org) *Plan { return MakePlanRuns(base, target, DefaultRiskRuns) }
+
+// MakePlanRuns is MakePlan with n simulated windows a service for each stage's risk
+// (`plan --runs`; DefaultRiskRuns when n is out of range).
+func MakePlanRuns(base, target *Org, n int) *Plan {
 	p := newPlanner(base, target)
+	p.riskRuns = riskRunsOr(n)
 	p.assign()
-	plan := &Plan{Base: base, Target: target}
+	plan := &Plan{Base: base, Target: target, RiskRuns: riskRunsOr(n)}
 	for {
 		models := make([]*Org, len(StageNames))
 		invalid := make([]bool, len(StageNames))
@@ -169,6 +182,15 @@ func MakePlan(base, target *Org) *Plan {
 		// know of: its stage is merged into the next, so that the path stays valid.
 		p.shift(bad)
 	}
+}
+
+// riskRunsOr is n when it is a valid number of windows, else DefaultRiskRuns, as
+// Analyser.SetRiskRuns takes it.
+func riskRunsOr(n int) int {
+	if n < 1 || n > MaxRiskRuns {
+		return DefaultRiskRuns
+	}
+	return n
 }
 
 func newPlanner(base, target *Org) *planner {

@@ -23,6 +23,7 @@ func (p *planner) stages(models []*Org) []Stage {
 		}
 	}
 	baseAnalyser := NewAnalyser(p.base)
+	baseAnalyser.SetRiskRuns(p.riskRuns)
 	against := make([]*Analysis, len(kept)) // each stage against the base
 	steps := make([]*Analysis, len(kept))   // each stage against the one before (the first: against)
 	parallel(2*len(kept)+1, func(job int) {
@@ -32,7 +33,10 @@ func (p *planner) stages(models []*Org) []Stage {
 		case job%2 == 0:
 			against[i] = baseAnalyser.Analyse(models[kept[i]])
 		case i > 0:
-			steps[i] = NewAnalyser(models[kept[i-1]]).Analyse(models[kept[i]])
+			// a step is read for its transition and decisions: its risk would go unused
+			step := NewAnalyser(models[kept[i-1]])
+			step.DeferRisk()
+			steps[i] = step.Analyse(models[kept[i]])
 		}
 	})
 	out := make([]Stage, 0, len(kept))
@@ -49,10 +53,23 @@ func (p *planner) stages(models []*Org) []Stage {
 			Staffing:   a.Staffing, // against the base, its delta too
 			Advisories: adv, Raised: advisoryCodes(adv.Raised), Cleared: advisoryCodes(adv.Cleared),
 			Changed: updateCodes(adv.Changed), addsPeople: p.addsPeople(s),
+			RiskFromPrevious: riskStep(prevAnalysis.Risk, a.Risk),
 		})
 		prevAnalysis = a
 	}
 	return out
+}
+
+// riskStep is the change of the organization's risk from prev to cur, nil when cur has no
+// rates; zero against a prev without rates, as a baseline without rates gives.
+func riskStep(prev, cur *OrgRisk) *RiskDelta {
+	if cur == nil {
+		return nil
+	}
+	c := *cur
+	c.Delta = RiskDelta{}
+	c.against(prev)
+	return &c.Delta
 }
 
 // parallel runs job(0..n-1) on as many goroutines as the machine runs Go code at once.
