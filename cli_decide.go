@@ -89,9 +89,13 @@ func (c *cli) plan(args []string) int {
 	write := fs.Bool("write", false, "")
 	startFlag := fs.String("start", "", "")
 	monthsFlag := fs.String("months", "", "")
+	runs := fs.Int("runs", orgs.DefaultRiskRuns, "")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
+	}
+	if bad, ok := c.badRuns(*runs); !ok {
+		return bad
 	}
 	if len(pos) != 2 {
 		return c.usageError("plan needs two files: BASE TARGET")
@@ -120,7 +124,7 @@ func (c *cli) plan(args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	p := orgs.MakePlan(models[0], models[1])
+	p := orgs.MakePlanRuns(models[0], models[1], *runs)
 	p.Date(start, months)
 	out := &report.PlanOutput{Plan: p, Base: pos[0], Target: pos[1]}
 	if *write {

@@ -53,7 +53,7 @@ Exit status: 0 success, 1 invalid input, 2 bad usage.
 `,
 	"plan": `Usage:
   sretopo plan [--format text|markdown|json|mermaid] [--start YYYY-MM]
-               [--months NAME=N,...] [--write] BASE TARGET
+               [--months NAME=N,...] [--runs N] [--write] BASE TARGET
 
 The path from BASE to TARGET as a roadmap: staff first (a new SRE team starts in an interim
 org), a pilot with one dev team per new SRE partner, who runs it, the reporting lines last;
@@ -65,6 +65,8 @@ Flags:
   --months NAME=N,...  how long a stage lasts, in months (staffing, pilot, who-runs-it,
                     reporting-lines); default staffing 3 when it hires (else 1), pilot its
                     error budget window, who-runs-it 2, reporting-lines 3
+  --runs N          SLO windows simulated a service for the risk figures, 1-100000
+                    (default 2000)
   --write           also save each stage as TARGET-stage-N.toml beside TARGET, based on
                     BASE; no file is ever replaced
 

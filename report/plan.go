@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -138,6 +139,24 @@ func gatesJSON(gates []orgs.Gate) []gateJSON {
 	return out
 }
 
+// riskStepJSON is a stage's change of risk from the previous stage, shaped as the report's
+// risk.delta against the baseline: {"likely_breach", "expected_downtime_hours",
+// "max_sleep_pages_per_person"}, hours and pages to 2 decimals.
+type riskStepJSON struct {
+	LikelyBreach     int     `json:"likely_breach"`
+	ExpectedDowntime float64 `json:"expected_downtime_hours"`
+	MaxSleepPages    float64 `json:"max_sleep_pages_per_person"`
+}
+
+// riskStepOf is d for JSON, nil (null) for a stage without rates.
+func riskStepOf(d *orgs.RiskDelta) *riskStepJSON {
+	if d == nil {
+		return nil
+	}
+	round := func(x float64) float64 { return math.Round(x*100)/100 + 0 }
+	return &riskStepJSON{d.LikelyBreach, round(d.ExpectedDowntime), round(d.MaxSleepPages)}
+}
+
 // monthJSON is a stage's month, null before the plan is dated.
 func monthJSON(m orgs.Month) *string {
 	if m.IsZero() {
@@ -159,6 +178,8 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		AdvisoriesRaised       []string            `json:"advisories_raised"`
 		AdvisoriesCleared      []string            `json:"advisories_cleared"`
 		AdvisoriesChanged      []string            `json:"advisories_changed"`
+		Risk                   *orgs.OrgRisk       `json:"risk"`
+		RiskFromPrevious       *riskStepJSON       `json:"risk_from_previous"`
 	}
 	type decision struct {
 		Kind          orgs.DecisionKind   `json:"kind"`
@@ -179,11 +200,12 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		File      *string        `json:"file"`
 	}
 	out := struct {
-		Plan   int     `json:"plan"`
-		Base   string  `json:"base"`
-		Target string  `json:"target"`
-		Stages []stage `json:"stages"`
-	}{Plan: 1, Base: p.Base, Target: p.Target, Stages: []stage{}}
+		Plan     int     `json:"plan"`
+		Base     string  `json:"base"`
+		Target   string  `json:"target"`
+		Stages   []stage `json:"stages"`
+		RiskRuns int     `json:"risk_runs"`
+	}{Plan: 1, Base: p.Base, Target: p.Target, Stages: []stage{}, RiskRuns: p.Plan.RiskRuns}
 	for i := range p.Plan.Stages {
 		s := &p.Plan.Stages[i]
 		a := s.Analysis
@@ -205,6 +227,7 @@ func planJSON(p *PlanOutput) ([]byte, error) {
 		st.After.TransitionFromPrevious, st.After.TransitionFromBase = s.FromPrevious, a.Transition.Verdict
 		st.After.AdvisoriesRaised, st.After.AdvisoriesCleared = s.Raised, s.Cleared
 		st.After.AdvisoriesChanged = s.Changed
+		st.After.Risk, st.After.RiskFromPrevious = a.Risk, riskStepOf(s.RiskFromPrevious)
 		if i < len(p.Files) && p.Files[i] != "" {
 			f := p.Files[i]
 			st.File = &f

@@ -127,12 +127,68 @@ func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 		}
 		staffing += ")"
 	}
-	lines = append(lines, staffing, fmt.Sprintf("transition: %s from the previous stage, %s from %s",
+	lines = append(lines, staffing)
+	if risk := StageRisk(s, esc); risk != "" {
+		lines = append(lines, risk)
+	}
+	lines = append(lines, fmt.Sprintf("transition: %s from the previous stage, %s from %s",
 		s.FromPrevious.Words(), a.Transition.Verdict.Words(), esc(base)))
 	for _, f := range s.Flagged() {
 		lines = append(lines, fmt.Sprintf("! %s: %s is %s: %s", esc(f.Team), RunChange(f.From, f.To), f.Verdict.Words(), f.Reason))
 	}
 	return append(lines, StageAdvisories(&s.Advisories, esc)...)
+}
+
+// StageRisk is the risk of the model after stage s (rules.md 12) and its change from the
+// previous stage: "risk: likely to breach 1 of 8 services (Scanner gateway); expected
+// downtime 40.2 h a window; most sleep pages a person: "Ops" 0.28 in 30 days; from the
+// previous stage: -2 likely to breach, -49.2 h downtime, +0.05 sleep pages" ("no sleep
+// pages" when nobody is woken); "" when the model has no rates. User names through esc.
+func StageRisk(s *orgs.Stage, esc Escape) string {
+	r := s.Analysis.Risk
+	if r == nil {
+		return ""
+	}
+	breach := fmt.Sprintf("likely to breach %d of %s", len(r.LikelyBreach), Count(r.ServicesWithRates, "service"))
+	if len(r.LikelyBreach) > 0 {
+		names := make([]string, len(r.LikelyBreach))
+		for i, n := range r.LikelyBreach {
+			names[i] = esc(n)
+		}
+		breach += " (" + strings.Join(names, ", ") + ")"
+	}
+	worst := "no sleep pages"
+	if r.MaxSleep != nil && Decimal(r.MaxSleep.Pages, 2) != "0" {
+		worst = fmt.Sprintf("most sleep pages a person: %q %s in 30 days", esc(r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
+	}
+	return fmt.Sprintf("risk: %s; expected downtime %s a window; %s; %s", breach, Hours(r.ExpectedDowntime), worst, stageRiskStep(s.RiskFromPrevious))
+}
+
+// stageRiskStep is the change of a stage's risk from the previous stage, the three figures
+// as the report rounds them: "from the previous stage: -2 likely to breach, -49.2 h
+// downtime, +0.05 sleep pages", or "no change from the previous stage".
+func stageRiskStep(d *orgs.RiskDelta) string {
+	if d == nil {
+		return "no change from the previous stage"
+	}
+	var parts []string
+	add := func(x float64, what string) {
+		v := Decimal(x, 2)
+		switch {
+		case v == "0" || v == "-0":
+			return
+		case x > 0:
+			v = "+" + v
+		}
+		parts = append(parts, v+what)
+	}
+	add(float64(d.LikelyBreach), " likely to breach")
+	add(d.ExpectedDowntime, " h downtime")
+	add(d.MaxSleepPages, " sleep pages")
+	if len(parts) == 0 {
+		return "no change from the previous stage"
+	}
+	return "from the previous stage: " + strings.Join(parts, ", ")
 }
 
 // StageAdvisories says what a stage raises, changes and clears: a summary line of codes,
