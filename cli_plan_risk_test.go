@@ -142,3 +142,59 @@ func readText(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// Issue 21's "done": `compare` of the talk's case against topologies 5 and 6 shows which
+// wakes people least and breaches least. The three files have the same services and rates;
+// in each of the three risk rows the options marked best are exactly those with the lowest
+// figure of compare's own JSON (rules.md 12: "the lower the better"), and the talk's
+// uncovered weekend loses the breach row to a partner on call round the clock.
+func TestCompareOfTheTalksCaseMarksTheLeastRisky(t *testing.T) {
+	files := []string{talkBase, talkTopology5, talkTarget}
+	code, out, errOut := sretopo(t, "", append([]string{"compare", "--format", "json"}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var cmp struct {
+		Options []struct {
+			Risk *riskJSON `json:"risk"`
+		} `json:"options"`
+	}
+	if err := json.Unmarshal([]byte(out), &cmp); err != nil || len(cmp.Options) != 3 {
+		t.Fatalf("%v, %d options", err, len(cmp.Options))
+	}
+	figures := map[string][]float64{} // the row's label in text -> each option's figure
+	for _, o := range cmp.Options {
+		if o.Risk == nil || o.Risk.ServicesWithRates != 8 {
+			t.Fatalf("an option without the talk's 8 services with rates: %+v", o.Risk)
+		}
+		figures["Likely to breach"] = append(figures["Likely to breach"], float64(len(o.Risk.LikelyBreach)))
+		figures["Expected downtime"] = append(figures["Expected downtime"], o.Risk.ExpectedDowntime)
+		figures["Sleep pages per person"] = append(figures["Sleep pages per person"], o.Risk.sleep())
+	}
+	if b := figures["Likely to breach"]; b[0] <= b[1] || b[0] <= b[2] {
+		t.Errorf("likely to breach %v: the talk's weekend should breach more than a 24x7 partner", b)
+	}
+	code, out, errOut = sretopo(t, "", append([]string{"compare"}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	cell := regexp.MustCompile(`\S+(?: \S+)*`)
+	for label, values := range figures {
+		best := min(values[0], values[1], values[2])
+		var row string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, label) {
+				row = line
+			}
+		}
+		cells := cell.FindAllString(row, -1) // cells are two spaces apart, words one
+		if len(cells) != 4 {
+			t.Fatalf("row %q: want a label and three cells", row)
+		}
+		for i, c := range cells[1:] {
+			if marked := strings.HasSuffix(c, " *"); marked != (values[i] == best) {
+				t.Errorf("row %s: option %d (%s) marked %v, its figure %v, the lowest %v", label, i+1, c, marked, values[i], best)
+			}
+		}
+	}
+}
