@@ -112,6 +112,7 @@ func (m *Model) optionsReady(msg optionsReadyMsg) {
 	}
 	c.options = msg.options
 	c.columns = &OptionColumns{Options: msg.options}
+	m.decideOptions = decideOptions{an: m.an, options: msg.options}
 	c.body = nil
 	m.setStatus(fmt.Sprintf("%d options compared; b goes back to the baseline and the current model", len(msg.options)))
 }

@@ -98,6 +98,8 @@ type Model struct {
 	journal journalState
 	// decidePlan is the plan presentation mode's Decide step shows (planscreen.go).
 	decidePlan decidePlan
+	// decideOptions are the options last compared, for the Decide step (present.go).
+	decideOptions decideOptions
 	exporting  bool
 
 	// helpView is the key help as drawn for the screen on top and the selection
@@ -352,6 +354,7 @@ func (m *Model) data() *views.Data {
 		Help: m.helpView,
 		Page: m.presenter.page,
 		Plan: m.decidePlan.of(m.an),
+		Base: m.baseAn, Options: m.decideOptions.of(m.an),
 		Memo: &m.memo,
 	}
 	d.ServicesByStatus, d.ServicesByBreach = m.board.byStatus, m.board.byBreach

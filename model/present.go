@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
 )
 
@@ -141,4 +142,20 @@ func (m *Model) startPresenting() {
 // slides are the presentation's screens at the terminal's size.
 func (m *Model) slides() []views.Slide {
 	return views.Slides(m.data(), m.st, m.w, m.h, lipgloss.Height(m.helpView))
+}
+
+// decideOptions are the options the compare screen last showed and the analysis of the
+// current model they were compared with: the Decide step shows their risk while that model
+// stands, and the baseline beside the current model once an edit has moved on from it.
+type decideOptions struct {
+	an      *orgs.Analysis
+	options []orgs.Option
+}
+
+// of is the options kept when they were compared with the analysis an, else nil.
+func (o decideOptions) of(an *orgs.Analysis) []orgs.Option {
+	if o.an != an {
+		return nil
+	}
+	return o.options
 }

@@ -42,6 +42,15 @@ type Data struct {
 	// ServicesByStatus).
 	ServicesByBreach bool
 
+	// Base is the baseline's own analysis: the Services panel marks a service whose risk
+	// moved against it, and the Decide step shows it beside the current model; nil marks
+	// nothing.
+	Base *orgs.Analysis
+	// Options are the options last compared on the compare screen (O) while the current
+	// model is the one they were compared with: the Decide step shows their risk; nil
+	// shows the baseline and the current model.
+	Options []orgs.Option
+
 	// Page is presentation mode's page (0-based, see Pages).
 	Page int
 	// Plan is the plan from the baseline to Org that presentation mode's Decide step shows;

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -154,4 +155,73 @@ func sleepHead(d *Data) (string, bool) {
 		txt = fmt.Sprintf("%s %s (%s vs baseline)", GlyphChanged, txt, signedHours(r.Delta.MaxSleepPages))
 	}
 	return txt, changed
+}
+
+// baseServices finds a service of the baseline's analysis by its folded name; made once a
+// baseline analysis, as that analysis stays while the session lasts.
+var baseServices struct {
+	sync.Mutex
+	an    *orgs.Analysis
+	index map[string]int
+}
+
+// baselineRisk is the baseline's risk of service i of d's analysis (the same service by
+// name), and whether the baseline has that service with a rate.
+func baselineRisk(d *Data, i int) (*orgs.ServiceRisk, bool) {
+	b := d.Base
+	if b == nil || d.Changes == nil {
+		return nil, false
+	}
+	name := d.An.Services[i].Name
+	if i < len(b.Services) && b.Services[i].Name == name {
+		// the common case, a what-if that keeps the services in place: no lookup
+		return b.Services[i].Risk, b.Services[i].Risk != nil
+	}
+	baseServices.Lock()
+	if baseServices.an != b {
+		baseServices.an, baseServices.index = b, make(map[string]int, len(b.Services))
+		for k := range b.Services {
+			baseServices.index[orgs.FoldName(b.Services[k].Name)] = k
+		}
+	}
+	k, ok := baseServices.index[orgs.FoldName(name)]
+	baseServices.Unlock()
+	if !ok {
+		return nil, false
+	}
+	return b.Services[k].Risk, b.Services[k].Risk != nil
+}
+
+// riskMoved says whether service i's breach chance and expected downtime, as the panel
+// writes them, differ from the baseline's for the same service: a service new since the
+// baseline, or without a rate there, has nothing to move from; one still being simulated
+// has not moved yet.
+func riskMoved(d *Data, i int) (breach, downtime bool) {
+	was, ok := baselineRisk(d, i)
+	r := d.An.Services[i].Risk
+	if !ok || r == nil {
+		return false, false
+	}
+	cell := func(r *orgs.ServiceRisk) (string, string) {
+		b, dt := "-", "unattended"
+		if r.HasTarget {
+			b = percentCell(r.PBreach)
+		}
+		if !r.Unattended {
+			dt = hoursCell(r.ExpectedDowntime)
+		}
+		return b, dt
+	}
+	nb, nd := cell(r)
+	wb, wd := cell(was)
+	return nb != wb, nd != wd
+}
+
+// markMoved marks a risk cell that moved against the baseline, as other changed figures
+// are marked.
+func markMoved(cell string, moved bool) string {
+	if moved {
+		return GlyphChanged + cell
+	}
+	return cell
 }
