@@ -100,7 +100,7 @@ type Model struct {
 	decidePlan decidePlan
 	// decideOptions are the options last compared, for the Decide step (present.go).
 	decideOptions decideOptions
-	exporting  bool
+	exporting     bool
 
 	// helpView is the key help as drawn for the screen on top and the selection
 	helpView string
