@@ -39,6 +39,7 @@ var Pages = []Page{
 	{6, "Decide", "Which moves make sense: the transition matrix"},
 	{6, "Decide", "How hard each decision is to change"},
 	{6, "Decide", "Positioning the SRE org and the SRE role"},
+	{6, "Decide", "Risk of each option: who breaches, who is woken"},
 	{6, "Decide", "The plan from the baseline, stage by stage"},
 }
 
@@ -98,7 +99,7 @@ func FirstSlide(slides []Slide, step int) int {
 var pageBodies = [...]func(d *Data, st Styles, w, h int) []string{
 	presentPrinciples, presentMyth, presentClarify, presentConsider, presentCriteria, presentFunding,
 	presentTopology, presentIdentity, presentDecide, presentMatrix, presentDecisions, presentPositioning,
-	presentPlan,
+	presentDecideRisk, presentPlan,
 }
 
 // Counter is the slide's place: "Opening, page 1/2", "Step 6/6, page 2/3".
