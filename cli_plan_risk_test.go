@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -195,6 +196,36 @@ func TestCompareOfTheTalksCaseMarksTheLeastRisky(t *testing.T) {
 			if marked := strings.HasSuffix(c, " *"); marked != (values[i] == best) {
 				t.Errorf("row %s: option %d (%s) marked %v, its figure %v, the lowest %v", label, i+1, c, marked, values[i], best)
 			}
+		}
+	}
+}
+
+// docs/deciding.md's worked example says how the risk moves with the stages: its figures are
+// those `sretopo plan` gives for the talk's case.
+func TestDecidingDocRiskIsThePlans(t *testing.T) {
+	doc := readText(t, "docs/deciding.md")
+	_, out, _ := sretopo(t, "", "plan", "--format", "json", talkBase, talkTarget)
+	var plan struct {
+		Stages []struct {
+			After struct {
+				Risk *riskJSON `json:"risk"`
+			} `json:"after"`
+		} `json:"stages"`
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil || len(plan.Stages) != 4 {
+		t.Fatalf("%v, %d stages", err, len(plan.Stages))
+	}
+	_, example, _ := strings.Cut(doc, "The risk moves with the stages")
+	example, _, _ = strings.Cut(example, "\n\n")
+	number := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	first, pilot, all := plan.Stages[0].After.Risk, plan.Stages[1].After.Risk, plan.Stages[2].After.Risk
+	for _, want := range []string{
+		strconv.Itoa(len(first.LikelyBreach)) + " of the 8 services", number(first.ExpectedDowntime) + " h",
+		number(pilot.ExpectedDowntime) + " h", number(all.ExpectedDowntime) + " h",
+		number(all.MaxSleep.Pages) + " sleep pages", "Operations' took " + number(first.MaxSleep.Pages),
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(example), " "), want) {
+			t.Errorf("deciding.md's risk of the worked example lacks %q:\n%s", want, example)
 		}
 	}
 }

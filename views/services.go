@@ -229,13 +229,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	if rates {
 		// the risk before the status, which may be long
 		header = slices.Insert(header, len(header)-1, "p breach", "Down h")
-		for k, i := range idx {
-			breach, down := riskMoved(d, i)
-			rows[k] = slices.Insert(rows[k], len(rows[k])-1, markMoved(breachCell(d, i), breach), markMoved(downtimeCell(d, i), down))
-			if (breach || down) && !marks[k] {
-				styles[k] = st.ink().Changed
-			}
-		}
+		riskCells(d, st, idx, rows, marks, styles)
 	}
 	// the responders give way first, then the team (its services open under it on the
 	// board), the service's own name last

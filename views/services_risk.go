@@ -217,6 +217,19 @@ func riskMoved(d *Data, i int) (breach, downtime bool) {
 	return nb != wb, nd != wd
 }
 
+// riskCells puts the breach chance and the expected downtime of the services idx before
+// the last cell (the status) of their rows, each marked where it moved against the
+// baseline, and draws a row that moved, and has no problem to warn of, as changed.
+func riskCells(d *Data, st Styles, idx []int, rows [][]string, problems []bool, styles []*pen) {
+	for k, i := range idx {
+		breach, down := riskMoved(d, i)
+		rows[k] = slices.Insert(rows[k], len(rows[k])-1, markMoved(breachCell(d, i), breach), markMoved(downtimeCell(d, i), down))
+		if (breach || down) && !problems[k] {
+			styles[k] = st.ink().Changed
+		}
+	}
+}
+
 // markMoved marks a risk cell that moved against the baseline, as other changed figures
 // are marked.
 func markMoved(cell string, moved bool) string {
