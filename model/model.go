@@ -128,7 +128,6 @@ func New(cfg Config) *Model {
 	m.help.Styles.FullSeparator = m.st.Muted
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
-	m.presenter = newPresenter(m.keys)
 	if cfg.Present {
 		m.push(presentScreen{})
 	}
@@ -299,7 +298,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	return m.top().update(m, msg)
+	return m.press(msg)
 }
 
 // is reports whether msg is one of b's keys, enabled or not: a binding is disabled to keep
@@ -323,7 +322,7 @@ func (m *Model) typing() bool {
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
-	m.helpView = m.helpMemo.view(&m.help, m.top().help(m), m.st.Renderer())
+	m.helpView = m.helpMemo.view(&m.help, m.screenHelp(), m.st.Renderer())
 	if s, ok := m.top().(sizer); ok {
 		s.size(m)
 	}

@@ -368,7 +368,7 @@ func TestRunWithRoleKeys(t *testing.T) {
 	if applies(m, m.keys.Run) || applies(m, m.keys.Role) || applies(m, m.keys.With) {
 		t.Error("r, e or w enabled on an SRE team")
 	}
-	if strings.Contains(m.help.View(m.top().help(m)), "r run") {
+	if strings.Contains(m.help.View(m.screenHelp()), "r run") {
 		t.Error("the help lists r for an SRE team")
 	}
 }

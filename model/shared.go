@@ -391,8 +391,9 @@ func (m *Model) followScreen(v SharedView) tea.Cmd {
 	return nil
 }
 
-// sharedKey handles a participant's keys that differ from the facilitator's: follow,
-// leaving, and the keys that only the facilitator has. It reports whether it took the key.
+// sharedKey handles a participant's follow key (f, on every screen without a text input)
+// and stops following on a board row marked browse; what a participant may press is
+// each row's access (keyrows.go). It reports whether it took the key.
 func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	s := m.shared
 	k := &m.keys
@@ -400,8 +401,7 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if m.typing() {
 		return nil, false
 	}
-	switch {
-	case is(msg, k.Follow):
+	if is(msg, k.Follow) {
 		s.following = !s.following
 		s.hub.setFollowing(s.id, s.following)
 		if s.following {
@@ -412,10 +412,6 @@ func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		} else {
 			m.setStatus("browsing on your own: f follows the facilitator again")
 		}
-		return nil, true
-	case m.compared() != nil && (is(msg, k.LeftSide) || is(msg, k.Options)):
-		// the files to compare are the facilitator's: a participant follows their compare
-		m.setError(facilitatorOnly)
 		return nil, true
 	}
 	if r, ok := rowFor(m.board.bindings(m.boardNow()), msg.String()); ok && r.browse && s.following && shown[boardTop](m) {

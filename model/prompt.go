@@ -1,0 +1,34 @@
+package model
+
+import (
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// lineInput is the one line a prompt over the board types into (a name, a rotation, a
+// path), with why its last answer was refused.
+type lineInput struct {
+	input textinput.Model
+	err   string
+}
+
+func (l *lineInput) typing(*Model) bool { return true }
+
+// update types a key no row has into the line, clearing the refusal it showed.
+func (l *lineInput) update(_ *Model, msg tea.KeyMsg) tea.Cmd {
+	var cmd tea.Cmd
+	l.input, cmd = updateInput(l.input, msg)
+	l.err = ""
+	return cmd
+}
+
+// lineRows are a one-line prompt's keys: esc cancels, enter answers (its words say).
+func lineRows(k *KeyMap, say string, answer func(m *Model) tea.Cmd, cancel func(m *Model)) []screenKey {
+	return []screenKey{
+		onKey(k.Cancel, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			cancel(m)
+			return nil
+		}).shown(2),
+		onKey(k.Accept, func(m *Model, _ tea.KeyMsg) tea.Cmd { return answer(m) }).said(1, "enter", say),
+	}
+}
