@@ -82,7 +82,7 @@ func (f *fileList) bindings(m *Model) []screenKey {
 		rows = append(rows, on(key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type a path")), func(f *fileList) { f.typed = true }).shown(6))
 	}
 	back := key.NewBinding(key.WithKeys(append(k.Cancel.Keys(), k.QuitKey.Keys()...)...), key.WithHelp("esc", "back"))
-	return append(rows, on(choose, (*fileList).choose).shown(5), on(back, func(f *fileList) { f.closed = true }).shown(7))
+	return append(rows, on(choose, (*fileList).choose).shown(5).only(host), on(back, func(f *fileList) { f.closed = true }).shown(7))
 }
 
 func newFileList(p listPurpose, dir, baseline, current string, st views.Styles) *fileList {

@@ -310,7 +310,7 @@ func (f *teamForm) bindings(m *Model) []screenKey {
 		onKey(k.Accept, func(m *Model, _ tea.KeyMsg) tea.Cmd {
 			f.submit(m)
 			return nil
-		}).shown(3),
+		}).shown(3).only(editors),
 		onKey(k.Cancel, func(m *Model, _ tea.KeyMsg) tea.Cmd {
 			m.closeAll()
 			return nil

@@ -57,7 +57,7 @@ func (m *Model) startAddService(i int) {
 
 // bindings are the prompt's keys: enter makes the edit, esc cancels; the rest is typed.
 func (p *namePrompt) bindings(m *Model) []screenKey {
-	return lineRows(&m.keys, "set", p.answer, (*Model).closeAll)
+	return lineRows(&m.keys, "set", editors, p.answer, (*Model).closeAll)
 }
 
 // answer makes the edit with the name typed, or says why it is refused.

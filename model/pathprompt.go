@@ -32,7 +32,7 @@ func (m *Model) startPathPrompt(l *fileList) {
 // bindings are the prompt's keys: enter takes the path as the list takes a file chosen,
 // esc goes back to the board; the rest is typed.
 func (p *pathPrompt) bindings(m *Model) []screenKey {
-	return lineRows(&m.keys, "take it", p.answer, (*Model).pop)
+	return lineRows(&m.keys, "take it", host, p.answer, (*Model).pop)
 }
 
 // answer takes the path typed, or says why it cannot.

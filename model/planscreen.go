@@ -104,7 +104,7 @@ func (pl *planning) bindings(m *Model) []screenKey {
 		on(k.PageDown, pageDown).said(2, "pgup/pgdn", "scroll"), on(k.Space, pageDown),
 		on(k.Home, func(*Model) { pl.sel = 0; pl.vp.GotoTop() }),
 		on(k.End, func(*Model) { pl.sel = last(); pl.vp.GotoBottom() }),
-		on(k.Accept, pl.openStage).said(3, "enter", "open the stage"),
+		on(k.Accept, pl.openStage).said(3, "enter", "open the stage").only(editors), // an edit
 		toggleHelp(k.Help),
 	}
 }

@@ -22,13 +22,14 @@ func (l *lineInput) update(_ *Model, msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// lineRows are a one-line prompt's keys: esc cancels, enter answers (its words say).
-func lineRows(k *KeyMap, say string, answer func(m *Model) tea.Cmd, cancel func(m *Model)) []screenKey {
+// lineRows are a one-line prompt's keys: esc cancels, enter answers (its words say), for
+// the participants who may (an edit: editors; a file: the facilitator).
+func lineRows(k *KeyMap, say string, who access, answer func(m *Model) tea.Cmd, cancel func(m *Model)) []screenKey {
 	return []screenKey{
 		onKey(k.Cancel, func(m *Model, _ tea.KeyMsg) tea.Cmd {
 			cancel(m)
 			return nil
 		}).shown(2),
-		onKey(k.Accept, func(m *Model, _ tea.KeyMsg) tea.Cmd { return answer(m) }).said(1, "enter", say),
+		onKey(k.Accept, func(m *Model, _ tea.KeyMsg) tea.Cmd { return answer(m) }).said(1, "enter", say).only(who),
 	}
 }

@@ -41,7 +41,7 @@ func (m *Model) startRotation(i int) {
 // bindings are the rotation prompt's keys: enter sets the rotation (empty or 0 unsets
 // it), esc cancels; the rest is typed.
 func (p *rotationPrompt) bindings(m *Model) []screenKey {
-	return lineRows(&m.keys, "set", p.answer, (*Model).closeAll)
+	return lineRows(&m.keys, "set", editors, p.answer, (*Model).closeAll)
 }
 
 // answer sets the rotation typed, or says why it is refused.
