@@ -207,10 +207,7 @@ func (m *Model) compareReady(msg compareReadyMsg) {
 func (c *comparing) bindings(m *Model) []screenKey {
 	k := &m.keys
 	scroll := func(kb key.Binding, do func(vp *viewport.Model)) screenKey {
-		return onKey(kb, func(*Model, tea.KeyMsg) tea.Cmd {
-			do(&c.vp)
-			return nil
-		}).in("scroll")
+		return onKeyDo(kb, func(*Model) { do(&c.vp) }).in("scroll")
 	}
 	pageDown := func(vp *viewport.Model) { vp.PageDown() }
 	return []screenKey{
@@ -226,10 +223,7 @@ func (c *comparing) bindings(m *Model) []screenKey {
 		onKey(k.Baseline, func(m *Model, _ tea.KeyMsg) tea.Cmd { return c.baselineAsA(m) }).said(6, "b", "baseline as A").whyNot(func() string {
 			return unless(c.leftPath != "" || c.options != nil || c.loading, "side A is the baseline already")
 		}),
-		onKey(k.CompareBack, func(m *Model, _ tea.KeyMsg) tea.Cmd {
-			m.closeAll()
-			return nil
-		}).shown(7),
+		onKeyDo(k.CompareBack, (*Model).closeAll).shown(7),
 		onKey(k.Quit, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.quit() }).shown(8),
 		toggleHelp(k.Help),
 	}

@@ -297,24 +297,15 @@ func (f *teamForm) bindings(m *Model) []screenKey {
 		return onKey(kb, func(_ *Model, msg tea.KeyMsg) tea.Cmd { return f.choose(msg, step) }).said(2, change.Key, change.Desc)
 	}
 	field := func(kb key.Binding, by int) screenKey {
-		return onKey(kb, func(*Model, tea.KeyMsg) tea.Cmd {
-			f.focus((f.field + formField(by) + fieldCount) % fieldCount)
-			return nil
-		})
+		return onKeyDo(kb, func(*Model) { f.focus((f.field + formField(by) + fieldCount) % fieldCount) })
 	}
 	return []screenKey{
 		onKey(k.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
 			m.closeAll()
 			return m.quit()
 		}),
-		onKey(k.Accept, func(m *Model, _ tea.KeyMsg) tea.Cmd {
-			f.submit(m)
-			return nil
-		}).shown(3).only(editors),
-		onKey(k.Cancel, func(m *Model, _ tea.KeyMsg) tea.Cmd {
-			m.closeAll()
-			return nil
-		}).shown(4),
+		onKeyDo(k.Accept, f.submit).shown(3).only(editors),
+		onKeyDo(k.Cancel, (*Model).closeAll).shown(4),
 		field(k.NextField, 1).shown(1), field(k.PrevField, -1),
 		choice(k.NextChoice, 1), choice(k.PrevChoice, -1),
 	}

@@ -55,6 +55,14 @@ func onKey(kb key.Binding, do func(m *Model, msg tea.KeyMsg) tea.Cmd) screenKey 
 	return screenKey{key: kb, do: do}
 }
 
+// onKeyDo is a row of a screen whose key starts no command: kb does do.
+func onKeyDo(kb key.Binding, do func(m *Model)) screenKey {
+	return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+		do(m)
+		return nil
+	})
+}
+
 // shown is r in the help line at rank, in its key map's words.
 func (r keyRow[Do]) shown(rank int) keyRow[Do] {
 	r.short = shortEntry{rank: rank}
@@ -232,10 +240,7 @@ func (m *Model) press(msg tea.KeyMsg) tea.Cmd {
 
 // toggleHelp is ?'s row on the screens that show their keys in columns below.
 func toggleHelp(kb key.Binding) screenKey {
-	return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd {
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	})
+	return onKeyDo(kb, func(m *Model) { m.help.ShowAll = !m.help.ShowAll })
 }
 
 // rowsOnly is embedded by the screens whose rows have every key they take: a key no row

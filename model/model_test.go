@@ -146,6 +146,27 @@ func typeText(t testing.TB, m *Model, s string) {
 	}
 }
 
+// erase presses backspace once for each character of s.
+func erase(t testing.TB, m *Model, s string) {
+	t.Helper()
+	for range len(s) {
+		press(t, m, "backspace")
+	}
+}
+
+// refusedInPrompt types s into the prompt on top and presses enter: the prompt must stay,
+// saying why; then s is erased again.
+func refusedInPrompt(t testing.TB, m *Model, s, why string) {
+	t.Helper()
+	on := screenName(m)
+	typeText(t, m, s)
+	press(t, m, "enter")
+	if screenName(m) != on || !strings.Contains(m.View(), why) {
+		t.Fatalf("%q was taken: screen %s, want %s saying %q:\n%s", s, screenName(m), on, why, m.View())
+	}
+	erase(t, m, s)
+}
+
 // selectTeam selects a team through find, as a user would.
 func selectTeam(t testing.TB, m *Model, name string) {
 	t.Helper()
@@ -403,14 +424,7 @@ func TestNewTeamForm(t *testing.T) {
 	if !strings.Contains(m.View(), "New team") || !strings.Contains(m.View(), "< sre >") {
 		t.Errorf("form not drawn with the column's defaults:\n%s", m.View())
 	}
-	typeText(t, m, "Checkout")
-	press(t, m, "enter")
-	if !shown[*teamForm](m) || !strings.Contains(m.View(), "already used") {
-		t.Fatalf("duplicate name accepted:\n%s", m.View())
-	}
-	for range len("Checkout") {
-		press(t, m, "backspace")
-	}
+	refusedInPrompt(t, m, "Checkout", "already used")
 	typeText(t, m, "Platform SRE")
 	press(t, m, "tab", "right", "right", "right") // kind sre -> sre-infra -> ops -> dev
 	press(t, m, "tab", "left")                    // org sre -> ops

@@ -62,13 +62,10 @@ func (p *namePrompt) bindings(m *Model) []screenKey {
 
 // answer makes the edit with the name typed, or says why it is refused.
 func (p *namePrompt) answer(m *Model) tea.Cmd {
-	i := m.cur.TeamIndex(p.team)
+	i := m.promptTeam(p.team)
 	if i < 0 {
-		m.closeAll()
-		m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
 		return nil
 	}
-	m.before = m.Selected()
 	c, err := p.do(m.cur, i, strings.TrimSpace(p.input.Value()))
 	if err != nil {
 		p.err = err.Error()

@@ -124,12 +124,6 @@ func zoomTitle(p views.PanelID) string { return p.Title() + " (full screen)" }
 // the Services panel's sort key.
 func (p *pager) bindings(m *Model) []screenKey {
 	k := &m.keys
-	do := func(kb key.Binding, do func(m *Model)) screenKey {
-		return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd {
-			do(m)
-			return nil
-		})
-	}
 	scroll := func(m *Model, msg tea.KeyMsg) tea.Cmd {
 		var cmd tea.Cmd
 		p.vp, cmd = p.vp.Update(msg)
@@ -147,18 +141,18 @@ func (p *pager) bindings(m *Model) []screenKey {
 	})}
 	if p.title == zoomTitle(views.PanelServices) {
 		// the Services panel full screen takes its sort key too
-		rows = append(rows, do(k.SortBy, func(m *Model) {
+		rows = append(rows, onKeyDo(k.SortBy, func(m *Model) {
 			m.board.nextServiceOrder(m.Current())
 			m.zoomPanel()
 		}))
 	}
-	rows = append(rows, do(key.NewBinding(key.WithKeys("esc", "q", "z", "M", "?"), key.WithHelp("esc", "back")), (*Model).closeAll).shown(5))
+	rows = append(rows, onKeyDo(key.NewBinding(key.WithKeys("esc", "q", "z", "M", "?"), key.WithHelp("esc", "back")), (*Model).closeAll).shown(5))
 	if p.panels {
-		rows = append(rows, do(k.NextPanel, panel(1)).shown(4), do(k.PrevPanel, panel(-1)))
+		rows = append(rows, onKeyDo(k.NextPanel, panel(1)).shown(4), onKeyDo(k.PrevPanel, panel(-1)))
 	}
 	return append(rows,
-		do(key.NewBinding(key.WithKeys("home", "g")), func(*Model) { p.vp.GotoTop() }).said(3, "home/end", "top/bottom"),
-		do(key.NewBinding(key.WithKeys("end", "G")), func(*Model) { p.vp.GotoBottom() }).said(3, "home/end", "top/bottom"),
+		onKeyDo(key.NewBinding(key.WithKeys("home", "g")), func(*Model) { p.vp.GotoTop() }).said(3, "home/end", "top/bottom"),
+		onKeyDo(key.NewBinding(key.WithKeys("end", "G")), func(*Model) { p.vp.GotoBottom() }).said(3, "home/end", "top/bottom"),
 		onKey(key.NewBinding(key.WithKeys("up", "down")), scroll).said(1, "j/k", "scroll"),
 		onKey(key.NewBinding(key.WithKeys("pgup", "pgdown")), scroll).said(2, "pgup/pgdn", "page"),
 	)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -82,12 +81,7 @@ func (m *Model) planReady(msg planReadyMsg) {
 // bindings are the plan screen's keys: choose a stage, scroll, open the stage, or go back.
 func (pl *planning) bindings(m *Model) []screenKey {
 	k := &m.keys
-	on := func(kb key.Binding, do func(m *Model)) screenKey {
-		return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd {
-			do(m)
-			return nil
-		})
-	}
+	on := onKeyDo
 	last := func() int {
 		if pl.data == nil {
 			return 0

@@ -114,10 +114,9 @@ func (q *quitGuard) bindings(m *Model) []screenKey {
 		onKey(q.keys.Save, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.startSave(false) }).shown(1),
 		onKey(q.keys.SaveAs, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.startSave(true) }).shown(2),
 		onKey(q.keys.Discard, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.leave() }).shown(3),
-		onKey(q.keys.Back, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+		onKeyDo(q.keys.Back, func(m *Model) {
 			m.closeAll()
 			m.pending = after{}
-			return nil
 		}).shown(4),
 	}
 }

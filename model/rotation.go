@@ -55,13 +55,10 @@ func (p *rotationPrompt) answer(m *Model) tea.Cmd {
 			return nil
 		}
 	}
-	i := m.cur.TeamIndex(p.team)
+	i := m.promptTeam(p.team)
 	if i < 0 {
-		m.closeAll()
-		m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
 		return nil
 	}
-	m.before = m.Selected()
 	c, err := m.cur.SetRotation(i, n)
 	if err != nil {
 		p.err = err.Error()

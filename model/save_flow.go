@@ -36,7 +36,7 @@ func (m *Model) saveRows() []screenKey {
 			return m.quit()
 		}),
 		prompt(k.Accept, (*savePrompt).accept).shown(1),
-		onKey(k.Cancel, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+		onKeyDo(k.Cancel, func(m *Model) {
 			if !m.saving {
 				m.closeAll()
 				if m.pending.kind != doNothing {
@@ -44,7 +44,6 @@ func (m *Model) saveRows() []screenKey {
 				}
 				m.pending = after{}
 			}
-			return nil
 		}).shown(3),
 		prompt(k.NextField, (*savePrompt).otherField).shown(2),
 		prompt(k.PrevField, (*savePrompt).otherField),
