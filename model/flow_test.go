@@ -203,8 +203,7 @@ func waitForJournal(t *testing.T, input string, check func(*orgs.Org) bool) {
 // TestFlowJournalRestore: edit, the program is dropped without quitting (as when the
 // terminal is killed), and the next start on the same input offers the work back.
 func TestFlowJournalRestore(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	op, err := orgs.Open(path, "")
 	if err != nil {
 		t.Fatal(err)

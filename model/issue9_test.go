@@ -57,8 +57,7 @@ func TestCompareComputesInACommand(t *testing.T) {
 // without one and touches nothing of the first's; once the first has ended, its work is
 // offered.
 func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	jp := orgs.JournalPath(path)
 	first := openModel(t, path, true)
 	start(first)
@@ -106,8 +105,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 // When the journal cannot be written the header says "no recovery file" and why, from the
 // start, when the folder is read-only or the journal's path is not a regular file.
 func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	if err := os.Symlink(os.DevNull, orgs.JournalPath(path)); err != nil {
 		t.Fatal(err)
 	}

@@ -153,10 +153,8 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 // TestRestoreLaterAndStale: the recovery question says when the file changed on disk after
 // the work was kept, and esc decides later, keeping the work for the next start.
 func TestRestoreLaterAndStale(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	path := mixedFile(t)
+	m := startedOn(t, path)
 	press(t, m, "+")
 	jp := orgs.JournalPath(path)
 	deadline := time.Now().Add(5 * time.Second)

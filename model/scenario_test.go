@@ -47,6 +47,20 @@ func openModel(t *testing.T, path string, journal bool) *Model {
 	return m
 }
 
+// mixedFile writes the mixed example as mixed.toml in a directory of its own.
+func mixedFile(t *testing.T) string {
+	t.Helper()
+	return writeExampleFile(t, t.TempDir(), "mixed", "mixed.toml")
+}
+
+// startedOn opens path with a journal, as the command line does, and starts it.
+func startedOn(t *testing.T, path string) *Model {
+	t.Helper()
+	m := openModel(t, path, true)
+	start(m)
+	return m
+}
+
 // ended releases what the process of m would release when it ends without quitting (the
 // lock on its journal): the next model on the same file is then a later session, not a
 // second dashboard beside a live one.
@@ -258,10 +272,8 @@ func TestSaveFromTheExample(t *testing.T) {
 // TestJournalCoalescesAHeldKey: forty changes in a row ask for one write, which holds the
 // last of them; moving around writes nothing.
 func TestJournalCoalescesAHeldKey(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	path := mixedFile(t)
+	m := startedOn(t, path)
 	for _, k := range []string{"down", "up", "right", "left", "?", "?"} {
 		if _, cmd := m.Update(keyMsg(k)); cmd != nil {
 			t.Fatalf("%s: a command (a journal write?) without a change", k)
@@ -302,10 +314,8 @@ func TestJournalCoalescesAHeldKey(t *testing.T) {
 }
 
 func TestJournalNotWrittenWithoutChange(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	path := mixedFile(t)
+	m := startedOn(t, path)
 	press(t, m, "j", "l", "c", "esc", "p", "esc", "/", "esc")
 	if exists(orgs.JournalPath(path)) {
 		t.Error("a journal without a change")
@@ -316,8 +326,7 @@ func TestJournalNotWrittenWithoutChange(t *testing.T) {
 }
 
 func TestJournalRemovedOnCleanEnds(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	jp := orgs.JournalPath(path)
 
 	// discard
@@ -368,8 +377,7 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 }
 
 func TestRestoreOffered(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	file, _, _ := orgs.LoadFile(path)
 	work := file.Clone()
 	work.Teams[work.TeamIndex("Operations SRE")].Org = orgs.OrgSRE
@@ -585,8 +593,7 @@ func TestCompareKey(t *testing.T) {
 }
 
 func TestCompareWithAnotherFile(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	s1, _ := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "c", "L")
