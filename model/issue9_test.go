@@ -59,8 +59,7 @@ func TestCompareComputesInACommand(t *testing.T) {
 func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	path := mixedFile(t)
 	jp := orgs.JournalPath(path)
-	first := openModel(t, path, true)
-	start(first)
+	first := startedOn(t, path)
 	press(t, first, "+") // Online Shop 9 -> 10 people, journaled
 	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 10 {
 		t.Fatalf("the first dashboard's journal: %v", j)
@@ -91,8 +90,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	}
 
 	ended(first) // killed: its work is now that of an earlier session
-	third := openModel(t, path, true)
-	start(third)
+	third := startedOn(t, path)
 	if !shown[*restoreQuestion](third) || onTop[restoreQuestion](third).found.org.Team("Online Shop").Headcount != 10 {
 		t.Errorf("the ended dashboard's work is not offered: screen %s", screenName(third))
 	}

@@ -298,44 +298,32 @@ func TestFindKeys(t *testing.T) {
 	if !shown[*finder](m) {
 		t.Fatal("/ did not open find")
 	}
-	typeText(t, m, "ware")
-	if m.Selected() != "Warehouse Management" {
-		t.Errorf("find as you type selected %q", m.Selected())
+	// each step types text into find (after its keys), or presses keys, and then selects a
+	// team, with find still open or closed
+	for _, step := range []struct {
+		why, keys, typed, selected string
+		closed                     bool
+	}{
+		{"find as you type", "", "ware", "Warehouse Management", false},
+		{"enter keeps the match", "enter", "", "Warehouse Management", true},
+		{"find again", "/", "online", "Online Shop", false},
+		{"esc restores the selection", "esc", "", "Warehouse Management", true},
+		{"prefix matches come first", "/", "re", "Recommendations", false},
+		{"down walks the matches", "down", "", "Reliability Engineering", false},
+		{"up walks them back", "up", "", "Recommendations", false},
+		{"esc", "esc", "", "Warehouse Management", true},
+	} {
+		if step.keys != "" {
+			press(t, m, step.keys)
+		}
+		typeText(t, m, step.typed)
+		if m.Selected() != step.selected || m.onGround() != step.closed {
+			t.Fatalf("%s: screen %s, selected %q, want %q", step.why, screenName(m), m.Selected(), step.selected)
+		}
+		if step.typed != "" && !strings.Contains(m.View(), "/ "+step.typed) {
+			t.Errorf("%s: no prompt:\n%s", step.why, m.View())
+		}
 	}
-	if !strings.Contains(m.View(), "/ ware") {
-		t.Errorf("no prompt:\n%s", m.View())
-	}
-	press(t, m, "enter")
-	if !m.onGround() || m.Selected() != "Warehouse Management" {
-		t.Errorf("enter: screen %s, selected %q", screenName(m), m.Selected())
-	}
-
-	// esc restores the selection
-	press(t, m, "/")
-	typeText(t, m, "online")
-	if m.Selected() != "Online Shop" {
-		t.Fatalf("selected %q", m.Selected())
-	}
-	press(t, m, "esc")
-	if !m.onGround() || m.Selected() != "Warehouse Management" {
-		t.Errorf("esc: screen %s, selected %q", screenName(m), m.Selected())
-	}
-
-	// prefix matches come first; down and up walk the matches
-	press(t, m, "/")
-	typeText(t, m, "re")
-	if m.Selected() != "Recommendations" {
-		t.Errorf("first match %q, want the prefix match Recommendations", m.Selected())
-	}
-	press(t, m, "down")
-	if m.Selected() != "Reliability Engineering" {
-		t.Errorf("next match %q", m.Selected())
-	}
-	press(t, m, "up")
-	if m.Selected() != "Recommendations" {
-		t.Errorf("previous match %q", m.Selected())
-	}
-	press(t, m, "esc")
 
 	// no match: the selection stays, enter says so
 	press(t, m, "/")
@@ -744,11 +732,7 @@ func (s *saveRecorder) save(path string, cur *orgs.Org, meta orgs.ScenarioMeta, 
 func fileModel(t *testing.T, example string, save SaveFunc) (*Model, string) {
 	t.Helper()
 	dir := t.TempDir()
-	ex, _ := orgs.ExampleNamed(example)
-	path := filepath.Join(dir, example+".toml")
-	if err := os.WriteFile(path, ex.Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeExampleFile(t, dir, example, example+".toml")
 	op, err := orgs.Open(path, "")
 	if err != nil {
 		t.Fatal(err)

@@ -330,8 +330,7 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 	jp := orgs.JournalPath(path)
 
 	// discard
-	m := openModel(t, path, true)
-	start(m)
+	m := startedOn(t, path)
 	press(t, m, "+")
 	if !exists(jp) {
 		t.Fatal("no journal after a change")
@@ -345,8 +344,7 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 	}
 
 	// save
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	press(t, m, "+", "s", "enter")
 	if exists(jp) || m.Modified() {
 		t.Error("the journal stayed after a save")
@@ -363,8 +361,7 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 	}
 
 	// a second ctrl+c leaves with unsaved changes: the journal stays, up to date
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	press(t, m, "+")
 	m.Update(keyMsg("+")) // its write is not due yet
 	press(t, m, "ctrl+c")
@@ -384,8 +381,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, work); err != nil {
 		t.Fatal(err)
 	}
-	m := openModel(t, path, true)
-	start(m)
+	m := startedOn(t, path)
 	if !shown[*restoreQuestion](m) {
 		t.Fatalf("no restore offered: screen %s", screenName(m))
 	}
@@ -417,8 +413,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, work); err != nil {
 		t.Fatal(err)
 	}
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	press(t, m, "d")
 	if !m.onGround() || m.Modified() || exists(orgs.JournalPath(path)) {
 		t.Error("discard: the journal stayed or the model changed")
@@ -429,8 +424,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, file); err != nil {
 		t.Fatal(err)
 	}
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	if !m.onGround() || exists(orgs.JournalPath(path)) {
 		t.Error("a journal equal to the file was offered or kept")
 	}
@@ -440,8 +434,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, work); err != nil {
 		t.Fatal(err)
 	}
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	if !press(t, m, "ctrl+c") || !exists(orgs.JournalPath(path)) {
 		t.Error("ctrl+c at the question: not quit, or the journal went")
 	}
@@ -660,8 +653,7 @@ func TestExportKey(t *testing.T) {
 func TestJournalFailureShows(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	m := startedOn(t, path)
 	if err := os.Chmod(dir, 0o555); err != nil {
 		t.Fatal(err)
 	}
