@@ -225,7 +225,11 @@ func (c *cli) report(args []string) int {
 		}
 		return exitOK
 	}
-	out, err := report.Render(*format, op.Org, rep)
+	return c.print(report.Render(*format, op.Org, rep))
+}
+
+// print writes out, or says why it could not be rendered (exit status 1).
+func (c *cli) print(out []byte, err error) int {
 	if err != nil {
 		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
 		return exitInvalid

@@ -74,13 +74,7 @@ func (c *cli) compare(args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	out, err := report.RenderOptions(*format, orgs.CompareOptionsRuns(pos, models, *runs))
-	if err != nil {
-		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
-		return exitInvalid
-	}
-	c.stdout.Write(out)
-	return exitOK
+	return c.print(report.RenderOptions(*format, orgs.CompareOptionsRuns(pos, models, *runs)))
 }
 
 func (c *cli) plan(args []string) int {
