@@ -227,15 +227,27 @@ func inGroup(rows []screenKey, g string) []screenKey {
 // the participant of a shared session may not press it; a key no row has (a letter typed,
 // a viewport's own scrolling) goes to the screen's update.
 func (m *Model) press(msg tea.KeyMsg) tea.Cmd {
-	top := m.top()
-	if r, ok := rowFor(top.bindings(m), msg.String()); ok {
+	if r, ok := rowFor(m.rows(), msg.String()); ok {
 		if why := r.access.refusal(m.shared); why != "" {
 			m.setError(why)
 			return nil
 		}
+		if r.browse {
+			m.browse()
+		}
 		return r.do(m, msg)
 	}
-	return top.update(m, msg)
+	return m.top().update(m, msg)
+}
+
+// rows are the keys of the screen on top, and first, for a participant on a screen without
+// a text input, f (followRow).
+func (m *Model) rows() []screenKey {
+	rows := m.top().bindings(m)
+	if m.shared.participant() && !m.typing() {
+		rows = append([]screenKey{m.followRow()}, rows...)
+	}
+	return rows
 }
 
 // toggleHelp is ?'s row on the screens that show their keys in columns below.

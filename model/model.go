@@ -19,6 +19,7 @@ package model
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -294,9 +295,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	// the status line speaks of the last action only: a key clears it (M shows it again)
 	m.status, m.statusErr = "", false
 	if m.shared.participant() {
-		if cmd, took := m.sharedKey(msg); took {
-			return cmd
-		}
+		m.shared.lastKey = time.Now()
 	}
 	return m.press(msg)
 }
