@@ -257,14 +257,21 @@ func TestPageKeys(t *testing.T) {
 	}
 }
 
+// movedWith is "mixed" with Operations SRE moved by key k, which must take it into org want.
+func movedWith(t *testing.T, k string, want orgs.OrgID) *Model {
+	t.Helper()
+	m := newModel(t, "mixed", 120, 40)
+	selectTeam(t, m, "Operations SRE")
+	press(t, m, k)
+	if got := team(t, m, "Operations SRE").Org; got != want {
+		t.Fatalf("%s: org = %s, want %s", k, got, want)
+	}
+	return m
+}
+
 func TestMoveKeys(t *testing.T) {
 	for _, k := range []string{">", "shift+right"} {
-		m := newModel(t, "mixed", 120, 40)
-		selectTeam(t, m, "Operations SRE")
-		press(t, m, k)
-		if got := team(t, m, "Operations SRE").Org; got != orgs.OrgSRE {
-			t.Fatalf("%s: org = %s", k, got)
-		}
+		m := movedWith(t, k, orgs.OrgSRE)
 		if m.Selected() != "Operations SRE" || m.board.Focus != 2 {
 			t.Errorf("%s: the selection did not follow the team: %q in %d", k, m.Selected(), m.board.Focus)
 		}
@@ -279,12 +286,7 @@ func TestMoveKeys(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"<", "shift+left"} {
-		m := newModel(t, "mixed", 120, 40)
-		selectTeam(t, m, "Operations SRE")
-		press(t, m, k)
-		if got := team(t, m, "Operations SRE").Org; got != orgs.OrgDev {
-			t.Fatalf("%s: org = %s", k, got)
-		}
+		m := movedWith(t, k, orgs.OrgDev)
 		press(t, m, k) // already leftmost
 		if !m.statusErr || !strings.Contains(m.status, "leftmost") || len(m.history) != 1 {
 			t.Errorf("%s at the edge: status %q, %d changes", k, m.status, len(m.history))
