@@ -16,6 +16,7 @@ import (
 // with L), side B (the current model), and the drawn body, kept while the width holds; a
 // bubbles viewport keeps its scrolling.
 type comparing struct {
+	rowsOnly
 	// leftPath is the file chosen as side A; "" while A is the baseline.
 	leftPath string
 	data     *views.Compare
@@ -228,9 +229,6 @@ func (c *comparing) bindings(m *Model) []screenKey {
 		toggleHelp(k.Help),
 	}
 }
-
-// update: compare's rows have every key it takes.
-func (c *comparing) update(*Model, tea.KeyMsg) tea.Cmd { return nil }
 
 // baselineAsA compares the current model with the baseline again, unless it is side A.
 func (c *comparing) baselineAsA(m *Model) tea.Cmd {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -74,4 +75,45 @@ func TestViewerRefusedAtTheStage(t *testing.T) {
 	if len(p.Current().Teams) != before || p.CanUndo() {
 		t.Error("the viewer's enter changed the model")
 	}
+}
+
+// TestHelpIsTheRows: on every screen, each key the help line or the help in columns offers
+// is one a row of that screen takes, offered while that row applies; the rows that the help
+// line leaves out because they do not apply say why.
+func TestHelpIsTheRows(t *testing.T) {
+	for _, sc := range screens {
+		t.Run(sc.name, func(t *testing.T) {
+			m := movedModel(t, 120, 40)
+			sc.setup(t, m)
+			rows := m.top().bindings(m)
+			h := m.screenHelp()
+			for _, col := range append(h.FullHelp(), h.ShortHelp()) {
+				for _, e := range col {
+					r, ok := rowFor(rows, e.Keys()[0])
+					if !ok {
+						t.Errorf("the help offers %q (%s), which no row takes", e.Help().Key, e.Help().Desc)
+						continue
+					}
+					if r.short.rank == 0 {
+						t.Errorf("the help offers %q, whose row has no place in it", e.Help().Key)
+					}
+				}
+			}
+			for _, r := range rows {
+				if r.short.rank > 0 && r.reason(m.shared) == "" && !offered(h.ShortHelp(), r.short.rank, rows) && !r.fullOnly {
+					t.Errorf("the row of %q applies but the help line leaves it out", r.key.Help().Key)
+				}
+			}
+		})
+	}
+}
+
+// offered reports whether help has an entry for rank among rows.
+func offered(help []key.Binding, rank int, rows []screenKey) bool {
+	for _, e := range help {
+		if r, ok := rowFor(rows, e.Keys()[0]); ok && r.short.rank == rank {
+			return true
+		}
+	}
+	return false
 }

@@ -15,6 +15,7 @@ import (
 // model, worked out in a command, the chosen stage and the drawn body, kept while the width
 // and the choice hold; a bubbles viewport keeps its scrolling.
 type planning struct {
+	rowsOnly
 	data *views.PlanView
 	// sel is the chosen stage (0-based).
 	sel    int
@@ -102,9 +103,6 @@ func (pl *planning) bindings(m *Model) []screenKey {
 		toggleHelp(k.Help),
 	}
 }
-
-// update: the plan's rows have every key it takes.
-func (pl *planning) update(*Model, tea.KeyMsg) tea.Cmd { return nil }
 
 // openStage makes the chosen stage's model the current model: one edit, undone with u, and
 // back to the board, where the model now is that stage.
