@@ -83,15 +83,9 @@ func (c *cli) plan(args []string) int {
 	write := fs.Bool("write", false, "")
 	startFlag := fs.String("start", "", "")
 	monthsFlag := fs.String("months", "", "")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.parseTwo(fs, args, "BASE TARGET", format, report.PlanFormats)
 	if !ok {
 		return code
-	}
-	if len(pos) != 2 {
-		return c.usageError("plan needs two files: BASE TARGET")
-	}
-	if !slices.Contains(report.PlanFormats, *format) {
-		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.PlanFormats, ", "))
 	}
 	var start orgs.Month
 	if *startFlag != "" {
