@@ -118,6 +118,21 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 	}
 }
 
+// parseTwo parses a command of two files (diff, plan) whose output is one of formats: a
+// usage error (named files, as usage says them, or format) when it is not.
+func (c *cli) parseTwo(fs *flag.FlagSet, args []string, usage string, format *string, formats []string) ([]string, int, bool) {
+	pos, code, ok := c.parse(fs, args)
+	switch {
+	case !ok:
+		return nil, code, false
+	case len(pos) != 2:
+		return nil, c.usageError("%s needs two files: %s", fs.Name(), usage), false
+	case !slices.Contains(formats, *format):
+		return nil, c.usageError("unknown format %q; use %s", *format, strings.Join(formats, ", ")), false
+	}
+	return pos, 0, true
+}
+
 func (c *cli) usageError(format string, args ...any) int {
 	for i, a := range args {
 		if s, ok := a.(string); ok {
@@ -225,7 +240,11 @@ func (c *cli) report(args []string) int {
 		}
 		return exitOK
 	}
-	out, err := report.Render(*format, op.Org, rep)
+	return c.print(report.Render(*format, op.Org, rep))
+}
+
+// print writes out, or says why it could not be rendered (exit status 1).
+func (c *cli) print(out []byte, err error) int {
 	if err != nil {
 		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
 		return exitInvalid
@@ -309,15 +328,9 @@ func (c *cli) diff(args []string) int {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	format := fs.String("format", "text", "")
 	exitCode := fs.Bool("exit-code", false, "")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.parseTwo(fs, args, "A B", format, report.DiffFormats)
 	if !ok {
 		return code
-	}
-	if len(pos) != 2 {
-		return c.usageError("diff needs two files: A B")
-	}
-	if !slices.Contains(report.DiffFormats, *format) {
-		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.DiffFormats, ", "))
 	}
 	var models [2]*orgs.Org
 	opened, errs := c.openBoth(pos[0], pos[1])

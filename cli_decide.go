@@ -74,13 +74,7 @@ func (c *cli) compare(args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	out, err := report.RenderOptions(*format, orgs.CompareOptionsRuns(pos, models, *runs))
-	if err != nil {
-		fmt.Fprintln(c.stderr, "sretopo: "+err.Error())
-		return exitInvalid
-	}
-	c.stdout.Write(out)
-	return exitOK
+	return c.print(report.RenderOptions(*format, orgs.CompareOptionsRuns(pos, models, *runs)))
 }
 
 func (c *cli) plan(args []string) int {
@@ -90,18 +84,12 @@ func (c *cli) plan(args []string) int {
 	startFlag := fs.String("start", "", "")
 	monthsFlag := fs.String("months", "", "")
 	runs := fs.Int("runs", orgs.DefaultRiskRuns, "")
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.parseTwo(fs, args, "BASE TARGET", format, report.PlanFormats)
 	if !ok {
 		return code
 	}
 	if bad, ok := c.badRuns(*runs); !ok {
 		return bad
-	}
-	if len(pos) != 2 {
-		return c.usageError("plan needs two files: BASE TARGET")
-	}
-	if !slices.Contains(report.PlanFormats, *format) {
-		return c.usageError("unknown format %q; use %s", *format, strings.Join(report.PlanFormats, ", "))
 	}
 	var start orgs.Month
 	if *startFlag != "" {

@@ -81,16 +81,24 @@ func loop(b *testing.B, f func()) {
 	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(n), "cpu-ns/op")
 }
 
+// loopKeys is loop pressing with each of keys in turn, round and round: a move and the
+// move back.
+func loopKeys(b *testing.B, keys []string, each func(key string)) {
+	k := 0
+	loop(b, func() {
+		each(keys[k%len(keys)])
+		k++
+	})
+}
+
 // BenchmarkMoveAnalyseView is the budget of issue 3: one move of a team, the re-analysis and
 // the view at 200x60, on 10,000 teams.
 func BenchmarkMoveAnalyseView(b *testing.B) {
 	m := bigModel(b, 10000, 200, 60)
 	press(b, m, "l") // the ops column: SRE teams
 	keys := []string{">", "<"}
-	k := 0
-	loop(b, func() {
-		press(b, m, keys[k%2])
-		k++
+	loopKeys(b, keys, func(key string) {
+		press(b, m, key)
 		_ = m.View()
 	})
 }
@@ -100,14 +108,8 @@ func BenchmarkMoveAnalyseView(b *testing.B) {
 // and of those it runs with, and only those may be analysed again.
 func BenchmarkMoveAnalyseViewServices(b *testing.B) {
 	m := servicesModel(b, 200, 60)
-	keys := []string{">", "<"}
-	if m.board.Focus == 2 {
-		keys = []string{"<", ">"} // the rightmost column: to the left and back
-	}
-	k := 0
-	loop(b, func() {
-		press(b, m, keys[k%2])
-		k++
+	loopKeys(b, moveKeys(m), func(key string) {
+		press(b, m, key)
 		_ = m.View()
 	})
 }
@@ -194,10 +196,8 @@ func BenchmarkAnalyse(b *testing.B) {
 func BenchmarkNavigateView(b *testing.B) {
 	m := bigModel(b, 10000, 200, 60)
 	keys := []string{"j", "k"}
-	k := 0
-	loop(b, func() {
-		press(b, m, keys[k%2])
-		k++
+	loopKeys(b, keys, func(key string) {
+		press(b, m, key)
 		_ = m.View()
 	})
 }

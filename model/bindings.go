@@ -9,33 +9,6 @@ import (
 	"github.com/sretopo/sretopo/views"
 )
 
-// binding is one key of the board, said once: its keys and words (from the key map), the
-// group ? lists it in, its place in the help line, who may press it in a shared session,
-// why it does not apply now, and what it does. The help line, ?, dispatch, dimming and a
-// participant's permissions all read these rows.
-type binding struct {
-	key   key.Binding
-	group string
-	// short is the binding in the one-line help, where rank orders it (0: not there); rows
-	// with the same short words share one entry, offered while either applies.
-	short shortEntry
-	// access is who may press it in a shared session.
-	access access
-	// browse is set on keys that move around on one's own: a participant pressing one
-	// stops following the facilitator.
-	browse bool
-	// why says why the key does not apply now ("" when it does). Pressed anyway, it still
-	// runs do, whose edit says why it is refused; only access refuses at the key.
-	why func() string
-	do  func(b *boardScreen)
-}
-
-// shortEntry is a binding's words in the one-line help, by rank.
-type shortEntry struct {
-	rank      int
-	keys, say string
-}
-
 // access is who may press a key in a shared session.
 type access int
 
@@ -369,12 +342,6 @@ func onCallRows(n boardNow, k *KeyMap, row rowFunc) []binding {
 	}
 }
 
-// reason is why row r does not apply now for the participant of shared, their permission
-// first.
-func (r binding) reason(shared *sharing) string {
-	return cmp.Or(r.access.refusal(shared), r.why())
-}
-
 // boardNow is the state the board's rows read.
 func (m *Model) boardNow() boardNow {
 	b := &m.board
@@ -385,70 +352,11 @@ func (m *Model) boardNow() boardNow {
 	return n
 }
 
-// shortHelp is the board's one-line help: the rows with short words, by rank, each
-// offered while it (or a row sharing its words) applies. bubbles/help cuts the line where
-// the terminal ends.
-func shortHelp(rows []binding, shared *sharing) []key.Binding {
-	var out []key.Binding
-	var ranks []int
-	for _, r := range rows {
-		s := r.short
-		if s.rank == 0 {
-			continue
-		}
-		on := r.reason(shared) == ""
-		at := len(out)
-		for i, rk := range ranks {
-			if rk == s.rank {
-				at = i
-			}
-		}
-		if at < len(out) {
-			out[at].SetEnabled(out[at].Enabled() || on)
-			continue
-		}
-		kb := withHelp(r.key, s.keys, s.say)
-		kb.SetEnabled(on)
-		out, ranks = append(out, kb), append(ranks, s.rank)
-	}
-	for i := 1; i < len(out); i++ { // by rank: few rows, insertion sort keeps it plain
-		for j := i; j > 0 && ranks[j] < ranks[j-1]; j-- {
-			out[j], out[j-1], ranks[j], ranks[j-1] = out[j-1], out[j], ranks[j-1], ranks[j]
-		}
-	}
-	return out
-}
-
-// keyGroups are the rows for ?, grouped, each with why it does not apply now.
-func keyGroups(rows []binding, shared *sharing) []views.KeyGroup {
-	var groups []views.KeyGroup
-	for _, r := range rows {
-		if len(groups) == 0 || groups[len(groups)-1].Title != r.group {
-			groups = append(groups, views.KeyGroup{Title: r.group})
-		}
-		g := &groups[len(groups)-1]
-		g.Keys = append(g.Keys, views.KeyLine{Key: r.key.Help().Key, Desc: r.key.Help().Desc, Why: r.reason(shared)})
-	}
-	return groups
-}
-
 // openKeys shows every key of the board on a page of its own.
 func (m *Model) openKeys() {
 	groups := keyGroups(m.board.bindings(m.boardNow()), m.shared)
 	st := m.st
 	m.openPager(newPager("Keys (dimmed: not available now, with why)", func(w int) []string { return views.KeyTable(groups, st, w) }, false), false)
-}
-
-// rowFor is the row of the board whose keys include msg's, if any.
-func rowFor(rows []binding, pressed string) (binding, bool) {
-	for _, r := range rows {
-		for _, k := range r.key.Keys() {
-			if k == pressed {
-				return r, true
-			}
-		}
-	}
-	return binding{}, false
 }
 
 // fitsMoreThanOne reports whether len(o.Fitting(i, r)) > 1 without listing them all.

@@ -299,7 +299,7 @@ func (m *Model) boardKey(msg tea.KeyMsg) tea.Cmd {
 	case askKeys:
 		m.openKeys()
 	case askFind:
-		m.show(newFinder(m.board.Board, m.Selected(), m.keys))
+		m.show(newFinder(m.board.Board, m.Selected()))
 	case askNewTeam:
 		m.show(newTeamForm(orgs.AllOrgs[m.board.Focus]))
 	case askDelete:

@@ -16,6 +16,7 @@ import (
 // with L), side B (the current model), and the drawn body, kept while the width holds; a
 // bubbles viewport keeps its scrolling.
 type comparing struct {
+	rowsOnly
 	// leftPath is the file chosen as side A; "" while A is the baseline.
 	leftPath string
 	data     *views.Compare
@@ -202,47 +203,46 @@ func (m *Model) compareReady(msg compareReadyMsg) {
 	msg.cmp.body = nil // drawn at the next sync
 }
 
-// update takes a key of compare: scroll, choose side A or the options, or go back.
-func (c *comparing) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+// bindings are compare's keys: scroll, choose side A or the options (the facilitator's
+// files alone), the baseline as side A again, or go back; the full help (?) shows them in
+// two columns.
+func (c *comparing) bindings(m *Model) []screenKey {
 	k := &m.keys
-	vp := &c.vp
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.CompareBack):
-		m.closeAll()
-		return nil
-	case key.Matches(msg, k.Up):
-		vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		vp.PageUp()
-	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Space):
-		vp.PageDown()
-	case key.Matches(msg, k.Home):
-		vp.GotoTop()
-	case key.Matches(msg, k.End):
-		vp.GotoBottom()
-	case key.Matches(msg, k.LeftSide):
-		return m.listFiles(listForLeft)
-	case is(msg, k.Options):
-		return m.listFiles(listOptions)
-	case is(msg, k.Baseline):
-		if c.options != nil || c.loading {
-			m.setStatus("side A is the baseline, side B the current model")
-			return m.compareWith("", m.base)
-		}
-		if c.leftPath == "" {
-			m.setError("side A is the baseline already; L chooses another file")
-			return nil
-		}
-		m.setStatus("side A is the baseline again")
-		return m.compareWith("", m.base)
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+	scroll := func(kb key.Binding, do func(vp *viewport.Model)) screenKey {
+		return onKeyDo(kb, func(*Model) { do(&c.vp) }).in("scroll")
 	}
-	return nil
+	pageDown := func(vp *viewport.Model) { vp.PageDown() }
+	return []screenKey{
+		scroll(k.Up, func(vp *viewport.Model) { vp.ScrollUp(1) }).said(1, "up/down", "scroll"),
+		scroll(k.Down, func(vp *viewport.Model) { vp.ScrollDown(1) }).said(1, "up/down", "scroll"),
+		scroll(k.PageUp, func(vp *viewport.Model) { vp.PageUp() }).said(2, "pgup/pgdn", "page"),
+		scroll(k.PageDown, pageDown).said(2, "pgup/pgdn", "page"), scroll(k.Space, pageDown),
+		scroll(k.Home, func(vp *viewport.Model) { vp.GotoTop() }).inFull(3, "home/end", "top/bottom"),
+		scroll(k.End, func(vp *viewport.Model) { vp.GotoBottom() }).inFull(3, "home/end", "top/bottom"),
+		// the files to compare are the facilitator's: a participant follows their compare
+		onKey(k.LeftSide, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.listFiles(listForLeft) }).shown(4).only(host),
+		onKey(k.Options, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.listFiles(listOptions) }).said(5, "O", "options").only(host),
+		onKey(k.Baseline, func(m *Model, _ tea.KeyMsg) tea.Cmd { return c.baselineAsA(m) }).said(6, "b", "baseline as A").whyNot(func() string {
+			return unless(c.leftPath != "" || c.options != nil || c.loading, "side A is the baseline already")
+		}),
+		onKeyDo(k.CompareBack, (*Model).closeAll).shown(7),
+		onKey(k.Quit, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.quit() }).shown(8),
+		toggleHelp(k.Help),
+	}
+}
+
+// baselineAsA compares the current model with the baseline again, unless it is side A.
+func (c *comparing) baselineAsA(m *Model) tea.Cmd {
+	if c.options != nil || c.loading {
+		m.setStatus("side A is the baseline, side B the current model")
+		return m.compareWith("", m.base)
+	}
+	if c.leftPath == "" {
+		m.setError("side A is the baseline already; L chooses another file")
+		return nil
+	}
+	m.setStatus("side A is the baseline again")
+	return m.compareWith("", m.base)
 }
 
 func (m *Model) leftLoaded(msg leftLoadedMsg) tea.Cmd {
@@ -293,25 +293,6 @@ func (c *comparing) view(m *Model, d *views.Data) string {
 		title = views.CompareTitle(c.data)
 	}
 	return views.DrawScreen(views.Screen{Title: title, Head: c.head, Body: c.body, Offset: c.offset()}, d, m.st, m.w, m.h)
-}
-
-// help is the compare screen's keys: b is offered while side A is not the baseline.
-func (c *comparing) help(m *Model) screenHelp {
-	k := &m.keys
-	base := withHelp(k.Baseline, "b", "baseline as A")
-	base.SetEnabled(c.leftPath != "" || c.options != nil || c.loading)
-	// the files to compare are the facilitator's
-	left, options := k.LeftSide, withHelp(k.Options, "O", "options")
-	left.SetEnabled(host.refusal(m.shared) == "")
-	options.SetEnabled(left.Enabled())
-	short := []key.Binding{
-		withHelp(k.Down, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), left, options, base,
-		k.CompareBack, k.Quit,
-	}
-	return screenHelp{short: short, full: [][]key.Binding{
-		{withHelp(k.Up, "up/down", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "top/bottom")},
-		short[2:],
-	}}
 }
 
 func (c *comparing) mouse(_ *Model, msg tea.MouseMsg) { c.vp, _ = c.vp.Update(msg) } // the wheel scrolls

@@ -12,6 +12,7 @@ import (
 // model runs onYes or onNo once it is answered.
 type confirm struct {
 	overBoard
+	rowsOnly
 	title, body      string
 	yesDesc, noDesc  string
 	keys             confirmKeys
@@ -33,22 +34,30 @@ func newConfirm(title, body, yesDesc, noDesc string, keys KeyMap) *confirm {
 	}}
 }
 
-// ShortHelp is the question's key help.
-func (k confirmKeys) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No} }
+// bindings are the question's keys: yes and no, in the question's words.
+func (c *confirm) bindings(m *Model) []screenKey {
+	return []screenKey{
+		onKey(m.keys.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.closeAll()
+			m.saving = false
+			return m.quit()
+		}),
+		onKey(c.keys.Yes, func(*Model, tea.KeyMsg) tea.Cmd { return c.answer(true) }).shown(1),
+		onKey(c.keys.No, func(*Model, tea.KeyMsg) tea.Cmd { return c.answer(false) }).shown(2),
+	}
+}
 
-// Update takes the answer.
-func (c confirm) Update(msg tea.Msg) (confirm, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok || c.busy || c.answered {
-		return c, nil
+// answer does what the answer says, once: while what "yes" started runs, keys wait.
+func (c *confirm) answer(yes bool) tea.Cmd {
+	if c.busy || c.answered {
+		return nil
 	}
-	switch {
-	case key.Matches(km, c.keys.Yes):
-		c.answered, c.agreed = true, true
-	case key.Matches(km, c.keys.No):
-		c.answered = true
+	c.answered, c.agreed = true, yes
+	if yes {
+		return c.onYes()
 	}
-	return c, nil
+	c.onNo()
+	return nil
 }
 
 // Dialog is the question as drawn in the panels' place.
@@ -74,23 +83,4 @@ func firstKey(b key.Binding) string {
 func (m *Model) ask(c *confirm, onYes func() tea.Cmd, onNo func()) {
 	c.onYes, c.onNo = onYes, onNo
 	m.show(c)
-}
-
-// update takes the answer and does what it says.
-func (c *confirm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.closeAll()
-		m.saving = false
-		return m.quit()
-	}
-	var cmd tea.Cmd
-	*c, cmd = c.Update(msg)
-	if !c.answered {
-		return cmd
-	}
-	if c.agreed {
-		return tea.Batch(cmd, c.onYes())
-	}
-	c.onNo()
-	return cmd
 }

@@ -30,7 +30,6 @@ type fileList struct {
 	purpose listPurpose
 	listing views.FileList
 	vp      viewport.Model
-	keys    fileKeys
 	// baseline is the baseline's file, which is never marked (it is the first column).
 	baseline string
 	st       views.Styles
@@ -45,53 +44,48 @@ type fileList struct {
 	typed bool
 }
 
-// fileKeys are the file list's keys.
-type fileKeys struct {
-	Up, Down, PageUp, PageDown, Home, End key.Binding
-	// Mark is space where the list takes marks; Choose is enter, worded for the purpose;
-	// Type takes a typed path instead (not where the list takes marks).
-	Mark, Choose, Back, Type key.Binding
-	marking                  bool
-}
-
-func newFileKeys(k KeyMap, p listPurpose) fileKeys {
-	fk := fileKeys{
-		Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Home: k.Home, End: k.End,
-		Mark:    withHelp(k.Space, "space", "mark"),
-		Choose:  withHelp(k.Accept, "enter", "open"),
-		Back:    key.NewBinding(key.WithKeys(append(k.Cancel.Keys(), k.QuitKey.Keys()...)...), key.WithHelp("esc", "back")),
-		Type:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type a path")),
-		marking: p == listOptions,
+// bindings are the file list's keys: move the cursor, mark (where the list takes marks)
+// or type a path (where it does not), choose, or go back; the full help (?) shows them in
+// two columns.
+func (f *fileList) bindings(m *Model) []screenKey {
+	k := &m.keys
+	on := func(kb key.Binding, do func(f *fileList)) screenKey {
+		return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd { return f.act(m, do) }).in("actions")
 	}
-	switch p {
+	cursor := func(kb key.Binding, to func(v *views.FileList, page int)) screenKey {
+		r := on(kb, func(f *fileList) { to(&f.listing, max(1, f.vp.Height-1)) })
+		return r.in("move")
+	}
+	choose := withHelp(k.Accept, "enter", "open")
+	switch f.purpose {
 	case listForLeft:
-		fk.Choose.SetHelp("enter", "compare with it")
+		choose.SetHelp("enter", "compare with it")
 	case listOptions:
-		fk.Choose.SetHelp("enter", "compare")
+		choose.SetHelp("enter", "compare")
 	}
-	fk.Mark.SetEnabled(fk.marking)
-	fk.Type.SetEnabled(!fk.marking)
-	return fk
+	rows := []screenKey{
+		onKey(k.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.pop()
+			return m.quit()
+		}),
+		toggleHelp(k.Help),
+		cursor(k.Up, func(v *views.FileList, _ int) { v.Cursor-- }).said(1, "up/down", "choose"),
+		cursor(k.Down, func(v *views.FileList, _ int) { v.Cursor++ }).said(1, "up/down", "choose"),
+		cursor(k.PageUp, func(v *views.FileList, page int) { v.Cursor -= page }).inFull(2, "pgup/pgdn", "page"),
+		cursor(k.PageDown, func(v *views.FileList, page int) { v.Cursor += page }).inFull(2, "pgup/pgdn", "page"),
+		cursor(k.Home, func(v *views.FileList, _ int) { v.Cursor = 0 }).inFull(3, "home/end", "first/last"),
+		cursor(k.End, func(v *views.FileList, _ int) { v.Cursor = len(v.Files) - 1 }).inFull(3, "home/end", "first/last"),
+	}
+	if f.purpose == listOptions {
+		rows = append(rows, on(k.Space, (*fileList).mark).said(4, "space", "mark"))
+	} else {
+		rows = append(rows, on(key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "type a path")), func(f *fileList) { f.typed = true }).shown(6))
+	}
+	back := key.NewBinding(key.WithKeys(append(k.Cancel.Keys(), k.QuitKey.Keys()...)...), key.WithHelp("esc", "back"))
+	return append(rows, on(choose, (*fileList).choose).shown(5).only(host), on(back, func(f *fileList) { f.closed = true }).shown(7))
 }
 
-// ShortHelp is the file list's one-line help.
-func (k fileKeys) ShortHelp() []key.Binding {
-	choose := withHelp(k.Up, "up/down", "choose")
-	if k.marking {
-		return []key.Binding{choose, k.Mark, k.Choose, k.Back}
-	}
-	return []key.Binding{choose, k.Choose, k.Type, k.Back}
-}
-
-// FullHelp is the file list's help in columns.
-func (k fileKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{withHelp(k.Up, "up/down", "choose"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Home, "home/end", "first/last")},
-		k.ShortHelp()[1:],
-	}
-}
-
-func newFileList(p listPurpose, dir, baseline, current string, k KeyMap, st views.Styles) *fileList {
+func newFileList(p listPurpose, dir, baseline, current string, st views.Styles) *fileList {
 	title := "Open a file: its baseline comes from its based_on"
 	switch p {
 	case listForLeft:
@@ -99,7 +93,7 @@ func newFileList(p listPurpose, dir, baseline, current string, k KeyMap, st view
 	case listOptions:
 		title = fmt.Sprintf("Options beside the baseline: space marks up to %d files, enter compares", MaxMarked)
 	}
-	return &fileList{purpose: p, baseline: baseline, st: st, vp: viewport.New(0, 0), keys: newFileKeys(k, p),
+	return &fileList{purpose: p, baseline: baseline, st: st, vp: viewport.New(0, 0),
 		listing: views.FileList{Title: title, Dir: dir, Baseline: baseline, Current: current, Loading: true, Marking: p == listOptions}}
 }
 
@@ -137,50 +131,43 @@ func (f *fileList) draw() {
 	}
 }
 
-// Update moves the cursor, marks, chooses or closes.
-func (f fileList) Update(msg tea.Msg) (fileList, tea.Cmd) {
+// act does do to the list, and then, unless it closed, keeps the cursor on a file and
+// shows it; then does what do asked: go back, open the file chosen, take it as side A of
+// compare, or compare the options marked.
+func (f *fileList) act(m *Model, do func(f *fileList)) tea.Cmd {
 	f.closed, f.chosen, f.refused, f.typed = false, nil, "", false
-	v := &f.listing
-	page := max(1, f.vp.Height-1)
-	switch msg := msg.(type) {
-	case tea.MouseMsg:
-		// the wheel moves the cursor, as up and down do
+	do(f)
+	if !f.closed && !f.typed {
+		v := &f.listing
+		v.Cursor = max(0, min(len(v.Files)-1, v.Cursor))
+		f.draw()
+	}
+	switch {
+	case f.refused != "":
+		m.setError(f.refused)
+	case f.closed:
+		m.pop()
+	case f.typed:
+		m.startPathPrompt(f)
+	case f.chosen != nil:
+		return m.chooseFile(f, *f.chosen)
+	}
+	return nil
+}
+
+// update keeps the cursor on a file after a key no row has.
+func (f *fileList) update(m *Model, _ tea.KeyMsg) tea.Cmd { return f.act(m, func(*fileList) {}) }
+
+// mouse moves the cursor with the wheel, as up and down do.
+func (f *fileList) mouse(m *Model, msg tea.MouseMsg) {
+	f.act(m, func(f *fileList) {
 		switch msg.Button {
 		case tea.MouseButtonWheelUp:
-			v.Cursor--
+			f.listing.Cursor--
 		case tea.MouseButtonWheelDown:
-			v.Cursor++
+			f.listing.Cursor++
 		}
-	case tea.KeyMsg:
-		k := &f.keys
-		switch {
-		case key.Matches(msg, k.Back):
-			f.closed = true
-			return f, nil
-		case key.Matches(msg, k.Mark):
-			f.mark()
-		case key.Matches(msg, k.Type):
-			f.typed = true
-			return f, nil
-		case key.Matches(msg, k.Choose):
-			f.choose()
-		case key.Matches(msg, k.Up):
-			v.Cursor--
-		case key.Matches(msg, k.Down):
-			v.Cursor++
-		case key.Matches(msg, k.PageUp):
-			v.Cursor -= page
-		case key.Matches(msg, k.PageDown):
-			v.Cursor += page
-		case key.Matches(msg, k.Home):
-			v.Cursor = 0
-		case key.Matches(msg, k.End):
-			v.Cursor = len(v.Files) - 1
-		}
-	}
-	v.Cursor = max(0, min(len(v.Files)-1, v.Cursor))
-	f.draw()
-	return f, nil
+	})
 }
 
 // View draws the list full screen with the status line and help of d.
@@ -254,7 +241,7 @@ type leftLoadedMsg struct {
 // listFiles shows the file list and lists the .toml files beside the current file.
 func (m *Model) listFiles(p listPurpose) tea.Cmd {
 	dir := filepath.Dir(m.file)
-	m.push(newFileList(p, dir, m.basePath, m.file, m.keys, m.st))
+	m.push(newFileList(p, dir, m.basePath, m.file, m.st))
 	base := m.basePath
 	return func() tea.Msg {
 		files, err := orgs.ListOrgFiles(dir, base)
@@ -268,27 +255,6 @@ func (m *Model) filesListed(msg filesListedMsg) {
 		return
 	}
 	f.Listed(msg.files, msg.err)
-}
-
-// handle takes a key or the mouse and does what it asks: go back, open the file chosen, take
-// it as side A of compare, or compare the options marked.
-func (f *fileList) handle(m *Model, msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.keys.Interrupt) {
-		m.pop()
-		return m.quit()
-	}
-	*f, _ = f.Update(msg)
-	switch {
-	case f.refused != "":
-		m.setError(f.refused)
-	case f.closed:
-		m.pop()
-	case f.typed:
-		m.startPathPrompt(f)
-	case f.chosen != nil:
-		return m.chooseFile(f, *f.chosen)
-	}
-	return nil
 }
 
 // chooseFile opens file, or takes it as the left side of compare, or compares the options

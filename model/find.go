@@ -27,16 +27,12 @@ type finder struct {
 	fromName string
 	hits     []hit
 	at       int
-	keys     finderKeys
 	// accepted and cancelled say how it ended.
 	accepted, cancelled bool
 }
 
-// finderKeys are the keys of the find screen.
-type finderKeys struct{ Accept, Cancel, Next, Prev key.Binding }
-
-func newFinder(from views.Board, fromName string, k KeyMap) *finder {
-	f := &finder{input: newInput("/ ", 64), from: from, fromName: fromName, keys: finderKeys{Accept: k.Accept, Cancel: k.Cancel, Next: k.NextMatch, Prev: k.PrevMatch}}
+func newFinder(from views.Board, fromName string) *finder {
+	f := &finder{input: newInput("/ ", 64), from: from, fromName: fromName}
 	f.input.Focus()
 	return f
 }
@@ -75,32 +71,41 @@ func (f *finder) CurrentWords() string {
 	return fmt.Sprintf("%q", h.team)
 }
 
-// Update handles a key: ends find, moves between the matches, or edits the text and finds
-// the matches again in o, whose board columns are cols.
-func (f finder) Update(km tea.KeyMsg, o *orgs.Org, cols [3][]int) (finder, tea.Cmd) {
-	switch {
-	case key.Matches(km, f.keys.Accept):
-		f.accepted = true
-		f.input.Blur()
-		return f, nil
-	case key.Matches(km, f.keys.Cancel):
-		f.cancelled = true
-		f.input.Blur()
-		return f, nil
-	case key.Matches(km, f.keys.Next), key.Matches(km, f.keys.Prev):
-		if n := len(f.hits); n > 0 {
-			step := 1
-			if key.Matches(km, f.keys.Prev) {
-				step = n - 1
-			}
-			f.at = (f.at + step) % n
-		}
-		return f, nil
+// bindings are find's keys: enter ends it on the match, esc puts the selection back,
+// up and down move between the matches; the rest is typed.
+func (f *finder) bindings(m *Model) []screenKey {
+	k := &m.keys
+	on := func(kb key.Binding, do func(f *finder)) screenKey {
+		return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			do(f)
+			return f.found(m, nil)
+		})
 	}
+	return []screenKey{
+		onKey(k.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			f.giveUp(m)
+			return m.quit()
+		}),
+		on(k.Accept, func(f *finder) { f.accepted = true; f.input.Blur() }).shown(1),
+		on(k.Cancel, func(f *finder) { f.cancelled = true; f.input.Blur() }).shown(2),
+		on(k.NextMatch, func(f *finder) { f.step(1) }).shown(3),
+		on(k.PrevMatch, func(f *finder) { f.step(-1) }).shown(4),
+	}
+}
+
+// step moves to the next match (1) or the previous one (-1), round the ends.
+func (f *finder) step(by int) {
+	if n := len(f.hits); n > 0 {
+		f.at = (f.at + by + n) % n
+	}
+}
+
+// update types a key into the text and finds the matches again on the board.
+func (f *finder) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
-	f.input, cmd = updateInput(f.input, km)
-	f.hits, f.at = matches(o, cols, f.input.Value()), 0
-	return f, cmd
+	f.input, cmd = updateInput(f.input, msg)
+	f.hits, f.at = matches(m.cur, m.derived.cols, f.input.Value()), 0
+	return f.found(m, cmd)
 }
 
 // View is the prompt line: the input and how many teams match.
@@ -167,26 +172,22 @@ func matches(o *orgs.Org, cols [3][]int, q string) []hit {
 	return append(out, sinside...)
 }
 
-// update handles a key of find as you type, and selects on the board what it finds.
-func (f *finder) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.closeAll()
-		m.setFilter("")
-		m.board.back(m.cur, f.from, f.fromName)
-		return m.quit()
-	}
-	var cmd tea.Cmd
-	*f, cmd = f.Update(msg, m.cur, m.derived.cols)
+// giveUp closes find and puts the selection back where it was.
+func (f *finder) giveUp(m *Model) {
+	m.closeAll()
+	m.setFilter("")
+	m.board.back(m.cur, f.from, f.fromName)
+}
+
+// found filters the board by the text and selects what find found, or ends find as the
+// last key asked; cmd is what the key started.
+func (f *finder) found(m *Model, cmd tea.Cmd) tea.Cmd {
 	m.setFilter(f.input.Value())
 	switch {
 	case f.cancelled:
-		m.closeAll()
-		m.setFilter("")
-		m.board.back(m.cur, f.from, f.fromName)
+		f.giveUp(m)
 	case f.accepted && f.Current() == "":
-		m.closeAll()
-		m.setFilter("")
-		m.board.back(m.cur, f.from, f.fromName)
+		f.giveUp(m)
 		if q := f.input.Value(); q != "" {
 			m.setError(fmt.Sprintf("no team matches %q", q))
 		}

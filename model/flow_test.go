@@ -44,6 +44,16 @@ func finalModel(t *testing.T, tm *teatest.TestModel) *Model {
 	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 }
 
+// quitDiscarding quits with q, answers the question about unsaved changes with d, and is
+// the model as it ended.
+func quitDiscarding(t *testing.T, tm *teatest.TestModel) *Model {
+	t.Helper()
+	send(tm, "q")
+	waitFor(t, tm, "Unsaved changes")
+	send(tm, "d")
+	return finalModel(t, tm)
+}
+
 func TestFlowFindMoveUndoRedo(t *testing.T) {
 	m := New(Config{Opened: opened(t, "mixed"), Embedded: true, Styles: views.DefaultStyles(), Save: noSave, Write: noWrite})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
@@ -67,10 +77,7 @@ func TestFlowFindMoveUndoRedo(t *testing.T) {
 	waitFor(t, tm, "redid: moved")
 
 	// quit with the guard, discarding
-	send(tm, "q")
-	waitFor(t, tm, "Unsaved changes")
-	send(tm, "d")
-	fm := finalModel(t, tm)
+	fm := quitDiscarding(t, tm)
 	if got := fm.Current().Team("Operations SRE").Org; got != orgs.OrgSRE {
 		t.Errorf("final org %s", got)
 	}
@@ -81,11 +88,8 @@ func TestFlowFindMoveUndoRedo(t *testing.T) {
 
 func TestFlowSave(t *testing.T) {
 	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
 	ex, _ := orgs.ExampleNamed("mixed")
-	path := filepath.Join(dir, "mixed.toml")
-	if err := os.WriteFile(path, ex.Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 	op, err := orgs.Open(path, "")
 	if err != nil {
 		t.Fatal(err)
@@ -203,8 +207,7 @@ func waitForJournal(t *testing.T, input string, check func(*orgs.Org) bool) {
 // TestFlowJournalRestore: edit, the program is dropped without quitting (as when the
 // terminal is killed), and the next start on the same input offers the work back.
 func TestFlowJournalRestore(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	op, err := orgs.Open(path, "")
 	if err != nil {
 		t.Fatal(err)
@@ -234,10 +237,7 @@ func TestFlowJournalRestore(t *testing.T) {
 	waitFor(t, tm, "Unsaved work from an earlier session was found (")
 	send(tm, "r")
 	waitFor(t, tm, "restored the unsaved work")
-	send(tm, "q")
-	waitFor(t, tm, "Unsaved changes")
-	send(tm, "d")
-	fm := finalModel(t, tm)
+	fm := quitDiscarding(t, tm)
 	if fm.Current().Team("Operations SRE").Org != orgs.OrgSRE || fm.Current().Team("Online Shop").Headcount != 11 || !fm.Modified() {
 		t.Error("the restored model is not the edited one")
 	}

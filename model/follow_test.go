@@ -20,12 +20,7 @@ func shownSlide(t *testing.T, m *Model) views.Slide {
 // its page within it), not the facilitator's page number, all through the presentation.
 func TestFollowerShowsTheFacilitatorsSlideAtAnotherSize(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
-	h := NewHub(nil, nil)
-	m.shared = &sharing{hub: h, role: Facilitator}
-	m.publish()
-	p := NewParticipant(h, 1, "vera", Viewer, views.DefaultStyles())
-	run(p, keyMsgSize(200, 50))
-	deliver := func() { m.publish(); run(p, h.State()) }
+	p, deliver := joined(m, Viewer, 200, 50)
 
 	press(t, m, "p")
 	deliver()
@@ -60,12 +55,7 @@ func share(c *comparing) float64 { return float64(c.vp.YOffset) / float64(max(1,
 func TestFollowerFollowsTheCompareScroll(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "l", "l", ">", "<", "<", "+", "+") // a few changes to compare
-	h := NewHub(nil, nil)
-	m.shared = &sharing{hub: h, role: Facilitator}
-	m.publish()
-	p := NewParticipant(h, 1, "vera", Viewer, views.DefaultStyles())
-	run(p, keyMsgSize(160, 45))
-	deliver := func() { m.publish(); run(p, h.State()) }
+	p, deliver := joined(m, Viewer, 160, 45)
 	press(t, m, "c")
 	deliver()
 	press(t, m, "pgdown", "pgdown")

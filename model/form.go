@@ -65,8 +65,6 @@ type teamForm struct {
 	onCallSet bool
 	field     formField
 	err       string
-	// done is set when the user submitted (enter) or cancelled (esc) the form.
-	submitted, cancelled bool
 }
 
 // defaultOnCall is the on-call pattern a new team of a kind most likely has: the talk's
@@ -91,51 +89,28 @@ func newTeamForm(org orgs.OrgID) *teamForm {
 	return f
 }
 
-// Update handles a key in the form and returns the form.
-func (f teamForm) Update(km tea.KeyMsg, keys KeyMap) (teamForm, tea.Cmd) {
-	switch {
-	case key.Matches(km, keys.Accept):
-		f.submitted = true
-		return f, nil
-	case key.Matches(km, keys.Cancel):
-		f.cancelled = true
-		return f, nil
-	case key.Matches(km, keys.NextField):
-		f.focus((f.field + 1) % fieldCount)
-		return f, nil
-	case key.Matches(km, keys.PrevField):
-		f.focus((f.field + fieldCount - 1) % fieldCount)
-		return f, nil
-	}
+// choose types km into the field focused, or, on a field of choices, moves its choice by
+// step (1 the next, -1 the previous, 0 none).
+func (f *teamForm) choose(km tea.KeyMsg, step int) tea.Cmd {
 	var cmd tea.Cmd
 	switch f.field {
 	case fieldName:
 		f.name, cmd = updateInput(f.name, km)
 	case fieldHeadcount:
 		f.heads, cmd = updateInput(f.heads, km)
-	case fieldKind, fieldOrg, fieldOnCall:
-		step := 0
-		switch {
-		case key.Matches(km, keys.NextChoice):
-			step = 1
-		case key.Matches(km, keys.PrevChoice):
-			step = -1
+	case fieldKind:
+		f.kind = (f.kind + step + len(orgs.AllKinds)) % len(orgs.AllKinds)
+		if !f.onCallSet {
+			f.onCall = slices.Index(orgs.AllOnCalls, defaultOnCall[orgs.AllKinds[f.kind]])
 		}
-		switch f.field {
-		case fieldKind:
-			f.kind = (f.kind + step + len(orgs.AllKinds)) % len(orgs.AllKinds)
-			if !f.onCallSet {
-				f.onCall = slices.Index(orgs.AllOnCalls, defaultOnCall[orgs.AllKinds[f.kind]])
-			}
-		case fieldOnCall:
-			f.onCall = (f.onCall + step + len(orgs.AllOnCalls)) % len(orgs.AllOnCalls)
-			f.onCallSet = f.onCallSet || step != 0
-		default:
-			f.org = (f.org + step + len(orgs.AllOrgs)) % len(orgs.AllOrgs)
-		}
+	case fieldOnCall:
+		f.onCall = (f.onCall + step + len(orgs.AllOnCalls)) % len(orgs.AllOnCalls)
+		f.onCallSet = f.onCallSet || step != 0
+	case fieldOrg:
+		f.org = (f.org + step + len(orgs.AllOrgs)) % len(orgs.AllOrgs)
 	}
 	f.err = ""
-	return f, cmd
+	return cmd
 }
 
 func (f *teamForm) focus(field formField) {
@@ -210,8 +185,9 @@ type savePrompt struct {
 	// from the question about unsaved changes; "" otherwise.
 	then string
 	// note says what the saved file records about its baseline.
-	note                 string
-	submitted, cancelled bool
+	note string
+	// submitted is set when enter asked to save with a file name typed.
+	submitted bool
 	// raw is the suggested path as it is, shown is how the input shows it (sanitized): a
 	// file whose name holds a control character is saved under its real name unless the
 	// user changes it.
@@ -243,29 +219,28 @@ func (p savePrompt) Path() string {
 	return v
 }
 
-// Update handles a key in the prompt and returns the prompt.
-func (p savePrompt) Update(km tea.KeyMsg, keys KeyMap) (savePrompt, tea.Cmd) {
-	switch {
-	case key.Matches(km, keys.Accept):
-		p.submitted = strings.TrimSpace(p.path.Value()) != ""
-		if !p.submitted {
-			p.err = "type a file name"
-		}
-		return p, nil
-	case key.Matches(km, keys.Cancel):
-		p.cancelled = true
-		return p, nil
-	case key.Matches(km, keys.NextField), key.Matches(km, keys.PrevField):
-		p.field = 1 - p.field
-		if p.field == 0 {
-			p.title.Blur()
-			p.path.Focus()
-		} else {
-			p.path.Blur()
-			p.title.Focus()
-		}
-		return p, nil
+// accept submits the prompt when it has a file name.
+func (p *savePrompt) accept() {
+	p.submitted = strings.TrimSpace(p.path.Value()) != ""
+	if !p.submitted {
+		p.err = "type a file name"
 	}
+}
+
+// otherField moves the focus between the file and the title.
+func (p *savePrompt) otherField() {
+	p.field = 1 - p.field
+	if p.field == 0 {
+		p.title.Blur()
+		p.path.Focus()
+	} else {
+		p.path.Blur()
+		p.title.Focus()
+	}
+}
+
+// typed types km into the field focused; typing over a suggested file name replaces it.
+func (p *savePrompt) typed(km tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	if p.field == 0 {
 		if p.suggested && km.Type == tea.KeyRunes && !km.Alt {
@@ -277,7 +252,7 @@ func (p savePrompt) Update(km tea.KeyMsg, keys KeyMap) (savePrompt, tea.Cmd) {
 		p.title, cmd = updateInput(p.title, km)
 	}
 	p.err = ""
-	return p, cmd
+	return cmd
 }
 
 // fileHint says how the file field takes keys.
@@ -313,30 +288,43 @@ func (p savePrompt) Dialog(saving bool) *views.Dialog {
 	return &views.Dialog{Title: title, Body: strings.Join(body, "\n"), Error: p.err}
 }
 
-// update handles a key of the team form, and adds the team once it is submitted.
-func (f *teamForm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.closeAll()
-		return m.quit()
+// bindings are the team form's keys: tab and shift+tab move between the fields, left and
+// right change a field of choices, enter adds the team, esc cancels; the rest is typed.
+func (f *teamForm) bindings(m *Model) []screenKey {
+	k := &m.keys
+	change := k.Change.Help()
+	choice := func(kb key.Binding, step int) screenKey {
+		return onKey(kb, func(_ *Model, msg tea.KeyMsg) tea.Cmd { return f.choose(msg, step) }).said(2, change.Key, change.Desc)
 	}
-	var cmd tea.Cmd
-	*f, cmd = f.Update(msg, m.keys)
-	switch {
-	case f.cancelled:
-		m.closeAll()
-	case f.submitted:
-		f.submitted = false
-		t, err := f.Team()
-		if err == nil {
-			var c *orgs.Change
-			m.before = m.Selected()
-			if c, err = m.cur.AddTeam(t); err == nil {
-				m.commit(entry{c, -1})
-				m.closeAll()
-				return nil
-			}
+	field := func(kb key.Binding, by int) screenKey {
+		return onKeyDo(kb, func(*Model) { f.focus((f.field + formField(by) + fieldCount) % fieldCount) })
+	}
+	return []screenKey{
+		onKey(k.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.closeAll()
+			return m.quit()
+		}),
+		onKeyDo(k.Accept, f.submit).shown(3).only(editors),
+		onKeyDo(k.Cancel, (*Model).closeAll).shown(4),
+		field(k.NextField, 1).shown(1), field(k.PrevField, -1),
+		choice(k.NextChoice, 1), choice(k.PrevChoice, -1),
+	}
+}
+
+// update types a key no row has into the field focused.
+func (f *teamForm) update(_ *Model, msg tea.KeyMsg) tea.Cmd { return f.choose(msg, 0) }
+
+// submit adds the team the form describes, or says why it cannot.
+func (f *teamForm) submit(m *Model) {
+	t, err := f.Team()
+	if err == nil {
+		var c *orgs.Change
+		m.before = m.Selected()
+		if c, err = m.cur.AddTeam(t); err == nil {
+			m.commit(entry{c, -1})
+			m.closeAll()
+			return
 		}
-		f.err = err.Error()
 	}
-	return cmd
+	f.err = err.Error()
 }

@@ -57,11 +57,9 @@ func TestCompareComputesInACommand(t *testing.T) {
 // without one and touches nothing of the first's; once the first has ended, its work is
 // offered.
 func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	jp := orgs.JournalPath(path)
-	first := openModel(t, path, true)
-	start(first)
+	first := startedOn(t, path)
 	press(t, first, "+") // Online Shop 9 -> 10 people, journaled
 	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 10 {
 		t.Fatalf("the first dashboard's journal: %v", j)
@@ -92,8 +90,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 	}
 
 	ended(first) // killed: its work is now that of an earlier session
-	third := openModel(t, path, true)
-	start(third)
+	third := startedOn(t, path)
 	if !shown[*restoreQuestion](third) || onTop[restoreQuestion](third).found.org.Team("Online Shop").Headcount != 10 {
 		t.Errorf("the ended dashboard's work is not offered: screen %s", screenName(third))
 	}
@@ -106,8 +103,7 @@ func TestSecondDashboardOnAFileKeepsNoJournal(t *testing.T) {
 // When the journal cannot be written the header says "no recovery file" and why, from the
 // start, when the folder is read-only or the journal's path is not a regular file.
 func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	if err := os.Symlink(os.DevNull, orgs.JournalPath(path)); err != nil {
 		t.Fatal(err)
 	}

@@ -17,8 +17,7 @@ import (
 // dashboard names the link in its header and status, keeps no recovery file, and edits,
 // quitting and discarding never write, read or remove through it.
 func TestRecoveryFileLinkIsNamedAndNeverWrittenThrough(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	bashrc := filepath.Join(t.TempDir(), ".bashrc")
 	const content = "alias ll='ls -l'\n"
 	if err := os.WriteFile(bashrc, []byte(content), 0o644); err != nil {

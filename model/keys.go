@@ -2,8 +2,9 @@ package model
 
 import "github.com/charmbracelet/bubbles/key"
 
-// KeyMap holds every key binding of the dashboard. Bindings that do not apply to the current
-// selection are disabled, so the help never lists a dead key. Help text is plain ASCII.
+// KeyMap holds every key binding of the dashboard: which keys, and their words. What a key
+// does on a screen, when it applies and who may press it are the screen's rows
+// (keyrows.go). Help text is plain ASCII.
 type KeyMap struct {
 	// the board
 	Left, Right, Up, Down key.Binding

@@ -77,8 +77,7 @@ func TestLayoutInvariants(t *testing.T) {
 		}
 	}
 	// the file list with files in it, and compare with another file as side A
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	scenarioFiles(t, path)
 	for _, sz := range sizes {
 		for _, script := range [][]string{{"o"}, {"o", "end"}, {"o", "pgdown", "?"}, {"c", "L", "down", "enter"}, {"c", "L", "down", "enter", "end"}} {

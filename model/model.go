@@ -19,6 +19,7 @@ package model
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -130,7 +131,6 @@ func New(cfg Config) *Model {
 	m.help.Styles.FullSeparator = m.st.Muted
 	m.help.Styles.Ellipsis = m.st.Muted
 	m.help.ShortSeparator = "  "
-	m.presenter = newPresenter(m.keys)
 	if cfg.Present {
 		m.push(presentScreen{})
 	}
@@ -297,11 +297,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	// the status line speaks of the last action only: a key clears it (M shows it again)
 	m.status, m.statusErr = "", false
 	if m.shared.participant() {
-		if cmd, took := m.sharedKey(msg); took {
-			return cmd
-		}
+		m.shared.lastKey = time.Now()
 	}
-	return m.top().update(m, msg)
+	return m.press(msg)
 }
 
 // is reports whether msg is one of b's keys, enabled or not: a binding is disabled to keep
@@ -325,7 +323,7 @@ func (m *Model) typing() bool {
 // sync brings what depends on the state up to date after every message: which keys apply,
 // the layout, and the columns' scrolling.
 func (m *Model) sync() {
-	m.helpView = m.helpMemo.view(&m.help, m.top().help(m), m.st.Renderer())
+	m.helpView = m.helpMemo.view(&m.help, m.screenHelp(), m.st.Renderer())
 	if s, ok := m.top().(sizer); ok {
 		s.size(m)
 	}

@@ -146,6 +146,27 @@ func typeText(t testing.TB, m *Model, s string) {
 	}
 }
 
+// erase presses backspace once for each character of s.
+func erase(t testing.TB, m *Model, s string) {
+	t.Helper()
+	for range len(s) {
+		press(t, m, "backspace")
+	}
+}
+
+// refusedInPrompt types s into the prompt on top and presses enter: the prompt must stay,
+// saying why; then s is erased again.
+func refusedInPrompt(t testing.TB, m *Model, s, why string) {
+	t.Helper()
+	on := screenName(m)
+	typeText(t, m, s)
+	press(t, m, "enter")
+	if screenName(m) != on || !strings.Contains(m.View(), why) {
+		t.Fatalf("%q was taken: screen %s, want %s saying %q:\n%s", s, screenName(m), on, why, m.View())
+	}
+	erase(t, m, s)
+}
+
 // selectTeam selects a team through find, as a user would.
 func selectTeam(t testing.TB, m *Model, name string) {
 	t.Helper()
@@ -236,14 +257,21 @@ func TestPageKeys(t *testing.T) {
 	}
 }
 
+// movedWith is "mixed" with Operations SRE moved by key k, which must take it into org want.
+func movedWith(t *testing.T, k string, want orgs.OrgID) *Model {
+	t.Helper()
+	m := newModel(t, "mixed", 120, 40)
+	selectTeam(t, m, "Operations SRE")
+	press(t, m, k)
+	if got := team(t, m, "Operations SRE").Org; got != want {
+		t.Fatalf("%s: org = %s, want %s", k, got, want)
+	}
+	return m
+}
+
 func TestMoveKeys(t *testing.T) {
 	for _, k := range []string{">", "shift+right"} {
-		m := newModel(t, "mixed", 120, 40)
-		selectTeam(t, m, "Operations SRE")
-		press(t, m, k)
-		if got := team(t, m, "Operations SRE").Org; got != orgs.OrgSRE {
-			t.Fatalf("%s: org = %s", k, got)
-		}
+		m := movedWith(t, k, orgs.OrgSRE)
 		if m.Selected() != "Operations SRE" || m.board.Focus != 2 {
 			t.Errorf("%s: the selection did not follow the team: %q in %d", k, m.Selected(), m.board.Focus)
 		}
@@ -258,12 +286,7 @@ func TestMoveKeys(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"<", "shift+left"} {
-		m := newModel(t, "mixed", 120, 40)
-		selectTeam(t, m, "Operations SRE")
-		press(t, m, k)
-		if got := team(t, m, "Operations SRE").Org; got != orgs.OrgDev {
-			t.Fatalf("%s: org = %s", k, got)
-		}
+		m := movedWith(t, k, orgs.OrgDev)
 		press(t, m, k) // already leftmost
 		if !m.statusErr || !strings.Contains(m.status, "leftmost") || len(m.history) != 1 {
 			t.Errorf("%s at the edge: status %q, %d changes", k, m.status, len(m.history))
@@ -277,44 +300,32 @@ func TestFindKeys(t *testing.T) {
 	if !shown[*finder](m) {
 		t.Fatal("/ did not open find")
 	}
-	typeText(t, m, "ware")
-	if m.Selected() != "Warehouse Management" {
-		t.Errorf("find as you type selected %q", m.Selected())
+	// each step types text into find (after its keys), or presses keys, and then selects a
+	// team, with find still open or closed
+	for _, step := range []struct {
+		why, keys, typed, selected string
+		closed                     bool
+	}{
+		{"find as you type", "", "ware", "Warehouse Management", false},
+		{"enter keeps the match", "enter", "", "Warehouse Management", true},
+		{"find again", "/", "online", "Online Shop", false},
+		{"esc restores the selection", "esc", "", "Warehouse Management", true},
+		{"prefix matches come first", "/", "re", "Recommendations", false},
+		{"down walks the matches", "down", "", "Reliability Engineering", false},
+		{"up walks them back", "up", "", "Recommendations", false},
+		{"esc", "esc", "", "Warehouse Management", true},
+	} {
+		if step.keys != "" {
+			press(t, m, step.keys)
+		}
+		typeText(t, m, step.typed)
+		if m.Selected() != step.selected || m.onGround() != step.closed {
+			t.Fatalf("%s: screen %s, selected %q, want %q", step.why, screenName(m), m.Selected(), step.selected)
+		}
+		if step.typed != "" && !strings.Contains(m.View(), "/ "+step.typed) {
+			t.Errorf("%s: no prompt:\n%s", step.why, m.View())
+		}
 	}
-	if !strings.Contains(m.View(), "/ ware") {
-		t.Errorf("no prompt:\n%s", m.View())
-	}
-	press(t, m, "enter")
-	if !m.onGround() || m.Selected() != "Warehouse Management" {
-		t.Errorf("enter: screen %s, selected %q", screenName(m), m.Selected())
-	}
-
-	// esc restores the selection
-	press(t, m, "/")
-	typeText(t, m, "online")
-	if m.Selected() != "Online Shop" {
-		t.Fatalf("selected %q", m.Selected())
-	}
-	press(t, m, "esc")
-	if !m.onGround() || m.Selected() != "Warehouse Management" {
-		t.Errorf("esc: screen %s, selected %q", screenName(m), m.Selected())
-	}
-
-	// prefix matches come first; down and up walk the matches
-	press(t, m, "/")
-	typeText(t, m, "re")
-	if m.Selected() != "Recommendations" {
-		t.Errorf("first match %q, want the prefix match Recommendations", m.Selected())
-	}
-	press(t, m, "down")
-	if m.Selected() != "Reliability Engineering" {
-		t.Errorf("next match %q", m.Selected())
-	}
-	press(t, m, "up")
-	if m.Selected() != "Recommendations" {
-		t.Errorf("previous match %q", m.Selected())
-	}
-	press(t, m, "esc")
 
 	// no match: the selection stays, enter says so
 	press(t, m, "/")
@@ -368,7 +379,7 @@ func TestRunWithRoleKeys(t *testing.T) {
 	if applies(m, m.keys.Run) || applies(m, m.keys.Role) || applies(m, m.keys.With) {
 		t.Error("r, e or w enabled on an SRE team")
 	}
-	if strings.Contains(m.help.View(m.top().help(m)), "r run") {
+	if strings.Contains(m.help.View(m.screenHelp()), "r run") {
 		t.Error("the help lists r for an SRE team")
 	}
 }
@@ -403,14 +414,7 @@ func TestNewTeamForm(t *testing.T) {
 	if !strings.Contains(m.View(), "New team") || !strings.Contains(m.View(), "< sre >") {
 		t.Errorf("form not drawn with the column's defaults:\n%s", m.View())
 	}
-	typeText(t, m, "Checkout")
-	press(t, m, "enter")
-	if !shown[*teamForm](m) || !strings.Contains(m.View(), "already used") {
-		t.Fatalf("duplicate name accepted:\n%s", m.View())
-	}
-	for range len("Checkout") {
-		press(t, m, "backspace")
-	}
+	refusedInPrompt(t, m, "Checkout", "already used")
 	typeText(t, m, "Platform SRE")
 	press(t, m, "tab", "right", "right", "right") // kind sre -> sre-infra -> ops -> dev
 	press(t, m, "tab", "left")                    // org sre -> ops
@@ -730,11 +734,7 @@ func (s *saveRecorder) save(path string, cur *orgs.Org, meta orgs.ScenarioMeta, 
 func fileModel(t *testing.T, example string, save SaveFunc) (*Model, string) {
 	t.Helper()
 	dir := t.TempDir()
-	ex, _ := orgs.ExampleNamed(example)
-	path := filepath.Join(dir, example+".toml")
-	if err := os.WriteFile(path, ex.Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeExampleFile(t, dir, example, example+".toml")
 	op, err := orgs.Open(path, "")
 	if err != nil {
 		t.Fatal(err)

@@ -2,10 +2,8 @@ package model
 
 import (
 	"fmt"
-	"strings"
-
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
@@ -19,8 +17,7 @@ type namePrompt struct {
 	// team is the team's name: an edit arriving meanwhile (a shared session) may move it
 	team  string
 	title string
-	input textinput.Model
-	err   string
+	lineInput
 	// do makes the edit on o with the team at index i and the name typed; one says the
 	// edit changes that team alone.
 	do  func(o *orgs.Org, i int, name string) (*orgs.Change, error)
@@ -37,7 +34,7 @@ func (m *Model) startRename(i int) {
 	in.SetValue(m.cur.Teams[i].Name)
 	in.CursorEnd()
 	in.Focus()
-	m.show(&namePrompt{team: m.cur.Teams[i].Name, title: "Rename " + views.S(m.cur.Teams[i].Name), input: in,
+	m.show(&namePrompt{team: m.cur.Teams[i].Name, title: "Rename " + views.S(m.cur.Teams[i].Name), lineInput: lineInput{input: in},
 		do: func(o *orgs.Org, i int, name string) (*orgs.Change, error) { return o.RenameTeam(i, name) }})
 }
 
@@ -54,46 +51,34 @@ func (m *Model) startAddService(i int) {
 	in := newInput("service: ", orgs.MaxNameLen)
 	in.Placeholder = "service name"
 	in.Focus()
-	m.show(&namePrompt{team: m.cur.Teams[i].Name, title: "New service of " + views.S(m.cur.Teams[i].Name), input: in, one: true,
+	m.show(&namePrompt{team: m.cur.Teams[i].Name, title: "New service of " + views.S(m.cur.Teams[i].Name), lineInput: lineInput{input: in}, one: true,
 		do: func(o *orgs.Org, i int, name string) (*orgs.Change, error) { return o.AddService(i, name) }})
 }
 
-// update handles a key of the prompt: enter makes the edit, esc cancels.
-func (p *namePrompt) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case is(msg, m.keys.Cancel):
-		m.closeAll()
-		return nil
-	case is(msg, m.keys.Accept):
-		i := m.cur.TeamIndex(p.team)
-		if i < 0 {
-			m.closeAll()
-			m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
-			return nil
-		}
-		m.before = m.Selected()
-		c, err := p.do(m.cur, i, strings.TrimSpace(p.input.Value()))
-		if err != nil {
-			p.err = err.Error()
-			return nil
-		}
-		m.closeAll()
-		if !p.one {
-			i = -1 // a rename changes the teams that name the team too
-		}
-		m.editTeam(i, c, nil) // the change's subject selects the team, by its new name too
+// bindings are the prompt's keys: enter makes the edit, esc cancels; the rest is typed.
+func (p *namePrompt) bindings(m *Model) []screenKey {
+	return lineRows(&m.keys, "set", editors, p.answer, (*Model).closeAll)
+}
+
+// answer makes the edit with the name typed, or says why it is refused.
+func (p *namePrompt) answer(m *Model) tea.Cmd {
+	i := m.promptTeam(p.team)
+	if i < 0 {
 		return nil
 	}
-	var cmd tea.Cmd
-	p.input, cmd = updateInput(p.input, msg)
-	p.err = ""
-	return cmd
+	c, err := p.do(m.cur, i, strings.TrimSpace(p.input.Value()))
+	if err != nil {
+		p.err = err.Error()
+		return nil
+	}
+	m.closeAll()
+	if !p.one {
+		i = -1 // a rename changes the teams that name the team too
+	}
+	m.editTeam(i, c, nil) // the change's subject selects the team, by its new name too
+	return nil
 }
 
 func (p *namePrompt) dress(_ *Model, d *views.Data) {
 	d.Dialog = &views.Dialog{Title: p.title, Body: p.input.View() + "\n\n1 to 64 characters, unique ignoring case\n\nenter sets it, esc cancels", Error: p.err}
-}
-func (p *namePrompt) typing(*Model) bool { return true }
-func (p *namePrompt) help(m *Model) screenHelp {
-	return helpLine(withHelp(m.keys.Accept, "enter", "set"), m.keys.Cancel)
 }

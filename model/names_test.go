@@ -14,17 +14,8 @@ func TestRenameKey(t *testing.T) {
 	if !shown[*namePrompt](m) || !strings.Contains(m.View(), "Rename Cloud Operations") {
 		t.Fatalf("N opened no prompt:\n%s", m.View())
 	}
-	for range len("Cloud Operations") {
-		press(t, m, "backspace")
-	}
-	typeText(t, m, "Viewer")
-	press(t, m, "enter")
-	if !shown[*namePrompt](m) || !strings.Contains(m.View(), "already used") {
-		t.Fatalf("a name in use was taken:\n%s", m.View())
-	}
-	for range len("Viewer") {
-		press(t, m, "backspace")
-	}
+	erase(t, m, "Cloud Operations")
+	refusedInPrompt(t, m, "Viewer", "already used")
 	typeText(t, m, "Cloud Ops")
 	press(t, m, "enter")
 	if !m.onGround() || m.Selected() != "Cloud Ops" {

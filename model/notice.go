@@ -27,27 +27,33 @@ func (m *Model) tell(title, body string, then func() tea.Cmd) {
 	m.push(&notice{title: title, body: body, ok: ok, then: then})
 }
 
-func (n *notice) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.pop()
-		if n.then != nil {
-			return n.then()
-		}
-		return m.quit()
+// bindings are the notice's keys: enter or esc closes it and does what follows; ctrl+c
+// does too, or quits when nothing follows.
+func (n *notice) bindings(m *Model) []screenKey {
+	return []screenKey{
+		onKey(m.keys.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.pop()
+			if n.then != nil {
+				return n.then()
+			}
+			return m.quit()
+		}),
+		onKey(n.ok, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.pop()
+			if n.then != nil {
+				return n.then()
+			}
+			return nil
+		}).shown(1),
 	}
-	if !key.Matches(msg, n.ok) {
-		m.status, m.statusErr = n.body, true // the key cleared it; the notice still stands
-		return nil
-	}
-	m.pop()
-	if n.then != nil {
-		return n.then()
-	}
+}
+
+// update keeps the notice on the status line after any other key.
+func (n *notice) update(m *Model, _ tea.KeyMsg) tea.Cmd {
+	m.status, m.statusErr = n.body, true // the key cleared it; the notice still stands
 	return nil
 }
 
 func (n *notice) dress(_ *Model, d *views.Data) {
 	d.Dialog = &views.Dialog{Title: n.title, Body: views.S(n.body) + "\n\n" + n.ok.Help().Key + "  close", Wrap: true}
 }
-
-func (n *notice) help(*Model) screenHelp { return helpLine(n.ok) }

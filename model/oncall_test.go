@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/views"
 )
 
 // The talk's staffing what-if is played on the board: a team's on-call pattern cycles (a),
@@ -57,12 +56,8 @@ func TestOnCallKeys(t *testing.T) {
 // A viewer's on-call keys are refused at the key, with why; an editor's change the board.
 func TestOnCallKeysInASharedSession(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40)
-	h := NewHub(nil, nil)
-	m.shared = &sharing{hub: h, role: Facilitator}
-	m.publish()
-	p := NewParticipant(h, 1, "vera", Viewer, views.DefaultStyles())
-	run(p, keyMsgSize(120, 40))
-	run(p, h.State())
+	p, deliver := joined(m, Viewer, 120, 40)
+	deliver()
 	for _, k := range []string{"a", "A", "F", "B"} {
 		run(p, keyMsg(k))
 		if !p.statusErr || p.status != viewerWhy {

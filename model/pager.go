@@ -17,41 +17,15 @@ type pager struct {
 	render func(w int) []string
 	lines  []string
 	vp     viewport.Model
-	keys   pagerKeys
 	w, h   int
-	// done is set when the user closed it; next and prev when they asked for the next or
-	// the previous panel.
-	done, next, prev bool
-}
-
-// pagerKeys are the keys of a pager beside the viewport's own (up/down, j/k, pgup/pgdn).
-type pagerKeys struct {
-	Scroll, Page, Top, Bottom, Close, NextPanel, PrevPanel key.Binding
-	// panels is set when tab moves to the next panel.
+	// panels is set when tab moves to the next panel (a panel full screen).
 	panels bool
 }
 
 func newPager(title string, render func(w int) []string, panels bool) *pager {
-	p := &pager{title: title, render: render, vp: viewport.New(0, 0)}
+	p := &pager{title: title, render: render, vp: viewport.New(0, 0), panels: panels}
 	p.vp.MouseWheelEnabled = true
-	p.keys = pagerKeys{
-		Scroll:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("j/k", "scroll")),
-		Page:      key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "page")),
-		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top/bottom")),
-		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
-		Close:     key.NewBinding(key.WithKeys("esc", "q", "z", "M", "?"), key.WithHelp("esc", "back")),
-		NextPanel: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next panel")),
-		PrevPanel: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous panel")),
-		panels:    panels,
-	}
-	p.keys.NextPanel.SetEnabled(panels)
-	p.keys.PrevPanel.SetEnabled(panels)
 	return p
-}
-
-// ShortHelp is the pager's key help.
-func (k pagerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Scroll, k.Page, k.Top, k.NextPanel, k.Close}
 }
 
 // SetSize fits the pager to a w x h terminal whose help takes footer lines.
@@ -62,32 +36,6 @@ func (p *pager) SetSize(w, h, footer int) {
 	p.w, p.h = w, h
 	p.vp.Width, p.vp.Height = w, views.PageBodyHeight(w, h, footer, 0)
 	p.vp.SetContent(joinLines(p.lines))
-}
-
-// Update scrolls, or closes the pager.
-func (p pager) Update(msg tea.Msg) (pager, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(km, p.keys.Close):
-			p.done = true
-			return p, nil
-		case key.Matches(km, p.keys.NextPanel):
-			p.next = true
-			return p, nil
-		case key.Matches(km, p.keys.PrevPanel):
-			p.prev = true
-			return p, nil
-		case key.Matches(km, p.keys.Top):
-			p.vp.GotoTop()
-			return p, nil
-		case key.Matches(km, p.keys.Bottom):
-			p.vp.GotoBottom()
-			return p, nil
-		}
-	}
-	var cmd tea.Cmd
-	p.vp, cmd = p.vp.Update(msg)
-	return p, cmd
 }
 
 // View draws the pager with the status line and help of d.
@@ -171,36 +119,54 @@ func (m *Model) zoomPanel() {
 // zoomTitle is the title of panel p full screen.
 func zoomTitle(p views.PanelID) string { return p.Title() + " (full screen)" }
 
-// update scrolls the page, closes it, or shows the next or previous panel full screen.
-func (p *pager) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
+// bindings are a page's keys: scroll (the viewport's own keys), top and bottom, close
+// (the key that opened it too), and on a panel full screen the next or previous panel, and
+// the Services panel's sort key.
+func (p *pager) bindings(m *Model) []screenKey {
+	k := &m.keys
+	scroll := func(m *Model, msg tea.KeyMsg) tea.Cmd {
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(msg)
+		return cmd
+	}
+	panel := func(step int) func(m *Model) {
+		return func(m *Model) {
+			m.board.cyclePanel(m.an, step)
+			m.zoomPanel()
+		}
+	}
+	rows := []screenKey{onKey(k.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
 		m.closeAll()
 		return m.quit()
-	}
-	if is(msg, m.keys.SortBy) && p.title == zoomTitle(views.PanelServices) {
+	})}
+	if p.title == zoomTitle(views.PanelServices) {
 		// the Services panel full screen takes its sort key too
-		m.board.nextServiceOrder(m.Current())
-		m.zoomPanel()
-		return nil
+		rows = append(rows, onKeyDo(k.SortBy, func(m *Model) {
+			m.board.nextServiceOrder(m.Current())
+			m.zoomPanel()
+		}))
 	}
+	rows = append(rows, onKeyDo(key.NewBinding(key.WithKeys("esc", "q", "z", "M", "?"), key.WithHelp("esc", "back")), (*Model).closeAll).shown(5))
+	if p.panels {
+		rows = append(rows, onKeyDo(k.NextPanel, panel(1)).shown(4), onKeyDo(k.PrevPanel, panel(-1)))
+	}
+	return append(rows,
+		onKeyDo(key.NewBinding(key.WithKeys("home", "g")), func(*Model) { p.vp.GotoTop() }).said(3, "home/end", "top/bottom"),
+		onKeyDo(key.NewBinding(key.WithKeys("end", "G")), func(*Model) { p.vp.GotoBottom() }).said(3, "home/end", "top/bottom"),
+		onKey(key.NewBinding(key.WithKeys("up", "down")), scroll).said(1, "j/k", "scroll"),
+		onKey(key.NewBinding(key.WithKeys("pgup", "pgdown")), scroll).said(2, "pgup/pgdn", "page"),
+	)
+}
+
+// update scrolls with the viewport's own keys that no row has (j, k, space...).
+func (p *pager) update(_ *Model, msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
-	*p, cmd = p.Update(msg)
-	switch {
-	case p.done:
-		m.closeAll()
-	case p.next, p.prev:
-		step := 1
-		if p.prev {
-			step = -1
-		}
-		m.board.cyclePanel(m.an, step)
-		m.zoomPanel()
-	}
+	p.vp, cmd = p.vp.Update(msg)
 	return cmd
 }
 
 // zoomed reports whether a panel is open full screen.
 func (m *Model) zoomed() bool {
 	p, ok := m.top().(*pager)
-	return ok && p.keys.panels
+	return ok && p.panels
 }

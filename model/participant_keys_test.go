@@ -3,8 +3,6 @@ package model
 import (
 	"fmt"
 	"testing"
-
-	"github.com/sretopo/sretopo/views"
 )
 
 // participantKeys are the keys a participant can press: every letter and digit, the
@@ -38,12 +36,8 @@ func TestNoParticipantKeyPanics(t *testing.T) {
 				name := fmt.Sprintf("%v/%s/%dx%d", role, ex, size[0], size[1])
 				t.Run(name, func(t *testing.T) {
 					m := newModel(t, ex, size[0], size[1])
-					h := NewHub(nil, nil)
-					m.shared = &sharing{hub: h, role: Facilitator}
-					m.publish()
-					p := NewParticipant(h, 1, "vera", role, views.DefaultStyles())
-					run(p, keyMsgSize(size[0], size[1]))
-					run(p, h.State())
+					p, deliver := joined(m, role, size[0], size[1])
+					deliver()
 					for _, opener := range participantKeys {
 						if opener == "q" || opener == "Q" {
 							continue // leaves the session
@@ -56,7 +50,7 @@ func TestNoParticipantKeyPanics(t *testing.T) {
 							pressAll(t, p, name, k)
 						}
 						pressAll(t, p, name, "esc", "esc", "esc")
-						run(p, h.State())
+						deliver()
 					}
 				})
 			}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -17,9 +16,8 @@ import (
 // another folder is opened, or compared with, as one chosen in the list is.
 type pathPrompt struct {
 	overBoard
-	list  *fileList
-	input textinput.Model
-	err   string
+	list *fileList
+	lineInput
 }
 
 // startPathPrompt closes the file list l and asks for a path instead.
@@ -28,42 +26,33 @@ func (m *Model) startPathPrompt(l *fileList) {
 	in.Placeholder = "a .toml file, from the working directory or absolute"
 	in.Focus()
 	m.pop()
-	m.push(&pathPrompt{list: l, input: in})
+	m.push(&pathPrompt{list: l, lineInput: lineInput{input: in}})
 }
 
-// update handles a key of the prompt: enter takes the path as the list takes a file chosen,
-// esc goes back to the board.
-func (p *pathPrompt) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case is(msg, m.keys.Cancel):
-		m.pop()
+// bindings are the prompt's keys: enter takes the path as the list takes a file chosen,
+// esc goes back to the board; the rest is typed.
+func (p *pathPrompt) bindings(m *Model) []screenKey {
+	return lineRows(&m.keys, "take it", host, p.answer, (*Model).pop)
+}
+
+// answer takes the path typed, or says why it cannot.
+func (p *pathPrompt) answer(m *Model) tea.Cmd {
+	path := strings.TrimSpace(p.input.Value())
+	if path == "" {
+		p.err = "type the path of a .toml file"
 		return nil
-	case is(msg, m.keys.Accept):
-		path := strings.TrimSpace(p.input.Value())
-		if path == "" {
-			p.err = "type the path of a .toml file"
-			return nil
-		}
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			p.err = "there is no file " + views.S(path)
-			return nil
-		}
-		if err := orgs.CheckRegular(path); err != nil {
-			p.err = oneLine(err)
-			return nil
-		}
-		return m.chooseFile(p.list, orgs.OrgFile{Path: path})
 	}
-	var cmd tea.Cmd
-	p.input, cmd = updateInput(p.input, msg)
-	p.err = ""
-	return cmd
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		p.err = "there is no file " + views.S(path)
+		return nil
+	}
+	if err := orgs.CheckRegular(path); err != nil {
+		p.err = oneLine(err)
+		return nil
+	}
+	return m.chooseFile(p.list, orgs.OrgFile{Path: path})
 }
 
 func (p *pathPrompt) dress(_ *Model, d *views.Data) {
 	d.Dialog = &views.Dialog{Title: p.list.listing.Title, Body: p.input.View() + "\n\nenter takes it, esc goes back", Error: p.err}
-}
-func (p *pathPrompt) typing(*Model) bool { return true }
-func (p *pathPrompt) help(m *Model) screenHelp {
-	return helpLine(withHelp(m.keys.Accept, "enter", "take it"), m.keys.Cancel)
 }

@@ -3,7 +3,6 @@ package model
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -22,15 +21,8 @@ func TestOpenTakesATypedPath(t *testing.T) {
 	if !shown[*pathPrompt](m) {
 		t.Fatalf("t in the file list opened no path prompt: screen %s", screenName(m))
 	}
-	typeText(t, m, filepath.Join(other, "nothing.toml"))
-	press(t, m, "enter")
-	if !shown[*pathPrompt](m) || !strings.Contains(m.View(), "there is no file") {
-		t.Fatalf("a path to nothing was taken:\n%s", m.View())
-	}
-	for range len("nothing.toml") {
-		press(t, m, "backspace")
-	}
-	typeText(t, m, "health.toml")
+	refusedInPrompt(t, m, filepath.Join(other, "nothing.toml"), "there is no file")
+	typeText(t, m, there)
 	press(t, m, "enter")
 	if !m.onGround() || m.file != there || m.Current().Name != "Digital Health Platform" {
 		t.Errorf("the typed path was not opened: screen %s, file %q, status %q", screenName(m), m.file, m.status)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -16,6 +15,7 @@ import (
 // model, worked out in a command, the chosen stage and the drawn body, kept while the width
 // and the choice hold; a bubbles viewport keeps its scrolling.
 type planning struct {
+	rowsOnly
 	data *views.PlanView
 	// sel is the chosen stage (0-based).
 	sel    int
@@ -79,47 +79,29 @@ func (m *Model) planReady(msg planReadyMsg) {
 	msg.pl.body = nil // drawn at the next sync
 }
 
-// help is the plan screen's keys.
-func (pl *planning) help(m *Model) screenHelp {
+// bindings are the plan screen's keys: choose a stage, scroll, open the stage, or go back.
+func (pl *planning) bindings(m *Model) []screenKey {
 	k := &m.keys
-	return helpLine(
-		withHelp(k.Up, "up/down", "choose stage"), withHelp(k.PageDown, "pgup/pgdn", "scroll"),
-		withHelp(k.Accept, "enter", "open the stage"), withHelp(k.Cancel, "esc/g", "back"), k.Quit,
-	)
-}
-
-// update takes a key of the plan: choose a stage, scroll, open the stage, or go back.
-func (pl *planning) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	k := &m.keys
-	n := 0
-	if pl.data != nil {
-		n = len(pl.data.Plan.Stages)
+	on := onKeyDo
+	last := func() int {
+		if pl.data == nil {
+			return 0
+		}
+		return max(0, len(pl.data.Plan.Stages)-1)
 	}
-	switch {
-	case is(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Cancel), is(msg, k.Plan):
-		m.closeAll()
-	case key.Matches(msg, k.Up):
-		pl.sel = max(0, pl.sel-1)
-	case key.Matches(msg, k.Down):
-		pl.sel = max(0, min(n-1, pl.sel+1))
-	case key.Matches(msg, k.PageUp):
-		pl.vp.PageUp()
-	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Space):
-		pl.vp.PageDown()
-	case key.Matches(msg, k.Home):
-		pl.sel = 0
-		pl.vp.GotoTop()
-	case key.Matches(msg, k.End):
-		pl.sel = max(0, n-1)
-		pl.vp.GotoBottom()
-	case key.Matches(msg, k.Accept):
-		pl.openStage(m)
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+	pageDown := func(*Model) { pl.vp.PageDown() }
+	return []screenKey{
+		onKey(k.Quit, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.quit() }).shown(5),
+		on(k.Cancel, (*Model).closeAll).said(4, "esc/g", "back"), on(k.Plan, (*Model).closeAll).said(4, "esc/g", "back"),
+		on(k.Up, func(*Model) { pl.sel = max(0, pl.sel-1) }).said(1, "up/down", "choose stage"),
+		on(k.Down, func(*Model) { pl.sel = min(last(), pl.sel+1) }).said(1, "up/down", "choose stage"),
+		on(k.PageUp, func(*Model) { pl.vp.PageUp() }).said(2, "pgup/pgdn", "scroll"),
+		on(k.PageDown, pageDown).said(2, "pgup/pgdn", "scroll"), on(k.Space, pageDown),
+		on(k.Home, func(*Model) { pl.sel = 0; pl.vp.GotoTop() }),
+		on(k.End, func(*Model) { pl.sel = last(); pl.vp.GotoBottom() }),
+		on(k.Accept, pl.openStage).said(3, "enter", "open the stage").only(editors), // an edit
+		toggleHelp(k.Help),
 	}
-	return nil
 }
 
 // openStage makes the chosen stage's model the current model: one edit, undone with u, and

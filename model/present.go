@@ -11,48 +11,14 @@ import (
 	"github.com/sretopo/sretopo/views"
 )
 
-// presenter is presentation mode as a screen: which slide shows, and its keys. The slides
-// themselves are drawn by views from the session's analysis at the terminal's size, so the
-// presenter is handed them on every key.
+// presenter is presentation mode as a screen: which slide shows. The slides themselves are
+// drawn by views from the session's analysis at the terminal's size, so each key that
+// turns a page reads them again (Model.turn); the keys are presentation's rows.
 type presenter struct {
 	// page is the slide shown, at the size last drawn; at is what it shows, whatever the
 	// size: page is found again from at whenever the size changes (Model.placeSlide).
 	page int
 	at   SlideAt
-	keys presentKeys
-	// done is set when the presenter goes back to the board.
-	done bool
-}
-
-// presentKeys are presentation mode's keys.
-type presentKeys struct{ Prev, Next, First, Last, Step, Back key.Binding }
-
-func newPresenter(k KeyMap) presenter {
-	return presenter{keys: presentKeys{Prev: k.PrevPage, Next: k.NextPage, First: k.Home, Last: k.End, Step: k.Step, Back: k.Back}}
-}
-
-// Update pages through slides.
-func (p presenter) Update(km tea.KeyMsg, slides []views.Slide) (presenter, tea.Cmd) {
-	switch {
-	case key.Matches(km, p.keys.Back):
-		p.done = true
-	case key.Matches(km, p.keys.Prev):
-		p.page--
-	case key.Matches(km, p.keys.Next):
-		p.page++
-	case key.Matches(km, p.keys.First):
-		p.page = 0
-	case key.Matches(km, p.keys.Last):
-		p.page = len(slides) - 1
-	case key.Matches(km, p.keys.Step):
-		// the step is the key's place among Step's keys: 0 the opening, then steps 1 to 6
-		if i := views.FirstSlide(slides, slices.Index(p.keys.Step.Keys(), km.String())); i >= 0 {
-			p.page = i
-		}
-	}
-	p.page = max(0, min(len(slides)-1, p.page))
-	p.at = slideAt(slides, p.page)
-	return p, nil
 }
 
 // SlideAt is what a slide of the presentation shows, whatever the terminal's size: its
@@ -113,30 +79,57 @@ func (m *Model) placeSlide() {
 	}
 }
 
-func (m *Model) presentKey(msg tea.KeyMsg) tea.Cmd {
+// presentRows are presentation mode's keys: page through the slides, ? for the keys, and
+// back to the board.
+func (m *Model) presentRows() []screenKey {
 	k := &m.keys
-	switch {
-	case is(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	case m.help.ShowAll && key.Matches(msg, k.Cancel):
-		m.help.ShowAll = false // esc closes what ? opened, and only that
-		return nil
+	page := func(kb key.Binding, to func(p *presenter, msg tea.KeyMsg, slides []views.Slide)) screenKey {
+		return onKey(kb, func(m *Model, msg tea.KeyMsg) tea.Cmd {
+			m.turn(msg, to)
+			return nil
+		})
 	}
-	var cmd tea.Cmd
-	m.presenter, cmd = m.presenter.Update(msg, m.slides())
-	if m.presenter.done {
-		m.pop()
+	last := func(p *presenter, _ tea.KeyMsg, slides []views.Slide) { p.page = len(slides) - 1 }
+	return []screenKey{
+		onKey(k.Quit, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.quit() }).shown(7),
+		toggleHelp(k.Help).said(5, "?", "keys"),
+		onKey(k.Back, func(m *Model, msg tea.KeyMsg) tea.Cmd {
+			if m.help.ShowAll && is(msg, k.Cancel) {
+				m.help.ShowAll = false // esc closes what ? opened, and only that
+				return nil
+			}
+			m.turn(msg, nil)
+			m.pop()
+			return nil
+		}).shown(6),
+		page(k.PrevPage, func(p *presenter, _ tea.KeyMsg, _ []views.Slide) { p.page-- }).shown(1),
+		page(k.NextPage, func(p *presenter, _ tea.KeyMsg, _ []views.Slide) { p.page++ }).shown(2),
+		page(k.Home, func(p *presenter, _ tea.KeyMsg, _ []views.Slide) { p.page = 0 }).said(4, "home/end", "first/last"),
+		page(k.End, last).said(4, "home/end", "first/last"),
+		page(k.Step, func(p *presenter, msg tea.KeyMsg, slides []views.Slide) {
+			// the step is the key's place among Step's keys: 0 the opening, then steps 1 to 6
+			if i := views.FirstSlide(slides, slices.Index(k.Step.Keys(), msg.String())); i >= 0 {
+				p.page = i
+			}
+		}).shown(3),
 	}
-	return cmd
+}
+
+// turn moves the presenter's page as to says (nil: not at all), kept among the slides.
+func (m *Model) turn(msg tea.KeyMsg, to func(p *presenter, msg tea.KeyMsg, slides []views.Slide)) {
+	slides := m.slides()
+	p := &m.presenter
+	if to != nil {
+		to(p, msg, slides)
+	}
+	p.page = max(0, min(len(slides)-1, p.page))
+	p.at = slideAt(slides, p.page)
 }
 
 // startPresenting shows presentation mode from its first slide.
 func (m *Model) startPresenting() {
 	m.push(presentScreen{})
-	m.presenter = newPresenter(m.keys)
+	m.presenter = presenter{}
 }
 
 // slides are the presentation's screens at the terminal's size.

@@ -13,25 +13,13 @@ import (
 // discard them, or go back. It knows no session: the root model does what was chosen.
 type quitGuard struct {
 	overBoard
+	rowsOnly
 	// then is what follows ("quit", "open x.toml"); saveWords what s does ("save it").
 	then, saveWords string
 	keys            quitKeys
-	// choice is what the last key chose.
-	choice guardChoice
 }
 
-// guardChoice is an answer to the quit guard.
-type guardChoice int
-
-const (
-	guardNone    guardChoice = iota
-	guardSave                // s: save (or update the open scenario) first
-	guardSaveAs              // S: save as a new file first
-	guardDiscard             // d: discard the changes and go on
-	guardBack                // esc, c, q: back to the dashboard
-)
-
-// quitKeys are the quit guard's keys.
+// quitKeys are the quit guard's keys, in its words; its rows (bindings) and its dialog read them.
 type quitKeys struct{ Save, SaveAs, Discard, Back key.Binding }
 
 func newQuitGuard(then, saveWords string, k KeyMap) *quitGuard {
@@ -42,17 +30,6 @@ func newQuitGuard(then, saveWords string, k KeyMap) *quitGuard {
 		Discard: withHelp(k.Discard, "d", "discard and "+then),
 		Back:    back,
 	}}
-}
-
-// ShortHelp is the quit guard's key help.
-func (k quitKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Save, k.SaveAs, k.Discard, k.Back}
-}
-
-// Update takes the answer.
-func (q quitGuard) Update(msg tea.KeyMsg) quitGuard {
-	q.choice = guardChoice(choose(msg, q.keys.Save, q.keys.SaveAs, q.keys.Discard, q.keys.Back))
-	return q
 }
 
 // Dialog is the question as drawn in the panels' place.
@@ -126,23 +103,20 @@ func (m *Model) leave() tea.Cmd {
 	return m.removeJournal(true)
 }
 
-// update takes the answer to the quit guard and does what it chose.
-func (q *quitGuard) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) { // a second ctrl+c: the user wants out, and keeps the journal
-		m.quitting = true
-		return m.flushJournal()
+// bindings are the quit guard's keys: save first (s, S), discard the changes (d), or go
+// back (esc, c, q); a second ctrl+c leaves at once, keeping the journal.
+func (q *quitGuard) bindings(m *Model) []screenKey {
+	return []screenKey{
+		onKey(m.keys.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.quitting = true
+			return m.flushJournal()
+		}),
+		onKey(q.keys.Save, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.startSave(false) }).shown(1),
+		onKey(q.keys.SaveAs, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.startSave(true) }).shown(2),
+		onKey(q.keys.Discard, func(m *Model, _ tea.KeyMsg) tea.Cmd { return m.leave() }).shown(3),
+		onKeyDo(q.keys.Back, func(m *Model) {
+			m.closeAll()
+			m.pending = after{}
+		}).shown(4),
 	}
-	*q = q.Update(msg)
-	switch q.choice {
-	case guardSave:
-		return m.startSave(false)
-	case guardSaveAs:
-		return m.startSave(true)
-	case guardDiscard:
-		return m.leave()
-	case guardBack:
-		m.closeAll()
-		m.pending = after{}
-	}
-	return nil
 }

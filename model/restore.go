@@ -22,27 +22,17 @@ import (
 // restoreQuestion is the restore question as a screen; the root model does what was chosen.
 type restoreQuestion struct {
 	overBoard
+	rowsOnly
 	found *foundWork
 	// stale is set when the file changed on disk after the work was kept; file is the
 	// file's name.
 	stale bool
 	file  string
 	keys  restoreKeys
-	// choice is what the last key chose.
-	choice restoreChoice
 }
 
-// restoreChoice is an answer to the restore question.
-type restoreChoice int
-
-const (
-	restoreNone    restoreChoice = iota
-	restoreIt                    // r: restore the work (u undoes it)
-	restoreDiscard               // d: discard it
-	restoreLater                 // esc, q: decide later, the work kept
-)
-
-// restoreKeys are the restore question's keys.
+// restoreKeys are the restore question's keys, in its words; its rows (bindings) and its
+// dialog read them.
 type restoreKeys struct{ Restore, Discard, Later key.Binding }
 
 func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) *restoreQuestion {
@@ -51,15 +41,6 @@ func newRestoreQuestion(found *foundWork, stale bool, input string, k KeyMap) *r
 		Discard: withHelp(k.Discard, "d", "discard it"),
 		Later:   k.Later,
 	}}
-}
-
-// ShortHelp is the restore question's key help.
-func (k restoreKeys) ShortHelp() []key.Binding { return []key.Binding{k.Restore, k.Discard, k.Later} }
-
-// Update takes the answer.
-func (q restoreQuestion) Update(msg tea.KeyMsg) restoreQuestion {
-	q.choice = restoreChoice(choose(msg, q.keys.Restore, q.keys.Discard, q.keys.Later))
-	return q
 }
 
 // Dialog offers the earlier session's work in the panels' place, panelsH rows high,
@@ -91,39 +72,46 @@ func (q restoreQuestion) Dialog(panelsH int) *views.Dialog {
 	return &views.Dialog{Title: "Unsaved work found", Body: body, Wrap: true}
 }
 
-// update takes the answer to the restore question and does what it chose.
-func (q *restoreQuestion) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) { // leave everything as it is, the recovery file too
-		m.quitting = true
-		return tea.Quit
-	}
-	*q = q.Update(msg)
-	f := q.found
-	switch q.choice {
-	case restoreIt:
-		m.journal.ready = true
-		m.closeAll()
-		m.before = m.Selected()
-		c, err := m.cur.ResetTo(f.org)
-		if err != nil {
-			m.setError("nothing to restore: " + err.Error())
+// bindings are the restore question's keys: restore the work (r), discard it (d), or
+// decide later (esc, q); ctrl+c leaves everything as it is, the recovery file too.
+func (q *restoreQuestion) bindings(m *Model) []screenKey {
+	return []screenKey{
+		onKey(m.keys.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.quitting = true
+			return tea.Quit
+		}),
+		onKey(q.keys.Restore, func(m *Model, _ tea.KeyMsg) tea.Cmd { return q.restore(m) }).shown(1),
+		onKey(q.keys.Discard, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.journal.ready = true
+			m.closeAll()
+			m.setStatus("discarded the unsaved work of an earlier session")
 			return m.removeJournal(false)
-		}
-		c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
-		m.commit(entry{c, -1})
-		m.setStatus(c.Summary + "; u undoes it")
-	case restoreDiscard:
-		m.journal.ready = true
-		m.closeAll()
-		m.setStatus("discarded the unsaved work of an earlier session")
-		return m.removeJournal(false)
-	case restoreLater:
-		// the earlier work stays where it is, offered again at the next start, and this
-		// session keeps no journal of its own until then (it would replace that work)
-		m.journal.failed = true // the header says "no recovery file"
-		m.closeAll()
-		m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
+		}).shown(2),
+		onKey(q.keys.Later, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			// the earlier work stays where it is, offered again at the next start, and this
+			// session keeps no journal of its own until then (it would replace that work)
+			m.journal.failed = true // the header says "no recovery file"
+			m.closeAll()
+			m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
+			return nil
+		}).shown(3),
 	}
+}
+
+// restore makes the earlier session's work the current model, one edit that u undoes.
+func (q *restoreQuestion) restore(m *Model) tea.Cmd {
+	f := q.found
+	m.journal.ready = true
+	m.closeAll()
+	m.before = m.Selected()
+	c, err := m.cur.ResetTo(f.org)
+	if err != nil {
+		m.setError("nothing to restore: " + err.Error())
+		return m.removeJournal(false)
+	}
+	c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
+	m.commit(entry{c, -1})
+	m.setStatus(c.Summary + "; u undoes it")
 	return nil
 }
 

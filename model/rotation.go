@@ -2,11 +2,9 @@ package model
 
 import (
 	"fmt"
+	tea "github.com/charmbracelet/bubbletea"
 	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
@@ -17,9 +15,8 @@ import (
 type rotationPrompt struct {
 	overBoard
 	// team is the team's name: an edit arriving meanwhile (a shared session) may move it
-	team  string
-	input textinput.Model
-	err   string
+	team string
+	lineInput
 }
 
 // startRotation opens the rotation prompt for team i, prefilled with its rotation.
@@ -38,47 +35,39 @@ func (m *Model) startRotation(i int) {
 		in.SetValue(strconv.Itoa(t.Rotation))
 	}
 	in.Focus()
-	m.show(&rotationPrompt{team: t.Name, input: in})
+	m.show(&rotationPrompt{team: t.Name, lineInput: lineInput{input: in}})
 }
 
-// update handles a key of the rotation prompt: enter sets the rotation (empty or 0 unsets
-// it), esc cancels.
-func (p *rotationPrompt) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case is(msg, m.keys.Cancel):
-		m.closeAll()
-		return nil
-	case is(msg, m.keys.Accept):
-		v := strings.TrimSpace(p.input.Value())
-		n := 0
-		if v != "" {
-			var err error
-			if n, err = strconv.Atoi(v); err != nil {
-				p.err = fmt.Sprintf("%q is not a number of people", v)
-				return nil
-			}
-		}
-		i := m.cur.TeamIndex(p.team)
-		if i < 0 {
-			m.closeAll()
-			m.setError(fmt.Sprintf("%q is no longer in the organization", views.S(p.team)))
+// bindings are the rotation prompt's keys: enter sets the rotation (empty or 0 unsets
+// it), esc cancels; the rest is typed.
+func (p *rotationPrompt) bindings(m *Model) []screenKey {
+	return lineRows(&m.keys, "set", editors, p.answer, (*Model).closeAll)
+}
+
+// answer sets the rotation typed, or says why it is refused.
+func (p *rotationPrompt) answer(m *Model) tea.Cmd {
+	v := strings.TrimSpace(p.input.Value())
+	n := 0
+	if v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil {
+			p.err = fmt.Sprintf("%q is not a number of people", v)
 			return nil
 		}
-		m.before = m.Selected()
-		c, err := m.cur.SetRotation(i, n)
-		if err != nil {
-			p.err = err.Error()
-			return nil
-		}
-		m.closeAll()
-		m.editTeam(i, c, nil)
-		m.board.panel = views.PanelStaffing // where the new load shows
+	}
+	i := m.promptTeam(p.team)
+	if i < 0 {
 		return nil
 	}
-	var cmd tea.Cmd
-	p.input, cmd = updateInput(p.input, msg)
-	p.err = ""
-	return cmd
+	c, err := m.cur.SetRotation(i, n)
+	if err != nil {
+		p.err = err.Error()
+		return nil
+	}
+	m.closeAll()
+	m.editTeam(i, c, nil)
+	m.board.panel = views.PanelStaffing // where the new load shows
+	return nil
 }
 
 // dialog draws the rotation prompt with the team's load now.

@@ -17,25 +17,47 @@ import (
 
 // Saving: s, S, the questions they ask and the outcome of a save.
 
-func (m *Model) saveKey(msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Interrupt) {
-		m.closeAll()
-		m.saving = false
-		return m.quit()
+// saveRows are the save prompt's keys: enter saves, tab moves between the file and the
+// title, esc cancels; the rest is typed.
+func (m *Model) saveRows() []screenKey {
+	k := &m.keys
+	prompt := func(kb key.Binding, do func(p *savePrompt)) screenKey {
+		return onKey(kb, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			return m.onSavePrompt(func(p *savePrompt) tea.Cmd {
+				do(p)
+				return nil
+			})
+		})
 	}
+	return []screenKey{
+		onKey(k.Interrupt, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+			m.closeAll()
+			m.saving = false
+			return m.quit()
+		}),
+		prompt(k.Accept, (*savePrompt).accept).shown(1),
+		onKeyDo(k.Cancel, func(m *Model) {
+			if !m.saving {
+				m.closeAll()
+				if m.pending.kind != doNothing {
+					m.setStatus("not saved; still here")
+				}
+				m.pending = after{}
+			}
+		}).shown(3),
+		prompt(k.NextField, (*savePrompt).otherField).shown(2),
+		prompt(k.PrevField, (*savePrompt).otherField),
+	}
+}
+
+// onSavePrompt does do to the save prompt, unless a save runs (one save at a time), and
+// saves once the prompt is submitted.
+func (m *Model) onSavePrompt(do func(p *savePrompt) tea.Cmd) tea.Cmd {
 	if m.saving {
-		return nil // one save at a time
+		return nil
 	}
-	var cmd tea.Cmd
-	m.save, cmd = m.save.Update(msg, m.keys)
-	switch {
-	case m.save.cancelled:
-		m.closeAll()
-		if m.pending.kind != doNothing {
-			m.setStatus("not saved; still here")
-		}
-		m.pending = after{}
-	case m.save.submitted:
+	cmd := do(&m.save)
+	if m.save.submitted {
 		m.save.submitted = false
 		m.saving = true
 		return m.saveCmd(m.newSaveRequest(m.save.Path(), false))

@@ -143,8 +143,7 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 		t.Fatalf("journal of the saved scenario: %v, %v", j, err)
 	}
 	// opened again, the scenario offers the work
-	m := openModel(t, saved, true)
-	start(m)
+	m := startedOn(t, saved)
 	if v := m.View(); !shown[*restoreQuestion](m) || !strings.Contains(v, "Unsaved work found") {
 		t.Fatalf("no restore offered:\n%s", v)
 	}
@@ -153,10 +152,8 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 // TestRestoreLaterAndStale: the recovery question says when the file changed on disk after
 // the work was kept, and esc decides later, keeping the work for the next start.
 func TestRestoreLaterAndStale(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	path := mixedFile(t)
+	m := startedOn(t, path)
 	press(t, m, "+")
 	jp := orgs.JournalPath(path)
 	deadline := time.Now().Add(5 * time.Second)
@@ -168,8 +165,7 @@ func TestRestoreLaterAndStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	ended(m) // the first dashboard is gone (a crash): its lock with it
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	v := m.View()
 	if !shown[*restoreQuestion](m) || !strings.Contains(v, "changed on disk after this work was kept") || !strings.Contains(v, "decide later") {
 		t.Fatalf("no warning or no esc in the question:\n%s", v)

@@ -47,6 +47,20 @@ func openModel(t *testing.T, path string, journal bool) *Model {
 	return m
 }
 
+// mixedFile writes the mixed example as mixed.toml in a directory of its own.
+func mixedFile(t *testing.T) string {
+	t.Helper()
+	return writeExampleFile(t, t.TempDir(), "mixed", "mixed.toml")
+}
+
+// startedOn opens path with a journal, as the command line does, and starts it.
+func startedOn(t *testing.T, path string) *Model {
+	t.Helper()
+	m := openModel(t, path, true)
+	start(m)
+	return m
+}
+
 // ended releases what the process of m would release when it ends without quitting (the
 // lock on its journal): the next model on the same file is then a later session, not a
 // second dashboard beside a live one.
@@ -258,10 +272,8 @@ func TestSaveFromTheExample(t *testing.T) {
 // TestJournalCoalescesAHeldKey: forty changes in a row ask for one write, which holds the
 // last of them; moving around writes nothing.
 func TestJournalCoalescesAHeldKey(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	path := mixedFile(t)
+	m := startedOn(t, path)
 	for _, k := range []string{"down", "up", "right", "left", "?", "?"} {
 		if _, cmd := m.Update(keyMsg(k)); cmd != nil {
 			t.Fatalf("%s: a command (a journal write?) without a change", k)
@@ -302,10 +314,8 @@ func TestJournalCoalescesAHeldKey(t *testing.T) {
 }
 
 func TestJournalNotWrittenWithoutChange(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	path := mixedFile(t)
+	m := startedOn(t, path)
 	press(t, m, "j", "l", "c", "esc", "p", "esc", "/", "esc")
 	if exists(orgs.JournalPath(path)) {
 		t.Error("a journal without a change")
@@ -316,13 +326,11 @@ func TestJournalNotWrittenWithoutChange(t *testing.T) {
 }
 
 func TestJournalRemovedOnCleanEnds(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	jp := orgs.JournalPath(path)
 
 	// discard
-	m := openModel(t, path, true)
-	start(m)
+	m := startedOn(t, path)
 	press(t, m, "+")
 	if !exists(jp) {
 		t.Fatal("no journal after a change")
@@ -336,8 +344,7 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 	}
 
 	// save
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	press(t, m, "+", "s", "enter")
 	if exists(jp) || m.Modified() {
 		t.Error("the journal stayed after a save")
@@ -354,8 +361,7 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 	}
 
 	// a second ctrl+c leaves with unsaved changes: the journal stays, up to date
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	press(t, m, "+")
 	m.Update(keyMsg("+")) // its write is not due yet
 	press(t, m, "ctrl+c")
@@ -368,16 +374,14 @@ func TestJournalRemovedOnCleanEnds(t *testing.T) {
 }
 
 func TestRestoreOffered(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	file, _, _ := orgs.LoadFile(path)
 	work := file.Clone()
 	work.Teams[work.TeamIndex("Operations SRE")].Org = orgs.OrgSRE
 	if err := orgs.WriteJournal(path, work); err != nil {
 		t.Fatal(err)
 	}
-	m := openModel(t, path, true)
-	start(m)
+	m := startedOn(t, path)
 	if !shown[*restoreQuestion](m) {
 		t.Fatalf("no restore offered: screen %s", screenName(m))
 	}
@@ -409,8 +413,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, work); err != nil {
 		t.Fatal(err)
 	}
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	press(t, m, "d")
 	if !m.onGround() || m.Modified() || exists(orgs.JournalPath(path)) {
 		t.Error("discard: the journal stayed or the model changed")
@@ -421,8 +424,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, file); err != nil {
 		t.Fatal(err)
 	}
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	if !m.onGround() || exists(orgs.JournalPath(path)) {
 		t.Error("a journal equal to the file was offered or kept")
 	}
@@ -432,8 +434,7 @@ func TestRestoreOffered(t *testing.T) {
 	if err := orgs.WriteJournal(path, work); err != nil {
 		t.Fatal(err)
 	}
-	m = openModel(t, path, true)
-	start(m)
+	m = startedOn(t, path)
 	if !press(t, m, "ctrl+c") || !exists(orgs.JournalPath(path)) {
 		t.Error("ctrl+c at the question: not quit, or the journal went")
 	}
@@ -585,8 +586,7 @@ func TestCompareKey(t *testing.T) {
 }
 
 func TestCompareWithAnotherFile(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path := mixedFile(t)
 	s1, _ := scenarioFiles(t, path)
 	m := openModel(t, path, false)
 	press(t, m, "c", "L")
@@ -653,8 +653,7 @@ func TestExportKey(t *testing.T) {
 func TestJournalFailureShows(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := openModel(t, path, true)
-	start(m)
+	m := startedOn(t, path)
 	if err := os.Chmod(dir, 0o555); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -14,13 +13,14 @@ import (
 // screen on top, draws that screen and shows its keys. A screen reaches no other screen: what
 // it cannot do itself it asks of the root model (an edit, another screen, a save).
 type screen interface {
-	// update handles a key while the screen is on top.
+	// bindings are the screen's keys as it stands, one row a key (keyrows.go): dispatch,
+	// the help line, the help in columns, dimming and a participant's permissions read them.
+	bindings(m *Model) []screenKey
+	// update handles a key no row has while the screen is on top: a letter typed, a
+	// viewport's own scrolling.
 	update(m *Model, msg tea.KeyMsg) tea.Cmd
 	// view draws the screen from d, the data of the board as it stands.
 	view(m *Model, d *views.Data) string
-	// help is the screen's keys as the help line shows them (short) and as ? shows them in
-	// columns (full).
-	help(m *Model) screenHelp
 }
 
 // dresser is a screen shown over the board that puts itself into the board's data: a dialog
@@ -44,37 +44,6 @@ type mouser interface {
 // sizer is a screen whose content depends on the terminal's size, sized after every message.
 type sizer interface {
 	size(m *Model)
-}
-
-// screenHelp is a screen's key help, for bubbles help.
-type screenHelp struct {
-	short []key.Binding
-	full  [][]key.Binding
-}
-
-// choose is the place (from 1) of the first of bs that msg is one of, 0 when none: a
-// question's answer.
-func choose(msg tea.KeyMsg, bs ...key.Binding) int {
-	for i, b := range bs {
-		if key.Matches(msg, b) {
-			return i + 1
-		}
-	}
-	return 0
-}
-
-// helpLine is the help of a screen whose keys fit one line.
-func helpLine(keys ...key.Binding) screenHelp { return screenHelp{short: keys} }
-
-// ShortHelp is the one-line help.
-func (h screenHelp) ShortHelp() []key.Binding { return h.short }
-
-// FullHelp is the help in columns; one column of the short help when the screen has no other.
-func (h screenHelp) FullHelp() [][]key.Binding {
-	if h.full == nil {
-		return [][]key.Binding{h.short}
-	}
-	return h.full
 }
 
 // ---- the stack ------------------------------------------------------------------
@@ -157,89 +126,63 @@ func (overBoard) view(m *Model, d *views.Data) string {
 
 // ---- the screens ----------------------------------------------------------------
 
-// boardTop is the board on top: its keys and the mouse go to m.board (board.go).
+// boardTop is the board on top: its keys and the mouse go to m.board (board.go), whose
+// rows (bindings.go) are the screen's.
 type boardTop struct{ overBoard }
 
+func (boardTop) bindings(m *Model) []screenKey {
+	return retarget(m.board.bindings(m.boardNow()), func(m *Model, msg tea.KeyMsg) tea.Cmd { return m.boardKey(msg) })
+}
 func (boardTop) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.boardKey(msg) }
 func (boardTop) mouse(m *Model, msg tea.MouseMsg)        { m.board = m.board.Mouse(msg, m.boardCtx()) }
-
-func (boardTop) help(m *Model) screenHelp {
-	return screenHelp{short: shortHelp(m.board.bindings(m.boardNow()), m.shared)}
-}
 
 // presentScreen is presentation mode (present.go), on the board.
 type presentScreen struct{}
 
-func (presentScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.presentKey(msg) }
+func (presentScreen) bindings(m *Model) []screenKey { return m.presentRows() }
+
+// update keeps the page among the slides after a key no row has.
+func (presentScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	m.turn(msg, nil)
+	return nil
+}
 
 func (presentScreen) view(m *Model, d *views.Data) string { return views.Present(d, m.st, m.w, m.h) }
-
-func (presentScreen) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(k.PrevPage, k.NextPage, k.Step, withHelp(k.Home, "home/end", "first/last"), withHelp(k.Help, "?", "keys"), k.Back, k.Quit)
-}
 
 // saveScreen is the save prompt (form.go, save_flow.go).
 type saveScreen struct{ overBoard }
 
-func (saveScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd { return m.saveKey(msg) }
+func (saveScreen) bindings(m *Model) []screenKey { return m.saveRows() }
+
+// update types into the prompt's field.
+func (saveScreen) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	return m.onSavePrompt(func(p *savePrompt) tea.Cmd { return p.typed(msg) })
+}
 
 func (saveScreen) dress(m *Model, d *views.Data) { d.Dialog = m.save.Dialog(m.saving) }
 func (saveScreen) typing(*Model) bool            { return true }
-func (saveScreen) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(k.Accept, k.NextField, k.Cancel)
-}
 
 // The screens that hold their own state: find, the team form, the rotation prompt, the
 // quit guard, the restore question, a yes/no question, a page, the file list.
 
 func (f *finder) dress(m *Model, d *views.Data) { d.Prompt = f.View(m.st) }
 func (f *finder) typing(*Model) bool            { return true }
-func (f *finder) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(k.Accept, k.Cancel, k.NextMatch, k.PrevMatch)
-}
 
 func (q *quitGuard) dress(_ *Model, d *views.Data) { d.Dialog = q.Dialog() }
-func (q *quitGuard) help(*Model) screenHelp        { return helpLine(q.keys.ShortHelp()...) }
 
 func (c *confirm) dress(_ *Model, d *views.Data) { d.Dialog = c.Dialog() }
-func (c *confirm) help(*Model) screenHelp        { return helpLine(c.keys.ShortHelp()...) }
 
-func (p *pager) mouse(_ *Model, msg tea.MouseMsg)    { *p, _ = p.Update(msg) }
+func (p *pager) mouse(_ *Model, msg tea.MouseMsg)    { p.vp, _ = p.vp.Update(msg) }
 func (p *pager) view(m *Model, d *views.Data) string { return p.View(d, m.st) }
 func (p *pager) size(m *Model)                       { p.SetSize(m.w, m.h, lipgloss.Height(m.helpView)) }
-func (p *pager) help(*Model) screenHelp              { return helpLine(p.keys.ShortHelp()...) }
 
 func (f *teamForm) dress(_ *Model, d *views.Data) { d.Dialog = f.Dialog() }
 func (f *teamForm) typing(*Model) bool            { return f.field == fieldName || f.field == fieldHeadcount }
-func (f *teamForm) help(m *Model) screenHelp {
-	k := &m.keys
-	return helpLine(k.NextField, k.Change, k.Accept, k.Cancel)
-}
 
 func (p *rotationPrompt) dress(m *Model, d *views.Data) { d.Dialog = p.dialog(m) }
 func (p *rotationPrompt) typing(*Model) bool            { return true }
-func (p *rotationPrompt) help(m *Model) screenHelp {
-	return helpLine(withHelp(m.keys.Accept, "enter", "set"), m.keys.Cancel)
-}
 
 func (q *restoreQuestion) dress(m *Model, d *views.Data) { d.Dialog = q.Dialog(m.lay.Panels.H) }
-func (q *restoreQuestion) help(*Model) screenHelp        { return helpLine(q.keys.ShortHelp()...) }
 
-// update takes a key of the file list; ? shows its keys in full.
-func (f *fileList) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Help) {
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	}
-	return f.handle(m, msg)
-}
-
-func (f *fileList) mouse(m *Model, msg tea.MouseMsg)    { f.handle(m, msg) }
 func (f *fileList) view(m *Model, d *views.Data) string { return f.View(d, m.w, m.h) }
 func (f *fileList) size(m *Model)                       { f.SetSize(m.w, m.pageBodyHeight(0)) }
-func (f *fileList) help(*Model) screenHelp {
-	return screenHelp{short: f.keys.ShortHelp(), full: f.keys.FullHelp()}
-}

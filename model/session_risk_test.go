@@ -136,10 +136,8 @@ func moveKeys(m *Model) []string {
 func BenchmarkMoveDefersRisk10k(b *testing.B) {
 	m := settledServicesModel(b)
 	keys := moveKeys(m)
-	k := 0
-	loop(b, func() {
-		_, cmd := m.Update(keyMsg(keys[k%2]))
-		k++
+	loopKeys(b, keys, func(key string) {
+		_, cmd := m.Update(keyMsg(key))
 		if cmd == nil || len(m.riskWaiting) == 0 {
 			b.Fatal("the move left nothing to simulate in the background")
 		}
@@ -152,10 +150,8 @@ func BenchmarkMoveDefersRisk10k(b *testing.B) {
 func BenchmarkMoveThenRisk10k(b *testing.B) {
 	m := settledServicesModel(b)
 	keys := moveKeys(m)
-	k := 0
-	loop(b, func() {
-		_, cmd := m.Update(keyMsg(keys[k%2]))
-		k++
+	loopKeys(b, keys, func(key string) {
+		_, cmd := m.Update(keyMsg(key))
 		m.Update(riskMsgOf(b, cmd))
 		if m.an.Risk == nil {
 			b.Fatal("no figures after the result")

@@ -391,39 +391,32 @@ func (m *Model) followScreen(v SharedView) tea.Cmd {
 	return nil
 }
 
-// sharedKey handles a participant's keys that differ from the facilitator's: follow,
-// leaving, and the keys that only the facilitator has. It reports whether it took the key.
-func (m *Model) sharedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	s := m.shared
-	k := &m.keys
-	s.lastKey = time.Now()
-	if m.typing() {
-		return nil, false
-	}
-	switch {
-	case is(msg, k.Follow):
+// followRow is a participant's f, on every screen without a text input: follow the
+// facilitator, or browse on one's own.
+func (m *Model) followRow() screenKey {
+	return onKey(m.keys.Follow, func(m *Model, _ tea.KeyMsg) tea.Cmd {
+		s := m.shared
 		s.following = !s.following
 		s.hub.setFollowing(s.id, s.following)
-		if s.following {
-			m.setStatus("following the facilitator")
-			if st := s.hub.State(); st != nil {
-				return m.follow(st.View), true
-			}
-		} else {
+		if !s.following {
 			m.setStatus("browsing on your own: f follows the facilitator again")
+			return nil
 		}
-		return nil, true
-	case m.compared() != nil && (is(msg, k.LeftSide) || is(msg, k.Options)):
-		// the files to compare are the facilitator's: a participant follows their compare
-		m.setError(facilitatorOnly)
-		return nil, true
-	}
-	if r, ok := rowFor(m.board.bindings(m.boardNow()), msg.String()); ok && r.browse && s.following && shown[boardTop](m) {
+		m.setStatus("following the facilitator")
+		if st := s.hub.State(); st != nil {
+			return m.follow(st.View)
+		}
+		return nil
+	})
+}
+
+// browse stops a participant following the facilitator: they moved on their own.
+func (m *Model) browse() {
+	if s := m.shared; s.participant() && s.following {
 		s.following = false
 		s.hub.setFollowing(s.id, false)
 		m.setStatus("browsing on your own: f follows the facilitator again")
 	}
-	return nil, false
 }
 
 // facilitatorOnly is why a participant cannot open, save or export.

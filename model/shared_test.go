@@ -11,12 +11,19 @@ import (
 // hub without a network: deliver hands the participant what the facilitator published last.
 func sharedPair(t *testing.T, m *Model) (participant *Model, deliver func()) {
 	t.Helper()
-	h := NewHub(nil, nil)
-	m.shared = &sharing{hub: h, role: Facilitator}
+	return joined(m, Viewer, 120, 40)
+}
+
+// joined makes m the facilitator of a shared session and joins one participant of role at
+// w x h, by a hub without a network: deliver publishes what the facilitator shows and hands
+// it to the participant.
+func joined(m *Model, role ShareRole, w, h int) (participant *Model, deliver func()) {
+	hub := NewHub(nil, nil)
+	m.shared = &sharing{hub: hub, role: Facilitator}
 	m.publish()
-	p := NewParticipant(h, 1, "vera", Viewer, views.DefaultStyles())
-	run(p, keyMsgSize(120, 40))
-	return p, func() { run(p, h.State()) }
+	p := NewParticipant(hub, 1, "vera", role, views.DefaultStyles())
+	run(p, keyMsgSize(w, h))
+	return p, func() { m.publish(); run(p, hub.State()) }
 }
 
 // TestFollowerShowsTheFourColumnCompare: a participant following the facilitator shows the

@@ -70,36 +70,31 @@ func TestReportsGolden(t *testing.T) {
 	for name, p := range pairs {
 		d := orgs.Compare("a.toml", p[0], "b.toml", p[1])
 		for _, format := range DiffFormats {
-			t.Run("diff/"+name+"/"+format, func(t *testing.T) {
-				out, err := RenderDiff(format, d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				golden.RequireEqual(t, out)
-			})
+			goldenOf(t, "diff/"+name+"/"+format, func() ([]byte, error) { return RenderDiff(format, d) })
 		}
 		plan := &PlanOutput{Plan: orgs.MakePlan(p[0], p[1]), Base: "a.toml", Target: "b.toml"}
 		plan.Plan.Date(orgs.Month{Year: 2027, Month: 1}, nil) // dated, for the gantt chart
 		for _, format := range PlanFormats {
-			t.Run("plan/"+name+"/"+format, func(t *testing.T) {
-				out, err := RenderPlan(format, plan)
-				if err != nil {
-					t.Fatal(err)
-				}
-				golden.RequireEqual(t, out)
-			})
+			goldenOf(t, "plan/"+name+"/"+format, func() ([]byte, error) { return RenderPlan(format, plan) })
 		}
 	}
 
 	files := []string{"ops-run-it.toml", "mixed.toml", "mixed-scenario-1.toml", "bank.toml"}
 	options := orgs.CompareOptions(files, []*orgs.Org{example(t, "ops-run-it"), example(t, "mixed"), mixedScenario(t), example(t, "bank")})
 	for _, format := range CompareFormats {
-		t.Run("compare/"+format, func(t *testing.T) {
-			out, err := RenderOptions(format, options)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.RequireEqual(t, out)
-		})
+		goldenOf(t, "compare/"+format, func() ([]byte, error) { return RenderOptions(format, options) })
 	}
+}
+
+// goldenOf renders in a subtest of that name, which must render without error and give the
+// subtest's golden file.
+func goldenOf(t *testing.T, name string, render func() ([]byte, error)) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		out, err := render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden.RequireEqual(t, out)
+	})
 }

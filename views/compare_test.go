@@ -1,14 +1,12 @@
 package views
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -32,26 +30,21 @@ func drawCompare(c *Compare, st Styles, w, h, offset int) string {
 }
 
 func TestCompareGolden(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	c := compareData(base, cur)
-	for _, sz := range []struct{ w, h int }{{80, 24}, {200, 60}} {
-		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			out := drawCompare(c, DefaultStyles(), sz.w, sz.h, 0)
-			checkFits(t, out, sz.w, sz.h)
-			if got := strings.Count(out, "\n") + 1; got != sz.h {
-				t.Errorf("%d lines, want the full height %d", got, sz.h)
-			}
-			golden.RequireEqual(t, []byte(out))
-		})
-	}
+	goldenAt(t, [][2]int{{80, 24}, {200, 60}}, func(t *testing.T, w, h int) string {
+		out := drawCompare(c, DefaultStyles(), w, h, 0)
+		if got := strings.Count(out, "\n") + 1; got != h {
+			t.Errorf("%d lines, want the full height %d", got, h)
+		}
+		return out
+	})
 }
 
 // TestCompareShowsEveryVerdict reads the whole body (scrolled or not) for what the diff and
 // the analyses say, so that a dropped verdict fails here and not only in a golden file.
 func TestCompareShowsEveryVerdict(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	cur.Teams = append(cur.Teams, orgs.Team{Name: "Gift Cards", Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 4, Run: orgs.RunYou, SRERole: orgs.RoleRotation, OnCall: orgs.OnCall8x5})
 	c := compareData(base, cur)
 	for _, w := range []int{80, 120, 200} {
@@ -90,8 +83,7 @@ func TestCompareShowsEveryVerdict(t *testing.T) {
 // TestCompareAndFileListFit draws the compare screen and the file list at many sizes and
 // scroll positions: nothing outside the terminal, and the full height is used.
 func TestCompareAndFileListFit(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	c := compareData(base, cur)
 	st := DefaultStyles()
 	at := time.Date(2026, 1, 5, 14, 3, 0, 0, time.UTC)

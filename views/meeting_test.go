@@ -131,8 +131,7 @@ var meetingSizes = []struct{ w, h int }{{80, 24}, {120, 35}, {160, 45}, {200, 50
 // marked when it differs from the baseline, whole at every meeting size; at 200x55 the
 // Identity panel that changed may be off screen, its verdict is not.
 func TestVerdictStripAtEverySize(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	for _, sz := range append(meetingSizes, struct{ w, h int }{200, 55}) {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			d := data(t, base, cur, "Online Shop", sz.w, sz.h)
@@ -181,8 +180,7 @@ func TestVerdictStripAtEverySize(t *testing.T) {
 // TestPlanSaysItsDecisionsInWords: the plan names a target made from its own base "the
 // current model" and says each decision's kind in words, never its code.
 func TestPlanSaysItsDecisionsInWords(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	p := &PlanView{BaseName: "mixed.toml", TargetName: "mixed.toml", Plan: orgs.MakePlan(base, cur)}
 	lines, _ := PlanBody(p, DefaultStyles(), 200, 0)
 	body := strings.Join(lines, "\n")

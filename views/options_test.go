@@ -11,8 +11,7 @@ import (
 // `sretopo compare` shows, nothing is wider than the terminal, and the best value of a row
 // with a better end carries the mark while the others do not.
 func TestOptionsBody(t *testing.T) {
-	base, moved := example(t, "mixed")
-	moveSRE(t, moved)
+	base, moved := movedMixed(t)
 	_, bigger := example(t, "mixed")
 	if _, err := bigger.AddHeadcount(bigger.TeamIndex("Checkout"), +3); err != nil {
 		t.Fatal(err)

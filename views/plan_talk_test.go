@@ -104,13 +104,7 @@ func TestTalkPlanReadsAsARoadmap(t *testing.T) {
 // meeting size.
 func TestTalkPlanGolden(t *testing.T) {
 	_, _, p := talkCase(t)
-	for _, sz := range []struct{ w, h int }{{80, 24}, {160, 45}} {
-		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			out := drawPlan(p, DefaultStyles(), sz.w, sz.h, 0)
-			checkFits(t, out, sz.w, sz.h)
-			golden.RequireEqual(t, []byte(out))
-		})
-	}
+	goldenAt(t, [][2]int{{80, 24}, {160, 45}}, func(_ *testing.T, w, h int) string { return drawPlan(p, DefaultStyles(), w, h, 0) })
 }
 
 // TestTalkDecideStepWalksTheRoadmap pages through the Decide step's plan in the talk's case:

@@ -1,11 +1,8 @@
 package views
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -23,23 +20,15 @@ func drawPlan(p *PlanView, st Styles, w, h, sel int) string {
 // TestPlanGolden pins the plan screen of a what-if of "mixed" with a run change, a headcount
 // change and a move of an SRE team: three stages.
 func TestPlanGolden(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	p := planView(base, cur)
-	for _, sz := range []struct{ w, h int }{{80, 24}, {120, 40}} {
-		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			out := drawPlan(p, DefaultStyles(), sz.w, sz.h, 0)
-			checkFits(t, out, sz.w, sz.h)
-			golden.RequireEqual(t, []byte(out))
-		})
-	}
+	goldenAt(t, [][2]int{{80, 24}, {120, 40}}, func(_ *testing.T, w, h int) string { return drawPlan(p, DefaultStyles(), w, h, 0) })
 }
 
 // TestPlanBodyShowsEveryStage reads the whole body for each stage's heading, decisions and
 // verdicts, in the book's order, with the chosen stage marked.
 func TestPlanBodyShowsEveryStage(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	p := planView(base, cur)
 	if len(p.Plan.Stages) != 3 {
 		t.Fatalf("%d stages, want 3 (staffing, run, reporting lines)", len(p.Plan.Stages))

@@ -14,8 +14,7 @@ import (
 // the criteria the move changes as the reports word them, all of them drawn in full (z),
 // and in a panel the size of an 80x24 board what it cuts says "z for all".
 func TestTransitionShowsTheCriteriaThatChange(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	d := data(t, base, cur, "Online Shop", 80, 24)
 	var moved *orgs.TeamTransition
 	for i := range d.An.Transition.Teams {

@@ -95,6 +95,28 @@ func TestDashboardGolden(t *testing.T) {
 	}
 }
 
+// goldenAt draws at each size (width, height) in a subtest of its own: the drawing must fit
+// the terminal and be the subtest's golden file.
+func goldenAt(t *testing.T, sizes [][2]int, draw func(t *testing.T, w, h int) string) {
+	t.Helper()
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			out := draw(t, sz[0], sz[1])
+			checkFits(t, out, sz[0], sz[1])
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// movedMixed is the "mixed" example as the baseline and, as the current model, the same
+// with moveSRE's three changes.
+func movedMixed(t testing.TB) (base, cur *orgs.Org) {
+	t.Helper()
+	base, cur = example(t, "mixed")
+	moveSRE(t, cur)
+	return base, cur
+}
+
 // moveSRE is the planning meeting's first move: the ops org's SRE team into the SRE org,
 // and one dev team to SRE run it.
 func moveSRE(t testing.TB, cur *orgs.Org) {
@@ -113,8 +135,7 @@ func moveSRE(t testing.TB, cur *orgs.Org) {
 func TestDashboardChangedGolden(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			base, cur := example(t, "mixed")
-			moveSRE(t, cur)
+			base, cur := movedMixed(t)
 			d := data(t, base, cur, "Operations SRE", sz.w, sz.h)
 			d.Header.Modified = true
 			d.Status = `moved "Operations SRE" from the ops org to the SRE org`
@@ -131,8 +152,7 @@ func TestDashboardChangedGolden(t *testing.T) {
 }
 
 func TestPanelsGolden(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	for p := PanelID(0); p < panelCount; p++ {
 		for _, sz := range []struct{ w, h int }{{60, 20}, {100, 30}} {
 			t.Run(fmt.Sprintf("%s/%dx%d", p.Title(), sz.w, sz.h), func(t *testing.T) {
@@ -146,8 +166,7 @@ func TestPanelsGolden(t *testing.T) {
 }
 
 func TestPresentGolden(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	d := data(t, base, cur, "", 80, 24)
 	d.Plan = orgs.MakePlan(base, cur)
 	d.Help = "left previous  right/space next  0-6 opening, step  home/end first/last  ? keys"
@@ -171,8 +190,7 @@ func TestPresentGolden(t *testing.T) {
 // TestPanelsShowTheAnalysis checks what each panel says against the analysis, so a panel that
 // drops a verdict fails here and not only in a golden file someone regenerates.
 func TestPanelsShowTheAnalysis(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	d := data(t, base, cur, "Online Shop", 200, 60)
 	st := DefaultStyles()
 	panel := func(p PanelID) string { return strings.Join(renderPanel(p, d, st, 100, 40), "\n") }
@@ -266,8 +284,7 @@ func TestTooSmall(t *testing.T) {
 // at the top, in the middle and at the bottom of a long column, and checks nothing is drawn
 // outside the terminal.
 func TestLayoutAtEverySize(t *testing.T) {
-	base, cur := example(t, "mixed")
-	moveSRE(t, cur)
+	base, cur := movedMixed(t)
 	st := DefaultStyles()
 	for w := 0; w <= 210; w += 11 {
 		for h := 0; h <= 64; h += 5 {
@@ -433,8 +450,7 @@ func TestDashboardColourGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			lipgloss.SetColorProfile(tc.profile)
 			lipgloss.SetHasDarkBackground(tc.dark)
-			base, cur := example(t, "mixed")
-			moveSRE(t, cur)
+			base, cur := movedMixed(t)
 			d := data(t, base, cur, "Operations SRE", tc.w, tc.h)
 			d.Header.Modified = true
 			d.Status = "no team matches \"zz\""

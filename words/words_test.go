@@ -33,7 +33,7 @@ func TestChange(t *testing.T) {
 // separators, hours to the hundredth with their unit, whatever the size.
 func TestNumbersReadAlike(t *testing.T) {
 	eur := "EUR"
-	for got, want := range map[string]string{
+	saysEach(t, map[string]string{
 		People(1):               "1 person",
 		People(12000):           "12,000 people",
 		Count(1500, "dev team"): "1,500 dev teams",
@@ -47,11 +47,7 @@ func TestNumbersReadAlike(t *testing.T) {
 		Percent(0.538):          "53.8%",
 		Percent(1):              "100%",
 		Decimal(99.95, 4):       "99.95",
-	} {
-		if got != want {
-			t.Errorf("got %q, want %q", got, want)
-		}
-	}
+	})
 }
 
 // TestEachRunModelHasOneShortAndOneLongForm: the short form is what tables and sentences
@@ -88,16 +84,12 @@ func example(t *testing.T, name string) *orgs.Org {
 func TestHeadlinesSayWhatTheyCover(t *testing.T) {
 	o := example(t, "mixed")
 	an := orgs.Analyse(o, o)
-	for got, want := range map[string]string{
+	saysEach(t, map[string]string{
 		RunModelHeadline(an): "You build it, you run it (7 of 13 dev teams)",
 		TopologyHeadline(an): "Topology 1: every developer an SRE on rotation (4 of 13 dev teams), not pure",
 		DominantRunModel(an): "you run it (7 of 13 dev teams)",
 		DominantTopology(an): "1 (4 of 13 dev teams)",
-	} {
-		if got != want {
-			t.Errorf("got %q, want %q", got, want)
-		}
-	}
+	})
 }
 
 // TestDiffChangesHaveTheirParts: each change of a diff has the parts a two-column view
@@ -174,14 +166,10 @@ func TestHeadlineWithoutMajoritySaysMixedFirst(t *testing.T) {
 	if an.RunModel.Majority {
 		t.Fatal("the bank example has a majority run model: the test needs one without")
 	}
-	for got, want := range map[string]string{
+	saysEach(t, map[string]string{
 		RunModelHeadline(an): "mixed, no run model covers most dev teams; largest: You build it, ops run it (2 of 4 dev teams)",
 		DominantRunModel(an): "mixed, largest: ops run it (2 of 4 dev teams)",
-	} {
-		if got != want {
-			t.Errorf("got %q, want %q", got, want)
-		}
-	}
+	})
 }
 
 // TestNoIdentitySaysWhy: an organization without SRE people (ops run it) has no identity,
@@ -194,5 +182,15 @@ func TestNoIdentitySaysWhy(t *testing.T) {
 	}
 	if got, want := IdentityHeadline(an.Identity), "none (no SRE people, so no SRE identity yet)"; got != want {
 		t.Errorf("IdentityHeadline = %q, want %q", got, want)
+	}
+}
+
+// saysEach checks each of words (what a function said, and what it should say).
+func saysEach(t *testing.T, words map[string]string) {
+	t.Helper()
+	for got, want := range words {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
 	}
 }
