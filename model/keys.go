@@ -89,7 +89,7 @@ func DefaultKeyMap() KeyMap {
 		Redo:            b([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		Baseline:        b([]string{"b"}, "b", "back to baseline"),
 		Save:            b([]string{"s"}, "s", "save scenario"),
-		SaveAs:          b([]string{"S"}, "S", "save as a new scenario"),
+		SaveAs:          b([]string{"S"}, "S", "always save as a new scenario"),
 		Present:         b([]string{"p"}, "p", "present"),
 		Help:            b([]string{"?"}, "?", "every key"),
 		Quit:            b([]string{"q", "ctrl+c"}, "q", "quit"),
