@@ -277,14 +277,17 @@ func (m *Model) publish() {
 	if cmp != nil {
 		view.Scroll = cmp.scrollShare()
 	}
-	if s.sentState != nil && s.sentAn == m.an && view == s.sentView {
+	// a save changes neither the model nor the view, but the file and "modified" the room
+	// reads in the header: it is published as a new state too
+	saved := s.sentState != nil && (s.sentState.File != m.file || s.sentState.Modified != m.Modified())
+	if s.sentState != nil && s.sentAn == m.an && view == s.sentView && !saved {
 		return
 	}
 	st := &SharedState{}
 	if s.sentState != nil {
 		*st = *s.sentState
 	}
-	if s.sentState == nil || s.sentAn != m.an {
+	if s.sentState == nil || s.sentAn != m.an || saved {
 		s.version++
 		s.sentOrg = m.cur.Clone()
 		s.sentAn = m.Snapshot() // never written over: the next analysis is made afresh

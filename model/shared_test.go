@@ -87,3 +87,29 @@ func TestFollowerShowsTheFourColumnCompare(t *testing.T) {
 		t.Errorf("the follower did not go back to the board with the facilitator: screen %s", screenName(p))
 	}
 }
+
+// TestFollowerSeesTheSave: a save changes neither the model nor the view, but it changes the
+// file the room works on and clears "modified"; a participant's header says so, with the
+// facilitator's message, instead of keeping the file saved from.
+func TestFollowerSeesTheSave(t *testing.T) {
+	dir := t.TempDir()
+	m := openModel(t, writeExampleFile(t, dir, "mixed", "mixed.toml"), false)
+	p, deliver := joined(m, Viewer, 160, 45)
+	press(t, m, "+")
+	deliver()
+	if v := p.View(); !strings.Contains(v, "modified") {
+		t.Fatalf("the participant does not show the edit as unsaved:\n%s", v)
+	}
+	press(t, m, "s", "enter")
+	if m.Modified() {
+		t.Fatalf("the facilitator's save did not happen: %q", m.status)
+	}
+	deliver()
+	v := p.View()
+	if strings.Contains(v, "modified") || !strings.Contains(v, "mixed-scenario-1.toml") {
+		t.Errorf("the participant's header does not follow the save:\n%s", v)
+	}
+	if !strings.Contains(v, "facilitator: saved") {
+		t.Errorf("the participant is not told of the save:\n%s", v)
+	}
+}
