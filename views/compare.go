@@ -9,6 +9,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // Compare is what the compare screen (`c`) shows: two organizations side by side, A on the
@@ -281,7 +282,10 @@ func topologySection(c *Compare) cmpSection {
 func runModelSection(c *Compare) cmpSection {
 	v := c.Diff.Verdicts
 	s := cmpSection{title: "Run models"}
-	s.rows = append(s.rows, cmpRow{label: "dominant", left: report.ModelName(v.RunModel.From), right: report.ModelName(v.RunModel.To), changed: v.RunModel.Changed})
+	// a dominant model without a majority is only the largest of a mix (rules.md 1)
+	majority := v.RunModelMajority
+	s.rows = append(s.rows, cmpRow{label: "dominant", left: words.MixedOr(majority.From, v.RunModel.From), right: words.MixedOr(majority.To, v.RunModel.To),
+		changed: v.RunModel.Changed || majority.Changed})
 	find := func(mix []orgs.RunModelMix, id orgs.RunModel) (int, float64) {
 		for _, m := range mix {
 			if m.ID == id {
@@ -359,11 +363,11 @@ func fundingSection(c *Compare) cmpSection {
 func transitionSection(c *Compare) cmpSection {
 	t := c.Diff.Verdicts.Transition
 	s := cmpSection{title: "Transition from A to B"}
-	words := t.Verdict.Words()
+	verdict := t.Verdict.Words()
 	if t.Verdict == orgs.VerdictUnlikely || t.Verdict == orgs.VerdictNoReason {
-		words = GlyphWarning + " " + words
+		verdict = GlyphWarning + " " + verdict
 	}
-	s.rows = append(s.rows, cmpRow{label: "verdict", left: "", right: words, changed: t.Verdict != orgs.VerdictUnchanged})
+	s.rows = append(s.rows, cmpRow{label: "verdict", left: "", right: verdict, changed: t.Verdict != orgs.VerdictUnchanged})
 	for _, tt := range t.Teams {
 		from := "-"
 		if tt.From != "" {
