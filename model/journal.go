@@ -13,6 +13,7 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // The journal keeps unsaved work safe from a crash or a killed terminal: every change of
@@ -309,7 +310,7 @@ func oneLine(err error) string {
 	if errors.As(err, &le) && len(le.Problems) > 0 {
 		s := le.Problems[0].String()
 		if n := len(le.Problems) - 1; n > 0 {
-			s += fmt.Sprintf(" (and %s)", report.Count(n, "more problem"))
+			s += fmt.Sprintf(" (and %s)", words.Count(n, "more problem"))
 		}
 		return views.S(s)
 	}

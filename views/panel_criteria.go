@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss/table"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // ---- criteria -------------------------------------------------------------
@@ -45,7 +45,7 @@ type criterionRow struct {
 }
 
 func newCriteriaInput(an *orgs.Analysis) criteriaInput {
-	in := criteriaInput{dom: -1, baseline: report.ModelName(an.BaselineRunModel), rows: make([]criterionRow, len(an.Criteria))}
+	in := criteriaInput{dom: -1, baseline: words.RunModel(an.BaselineRunModel), rows: make([]criterionRow, len(an.Criteria))}
 	if an.RunModel.Dominant != nil {
 		in.dominant, in.dom = true, an.RunModel.Dominant.Column()
 	}
@@ -225,7 +225,7 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 func criteriaShares(in *criteriaInput, st Styles, critW int, mw [4]int) string {
 	share := st.ink().Muted.Render(Pad("share of dev teams", critW))
 	for c := range orgs.ComparedModels {
-		s := Center(report.Percent(in.shares[c]), mw[c])
+		s := Center(words.Percent(in.shares[c]), mw[c])
 		if c == in.dom {
 			s = st.ink().AccentBold.Render(s)
 		} else {

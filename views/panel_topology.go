@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/words"
 )
 
@@ -20,7 +19,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		return []string{st.ink().Warning.Render(Trunc(GlyphWarning+" no dev team: no run model, no topology", w))}
 	}
 	if an.Topology.Dominant != nil {
-		head = append(head, styled(st.ink().AccentBold, wrapped(report.TopologyName(an.Topology.Dominant), w, "", "  "))...)
+		head = append(head, styled(st.ink().AccentBold, wrapped(words.Topology(an.Topology.Dominant), w, "", "  "))...)
 	} else {
 		head = append(head, styled(st.ink().AccentBold, wrapped(words.NoTopology(an), w, "", "  "))...)
 	}
@@ -45,7 +44,7 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		head = append(head, styled(st.ink().Text, wrapped(txt, w, "", "  "))...)
 	}
 	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
-		head = append(head, styled(st.ink().Changed, wrapped("was "+report.TopologyName(ch.WasTopology.Value), w, GlyphChanged+" ", "  "))...)
+		head = append(head, styled(st.ink().Changed, wrapped("was "+words.Topology(ch.WasTopology.Value), w, GlyphChanged+" ", "  "))...)
 	}
 	if ch := d.Changes; ch != nil && ch.WasRunModel.Changed {
 		now, was := "no dominant run model", "none"
@@ -124,7 +123,7 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 	if w < 40 {
 		labelW = min(labelW, 10)
 	}
-	nums := fmt.Sprintf(" %3d %6s", n, report.Percent(share))
+	nums := fmt.Sprintf(" %3d %6s", n, words.Percent(share))
 	if delta != "" {
 		nums += " " + delta
 	}
