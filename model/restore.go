@@ -122,7 +122,7 @@ func (q *restoreQuestion) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 		// session keeps no journal of its own until then (it would replace that work)
 		m.journal.failed = true // the header says "no recovery file"
 		m.closeAll()
-		m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
+		m.tell("Decided later", "the earlier work stays in "+orgs.JournalPath(m.input)+" and is offered again at the next start; until then, changes here have no recovery file", nil)
 	}
 	return nil
 }
