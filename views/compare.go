@@ -385,7 +385,7 @@ func transitionSection(c *Compare) cmpSection {
 		s.rows = append(s.rows, cmpRow{note: "Decisions, with how hard each is to undo:"})
 	}
 	for _, dec := range t.Decisions {
-		s.rows = append(s.rows, cmpRow{note: fmt.Sprintf("- %s: %s, %s [%s]", dec.Kind, S(dec.Subject), S(dec.Detail), dec.Changeability)})
+		s.rows = append(s.rows, cmpRow{note: "- " + words.Decision(dec, S) + " [" + words.HowHard(dec.Changeability) + "]"})
 	}
 	return s
 }
@@ -463,11 +463,19 @@ func advisorySection(c *Compare) cmpSection {
 	s := cmpSection{title: "Advisories"}
 	a, b := advisoryCount(c.Left), advisoryCount(c.Right)
 	s.rows = append(s.rows, cmpRow{label: "count", left: a, right: b, changed: a != b})
+	// every service or team a message names only the first few of, across the width
+	inFull := func(x orgs.Advisory) {
+		if all := words.AdvisoryInFull(x, S); all != "" {
+			s.rows = append(s.rows, cmpRow{note: all})
+		}
+	}
 	for _, x := range ad.Raised {
 		s.rows = append(s.rows, cmpRow{label: "raised: " + x.Code, right: advisoryText(x), changed: true})
+		inFull(x)
 	}
 	for _, x := range ad.Cleared {
 		s.rows = append(s.rows, cmpRow{label: "cleared: " + x.Code, left: advisoryText(x), right: "cleared", changed: true})
+		inFull(x)
 	}
 	if len(ad.Raised)+len(ad.Cleared) == 0 {
 		s.rows = append(s.rows, cmpRow{note: "No advisory raised or cleared."})

@@ -64,7 +64,7 @@ func TestCompareShowsEveryVerdict(t *testing.T) {
 			"Topology", "dominant", "pure", "topology 6", // topology and its mix
 			"Run models", "SRE run it", // the run-model mix
 			"Funding", "CAPEX", "OPEX", "SRE org budget", "(+", // funding with deltas
-			"Transition from A to B", "verdict", "possible", "reporting-lines", // transition and decisions
+			"Transition from A to B", "verdict", "possible", "reporting lines", // transition and decisions, in words
 			"SRE identity", "product-centric", // identity
 			"KPIs",                // KPIs
 			"Advisories", "count", // advisories

@@ -89,7 +89,7 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 		return []string{Trunc("the criteria table needs more room", w)}
 	}
 	critW, mw := criteriaWidths(in, avail)
-	rowLines, rule, legend := criteriaRowLines(in, critW, mw, h)
+	rowLines, rule, legend := criteriaRowLines(in, critW, mw, h-labelLinesAbove(in, mw))
 	if !in.even && criteriaWouldCut(in, mw, rowLines) {
 		return narrowCriteria(in, st, w, h)
 	}
@@ -99,6 +99,20 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 		return lines
 	}
 	return append(lines, st.ink().Muted.Render(Trunc(criteriaLegend(in), w)))
+}
+
+// labelLinesAbove is how many lines the run models' labels take above the header row,
+// wrapped to their columns (criteriaTable).
+func labelLinesAbove(in *criteriaInput, mw [4]int) int {
+	above := 0
+	for c, m := range orgs.ComparedModels {
+		label := m.Short()
+		if c == in.dom {
+			label = GlyphSelected + " " + label
+		}
+		above = max(above, len(Wrap(label, mw[c]))-1)
+	}
+	return above
 }
 
 // criteriaWidths are the widths of the criterion names and of the four models' columns in
@@ -173,16 +187,37 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 		}
 		return strings.Join(ls, "\n")
 	}
-	headers := []string{Pad("Criterion", critW)}
+	// each run model's one short form, wrapped where its column is narrow: the header row
+	// holds one line, so the first lines of a wrapped label stand above it
+	labels := make([][]string, len(orgs.ComparedModels))
+	above := 0
 	for c, m := range orgs.ComparedModels {
 		label := m.Short()
-		if width(label)+2 > mw[c] {
-			label = strings.TrimSuffix(strings.ReplaceAll(label, " and ", " & "), " run it")
-		}
 		if c == dom {
 			label = GlyphSelected + " " + label
 		}
-		headers = append(headers, Pad(label, mw[c]))
+		labels[c] = Wrap(label, mw[c])
+		above = max(above, len(labels[c])-1)
+	}
+	headers := []string{Pad("Criterion", critW)}
+	for c := range labels {
+		headers = append(headers, Pad(labels[c][len(labels[c])-1], mw[c]))
+	}
+	var over []string
+	for k := range above {
+		line := spaces(critW)
+		for c, ls := range labels {
+			part := ""
+			if j := k - (above - (len(ls) - 1)); j >= 0 {
+				part = ls[j]
+			}
+			if c == dom {
+				line += " " + st.HighlightHead.Render(Pad(part, mw[c]))
+			} else {
+				line += " " + st.ink().Title.Render(Pad(part, mw[c]))
+			}
+		}
+		over = append(over, line)
 	}
 	rows := make([][]string, 0, len(in.rows))
 	for _, cv := range in.rows {
@@ -196,7 +231,7 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 		}
 		rows = append(rows, row)
 	}
-	return table.New().
+	over = append(over, table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderHeader(rule).
@@ -218,7 +253,8 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 				return st.Text
 			}
 			return st.Muted
-		}).Render()
+		}).Render())
+	return strings.Join(over, "\n")
 }
 
 // criteriaShares is each model's share of dev teams, over its column.

@@ -208,7 +208,7 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Muted.Render(Trunc("    criteria that change: z for all", w)))
 	}
 	if total > len(behind) {
-		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
+		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(total-len(behind), "more team")))
 	}
 	lines = append(lines, serviceTransitionLines(d, st, w, h, h-len(lines)-reserve)...)
 	return decisionLines(lines, tr, st, w, h)
@@ -250,7 +250,7 @@ func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h i
 		}
 	}
 	if rest := len(tr.Decisions) - shown; rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
+		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(rest, "more decision")))
 	}
 	if len(tr.Decisions) > 0 && w >= 60 {
 		// the legend in full where the height allows, else on one line
@@ -300,7 +300,7 @@ func serviceTransitionLines(d *Data, st Styles, w, h, room int) []string {
 		if n == 1 {
 			verb = "runs"
 		}
-		return st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s that %s otherwise than their team (z for all)", n, plural(n), verb), w))
+		return st.ink().Muted.Render(Trunc("  ... and "+words.Count(n, "more service")+" that "+verb+" otherwise than their team (z for all)", w))
 	}
 	if room < 4 {
 		return []string{more(len(services))}

@@ -208,7 +208,7 @@ func presentClarify(d *Data, st Styles, w, h int) []string {
 		mix[m.ID] = m
 	}
 	lines := big(st, words.Percent(mix[*an.RunModel.Dominant].Share), w)
-	lines = append(lines, st.ink().Present.Render(Center(fmt.Sprintf("of %d dev teams: %s", an.Summary.DevTeams, an.RunModel.Dominant.Name()), w)), "")
+	lines = append(lines, st.ink().Present.Render(Center("of "+words.Count(an.Summary.DevTeams, "dev team")+": "+an.RunModel.Dominant.Name(), w)), "")
 	for _, m := range orgs.SpectrumOrder {
 		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, mixDelta(d.Changes, true, 0, m), "", w))
 	}
@@ -238,7 +238,7 @@ func presentConsider(d *Data, st Styles, w, h int) []string {
 	}
 	lines = append(lines, st.ink().Muted.Render(Trunc("lowest incentives", w)))
 	if n := counts[orgs.Unorganized]; n > 0 {
-		lines = append(lines, "", st.ink().Warning.Render(Trunc(fmt.Sprintf("%s %d dev team%s unorganized: nobody runs what they build", GlyphWarning, n, plural(n)), w)))
+		lines = append(lines, "", st.ink().Warning.Render(Trunc(GlyphWarning+" "+words.Count(n, "dev team")+" unorganized: nobody runs what they build", w)))
 	}
 	return lines
 }
@@ -270,7 +270,7 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	case an.Topology.Pure:
 		pure = "pure: every dev team in the same topology"
 	case len(an.Topology.Mix) == 0:
-		pure = fmt.Sprintf("all %d dev team%s outside the nine: ops run it or unorganized", an.Summary.DevTeams, plural(an.Summary.DevTeams))
+		pure = "all " + words.Count(an.Summary.DevTeams, "dev team") + " outside the nine: ops run it or unorganized"
 	}
 	lines = append(lines, st.ink().Text.Render(Center(pure, w)))
 	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
@@ -348,8 +348,7 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 // people, +525,000 EUR a year" (people missing from rotations, and the cost of those to hire).
 func DecideStaffing(an *orgs.Analysis) string {
 	s := &an.Staffing
-	return fmt.Sprintf("to staff every rotation: +%d %s, +%s a year", s.Needed, map[bool]string{true: "person", false: "people"}[s.Needed == 1],
-		words.Money(s.HireCost, an.Funding.Currency))
+	return fmt.Sprintf("to staff every rotation: +%s, +%s a year", words.People(s.Needed), words.Money(s.HireCost, an.Funding.Currency))
 }
 
 // verdictCell is a transition verdict in a cell of the matrix.

@@ -221,8 +221,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 		v := &an.Services[i]
 		r := words.ServiceRow(an, i, S)
 		// team, run model, responders, target, budget, longest gap, status
-		// "you and SRE (exception)": the header says it is the run model
-		rows[k] = []string{r[0], r[1], strings.Replace(r[2], " run it", "", 1), r[3], r[4], r[5], r[6], r[7]}
+		rows[k] = r
 		marks[k] = v.Problem()
 		styles[k] = st.ink().Text
 		if marks[k] {
@@ -257,7 +256,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
 	if rest := len(an.Services) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), "z: full screen"), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("  ... and "+words.Count(rest, "more service")+" (z: full screen)", w)))
 	}
 	return lines
 }
@@ -269,10 +268,10 @@ func staffingHead(an *orgs.Analysis) string {
 	if s.Needed == 0 && s.Hires == 0 {
 		return "every rotation is staffed: nobody on call more than 25% of the week (" + deltaPeople(s.Delta.Needed) + ")"
 	}
-	txt := fmt.Sprintf("to staff every rotation: +%d people (%s), +%s a year",
-		s.Needed, deltaPeople(s.Delta.Needed), words.Money(s.HireCost, an.Funding.Currency))
+	txt := fmt.Sprintf("to staff every rotation: +%s (%s), +%s a year",
+		words.People(s.Needed), deltaPeople(s.Delta.Needed), words.Money(s.HireCost, an.Funding.Currency))
 	if s.Hires != s.Needed {
-		txt += fmt.Sprintf("; %d to hire", s.Hires)
+		txt += "; " + words.Number(int64(s.Hires)) + " to hire"
 	}
 	return txt
 }
@@ -282,7 +281,7 @@ func deltaPeople(n int) string {
 	if n == 0 {
 		return "as the baseline"
 	}
-	return fmt.Sprintf("%+d vs baseline", n)
+	return words.Signed(int64(n)) + " vs baseline"
 }
 
 func staffingPanel(d *Data, st Styles, w, h int) []string {
@@ -296,7 +295,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	lines := styled(style, wrapped(staffingHead(an), w, "", "  "))
 	if d.Changes != nil && (an.Staffing.Delta != orgs.StaffingTotals{}) {
-		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %+d needed, %+d to hire", GlyphChanged, an.Staffing.Delta.Needed, an.Staffing.Delta.Hires), w)))
+		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %s needed, %s to hire", GlyphChanged, words.Signed(int64(an.Staffing.Delta.Needed)), words.Signed(int64(an.Staffing.Delta.Hires))), w)))
 	}
 	if txt, changed := sleepHead(d); txt != "" {
 		style := st.ink().Text
@@ -369,7 +368,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
 	if rest := len(rots) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), "z: full screen"), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("  ... and "+words.Count(rest, "more rotation")+" (z: full screen)", w)))
 	}
 	return lines
 }
@@ -381,8 +380,8 @@ func fundingStaffing(an *orgs.Analysis) string {
 	if s.Needed == 0 && s.Hires == 0 {
 		return "sustainable rotations would add: nothing, every rotation is staffed"
 	}
-	return fmt.Sprintf("sustainable rotations would add: +%d people in rotations, %d to hire, +%s a year",
-		s.Needed, s.Hires, words.Money(s.HireCost, an.Funding.Currency))
+	return fmt.Sprintf("sustainable rotations would add: +%s in rotations, %s to hire, +%s a year",
+		words.People(s.Needed), words.Number(int64(s.Hires)), words.Money(s.HireCost, an.Funding.Currency))
 }
 
 // impureWords says why an organization whose dev teams share one topology is not pure
@@ -513,7 +512,7 @@ func openWindow(d *Data, i, w, budget int) serviceWindow {
 // serviceWrapped is service v's line under its team's card ("name: who runs it, status"),
 // wrapped to a card of width w after its lead of five cells.
 func serviceWrapped(v *orgs.ServiceVerdict, w int) []string {
-	run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
+	run := v.RunModel.Short()
 	switch {
 	case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
 		run += " by " + S(v.RunWith)
