@@ -30,6 +30,9 @@ var criterionShort = map[string]string{
 type criteriaInput struct {
 	dominant bool // the analysis has a dominant model
 	dom      int  // its column, -1 when it has none (unorganized)
+	// mixed is true when the dominant model covers no majority of the dev teams: its
+	// column is then the largest, not the organization's (rules.md 1)
+	mixed    bool
 	shares   [4]float64
 	rows     []criterionRow
 	baseline string
@@ -47,7 +50,7 @@ type criterionRow struct {
 func newCriteriaInput(an *orgs.Analysis) criteriaInput {
 	in := criteriaInput{dom: -1, baseline: words.RunModel(an.BaselineRunModel), rows: make([]criterionRow, len(an.Criteria))}
 	if an.RunModel.Dominant != nil {
-		in.dominant, in.dom = true, an.RunModel.Dominant.Column()
+		in.dominant, in.dom, in.mixed = true, an.RunModel.Dominant.Column(), !an.RunModel.Majority
 	}
 	for _, m := range an.RunModel.Mix {
 		if c := m.ID.Column(); c >= 0 {
@@ -61,7 +64,7 @@ func newCriteriaInput(an *orgs.Analysis) criteriaInput {
 }
 
 func (in *criteriaInput) equal(o *criteriaInput) bool {
-	return in.even == o.even && in.dominant == o.dominant && in.dom == o.dom && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
+	return in.even == o.even && in.dominant == o.dominant && in.dom == o.dom && in.mixed == o.mixed && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
 }
 
 func criteriaPanel(d *Data, st Styles, w, h int) []string {
@@ -281,6 +284,9 @@ func criteriaLegend(in *criteriaInput) string {
 		return "no dominant model: no dev team"
 	}
 	text := GlyphSelected + " dominant model"
+	if in.mixed {
+		text = GlyphSelected + " the largest run model (mixed: none covers most dev teams)"
+	}
 	for _, cv := range in.rows {
 		if cv.changed {
 			return text + "; " + GlyphChanged + " differs from the baseline's dominant model (" + in.baseline + ")"

@@ -100,3 +100,27 @@ func TestCompareSaysDecisionsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCriteriaSayMixedWithoutAMajority: bank's dominant run model covers no majority of
+// its dev teams, so the Criteria panel, narrow and wide, says its column is the largest of
+// a mix, not the organization's.
+func TestCriteriaSayMixedWithoutAMajority(t *testing.T) {
+	base, cur := example(t, "bank")
+	for _, w := range []int{80, 200} {
+		d := data(t, base, cur, "", w, 60)
+		got := strings.Join(PanelLines(PanelCriteria, d, DefaultStyles(), w), "\n")
+		if !strings.Contains(got, "mixed") || !strings.Contains(got, "largest") {
+			t.Errorf("at %d columns the Criteria panel does not say the model is the largest of a mix:\n%s", w, got)
+		}
+	}
+	d := data(t, example2(t, "mixed"), example2(t, "mixed"), "", 200, 60)
+	if got := strings.Join(PanelLines(PanelCriteria, d, DefaultStyles(), 200), "\n"); strings.Contains(got, "mixed") {
+		t.Errorf("mixed has a majority, yet its Criteria panel says mixed:\n%s", got)
+	}
+}
+
+// example2 is the current model of example name.
+func example2(t *testing.T, name string) *orgs.Org {
+	_, cur := example(t, name)
+	return cur
+}
