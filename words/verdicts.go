@@ -101,7 +101,11 @@ func NoTopology(an *orgs.Analysis) string {
 	if an.Topology.Dominant != nil || an.RunModel.Dominant == nil {
 		return ""
 	}
-	return "No dominant topology: the dominant run model, " + RunModelShort(*an.RunModel.Dominant) +
+	model := "the dominant run model, "
+	if !an.RunModel.Majority {
+		model = "mixed; the largest run model, " // only the largest of a mix (rules.md 1)
+	}
+	return "No dominant topology: " + model + RunModelShort(*an.RunModel.Dominant) +
 		Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams) + ", is outside the nine"
 }
 

@@ -228,3 +228,24 @@ func TestTablesRowsFollowTheirHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestNoTopologySaysMixed: bank has no dominant topology because its largest run model, ops
+// run it, is outside the nine; it covers no majority, so the line says mixed and largest,
+// not "the dominant run model".
+func TestNoTopologySaysMixed(t *testing.T) {
+	ex, err := orgs.ExampleNamed("bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load("bank.toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := orgs.Analyse(o, o)
+	if an.RunModel.Majority || an.Topology.Dominant != nil {
+		t.Fatal("bank no longer has a mixed run model outside the nine")
+	}
+	if got := NoTopology(an); !strings.Contains(got, "mixed; the largest run model, ops run it") {
+		t.Errorf("NoTopology = %q", got)
+	}
+}
