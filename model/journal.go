@@ -13,6 +13,7 @@ import (
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // The journal keeps unsaved work safe from a crash or a killed terminal: every change of
@@ -156,15 +157,15 @@ func (m *Model) journalFound(msg journalFoundMsg, stale bool) tea.Cmd {
 	switch {
 	case errors.Is(msg.lockErr, orgs.ErrJournalHeld):
 		m.journal.ready, m.journal.off = true, "another dashboard on this file holds it"
-		m.setError("another dashboard is open on this file: this one edits without a recovery file; save before quitting")
+		m.tell("No recovery file", "another dashboard is open on this file: this one edits without a recovery file; save before quitting", nil)
 		return nil
 	case msg.lockErr != nil:
 		m.journal.ready, m.journal.off = true, journalWhy(msg.lockErr)
-		m.setError("no recovery file, unsaved work is not safe from a crash: " + m.journal.off)
+		m.tell("No recovery file", "no recovery file, unsaved work is not safe from a crash: "+m.journal.off, nil)
 		return nil
 	case msg.err != nil:
 		m.journal.ready = true
-		m.setError(fmt.Sprintf("the recovery file %s does not load and is ignored: %s", orgs.JournalPath(m.input), oneLine(msg.err)))
+		m.tell("The recovery file is ignored", fmt.Sprintf("the recovery file %s does not load and is ignored: %s", orgs.JournalPath(m.input), oneLine(msg.err)), nil)
 	case msg.org == nil:
 		m.journal.ready = true
 	case !msg.diff.Differ:
@@ -282,7 +283,7 @@ func (m *Model) journalDone(msg journalDoneMsg) {
 	}
 	m.journal.why = journalWhy(msg.err)
 	if !m.journal.failed {
-		m.setError("no recovery file, unsaved work is not safe from a crash: " + oneLine(msg.err))
+		m.tell("No recovery file", "no recovery file, unsaved work is not safe from a crash: "+oneLine(msg.err), nil)
 	}
 	m.journal.failed = true
 }
@@ -309,7 +310,7 @@ func oneLine(err error) string {
 	if errors.As(err, &le) && len(le.Problems) > 0 {
 		s := le.Problems[0].String()
 		if n := len(le.Problems) - 1; n > 0 {
-			s += fmt.Sprintf(" (and %s)", report.Count(n, "more problem"))
+			s += fmt.Sprintf(" (and %s)", words.Count(n, "more problem"))
 		}
 		return views.S(s)
 	}

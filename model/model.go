@@ -27,6 +27,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // SaveFunc writes a scenario; orgs.SaveScenario in the program, a stand-in in some tests.
@@ -144,15 +145,17 @@ func (m *Model) load(op *orgs.Opened, embedded bool) {
 	m.Session = NewSession(op, embedded)
 	m.board.Board, m.board.panels = views.Board{}, panelsCache{}
 	m.status, m.statusErr = "", false
+	m.derived = derived{}
+	m.rederive("", -1)
 	if len(op.Warnings) > 0 {
+		// a warning about the file (its baseline changed on disk) is read before editing:
+		// in full, until dismissed, not in a status line the next key clears
 		ws := make([]string, len(op.Warnings))
 		for i, w := range op.Warnings {
 			ws[i] = shortWarning(op.Path, w)
 		}
-		m.status, m.statusErr = strings.Join(ws, "; "), true
+		m.tell("Opened with "+words.Count(len(ws), "warning"), strings.Join(ws, "\n"), nil)
 	}
-	m.derived = derived{}
-	m.rederive("", -1)
 }
 
 // shortWarning shortens a warning about the file at path for the status line, where the

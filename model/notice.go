@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -23,7 +25,7 @@ type notice struct {
 // once it is dismissed.
 func (m *Model) tell(title, body string, then func() tea.Cmd) {
 	m.setError(body)
-	ok := key.NewBinding(key.WithKeys(append(m.keys.Accept.Keys(), m.keys.Cancel.Keys()...)...), key.WithHelp("enter/esc", "read, close"))
+	ok := key.NewBinding(key.WithKeys(append(m.keys.Accept.Keys(), m.keys.Cancel.Keys()...)...), key.WithHelp("enter/esc", "dismiss"))
 	m.push(&notice{title: title, body: body, ok: ok, then: then})
 }
 
@@ -55,5 +57,10 @@ func (n *notice) update(m *Model, _ tea.KeyMsg) tea.Cmd {
 }
 
 func (n *notice) dress(_ *Model, d *views.Data) {
-	d.Dialog = &views.Dialog{Title: n.title, Body: views.S(n.body) + "\n\n" + n.ok.Help().Key + "  close", Wrap: true}
+	// each line sanitized on its own: the lines of several warnings stay lines
+	lines := strings.Split(n.body, "\n")
+	for i, l := range lines {
+		lines[i] = views.S(l)
+	}
+	d.Dialog = &views.Dialog{Title: n.title, Body: strings.Join(lines, "\n") + "\n\n" + n.ok.Help().Key + "  dismiss", Wrap: true}
 }

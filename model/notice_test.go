@@ -1,6 +1,8 @@
 package model
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,5 +28,38 @@ func TestSaveWarningStaysUntilDismissed(t *testing.T) {
 	press(t, m, "esc")
 	if !m.onGround() || strings.Contains(m.View(), "another file") {
 		t.Errorf("esc did not dismiss the warning:\n%s", m.View())
+	}
+}
+
+// A warning about the file opened ("the baseline ... changed on disk since this scenario was
+// saved") is shown in full at 80x24, not cut with "…", and stays through an unrelated key
+// until esc dismisses it.
+func TestLoadWarningStaysUntilDismissed(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	m := openModel(t, path, false)
+	press(t, m, "+", "s", "enter")
+	if err := os.WriteFile(path, append(readFile(t, path), "\n# edited elsewhere\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reopened := openModel(t, filepath.Join(dir, "mixed-scenario-1.toml"), false)
+	reopened.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	warning := "the baseline mixed.toml changed on disk since this scenario was saved"
+	shown := func() bool {
+		v := strings.Join(strings.Fields(strings.ReplaceAll(reopened.View(), "│", " ")), " ")
+		return strings.Contains(v, warning)
+	}
+	press(t, reopened, "j")
+	if !shown() || !strings.Contains(reopened.View(), "esc") {
+		t.Errorf("after an unrelated key the warning is not shown in full with how to dismiss it:\n%s", reopened.View())
+	}
+	for _, l := range strings.Split(reopened.View(), "\n") {
+		if strings.Contains(l, "changed") && strings.Contains(l, "…") {
+			t.Errorf("the warning is cut: %q", l)
+		}
+	}
+	press(t, reopened, "esc")
+	if shown() || !reopened.onGround() {
+		t.Errorf("esc did not dismiss the warning:\n%s", reopened.View())
 	}
 }

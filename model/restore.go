@@ -10,8 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // The restore question: unsaved work an earlier session left in the recovery journal
@@ -52,7 +52,7 @@ func (q restoreQuestion) Dialog(panelsH int) *views.Dialog {
 	}
 	k := &q.keys
 	body := fmt.Sprintf("Unsaved work from an earlier session was found (%s vs the file). Restore it?",
-		report.Count(f.diff.Changes(), "change"))
+		words.Count(f.diff.Changes(), "change"))
 	body += "\n\n" + k.Restore.Help().Key + "  restore it (then u undoes it)\n" + k.Discard.Help().Key + "  discard it\n" +
 		firstKey(k.Later) + "  decide later (the work is kept)"
 	// border, title and blank line; the sentence (two lines); blank and two keys; blank
@@ -92,7 +92,7 @@ func (q *restoreQuestion) bindings(m *Model) []screenKey {
 			// session keeps no journal of its own until then (it would replace that work)
 			m.journal.failed = true // the header says "no recovery file"
 			m.closeAll()
-			m.setStatus("decided later: the earlier work stays in " + orgs.JournalPath(m.input) + " and is offered again at the next start; until then, changes here have no recovery file")
+			m.tell("Decided later", "the earlier work stays in "+orgs.JournalPath(m.input)+" and is offered again at the next start; until then, changes here have no recovery file", nil)
 			return nil
 		}).shown(3),
 	}
@@ -109,7 +109,7 @@ func (q *restoreQuestion) restore(m *Model) tea.Cmd {
 		m.setError("nothing to restore: " + err.Error())
 		return m.removeJournal(false)
 	}
-	c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", report.Count(f.diff.Changes(), "change"))
+	c.Summary = fmt.Sprintf("restored the unsaved work of an earlier session (%s vs the file)", words.Count(f.diff.Changes(), "change"))
 	m.commit(entry{c, -1})
 	m.setStatus(c.Summary + "; u undoes it")
 	return nil

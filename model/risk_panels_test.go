@@ -8,6 +8,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // percent is a chance as the panel writes it.
@@ -120,9 +121,9 @@ func TestStaffingPanelShowsSleepPagesMarkedAgainstTheBaseline(t *testing.T) {
 		t.Fatal("health-platform has no sleep pages")
 	}
 	lines := views.PanelLines(views.PanelStaffing, m.data(), m.st, 120)
-	want := strconv.FormatFloat(r.MaxSleep.Pages, 'f', 1, 64)
+	want := words.Decimal(r.MaxSleep.Pages, 2) // as the line "most woken: ..." says it
 	row := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, "! "), r.MaxSleep.Team+" ") })
-	if row < 0 || !strings.Contains(lines[row], " "+strings.TrimSuffix(want, ".0")+" ") {
+	if row < 0 || !strings.Contains(lines[row], " "+want+" ") {
 		t.Errorf("%s's row lacks its %s sleep pages:\n%s", r.MaxSleep.Team, want, strings.Join(lines, "\n"))
 	}
 	if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "vs baseline)") && strings.Contains(l, "sleep pages") }) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // rotationPrompt asks how many people of a team take on-call shifts (R): a small form like
@@ -77,10 +78,10 @@ func (p *rotationPrompt) dialog(m *Model) *views.Dialog {
 		return &views.Dialog{Title: "Rotation", Body: views.S(p.team) + " is no longer in the organization.\n\nesc goes back", Error: p.err}
 	}
 	t := &m.cur.Teams[i]
-	body := fmt.Sprintf("How many of its %d people take on-call shifts (%s)?\n1 to %d; empty or 0: the whole team.\n\n%s",
-		t.Headcount, t.OnCall, t.Headcount, p.input.View())
+	body := fmt.Sprintf("How many of its %s take on-call shifts (%s)?\n1 to %s; empty or 0: the whole team.\n\n%s",
+		words.People(t.Headcount), t.OnCall, words.Number(int64(t.Headcount)), p.input.View())
 	if r, ok := orgs.RotationOf(m.cur, i); ok {
-		body += fmt.Sprintf("\n\nnow: rotation %d, %.1f h on call each a week, minimum %d", r.Rotation, r.Load, r.Minimum)
+		body += fmt.Sprintf("\n\nnow: rotation %s, %s on call each a week, minimum %s", words.Number(int64(r.Rotation)), words.Hours(r.Load), words.Number(int64(r.Minimum)))
 	}
 	body += "\n\nenter sets it, esc cancels"
 	return &views.Dialog{Title: "Rotation of " + views.S(t.Name), Body: body, Error: p.err}

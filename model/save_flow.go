@@ -11,8 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // Saving: s, S, the questions they ask and the outcome of a save.
@@ -122,7 +122,7 @@ func (m *Model) askDelete(name string) {
 		names = append(names, views.S(m.cur.Teams[j].Name))
 	}
 	body := fmt.Sprintf("%s runs services with %s: %s. Deleting it leaves %s without the team they run with.",
-		views.S(name), report.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
+		views.S(name), words.Count(len(names), "dev team"), strings.Join(names, ", "), map[bool]string{true: "it", false: "them"}[len(names) == 1])
 	m.ask(newConfirm("Delete "+views.S(name)+"?", body, "delete it (u undoes it)", "keep it", m.keys),
 		func() tea.Cmd {
 			m.closeAll()

@@ -171,6 +171,10 @@ func TestRestoreLaterAndStale(t *testing.T) {
 		t.Fatalf("no warning or no esc in the question:\n%s", v)
 	}
 	press(t, m, "esc")
+	if !shown[*notice](m) || !strings.Contains(m.View(), "offered again at the next start") {
+		t.Fatalf("deciding later does not say, until dismissed, where the work stays:\n%s", m.View())
+	}
+	press(t, m, "esc")
 	if !m.onGround() || !exists(jp) {
 		t.Fatal("esc did not close the question, or removed the work")
 	}

@@ -648,8 +648,8 @@ func TestExportKey(t *testing.T) {
 	}
 }
 
-// TestJournalFailureShows: where no recovery file can be written the user is told once in
-// the status line, and the header keeps saying so.
+// TestJournalFailureShows: where no recovery file can be written the user is told once, in
+// full until dismissed, and the header keeps saying so.
 func TestJournalFailureShows(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
@@ -659,10 +659,10 @@ func TestJournalFailureShows(t *testing.T) {
 	}
 	t.Cleanup(func() { os.Chmod(dir, 0o755) })
 	press(t, m, "+")
-	if !m.statusErr || !strings.HasPrefix(m.status, "no recovery file, unsaved work is not safe from a crash: ") {
-		t.Errorf("status %q", m.status)
+	if !m.statusErr || !strings.HasPrefix(m.status, "no recovery file, unsaved work is not safe from a crash: ") || !shown[*notice](m) {
+		t.Errorf("status %q, screen %s", m.status, screenName(m))
 	}
-	press(t, m, "+")
+	press(t, m, "esc", "+")
 	if m.statusErr || !strings.Contains(m.View(), "! no recovery file: the folder is not writable  * modified") {
 		t.Errorf("the header does not keep the warning:\n%s", m.View())
 	}

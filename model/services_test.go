@@ -26,7 +26,7 @@ func TestServicesKeyOpensTheTeamsServices(t *testing.T) {
 	if !m.board.Open || m.board.Service != 0 {
 		t.Fatalf("enter: open %v, service %d", m.board.Open, m.board.Service)
 	}
-	if v := m.View(); !strings.Contains(v, "DICOM viewer: you, gap") || !strings.Contains(v, "Image archive: you, gap") { // rules v3: backed up by ops, run by its team
+	if v := m.View(); !strings.Contains(v, "DICOM viewer: you run it, gap") || !strings.Contains(v, "Image archive: you run it, gap") { // rules v3: backed up by ops, run by its team
 		t.Errorf("the services do not show under the team:\n%s", v)
 	}
 	press(t, m, "down")

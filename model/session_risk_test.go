@@ -2,7 +2,6 @@ package model
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // riskMsgOf runs cmd as the program would and returns the risk result among its messages
@@ -72,7 +72,7 @@ func TestAnEditShowsPendingRiskUntilTheBackgroundBringsIt(t *testing.T) {
 	if after == nil || after.ExpectedDowntime == before.ExpectedDowntime {
 		t.Fatalf("after the result: %+v (before %+v)", after, before)
 	}
-	down := strings.TrimSuffix(strconv.FormatFloat(after.ExpectedDowntime, 'f', 1, 64), ".0")
+	down := words.HoursFigure(after.ExpectedDowntime) // hours as every table writes them
 	if row := servicesPanelRow(m, "DICOM viewer"); strings.Contains(row, views.GlyphPending) || !strings.Contains(row, " "+percent(after.PBreach)+" ") || !strings.Contains(row, " "+views.GlyphChanged+down+" ") {
 		// the downtime moved from the baseline's: its cell is marked
 		t.Errorf("after the result, the row is %q, want %s and %s h marked as changed", row, percent(after.PBreach), down)

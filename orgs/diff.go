@@ -118,13 +118,17 @@ type PositioningDiff struct {
 
 // DiffVerdicts are the verdicts of A and of B side by side, and the transition from A to B.
 type DiffVerdicts struct {
-	Topology   VerdictChange[*int]      `json:"topology"`
-	Pure       VerdictChange[bool]      `json:"pure"`
-	RunModel   VerdictChange[*RunModel] `json:"run_model"`
-	Identity   VerdictChange[*Identity] `json:"identity"`
-	Funding    FundingChange            `json:"funding"`
-	Transition TransitionChange         `json:"transition"`
-	Advisories AdvisoryChange           `json:"advisories"`
+	Topology VerdictChange[*int]      `json:"topology"`
+	Pure     VerdictChange[bool]      `json:"pure"`
+	RunModel VerdictChange[*RunModel] `json:"run_model"`
+	// RunModelMajority is whether each side's dominant run model covers more than half its
+	// dev teams (rules.md 1, run_model.majority): without one, RunModel is only the largest
+	// of a mix, and the diff says "mixed" first.
+	RunModelMajority VerdictChange[bool]      `json:"run_model_majority"`
+	Identity         VerdictChange[*Identity] `json:"identity"`
+	Funding          FundingChange            `json:"funding"`
+	Transition       TransitionChange         `json:"transition"`
+	Advisories       AdvisoryChange           `json:"advisories"`
 }
 
 // VerdictChange is a verdict of A and of B side by side, and whether it changed.
@@ -246,6 +250,7 @@ func Compare(nameA string, a *Org, nameB string, b *Org) *Diff {
 	v.Topology = changeOf(anA.Topology.Dominant, anB.Topology.Dominant)
 	v.Pure = changeOf(anA.Topology.Pure, anB.Topology.Pure)
 	v.RunModel = changeOf(anA.RunModel.Dominant, anB.RunModel.Dominant)
+	v.RunModelMajority = changeOf(anA.RunModel.Majority, anB.RunModel.Majority)
 	v.Identity = changeOf(anA.Identity.Dominant, anB.Identity.Dominant)
 	v.Funding = FundingChange{
 		Currency: anB.Funding.Currency,

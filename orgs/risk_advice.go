@@ -42,8 +42,8 @@ func likelyBreach(an *Analysis) advice {
 			teams = append(teams, v.Team)
 		}
 		if len(details) < advisedResponseLimit {
-			details = append(details, fmt.Sprintf("%q (%s chance, budget %s h in %d days)",
-				v.Name, percentWords(v.Risk.PBreach), formatNumber(rnd2(v.Risk.BudgetHours)), int(v.Risk.BudgetWindowDays())))
+			details = append(details, fmt.Sprintf("%q (%s chance, budget %s in %d days)",
+				v.Name, percentWords(v.Risk.PBreach), BudgetWords(v.Risk.BudgetHours), int(v.Risk.BudgetWindowDays())))
 		}
 	}
 	list := strings.Join(details, "; ")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -57,8 +58,11 @@ func TestRiskOneIncidentRespondedAlways(t *testing.T) {
 	if an.Risk == nil || an.Risk.ServicesWithRates != 1 || !reflect.DeepEqual(an.Risk.LikelyBreach, []string{"Checkout"}) {
 		t.Fatalf("organization risk = %+v, want Checkout likely to breach", an.Risk)
 	}
-	if advisory(an, "likely-breach") == nil {
+	if a := advisory(an, "likely-breach"); a == nil {
 		t.Error("likely-breach not raised for a service with p_breach above one half")
+	} else if !strings.Contains(a.Message, "budget 43.2 min in 30 days") {
+		// a budget under an hour in minutes, as every other budget (rules.md 7)
+		t.Errorf("likely-breach does not say the budget in minutes: %s", a.Message)
 	}
 }
 

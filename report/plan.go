@@ -74,7 +74,7 @@ func planMarkdown(p *PlanOutput) string {
 		return w.b.String()
 	}
 	k := len(p.Plan.Stages)
-	w.line("%s, following the book's advice: staff first, then a pilot, then who runs it; the organizational decision last, once SRE works in practice.", Count(k, "stage"))
+	w.line("%s, following the book's advice: staff first, then a pilot, then who runs it; the organizational decision last, once SRE works in practice.", words.Count(k, "stage"))
 	w.line("")
 	if chart, err := planGantt(p); err == nil {
 		// dated: the roadmap as a chart that renders where Markdown renders Mermaid; every

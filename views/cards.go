@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 )
 
 // What a card says of its team: its facts, who runs what, and what changed.
@@ -200,7 +199,7 @@ func TeamChanges(d *Data, i int) (bool, string) {
 	}
 	var items []string
 	if c.Org != "" {
-		items = append(items, report.OrgShort(c.Org))
+		items = append(items, c.Org.Short())
 	}
 	if c.Kind != "" {
 		items = append(items, c.Kind.Words())

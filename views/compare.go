@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // Compare is what the compare screen (`c`) shows: two organizations side by side, A on the
@@ -177,16 +177,16 @@ func teamsSection(c *Compare) cmpSection {
 		s.rows = append(s.rows, cmpRow{label: S(label), left: left, right: right, changed: true})
 	}
 	for _, m := range d.Moves {
-		add(m.Team, report.OrgShort(m.From), report.OrgShort(m.To)+" (moved)")
+		add(m.Team, m.From.Short(), m.To.Short()+" (moved)")
 	}
 	for _, r := range d.RunChanges {
 		add(r.Team, r.From.Short(), r.To.Short())
 	}
 	for _, r := range d.RoleChanges {
-		add(r.Team, "SRE role "+report.OrDash(string(r.From)), "SRE role "+report.OrDash(string(r.To)))
+		add(r.Team, "SRE role "+words.OrDash(string(r.From)), "SRE role "+words.OrDash(string(r.To)))
 	}
 	for _, r := range d.RunWithChanges {
-		add(r.Team, "runs with "+S(report.OrDash(r.From)), "runs with "+S(report.OrDash(r.To)))
+		add(r.Team, "runs with "+S(words.OrDash(r.From)), "runs with "+S(words.OrDash(r.To)))
 	}
 	// the teams added and removed by name through one index each: a what-if may add or
 	// remove thousands
@@ -206,25 +206,25 @@ func teamsSection(c *Compare) cmpSection {
 	for _, n := range d.Added {
 		right := "added"
 		if t := rightTeam(n); t != nil {
-			right = fmt.Sprintf("added: %s %s, %s", report.OrgShort(t.Org), t.Kind.Words(), people(t.Headcount))
+			right = fmt.Sprintf("added: %s %s, %s", t.Org.Short(), t.Kind.Words(), people(t.Headcount))
 		}
 		add(n, "-", right)
 	}
 	for _, n := range d.Removed {
 		left := "-"
 		if t := leftTeam(n); t != nil {
-			left = fmt.Sprintf("%s %s, %s", report.OrgShort(t.Org), t.Kind.Words(), people(t.Headcount))
+			left = fmt.Sprintf("%s %s, %s", t.Org.Short(), t.Kind.Words(), people(t.Headcount))
 		}
 		add(n, left, "removed")
 	}
 	for _, h := range d.Headcount {
-		add(h.Team, people(h.From), people(h.To)+" ("+report.Signed(int64(h.To-h.From))+")")
+		add(h.Team, people(h.From), people(h.To)+" ("+words.Signed(int64(h.To-h.From))+")")
 	}
 	for _, o := range d.OtherChanges {
-		add(o.Team+": "+o.Field, S(report.OrDash(o.From)), S(report.OrDash(o.To)))
+		add(o.Team+": "+o.Field, S(words.OrDash(o.From)), S(words.OrDash(o.To)))
 	}
 	if p := d.Positioning; p != nil {
-		add("SRE org positioning", report.OrDash(string(p.From)), report.OrDash(string(p.To)))
+		add("SRE org positioning", words.OrDash(string(p.From)), words.OrDash(string(p.To)))
 	}
 	switch {
 	case !d.Differ:
@@ -246,14 +246,14 @@ func mixCell(n int, share float64) string {
 	if n == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%s, %s", report.Count(n, "dev team"), report.Percent(share))
+	return fmt.Sprintf("%s, %s", words.Count(n, "dev team"), words.Percent(share))
 }
 
 func topologySection(c *Compare) cmpSection {
 	v := c.Diff.Verdicts
 	s := cmpSection{title: "Topology"}
 	s.rows = append(s.rows,
-		cmpRow{label: "dominant", left: report.TopologyName(v.Topology.From), right: report.TopologyName(v.Topology.To), changed: v.Topology.Changed},
+		cmpRow{label: "dominant", left: words.Topology(v.Topology.From), right: words.Topology(v.Topology.To), changed: v.Topology.Changed},
 		cmpRow{label: "pure", left: yesNo(v.Pure.From), right: yesNo(v.Pure.To), changed: v.Pure.Changed},
 	)
 	type mix struct {
@@ -281,7 +281,10 @@ func topologySection(c *Compare) cmpSection {
 func runModelSection(c *Compare) cmpSection {
 	v := c.Diff.Verdicts
 	s := cmpSection{title: "Run models"}
-	s.rows = append(s.rows, cmpRow{label: "dominant", left: report.ModelName(v.RunModel.From), right: report.ModelName(v.RunModel.To), changed: v.RunModel.Changed})
+	// a dominant model without a majority is only the largest of a mix (rules.md 1)
+	majority := v.RunModelMajority
+	s.rows = append(s.rows, cmpRow{label: "dominant", left: words.MixedOr(majority.From, v.RunModel.From), right: words.MixedOr(majority.To, v.RunModel.To),
+		changed: v.RunModel.Changed || majority.Changed})
 	find := func(mix []orgs.RunModelMix, id orgs.RunModel) (int, float64) {
 		for _, m := range mix {
 			if m.ID == id {
@@ -327,7 +330,7 @@ func fundingSection(c *Compare) cmpSection {
 	}
 	amount := func(hc orgs.HeadCost) string {
 		if has {
-			return report.Money(hc.Cost, cur) + ", " + people(hc.Headcount)
+			return words.Money(hc.Cost, cur) + ", " + people(hc.Headcount)
 		}
 		return people(hc.Headcount)
 	}
@@ -349,27 +352,27 @@ func fundingSection(c *Compare) cmpSection {
 	for _, org := range orgs.AllOrgs {
 		a, b := *c.Left.Funding.Orgs.Of(org), *c.Right.Funding.Orgs.Of(org)
 		dl := c.Right.Funding.OrgsDelta.Of(org)
-		s.rows = append(s.rows, cmpRow{label: report.OrgShort(org) + " budget", left: amount(a), right: after(b, dl.Cost, dl.Headcount), changed: a != b})
+		s.rows = append(s.rows, cmpRow{label: org.Short() + " budget", left: amount(a), right: after(b, dl.Cost, dl.Headcount), changed: a != b})
 	}
 	a, b := c.Left.Funding.ModelFunding, c.Right.Funding.ModelFunding
-	s.rows = append(s.rows, cmpRow{label: "CAPEX-funded models", left: report.Percent(a.CapexShare) + " of dev teams", right: report.Percent(b.CapexShare) + " of dev teams", changed: a != b})
+	s.rows = append(s.rows, cmpRow{label: "CAPEX-funded models", left: words.Percent(a.CapexShare) + " of dev teams", right: words.Percent(b.CapexShare) + " of dev teams", changed: a != b})
 	return s
 }
 
 func transitionSection(c *Compare) cmpSection {
 	t := c.Diff.Verdicts.Transition
 	s := cmpSection{title: "Transition from A to B"}
-	words := t.Verdict.Words()
+	verdict := t.Verdict.Words()
 	if t.Verdict == orgs.VerdictUnlikely || t.Verdict == orgs.VerdictNoReason {
-		words = GlyphWarning + " " + words
+		verdict = GlyphWarning + " " + verdict
 	}
-	s.rows = append(s.rows, cmpRow{label: "verdict", left: "", right: words, changed: t.Verdict != orgs.VerdictUnchanged})
+	s.rows = append(s.rows, cmpRow{label: "verdict", left: "", right: verdict, changed: t.Verdict != orgs.VerdictUnchanged})
 	for _, tt := range t.Teams {
 		from := "-"
 		if tt.From != "" {
 			from = tt.From.Short()
 		}
-		right := report.VerdictWords(tt)
+		right := words.TeamTransition(tt)
 		if tt.Verdict == orgs.VerdictUnlikely || tt.Verdict == orgs.VerdictNoReason {
 			right = GlyphWarning + " " + right
 		}
@@ -382,7 +385,7 @@ func transitionSection(c *Compare) cmpSection {
 		s.rows = append(s.rows, cmpRow{note: "Decisions, with how hard each is to undo:"})
 	}
 	for _, dec := range t.Decisions {
-		s.rows = append(s.rows, cmpRow{note: fmt.Sprintf("- %s: %s, %s [%s]", dec.Kind, S(dec.Subject), S(dec.Detail), dec.Changeability)})
+		s.rows = append(s.rows, cmpRow{note: "- " + words.Decision(dec, S) + " [" + words.HowHard(dec.Changeability) + "]"})
 	}
 	return s
 }
@@ -390,10 +393,10 @@ func transitionSection(c *Compare) cmpSection {
 func identitySection(c *Compare) cmpSection {
 	v := c.Diff.Verdicts.Identity
 	s := cmpSection{title: "SRE identity"}
-	s.rows = append(s.rows, cmpRow{label: "dominant", left: report.IdentityName(v.From), right: report.IdentityName(v.To), changed: v.Changed})
+	s.rows = append(s.rows, cmpRow{label: "dominant", left: words.Identity(v.From), right: words.Identity(v.To), changed: v.Changed})
 	for _, id := range orgs.AllIdentities {
 		a, b := c.Left.Identity.Weights.Of(id), c.Right.Identity.Weights.Of(id)
-		s.rows = append(s.rows, cmpRow{label: id.Info().Name, left: report.Percent(a), right: report.Percent(b), changed: a != b})
+		s.rows = append(s.rows, cmpRow{label: id.Info().Name, left: words.Percent(a), right: words.Percent(b), changed: a != b})
 	}
 	return s
 }
@@ -444,7 +447,7 @@ func kpiSection(c *Compare) cmpSection {
 
 func advisoryCount(an *orgs.Analysis) string {
 	w, i := AdvisoryCounts(an)
-	return fmt.Sprintf("%s, %s", report.Count(w, "warning"), report.Count(i, "info"))
+	return fmt.Sprintf("%s, %s", words.Count(w, "warning"), words.Count(i, "info"))
 }
 
 func advisoryText(a orgs.Advisory) string {
@@ -460,11 +463,19 @@ func advisorySection(c *Compare) cmpSection {
 	s := cmpSection{title: "Advisories"}
 	a, b := advisoryCount(c.Left), advisoryCount(c.Right)
 	s.rows = append(s.rows, cmpRow{label: "count", left: a, right: b, changed: a != b})
+	// every service or team a message names only the first few of, across the width
+	inFull := func(x orgs.Advisory) {
+		if all := words.AdvisoryInFull(x, S); all != "" {
+			s.rows = append(s.rows, cmpRow{note: all})
+		}
+	}
 	for _, x := range ad.Raised {
 		s.rows = append(s.rows, cmpRow{label: "raised: " + x.Code, right: advisoryText(x), changed: true})
+		inFull(x)
 	}
 	for _, x := range ad.Cleared {
 		s.rows = append(s.rows, cmpRow{label: "cleared: " + x.Code, left: advisoryText(x), right: "cleared", changed: true})
+		inFull(x)
 	}
 	if len(ad.Raised)+len(ad.Cleared) == 0 {
 		s.rows = append(s.rows, cmpRow{note: "No advisory raised or cleared."})

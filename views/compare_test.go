@@ -57,7 +57,7 @@ func TestCompareShowsEveryVerdict(t *testing.T) {
 			"Topology", "dominant", "pure", "topology 6", // topology and its mix
 			"Run models", "SRE run it", // the run-model mix
 			"Funding", "CAPEX", "OPEX", "SRE org budget", "(+", // funding with deltas
-			"Transition from A to B", "verdict", "possible", "reporting-lines", // transition and decisions
+			"Transition from A to B", "verdict", "possible", "reporting lines", // transition and decisions, in words
 			"SRE identity", "product-centric", // identity
 			"KPIs",                // KPIs
 			"Advisories", "count", // advisories
@@ -169,4 +169,24 @@ func TestCompareShowsTheCriteriaOfBothSides(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCompareSaysMixedWithoutAMajority: comparing mixed with bank, whose dominant run model
+// covers no majority of its dev teams, the dominant run model row says "mixed, largest" on
+// bank's side only, marked changed.
+func TestCompareSaysMixedWithoutAMajority(t *testing.T) {
+	base, _ := example(t, "mixed")
+	bank, _ := example(t, "bank")
+	c := &Compare{LeftName: "mixed.toml", RightName: "bank.toml", LeftOrg: base, RightOrg: bank,
+		Diff: orgs.Compare("mixed.toml", base, "bank.toml", bank), Left: orgs.Analyse(base, base), Right: orgs.Analyse(base, bank)}
+	for _, r := range runModelSection(c).rows {
+		if r.label != "dominant" {
+			continue
+		}
+		if strings.HasPrefix(r.left, "mixed") || !strings.HasPrefix(r.right, "mixed, largest: ") || !r.changed {
+			t.Errorf("the dominant run model row is %q | %q (changed %v), want mixed, largest on bank's side only", r.left, r.right, r.changed)
+		}
+		return
+	}
+	t.Error("no dominant run model row")
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss/table"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // ---- criteria -------------------------------------------------------------
@@ -30,6 +30,9 @@ var criterionShort = map[string]string{
 type criteriaInput struct {
 	dominant bool // the analysis has a dominant model
 	dom      int  // its column, -1 when it has none (unorganized)
+	// mixed is true when the dominant model covers no majority of the dev teams: its
+	// column is then the largest, not the organization's (rules.md 1)
+	mixed    bool
 	shares   [4]float64
 	rows     []criterionRow
 	baseline string
@@ -45,9 +48,9 @@ type criterionRow struct {
 }
 
 func newCriteriaInput(an *orgs.Analysis) criteriaInput {
-	in := criteriaInput{dom: -1, baseline: report.ModelName(an.BaselineRunModel), rows: make([]criterionRow, len(an.Criteria))}
+	in := criteriaInput{dom: -1, baseline: words.RunModel(an.BaselineRunModel), rows: make([]criterionRow, len(an.Criteria))}
 	if an.RunModel.Dominant != nil {
-		in.dominant, in.dom = true, an.RunModel.Dominant.Column()
+		in.dominant, in.dom, in.mixed = true, an.RunModel.Dominant.Column(), !an.RunModel.Majority
 	}
 	for _, m := range an.RunModel.Mix {
 		if c := m.ID.Column(); c >= 0 {
@@ -61,7 +64,7 @@ func newCriteriaInput(an *orgs.Analysis) criteriaInput {
 }
 
 func (in *criteriaInput) equal(o *criteriaInput) bool {
-	return in.even == o.even && in.dominant == o.dominant && in.dom == o.dom && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
+	return in.even == o.even && in.dominant == o.dominant && in.dom == o.dom && in.mixed == o.mixed && in.shares == o.shares && in.baseline == o.baseline && slices.Equal(in.rows, o.rows)
 }
 
 func criteriaPanel(d *Data, st Styles, w, h int) []string {
@@ -89,7 +92,7 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 		return []string{Trunc("the criteria table needs more room", w)}
 	}
 	critW, mw := criteriaWidths(in, avail)
-	rowLines, rule, legend := criteriaRowLines(in, critW, mw, h)
+	rowLines, rule, legend := criteriaRowLines(in, critW, mw, h-labelLinesAbove(in, mw))
 	if !in.even && criteriaWouldCut(in, mw, rowLines) {
 		return narrowCriteria(in, st, w, h)
 	}
@@ -99,6 +102,20 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 		return lines
 	}
 	return append(lines, st.ink().Muted.Render(Trunc(criteriaLegend(in), w)))
+}
+
+// labelLinesAbove is how many lines the run models' labels take above the header row,
+// wrapped to their columns (criteriaTable).
+func labelLinesAbove(in *criteriaInput, mw [4]int) int {
+	above := 0
+	for c, m := range orgs.ComparedModels {
+		label := m.Short()
+		if c == in.dom {
+			label = GlyphSelected + " " + label
+		}
+		above = max(above, len(Wrap(label, mw[c]))-1)
+	}
+	return above
 }
 
 // criteriaWidths are the widths of the criterion names and of the four models' columns in
@@ -173,16 +190,37 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 		}
 		return strings.Join(ls, "\n")
 	}
-	headers := []string{Pad("Criterion", critW)}
+	// each run model's one short form, wrapped where its column is narrow: the header row
+	// holds one line, so the first lines of a wrapped label stand above it
+	labels := make([][]string, len(orgs.ComparedModels))
+	above := 0
 	for c, m := range orgs.ComparedModels {
 		label := m.Short()
-		if width(label)+2 > mw[c] {
-			label = strings.TrimSuffix(strings.ReplaceAll(label, " and ", " & "), " run it")
-		}
 		if c == dom {
 			label = GlyphSelected + " " + label
 		}
-		headers = append(headers, Pad(label, mw[c]))
+		labels[c] = Wrap(label, mw[c])
+		above = max(above, len(labels[c])-1)
+	}
+	headers := []string{Pad("Criterion", critW)}
+	for c := range labels {
+		headers = append(headers, Pad(labels[c][len(labels[c])-1], mw[c]))
+	}
+	var over []string
+	for k := range above {
+		line := spaces(critW)
+		for c, ls := range labels {
+			part := ""
+			if j := k - (above - (len(ls) - 1)); j >= 0 {
+				part = ls[j]
+			}
+			if c == dom {
+				line += " " + st.HighlightHead.Render(Pad(part, mw[c]))
+			} else {
+				line += " " + st.ink().Title.Render(Pad(part, mw[c]))
+			}
+		}
+		over = append(over, line)
 	}
 	rows := make([][]string, 0, len(in.rows))
 	for _, cv := range in.rows {
@@ -196,7 +234,7 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 		}
 		rows = append(rows, row)
 	}
-	return table.New().
+	over = append(over, table.New().
 		Border(lipgloss.NormalBorder()).
 		BorderTop(false).BorderBottom(false).BorderLeft(false).BorderRight(false).
 		BorderHeader(rule).
@@ -218,14 +256,15 @@ func criteriaTable(in *criteriaInput, st Styles, critW int, mw [4]int, rowLines 
 				return st.Text
 			}
 			return st.Muted
-		}).Render()
+		}).Render())
+	return strings.Join(over, "\n")
 }
 
 // criteriaShares is each model's share of dev teams, over its column.
 func criteriaShares(in *criteriaInput, st Styles, critW int, mw [4]int) string {
 	share := st.ink().Muted.Render(Pad("share of dev teams", critW))
 	for c := range orgs.ComparedModels {
-		s := Center(report.Percent(in.shares[c]), mw[c])
+		s := Center(words.Percent(in.shares[c]), mw[c])
 		if c == in.dom {
 			s = st.ink().AccentBold.Render(s)
 		} else {
@@ -245,6 +284,9 @@ func criteriaLegend(in *criteriaInput) string {
 		return "no dominant model: no dev team"
 	}
 	text := GlyphSelected + " dominant model"
+	if in.mixed {
+		text = GlyphSelected + " the largest run model (mixed: none covers most dev teams)"
+	}
 	for _, cv := range in.rows {
 		if cv.changed {
 			return text + "; " + GlyphChanged + " differs from the baseline's dominant model (" + in.baseline + ")"

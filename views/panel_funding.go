@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/words"
 )
 
@@ -16,7 +15,7 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 	cur := f.Currency
 	amount := func(hc orgs.HeadCost) string {
 		if f.HasCosts {
-			return report.Money(hc.Cost, cur) + " (" + people(hc.Headcount) + ")"
+			return words.Money(hc.Cost, cur) + " (" + people(hc.Headcount) + ")"
 		}
 		return people(hc.Headcount)
 	}
@@ -33,7 +32,7 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	roomy := h >= 13
 	lines := []string{
-		Trunc(st.ink().AccentBold.Render("CAPEX "+report.Percent(first))+st.ink().Text.Render(" / ")+st.ink().Bold.Render("OPEX "+report.Percent(1-first))+st.ink().Muted.Render(" "+by), w),
+		Trunc(st.ink().AccentBold.Render("CAPEX "+words.Percent(first))+st.ink().Text.Render(" / ")+st.ink().Bold.Render("OPEX "+words.Percent(1-first))+st.ink().Muted.Render(" "+by), w),
 		bar,
 	}
 	lines = append(lines, withDelta(st, st.ink().Text, "CAPEX "+amount(f.CAPEX), f.HasCosts, f.Delta.CapexCost, f.Delta.CapexHeadcount, cur, w)...)
@@ -44,9 +43,9 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 	lines = append(lines, st.ink().Title.Render("Budgets")+st.ink().Muted.Render(Trunc(" (whose budget carries each team)", max(0, w-7))))
 	budget := func(org orgs.OrgID) (row []string, changed bool) {
 		b, dl := f.Orgs.Of(org), f.OrgsDelta.Of(org)
-		text := "  " + Pad(report.OrgShort(org), 8) + PadLeft(people(b.Headcount), 11)
+		text := "  " + Pad(org.Short(), 8) + PadLeft(people(b.Headcount), 11)
 		if f.HasCosts {
-			text += PadLeft(report.Money(b.Cost, cur), 17)
+			text += PadLeft(words.Money(b.Cost, cur), 17)
 		}
 		style := st.ink().Text
 		if changed = dl.Cost != 0 || dl.Headcount != 0; changed {
@@ -56,7 +55,7 @@ func fundingPanel(d *Data, st Styles, w, h int) []string {
 		return withDelta(st, style, text, f.HasCosts, dl.Cost, dl.Headcount, cur, w), changed
 	}
 	tail := []string{st.ink().Text.Render(Trunc(fmt.Sprintf("run models: %s of dev teams CAPEX-funded, %s OPEX-funded (ops run it)",
-		report.Percent(f.ModelFunding.CapexShare), report.Percent(f.ModelFunding.OpexShare)), w))}
+		words.Percent(f.ModelFunding.CapexShare), words.Percent(f.ModelFunding.OpexShare)), w))}
 	if roomy {
 		tail = append([]string{""}, tail...)
 	}
@@ -189,7 +188,7 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		if g == "" {
 			g, s = "  ", st.ink().Text
 		}
-		text := S(t.Team) + ": " + report.VerdictWords(t)
+		text := S(t.Team) + ": " + words.TeamTransition(t)
 		if ls := wrapped(text, w, g, "    "); len(ls) > 1 && h >= 12 {
 			lines = append(lines, styled(s, ls)...)
 		} else {
@@ -209,7 +208,7 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Muted.Render(Trunc("    criteria that change: z for all", w)))
 	}
 	if total > len(behind) {
-		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more team%s", total-len(behind), plural(total-len(behind)))))
+		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(total-len(behind), "more team")))
 	}
 	lines = append(lines, serviceTransitionLines(d, st, w, h, h-len(lines)-reserve)...)
 	return decisionLines(lines, tr, st, w, h)
@@ -251,7 +250,7 @@ func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h i
 		}
 	}
 	if rest := len(tr.Decisions) - shown; rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(fmt.Sprintf("  ... and %d more decision%s", rest, plural(rest))))
+		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(rest, "more decision")))
 	}
 	if len(tr.Decisions) > 0 && w >= 60 {
 		// the legend in full where the height allows, else on one line
@@ -301,7 +300,7 @@ func serviceTransitionLines(d *Data, st Styles, w, h, room int) []string {
 		if n == 1 {
 			verb = "runs"
 		}
-		return st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s that %s otherwise than their team (z for all)", n, plural(n), verb), w))
+		return st.ink().Muted.Render(Trunc("  ... and "+words.Count(n, "more service")+" that "+verb+" otherwise than their team (z for all)", w))
 	}
 	if room < 4 {
 		return []string{more(len(services))}

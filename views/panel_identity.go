@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // ---- identity -------------------------------------------------------------
@@ -13,7 +13,7 @@ import (
 func identityPanel(d *Data, st Styles, w, h int) []string {
 	id := d.An.Identity
 	// words are the identity's name and pride (head), then its weights and KPIs (rest)
-	words := func(w int) (head, rest []string) {
+	parts := func(w int) (head, rest []string) {
 		if id.Dominant == nil {
 			head = append(head, st.ink().AccentBold.Render(Trunc("No SRE identity yet", w)))
 			head = append(head, styled(st.ink().Muted, Wrap("no SRE team serves a dev team and no dev team runs its own services", w))...)
@@ -21,7 +21,7 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 			info := id.Dominant.Info()
 			head = append(head, st.ink().AccentBold.Render(Trunc(info.Name, w)))
 			// the SRE people it rests on, in the report's words
-			if rests := strings.TrimPrefix(report.IdentityHeadline(id), info.Name); rests != "" {
+			if rests := strings.TrimPrefix(words.IdentityHeadline(id), info.Name); rests != "" {
 				head = append(head, styled(st.ink().Muted, Wrap(strings.TrimPrefix(strings.TrimPrefix(rests, ", "), " "), w))...)
 			}
 			head = append(head, styled(st.ink().Text, wrapped("pride: "+info.Pride, w, "", "  "))...)
@@ -34,7 +34,7 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 			head = append(head, styled(st.ink().Changed, wrapped("was "+was, w, GlyphChanged+" ", "  "))...)
 		}
 		rest = styled(st.ink().Muted, Wrap(fmt.Sprintf("weights: product %s, incident %s, reliability UX %s",
-			report.Percent(id.Weights[0]), report.Percent(id.Weights[1]), report.Percent(id.Weights[2])), w))
+			words.Percent(id.Weights[0]), words.Percent(id.Weights[1]), words.Percent(id.Weights[2])), w))
 		if len(d.An.KPIs) > 0 {
 			rest = append(rest, "", st.ink().Title.Render("KPIs"))
 			var last orgs.Identity
@@ -50,7 +50,7 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 				case orgs.KPIMissed:
 					mark, style = "  "+GlyphWarning+" ", st.ink().Warning
 				}
-				rest = append(rest, styled(style, wrapped(S(k.Text)+": "+report.KPIStatusWords(k), w, mark, "    "))...)
+				rest = append(rest, styled(style, wrapped(S(k.Text)+": "+words.KPIStatus(k), w, mark, "    "))...)
 			}
 		}
 		return head, rest
@@ -59,13 +59,13 @@ func identityPanel(d *Data, st Styles, w, h int) []string {
 		// the triangle on the left, the words on the right
 		tw := 36
 		rw := w - tw - 2
-		head, rest := words(rw)
+		head, rest := parts(rw)
 		right := append(head, rest...)
 		left := Triangle(st, id, tw, max(3, min(6, h-3)))
 		n := min(h, max(len(left), len(right)))
 		return strings.Split(joinBlocks(2, []int{tw, rw}, Block(left, tw, n), Block(clip(right, st, n), rw, n)), "\n")
 	}
-	head, rest := words(w)
+	head, rest := parts(w)
 	lines := append(head, Triangle(st, id, w, max(3, min(6, h-10)))...)
 	return append(lines, rest...)
 }

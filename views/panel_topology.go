@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/words"
 )
 
@@ -20,7 +19,9 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		return []string{st.ink().Warning.Render(Trunc(GlyphWarning+" no dev team: no run model, no topology", w))}
 	}
 	if an.Topology.Dominant != nil {
-		head = append(head, styled(st.ink().AccentBold, wrapped(report.TopologyName(an.Topology.Dominant), w, "", "  "))...)
+		// the dev teams it covers, as every headline says them ("4 of 13 dev teams")
+		topo := words.Topology(an.Topology.Dominant) + words.Covering(an.Topology.DominantDevTeams, an.Summary.DevTeams)
+		head = append(head, styled(st.ink().AccentBold, wrapped(topo, w, "", "  "))...)
 	} else {
 		head = append(head, styled(st.ink().AccentBold, wrapped(words.NoTopology(an), w, "", "  "))...)
 	}
@@ -31,21 +32,21 @@ func topologyPanel(d *Data, st Styles, w, h int) []string {
 		head = append(head, styled(st.ink().Text, wrapped(impureWords(an), w, "", "  "))...)
 	case len(an.Topology.Mix) == 0:
 		n := an.Summary.DevTeams
-		head = append(head, styled(st.ink().Text, wrapped(fmt.Sprintf("not pure: all %d dev team%s outside the nine (ops run it or unorganized)", n, plural(n)), w, "", "  "))...)
+		head = append(head, styled(st.ink().Text, wrapped("not pure: all "+words.Count(n, "dev team")+" outside the nine (ops run it or unorganized)", w, "", "  "))...)
 	default:
 		outside := an.Summary.DevTeams
 		for _, m := range an.Topology.Mix {
 			outside -= m.DevTeams
 		}
 		n := len(an.Topology.Mix)
-		txt := fmt.Sprintf("not pure: %d topolog%s", n, map[bool]string{true: "y", false: "ies"}[n == 1])
+		txt := fmt.Sprintf("not pure: %s topolog%s", words.Number(int64(n)), map[bool]string{true: "y", false: "ies"}[n == 1])
 		if outside > 0 {
-			txt += fmt.Sprintf(", %d dev team%s outside the nine", outside, plural(outside))
+			txt += ", " + words.Count(outside, "dev team") + " outside the nine"
 		}
 		head = append(head, styled(st.ink().Text, wrapped(txt, w, "", "  "))...)
 	}
 	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
-		head = append(head, styled(st.ink().Changed, wrapped("was "+report.TopologyName(ch.WasTopology.Value), w, GlyphChanged+" ", "  "))...)
+		head = append(head, styled(st.ink().Changed, wrapped("was "+words.Topology(ch.WasTopology.Value), w, GlyphChanged+" ", "  "))...)
 	}
 	if ch := d.Changes; ch != nil && ch.WasRunModel.Changed {
 		now, was := "no dominant run model", "none"
@@ -124,7 +125,7 @@ func mixRow(st Styles, dominant bool, label string, labelW int, share float64, n
 	if w < 40 {
 		labelW = min(labelW, 10)
 	}
-	nums := fmt.Sprintf(" %3d %6s", n, report.Percent(share))
+	nums := fmt.Sprintf(" %3d %6s", n, words.Percent(share))
 	if delta != "" {
 		nums += " " + delta
 	}
@@ -152,7 +153,7 @@ func mixDelta(c *orgs.Changes, model bool, t int, id orgs.RunModel) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%+d", n)
+	return words.Signed(int64(n))
 }
 
 // goneRows lists the run models the baseline had and the current model no longer has, so
@@ -165,7 +166,7 @@ func goneRows(st Styles, c *orgs.Changes, mix []orgs.RunModelMix, w int) []strin
 	for _, id := range orgs.SpectrumOrder {
 		has := slices.ContainsFunc(mix, func(m orgs.RunModelMix) bool { return m.ID == id })
 		if n := c.RunModelMix[id]; n < 0 && !has {
-			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s %s: none now (%+d)", GlyphChanged, id.Short(), n), w)))
+			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s %s: none now (%s)", GlyphChanged, id.Short(), words.Signed(int64(n))), w)))
 		}
 	}
 	return out
@@ -181,7 +182,7 @@ func goneTopologyRows(st Styles, c *orgs.Changes, mix []orgs.TopologyMix, w int)
 	for n := 1; n <= 9; n++ {
 		has := slices.ContainsFunc(mix, func(m orgs.TopologyMix) bool { return m.Topology == n })
 		if k := c.TopologyMix[n]; k < 0 && !has {
-			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s T%d: none now (%+d)", GlyphChanged, n, k), w)))
+			out = append(out, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s T%d: none now (%s)", GlyphChanged, n, words.Signed(int64(k))), w)))
 		}
 	}
 	return out

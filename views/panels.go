@@ -1,10 +1,10 @@
 package views
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // PanelID names one of the verdict panels.
@@ -154,7 +154,7 @@ func clip(lines []string, st Styles, h int) []string {
 		return nil
 	}
 	out := slices.Clone(lines[:h-1])
-	return append(out, st.ink().Muted.Render(fmt.Sprintf("  ... %d more line%s (z: full screen)", len(lines)-h+1, plural(len(lines)-h+1))))
+	return append(out, st.ink().Muted.Render("  ... "+words.Count(len(lines)-h+1, "more line")+" (z: full screen)"))
 }
 
 // wrapped is Wrap with a first-line prefix and an indent for the following lines.
@@ -215,6 +215,7 @@ func advisoriesPanel(d *Data, st Styles, w, h int) []string {
 		return []string{st.ink().Text.Render("no advisories")}
 	}
 	var lines []string
+	var named []int // the ranges of lines that name in full what a message cut short
 	for i, a := range d.An.Advisories {
 		g, s := GlyphInfo+" ", st.ink().Info
 		if a.Severity == orgs.Warning {
@@ -227,12 +228,24 @@ func advisoriesPanel(d *Data, st Styles, w, h int) []string {
 		for _, l := range wrapped(msg, w, g, "  ") {
 			lines = append(lines, s.Render(l))
 		}
+		// every service or team the message names only the first few of, where it fits
+		if all := words.AdvisoryInFull(a, S); all != "" {
+			named = append(named, len(lines))
+			lines = append(lines, styled(st.ink().Muted, wrapped(all, w, "  ", "  "))...)
+			named = append(named, len(lines))
+		}
 	}
 	if c := d.Changes; c != nil {
 		for _, a := range c.Cleared {
 			for _, l := range wrapped(GlyphChanged+" cleared: "+S(a.Message), w, "- ", "  ") {
 				lines = append(lines, st.ink().Muted.Render(l))
 			}
+		}
+	}
+	if len(lines) > h {
+		// no room for every name: the messages first, z shows them all
+		for k := len(named) - 2; k >= 0; k -= 2 {
+			lines = slices.Delete(lines, named[k], named[k+1])
 		}
 	}
 	return lines

@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/words"
 )
 
@@ -209,8 +208,8 @@ func presentClarify(d *Data, st Styles, w, h int) []string {
 	for _, m := range an.RunModel.Mix {
 		mix[m.ID] = m
 	}
-	lines := big(st, report.Percent(mix[*an.RunModel.Dominant].Share), w)
-	lines = append(lines, st.ink().Present.Render(Center(fmt.Sprintf("of %d dev teams: %s", an.Summary.DevTeams, an.RunModel.Dominant.Name()), w)), "")
+	lines := big(st, words.Percent(mix[*an.RunModel.Dominant].Share), w)
+	lines = append(lines, st.ink().Present.Render(Center("of "+words.Count(an.Summary.DevTeams, "dev team")+": "+an.RunModel.Dominant.Name(), w)), "")
 	for _, m := range orgs.SpectrumOrder {
 		lines = append(lines, mixRow(st, m == *an.RunModel.Dominant, m.Name(), 34, mix[m].Share, mix[m].DevTeams, mixDelta(d.Changes, true, 0, m), "", w))
 	}
@@ -240,17 +239,17 @@ func presentConsider(d *Data, st Styles, w, h int) []string {
 	}
 	lines = append(lines, st.ink().Muted.Render(Trunc("lowest incentives", w)))
 	if n := counts[orgs.Unorganized]; n > 0 {
-		lines = append(lines, "", st.ink().Warning.Render(Trunc(fmt.Sprintf("%s %d dev team%s unorganized: nobody runs what they build", GlyphWarning, n, plural(n)), w)))
+		lines = append(lines, "", st.ink().Warning.Render(Trunc(GlyphWarning+" "+words.Count(n, "dev team")+" unorganized: nobody runs what they build", w)))
 	}
 	return lines
 }
 
 func presentFunding(d *Data, st Styles, w, h int) []string {
 	first := d.An.Funding.CapexSplit()
-	lines := big(st, "CAPEX "+report.Percent(first), w)
+	lines := big(st, "CAPEX "+words.Percent(first), w)
 	barW := min(w-4, 64)
 	lines = append(lines, Center(SplitBar(st, first, barW), w))
-	lines = append(lines, st.ink().Present.Render(Center("OPEX "+report.Percent(1-first)+"   (█ CAPEX  ▒ OPEX)", w)), "")
+	lines = append(lines, st.ink().Present.Render(Center("OPEX "+words.Percent(1-first)+"   (█ CAPEX  ▒ OPEX)", w)), "")
 	for _, l := range fundingPanel(d, st, min(w, 76), h)[2:] {
 		lines = append(lines, Center(l, w))
 	}
@@ -272,11 +271,11 @@ func presentTopology(d *Data, st Styles, w, h int) []string {
 	case an.Topology.Pure:
 		pure = "pure: every dev team in the same topology"
 	case len(an.Topology.Mix) == 0:
-		pure = fmt.Sprintf("all %d dev team%s outside the nine: ops run it or unorganized", an.Summary.DevTeams, plural(an.Summary.DevTeams))
+		pure = "all " + words.Count(an.Summary.DevTeams, "dev team") + " outside the nine: ops run it or unorganized"
 	}
 	lines = append(lines, st.ink().Text.Render(Center(pure, w)))
 	if ch := d.Changes; ch != nil && ch.WasTopology.Changed {
-		lines = append(lines, st.ink().Changed.Render(Center(Trunc(GlyphChanged+" was "+report.TopologyName(ch.WasTopology.Value), w), w)))
+		lines = append(lines, st.ink().Changed.Render(Center(Trunc(GlyphChanged+" was "+words.Topology(ch.WasTopology.Value), w), w)))
 	}
 	lines = append(lines, "")
 	for _, m := range an.Topology.Mix {
@@ -350,8 +349,7 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 // people, +525,000 EUR a year" (people missing from rotations, and the cost of those to hire).
 func DecideStaffing(an *orgs.Analysis) string {
 	s := &an.Staffing
-	return fmt.Sprintf("to staff every rotation: +%d %s, +%s a year", s.Needed, map[bool]string{true: "person", false: "people"}[s.Needed == 1],
-		report.Money(s.HireCost, an.Funding.Currency))
+	return fmt.Sprintf("to staff every rotation: +%s, +%s a year", words.People(s.Needed), words.Money(s.HireCost, an.Funding.Currency))
 }
 
 // verdictCell is a transition verdict in a cell of the matrix.

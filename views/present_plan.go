@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
 	"github.com/sretopo/sretopo/words"
 )
 
@@ -69,7 +68,7 @@ func presentStage(d *Data, p *orgs.Plan, s *orgs.Stage, last bool, st Styles, w 
 	if len(s.Gates) == 0 && !last {
 		core = append(core, styled(st.ink().Muted, hung(words.NoGate, w, "  ", "    "))...)
 	}
-	for j, l := range report.StageLines(d.Header.Baseline, s) {
+	for j, l := range words.StageAfter(d.Header.Baseline, s, S) {
 		switch {
 		case strings.HasPrefix(l, "! "):
 			core = append(core, styled(st.ink().Warning, hung(l, w, "  ", "    "))...)

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/sretopo/sretopo/words"
 )
 
 // Dashboard draws the whole dashboard screen in w x h: header, board, panels (all of them on
@@ -109,7 +111,7 @@ func header(d *Data, st Styles, w int) string {
 	if d.Header.Shared != "" {
 		right = st.ink().Header.Render(Trunc(S(d.Header.Shared), w/2)) + spaces(min(2, len(right))) + right
 	}
-	summary := fmt.Sprintf("%d teams, %d dev, %d people", d.An.Summary.Teams, d.An.Summary.DevTeams, d.An.Summary.Headcount)
+	summary := words.Count(d.An.Summary.Teams, "team") + ", " + words.Number(int64(d.An.Summary.DevTeams)) + " dev, " + words.People(d.An.Summary.Headcount)
 	left := st.ink().HeaderName.Render(S(d.Org.Name))
 	file := "  file " + S(d.Header.File)
 	base := "  baseline " + S(d.Header.Baseline)

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/report"
+	"github.com/sretopo/sretopo/words"
 )
 
 // The Services and Staffing panels: tables of what orgs computed for each service (rules.md
@@ -44,6 +44,19 @@ func ServiceOrder(an *orgs.Analysis, byStatus bool) []int {
 		})
 	}
 	return order
+}
+
+// tableWidth is how wide tableLines lays header and rows out when it cuts nothing.
+func tableWidth(header []string, rows [][]string) int {
+	n := 2 + len(header) - 1
+	for c, h := range header {
+		col := width(h)
+		for _, r := range rows {
+			col = max(col, width(r[c]))
+		}
+		n += col
+	}
+	return n
 }
 
 // tableLines lays header and rows out in columns of at most w cells: each column as wide as
@@ -172,9 +185,9 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	head := fmt.Sprintf("%d service%s, %d with a problem (!); %s", len(an.Services), plural(len(an.Services)), problems, order)
 	lines := []string{st.ink().Text.Render(Trunc(head, w))}
 	if mix := an.ServiceMix; mix != nil && h >= fullPanelHeight {
-		lines = append(lines, styled(st.ink().Muted, wrapped("run by: "+report.ServiceMixWords(mix), w, "", "  "))...)
+		lines = append(lines, styled(st.ink().Muted, wrapped("run by: "+words.ServiceMix(mix), w, "", "  "))...)
 	} else if mix != nil {
-		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+report.ServiceMixWords(mix), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("run by: "+words.ServiceMix(mix), w)))
 	}
 	rates := hasRates(d)
 	if txt, changed := riskHead(d); txt != "" {
@@ -206,17 +219,16 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	styles := make([]*pen, len(idx))
 	for k, i := range idx {
 		v := &an.Services[i]
-		r := report.ServiceRow(an, i, S)
+		r := words.ServiceRow(an, i, S)
 		// team, run model, responders, target, budget, longest gap, status
-		// "you and SRE (exception)": the header says it is the run model
-		rows[k] = []string{r[0], r[1], strings.Replace(r[2], " run it", "", 1), r[3], r[4], r[5], r[6], r[7]}
+		rows[k] = r
 		marks[k] = v.Problem()
 		styles[k] = st.ink().Text
 		if marks[k] {
 			styles[k] = st.ink().Warning
 		}
 	}
-	header := []string{"Service", "Team", "Run model", "Responders", "Target", "Budget h", "Gap", "Status"}
+	header := []string{"Service", "Team", "Run model", "Responders", "Target", "Budget", "Gap", "Status"}
 	full := h >= fullPanelHeight // full screen: the cells wrapped rather than cut
 	if w < 100 {
 		// narrow: the responders and the budget are left out, the status stays
@@ -242,7 +254,7 @@ func servicesPanel(d *Data, st Styles, w, h int) []string {
 	}
 	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
 	if rest := len(an.Services) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more service%s (%s)", rest, plural(rest), "z: full screen"), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("  ... and "+words.Count(rest, "more service")+" (z: full screen)", w)))
 	}
 	return lines
 }
@@ -254,10 +266,10 @@ func staffingHead(an *orgs.Analysis) string {
 	if s.Needed == 0 && s.Hires == 0 {
 		return "every rotation is staffed: nobody on call more than 25% of the week (" + deltaPeople(s.Delta.Needed) + ")"
 	}
-	txt := fmt.Sprintf("to staff every rotation: +%d people (%s), +%s a year",
-		s.Needed, deltaPeople(s.Delta.Needed), report.Money(s.HireCost, an.Funding.Currency))
+	txt := fmt.Sprintf("to staff every rotation: +%s (%s), +%s a year",
+		words.People(s.Needed), deltaPeople(s.Delta.Needed), words.Money(s.HireCost, an.Funding.Currency))
 	if s.Hires != s.Needed {
-		txt += fmt.Sprintf("; %d to hire", s.Hires)
+		txt += "; " + words.Number(int64(s.Hires)) + " to hire"
 	}
 	return txt
 }
@@ -267,7 +279,7 @@ func deltaPeople(n int) string {
 	if n == 0 {
 		return "as the baseline"
 	}
-	return fmt.Sprintf("%+d vs baseline", n)
+	return words.Signed(int64(n)) + " vs baseline"
 }
 
 func staffingPanel(d *Data, st Styles, w, h int) []string {
@@ -281,7 +293,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	lines := styled(style, wrapped(staffingHead(an), w, "", "  "))
 	if d.Changes != nil && (an.Staffing.Delta != orgs.StaffingTotals{}) {
-		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %+d needed, %+d to hire", GlyphChanged, an.Staffing.Delta.Needed, an.Staffing.Delta.Hires), w)))
+		lines = append(lines, st.ink().Changed.Render(Trunc(fmt.Sprintf("%s against the baseline: %s needed, %s to hire", GlyphChanged, words.Signed(int64(an.Staffing.Delta.Needed)), words.Signed(int64(an.Staffing.Delta.Hires))), w)))
 	}
 	if txt, changed := sleepHead(d); txt != "" {
 		style := st.ink().Text
@@ -315,17 +327,17 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	styles := make([]*pen, len(idx))
 	for k, p := range idx {
 		r := &rots[p]
-		row := report.StaffingRow(an, p, S)
+		row := words.StaffingRow(an, p, S)
 		team := strings.TrimSuffix(row[0], " !")
-		// team, pattern, rotation, h/person/week, share, minimum, needed, cost
-		rows[k] = []string{team, row[1], row[2], row[3], row[4], row[5], row[6], row[8]}
+		// team, pattern, layers, sites, rotation, h/person/week, share, minimum, needed, cost
+		rows[k] = []string{team, row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[10]}
 		marks[k] = r.Short()
 		styles[k] = st.ink().Text
 		if r.Short() {
 			styles[k] = st.ink().Warning
 		}
 	}
-	header := []string{"Team", "Pattern", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
+	header := []string{"Team", "Pattern", "Layers", "Sites", "Rot.", "h/week", "Share", "Min", "Need", "Cost"}
 	if hasRates(d) {
 		// pages a person in 30 days: asleep, then off hours awake
 		header = append(header, "Sleep/30d", "Off/30d")
@@ -334,9 +346,27 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 			rows[k] = append(rows[k], sleep, off)
 		}
 	}
-	lines = append(lines, tableLines(st, header, rows, marks, styles, [][]int{{0}}, w, h >= fullPanelHeight)...)
+	full := h >= fullPanelHeight // full screen: the cells wrapped rather than cut
+	shrink := [][]int{{0}, {2, 3}}
+	switch {
+	case tableWidth(header, rows) <= w:
+	case full:
+		// the layers and sites under the team's name, wrapped with it: every cell whole
+		header = slices.Delete(header, 2, 4)
+		for k := range rows {
+			rows[k][0] += ": " + rows[k][2] + ", " + rows[k][3]
+			rows[k] = slices.Delete(rows[k], 2, 4)
+		}
+		shrink = [][]int{{0}}
+	default:
+		// one line a row: the short forms of layers and sites
+		for k, p := range idx {
+			rows[k][2], rows[k][3] = words.StaffingLayersShort(&rots[p]), words.SitesShort(&rots[p])
+		}
+	}
+	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
 	if rest := len(rots) - len(idx); rest > 0 {
-		lines = append(lines, st.ink().Muted.Render(Trunc(fmt.Sprintf("  ... and %d more rotation%s (%s)", rest, plural(rest), "z: full screen"), w)))
+		lines = append(lines, st.ink().Muted.Render(Trunc("  ... and "+words.Count(rest, "more rotation")+" (z: full screen)", w)))
 	}
 	return lines
 }
@@ -348,8 +378,8 @@ func fundingStaffing(an *orgs.Analysis) string {
 	if s.Needed == 0 && s.Hires == 0 {
 		return "sustainable rotations would add: nothing, every rotation is staffed"
 	}
-	return fmt.Sprintf("sustainable rotations would add: +%d people in rotations, %d to hire, +%s a year",
-		s.Needed, s.Hires, report.Money(s.HireCost, an.Funding.Currency))
+	return fmt.Sprintf("sustainable rotations would add: +%s in rotations, %s to hire, +%s a year",
+		words.People(s.Needed), words.Number(int64(s.Hires)), words.Money(s.HireCost, an.Funding.Currency))
 }
 
 // impureWords says why an organization whose dev teams share one topology is not pure
@@ -480,7 +510,7 @@ func openWindow(d *Data, i, w, budget int) serviceWindow {
 // serviceWrapped is service v's line under its team's card ("name: who runs it, status"),
 // wrapped to a card of width w after its lead of five cells.
 func serviceWrapped(v *orgs.ServiceVerdict, w int) []string {
-	run := strings.Replace(v.RunModel.Short(), " run it", "", 1)
+	run := v.RunModel.Short()
 	switch {
 	case v.RunWith != "" && v.RunModel == orgs.OpsRunIt:
 		run += " by " + S(v.RunWith)

@@ -3,11 +3,10 @@ package views
 import (
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // The risk of rules.md section 12 on the Services and Staffing panels: a service's chance
@@ -42,15 +41,11 @@ func anyRiskPending(d *Data) bool {
 	return false
 }
 
-// percentCell is a share as a percentage with one decimal at most ("53.9%").
-func percentCell(share float64) string {
-	return strings.TrimSuffix(strconv.FormatFloat(share*100, 'f', 1, 64), ".0") + "%"
-}
+// percentCell is a share as a percentage as every table writes it (words.Percent).
+func percentCell(share float64) string { return words.Percent(share) }
 
-// hoursCell is a number of hours with one decimal at most.
-func hoursCell(h float64) string {
-	return strings.TrimSuffix(strconv.FormatFloat(h, 'f', 1, 64), ".0")
-}
+// hoursCell is a number of hours as every table writes it (words.HoursFigure).
+func hoursCell(h float64) string { return words.HoursFigure(h) }
 
 // breachCell is service i's chance to spend more than its error budget in a window.
 func breachCell(d *Data, i int) string {

@@ -38,6 +38,12 @@ func stripParts(d *Data) []stripPart {
 	if an.RunModel.Dominant != nil {
 		run = words.RunModelShort(*an.RunModel.Dominant)
 	}
+	runLong, runShort, runBare := run+words.Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams), run, run
+	if an.RunModel.Dominant != nil && !an.RunModel.Majority {
+		// only the largest of a mix: said so first, as every headline does (rules.md 1),
+		// and where the strip is narrowest the verdict alone
+		runLong, runShort, runBare = "mixed, largest: "+runLong, "mixed, largest: "+run, "mixed"
+	}
 	f := &an.Funding
 	fundShort := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + ", OPEX " + words.People(f.OPEX.Headcount)
 	fundBare := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + " OPEX " + words.Number(int64(f.OPEX.Headcount))
@@ -49,7 +55,7 @@ func stripParts(d *Data) []stripPart {
 	}
 	parts := []stripPart{
 		{"topology", topoLong, topo, topo, ch.Topology},
-		{"run model", run + words.Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams), run, run, ch.RunModel},
+		{"run model", runLong, runShort, runBare, ch.RunModel},
 		{"identity", words.Identity(id), words.Identity(id), words.IdentityShort(id), ch.Identity},
 		{"funding", words.Funding(f), fundShort, fundBare, ch.Funding},
 		{"transition", move, move, moveBare, ch.Transition},

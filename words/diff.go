@@ -86,8 +86,11 @@ func (v DiffVerdict) Sentence() string {
 }
 
 // DiffVerdicts are the headline verdicts of A and B: topology, pure, run model and SRE
-// identity.
+// identity. A side whose dominant run model has no majority says "mixed, largest: " first,
+// as its headline does, and a change of majority alone is a change of the verdict.
 func DiffVerdicts(v *orgs.DiffVerdicts) []DiffVerdict {
+	m := v.RunModel
+	majority := v.RunModelMajority
 	number := func(n *int) string {
 		if n == nil {
 			return "none"
@@ -97,7 +100,7 @@ func DiffVerdicts(v *orgs.DiffVerdicts) []DiffVerdict {
 	return []DiffVerdict{
 		{"Topology", number(v.Topology.From), number(v.Topology.To), v.Topology.Changed},
 		{"Pure", YesNo(v.Pure.From), YesNo(v.Pure.To), v.Pure.Changed},
-		{"Run model", RunModel(v.RunModel.From), RunModel(v.RunModel.To), v.RunModel.Changed},
+		{"Run model", MixedOr(majority.From, m.From), MixedOr(majority.To, m.To), m.Changed || majority.Changed},
 		{"SRE identity", Identity(v.Identity.From), Identity(v.Identity.To), v.Identity.Changed},
 	}
 }

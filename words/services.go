@@ -20,7 +20,6 @@ func ServiceMix(mix *orgs.ServiceMix) string {
 }
 
 // ServiceHeader is the header of the services table, one label per cell of ServiceRow.
-// The reports' budget cell is ServiceBudget, with its unit and any window but 30 days.
 var ServiceHeader = []string{"Service", "Team", "Run model", "Responders", "Target", "Error budget", "Longest gap", "Status"}
 
 // ServiceBudget is service v's error budget over its SLO window as a room reads it: in
@@ -40,24 +39,24 @@ func ServiceBudget(v *orgs.ServiceVerdict) string {
 
 // ServiceRow is service i of the analysis as a row of the services table: name, team, run
 // model (marked when it is an exception to its team's), responders, availability target,
-// error budget in hours a month, longest gap and status; user strings passed through esc.
+// error budget (ServiceBudget: minutes under an hour), longest gap and status; user
+// strings passed through esc.
 func ServiceRow(an *orgs.Analysis, i int, esc Escape) []string {
 	v := &an.Services[i]
 	model := v.RunModel.Short()
 	if v.Exception {
 		model += " (exception)"
 	}
-	target, budget := "-", "-"
+	target := "-"
 	if v.Availability != nil {
 		target = Decimal(*v.Availability, 4) + "%"
-		budget = HoursFigure(*v.ErrorBudgetHours())
 	}
 	responders := make([]string, len(v.Responders))
 	for k, r := range v.Responders {
 		responders[k] = esc(r)
 	}
 	return []string{esc(v.Name), esc(v.Team), model, OrDash(strings.Join(responders, ", ")),
-		target, budget, Hours(float64(v.LongestUncovered)), v.Status}
+		target, ServiceBudget(v), Hours(float64(v.LongestUncovered)), v.Status}
 }
 
 // StaffingRule is the staffing rule of rules version 3, as the report and the README give
@@ -88,9 +87,21 @@ func Sites(r *orgs.RotationStaffing) string {
 	return "1 site"
 }
 
-// StaffingRow is rotation p of the analysis as a row of the staffing table (team, on call,
-// rotation, hours a person a week, weeks on call, minimum, needed, hires, hire cost); a
-// rotation below its minimum is marked with "!" after its team.
+// StaffingLayersShort is StaffingLayers for a narrow table: "primary", "+ secondary".
+func StaffingLayersShort(r *orgs.RotationStaffing) string {
+	if r.Layers == 2 {
+		return "+ secondary"
+	}
+	return "primary"
+}
+
+// SitesShort is Sites for a narrow table: "1 site", "2 sites".
+func SitesShort(r *orgs.RotationStaffing) string { return Count(r.Sites, "site") }
+
+// StaffingRow is rotation p of the analysis as a row of the staffing table, one cell per
+// label of StaffingHeader (team, on call, layers, sites, rotation, hours a person a week,
+// weeks on call, minimum, needed, hires, hire cost); a rotation below its minimum is
+// marked with "!" after its team.
 func StaffingRow(an *orgs.Analysis, p int, esc Escape) []string {
 	r := &an.Staffing.Rotations[p]
 	team := esc(r.Team)
@@ -98,7 +109,7 @@ func StaffingRow(an *orgs.Analysis, p int, esc Escape) []string {
 		team += " !"
 	}
 	people := func(n int) string { return Number(int64(n)) }
-	return []string{team, string(r.OnCall), people(r.Rotation), HoursFigure(r.HoursPerPerson),
+	return []string{team, string(r.OnCall), StaffingLayers(r), Sites(r), people(r.Rotation), HoursFigure(r.HoursPerPerson),
 		Percent(r.WeeksShare), people(r.Minimum), people(r.Needed), people(r.Hires),
 		Money(r.HireCost, an.Funding.Currency)}
 }

@@ -43,6 +43,16 @@ func RunModelHeadline(an *orgs.Analysis) string {
 	return withoutMajority(an, "mixed, no run model covers most dev teams; largest: ", RunModel(an.RunModel.Dominant)+Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
 }
 
+// MixedOr is a dominant run model's long form (RunModel), with "mixed, largest: " first
+// when it covers no majority of the dev teams, for a line that has no room for the counts
+// of RunModelHeadline (a diff's, a comparison's).
+func MixedOr(majority bool, m *orgs.RunModel) string {
+	if m == nil || majority {
+		return RunModel(m)
+	}
+	return "mixed, largest: " + RunModel(m)
+}
+
 // withoutMajority puts mixed before a headline whose dominant run model has no majority.
 func withoutMajority(an *orgs.Analysis, mixed, headline string) string {
 	if an.RunModel.Dominant == nil || an.RunModel.Majority {
@@ -91,7 +101,11 @@ func NoTopology(an *orgs.Analysis) string {
 	if an.Topology.Dominant != nil || an.RunModel.Dominant == nil {
 		return ""
 	}
-	return "No dominant topology: the dominant run model, " + RunModelShort(*an.RunModel.Dominant) +
+	model := "the dominant run model, "
+	if !an.RunModel.Majority {
+		model = "mixed; the largest run model, " // only the largest of a mix (rules.md 1)
+	}
+	return "No dominant topology: " + model + RunModelShort(*an.RunModel.Dominant) +
 		Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams) + ", is outside the nine"
 }
 

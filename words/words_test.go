@@ -194,3 +194,56 @@ func saysEach(t *testing.T, words map[string]string) {
 		}
 	}
 }
+
+// TestTablesRowsFollowTheirHeaders: a service row's budget under an hour is in minutes, as
+// ServiceBudget says it, and a staffing row has one cell per label of StaffingHeader, the
+// layers and sites after the on-call pattern.
+func TestTablesRowsFollowTheirHeaders(t *testing.T) {
+	ex, err := orgs.ExampleNamed("mixed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load("mixed.toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := orgs.Analyse(o, o)
+	minutes := false
+	for i := range an.Services {
+		row := ServiceRow(an, i, Plain)
+		if len(row) != len(ServiceHeader) || row[5] != ServiceBudget(&an.Services[i]) {
+			t.Errorf("service row %q does not follow ServiceHeader with ServiceBudget", row)
+		}
+		minutes = minutes || strings.HasSuffix(row[5], " min")
+	}
+	if !minutes {
+		t.Error("no service of mixed has its budget in minutes")
+	}
+	for p := range an.Staffing.Rotations {
+		row, r := StaffingRow(an, p, Plain), &an.Staffing.Rotations[p]
+		if len(row) != len(StaffingHeader) || row[2] != StaffingLayers(r) || row[3] != Sites(r) {
+			t.Errorf("staffing row %q does not follow StaffingHeader", row)
+		}
+	}
+}
+
+// TestNoTopologySaysMixed: bank has no dominant topology because its largest run model, ops
+// run it, is outside the nine; it covers no majority, so the line says mixed and largest,
+// not "the dominant run model".
+func TestNoTopologySaysMixed(t *testing.T) {
+	ex, err := orgs.ExampleNamed("bank")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load("bank.toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := orgs.Analyse(o, o)
+	if an.RunModel.Majority || an.Topology.Dominant != nil {
+		t.Fatal("bank no longer has a mixed run model outside the nine")
+	}
+	if got := NoTopology(an); !strings.Contains(got, "mixed; the largest run model, ops run it") {
+		t.Errorf("NoTopology = %q", got)
+	}
+}
