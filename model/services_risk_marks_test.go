@@ -1,11 +1,11 @@
 package model
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/sretopo/sretopo/views"
+	"github.com/sretopo/sretopo/words"
 )
 
 // Issue 21: "a what-if that moves a team shows the figures move, marked against the
@@ -56,6 +56,4 @@ func TestServicesPanelMarksEachServiceWhoseRiskMoved(t *testing.T) {
 }
 
 // hours is a number of hours as the panel writes it.
-func hours(h float64) string {
-	return strings.TrimSuffix(strconv.FormatFloat(h, 'f', 1, 64), ".0")
-}
+func hours(h float64) string { return words.HoursFigure(h) }
