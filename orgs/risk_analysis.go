@@ -71,7 +71,7 @@ func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 	risks := make([]*ServiceRisk, len(todo))
 	work := func(part []int, out []*ServiceRisk) {
 		var resp [maxResponders]RiskResponder
-		buf := make([]float64, 0, runs)
+		buf := make([]float64, 0, runs+1) // the windows of one service, and one before the first
 		for j, k := range part {
 			in, _ := RiskInputOf(o, k, &services[k].ServiceRun, &resp)
 			out[j] = simulateRemembered(&in, runs, buf)
