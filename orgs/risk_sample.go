@@ -36,18 +36,23 @@ func newUniforms(s1, s2 uint64) uniforms {
 	return u
 }
 
-// draw is the next number of the stream.
+// draw is the next number of the stream (small enough to be inlined in the loops).
 func (u *uniforms) draw() uint32 {
-	if u.next == uniformBlock {
-		for i := 0; i < uniformBlock; i += 2 {
-			x := u.src.Uint64()
-			u.buf[i], u.buf[i+1] = uint32(x>>32), uint32(x)
-		}
-		u.next = 0
+	if u.next >= uniformBlock {
+		u.refill()
 	}
 	x := u.buf[u.next]
 	u.next++
 	return x
+}
+
+// refill makes the next block of numbers.
+func (u *uniforms) refill() {
+	for i := 0; i < uniformBlock; i += 2 {
+		x := u.src.Uint64()
+		u.buf[i], u.buf[i+1] = uint32(x>>32), uint32(x)
+	}
+	u.next = 0
 }
 
 // poissonChunk is the largest mean sampled by inversion at once: e^-30 is far from
@@ -230,12 +235,13 @@ func percentile95(windows []float64, budget float64) (float64, int) {
 	k := len(windows) - int(math.Ceil(0.95*float64(len(windows)))) + 1
 	const buckets = 256
 	scale := (buckets - 1) / largest
-	bucket := func(d float64) int { return min(max(int(d*scale), 0), buckets-1) }
+	// every window lies in 0..largest, so its bucket in 0..255: a byte, no bounds to check
+	bucket := func(d float64) uint8 { return uint8(int(d * scale)) }
 	var count [buckets]int32
 	for _, d := range windows {
 		count[bucket(d)]++
 	}
-	b, above := buckets-1, 0
+	b, above := uint8(buckets-1), 0
 	for above+int(count[b]) < k {
 		above += int(count[b])
 		b--
