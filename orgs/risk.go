@@ -3,7 +3,6 @@ package orgs
 import (
 	"hash/fnv"
 	"math"
-	"math/rand/v2"
 )
 
 // This file is docs/rules.md section 12 for one service: how likely its placement is to
@@ -238,38 +237,18 @@ func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 		r.Unattended = true
 	}
 	s1, s2 := RiskSeed(in.Name, in.WindowDays)
-	src := &uniforms{src: rand.NewPCG(s1, s2)}
-	poisson := newPoisson(lambda)
-	// the p95 is the value of rank ceil(0.95 runs): the smallest of the top runs - rank + 1,
-	// kept in a min-heap as the windows go by (no list of every window to sort)
-	top := newTopK(runs-int(math.Ceil(0.95*float64(runs)))+1, buf)
-	// every incident the same downtime (every hour covered alike): only the count is drawn
-	constant, each := !r.Unattended && sameEverywhere(&base, &slope), base[0]
-	breaches := 0
-	for range runs {
-		n := poisson.sample(src)
-		d := 0.0
-		switch {
-		case r.Unattended:
-			if n > 0 {
-				d = window
-			}
-		case constant:
-			d = min(float64(n)*each, window)
-		default:
-			for range n {
-				x := src.next() * HoursPerWeek
-				h := int(x)
-				d += base[h] - slope[h]*(x-float64(h))
-			}
-			d = min(d, window)
-		}
-		top.add(d)
-		if d > r.BudgetHours {
-			breaches++
-		}
+	w := windowSampler{src: newUniforms(s1, s2), poisson: newPoisson(lambda), window: window}
+	var downtimes []float64
+	switch {
+	case r.Unattended:
+		downtimes = w.unattended(runs, buf)
+	case sameEverywhere(&base, &slope):
+		downtimes = w.constant(runs, base[0], buf)
+	default:
+		downtimes = w.summed(runs, &base, &slope, buf)
 	}
-	r.P95Downtime = top.smallest()
+	var breaches int
+	r.P95Downtime, breaches = percentile95(downtimes, r.BudgetHours)
 	if r.HasTarget {
 		r.PBreach = float64(breaches) / float64(runs)
 		if r.Unattended {
@@ -301,122 +280,4 @@ func sameEverywhere(base, slope *[HoursPerWeek]float64) bool {
 		}
 	}
 	return true
-}
-
-// uniforms draws numbers in [0, 1) from a PCG, 32 bits each: two from each 64-bit output
-// (a week cut into 2^32 instants is finer than any figure the rules report), which halves
-// the generator's work.
-type uniforms struct {
-	src   *rand.PCG
-	spare uint32
-	has   bool
-}
-
-// next is the next number in [0, 1).
-func (u *uniforms) next() float64 {
-	if u.has {
-		u.has = false
-		return float64(u.spare) * 0x1p-32
-	}
-	x := u.src.Uint64()
-	u.spare, u.has = uint32(x), true
-	return float64(x>>32) * 0x1p-32
-}
-
-// poissonChunk is the largest mean sampled by inversion at once: e^-30 is far from
-// underflow, and a larger mean is sampled as the sum of equal chunks below it.
-const poissonChunk = 30.0
-
-// poisson samples a Poisson count of a fixed mean by inversion of its distribution
-// function, summing chunks of mean at most poissonChunk.
-type poisson struct {
-	cdf    []float64
-	chunks int
-}
-
-func newPoisson(lambda float64) poisson {
-	if lambda <= 0 {
-		return poisson{}
-	}
-	chunks := int(math.Ceil(lambda / poissonChunk))
-	mean := lambda / float64(chunks)
-	p := math.Exp(-mean)
-	cdf := make([]float64, 1, 64)
-	cdf[0] = p
-	acc := p
-	for k := 1; acc < 1-1e-15 && k < 1000; k++ {
-		p *= mean / float64(k)
-		acc += p
-		cdf = append(cdf, acc)
-	}
-	return poisson{cdf: cdf, chunks: chunks}
-}
-
-// sample draws one count.
-func (p *poisson) sample(src *uniforms) int {
-	n := 0
-	for range p.chunks {
-		u := src.next()
-		k := 0
-		for k < len(p.cdf) && u >= p.cdf[k] {
-			k++
-		}
-		n += k
-	}
-	return n
-}
-
-// topK keeps the k largest values added, in a min-heap: its root is the k-th largest.
-type topK struct{ heap []float64 }
-
-// newTopK keeps the k largest values, in buf's memory when it has room.
-func newTopK(k int, buf []float64) topK {
-	if cap(buf) < k {
-		buf = make([]float64, 0, k)
-	}
-	return topK{heap: buf[:0:k]}
-}
-
-// add offers x.
-func (t *topK) add(x float64) {
-	h := t.heap
-	if len(h) < cap(h) {
-		h = append(h, x)
-		for i := len(h) - 1; i > 0; {
-			p := (i - 1) / 2
-			if h[p] <= h[i] {
-				break
-			}
-			h[p], h[i] = h[i], h[p]
-			i = p
-		}
-		t.heap = h
-		return
-	}
-	if x <= h[0] {
-		return
-	}
-	h[0] = x
-	for i := 0; ; {
-		c := 2*i + 1
-		if c >= len(h) {
-			break
-		}
-		if c+1 < len(h) && h[c+1] < h[c] {
-			c++
-		}
-		if h[i] <= h[c] {
-			break
-		}
-		h[i], h[c] = h[c], h[i]
-		i = c
-	}
-}
-
-// smallest is the k-th largest value added (the smallest when fewer were).
-func (t *topK) smallest() float64 {
-	if len(t.heap) == 0 {
-		return 0
-	}
-	return t.heap[0]
 }

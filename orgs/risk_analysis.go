@@ -3,6 +3,7 @@ package orgs
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // This file puts docs/rules.md section 12 into an analysis: the risk of every service with
@@ -69,26 +70,31 @@ func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 		return
 	}
 	risks := make([]*ServiceRisk, len(todo))
-	work := func(part []int, out []*ServiceRisk) {
+	// the workers take the services a block at a time, so that on a machine busy with other
+	// work a worker the scheduler holds back does not keep the others waiting at the end
+	const block = 32
+	var taken atomic.Int64
+	work := func() {
 		var resp [maxResponders]RiskResponder
-		buf := make([]float64, 0, runs)
-		for j, k := range part {
-			in, _ := RiskInputOf(o, k, &services[k].ServiceRun, &resp)
-			out[j] = simulateRemembered(&in, runs, buf)
+		buf := make([]float64, 0, runs+1) // the windows of one service, and one before the first
+		for {
+			from := int(taken.Add(block)) - block
+			if from >= len(todo) {
+				return
+			}
+			for j := from; j < min(from+block, len(todo)); j++ {
+				k := todo[j]
+				in, _ := RiskInputOf(o, k, &services[k].ServiceRun, &resp)
+				risks[j] = simulateRemembered(&in, runs, buf)
+			}
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(todo)/32+1)
-	if workers <= 1 {
-		work(todo, risks)
-	} else {
-		var wg sync.WaitGroup
-		size := (len(todo) + workers - 1) / workers
-		for from := 0; from < len(todo); from += size {
-			to := min(from+size, len(todo))
-			wg.Go(func() { work(todo[from:to], risks[from:to]) })
-		}
-		wg.Wait()
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(todo)+block-1)/block) - 1 {
+		wg.Go(work)
 	}
+	work()
+	wg.Wait()
 	for j, k := range todo {
 		services[k].Risk = risks[j]
 	}

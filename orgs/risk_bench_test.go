@@ -11,7 +11,7 @@ import (
 func BenchmarkSimulateRisk(b *testing.B) {
 	in := orgs.RiskInput{Name: "Checkout", IncidentsPerMonth: 2, RestoreHours: 1, WindowDays: 30, Availability: ptr(99.9),
 		Responders: []orgs.RiskResponder{{Week: orgs.Coverage(orgs.OnCall8x5), AckMinutes: 15}, {Team: 1, Week: orgs.Coverage(orgs.OnCall24x7), AckMinutes: 5}}}
-	buf := make([]float64, orgs.DefaultRiskRuns)
+	buf := make([]float64, orgs.DefaultRiskRuns+1) // the windows, and one before the first
 	for b.Loop() {
 		orgs.SimulateRisk(&in, orgs.DefaultRiskRuns, buf)
 	}
