@@ -11,17 +11,6 @@ import (
 	"time"
 )
 
-// noLeftovers fails when a temporary file of the write path is left in dir.
-func noLeftovers(t *testing.T, dir string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), ".tmp-") {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
-	}
-}
-
 func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	dir := t.TempDir()
 	org, data := mustExample(t, "mixed")
@@ -40,7 +29,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	if err := SaveScenario(path, cur, meta, false); err != nil {
 		t.Fatal(err)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 	st, _ := os.Stat(path)
 	if st.Mode().Perm() != 0o644 {
 		t.Errorf("mode %v, want 0644 (the temp file's 0600 must not leak)", st.Mode().Perm())
@@ -91,7 +80,7 @@ func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "original" {
 		t.Errorf("file changed to %q", b)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 	if err := WriteFile(path, []byte("new"), true, nil); err != nil {
 		t.Fatalf("replace when asked: %v", err)
 	}
@@ -113,7 +102,7 @@ func TestWriteFileRefusesAReadOnlyTarget(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "original" {
 		t.Errorf("read-only file replaced with %q", b)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 }
 
 func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
@@ -146,7 +135,7 @@ func TestWriteFileCommitsNothingWhenVerifyFails(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "original" {
 		t.Errorf("file replaced although verification failed: %q", b)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 }
 
 // TestSaveOrgDetectsAModelThatDoesNotLoadBack: a model that is not in its loaded, normal
@@ -164,7 +153,7 @@ func TestSaveOrgDetectsAModelThatDoesNotLoadBack(t *testing.T) {
 	if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
 		t.Error("a file was committed although it does not load back equal")
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 }
 
 func TestJournalRecordsRestoresAndIsRemoved(t *testing.T) {
