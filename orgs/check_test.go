@@ -85,14 +85,7 @@ secondary = true
 sites = 2
 ack_minutes = 5
 backup = "Cloud Operations"
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
+` + orgs.CloudOperationsTOML + `
 [[service]]
 name = "DICOM viewer"
 team = "Viewer"

@@ -42,21 +42,7 @@ name = "Ops SRE"
 org = "ops"
 kind = "sre"
 headcount = 4
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
-[[team]]
-name = "Night Desk"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x7"
-
+` + CloudOperationsTOML + NightDeskTOML + `
 [[service]]
 name = "DICOM viewer"
 team = "Viewer"

@@ -23,3 +23,25 @@ func loadExample(t *testing.T, name string) *Org {
 	o, _ := mustExample(t, name)
 	return o
 }
+
+// CloudOperationsTOML and NightDeskTOML are the two ops teams the file-level tests of
+// services, reliability and edits lend services to, each a [[team]] table after a blank
+// line; they are exported so that the package's external tests write them the same way.
+const (
+	CloudOperationsTOML = `
+[[team]]
+name = "Cloud Operations"
+org = "ops"
+kind = "ops"
+headcount = 6
+on_call = "24x5"
+`
+	NightDeskTOML = `
+[[team]]
+name = "Night Desk"
+org = "ops"
+kind = "ops"
+headcount = 6
+on_call = "24x7"
+`
+)

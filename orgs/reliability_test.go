@@ -134,14 +134,7 @@ name = "Quiet"
 org = "dev"
 kind = "dev"
 headcount = 4
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
+` + orgs.CloudOperationsTOML + `
 [[team]]
 name = "Day SRE"
 org = "sre"

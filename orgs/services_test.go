@@ -78,21 +78,7 @@ org = "sre"
 kind = "sre"
 headcount = 8
 on_call = "24x7"
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
-[[team]]
-name = "Night Desk"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x7"
-`
+` + orgs.CloudOperationsTOML + orgs.NightDeskTOML
 
 func TestEffectiveRunOfServices(t *testing.T) {
 	cases := []struct {
