@@ -29,14 +29,7 @@ on_call = "24x5"
 rotation = 3
 run = "ops"
 run_with = "Night Desk"
-
-[[team]]
-name = "Reliability"
-org = "sre"
-kind = "sre"
-headcount = 8
-on_call = "24x7"
-
+` + ReliabilityTOML + `
 [[team]]
 name = "Ops SRE"
 org = "ops"

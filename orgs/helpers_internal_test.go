@@ -24,10 +24,19 @@ func loadExample(t *testing.T, name string) *Org {
 	return o
 }
 
-// CloudOperationsTOML and NightDeskTOML are the two ops teams the file-level tests of
-// services, reliability and edits lend services to, each a [[team]] table after a blank
-// line; they are exported so that the package's external tests write them the same way.
+// ReliabilityTOML, the SRE organization's round-the-clock team, and CloudOperationsTOML and
+// NightDeskTOML, two ops teams, are the teams the file-level tests of services, reliability
+// and edits lend services to, each a [[team]] table after a blank line; they are exported so
+// that the package's external tests write them the same way.
 const (
+	ReliabilityTOML = `
+[[team]]
+name = "Reliability"
+org = "sre"
+kind = "sre"
+headcount = 8
+on_call = "24x7"
+`
 	CloudOperationsTOML = `
 [[team]]
 name = "Cloud Operations"

@@ -141,14 +141,7 @@ org = "sre"
 kind = "sre"
 headcount = 3
 on_call = "8x7"
-
-[[team]]
-name = "Reliability"
-org = "sre"
-kind = "sre"
-headcount = 8
-on_call = "24x7"
-`
+` + orgs.ReliabilityTOML
 
 func TestServiceReliability(t *testing.T) {
 	o := svcLoad(t, svcReliabilityTeams+`

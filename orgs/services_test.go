@@ -71,14 +71,7 @@ org = "ops"
 kind = "sre"
 headcount = 4
 on_call = "24x5"
-
-[[team]]
-name = "Reliability"
-org = "sre"
-kind = "sre"
-headcount = 8
-on_call = "24x7"
-` + orgs.CloudOperationsTOML + orgs.NightDeskTOML
+` + orgs.ReliabilityTOML + orgs.CloudOperationsTOML + orgs.NightDeskTOML
 
 func TestEffectiveRunOfServices(t *testing.T) {
 	cases := []struct {
