@@ -6,8 +6,8 @@ package orgs_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,7 +28,7 @@ func svcLoad(t *testing.T, parts ...string) *orgs.Org {
 // serviceTOML is a [[service]] table after a blank line: the service name, built by team, then any
 // more keys as the file writes them.
 func serviceTOML(name, team string, keys ...string) string {
-	return fmt.Sprintf("\n[[service]]\nname = %q\nteam = %q\n", name, team) + strings.Join(append(keys, ""), "\n")
+	return "\n[[service]]\nname = " + strconv.Quote(name) + "\nteam = " + strconv.Quote(team) + "\n" + strings.Join(append(keys, ""), "\n")
 }
 
 // svcTeams are the teams most service tests share: dev teams running in each way, an SRE
