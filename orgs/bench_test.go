@@ -349,29 +349,29 @@ func TestReanalysisMatchesFreshAnalysis(t *testing.T) {
 // read in under a second and 150 MB (see the allocations -benchmem reports), and comparing
 // a 20,000-team file with itself costs at most 1.5 times its report.
 
-// BenchmarkLoadUnresolved20k loads 20,000 teams whose run_with names no team, each a near
-// miss of a team's name: the file is refused with 1,000 problems listed.
-func BenchmarkLoadUnresolved20k(b *testing.B) {
-	data := gen.UnresolvedRunWith(20000)
+// benchmarkRefusedLoad times the load of data, a file it must refuse, per byte and with
+// its allocations.
+func benchmarkRefusedLoad(b *testing.B, name string, data []byte) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := orgs.Load("unresolved.toml", data); err == nil {
+		if _, err := orgs.Load(name, data); err == nil {
 			b.Fatal("the file loaded")
 		}
 	}
 }
 
+// BenchmarkLoadUnresolved20k loads 20,000 teams whose run_with names no team, each a near
+// miss of a team's name: the file is refused with 1,000 problems listed.
+func BenchmarkLoadUnresolved20k(b *testing.B) {
+	data := gen.UnresolvedRunWith(20000)
+	benchmarkRefusedLoad(b, "unresolved.toml", data)
+}
+
 // BenchmarkLoadEmptyTables8MiB loads 8 MiB of `team = [{},{},...]`.
 func BenchmarkLoadEmptyTables8MiB(b *testing.B) {
 	data := gen.EmptyTables(orgs.MaxFileSize)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("empty.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "empty.toml", data)
 }
 
 // BenchmarkReport20k and BenchmarkDiffSelf20k are `sretopo report` and `sretopo diff A A`
@@ -418,13 +418,7 @@ func BenchmarkDiffSelf20k(b *testing.B) {
 // values, refused by the pre-scan at the value past the limit.
 func BenchmarkLoadFlatArray8MiB(b *testing.B) {
 	data := []byte("format = 1\nname = \"F\"\nx = [" + strings.Repeat("1,", (orgs.MaxFileSize-64)/2) + "1]\n")
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("flat.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "flat.toml", data)
 }
 
 // BenchmarkLoadManyKeys249k loads 249,000 top-level keys, just within the limit of entries:
@@ -436,13 +430,7 @@ func BenchmarkLoadManyKeys249k(b *testing.B) {
 		fmt.Fprintf(&sb, "k%d = 1\n", i)
 	}
 	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("keys.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "keys.toml", data)
 }
 
 // BenchmarkLoadManyKeysInTables loads 249,000 unknown keys spread over tables of 1,000, the
@@ -457,11 +445,5 @@ func BenchmarkLoadManyKeysInTables(b *testing.B) {
 		}
 	}
 	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("keys.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "keys.toml", data)
 }
