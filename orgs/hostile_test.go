@@ -22,6 +22,17 @@ import (
 
 const head = "format = 1\nname = \"Acme\"\n"
 
+// teamsFile is a file of n dev teams of three ("T00000" on): two lines of head, then
+// five lines a team.
+func teamsFile(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range n {
+		fmt.Fprintf(&b, "[[team]]\nname = \"T%05d\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n", i)
+	}
+	return []byte(b.String())
+}
+
 // teamFile is a file with one team, whose name line is line 5, written as name (a TOML
 // string, quotes included).
 func teamFile(name string) []byte {
@@ -262,13 +273,8 @@ func TestHostileSize(t *testing.T) {
 }
 
 func TestHostileTeamCount(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(head)
-	for i := range orgs.MaxTeams + 1 {
-		fmt.Fprintf(&b, "[[team]]\nname = \"T%05d\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n", i)
-	}
 	// two lines of head, five a team: the 20,001st team's header is line 2+5*20000+1
-	_, err := orgs.Load("many.toml", []byte(b.String()))
+	_, err := orgs.Load("many.toml", teamsFile(orgs.MaxTeams+1))
 	checkMessage(t, err, "many.toml", "many.toml:100003:1: the file holds 20001 teams; at most 20000 are allowed")
 
 	// teams written as an inline array are counted after decoding

@@ -204,12 +204,7 @@ func TestHeadcountBoundaries(t *testing.T) {
 }
 
 func TestTooManyTeamsAndTooBig(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(validHead)
-	for i := range orgs.MaxTeams + 1 {
-		fmt.Fprintf(&b, "[[team]]\nname = \"T%d\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 1\n", i)
-	}
-	_, err := orgs.Load("many.toml", []byte(b.String()))
+	_, err := orgs.Load("many.toml", teamsFile(orgs.MaxTeams+1))
 	if err == nil || !strings.HasPrefix(err.Error(), "many.toml") || !strings.Contains(err.Error(), "20000") {
 		t.Errorf("20,001 teams: error %v, want a refusal naming the limit of 20000", err)
 	}
