@@ -42,6 +42,20 @@ func teamFile(name string) []byte {
 // checkMessage fails unless err is a *orgs.LoadError for file whose text is exactly want,
 // and that text is safe to print: valid UTF-8 and no control character but the newlines
 // between problems.
+// refusal is a file the load must refuse, data, and the one message it must give.
+type refusal struct{ name, data, want string }
+
+// checkRefusals loads each file as hostile.toml in a subtest of its own and checks its message.
+func checkRefusals(t *testing.T, cases []refusal) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := orgs.Load("hostile.toml", []byte(tc.data))
+			checkMessage(t, err, "hostile.toml", tc.want)
+		})
+	}
+}
+
 func checkMessage(t *testing.T, err error, file, want string) {
 	t.Helper()
 	if err == nil {
@@ -76,11 +90,7 @@ func checkPrintable(t *testing.T, msg string) {
 
 func TestHostileStructure(t *testing.T) {
 	k63 := strings.Repeat("a.", 63) + "a" // a key of 64 segments, the most allowed
-	for _, tc := range []struct {
-		name string
-		data string
-		want string
-	}{
+	checkRefusals(t, []refusal{
 		{
 			// upstream #497: the decoder recurses once per bracket and overflows the stack
 			"three million [",
@@ -142,12 +152,7 @@ func TestHostileStructure(t *testing.T) {
 			head + "x = \"\"\"a \\\n  b\"\"\"\"\ny = '''c\nd'''''\nz = [\n" + strings.Repeat("[", 70),
 			"hostile.toml:8:64: nesting deeper than 64 levels; refused before decoding",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 // TestNoStringHidesBrackets: the scan follows every form of TOML string, so what follows a
@@ -214,7 +219,7 @@ func TestLargestOrganizationLoads(t *testing.T) {
 // TestDeepButAllowed: the limits refuse only what no organization file needs, so nesting
 // and keys up to them still reach the decoder (which reports what our format makes of them).
 func TestDeepButAllowed(t *testing.T) {
-	for _, tc := range []struct{ name, data, want string }{
+	checkRefusals(t, []refusal{
 		{
 			"64 nested arrays",
 			head + "a = " + strings.Repeat("[", 64) + strings.Repeat("]", 64) + "\n",
@@ -231,12 +236,7 @@ func TestDeepButAllowed(t *testing.T) {
 			head + "description = \"" + strings.Repeat(".", 200) + "\" # " + strings.Repeat(".", 200) + "\n[defaults]\nper_head = 1.5\n",
 			"hostile.toml:5:1: [defaults]: per_head must be a whole number, not a float",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 func TestHostileSize(t *testing.T) {
@@ -310,7 +310,7 @@ func TestProblemsAreBounded(t *testing.T) {
 // TestDecoderSharpEdges: inputs on which the decoder's own error formatting panics
 // (ErrorWithPosition, upstream #517 and #498) give a positioned message of ours.
 func TestDecoderSharpEdges(t *testing.T) {
-	for _, tc := range []struct{ name, data, want string }{
+	checkRefusals(t, []refusal{
 		{
 			"CRLF inside a basic string",
 			"format = 1\r\nname = \"Acme\r\nCorp\"\r\n",
@@ -336,18 +336,13 @@ func TestDecoderSharpEdges(t *testing.T) {
 			head + "description = \"\"\"abc\\",
 			"hostile.toml:3:21: invalid TOML: the file ends inside a string, after a backslash",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 // TestHostileBytes: bytes TOML never allows are refused at their exact place, named as
 // text, never echoed.
 func TestHostileBytes(t *testing.T) {
-	for _, tc := range []struct{ name, data, want string }{
+	checkRefusals(t, []refusal{
 		{
 			"invalid UTF-8 in a string",
 			head + "description = \"Ac\xffme\"\n",
@@ -398,12 +393,7 @@ func TestHostileBytes(t *testing.T) {
 			head + "description = \"a\"\r# old Mac line end\n",
 			"hostile.toml:3:18: invalid TOML: carriage return (0x0d) without a newline after it",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 // TestTerminalEscapesInNames: a name that decodes to a control sequence (TOML escapes make
