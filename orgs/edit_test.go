@@ -48,6 +48,11 @@ func teamHas[T comparable](name, what string, field func(*Team) T, want T) func(
 	}
 }
 
+// addTeam is the edit that adds tm.
+func addTeam(tm Team) func(o *Org) (*Change, error) {
+	return func(o *Org) (*Change, error) { return o.AddTeam(tm) }
+}
+
 // runIs checks, after an edit, the named team's run, run_with and SRE role.
 func runIs(name string, run Run, with string, role SRERole) func(*testing.T, *Org) {
 	type runOf struct {
@@ -211,9 +216,7 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "add a dev team fills the defaults", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "Gift Cards", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit: addTeam(Team{Name: "Gift Cards", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			check: func(t *testing.T, o *Org) {
 				tm := o.Teams[len(o.Teams)-1]
 				if tm.Name != "Gift Cards" || tm.Run != RunYou || tm.SRERole != RoleRotation || tm.OnCall != OnCallNone {
@@ -223,9 +226,7 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "add an SRE team to the SRE org", example: "health-platform",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "Platform SRE", Org: OrgSRE, Kind: KindSRE, Headcount: 6, Run: RunSRE, SRERole: RoleBoth})
-			},
+			edit: addTeam(Team{Name: "Platform SRE", Org: OrgSRE, Kind: KindSRE, Headcount: 6, Run: RunSRE, SRERole: RoleBoth}),
 			check: func(t *testing.T, o *Org) {
 				tm := o.Team("Platform SRE")
 				if tm == nil || tm.Org != OrgSRE || tm.Run != "" || tm.SRERole != "" {
@@ -235,57 +236,41 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "add with a name used ignoring case", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "online shop", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "online shop", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "already used",
 		},
 		{
 			name: "add with an empty name", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "  ", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "  ", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "empty",
 		},
 		{
 			name: "add with a control character", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "evil\x1b]52;c;x\x07", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "evil\x1b]52;c;x\x07", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "control character",
 		},
 		{
 			name: "add with a bidi override", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "a\u202eb", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "a\u202eb", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "control character",
 		},
 		{
 			name: "add with 65 characters", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: strings.Repeat("x", 65), Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: strings.Repeat("x", 65), Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "at most 64",
 		},
 		{
 			name: "add with 64 characters", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: strings.Repeat("é", 64), Org: OrgOps, Kind: KindOps, Headcount: 4})
-			},
+			edit: addTeam(Team{Name: strings.Repeat("é", 64), Org: OrgOps, Kind: KindOps, Headcount: 4}),
 		},
 		{
 			name: "add with a bad headcount", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "New", Org: OrgDev, Kind: KindDev, Headcount: 0})
-			},
+			edit:    addTeam(Team{Name: "New", Org: OrgDev, Kind: KindDev, Headcount: 0}),
 			wantErr: "out of range",
 		},
 		{
 			name: "add with a bad kind", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "New", Org: OrgDev, Kind: "qa", Headcount: 3})
-			},
+			edit:    addTeam(Team{Name: "New", Org: OrgDev, Kind: "qa", Headcount: 3}),
 			wantErr: "kind must be",
 		},
 		{
