@@ -1,6 +1,9 @@
 package orgs
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 // mustExample loads the bundled example name, failing the test if it does not load, and
 // returns the model with the file's bytes.
@@ -15,6 +18,15 @@ func mustExample(t *testing.T, name string) (*Org, []byte) {
 		t.Fatal(err)
 	}
 	return o, ex.Data
+}
+
+// MustWriteFile writes data to path with perm, failing the test if it cannot; the package's
+// external tests use it too.
+func MustWriteFile(t *testing.T, path string, data []byte, perm os.FileMode) {
+	t.Helper()
+	if err := os.WriteFile(path, data, perm); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // loadExample is mustExample's model alone.

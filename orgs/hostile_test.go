@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -251,9 +250,7 @@ func TestHostileSize(t *testing.T) {
 	})
 	t.Run("LoadFile", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "big.toml")
-		if err := os.WriteFile(path, big, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		orgs.MustWriteFile(t, path, big, 0o644)
 		org, data, err := orgs.LoadFile(path)
 		if org != nil || data != nil {
 			t.Error("LoadFile returned a model or bytes for a refused file")
@@ -264,9 +261,7 @@ func TestHostileSize(t *testing.T) {
 		// and reaches the scan, which stops at once at the NUL put first
 		full := append([]byte{0}, big[:orgs.MaxFileSize-1]...)
 		path := filepath.Join(t.TempDir(), "full.toml")
-		if err := os.WriteFile(path, full, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		orgs.MustWriteFile(t, path, full, 0o644)
 		_, _, err := orgs.LoadFile(path)
 		checkMessage(t, err, path, path+":1:1: invalid TOML: NUL byte; an organization file is UTF-8 text (is this one UTF-16, or binary?)")
 	})

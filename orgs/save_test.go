@@ -15,9 +15,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	dir := t.TempDir()
 	org, data := mustExample(t, "mixed")
 	basePath := filepath.Join(dir, "mixed.toml")
-	if err := os.WriteFile(basePath, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, basePath, data, 0o644)
 	cur := org.Clone()
 	cur.Teams[cur.TeamIndex("Operations SRE")].Org = OrgSRE
 	path := NextScenarioPath(basePath)
@@ -55,9 +53,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	}
 
 	// The baseline changes on disk: opening the scenario says so.
-	if err := os.WriteFile(basePath, append(data, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, basePath, append(data, '\n'), 0o644)
 	op, err = Open(path, "")
 	if err != nil {
 		t.Fatal(err)
@@ -70,9 +66,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	if err := os.WriteFile(path, []byte("original"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, path, []byte("original"), 0o644)
 	err := WriteFile(path, []byte("new"), false, nil)
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("err = %v, want ErrExists", err)
@@ -92,9 +86,7 @@ func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 func TestWriteFileRefusesAReadOnlyTarget(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	if err := os.WriteFile(path, []byte("original"), 0o444); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, path, []byte("original"), 0o444)
 	err := WriteFile(path, []byte("new"), true, nil)
 	if !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("err = %v, want ErrReadOnly", err)
@@ -124,9 +116,7 @@ func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
 func TestWriteFileCommitsNothingWhenVerifyFails(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	if err := os.WriteFile(path, []byte("original"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, path, []byte("original"), 0o644)
 	boom := errors.New("the model changed")
 	err := WriteFile(path, []byte("new"), true, func([]byte) error { return boom })
 	if !errors.Is(err, boom) {
@@ -160,9 +150,7 @@ func TestJournalRecordsRestoresAndIsRemoved(t *testing.T) {
 	dir := t.TempDir()
 	org, data := mustExample(t, "mixed")
 	input := filepath.Join(dir, "mixed.toml")
-	if err := os.WriteFile(input, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, input, data, 0o644)
 	if got, err := ReadJournal(input); got != nil || err != nil {
 		t.Fatalf("no journal yet: %v, %v", got, err)
 	}

@@ -219,9 +219,7 @@ func TestTooManyTeamsAndTooBig(t *testing.T) {
 		t.Errorf("file of 8 MiB + 1 byte: error %v, want a refusal naming 8 MiB", err)
 	}
 	path := filepath.Join(t.TempDir(), "big.toml")
-	if err := os.WriteFile(path, big, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	orgs.MustWriteFile(t, path, big, 0o600)
 	if _, _, err := orgs.LoadFile(path); err == nil || !strings.Contains(err.Error(), "8 MiB") {
 		t.Errorf("LoadFile of 8 MiB + 1 byte: error %v, want a refusal naming 8 MiB", err)
 	}
