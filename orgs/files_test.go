@@ -8,9 +8,7 @@ import (
 
 func TestListOrgFilesPutsScenariosOfTheBaselineFirst(t *testing.T) {
 	dir := t.TempDir()
-	org, data := mustExample(t, "mixed")
-	base := filepath.Join(dir, "mixed.toml")
-	MustWriteFile(t, base, data, 0o644)
+	base, org, data := writeExample(t, dir, "mixed")
 	_, other := mustExample(t, "topology-1")
 	MustWriteFile(t, filepath.Join(dir, "a-other.toml"), other, 0o644)
 	MustWriteFile(t, filepath.Join(dir, "broken.toml"), []byte("format = 1\n"), 0o644)

@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -18,6 +19,16 @@ func mustExample(t *testing.T, name string) (*Org, []byte) {
 		t.Fatal(err)
 	}
 	return o, ex.Data
+}
+
+// writeExample writes the bundled example name into dir as name.toml and returns the
+// file's path, its model and its bytes.
+func writeExample(t *testing.T, dir, name string) (path string, o *Org, data []byte) {
+	t.Helper()
+	o, data = mustExample(t, name)
+	path = filepath.Join(dir, name+".toml")
+	MustWriteFile(t, path, data, 0o644)
+	return path, o, data
 }
 
 // MustWriteFile writes data to path with perm, failing the test if it cannot; the package's

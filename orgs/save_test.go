@@ -13,9 +13,7 @@ import (
 
 func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	dir := t.TempDir()
-	org, data := mustExample(t, "mixed")
-	basePath := filepath.Join(dir, "mixed.toml")
-	MustWriteFile(t, basePath, data, 0o644)
+	basePath, org, data := writeExample(t, dir, "mixed")
 	cur := org.Clone()
 	cur.Teams[cur.TeamIndex("Operations SRE")].Org = OrgSRE
 	path := NextScenarioPath(basePath)
@@ -148,9 +146,7 @@ func TestSaveOrgDetectsAModelThatDoesNotLoadBack(t *testing.T) {
 
 func TestJournalRecordsRestoresAndIsRemoved(t *testing.T) {
 	dir := t.TempDir()
-	org, data := mustExample(t, "mixed")
-	input := filepath.Join(dir, "mixed.toml")
-	MustWriteFile(t, input, data, 0o644)
+	input, org, data := writeExample(t, dir, "mixed")
 	if got, err := ReadJournal(input); got != nil || err != nil {
 		t.Fatalf("no journal yet: %v, %v", got, err)
 	}
