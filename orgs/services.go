@@ -354,22 +354,10 @@ func (x *serviceNames) find(name string) (int, bool) {
 func serviceIndex(services []Service) map[string]int {
 	m := make(map[string]int, len(services))
 	// every folded name in one string, the keys slices of it: one allocation, not 20,000
-	n := 0
-	for i := range services {
-		n += len(services[i].Name)
-	}
-	buf := make([]byte, 0, n)
-	ends := make([]int, len(services))
-	for i := range services {
-		buf = appendFold(buf, services[i].Name)
-		ends[i] = len(buf)
-	}
-	all, start := string(buf), 0
-	for i, end := range ends {
-		if k := all[start:end]; !hasKey(m, k) {
+	for i, k := range foldAll(services, func(s *Service) string { return s.Name }) {
+		if !hasKey(m, k) {
 			m[k] = i
 		}
-		start = end
 	}
 	return m
 }
