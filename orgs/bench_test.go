@@ -239,11 +239,8 @@ func checkSameJSON(t *testing.T, what string, rep *orgs.Report) {
 
 func TestReportJSONMatchesEncoder(t *testing.T) {
 	var models []*orgs.Org
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		models = append(models, o)
 	}
 	// every example against every other, so transitions and decisions of all kinds appear

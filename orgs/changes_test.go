@@ -145,11 +145,8 @@ func TestChangesAdvisories(t *testing.T) {
 // neither for the baseline itself.
 func TestChangesServicesAndStaffing(t *testing.T) {
 	sawServices, sawStaffing := false, false
-	for _, ex := range orgs.Examples() {
-		base, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		base := ex.Org
 		baseAn := orgs.Analyse(base, base)
 		if c := orgs.ChangesBetween(baseAn, baseAn); c.Services || c.Staffing {
 			t.Errorf("%s against itself: services %v, staffing %v", ex.Name, c.Services, c.Staffing)

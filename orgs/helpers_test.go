@@ -86,6 +86,27 @@ func in(t orgs.Team, org orgs.OrgID) orgs.Team { t.Org = org; return t }
 
 func onCall(t orgs.Team, c orgs.OnCall) orgs.Team { t.OnCall = c; return t }
 
+// loadedExample is a bundled example and its model.
+type loadedExample struct {
+	orgs.Example
+	Org *orgs.Org
+}
+
+// loadedExamples loads every bundled example, in the order of orgs.Examples, failing the
+// test if one does not load.
+func loadedExamples(t *testing.T) []loadedExample {
+	t.Helper()
+	var out []loadedExample
+	for _, ex := range orgs.Examples() {
+		o, err := orgs.Load(ex.Name+".toml", ex.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, loadedExample{ex, o})
+	}
+	return out
+}
+
 // mustBeFileModel fails the test when m is not exactly what a file could load to.
 func mustBeFileModel(t *testing.T, m *orgs.Org) {
 	t.Helper()

@@ -29,11 +29,8 @@ func TestProblemsCountsTheServicesWithAProblem(t *testing.T) {
 			t.Errorf("%s: Problems() = %d, the verdicts say %d", what, got, want)
 		}
 	}
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		check(ex.Name, orgs.Analyse(o, o))
 	}
 	o, err := orgs.Load("gen.toml", gen.TOML(300, 7))
