@@ -193,14 +193,7 @@ func TestChangesServicesAndStaffing(t *testing.T) {
 // TestChangesServicesPartnerOnly: a service that keeps its run model but runs with another
 // team than in the baseline marks the Services panel: its responders changed.
 func TestChangesServicesPartnerOnly(t *testing.T) {
-	ex, err := orgs.ExampleNamed("mixed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := orgs.Load("mixed.toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := exampleOrg(t, "mixed")
 	baseAn := orgs.Analyse(base, base)
 	for k := range base.Services {
 		cur := base.Clone()

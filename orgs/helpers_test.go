@@ -86,6 +86,20 @@ func in(t orgs.Team, org orgs.OrgID) orgs.Team { t.Org = org; return t }
 
 func onCall(t orgs.Team, c orgs.OnCall) orgs.Team { t.OnCall = c; return t }
 
+// exampleOrg loads the bundled example name, failing the test if it does not load.
+func exampleOrg(t *testing.T, name string) *orgs.Org {
+	t.Helper()
+	ex, err := orgs.ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := orgs.Load(name+".toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
 // loadedExample is a bundled example and its model.
 type loadedExample struct {
 	orgs.Example
