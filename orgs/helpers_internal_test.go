@@ -14,7 +14,7 @@ func mustExample(t *testing.T, name string) (*Org, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := Load(name+".toml", ex.Data)
+	o, err := ex.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,7 +93,7 @@ func exampleOrg(t *testing.T, name string) *orgs.Org {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err := orgs.Load(name+".toml", ex.Data)
+	o, err := ex.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func loadedExamples(t *testing.T) []loadedExample {
 	t.Helper()
 	var out []loadedExample
 	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
+		o, err := ex.Load()
 		if err != nil {
 			t.Fatal(err)
 		}
