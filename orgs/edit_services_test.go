@@ -97,7 +97,7 @@ func TestCycleServiceRun(t *testing.T) {
 			k := serviceIndexOf(t, o, c.service)
 			var got []string
 			for range c.want {
-				ch := applyEdit(t, o, func() (*Change, error) { return o.CycleServiceRun(k) })
+				ch := step(t, o, func() (*Change, error) { return o.CycleServiceRun(k) })
 				if !strings.Contains(ch.Summary, `"`+c.service+`"`) || ch.Subject != o.Services[k].Team {
 					t.Errorf("summary %q, subject %q", ch.Summary, ch.Subject)
 				}
@@ -133,7 +133,7 @@ func TestCycleServiceRunSkipsValuesWithoutAPartner(t *testing.T) {
 func TestCycleServiceRunWith(t *testing.T) {
 	o := loadEditServices(t)
 	gateway := serviceIndexOf(t, o, "Scanner gateway")
-	applyEdit(t, o, func() (*Change, error) { return o.CycleServiceRunWith(gateway) })
+	step(t, o, func() (*Change, error) { return o.CycleServiceRunWith(gateway) })
 	if got := runOf(o.Services[gateway]); got != "ops/Night Desk" {
 		t.Errorf("after w: %s", got)
 	}
@@ -261,7 +261,7 @@ func serviceIndexOf(t *testing.T, o *Org, name string) int {
 // headcount lowers an explicit rotation with it.
 func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
 	o := loadEditServices(t)
-	ch := applyEdit(t, o, func() (*Change, error) { return o.DeleteTeam(o.TeamIndex("Ops SRE")) })
+	ch := step(t, o, func() (*Change, error) { return o.DeleteTeam(o.TeamIndex("Ops SRE")) })
 	if got := runOf(o.Services[serviceIndexOf(t, o, "Ledger")]); got != "team" || !strings.Contains(ch.Summary, `service "Ledger" runs as its team again`) {
 		t.Errorf("Ledger runs %s; summary %q", got, ch.Summary)
 	}
@@ -269,7 +269,7 @@ func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
 	if _, err := o.SetRotation(billing, 4); err != nil {
 		t.Fatal(err)
 	}
-	applyEdit(t, o, func() (*Change, error) { return o.AddHeadcount(billing, -2) })
+	step(t, o, func() (*Change, error) { return o.AddHeadcount(billing, -2) })
 	if tm := o.Teams[billing]; tm.Headcount != 2 || tm.Rotation != 2 {
 		t.Errorf("headcount %d, rotation %d; want 2 and 2", tm.Headcount, tm.Rotation)
 	}

@@ -48,20 +48,6 @@ func teamHas[T comparable](name, what string, field func(*Team) T, want T) func(
 	}
 }
 
-// applyEdit makes the edit on o, failing the test on an error, checks that it leaves a
-// valid model that undo and redo restore, and returns its change.
-func applyEdit(t *testing.T, o *Org, edit func() (*Change, error)) *Change {
-	t.Helper()
-	before := Marshal(o)
-	ch, err := edit()
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkValid(t, o)
-	checkReversible(t, o, before, ch)
-	return ch
-}
-
 // addTeam is the edit that adds tm.
 func addTeam(tm Team) func(o *Org) (*Change, error) {
 	return func(o *Org) (*Change, error) { return o.AddTeam(tm) }
