@@ -105,11 +105,19 @@ func BenchmarkReportJSON10k(b *testing.B) {
 // another organization, and the analyser (prepared once for the baseline) analyses the
 // changed model again. Each round moves the previous team back, so every analysis sees
 // exactly one change against the baseline.
-func BenchmarkReanalyse10k(b *testing.B) { benchmarkReanalyse(b, false) }
+func BenchmarkReanalyse10k(b *testing.B) {
+	benchmarkOneMove(b, func(a *orgs.Analyser, cur *orgs.Org, _ *orgs.Analysis, _ orgs.Touched) *orgs.Analysis {
+		return a.Analyse(cur)
+	})
+}
 
 // BenchmarkReanalyse10kReuse is the same with Reanalyse, which reuses the previous
 // analysis' memory, as the dashboard (keeping only the latest analysis) can.
-func BenchmarkReanalyse10kReuse(b *testing.B) { benchmarkReanalyse(b, true) }
+func BenchmarkReanalyse10kReuse(b *testing.B) {
+	benchmarkOneMove(b, func(a *orgs.Analyser, cur *orgs.Org, last *orgs.Analysis, _ orgs.Touched) *orgs.Analysis {
+		return a.Reanalyse(cur, last)
+	})
+}
 
 // analyser10k is the generated organization of 10,000 teams, its analyser prepared for it
 // as the baseline, and a copy of it to edit.
@@ -134,17 +142,16 @@ func moveOneTeam(base, cur *orgs.Org, i int) (prev, moved int) {
 	return prev, moved
 }
 
-func benchmarkReanalyse(b *testing.B, reuse bool) {
+// benchmarkOneMove moves one team a round (moveOneTeam) and times analyse, given the
+// analysis before the move and the two teams it touched; the first round's analysis before
+// is of the whole model, outside the time.
+func benchmarkOneMove(b *testing.B, analyse func(a *orgs.Analyser, cur *orgs.Org, last *orgs.Analysis, touched orgs.Touched) *orgs.Analysis) {
 	base, a, cur := analyser10k(b)
-	var an *orgs.Analysis
+	an := analyse(a, cur, nil, orgs.Everything)
 	i := 0
 	for b.Loop() {
-		moveOneTeam(base, cur, i)
-		if reuse {
-			an = a.Reanalyse(cur, an)
-		} else {
-			an = a.Analyse(cur)
-		}
+		prev, moved := moveOneTeam(base, cur, i)
+		an = analyse(a, cur, an, orgs.Touched{Teams: []int{prev, moved}})
 		if len(an.Transition.Decisions) != 1 {
 			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
 		}
@@ -155,17 +162,9 @@ func benchmarkReanalyse(b *testing.B, reuse bool) {
 // BenchmarkReanalyse10kChanged is BenchmarkReanalyse10kReuse told what changed, as the
 // dashboard tells it: only the services of the two teams edited are analysed again.
 func BenchmarkReanalyse10kChanged(b *testing.B) {
-	base, a, cur := analyser10k(b)
-	an := a.ReanalyseChanged(cur, nil, orgs.Everything)
-	i := 0
-	for b.Loop() {
-		prev, j := moveOneTeam(base, cur, i)
-		an = a.ReanalyseChanged(cur, an, orgs.Touched{Teams: []int{prev, j}})
-		if len(an.Transition.Decisions) != 1 {
-			b.Fatalf("%d decisions, want the one move", len(an.Transition.Decisions))
-		}
-		i++
-	}
+	benchmarkOneMove(b, func(a *orgs.Analyser, cur *orgs.Org, last *orgs.Analysis, touched orgs.Touched) *orgs.Analysis {
+		return a.ReanalyseChanged(cur, last, touched)
+	})
 }
 
 // BenchmarkReanalyse10kServiceRun is the re-analysis after `r` on a service: its own run
@@ -242,11 +241,8 @@ func checkSameJSON(t *testing.T, what string, rep *orgs.Report) {
 
 func TestReportJSONMatchesEncoder(t *testing.T) {
 	var models []*orgs.Org
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		models = append(models, o)
 	}
 	// every example against every other, so transitions and decisions of all kinds appear
@@ -352,29 +348,29 @@ func TestReanalysisMatchesFreshAnalysis(t *testing.T) {
 // read in under a second and 150 MB (see the allocations -benchmem reports), and comparing
 // a 20,000-team file with itself costs at most 1.5 times its report.
 
-// BenchmarkLoadUnresolved20k loads 20,000 teams whose run_with names no team, each a near
-// miss of a team's name: the file is refused with 1,000 problems listed.
-func BenchmarkLoadUnresolved20k(b *testing.B) {
-	data := gen.UnresolvedRunWith(20000)
+// benchmarkRefusedLoad times the load of data, a file it must refuse, per byte and with
+// its allocations.
+func benchmarkRefusedLoad(b *testing.B, name string, data []byte) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := orgs.Load("unresolved.toml", data); err == nil {
+		if _, err := orgs.Load(name, data); err == nil {
 			b.Fatal("the file loaded")
 		}
 	}
 }
 
+// BenchmarkLoadUnresolved20k loads 20,000 teams whose run_with names no team, each a near
+// miss of a team's name: the file is refused with 1,000 problems listed.
+func BenchmarkLoadUnresolved20k(b *testing.B) {
+	data := gen.UnresolvedRunWith(20000)
+	benchmarkRefusedLoad(b, "unresolved.toml", data)
+}
+
 // BenchmarkLoadEmptyTables8MiB loads 8 MiB of `team = [{},{},...]`.
 func BenchmarkLoadEmptyTables8MiB(b *testing.B) {
 	data := gen.EmptyTables(orgs.MaxFileSize)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("empty.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "empty.toml", data)
 }
 
 // BenchmarkReport20k and BenchmarkDiffSelf20k are `sretopo report` and `sretopo diff A A`
@@ -421,13 +417,7 @@ func BenchmarkDiffSelf20k(b *testing.B) {
 // values, refused by the pre-scan at the value past the limit.
 func BenchmarkLoadFlatArray8MiB(b *testing.B) {
 	data := []byte("format = 1\nname = \"F\"\nx = [" + strings.Repeat("1,", (orgs.MaxFileSize-64)/2) + "1]\n")
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("flat.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "flat.toml", data)
 }
 
 // BenchmarkLoadManyKeys249k loads 249,000 top-level keys, just within the limit of entries:
@@ -439,13 +429,7 @@ func BenchmarkLoadManyKeys249k(b *testing.B) {
 		fmt.Fprintf(&sb, "k%d = 1\n", i)
 	}
 	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("keys.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "keys.toml", data)
 }
 
 // BenchmarkLoadManyKeysInTables loads 249,000 unknown keys spread over tables of 1,000, the
@@ -460,11 +444,5 @@ func BenchmarkLoadManyKeysInTables(b *testing.B) {
 		}
 	}
 	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := orgs.Load("keys.toml", data); err == nil {
-			b.Fatal("the file loaded")
-		}
-	}
+	benchmarkRefusedLoad(b, "keys.toml", data)
 }

@@ -145,11 +145,8 @@ func TestChangesAdvisories(t *testing.T) {
 // neither for the baseline itself.
 func TestChangesServicesAndStaffing(t *testing.T) {
 	sawServices, sawStaffing := false, false
-	for _, ex := range orgs.Examples() {
-		base, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		base := ex.Org
 		baseAn := orgs.Analyse(base, base)
 		if c := orgs.ChangesBetween(baseAn, baseAn); c.Services || c.Staffing {
 			t.Errorf("%s against itself: services %v, staffing %v", ex.Name, c.Services, c.Staffing)
@@ -196,14 +193,7 @@ func TestChangesServicesAndStaffing(t *testing.T) {
 // TestChangesServicesPartnerOnly: a service that keeps its run model but runs with another
 // team than in the baseline marks the Services panel: its responders changed.
 func TestChangesServicesPartnerOnly(t *testing.T) {
-	ex, err := orgs.ExampleNamed("mixed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := orgs.Load("mixed.toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := exampleOrg(t, "mixed")
 	baseAn := orgs.Analyse(base, base)
 	for k := range base.Services {
 		cur := base.Clone()

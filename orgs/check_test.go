@@ -54,11 +54,8 @@ func TestValidateJudgesAModelFromAnyReader(t *testing.T) {
 // TestValidateAcceptsEveryLoadedModel: the one validator judges a model built in memory as it
 // judges a file, so every example, once loaded (defaults filled in), validates again.
 func TestValidateAcceptsEveryLoadedModel(t *testing.T) {
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		if err := orgs.Validate(o, nil); err != nil {
 			t.Errorf("%s: %v", ex.Name, err)
 		}
@@ -85,14 +82,7 @@ secondary = true
 sites = 2
 ack_minutes = 5
 backup = "Cloud Operations"
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
+` + orgs.CloudOperationsTOML + `
 [[service]]
 name = "DICOM viewer"
 team = "Viewer"

@@ -204,17 +204,27 @@ func (o *Org) Fitting(i int, r Run) []int {
 	return out
 }
 
-// CycleRun moves the dev team at index i to the next run value in the order you,
-// you-and-sre, sre, ops, none, you. A value that needs a team to run with takes the team's
-// current partner when it fits, else the first fitting team in model order; when no team
-// fits, that value is skipped.
-func (o *Org) CycleRun(i int) (*Change, error) {
+// devTeamAt is the dev team at index i, or the error an edit of it gives: no team is
+// selected, or the team is of another kind, why saying what only dev teams have.
+func (o *Org) devTeamAt(i int, why string) (*Team, error) {
 	t, err := o.teamAt(i)
 	if err != nil {
 		return nil, err
 	}
 	if t.Kind != KindDev {
-		return nil, editErr("%q is an %s; only dev teams have a run model", t.Name, t.Kind.Words())
+		return nil, editErr("%q is an %s; %s", t.Name, t.Kind.Words(), why)
+	}
+	return t, nil
+}
+
+// CycleRun moves the dev team at index i to the next run value in the order you,
+// you-and-sre, sre, ops, none, you. A value that needs a team to run with takes the team's
+// current partner when it fits, else the first fitting team in model order; when no team
+// fits, that value is skipped.
+func (o *Org) CycleRun(i int) (*Change, error) {
+	t, err := o.devTeamAt(i, "only dev teams have a run model")
+	if err != nil {
+		return nil, err
 	}
 	at := slices.Index(AllRuns, t.Run)
 	for step := 1; step < len(AllRuns); step++ {
@@ -259,12 +269,9 @@ func withPhrase(partner string) string {
 // CycleRunWith moves the dev team at index i to the next team, in model order, that fits
 // its run value as run_with.
 func (o *Org) CycleRunWith(i int) (*Change, error) {
-	t, err := o.teamAt(i)
+	t, err := o.devTeamAt(i, "only dev teams run with another team")
 	if err != nil {
 		return nil, err
-	}
-	if t.Kind != KindDev {
-		return nil, editErr("%q is an %s; only dev teams run with another team", t.Name, t.Kind.Words())
 	}
 	if !t.Run.NeedsPartner() {
 		return nil, editErr("%q runs with no other team (run = %s); press r to change who runs it", t.Name, orDash(string(t.Run)))
@@ -294,12 +301,9 @@ func orDash(s string) string {
 // CycleSRERole moves a dev team that runs its own services to the next SRE role: rotation,
 // dedicated, both, rotation (topologies 1, 2, 3).
 func (o *Org) CycleSRERole(i int) (*Change, error) {
-	t, err := o.teamAt(i)
+	t, err := o.devTeamAt(i, "the SRE role is a dev team's")
 	if err != nil {
 		return nil, err
-	}
-	if t.Kind != KindDev {
-		return nil, editErr("%q is an %s; the SRE role is a dev team's", t.Name, t.Kind.Words())
 	}
 	if t.Run != RunYou {
 		return nil, editErr("%q does not run its own services; the SRE role applies only with run = you", t.Name)

@@ -29,34 +29,13 @@ on_call = "24x5"
 rotation = 3
 run = "ops"
 run_with = "Night Desk"
-
-[[team]]
-name = "Reliability"
-org = "sre"
-kind = "sre"
-headcount = 8
-on_call = "24x7"
-
+` + ReliabilityTOML + `
 [[team]]
 name = "Ops SRE"
 org = "ops"
 kind = "sre"
 headcount = 4
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
-[[team]]
-name = "Night Desk"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x7"
-
+` + CloudOperationsTOML + NightDeskTOML + `
 [[service]]
 name = "DICOM viewer"
 team = "Viewer"
@@ -118,13 +97,7 @@ func TestCycleServiceRun(t *testing.T) {
 			k := serviceIndexOf(t, o, c.service)
 			var got []string
 			for range c.want {
-				before := Marshal(o)
-				ch, err := o.CycleServiceRun(k)
-				if err != nil {
-					t.Fatal(err)
-				}
-				checkValid(t, o)
-				checkReversible(t, o, before, ch)
+				ch := step(t, o, func() (*Change, error) { return o.CycleServiceRun(k) })
 				if !strings.Contains(ch.Summary, `"`+c.service+`"`) || ch.Subject != o.Services[k].Team {
 					t.Errorf("summary %q, subject %q", ch.Summary, ch.Subject)
 				}
@@ -160,13 +133,7 @@ func TestCycleServiceRunSkipsValuesWithoutAPartner(t *testing.T) {
 func TestCycleServiceRunWith(t *testing.T) {
 	o := loadEditServices(t)
 	gateway := serviceIndexOf(t, o, "Scanner gateway")
-	before := Marshal(o)
-	ch, err := o.CycleServiceRunWith(gateway)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkValid(t, o)
-	checkReversible(t, o, before, ch)
+	step(t, o, func() (*Change, error) { return o.CycleServiceRunWith(gateway) })
 	if got := runOf(o.Services[gateway]); got != "ops/Night Desk" {
 		t.Errorf("after w: %s", got)
 	}
@@ -179,7 +146,7 @@ func TestCycleServiceRunWith(t *testing.T) {
 	if got := runOf(o.Services[invoices]); got != "ops/Cloud Operations" {
 		t.Errorf("after w: %s", got)
 	}
-	ch, err = o.CycleServiceRunWith(invoices)
+	ch, err := o.CycleServiceRunWith(invoices)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,13 +261,7 @@ func serviceIndexOf(t *testing.T, o *Org, name string) int {
 // headcount lowers an explicit rotation with it.
 func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
 	o := loadEditServices(t)
-	before := Marshal(o)
-	ch, err := o.DeleteTeam(o.TeamIndex("Ops SRE"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkValid(t, o)
-	checkReversible(t, o, before, ch)
+	ch := step(t, o, func() (*Change, error) { return o.DeleteTeam(o.TeamIndex("Ops SRE")) })
 	if got := runOf(o.Services[serviceIndexOf(t, o, "Ledger")]); got != "team" || !strings.Contains(ch.Summary, `service "Ledger" runs as its team again`) {
 		t.Errorf("Ledger runs %s; summary %q", got, ch.Summary)
 	}
@@ -308,13 +269,7 @@ func TestDeleteTeamAndHeadcountKeepServicesAndRotationsValid(t *testing.T) {
 	if _, err := o.SetRotation(billing, 4); err != nil {
 		t.Fatal(err)
 	}
-	before = Marshal(o)
-	ch, err = o.AddHeadcount(billing, -2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkValid(t, o)
-	checkReversible(t, o, before, ch)
+	step(t, o, func() (*Change, error) { return o.AddHeadcount(billing, -2) })
 	if tm := o.Teams[billing]; tm.Headcount != 2 || tm.Rotation != 2 {
 		t.Errorf("headcount %d, rotation %d; want 2 and 2", tm.Headcount, tm.Rotation)
 	}

@@ -37,6 +37,32 @@ func checkReversible(t *testing.T, o *Org, before []byte, c *Change) {
 	}
 }
 
+// teamHas checks, after an edit, that field of the named team (what, as the file names it)
+// is want.
+func teamHas[T comparable](name, what string, field func(*Team) T, want T) func(*testing.T, *Org) {
+	return func(t *testing.T, o *Org) {
+		t.Helper()
+		if got := field(o.Team(name)); got != want {
+			t.Errorf("%s of %s = %v, want %v", what, name, got, want)
+		}
+	}
+}
+
+// addTeam is the edit that adds tm.
+func addTeam(tm Team) func(o *Org) (*Change, error) {
+	return func(o *Org) (*Change, error) { return o.AddTeam(tm) }
+}
+
+// runIs checks, after an edit, the named team's run, run_with and SRE role.
+func runIs(name string, run Run, with string, role SRERole) func(*testing.T, *Org) {
+	type runOf struct {
+		run  Run
+		with string
+		role SRERole
+	}
+	return teamHas(name, "run, run_with and role", func(tm *Team) runOf { return runOf{tm.Run, tm.RunWith, tm.SRERole} }, runOf{run, with, role})
+}
+
 func TestEdits(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -88,43 +114,23 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "run you to you-and-sre picks first fitting SRE team", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Online Shop")) },
-			check: func(t *testing.T, o *Org) {
-				tm := o.Team("Online Shop")
-				if tm.Run != RunYouAndSRE || tm.RunWith != "Digital Reliability" || tm.SRERole != "" {
-					t.Errorf("got run %s with %q role %q", tm.Run, tm.RunWith, tm.SRERole)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Online Shop")) },
+			check: runIs("Online Shop", RunYouAndSRE, "Digital Reliability", ""),
 		},
 		{
 			name: "run you-and-sre to sre keeps a partner that fits", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Store Inventory")) },
-			check: func(t *testing.T, o *Org) {
-				tm := o.Team("Store Inventory")
-				if tm.Run != RunSRE || tm.RunWith != "Operations SRE" {
-					t.Errorf("got run %s with %q", tm.Run, tm.RunWith)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Store Inventory")) },
+			check: runIs("Store Inventory", RunSRE, "Operations SRE", ""),
 		},
 		{
 			name: "run sre to ops picks the first ops team", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Warehouse Management")) },
-			check: func(t *testing.T, o *Org) {
-				tm := o.Team("Warehouse Management")
-				if tm.Run != RunOps || tm.RunWith != "Store IT Operations" {
-					t.Errorf("got run %s with %q", tm.Run, tm.RunWith)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Warehouse Management")) },
+			check: runIs("Warehouse Management", RunOps, "Store IT Operations", ""),
 		},
 		{
 			name: "run ops to none drops run_with", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Point of Sale")) },
-			check: func(t *testing.T, o *Org) {
-				tm := o.Team("Point of Sale")
-				if tm.Run != RunNone || tm.RunWith != "" || tm.SRERole != "" {
-					t.Errorf("got run %s with %q role %q", tm.Run, tm.RunWith, tm.SRERole)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Point of Sale")) },
+			check: runIs("Point of Sale", RunNone, "", ""),
 		},
 		{
 			name: "run none back to you on rotation", example: "mixed",
@@ -135,23 +141,13 @@ func TestEdits(t *testing.T) {
 				}
 				return o.CycleRun(i)
 			},
-			check: func(t *testing.T, o *Org) {
-				tm := o.Team("Point of Sale")
-				if tm.Run != RunYou || tm.SRERole != RoleRotation || tm.RunWith != "" {
-					t.Errorf("got run %s with %q role %q", tm.Run, tm.RunWith, tm.SRERole)
-				}
-			},
+			check: runIs("Point of Sale", RunYou, "", RoleRotation),
 		},
 		{
 			name: "run skips values no team fits", example: "health-platform",
 			// no SRE team at all: you -> (you-and-sre, sre skipped) -> ops with Cloud Operations
-			edit: func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Viewer")) },
-			check: func(t *testing.T, o *Org) {
-				tm := o.Team("Viewer")
-				if tm.Run != RunOps || tm.RunWith != "Cloud Operations" {
-					t.Errorf("got run %s with %q", tm.Run, tm.RunWith)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Viewer")) },
+			check: runIs("Viewer", RunOps, "Cloud Operations", ""),
 		},
 		{
 			name: "run of a team that is not dev", example: "mixed",
@@ -160,21 +156,13 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "run_with cycles among SRE teams in model order", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleRunWith(o.TeamIndex("Customer Accounts")) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Customer Accounts").RunWith; got != "Operations SRE" {
-					t.Errorf("run_with = %q, want Operations SRE", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRunWith(o.TeamIndex("Customer Accounts")) },
+			check: teamHas("Customer Accounts", "run_with", func(tm *Team) string { return tm.RunWith }, "Operations SRE"),
 		},
 		{
 			name: "run_with wraps around", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleRunWith(o.TeamIndex("Loyalty Program")) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Loyalty Program").RunWith; got != "Digital Reliability" {
-					t.Errorf("run_with = %q, want Digital Reliability", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleRunWith(o.TeamIndex("Loyalty Program")) },
+			check: teamHas("Loyalty Program", "run_with", func(tm *Team) string { return tm.RunWith }, "Digital Reliability"),
 		},
 		{
 			name: "run_with with a single fitting team", example: "topology-6",
@@ -188,21 +176,13 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "SRE role rotation to dedicated", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleSRERole(o.TeamIndex("Online Shop")) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Online Shop").SRERole; got != RoleDedicated {
-					t.Errorf("sre_role = %s", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleSRERole(o.TeamIndex("Online Shop")) },
+			check: teamHas("Online Shop", "sre_role", func(tm *Team) SRERole { return tm.SRERole }, RoleDedicated),
 		},
 		{
 			name: "SRE role both wraps to rotation", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CycleSRERole(o.TeamIndex("Mobile App")) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Mobile App").SRERole; got != RoleRotation {
-					t.Errorf("sre_role = %s", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CycleSRERole(o.TeamIndex("Mobile App")) },
+			check: teamHas("Mobile App", "sre_role", func(tm *Team) SRERole { return tm.SRERole }, RoleRotation),
 		},
 		{
 			name: "SRE role needs run = you", example: "mixed",
@@ -211,21 +191,13 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "headcount up", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.AddHeadcount(o.TeamIndex("Checkout"), +1) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Checkout").Headcount; got != 9 {
-					t.Errorf("headcount = %d", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.AddHeadcount(o.TeamIndex("Checkout"), +1) },
+			check: teamHas("Checkout", "headcount", func(tm *Team) int { return tm.Headcount }, 9),
 		},
 		{
 			name: "headcount down", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.AddHeadcount(o.TeamIndex("Checkout"), -1) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Checkout").Headcount; got != 7 {
-					t.Errorf("headcount = %d", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.AddHeadcount(o.TeamIndex("Checkout"), -1) },
+			check: teamHas("Checkout", "headcount", func(tm *Team) int { return tm.Headcount }, 7),
 		},
 		{
 			name: "headcount not below 1", example: "mixed",
@@ -239,18 +211,12 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "headcount up to 10000 exactly", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.AddHeadcount(o.TeamIndex("Checkout"), 9992) },
-			check: func(t *testing.T, o *Org) {
-				if got := o.Team("Checkout").Headcount; got != 10000 {
-					t.Errorf("headcount = %d", got)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.AddHeadcount(o.TeamIndex("Checkout"), 9992) },
+			check: teamHas("Checkout", "headcount", func(tm *Team) int { return tm.Headcount }, 10000),
 		},
 		{
 			name: "add a dev team fills the defaults", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "Gift Cards", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit: addTeam(Team{Name: "Gift Cards", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			check: func(t *testing.T, o *Org) {
 				tm := o.Teams[len(o.Teams)-1]
 				if tm.Name != "Gift Cards" || tm.Run != RunYou || tm.SRERole != RoleRotation || tm.OnCall != OnCallNone {
@@ -260,9 +226,7 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "add an SRE team to the SRE org", example: "health-platform",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "Platform SRE", Org: OrgSRE, Kind: KindSRE, Headcount: 6, Run: RunSRE, SRERole: RoleBoth})
-			},
+			edit: addTeam(Team{Name: "Platform SRE", Org: OrgSRE, Kind: KindSRE, Headcount: 6, Run: RunSRE, SRERole: RoleBoth}),
 			check: func(t *testing.T, o *Org) {
 				tm := o.Team("Platform SRE")
 				if tm == nil || tm.Org != OrgSRE || tm.Run != "" || tm.SRERole != "" {
@@ -272,57 +236,41 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "add with a name used ignoring case", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "online shop", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "online shop", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "already used",
 		},
 		{
 			name: "add with an empty name", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "  ", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "  ", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "empty",
 		},
 		{
 			name: "add with a control character", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "evil\x1b]52;c;x\x07", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "evil\x1b]52;c;x\x07", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "control character",
 		},
 		{
 			name: "add with a bidi override", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "a\u202eb", Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: "a\u202eb", Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "control character",
 		},
 		{
 			name: "add with 65 characters", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: strings.Repeat("x", 65), Org: OrgDev, Kind: KindDev, Headcount: 4})
-			},
+			edit:    addTeam(Team{Name: strings.Repeat("x", 65), Org: OrgDev, Kind: KindDev, Headcount: 4}),
 			wantErr: "at most 64",
 		},
 		{
 			name: "add with 64 characters", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: strings.Repeat("é", 64), Org: OrgOps, Kind: KindOps, Headcount: 4})
-			},
+			edit: addTeam(Team{Name: strings.Repeat("é", 64), Org: OrgOps, Kind: KindOps, Headcount: 4}),
 		},
 		{
 			name: "add with a bad headcount", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "New", Org: OrgDev, Kind: KindDev, Headcount: 0})
-			},
+			edit:    addTeam(Team{Name: "New", Org: OrgDev, Kind: KindDev, Headcount: 0}),
 			wantErr: "out of range",
 		},
 		{
 			name: "add with a bad kind", example: "mixed",
-			edit: func(o *Org) (*Change, error) {
-				return o.AddTeam(Team{Name: "New", Org: OrgDev, Kind: "qa", Headcount: 3})
-			},
+			edit:    addTeam(Team{Name: "New", Org: OrgDev, Kind: "qa", Headcount: 3}),
 			wantErr: "kind must be",
 		},
 		{

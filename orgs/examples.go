@@ -63,6 +63,9 @@ func exampleRank(name string) int {
 	return 30
 }
 
+// Load reads the example's model as a file named after it (name.toml) would load.
+func (ex Example) Load() (*Org, error) { return Load(ex.Name+".toml", ex.Data) }
+
 // ExampleNamed returns the embedded example called name.
 func ExampleNamed(name string) (Example, error) {
 	for _, ex := range Examples() {

@@ -1,7 +1,6 @@
 package orgs
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -9,21 +8,11 @@ import (
 
 func TestListOrgFilesPutsScenariosOfTheBaselineFirst(t *testing.T) {
 	dir := t.TempDir()
-	org, data := mustExample(t, "mixed")
-	base := filepath.Join(dir, "mixed.toml")
-	if err := os.WriteFile(base, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	base, org, data := writeExample(t, dir, "mixed")
 	_, other := mustExample(t, "topology-1")
-	if err := os.WriteFile(filepath.Join(dir, "a-other.toml"), other, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("format = 1\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte("not an org"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, filepath.Join(dir, "a-other.toml"), other, 0o644)
+	MustWriteFile(t, filepath.Join(dir, "broken.toml"), []byte("format = 1\n"), 0o644)
+	MustWriteFile(t, filepath.Join(dir, "notes.md"), []byte("not an org"), 0o644)
 	older := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	newer := older.Add(time.Hour)
 	for _, s := range []struct {
@@ -70,9 +59,7 @@ func TestNextFreePathNeverNamesAnExistingFile(t *testing.T) {
 	if first != filepath.Join(dir, "mixed-report.md") {
 		t.Fatalf("first %q", first)
 	}
-	if err := os.WriteFile(first, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, first, nil, 0o644)
 	if second := NextFreePath(dir, "mixed-report", ".md"); second != filepath.Join(dir, "mixed-report-2.md") {
 		t.Errorf("second %q", second)
 	}

@@ -86,6 +86,41 @@ func in(t orgs.Team, org orgs.OrgID) orgs.Team { t.Org = org; return t }
 
 func onCall(t orgs.Team, c orgs.OnCall) orgs.Team { t.OnCall = c; return t }
 
+// exampleOrg loads the bundled example name, failing the test if it does not load.
+func exampleOrg(t *testing.T, name string) *orgs.Org {
+	t.Helper()
+	ex, err := orgs.ExampleNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := ex.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// loadedExample is a bundled example and its model.
+type loadedExample struct {
+	orgs.Example
+	Org *orgs.Org
+}
+
+// loadedExamples loads every bundled example, in the order of orgs.Examples, failing the
+// test if one does not load.
+func loadedExamples(t *testing.T) []loadedExample {
+	t.Helper()
+	var out []loadedExample
+	for _, ex := range orgs.Examples() {
+		o, err := ex.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, loadedExample{ex, o})
+	}
+	return out
+}
+
 // mustBeFileModel fails the test when m is not exactly what a file could load to.
 func mustBeFileModel(t *testing.T, m *orgs.Org) {
 	t.Helper()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,6 +21,17 @@ import (
 
 const head = "format = 1\nname = \"Acme\"\n"
 
+// teamsFile is a file of n dev teams of three ("T00000" on): two lines of head, then
+// five lines a team.
+func teamsFile(n int) []byte {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range n {
+		fmt.Fprintf(&b, "[[team]]\nname = \"T%05d\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n", i)
+	}
+	return []byte(b.String())
+}
+
 // teamFile is a file with one team, whose name line is line 5, written as name (a TOML
 // string, quotes included).
 func teamFile(name string) []byte {
@@ -31,6 +41,20 @@ func teamFile(name string) []byte {
 // checkMessage fails unless err is a *orgs.LoadError for file whose text is exactly want,
 // and that text is safe to print: valid UTF-8 and no control character but the newlines
 // between problems.
+// refusal is a file the load must refuse, data, and the one message it must give.
+type refusal struct{ name, data, want string }
+
+// checkRefusals loads each file as hostile.toml in a subtest of its own and checks its message.
+func checkRefusals(t *testing.T, cases []refusal) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := orgs.Load("hostile.toml", []byte(tc.data))
+			checkMessage(t, err, "hostile.toml", tc.want)
+		})
+	}
+}
+
 func checkMessage(t *testing.T, err error, file, want string) {
 	t.Helper()
 	if err == nil {
@@ -65,11 +89,7 @@ func checkPrintable(t *testing.T, msg string) {
 
 func TestHostileStructure(t *testing.T) {
 	k63 := strings.Repeat("a.", 63) + "a" // a key of 64 segments, the most allowed
-	for _, tc := range []struct {
-		name string
-		data string
-		want string
-	}{
+	checkRefusals(t, []refusal{
 		{
 			// upstream #497: the decoder recurses once per bracket and overflows the stack
 			"three million [",
@@ -131,12 +151,7 @@ func TestHostileStructure(t *testing.T) {
 			head + "x = \"\"\"a \\\n  b\"\"\"\"\ny = '''c\nd'''''\nz = [\n" + strings.Repeat("[", 70),
 			"hostile.toml:8:64: nesting deeper than 64 levels; refused before decoding",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 // TestNoStringHidesBrackets: the scan follows every form of TOML string, so what follows a
@@ -203,7 +218,7 @@ func TestLargestOrganizationLoads(t *testing.T) {
 // TestDeepButAllowed: the limits refuse only what no organization file needs, so nesting
 // and keys up to them still reach the decoder (which reports what our format makes of them).
 func TestDeepButAllowed(t *testing.T) {
-	for _, tc := range []struct{ name, data, want string }{
+	checkRefusals(t, []refusal{
 		{
 			"64 nested arrays",
 			head + "a = " + strings.Repeat("[", 64) + strings.Repeat("]", 64) + "\n",
@@ -220,12 +235,7 @@ func TestDeepButAllowed(t *testing.T) {
 			head + "description = \"" + strings.Repeat(".", 200) + "\" # " + strings.Repeat(".", 200) + "\n[defaults]\nper_head = 1.5\n",
 			"hostile.toml:5:1: [defaults]: per_head must be a whole number, not a float",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 func TestHostileSize(t *testing.T) {
@@ -240,9 +250,7 @@ func TestHostileSize(t *testing.T) {
 	})
 	t.Run("LoadFile", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "big.toml")
-		if err := os.WriteFile(path, big, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		orgs.MustWriteFile(t, path, big, 0o644)
 		org, data, err := orgs.LoadFile(path)
 		if org != nil || data != nil {
 			t.Error("LoadFile returned a model or bytes for a refused file")
@@ -253,22 +261,15 @@ func TestHostileSize(t *testing.T) {
 		// and reaches the scan, which stops at once at the NUL put first
 		full := append([]byte{0}, big[:orgs.MaxFileSize-1]...)
 		path := filepath.Join(t.TempDir(), "full.toml")
-		if err := os.WriteFile(path, full, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		orgs.MustWriteFile(t, path, full, 0o644)
 		_, _, err := orgs.LoadFile(path)
 		checkMessage(t, err, path, path+":1:1: invalid TOML: NUL byte; an organization file is UTF-8 text (is this one UTF-16, or binary?)")
 	})
 }
 
 func TestHostileTeamCount(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(head)
-	for i := range orgs.MaxTeams + 1 {
-		fmt.Fprintf(&b, "[[team]]\nname = \"T%05d\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n", i)
-	}
 	// two lines of head, five a team: the 20,001st team's header is line 2+5*20000+1
-	_, err := orgs.Load("many.toml", []byte(b.String()))
+	_, err := orgs.Load("many.toml", teamsFile(orgs.MaxTeams+1))
 	checkMessage(t, err, "many.toml", "many.toml:100003:1: the file holds 20001 teams; at most 20000 are allowed")
 
 	// teams written as an inline array are counted after decoding
@@ -304,7 +305,7 @@ func TestProblemsAreBounded(t *testing.T) {
 // TestDecoderSharpEdges: inputs on which the decoder's own error formatting panics
 // (ErrorWithPosition, upstream #517 and #498) give a positioned message of ours.
 func TestDecoderSharpEdges(t *testing.T) {
-	for _, tc := range []struct{ name, data, want string }{
+	checkRefusals(t, []refusal{
 		{
 			"CRLF inside a basic string",
 			"format = 1\r\nname = \"Acme\r\nCorp\"\r\n",
@@ -330,18 +331,13 @@ func TestDecoderSharpEdges(t *testing.T) {
 			head + "description = \"\"\"abc\\",
 			"hostile.toml:3:21: invalid TOML: the file ends inside a string, after a backslash",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 // TestHostileBytes: bytes TOML never allows are refused at their exact place, named as
 // text, never echoed.
 func TestHostileBytes(t *testing.T) {
-	for _, tc := range []struct{ name, data, want string }{
+	checkRefusals(t, []refusal{
 		{
 			"invalid UTF-8 in a string",
 			head + "description = \"Ac\xffme\"\n",
@@ -392,12 +388,7 @@ func TestHostileBytes(t *testing.T) {
 			head + "description = \"a\"\r# old Mac line end\n",
 			"hostile.toml:3:18: invalid TOML: carriage return (0x0d) without a newline after it",
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := orgs.Load("hostile.toml", []byte(tc.data))
-			checkMessage(t, err, "hostile.toml", tc.want)
-		})
-	}
+	})
 }
 
 // TestTerminalEscapesInNames: a name that decodes to a control sequence (TOML escapes make

@@ -128,9 +128,7 @@ const smallOrg = "format = 1\nname = \"Acme\"\n\n[[team]]\nname = \"Viewer\"\nor
 
 func writeTo(t *testing.T, path, content string) {
 	t.Helper()
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	orgs.MustWriteFile(t, path, []byte(content), 0o644)
 }
 
 // TestEscapeJSONFindsEveryPlace: EscapeJSON reads plain ASCII eight bytes at a time; a DEL,

@@ -85,6 +85,12 @@ func readCapped(path string) ([]byte, error) {
 		defer f.Close()
 		r = f
 	}
+	return readAllCapped(r)
+}
+
+// readAllCapped reads r to its end, refusing more than MaxFileSize bytes without reading
+// them all.
+func readAllCapped(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, describeOSError(err)

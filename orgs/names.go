@@ -98,18 +98,24 @@ func isFoldedASCII(s string) bool {
 // hold 20,000 teams, and a string for each made keying the name maps the costliest part
 // of loading and analysing it.
 func foldedNames(teams []Team) []string {
+	return foldAll(teams, func(t *Team) string { return t.Name })
+}
+
+// foldAll returns FoldName of the name of every item, all in one allocation (see
+// foldedNames); teams and services share it.
+func foldAll[T any](items []T, name func(*T) string) []string {
 	n := 0
-	for i := range teams {
-		n += len(teams[i].Name)
+	for i := range items {
+		n += len(name(&items[i]))
 	}
 	buf := make([]byte, 0, n)
-	ends := make([]int, len(teams))
-	for i := range teams {
-		buf = appendFold(buf, teams[i].Name)
+	ends := make([]int, len(items))
+	for i := range items {
+		buf = appendFold(buf, name(&items[i]))
 		ends[i] = len(buf)
 	}
 	all := string(buf)
-	out := make([]string, len(teams))
+	out := make([]string, len(items))
 	start := 0
 	for i, end := range ends {
 		out[i], start = all[start:end], end

@@ -3,7 +3,6 @@ package orgs
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 )
@@ -80,14 +79,7 @@ func readOwnFile(path string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, notRegular(st.Mode())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, describeOSError(err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than %d MiB; refused", MaxFileSize>>20)
-	}
-	return data, nil
+	return readAllCapped(f)
 }
 
 // ownError puts the path before an error that does not name it already.

@@ -67,7 +67,7 @@ func TestRecoveryFileLinkIsRefusedAndLeftAlone(t *testing.T) {
 		t.Errorf("remove: %v", err)
 	}
 	untouched(t, jp, target, content)
-	noLinkTemps(t, dir)
+	orgs.NoLeftovers(t, dir)
 }
 
 // A lock file linked elsewhere, to an existing file or to none, is refused with ErrLink and
@@ -97,16 +97,5 @@ func TestLockFileLinkIsRefusedAndLeftAlone(t *testing.T) {
 	}
 	if _, err := os.Lstat(dangling); !errors.Is(err, os.ErrNotExist) {
 		t.Error("the lock was created at the dangling link's target")
-	}
-}
-
-// noLinkTemps fails when a save left a temporary file behind.
-func noLinkTemps(t *testing.T, dir string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), ".tmp-") {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
 	}
 }

@@ -414,11 +414,8 @@ func bases(t *testing.T) map[string]*orgs.Org {
 		}
 	}
 	out["cost center 80"].SREOrg.Positioning = orgs.PositionCostCenter
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		out["example "+ex.Name] = o
 	}
 	return out

@@ -102,7 +102,7 @@ func TestErrorBudgetOverTheWindow(t *testing.T) {
 			t.Errorf("BudgetWords(%v) = %q, want %q", hours, got, want)
 		}
 	}
-	o := svcLoad(t, svcReliabilityTeams+"\n[[service]]\nname = \"Quarterly\"\nteam = \"Ledger Team\"\navailability = 99.9\nwindow_days = 90\n")
+	o := svcLoad(t, svcReliabilityTeams, serviceTOML("Quarterly", "Ledger Team", "availability = 99.9", "window_days = 90"))
 	v := orgs.AnalyseServices(o, nil).Services[0]
 	if v.WindowDays != 90 || math.Abs(v.BudgetHours-2.16) > 1e-9 {
 		t.Errorf("a 90-day window: %d days, %v h", v.WindowDays, v.BudgetHours)
@@ -134,69 +134,24 @@ name = "Quiet"
 org = "dev"
 kind = "dev"
 headcount = 4
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
+` + orgs.CloudOperationsTOML + `
 [[team]]
 name = "Day SRE"
 org = "sre"
 kind = "sre"
 headcount = 3
 on_call = "8x7"
-
-[[team]]
-name = "Reliability"
-org = "sre"
-kind = "sre"
-headcount = 8
-on_call = "24x7"
-`
+` + orgs.ReliabilityTOML
 
 func TestServiceReliability(t *testing.T) {
-	o := svcLoad(t, svcReliabilityTeams+`
-[[service]]
-name = "Ledger"
-team = "Ledger Team"
-availability = 99.99
-error_budget_used = 1.4
-run = "ops"
-run_with = "Cloud Operations"
-
-[[service]]
-name = "Statements"
-team = "Ledger Team"
-availability = 99
-
-[[service]]
-name = "Payments"
-team = "Ledger Team"
-availability = 99.95
-error_budget_used = 1.2
-run = "sre"
-run_with = "Reliability"
-
-[[service]]
-name = "Exports"
-team = "Ledger Team"
-availability = 90
-run = "you-and-sre"
-run_with = "Day SRE"
-
-[[service]]
-name = "Archive"
-team = "Quiet"
-
-[[service]]
-name = "Reports"
-team = "Quiet"
-error_budget_used = 2
-run = "none"
-`)
+	o := svcLoad(t, svcReliabilityTeams,
+		serviceTOML("Ledger", "Ledger Team", `availability = 99.99`, `error_budget_used = 1.4`, `run = "ops"`, `run_with = "Cloud Operations"`),
+		serviceTOML("Statements", "Ledger Team", `availability = 99`),
+		serviceTOML("Payments", "Ledger Team", `availability = 99.95`, `error_budget_used = 1.2`, `run = "sre"`, `run_with = "Reliability"`),
+		serviceTOML("Exports", "Ledger Team", `availability = 90`, `run = "you-and-sre"`, `run_with = "Day SRE"`),
+		serviceTOML("Archive", "Quiet"),
+		serviceTOML("Reports", "Quiet", `error_budget_used = 2`, `run = "none"`),
+	)
 	v := orgs.AnalyseServices(o, nil)
 	type row struct {
 		responders []string
@@ -283,7 +238,7 @@ func TestServiceAdvisoriesEdges(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			o := svcLoad(t, svcReliabilityTeams+"\n[[service]]\nname = \"S\"\nteam = \"Ledger Team\"\n"+c.service+"\n")
+			o := svcLoad(t, svcReliabilityTeams, serviceTOML("S", "Ledger Team", c.service))
 			var got []string
 			for _, a := range orgs.AnalyseServices(o, nil).Advice {
 				got = append(got, a.Code)

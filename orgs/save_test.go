@@ -11,24 +11,9 @@ import (
 	"time"
 )
 
-// noLeftovers fails when a temporary file of the write path is left in dir.
-func noLeftovers(t *testing.T, dir string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), ".tmp-") {
-			t.Errorf("temporary file left behind: %s", e.Name())
-		}
-	}
-}
-
 func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	dir := t.TempDir()
-	org, data := mustExample(t, "mixed")
-	basePath := filepath.Join(dir, "mixed.toml")
-	if err := os.WriteFile(basePath, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	basePath, org, data := writeExample(t, dir, "mixed")
 	cur := org.Clone()
 	cur.Teams[cur.TeamIndex("Operations SRE")].Org = OrgSRE
 	path := NextScenarioPath(basePath)
@@ -40,7 +25,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	if err := SaveScenario(path, cur, meta, false); err != nil {
 		t.Fatal(err)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 	st, _ := os.Stat(path)
 	if st.Mode().Perm() != 0o644 {
 		t.Errorf("mode %v, want 0644 (the temp file's 0600 must not leak)", st.Mode().Perm())
@@ -66,9 +51,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	}
 
 	// The baseline changes on disk: opening the scenario says so.
-	if err := os.WriteFile(basePath, append(data, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, basePath, append(data, '\n'), 0o644)
 	op, err = Open(path, "")
 	if err != nil {
 		t.Fatal(err)
@@ -81,9 +64,7 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	if err := os.WriteFile(path, []byte("original"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, path, []byte("original"), 0o644)
 	err := WriteFile(path, []byte("new"), false, nil)
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("err = %v, want ErrExists", err)
@@ -91,7 +72,7 @@ func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "original" {
 		t.Errorf("file changed to %q", b)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 	if err := WriteFile(path, []byte("new"), true, nil); err != nil {
 		t.Fatalf("replace when asked: %v", err)
 	}
@@ -103,9 +84,7 @@ func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 func TestWriteFileRefusesAReadOnlyTarget(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	if err := os.WriteFile(path, []byte("original"), 0o444); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, path, []byte("original"), 0o444)
 	err := WriteFile(path, []byte("new"), true, nil)
 	if !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("err = %v, want ErrReadOnly", err)
@@ -113,7 +92,7 @@ func TestWriteFileRefusesAReadOnlyTarget(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "original" {
 		t.Errorf("read-only file replaced with %q", b)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 }
 
 func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
@@ -135,9 +114,7 @@ func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
 func TestWriteFileCommitsNothingWhenVerifyFails(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	if err := os.WriteFile(path, []byte("original"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	MustWriteFile(t, path, []byte("original"), 0o644)
 	boom := errors.New("the model changed")
 	err := WriteFile(path, []byte("new"), true, func([]byte) error { return boom })
 	if !errors.Is(err, boom) {
@@ -146,7 +123,7 @@ func TestWriteFileCommitsNothingWhenVerifyFails(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "original" {
 		t.Errorf("file replaced although verification failed: %q", b)
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 }
 
 // TestSaveOrgDetectsAModelThatDoesNotLoadBack: a model that is not in its loaded, normal
@@ -164,16 +141,12 @@ func TestSaveOrgDetectsAModelThatDoesNotLoadBack(t *testing.T) {
 	if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
 		t.Error("a file was committed although it does not load back equal")
 	}
-	noLeftovers(t, dir)
+	NoLeftovers(t, dir)
 }
 
 func TestJournalRecordsRestoresAndIsRemoved(t *testing.T) {
 	dir := t.TempDir()
-	org, data := mustExample(t, "mixed")
-	input := filepath.Join(dir, "mixed.toml")
-	if err := os.WriteFile(input, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	input, org, data := writeExample(t, dir, "mixed")
 	if got, err := ReadJournal(input); got != nil || err != nil {
 		t.Fatalf("no journal yet: %v, %v", got, err)
 	}

@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"encoding/json"
+	"iter"
 	"math"
 )
 
@@ -287,18 +288,8 @@ func ServiceTransitions(base *Org, baseRuns []ServiceRun, cur *Org, curRuns []Se
 // once by an analyser for its baseline (nil makes it).
 func serviceTransitions(base *Org, baseRuns []ServiceRun, byName *serviceNames, cur *Org, curRuns []ServiceRun) []ServiceTransition {
 	out := []ServiceTransition{}
-	if len(base.Services) == 0 || len(cur.Services) == 0 {
-		return out
-	}
-	if byName == nil {
-		byName = newServiceIndex(base.Services)
-	}
-	for i := range cur.Services {
+	for i, j := range servicesInBoth(base, byName, cur) {
 		s := &cur.Services[i]
-		j, ok := byName.find(s.Name)
-		if !ok || !SameName(base.Services[j].Team, s.Team) {
-			continue
-		}
 		from, to := &baseRuns[j], &curRuns[i]
 		if !from.Exception && !to.Exception || from.RunModel == to.RunModel {
 			continue
@@ -312,6 +303,25 @@ func serviceTransitions(base *Org, baseRuns []ServiceRun, byName *serviceNames, 
 			CriteriaChanges: CriteriaChanges(from.RunModel, to.RunModel)})
 	}
 	return out
+}
+
+// servicesInBoth yields, in cur's order, the index in cur and in base of each service both
+// models have under the same team (baseIndex). byName is serviceIndex of base's services,
+// nil to make it.
+func servicesInBoth(base *Org, byName *serviceNames, cur *Org) iter.Seq2[int, int32] {
+	return func(yield func(int, int32) bool) {
+		if len(base.Services) == 0 || len(cur.Services) == 0 {
+			return
+		}
+		if byName == nil {
+			byName = newServiceIndex(base.Services)
+		}
+		for i := range cur.Services {
+			if j := baseIndex(base, byName, &cur.Services[i]); j >= 0 && !yield(i, j) {
+				return
+			}
+		}
+	}
 }
 
 // serviceNames finds services of one model by name as SameName compares names, remembering the
@@ -344,22 +354,10 @@ func (x *serviceNames) find(name string) (int, bool) {
 func serviceIndex(services []Service) map[string]int {
 	m := make(map[string]int, len(services))
 	// every folded name in one string, the keys slices of it: one allocation, not 20,000
-	n := 0
-	for i := range services {
-		n += len(services[i].Name)
-	}
-	buf := make([]byte, 0, n)
-	ends := make([]int, len(services))
-	for i := range services {
-		buf = appendFold(buf, services[i].Name)
-		ends[i] = len(buf)
-	}
-	all, start := string(buf), 0
-	for i, end := range ends {
-		if k := all[start:end]; !hasKey(m, k) {
+	for i, k := range foldAll(services, func(s *Service) string { return s.Name }) {
+		if !hasKey(m, k) {
 			m[k] = i
 		}
-		start = end
 	}
 	return m
 }
@@ -396,18 +394,11 @@ func serviceOverrideDecisions(base *Org, byName *serviceNames, cur *Org, lk *Tea
 	if len(cur.Services) == 0 || len(base.Services) == 0 {
 		return out
 	}
-	if byName == nil {
-		byName = newServiceIndex(base.Services)
-	}
 	if lk == nil {
 		lk = NewTeamLookup(cur.Teams)
 	}
-	for i := range cur.Services {
+	for i, j := range servicesInBoth(base, byName, cur) {
 		s := &cur.Services[i]
-		j, ok := byName.find(s.Name)
-		if !ok || !SameName(base.Services[j].Team, s.Team) {
-			continue
-		}
 		b := &base.Services[j]
 		if b.Run == s.Run && (!s.Run.NeedsPartner() || SameName(b.RunWith, s.RunWith)) {
 			continue

@@ -23,11 +23,8 @@ var serviceOnlyAdvisories = map[string]bool{"likely-breach": true, "coverage-gap
 
 func TestServicesThatFollowTheirTeamChangeNoTeamLevelVerdict(t *testing.T) {
 	models := map[string]*orgs.Org{}
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		models[ex.Name] = o
 	}
 	for _, n := range []int{3, 40, 300} {

@@ -15,11 +15,8 @@ import (
 // the JSON report must be the same; only the keys about services themselves may differ.
 func TestServicesThatFollowTheirTeamChangeNoTeamVerdict(t *testing.T) {
 	models := map[string]*orgs.Org{}
-	for _, ex := range orgs.Examples() {
-		o, err := orgs.Load(ex.Name+".toml", ex.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, ex := range loadedExamples(t) {
+		o := ex.Org
 		models["example "+ex.Name] = o
 	}
 	models["generated 300"] = gen.Org(300, 1)

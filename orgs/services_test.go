@@ -7,20 +7,28 @@ package orgs_test
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/sretopo/sretopo/orgs"
 )
 
-// svcLoad loads an organization file's text, failing the test on any problem.
-func svcLoad(t *testing.T, text string) *orgs.Org {
+// svcLoad loads an organization file of the given parts of text, one after the other,
+// failing the test on any problem.
+func svcLoad(t *testing.T, parts ...string) *orgs.Org {
 	t.Helper()
-	o, err := orgs.Load("test.toml", []byte("format = 1\nname = \"Test\"\n"+text))
+	o, err := orgs.Load("test.toml", []byte("format = 1\nname = \"Test\"\n"+strings.Join(parts, "")))
 	if err != nil {
 		t.Fatalf("the test's file does not load:\n%v", err)
 	}
 	return o
+}
+
+// serviceTOML is a [[service]] table after a blank line: the service name, built by team, then any
+// more keys as the file writes them.
+func serviceTOML(name, team string, keys ...string) string {
+	return "\n[[service]]\nname = " + strconv.Quote(name) + "\nteam = " + strconv.Quote(team) + "\n" + strings.Join(append(keys, ""), "\n")
 }
 
 // svcTeams are the teams most service tests share: dev teams running in each way, an SRE
@@ -71,28 +79,7 @@ org = "ops"
 kind = "sre"
 headcount = 4
 on_call = "24x5"
-
-[[team]]
-name = "Reliability"
-org = "sre"
-kind = "sre"
-headcount = 8
-on_call = "24x7"
-
-[[team]]
-name = "Cloud Operations"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x5"
-
-[[team]]
-name = "Night Desk"
-org = "ops"
-kind = "ops"
-headcount = 6
-on_call = "24x7"
-`
+` + orgs.ReliabilityTOML + orgs.CloudOperationsTOML + orgs.NightDeskTOML
 
 func TestEffectiveRunOfServices(t *testing.T) {
 	cases := []struct {
@@ -122,7 +109,7 @@ func TestEffectiveRunOfServices(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			o := svcLoad(t, svcTeams+"\n[[service]]\nname = \"S\"\nteam = \""+c.team+"\"\n"+c.service+"\n")
+			o := svcLoad(t, svcTeams, serviceTOML("S", c.team, c.service))
 			r := orgs.ServiceRuns(o, nil)[0]
 			if r.RunModel != c.model || r.Topology != c.topology || r.RunWith != c.runWith || r.Exception != c.exception {
 				t.Errorf("got %s, topology %d, with %q, exception %v; want %s, %d, %q, %v", r.RunModel, r.Topology, r.RunWith, r.Exception, c.model, c.topology, c.runWith, c.exception)
@@ -138,31 +125,13 @@ func TestEffectiveRunOfServices(t *testing.T) {
 }
 
 func TestServiceMixCountsExceptionsByTheirOwnRun(t *testing.T) {
-	o := svcLoad(t, svcTeams+`
-[[service]]
-name = "DICOM viewer"
-team = "Viewer"
-
-[[service]]
-name = "Scanner gateway"
-team = "Viewer"
-run = "ops"
-run_with = "Cloud Operations"
-
-[[service]]
-name = "Invoices"
-team = "Billing"
-
-[[service]]
-name = "Ledger"
-team = "Billing"
-run = "sre"
-run_with = "Reliability"
-
-[[service]]
-name = "Query"
-team = "Search"
-`)
+	o := svcLoad(t, svcTeams,
+		serviceTOML("DICOM viewer", "Viewer"),
+		serviceTOML("Scanner gateway", "Viewer", `run = "ops"`, `run_with = "Cloud Operations"`),
+		serviceTOML("Invoices", "Billing"),
+		serviceTOML("Ledger", "Billing", `run = "sre"`, `run_with = "Reliability"`),
+		serviceTOML("Query", "Search"),
+	)
 	mix := orgs.ServiceMixOf(orgs.ServiceRuns(o, nil))
 	want := &orgs.ServiceMix{
 		RunModel: []orgs.ServiceModelCount{{ID: youM, Services: 1, Share: 0.2}, {ID: yasM, Services: 1, Share: 0.2}, {ID: sreM, Services: 1, Share: 0.2}, {ID: opsM, Services: 2, Share: 0.4}},
@@ -178,60 +147,26 @@ team = "Search"
 	if orgs.ServiceMixOf(orgs.ServiceRuns(svcLoad(t, svcTeams), nil)) != nil {
 		t.Error("a model without services has a service mix; want nil (JSON null)")
 	}
-	thirds := orgs.ServiceMixOf(orgs.ServiceRuns(svcLoad(t, svcTeams+`
-[[service]]
-name = "A"
-team = "Viewer"
-[[service]]
-name = "B"
-team = "Viewer"
-[[service]]
-name = "C"
-team = "Legacy"
-`), nil))
+	thirds := orgs.ServiceMixOf(orgs.ServiceRuns(svcLoad(t, svcTeams,
+		serviceTOML("A", "Viewer"),
+		serviceTOML("B", "Viewer"),
+		serviceTOML("C", "Legacy"),
+	), nil))
 	if thirds.RunModel[0].Share != 0.6667 || thirds.RunModel[1].Share != 0.3333 {
 		t.Errorf("shares %+v, want 0.6667 and 0.3333", thirds.RunModel)
 	}
 }
 
 func TestServiceTransitions(t *testing.T) {
-	base := svcLoad(t, svcTeams+`
-[[service]]
-name = "Follows"
-team = "Viewer"
-
-[[service]]
-name = "Handed to ops"
-team = "Viewer"
-
-[[service]]
-name = "Back home"
-team = "Viewer"
-run = "sre"
-run_with = "Reliability"
-
-[[service]]
-name = "Other partner"
-team = "Billing"
-run = "ops"
-run_with = "Night Desk"
-
-[[service]]
-name = "Moved"
-team = "Viewer"
-run = "ops"
-run_with = "Night Desk"
-
-[[service]]
-name = "Ledger"
-team = "Billing"
-run = "you"
-
-[[service]]
-name = "Gone"
-team = "Viewer"
-run = "none"
-`)
+	base := svcLoad(t, svcTeams,
+		serviceTOML("Follows", "Viewer"),
+		serviceTOML("Handed to ops", "Viewer"),
+		serviceTOML("Back home", "Viewer", `run = "sre"`, `run_with = "Reliability"`),
+		serviceTOML("Other partner", "Billing", `run = "ops"`, `run_with = "Night Desk"`),
+		serviceTOML("Moved", "Viewer", `run = "ops"`, `run_with = "Night Desk"`),
+		serviceTOML("Ledger", "Billing", `run = "you"`),
+		serviceTOML("Gone", "Viewer", `run = "none"`),
+	)
 	cur := base.Clone()
 	cur.Teams[0].Run, cur.Teams[0].SRERole, cur.Teams[0].RunWith = orgs.RunOps, "", "Cloud Operations" // Viewer: you -> ops (the team's line)
 	set := func(name string, run orgs.Run, with string) {
@@ -295,35 +230,14 @@ run = "none"
 }
 
 func TestServiceOverrideDecisionsAndChanges(t *testing.T) {
-	base := svcLoad(t, svcTeams+`
-[[service]]
-name = "Kept"
-team = "Viewer"
-
-[[service]]
-name = "Added override"
-team = "Viewer"
-
-[[service]]
-name = "Removed override"
-team = "Billing"
-run = "you"
-
-[[service]]
-name = "Changed partner"
-team = "Search"
-run = "sre"
-run_with = "Ops SRE"
-
-[[service]]
-name = "Moves"
-team = "Viewer"
-run = "none"
-
-[[service]]
-name = "Dropped"
-team = "Viewer"
-`)
+	base := svcLoad(t, svcTeams,
+		serviceTOML("Kept", "Viewer"),
+		serviceTOML("Added override", "Viewer"),
+		serviceTOML("Removed override", "Billing", `run = "you"`),
+		serviceTOML("Changed partner", "Search", `run = "sre"`, `run_with = "Ops SRE"`),
+		serviceTOML("Moves", "Viewer", `run = "none"`),
+		serviceTOML("Dropped", "Viewer"),
+	)
 	cur := base.Clone()
 	cur.Services[1].Run, cur.Services[1].RunWith = orgs.RunOps, "Night Desk"
 	cur.Services[2].Run = ""
@@ -356,17 +270,11 @@ team = "Viewer"
 }
 
 func TestServicesOfEachTeam(t *testing.T) {
-	o := svcLoad(t, svcTeams+`
-[[service]]
-name = "A"
-team = "search"
-[[service]]
-name = "B"
-team = "Viewer"
-[[service]]
-name = "C"
-team = "Search"
-`)
+	o := svcLoad(t, svcTeams,
+		serviceTOML("A", "search"),
+		serviceTOML("B", "Viewer"),
+		serviceTOML("C", "Search"),
+	)
 	got := orgs.ServicesOf(o, nil)
 	if !reflect.DeepEqual(got[2], []int{0, 2}) || !reflect.DeepEqual(got[0], []int{1}) || got[1] != nil {
 		t.Errorf("services of teams: %v", got)
@@ -374,44 +282,15 @@ team = "Search"
 }
 
 func TestServiceFacts(t *testing.T) {
-	o := svcLoad(t, svcTeams+`
-[[service]]
-name = "Follows"
-team = "Viewer"
-
-[[service]]
-name = "Shared 1"
-team = "Viewer"
-run = "you-and-sre"
-run_with = "Reliability"
-
-[[service]]
-name = "Shared 2"
-team = "Viewer"
-run = "you-and-sre"
-run_with = "reliability"
-
-[[service]]
-name = "Shared 3"
-team = "Legacy"
-run = "you-and-sre"
-run_with = "Reliability"
-
-[[service]]
-name = "Handed over"
-team = "Legacy"
-run = "sre"
-run_with = "Ops SRE"
-
-[[service]]
-name = "Billing follows"
-team = "Billing"
-
-[[service]]
-name = "Nobody"
-team = "Search"
-run = "none"
-`)
+	o := svcLoad(t, svcTeams,
+		serviceTOML("Follows", "Viewer"),
+		serviceTOML("Shared 1", "Viewer", `run = "you-and-sre"`, `run_with = "Reliability"`),
+		serviceTOML("Shared 2", "Viewer", `run = "you-and-sre"`, `run_with = "reliability"`),
+		serviceTOML("Shared 3", "Legacy", `run = "you-and-sre"`, `run_with = "Reliability"`),
+		serviceTOML("Handed over", "Legacy", `run = "sre"`, `run_with = "Ops SRE"`),
+		serviceTOML("Billing follows", "Billing"),
+		serviceTOML("Nobody", "Search", `run = "none"`),
+	)
 	f := orgs.FactsOf(o, orgs.ServiceRuns(o, nil))
 	idx := func(name string) int { return o.TeamIndex(name) }
 	if f.Topologies != 1<<0|1<<2|1<<6|1<<8 || f.PureTopology(2) || !f.CAPEXModel {

@@ -316,14 +316,7 @@ func TestRotationBoundsInFiles(t *testing.T) {
 
 // docs/on-call-staffing.md's worked example, as the document gives it.
 func TestStaffingWorkedExample(t *testing.T) {
-	ex, err := orgs.ExampleNamed("health-platform")
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := orgs.Load("health-platform.toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o := exampleOrg(t, "health-platform")
 	i := o.TeamIndex("Cloud Operations")
 	before, _ := orgs.RotationOf(o, i)
 	o.Teams[i].OnCall = orgs.OnCall24x7

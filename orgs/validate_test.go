@@ -204,12 +204,7 @@ func TestHeadcountBoundaries(t *testing.T) {
 }
 
 func TestTooManyTeamsAndTooBig(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(validHead)
-	for i := range orgs.MaxTeams + 1 {
-		fmt.Fprintf(&b, "[[team]]\nname = \"T%d\"\norg = \"ops\"\nkind = \"ops\"\nheadcount = 1\n", i)
-	}
-	_, err := orgs.Load("many.toml", []byte(b.String()))
+	_, err := orgs.Load("many.toml", teamsFile(orgs.MaxTeams+1))
 	if err == nil || !strings.HasPrefix(err.Error(), "many.toml") || !strings.Contains(err.Error(), "20000") {
 		t.Errorf("20,001 teams: error %v, want a refusal naming the limit of 20000", err)
 	}
@@ -224,9 +219,7 @@ func TestTooManyTeamsAndTooBig(t *testing.T) {
 		t.Errorf("file of 8 MiB + 1 byte: error %v, want a refusal naming 8 MiB", err)
 	}
 	path := filepath.Join(t.TempDir(), "big.toml")
-	if err := os.WriteFile(path, big, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	orgs.MustWriteFile(t, path, big, 0o600)
 	if _, _, err := orgs.LoadFile(path); err == nil || !strings.Contains(err.Error(), "8 MiB") {
 		t.Errorf("LoadFile of 8 MiB + 1 byte: error %v, want a refusal naming 8 MiB", err)
 	}
