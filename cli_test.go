@@ -21,7 +21,7 @@ func sretopo(t *testing.T, stdin string, args ...string) (int, string, string) {
 }
 
 // writeFile writes content to name in a fresh temporary directory and returns its path.
-func writeFile(t *testing.T, dir, name, content string) string {
+func writeFile(t testing.TB, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/sretopo/sretopo/internal/gen"
@@ -40,13 +37,8 @@ func planFiles(b *testing.B) (base, target string) {
 			changes++
 		}
 	}
-	base, target = filepath.Join(dir, "base.toml"), filepath.Join(dir, "target.toml")
-	if err := os.WriteFile(base, orgs.Marshal(o), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(target, orgs.Marshal(w), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	base = writeFile(b, dir, "base.toml", string(orgs.Marshal(o)))
+	target = writeFile(b, dir, "target.toml", string(orgs.Marshal(w)))
 	return base, target
 }
 
@@ -54,23 +46,15 @@ func planFiles(b *testing.B) (base, target string) {
 // budget (plan within 3x of it).
 func BenchmarkReport10kWhatIf(b *testing.B) {
 	_, target := planFiles(b)
-	var out bytes.Buffer
 	for b.Loop() {
-		out.Reset()
-		if code := run([]string{"report", "--format", "json", target}, nil, &out, &out); code != 0 {
-			b.Fatalf("exit %d: %s", code, out.String())
-		}
+		runCLI(b, 0, "report", "--format", "json", target)
 	}
 }
 
 // BenchmarkPlan10kWhatIf is `sretopo plan` from the 10,000-team base to its what-if.
 func BenchmarkPlan10kWhatIf(b *testing.B) {
 	base, target := planFiles(b)
-	var out bytes.Buffer
 	for b.Loop() {
-		out.Reset()
-		if code := run([]string{"plan", "--format", "json", base, target}, nil, &out, &out); code != 0 {
-			b.Fatalf("exit %d: %s", code, out.String())
-		}
+		runCLI(b, 0, "plan", "--format", "json", base, target)
 	}
 }

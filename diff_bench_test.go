@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -30,13 +28,8 @@ func diffFiles(b *testing.B) (a, c string) {
 			b.Fatal(err)
 		}
 	}
-	a, c = filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
-	if err := os.WriteFile(a, orgs.Marshal(o), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(c, orgs.Marshal(w), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	a = writeFile(b, dir, "a.toml", string(orgs.Marshal(o)))
+	c = writeFile(b, dir, "b.toml", string(orgs.Marshal(w)))
 	return a, c
 }
 
