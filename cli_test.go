@@ -256,6 +256,13 @@ func TestVersionHelpAndUsage(t *testing.T) {
 			t.Errorf("%v: exit %d", args, code)
 		}
 	}
+	// help, whatever follows it, prints what --help prints
+	_, usage, _ := sretopo(t, "", "--help")
+	for _, args := range [][]string{{"help"}, {"help", "report"}} {
+		if code, out, errOut := sretopo(t, "", args...); code != 0 || out != usage || errOut != "" {
+			t.Errorf("%v: exit %d, %q, %q", args, code, out, errOut)
+		}
+	}
 	if code, _, errOut := sretopo(t, "", "--bogus"); code != exitUsage || !strings.Contains(errOut, "bogus") {
 		t.Errorf("unknown flag: exit %d, %q", code, errOut)
 	}
