@@ -158,6 +158,13 @@ func loadErrorLines(err error) []string {
 	return []string{orgs.Sanitize(err.Error())}
 }
 
+// loadFailed prints why a file did not load, a problem a line, on standard error and
+// returns the exit status of invalid input.
+func (c *cli) loadFailed(err error) int {
+	fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
+	return exitInvalid
+}
+
 // open loads FILE ("-" for standard input) with its baseline.
 func (c *cli) open(file, baseline string) (*orgs.Opened, error) {
 	if file == "-" {
@@ -225,8 +232,7 @@ func (c *cli) report(args []string) int {
 	}
 	op, err := c.open(pos[0], *baseline)
 	if err != nil {
-		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
-		return exitInvalid
+		return c.loadFailed(err)
 	}
 	c.warn(op)
 	an := orgs.AnalyseRuns(op.Baseline, op.Org, *runs)

@@ -283,6 +283,16 @@ func TestDashboardWithoutTerminalPointsToReport(t *testing.T) {
 	}
 }
 
+// TestServeInvalidFileNamesTheProblem: serve reads its file before anything else, and a
+// problem in it is told as the dashboard tells it, file and place first.
+func TestServeInvalidFileNamesTheProblem(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "bad.toml", "format = 1\n")
+	code, out, errOut := sretopo(t, "", "serve", path)
+	if code != exitInvalid || out != "" || !strings.Contains(errOut, path+":") || !strings.Contains(errOut, "name is missing") {
+		t.Errorf("serve of an invalid file: exit %d, %q, %q", code, out, errOut)
+	}
+}
+
 // TestCommandHelpNamesItsFlags: `sretopo CMD --help` prints that command's usage, and every
 // flag cli.md gives the command is both in its help and accepted by it.
 func TestCommandHelpNamesItsFlags(t *testing.T) {
