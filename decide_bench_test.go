@@ -4,7 +4,6 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/sretopo/sretopo/internal/gen"
 	"github.com/sretopo/sretopo/orgs"
 )
 
@@ -12,34 +11,30 @@ import (
 // changes (moves, run and partner changes, headcount, additions and removals) once per run.
 func planFiles(b *testing.B) (base, target string) {
 	b.Helper()
-	dir := b.TempDir()
-	o := gen.Org(10_000, 1)
-	w := o.Clone()
-	rng := rand.New(rand.NewPCG(1, 2))
-	for changes := 0; changes < 500; {
-		i := rng.IntN(len(w.Teams))
-		var err error
-		switch rng.IntN(6) {
-		case 0:
-			_, err = w.MoveTeam(i, 1)
-		case 1:
-			_, err = w.CycleRun(i)
-		case 2:
-			_, err = w.CycleRunWith(i)
-		case 3:
-			_, err = w.AddHeadcount(i, 1)
-		case 4:
-			_, err = w.AddTeam(orgs.Team{Name: "Added " + w.Teams[i].Name, Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 5})
-		case 5:
-			_, err = w.DeleteTeam(i)
+	return orgFiles(b, 10_000, func(w *orgs.Org) {
+		rng := rand.New(rand.NewPCG(1, 2))
+		for changes := 0; changes < 500; {
+			i := rng.IntN(len(w.Teams))
+			var err error
+			switch rng.IntN(6) {
+			case 0:
+				_, err = w.MoveTeam(i, 1)
+			case 1:
+				_, err = w.CycleRun(i)
+			case 2:
+				_, err = w.CycleRunWith(i)
+			case 3:
+				_, err = w.AddHeadcount(i, 1)
+			case 4:
+				_, err = w.AddTeam(orgs.Team{Name: "Added " + w.Teams[i].Name, Org: orgs.OrgDev, Kind: orgs.KindDev, Headcount: 5})
+			case 5:
+				_, err = w.DeleteTeam(i)
+			}
+			if err == nil {
+				changes++
+			}
 		}
-		if err == nil {
-			changes++
-		}
-	}
-	base = writeFile(b, dir, "base.toml", string(orgs.Marshal(o)))
-	target = writeFile(b, dir, "target.toml", string(orgs.Marshal(w)))
-	return base, target
+	})
 }
 
 // BenchmarkReport10kWhatIf is `sretopo report` on the what-if: the yardstick of the plan's
