@@ -59,34 +59,34 @@ type cli struct {
 	stdout, stderr io.Writer
 }
 
+// subcommands are the commands run by their first argument; anything else opens the dashboard.
+var subcommands = map[string]func(c *cli, args []string) int{
+	"report":   (*cli).report,
+	"validate": (*cli).validate,
+	"diff":     (*cli).diff,
+	"compare":  (*cli).compare,
+	"plan":     (*cli).plan,
+	"serve":    (*cli).serveCmd,
+	"import":   (*cli).importCmd,
+	"examples": (*cli).examples,
+	"example":  (*cli).example,
+	"help":     (*cli).help,
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) > 0 {
-		switch args[0] {
-		case "report":
-			return c.report(args[1:])
-		case "validate":
-			return c.validate(args[1:])
-		case "diff":
-			return c.diff(args[1:])
-		case "compare":
-			return c.compare(args[1:])
-		case "plan":
-			return c.plan(args[1:])
-		case "serve":
-			return c.serveCmd(args[1:])
-		case "import":
-			return c.importCmd(args[1:])
-		case "examples":
-			return c.examples(args[1:])
-		case "example":
-			return c.example(args[1:])
-		case "help":
-			fmt.Fprint(stdout, usageText)
-			return exitOK
+		if command, ok := subcommands[args[0]]; ok {
+			return command(c, args[1:])
 		}
 	}
 	return c.dashboard(args)
+}
+
+// help prints the usage; what follows `help` is not read.
+func (c *cli) help([]string) int {
+	fmt.Fprint(c.stdout, usageText)
+	return exitOK
 }
 
 // parse parses flags that may stand before, between or after the positional arguments,
@@ -158,6 +158,13 @@ func loadErrorLines(err error) []string {
 	return []string{orgs.Sanitize(err.Error())}
 }
 
+// loadFailed prints why a file did not load, a problem a line, on standard error and
+// returns the exit status of invalid input.
+func (c *cli) loadFailed(err error) int {
+	fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
+	return exitInvalid
+}
+
 // open loads FILE ("-" for standard input) with its baseline.
 func (c *cli) open(file, baseline string) (*orgs.Opened, error) {
 	if file == "-" {
@@ -225,8 +232,7 @@ func (c *cli) report(args []string) int {
 	}
 	op, err := c.open(pos[0], *baseline)
 	if err != nil {
-		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
-		return exitInvalid
+		return c.loadFailed(err)
 	}
 	c.warn(op)
 	an := orgs.AnalyseRuns(op.Baseline, op.Org, *runs)

@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -53,8 +52,7 @@ func (c *cli) serveCmd(args []string) int {
 	opts.File = pos[0]
 	op, err := orgs.Open(opts.File, opts.Baseline)
 	if err != nil {
-		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
-		return exitInvalid
+		return c.loadFailed(err)
 	}
 	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
 		fmt.Fprintln(c.stderr, "sretopo: serve runs the facilitator's dashboard in this terminal, and there is none; for a report without one, run: sretopo report FILE")

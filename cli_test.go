@@ -21,7 +21,7 @@ func sretopo(t *testing.T, stdin string, args ...string) (int, string, string) {
 }
 
 // writeFile writes content to name in a fresh temporary directory and returns its path.
-func writeFile(t *testing.T, dir, name, content string) string {
+func writeFile(t testing.TB, dir, name, content string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -256,6 +256,13 @@ func TestVersionHelpAndUsage(t *testing.T) {
 			t.Errorf("%v: exit %d", args, code)
 		}
 	}
+	// help, whatever follows it, prints what --help prints
+	_, usage, _ := sretopo(t, "", "--help")
+	for _, args := range [][]string{{"help"}, {"help", "report"}} {
+		if code, out, errOut := sretopo(t, "", args...); code != 0 || out != usage || errOut != "" {
+			t.Errorf("%v: exit %d, %q, %q", args, code, out, errOut)
+		}
+	}
 	if code, _, errOut := sretopo(t, "", "--bogus"); code != exitUsage || !strings.Contains(errOut, "bogus") {
 		t.Errorf("unknown flag: exit %d, %q", code, errOut)
 	}
@@ -273,6 +280,16 @@ func TestDashboardWithoutTerminalPointsToReport(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "bad.toml", "format = 1\n")
 	if code, _, errOut := sretopo(t, "", path); code != exitInvalid || !strings.Contains(errOut, "name is missing") {
 		t.Errorf("invalid file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestServeInvalidFileNamesTheProblem: serve reads its file before anything else, and a
+// problem in it is told as the dashboard tells it, file and place first.
+func TestServeInvalidFileNamesTheProblem(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "bad.toml", "format = 1\n")
+	code, out, errOut := sretopo(t, "", "serve", path)
+	if code != exitInvalid || out != "" || !strings.Contains(errOut, path+":") || !strings.Contains(errOut, "name is missing") {
+		t.Errorf("serve of an invalid file: exit %d, %q, %q", code, out, errOut)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
 )
@@ -65,8 +64,7 @@ func (c *cli) dashboard(args []string) int {
 		op, err = orgs.Open(opts.File, opts.Baseline)
 	}
 	if err != nil {
-		fmt.Fprintln(c.stderr, strings.Join(loadErrorLines(err), "\n"))
-		return exitInvalid
+		return c.loadFailed(err)
 	}
 	if !isTerminal(c.stdin) || !isTerminal(c.stdout) {
 		fmt.Fprintln(c.stderr, "sretopo: the dashboard needs a terminal; for a report without one, run: sretopo report FILE")

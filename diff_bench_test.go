@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -18,26 +16,30 @@ import (
 //
 //	go test . -run '^$' -bench 'Diff20k|Report20k' -benchtime 5x
 
+// orgFiles writes a generated organization of teams teams as base.toml and, changed by
+// change, as target.toml, in a fresh temporary directory.
+func orgFiles(b *testing.B, teams int, change func(w *orgs.Org)) (base, target string) {
+	b.Helper()
+	dir := b.TempDir()
+	o := gen.Org(teams, 1)
+	w := o.Clone()
+	change(w)
+	base = writeFile(b, dir, "base.toml", string(orgs.Marshal(o)))
+	target = writeFile(b, dir, "target.toml", string(orgs.Marshal(w)))
+	return base, target
+}
+
 // diffFiles writes a generated 20,000-team organization and a copy of it with every 40th
 // team's headcount changed, once per benchmark.
 func diffFiles(b *testing.B) (a, c string) {
 	b.Helper()
-	dir := b.TempDir()
-	o := gen.Org(orgs.MaxTeams, 1)
-	w := o.Clone()
-	for i := 0; i < len(w.Teams); i += 40 {
-		if _, err := w.AddHeadcount(i, 1); err != nil {
-			b.Fatal(err)
+	return orgFiles(b, orgs.MaxTeams, func(w *orgs.Org) {
+		for i := 0; i < len(w.Teams); i += 40 {
+			if _, err := w.AddHeadcount(i, 1); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
-	a, c = filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
-	if err := os.WriteFile(a, orgs.Marshal(o), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(c, orgs.Marshal(w), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	return a, c
+	})
 }
 
 // runCLI runs one command and fails the benchmark on an exit status other than want.

@@ -40,8 +40,8 @@ func (im *importer) build() *built {
 			owners[c.owner.key] = true
 		}
 	}
-	orgOf := im.named(im.optionGroups(orgOptionKeys(im.opts.Orgs)), parents)
-	kindOf := im.named(im.optionGroups(kindOptionKeys(im.opts.Kinds)), parents)
+	orgOf := im.named(im.optionGroups(optionKeys(orgs.AllOrgs, im.opts.Orgs)), parents)
+	kindOf := im.named(im.optionGroups(optionKeys(orgs.AllKinds, im.opts.Kinds)), parents)
 	heads := im.headcounts()
 	folded := map[string]bool{}
 	for _, g := range im.groups {
@@ -181,26 +181,19 @@ func (im *importer) headcounts() map[string]int {
 	return heads
 }
 
-type optionKey[T any] struct {
-	value T
+// optionKey is one group an --org or --kind option names, with the value it gives the group.
+type optionKey struct {
+	value string
 	group string
 }
 
-func orgOptionKeys(m map[orgs.OrgID][]string) []optionKey[string] {
-	var out []optionKey[string]
-	for _, id := range orgs.AllOrgs {
-		for _, g := range m[id] {
-			out = append(out, optionKey[string]{string(id), g})
-		}
-	}
-	return out
-}
-
-func kindOptionKeys(m map[orgs.Kind][]string) []optionKey[string] {
-	var out []optionKey[string]
-	for _, k := range orgs.AllKinds {
-		for _, g := range m[k] {
-			out = append(out, optionKey[string]{string(k), g})
+// optionKeys lists the groups an --org or --kind option names, value by value in the order
+// given, so that where two values name one group the first in that order wins on every run.
+func optionKeys[V ~string](order []V, m map[V][]string) []optionKey {
+	var out []optionKey
+	for _, v := range order {
+		for _, g := range m[v] {
+			out = append(out, optionKey{string(v), g})
 		}
 	}
 	return out
@@ -208,7 +201,7 @@ func kindOptionKeys(m map[orgs.Kind][]string) []optionKey[string] {
 
 // optionGroups resolves the groups an --org or --kind option names; one naming no group is
 // warned about.
-func (im *importer) optionGroups(keys []optionKey[string]) map[*group]string {
+func (im *importer) optionGroups(keys []optionKey) map[*group]string {
 	out := map[*group]string{}
 	for _, k := range keys {
 		r := parseRef(k.group, "group", "default")

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/viewport"
@@ -121,8 +122,10 @@ type Hub struct {
 	broadcast   func(tea.Msg)
 	sendTo      func(id int, msg tea.Msg)
 	facilitator *tea.Program
-	state       *SharedState
-	people      map[int]*Person
+	// state is the last published state: one writer, the facilitator, and a reader in every
+	// participant's program, so it is swapped whole rather than guarded
+	state  atomic.Pointer[SharedState]
+	people map[int]*Person
 	// requests carries edits and follow changes to the facilitator in the order they
 	// were made, without a participant ever waiting for the facilitator's screen.
 	requests chan tea.Msg
@@ -159,15 +162,11 @@ func (h *Hub) forward(msg tea.Msg) bool {
 
 // State is the last state the facilitator published (nil before the first).
 func (h *Hub) State() *SharedState {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.state
+	return h.state.Load()
 }
 
 func (h *Hub) publish(st *SharedState) {
-	h.mu.Lock()
-	h.state = st
-	h.mu.Unlock()
+	h.state.Store(st)
 	if h.broadcast != nil {
 		h.broadcast(st)
 	}

@@ -30,7 +30,7 @@ func RenderDiff(format string, d *orgs.Diff) ([]byte, error) {
 		}
 		return orgs.EscapeJSON(buf.Bytes()), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(DiffFormats, ", "))
+	return nil, unknownFormat(format, DiffFormats)
 }
 
 // diffNothing says why a diff lists no change of a team or service ("" when it lists some).

@@ -24,7 +24,7 @@ func RenderOptions(format string, options []orgs.Option) ([]byte, error) {
 	case "json":
 		return optionsJSON(options)
 	}
-	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(CompareFormats, ", "))
+	return nil, unknownFormat(format, CompareFormats)
 }
 
 // optionRow is one row of the comparison: a label and a cell per option, with the row of

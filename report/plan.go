@@ -32,7 +32,7 @@ func RenderPlan(format string, p *PlanOutput) ([]byte, error) {
 	case "mermaid":
 		return planGantt(p)
 	}
-	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(PlanFormats, ", "))
+	return nil, unknownFormat(format, PlanFormats)
 }
 
 func planText(p *PlanOutput, esc func(string) string) string {

@@ -26,7 +26,12 @@ func Render(format string, org *orgs.Org, rep *orgs.Report) ([]byte, error) {
 	case "mermaid":
 		return []byte(Mermaid(org, rep)), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+	return nil, unknownFormat(format, Formats)
+}
+
+// unknownFormat is the error of every Render function given a format it does not write.
+func unknownFormat(format string, formats []string) error {
+	return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(formats, ", "))
 }
 
 // JSON is the report contract of docs/format.md, indented, with a final newline.

@@ -155,3 +155,28 @@ func TestAdvisoriesNameEveryTeamInTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderRefusesAnUnknownFormat: every Render function refuses a format it does not
+// write, naming the format and the ones it does.
+func TestRenderRefusesAnUnknownFormat(t *testing.T) {
+	renders := []struct {
+		name    string
+		render  func(format string) ([]byte, error)
+		formats []string
+	}{
+		{"Render", func(f string) ([]byte, error) { return Render(f, nil, nil) }, Formats},
+		{"RenderDiff", func(f string) ([]byte, error) { return RenderDiff(f, nil) }, DiffFormats},
+		{"RenderOptions", func(f string) ([]byte, error) { return RenderOptions(f, nil) }, CompareFormats},
+		{"RenderPlan", func(f string) ([]byte, error) { return RenderPlan(f, nil) }, PlanFormats},
+	}
+	for _, r := range renders {
+		out, err := r.render("pdf")
+		if err == nil || out != nil {
+			t.Errorf("%s of pdf: %q, %v", r.name, out, err)
+			continue
+		}
+		if want := `unknown format "pdf" (use ` + strings.Join(r.formats, ", ") + ")"; err.Error() != want {
+			t.Errorf("%s of pdf: %q, want %q", r.name, err, want)
+		}
+	}
+}
