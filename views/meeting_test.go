@@ -240,3 +240,22 @@ func runModelOnStrip(an *orgs.Analysis) string {
 	}
 	return words.RunModelShort(*an.RunModel.Dominant)
 }
+
+// TestStripWholeForEveryExampleAt80: at 80 columns the strip of every embedded example is
+// whole, its risk included where services have rates: a transition that moved nothing is
+// what gives way first, never a verdict cut with "…".
+func TestStripWholeForEveryExampleAt80(t *testing.T) {
+	for _, ex := range orgs.Examples() {
+		t.Run(ex.Name, func(t *testing.T) {
+			base, cur := example(t, ex.Name)
+			d := data(t, base, cur, cur.Teams[0].Name, 80, 24)
+			line := strings.TrimRight(strings.Split(Dashboard(d, DefaultStyles(), 80, 24), "\n")[1], " ")
+			if strings.Contains(line, "…") {
+				t.Errorf("the strip is cut: %q", line)
+			}
+			if d.An.Risk != nil && !strings.Contains(line, "breach "+words.Number(int64(len(d.An.Risk.LikelyBreach)))) {
+				t.Errorf("the strip lacks the risk: %q", line)
+			}
+		})
+	}
+}

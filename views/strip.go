@@ -18,6 +18,9 @@ type stripPart struct {
 	// bare is the short form without its label, as narrow as it can be read
 	bare    string
 	changed bool
+	// spare: the part says nothing the room needs when the strip is short of room (the
+	// transition when nothing moved): left out before anything is cut
+	spare bool
 }
 
 // stripParts are the headline verdicts of d's analysis, in the order of the talk: topology,
@@ -54,17 +57,17 @@ func stripParts(d *Data) []stripPart {
 		moveBare = "no run change"
 	}
 	parts := []stripPart{
-		{"topology", topoLong, topo, topo, ch.Topology},
-		{"run model", runLong, runShort, runBare, ch.RunModel},
-		{"identity", words.Identity(id), words.Identity(id), words.IdentityShort(id), ch.Identity},
-		{"funding", words.Funding(f), fundShort, fundBare, ch.Funding},
-		{"transition", move, move, moveBare, ch.Transition},
+		{"topology", topoLong, topo, topo, ch.Topology, false},
+		{"run model", runLong, runShort, runBare, ch.RunModel, false},
+		{"identity", words.Identity(id), words.Identity(id), words.IdentityShort(id), ch.Identity, false},
+		{"funding", words.Funding(f), fundShort, fundBare, ch.Funding, false},
+		{"transition", move, move, moveBare, ch.Transition, an.Transition.Verdict == orgs.VerdictUnchanged && !ch.Transition},
 	}
 	if len(an.Staffing.Rotations) > 0 {
 		s := an.Staffing
 		hires := words.Number(int64(s.Hires)) + " to hire"
 		parts = append(parts, stripPart{"staffing",
-			words.Number(int64(s.Needed)) + " in rotations, " + hires, hires, "hires " + words.Number(int64(s.Hires)), ch.Staffing})
+			words.Number(int64(s.Needed)) + " in rotations, " + hires, hires, "hires " + words.Number(int64(s.Hires)), ch.Staffing, false})
 	}
 	if hasRates(d) {
 		parts = append(parts, riskPart(d))
@@ -77,22 +80,25 @@ func stripParts(d *Data) []stripPart {
 func riskPart(d *Data) stripPart {
 	r := d.An.Risk
 	if r == nil || anyRiskPending(d) {
-		return stripPart{"risk", "likely to breach " + GlyphPending, "likely to breach " + GlyphPending, "breach " + GlyphPending, false}
+		return stripPart{"risk", "likely to breach " + GlyphPending, "likely to breach " + GlyphPending, "breach " + GlyphPending, false, false}
 	}
 	n := words.Number(int64(len(r.LikelyBreach)))
-	return stripPart{"risk", "likely to breach " + n, "likely to breach " + n, "breach " + n, d.Changes != nil && r.Delta.LikelyBreach != 0}
+	return stripPart{"risk", "likely to breach " + n, "likely to breach " + n, "breach " + n, d.Changes != nil && r.Delta.LikelyBreach != 0, false}
 }
 
 // strip draws the headline verdicts on one line of width w, each marked when it changed:
 // with labels and long forms when they fit, else short forms, else the short forms alone,
-// the widest first cut last.
+// else without a transition that moved nothing; the widest first cut last.
 func strip(d *Data, st Styles, w int) string {
 	parts := stripParts(d)
 	k := st.ink()
-	render := func(labels, long bool) (string, int) {
+	render := func(labels, long, spare bool) (string, int) {
 		var plain, sb strings.Builder
-		for i, p := range parts {
-			if i > 0 {
+		for _, p := range parts {
+			if p.spare && !spare {
+				continue
+			}
+			if plain.Len() > 0 {
 				plain.WriteString("  ")
 				sb.WriteString("  ")
 			}
@@ -116,11 +122,11 @@ func strip(d *Data, st Styles, w int) string {
 		}
 		return sb.String(), width(plain.String())
 	}
-	for _, form := range [][2]bool{{true, true}, {true, false}, {false, false}} {
-		if s, n := render(form[0], form[1]); n <= w {
+	for _, form := range [][3]bool{{true, true, true}, {true, false, true}, {false, false, true}, {false, false, false}} {
+		if s, n := render(form[0], form[1], form[2]); n <= w {
 			return s
 		}
 	}
-	s, _ := render(false, false)
+	s, _ := render(false, false, false)
 	return Trunc(s, w)
 }
