@@ -108,6 +108,10 @@ type OrgRisk struct {
 	LikelyBreach []string
 	// ExpectedDowntime sums the expected downtime of the attended services (unrounded).
 	ExpectedDowntime float64
+	// Unattended names the services with rates that nobody responds to, in model order:
+	// left out of ExpectedDowntime by the rules, so every sentence of the sum names them
+	// (not in the JSON, whose fields rules.md section 12 fixes).
+	Unattended []string
 	// MaxSleep is the rotation whose people take the most sleep pages, nil without pages.
 	MaxSleep *SleepPages
 	Delta    RiskDelta
@@ -151,7 +155,9 @@ func OrgRiskOf(o *Org, services []ServiceVerdict, staffing *StaffingVerdict) *Or
 		if sr.LikelyBreach() {
 			r.LikelyBreach = append(r.LikelyBreach, services[k].Name)
 		}
-		if !sr.Unattended {
+		if sr.Unattended {
+			r.Unattended = append(r.Unattended, services[k].Name)
+		} else {
 			r.ExpectedDowntime += sr.ExpectedDowntime
 		}
 		teams := ResponderTeams(&services[k].ServiceRun)

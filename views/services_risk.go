@@ -106,6 +106,10 @@ func riskHead(d *Data) (string, bool) {
 	}
 	n := len(r.LikelyBreach)
 	txt := fmt.Sprintf("likely to breach %d service%s; expected downtime %s h a window", n, plural(n), hoursCell(r.ExpectedDowntime))
+	if u := len(r.Unattended); u > 0 {
+		// the rules sum the attended services only: say what the sum leaves out
+		txt += fmt.Sprintf(" of the attended; %d unattended (!)", u)
+	}
 	changed := d.Changes != nil && (r.Delta.LikelyBreach != 0 || hoursCell(r.Delta.ExpectedDowntime) != "0" && hoursCell(r.Delta.ExpectedDowntime) != "-0")
 	if changed {
 		txt = fmt.Sprintf("%s %s (%+d, %s h vs baseline)", GlyphChanged, txt, r.Delta.LikelyBreach, signedHours(r.Delta.ExpectedDowntime))

@@ -161,7 +161,7 @@ func StageRisk(s *orgs.Stage, esc Escape) string {
 	if r.MaxSleep != nil && Decimal(r.MaxSleep.Pages, 2) != "0" {
 		worst = fmt.Sprintf("most sleep pages a person: %q %s in 30 days", esc(r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
 	}
-	return fmt.Sprintf("risk: %s; expected downtime %s a window; %s; %s", breach, Hours(r.ExpectedDowntime), worst, stageRiskStep(s.RiskFromPrevious))
+	return fmt.Sprintf("risk: %s; expected downtime %s; %s; %s", breach, Downtime(r, esc), worst, stageRiskStep(s.RiskFromPrevious))
 }
 
 // stageRiskStep is the change of a stage's risk from the previous stage, the three figures

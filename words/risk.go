@@ -65,9 +65,25 @@ func RiskSummary(r *orgs.OrgRisk, esc Escape) string {
 	if r.MaxSleep != nil {
 		worst = fmt.Sprintf("%q %s in 30 days", esc(r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
 	}
-	return fmt.Sprintf("%d of %s likely to breach (%s); expected downtime %s a window, all services (%s); most sleep pages a person: %s (%s).",
+	return fmt.Sprintf("%d of %s likely to breach (%s); expected downtime %s (%s); most sleep pages a person: %s (%s).",
 		len(r.LikelyBreach), Count(r.ServicesWithRates, "service")+" with rates", signed(float64(r.Delta.LikelyBreach), ""),
-		Hours(r.ExpectedDowntime), signed(r.Delta.ExpectedDowntime, " h"), worst, signed(r.Delta.MaxSleepPages, ""))
+		Downtime(r, esc), signed(r.Delta.ExpectedDowntime, " h"), worst, signed(r.Delta.MaxSleepPages, ""))
+}
+
+// Downtime says the organization's expected downtime a window and what it leaves out:
+// "3.5 h a window, all services", or, when a service with a rate has nobody to respond,
+// "3.5 h a window of the attended services; unattended, each incident lasting the window:
+// "Billing"" (rules.md section 12 sums the attended services only, so a what-if that leaves a
+// service unattended would otherwise read as less downtime).
+func Downtime(r *orgs.OrgRisk, esc Escape) string {
+	if len(r.Unattended) == 0 {
+		return Hours(r.ExpectedDowntime) + " a window, all services"
+	}
+	names := make([]string, len(r.Unattended))
+	for i, n := range r.Unattended {
+		names[i] = fmt.Sprintf("%q", esc(n))
+	}
+	return Hours(r.ExpectedDowntime) + " a window of the attended services; unattended, each incident lasting the window: " + strings.Join(names, ", ")
 }
 
 // signed is a change with its sign and unit against the baseline, or "no change vs baseline".

@@ -247,3 +247,35 @@ func TestNoTopologySaysMixed(t *testing.T) {
 		t.Errorf("NoTopology = %q", got)
 	}
 }
+
+// TestDowntimeNamesTheUnattended: rules.md section 12 sums the expected downtime of the
+// attended services only, so a team that stops running its services lowers the sum; every
+// sentence of the sum then says it leaves them out and names them.
+func TestDowntimeNamesTheUnattended(t *testing.T) {
+	ex, err := orgs.ExampleNamed("health-platform")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := orgs.Load("health-platform.toml", ex.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := RiskSummary(orgs.Analyse(base, base).Risk, func(s string) string { return s }); !strings.Contains(s, "a window, all services") {
+		t.Errorf("every service attended, the summary does not say all: %q", s)
+	}
+	cur := base.Clone()
+	cur.Team("Viewer").Run = orgs.RunNone
+	r := orgs.Analyse(base, cur).Risk
+	if len(r.Unattended) == 0 {
+		t.Fatal("nobody runs Viewer's services, yet none is unattended")
+	}
+	s := RiskSummary(r, func(s string) string { return s })
+	if strings.Contains(s, "all services") || !strings.Contains(s, "of the attended services") {
+		t.Errorf("the summary does not say the sum leaves out the unattended: %q", s)
+	}
+	for _, n := range r.Unattended {
+		if !strings.Contains(s, `"`+n+`"`) {
+			t.Errorf("the summary does not name unattended %q: %q", n, s)
+		}
+	}
+}
