@@ -259,3 +259,24 @@ func TestStripWholeForEveryExampleAt80(t *testing.T) {
 		})
 	}
 }
+
+// TestStripSaysTheDecisionsItMarks: a new team changes no run model, yet the Transition
+// panel holds its decision and the strip marks the transition; the strip then says how many
+// decisions, at every meeting size, so the mark is not beside a bare "unchanged".
+func TestStripSaysTheDecisionsItMarks(t *testing.T) {
+	base, cur := example(t, "health-platform")
+	if _, err := cur.AddTeam(orgs.Team{Name: "SRE Core", Kind: orgs.KindSRE, Org: orgs.OrgOps, Headcount: 8}); err != nil {
+		t.Fatal(err)
+	}
+	for _, sz := range meetingSizes {
+		d := data(t, base, cur, "Viewer", sz.w, sz.h)
+		n := len(d.An.Transition.Decisions)
+		if d.An.Transition.Verdict != orgs.VerdictUnchanged || n == 0 || !d.Changes.Transition {
+			t.Fatalf("a new team: verdict %s, %d decisions, marked %v", d.An.Transition.Verdict, n, d.Changes.Transition)
+		}
+		line := strings.Split(Dashboard(d, DefaultStyles(), sz.w, sz.h), "\n")[1]
+		if !strings.Contains(line, GlyphChanged+words.Count(n, "decision")) && !strings.Contains(line, ", "+words.Count(n, "decision")) {
+			t.Errorf("%dx%d: the strip does not say the %d decisions it marks: %q", sz.w, sz.h, n, line)
+		}
+	}
+}

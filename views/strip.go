@@ -51,10 +51,19 @@ func stripParts(d *Data) []stripPart {
 	fundShort := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + ", OPEX " + words.People(f.OPEX.Headcount)
 	fundBare := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + " OPEX " + words.Number(int64(f.OPEX.Headcount))
 	id := an.Identity.Dominant
+	// the transition is marked when it holds decisions, even with every run model as it
+	// was (a new team, a move between orgs): the strip says how many, so the mark is read
 	move := an.Transition.Verdict.Words()
 	moveBare := "move " + move
 	if an.Transition.Verdict == orgs.VerdictUnchanged {
 		moveBare = "no run change"
+	}
+	if n := len(an.Transition.Decisions); n > 0 {
+		decisions := words.Count(n, "decision")
+		move += ", " + decisions
+		if an.Transition.Verdict == orgs.VerdictUnchanged {
+			moveBare = decisions
+		}
 	}
 	parts := []stripPart{
 		{"topology", topoLong, topo, topo, ch.Topology, false},
