@@ -64,7 +64,10 @@ type Layout struct {
 
 // ComputeLayout lays the dashboard out in a w x h terminal whose footer (the help) takes
 // footer lines.
-func ComputeLayout(w, h, footer int) Layout {
+func ComputeLayout(w, h, footer int) Layout { return layoutWithStrip(w, h, footer, stripHeight) }
+
+// layoutWithStrip is ComputeLayout with a strip of strip lines.
+func layoutWithStrip(w, h, footer, strip int) Layout {
 	l := Layout{W: w, H: h}
 	if w < MinWidth || h < MinHeight {
 		l.TooSmall = true
@@ -74,8 +77,8 @@ func ComputeLayout(w, h, footer int) Layout {
 	l.Header = Rect{0, 0, w, headerHeight}
 	l.Footer = Rect{0, h - footer, w, footer}
 	l.Status = Rect{0, h - footer - statusHeight, w, statusHeight}
-	l.Strip = Rect{0, headerHeight, w, stripHeight}
-	top := headerHeight + stripHeight
+	l.Strip = Rect{0, headerHeight, w, strip}
+	top := headerHeight + strip
 	content := l.Status.Y - top
 	l.Wide = w >= WideWidth
 	if l.Wide {
@@ -126,6 +129,9 @@ func LayoutFor(d *Data, st Styles, w, h int) Layout {
 	l := ComputeLayout(w, h, lipgloss.Height(d.Help))
 	if l.TooSmall || !d.ok() {
 		return l
+	}
+	if rows := len(stripLines(d, st, w)); rows != stripHeight {
+		l = layoutWithStrip(w, h, lipgloss.Height(d.Help), rows)
 	}
 	shrinkEmptyColumns(d, &l)
 	if l.Wide {

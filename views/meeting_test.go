@@ -280,3 +280,36 @@ func TestStripSaysTheDecisionsItMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestStripTakesASecondLineRatherThanCut: the talk's case moved to topology 5 on the
+// dashboard (a new SRE team in the ops org running with every dev team) marks nearly every
+// verdict; at 80 columns they do not fit on one line, so the strip takes two, every verdict
+// whole, and the screen keeps its height.
+func TestStripTakesASecondLineRatherThanCut(t *testing.T) {
+	base, cur := example(t, "health-platform")
+	if _, err := cur.AddTeam(orgs.Team{Name: "SRE Core", Kind: orgs.KindSRE, Org: orgs.OrgOps, Headcount: 8, OnCall: orgs.OnCall24x7}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range cur.Teams {
+		if cur.Teams[i].Kind == orgs.KindDev {
+			cur.Teams[i].Run, cur.Teams[i].RunWith, cur.Teams[i].SRERole = orgs.RunYouAndSRE, "SRE Core", ""
+		}
+	}
+	for _, sz := range meetingSizes {
+		d := data(t, base, cur, "Viewer", sz.w, sz.h)
+		if d.An.Topology.Dominant == nil || *d.An.Topology.Dominant != 5 || d.An.Risk == nil {
+			t.Fatalf("the what-if is not topology 5 with risk: %+v", d.An.Topology)
+		}
+		lines := strings.Split(Dashboard(d, DefaultStyles(), sz.w, sz.h), "\n")
+		if len(lines) != sz.h {
+			t.Errorf("%dx%d: %d lines", sz.w, sz.h, len(lines))
+		}
+		strip := lines[1]
+		if !strings.HasPrefix(lines[2], "Development org") {
+			strip += "\n" + lines[2]
+		}
+		if strings.Contains(strip, "…") || !strings.Contains(strip, "breach "+words.Number(int64(len(d.An.Risk.LikelyBreach)))) {
+			t.Errorf("%dx%d: the strip is cut or lacks the risk:\n%s", sz.w, sz.h, strip)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func Dashboard(d *Data, st Styles, w, h int) string {
 	sb.Grow(len(panels) + len(board)*(len(board[0])+1) + 2*len(d.Help) + 4*w)
 	sb.WriteString(header(d, st, w))
 	sb.WriteByte('\n')
-	sb.WriteString(strip(d, st, w))
+	sb.WriteString(strings.Join(stripLines(d, st, w), "\n"))
 	if l.Wide {
 		blocks, widths := [][]string{board, panelLines}, []int{l.Board.W, l.Panels.W}
 		for r := range max(len(board), len(panelLines)) {

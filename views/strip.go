@@ -8,7 +8,8 @@ import (
 	"github.com/sretopo/sretopo/words"
 )
 
-// stripHeight is the one line under the header that holds every headline verdict.
+// stripHeight is the line under the header that holds every headline verdict; stripLines
+// takes a second when one is too narrow for them.
 const stripHeight = 1
 
 // stripPart is one headline verdict on the strip: its label, its value in a long and a short
@@ -95,21 +96,18 @@ func riskPart(d *Data) stripPart {
 	return stripPart{"risk", "likely to breach " + n, "likely to breach " + n, "breach " + n, d.Changes != nil && r.Delta.LikelyBreach != 0, false}
 }
 
-// strip draws the headline verdicts on one line of width w, each marked when it changed:
-// with labels and long forms when they fit, else short forms, else the short forms alone,
-// else without a transition that moved nothing; the widest first cut last.
-func strip(d *Data, st Styles, w int) string {
+// stripLines draws the headline verdicts in width w, each marked when it changed: on one
+// line with labels and long forms when they fit, else short forms, else the short forms
+// alone, else without a transition that moved nothing; and when even that is too wide (many
+// verdicts marked at 80 columns), on two lines, never cut while two lines hold them.
+func stripLines(d *Data, st Styles, w int) []string {
 	parts := stripParts(d)
 	k := st.ink()
-	render := func(labels, long, spare bool) (string, int) {
-		var plain, sb strings.Builder
+	// render draws each part in the given form, styled and as plain text
+	render := func(labels, long, spare bool) (styled, plain []string) {
 		for _, p := range parts {
 			if p.spare && !spare {
 				continue
-			}
-			if plain.Len() > 0 {
-				plain.WriteString("  ")
-				sb.WriteString("  ")
 			}
 			mark := ""
 			if p.changed {
@@ -122,20 +120,50 @@ func strip(d *Data, st Styles, w int) string {
 			if long {
 				value = p.long
 			}
-			plain.WriteString(mark + label + value)
+			plain = append(plain, mark+label+value)
 			if p.changed {
-				sb.WriteString(k.Changed.Render(mark + label + value))
+				styled = append(styled, k.Changed.Render(mark+label+value))
 			} else {
-				sb.WriteString(k.Muted.Render(label) + k.Text.Render(value))
+				styled = append(styled, k.Muted.Render(label)+k.Text.Render(value))
 			}
 		}
-		return sb.String(), width(plain.String())
+		return styled, plain
 	}
+	const gap = "  "
 	for _, form := range [][3]bool{{true, true, true}, {true, false, true}, {false, false, true}, {false, false, false}} {
-		if s, n := render(form[0], form[1], form[2]); n <= w {
-			return s
+		if styled, plain := render(form[0], form[1], form[2]); width(strings.Join(plain, gap)) <= w {
+			return []string{strings.Join(styled, gap)}
 		}
 	}
-	s, _ := render(false, false, false)
-	return Trunc(s, w)
+	for _, form := range [][2]bool{{true, false}, {false, false}} {
+		styled, plain := render(form[0], form[1], true)
+		if lines := wrapParts(styled, plain, w); len(lines) <= 2 {
+			return lines
+		}
+	}
+	styled, _ := render(false, false, false)
+	return []string{Trunc(strings.Join(styled, gap), w)}
+}
+
+// wrapParts puts the strip's parts on as few lines of width w as they fit on, in order.
+func wrapParts(styled, plain []string, w int) []string {
+	var lines, cur []string
+	n := 0
+	for i := range plain {
+		pw := width(plain[i])
+		if len(cur) > 0 && n+2+pw > w {
+			lines, cur, n = append(lines, strings.Join(cur, "  ")), nil, 0
+		}
+		if len(cur) > 0 {
+			n += 2
+		}
+		cur, n = append(cur, styled[i]), n+pw
+	}
+	if len(cur) > 0 {
+		lines = append(lines, strings.Join(cur, "  "))
+	}
+	for i := range lines {
+		lines[i] = Trunc(lines[i], w) // a part wider than the terminal alone
+	}
+	return lines
 }
