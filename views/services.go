@@ -348,6 +348,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	full := h >= fullPanelHeight // full screen: the cells wrapped rather than cut
 	shrink := [][]int{{0}, {2, 3}}
+	note := "" // the columns left out, when a narrow panel leaves some out
 	switch {
 	case tableWidth(header, rows) <= w:
 	case full:
@@ -359,14 +360,42 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 		}
 		shrink = [][]int{{0}}
 	default:
-		// one line a row: the short forms of layers and sites
+		// one line a row: the short forms of layers and sites, then, while the team names
+		// would be cut, the columns a narrow panel can best do without, said on a line of
+		// their own (z shows them)
 		for k, p := range idx {
 			rows[k][2], rows[k][3] = words.StaffingLayersShort(&rots[p]), words.SitesShort(&rots[p])
 		}
+		var left []string
+		for _, name := range []string{"h/week", "Off/30d", "Share", "Sites", "Layers"} {
+			if tableWidth(header, rows) <= w {
+				break
+			}
+			if c := slices.Index(header, name); c >= 0 {
+				header = slices.Delete(header, c, c+1)
+				for k := range rows {
+					rows[k] = slices.Delete(rows[k], c, c+1)
+				}
+				left = append(left, strings.ToLower(name))
+			}
+		}
+		shrink = [][]int{{0}}
+		if len(left) > 0 {
+			note = "  not shown here (z: all): " + strings.Join(left, ", ")
+		}
 	}
-	lines = append(lines, tableLines(st, header, rows, marks, styles, shrink, w, full)...)
-	if rest := len(rots) - len(idx); rest > 0 {
+	table := tableLines(st, header, rows, marks, styles, shrink, w, full)
+	for note != "" && len(rows) > 1 && len(lines)+len(table)+1+min(1, len(rots)-len(rows)) > h {
+		// the note takes a row's line: the last row shown gives way
+		rows, marks, styles = rows[:len(rows)-1], marks[:len(marks)-1], styles[:len(styles)-1]
+		table = tableLines(st, header, rows, marks, styles, shrink, w, full)
+	}
+	lines = append(lines, table...)
+	if rest := len(rots) - len(rows); rest > 0 {
 		lines = append(lines, st.ink().Muted.Render(Trunc("  ... and "+words.Count(rest, "more rotation")+" (z: full screen)", w)))
+	}
+	if note != "" {
+		lines = append(lines, st.ink().Muted.Render(Trunc(note, w)))
 	}
 	return lines
 }

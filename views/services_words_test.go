@@ -50,3 +50,27 @@ func TestStaffingPanelSaysLayersAndSites(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowStaffingPanelLeavesColumnsOutNotNames: at 80 columns the Staffing panel of the
+// talk's case leaves out the columns it can best do without, and says which, before it cuts
+// a team's name; and it keeps to its height with the note.
+func TestNarrowStaffingPanelLeavesColumnsOutNotNames(t *testing.T) {
+	base, cur := example(t, "health-platform")
+	for _, w := range []int{60, 80} {
+		d := data(t, base, cur, "", w, 24)
+		const h = 12
+		lines := staffingPanel(d, DefaultStyles(), w, h)
+		if len(lines) > h {
+			t.Errorf("%d columns: %d lines in a panel of %d", w, len(lines), h)
+		}
+		panel := strings.Join(lines, "\n")
+		for _, r := range d.An.Staffing.Rotations[:4] {
+			if !strings.Contains(panel, r.Team) {
+				t.Errorf("%d columns: %q is cut:\n%s", w, r.Team, panel)
+			}
+		}
+		if !strings.Contains(panel, "not shown here (z: all): h/week") {
+			t.Errorf("%d columns: the panel does not say which columns it left out:\n%s", w, panel)
+		}
+	}
+}
