@@ -325,3 +325,28 @@ func TestCommandHelpNamesItsFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandsWithoutFlagsCountTheirOperands: examples takes none, example one NAME and
+// validate at least one FILE; any other count is a usage error saying what it takes, and
+// -h prints the command's help.
+func TestCommandsWithoutFlagsCountTheirOperands(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"examples", "mixed"}, "examples takes no argument"},
+		{[]string{"example"}, "example needs one NAME"},
+		{[]string{"example", "mixed", "bank"}, "example needs one NAME"},
+		{[]string{"validate"}, "validate needs at least one FILE"},
+	} {
+		code, out, errOut := sretopo(t, "", c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "sretopo: "+c.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", c.args, code, out, errOut)
+		}
+	}
+	for _, name := range []string{"examples", "example", "validate"} {
+		if code, out, _ := sretopo(t, "", name, "-h"); code != exitOK || !strings.Contains(out, name) {
+			t.Errorf("%s -h: exit %d, %q", name, code, out)
+		}
+	}
+}
