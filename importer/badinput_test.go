@@ -284,18 +284,14 @@ spec:
 ---
 apiVersion: backstage.io/v1alpha1
 kind: Component
-metadata:
-  name: checkout
-spec:
-  type: service
-  lifecycle: production
-  owner: payments
+metadata: {name: Checkout}
+spec: {type: service, lifecycle: production, owner: group:payments}
 `
 	res, err := Import([]string{write(t, map[string]string{"t.yaml": doc})}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"a second User default/ana", "a second Component default/checkout"} {
+	for _, w := range []string{"a second User default/ana", "a second Component default/Checkout"} {
 		if !hasWarning(res, "t.yaml:", w, "the first is kept") {
 			t.Errorf("no warning %q: %q", w, res.Warnings)
 		}
