@@ -51,10 +51,7 @@ func TestStatusClearsAndLogKeepsIt(t *testing.T) {
 	if strings.Count(v, "message") < 12 {
 		t.Errorf("the long message is cut in the log:\n%s", v)
 	}
-	press(t, m, "esc")
-	if !m.onGround() {
-		t.Error("esc did not close the log")
-	}
+	pressBack(t, m, "esc")
 }
 
 // TestZoomPanelScrolls: z opens the shown panel full screen; it scrolls to its end and tab
@@ -78,10 +75,7 @@ func TestZoomPanelScrolls(t *testing.T) {
 	if !strings.Contains(m.View(), "Funding (full screen)") {
 		t.Errorf("tab did not move to the next panel:\n%s", m.View())
 	}
-	press(t, m, "z")
-	if !m.onGround() {
-		t.Error("z did not close the panel")
-	}
+	pressBack(t, m, "z")
 }
 
 // TestTabsClickable: a click on a tab shows its panel, under the board and beside it.

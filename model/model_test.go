@@ -111,6 +111,15 @@ func press(t testing.TB, m *Model, keys ...string) (quit bool) {
 	return quit
 }
 
+// pressBack presses keys and checks that they bring the board back, nothing open over it.
+func pressBack(t testing.TB, m *Model, keys ...string) {
+	t.Helper()
+	press(t, m, keys...)
+	if !m.onGround() {
+		t.Errorf("%s did not go back to the board: screen %s", strings.Join(keys, " "), screenName(m))
+	}
+}
+
 // run delivers msg and runs the resulting commands to completion.
 func run(m *Model, msg tea.Msg) (quit bool) {
 	queue := []tea.Msg{msg}
@@ -604,10 +613,7 @@ func TestHelpKey(t *testing.T) {
 	if !strings.Contains(n.View(), "quit") {
 		t.Errorf("80x24: the last key is not reachable:\n%s", n.View())
 	}
-	press(t, m, "?")
-	if !m.onGround() {
-		t.Error("? did not close the key table")
-	}
+	pressBack(t, m, "?")
 }
 
 func TestPresentKeys(t *testing.T) {
@@ -691,10 +697,7 @@ func TestQuitKeys(t *testing.T) {
 	if press(t, m, "q") || !shown[*quitGuard](m) || !strings.Contains(m.View(), "Unsaved changes") {
 		t.Fatalf("q with changes did not ask:\n%s", m.View())
 	}
-	press(t, m, "esc")
-	if !m.onGround() {
-		t.Error("esc did not cancel the quit")
-	}
+	pressBack(t, m, "esc")
 	if press(t, m, "ctrl+c") || !shown[*quitGuard](m) {
 		t.Error("ctrl+c with changes did not ask")
 	}

@@ -43,10 +43,7 @@ func TestPlanKeyOpensAndCloses(t *testing.T) {
 	if !m.onGround() || shown[*planning](m) {
 		t.Errorf("esc left screen %s", screenName(m))
 	}
-	press(t, m, "g", "g")
-	if !m.onGround() {
-		t.Errorf("g did not go back from the plan: screen %s", screenName(m))
-	}
+	pressBack(t, m, "g", "g")
 }
 
 func TestPlanNothingToPlan(t *testing.T) {
