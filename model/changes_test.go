@@ -72,9 +72,7 @@ func TestZoomPanelScrolls(t *testing.T) {
 		t.Errorf("end did not scroll:\n%s", bottom)
 	}
 	press(t, m, "tab")
-	if !strings.Contains(m.View(), "Funding (full screen)") {
-		t.Errorf("tab did not move to the next panel:\n%s", m.View())
-	}
+	mustShow(t, m, "Funding (full screen)", "tab did not move to the next panel")
 	pressBack(t, m, "z")
 }
 
@@ -100,9 +98,7 @@ func TestTabsClickable(t *testing.T) {
 func TestKeyTableSaysWhyBackIsOff(t *testing.T) {
 	m := newModel(t, "mixed", 100, 60)
 	press(t, m, "?")
-	if !strings.Contains(m.View(), "back to baseline (not now: already at the baseline)") {
-		t.Errorf("b not dimmed at the baseline:\n%s", m.View())
-	}
+	mustShow(t, m, "back to baseline (not now: already at the baseline)", "b not dimmed at the baseline")
 	press(t, m, "esc", "+", "?")
 	if strings.Contains(m.View(), "back to baseline (not now") {
 		t.Errorf("b dimmed after a change:\n%s", m.View())

@@ -120,6 +120,15 @@ func pressBack(t testing.TB, m *Model, keys ...string) {
 	}
 }
 
+// mustShow stops the test, saying failure and showing the screen, unless the model's view
+// shows text.
+func mustShow(t testing.TB, m *Model, text, failure string) {
+	t.Helper()
+	if v := m.View(); !strings.Contains(v, text) {
+		t.Fatalf("%s:\n%s", failure, v)
+	}
+}
+
 // run delivers msg and runs the resulting commands to completion.
 func run(m *Model, msg tea.Msg) (quit bool) {
 	queue := []tea.Msg{msg}
@@ -627,9 +636,7 @@ func TestPresentKeys(t *testing.T) {
 		t.Errorf("presentation shows the board's chrome, or no key footer:\n%s", v)
 	}
 	press(t, m, "right")
-	if !strings.Contains(m.View(), "SRE can only be done with a central SRE team") {
-		t.Errorf("no myth after the principles:\n%s", m.View())
-	}
+	mustShow(t, m, "SRE can only be done with a central SRE team", "no myth after the principles")
 	press(t, m, "l", " ", "right")
 	if !strings.Contains(m.View(), "3 Compare") {
 		t.Errorf("page %d:\n%s", m.presenter.page, m.View())
@@ -885,9 +892,7 @@ func TestWarningsShowAtStart(t *testing.T) {
 	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	// the header names the file: the status line says what matters in 80 columns
-	if !strings.Contains(m.View(), "! the baseline base.toml changed on disk since this scenario was saved") {
-		t.Errorf("warning not shown:\n%s", m.View())
-	}
+	mustShow(t, m, "! the baseline base.toml changed on disk since this scenario was saved", "warning not shown")
 }
 
 // TestCurrentIsACopy checks the dashboard never edits the opened model, which is also the
@@ -977,7 +982,5 @@ func TestKeyTableListsEveryBoardKey(t *testing.T) {
 func TestFollowOutsideASharedSessionSaysWhy(t *testing.T) {
 	m := newModel(t, "mixed", 100, 30)
 	press(t, m, "f")
-	if !strings.Contains(m.View(), "only in a shared session") {
-		t.Errorf("f said nothing:\n%s", m.View())
-	}
+	mustShow(t, m, "only in a shared session", "f said nothing")
 }
