@@ -11,22 +11,16 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/views"
 )
 
 // The saving cases of the dashboard, each driven through the real program: what a user
 // types, what the screen says and what ends up on disk.
 
-// flowOn runs the program on the file at path with the recovery journal on.
+// flowOn runs the program on the file at path, opened as openModel does with the recovery
+// journal on.
 func flowOn(t *testing.T, path string) *teatest.TestModel {
 	t.Helper()
-	op, err := orgs.Open(path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true})
-	m.journal.delay = time.Millisecond
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, openModel(t, path, true), teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "Development org")
 	return tm
 }
@@ -36,8 +30,8 @@ func flowOn(t *testing.T, path string) *teatest.TestModel {
 // program, the folder and the copy.
 func saveAsOnMixed(t *testing.T, texts ...string) (tm *teatest.TestModel, dir, path string) {
 	t.Helper()
-	dir = t.TempDir()
-	path = writeExampleFile(t, dir, "mixed", "mixed.toml")
+	path = mixedFile(t)
+	dir = filepath.Dir(path)
 	tm = flowOn(t, path)
 	send(tm, "+", "S")
 	waitFor(t, tm, append([]string{"Save the scenario"}, texts...)...)
