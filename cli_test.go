@@ -356,3 +356,15 @@ func TestCommandsWithoutFlagsCountTheirOperands(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardAndServeRefuseAnUnknownTheme: the dashboard and serve take the same --theme,
+// and both refuse any value but auto, light or dark before opening a file.
+func TestDashboardAndServeRefuseAnUnknownTheme(t *testing.T) {
+	path := writeExample(t, t.TempDir(), "mixed.toml", "mixed")
+	for _, args := range [][]string{{"--theme", "blue", path}, {"serve", "--theme", "blue", path}} {
+		code, _, errOut := sretopo(t, "", args...)
+		if code != exitUsage || !strings.Contains(errOut, `--theme must be auto, light or dark, not "blue"`) {
+			t.Errorf("%q: exit %d, %q", args, code, errOut)
+		}
+	}
+}
