@@ -133,6 +133,20 @@ func (c *cli) parseTwo(fs *flag.FlagSet, args []string, usage string, format *st
 	return pos, 0, true
 }
 
+// parseOperands parses the arguments of a command with no flags of its own (but -h) and
+// checks that it was given between least and most operands (most -1: no limit); otherwise
+// the usage error says wrong.
+func (c *cli) parseOperands(name string, args []string, least, most int, wrong string) ([]string, int, bool) {
+	pos, code, ok := c.parse(flag.NewFlagSet(name, flag.ContinueOnError), args)
+	switch {
+	case !ok:
+		return nil, code, false
+	case len(pos) < least || most >= 0 && len(pos) > most:
+		return nil, c.usageError("%s", wrong), false
+	}
+	return pos, 0, true
+}
+
 func (c *cli) usageError(format string, args ...any) int {
 	for i, a := range args {
 		if s, ok := a.(string); ok {
@@ -260,13 +274,9 @@ func (c *cli) print(out []byte, err error) int {
 }
 
 func (c *cli) validate(args []string) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	files, code, ok := c.parse(fs, args)
+	files, code, ok := c.parseOperands("validate", args, 1, -1, "validate needs at least one FILE")
 	if !ok {
 		return code
-	}
-	if len(files) == 0 {
-		return c.usageError("validate needs at least one FILE")
 	}
 	status := exitOK
 	for _, f := range files {
@@ -284,13 +294,8 @@ func (c *cli) validate(args []string) int {
 }
 
 func (c *cli) examples(args []string) int {
-	fs := flag.NewFlagSet("examples", flag.ContinueOnError)
-	pos, code, ok := c.parse(fs, args)
-	if !ok {
+	if _, code, ok := c.parseOperands("examples", args, 0, 0, "examples takes no argument; to print one, use: sretopo example NAME"); !ok {
 		return code
-	}
-	if len(pos) != 0 {
-		return c.usageError("examples takes no argument; to print one, use: sretopo example NAME")
 	}
 	width := 0
 	exs := orgs.Examples()
@@ -304,13 +309,9 @@ func (c *cli) examples(args []string) int {
 }
 
 func (c *cli) example(args []string) int {
-	fs := flag.NewFlagSet("example", flag.ContinueOnError)
-	pos, code, ok := c.parse(fs, args)
+	pos, code, ok := c.parseOperands("example", args, 1, 1, "example needs one NAME; 'sretopo examples' lists them")
 	if !ok {
 		return code
-	}
-	if len(pos) != 1 {
-		return c.usageError("example needs one NAME; 'sretopo examples' lists them")
 	}
 	ex, err := orgs.ExampleNamed(pos[0])
 	if err != nil {

@@ -25,7 +25,7 @@ func TestCompareMarksTheBestOfEachRowThatHasOne(t *testing.T) {
 	a := writeFile(t, dir, "a.toml", mixed)
 	// b: Point of Sale back to running its own services: ops run it leaves, fewer info advisories
 	b := writeFile(t, dir, "b.toml", edit(t, mixed, "run = \"ops\"\nrun_with = \"Store IT Operations\"", "run = \"you\""))
-	c := writeFile(t, dir, "c.toml", exampleText(t, "topology-6"))
+	c := writeExample(t, dir, "c.toml", "topology-6")
 	code, out, errOut := sretopo(t, "", "compare", "--format", "json", a, b, c)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -88,7 +88,7 @@ func line(t *testing.T, text, prefix string) string {
 
 func TestCompareUsageAndInvalidInput(t *testing.T) {
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.toml", exampleText(t, "mixed"))
+	a := writeExample(t, dir, "a.toml", "mixed")
 	if code, _, errOut := sretopo(t, "", "compare", a); code != 2 || !strings.Contains(errOut, "2 to 8 files") {
 		t.Errorf("one file: exit %d, %q; want 2 and the range", code, errOut)
 	}
@@ -166,7 +166,7 @@ func TestPlanWritesEveryStageAsAScenarioOfTheBase(t *testing.T) {
 
 func TestPlanOfEqualFilesSaysSo(t *testing.T) {
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.toml", exampleText(t, "mixed"))
+	a := writeExample(t, dir, "a.toml", "mixed")
 	code, out, _ := sretopo(t, "", "plan", a, a)
 	if code != 0 || !strings.Contains(out, "nothing to plan") {
 		t.Errorf("exit %d, %q; want 0 and that there is nothing to plan", code, out)

@@ -12,7 +12,7 @@ import (
 // validate said ok. Now all three warn alike and go on with the file as its own baseline.
 func TestBasedOnThatIsNoOrganizationWarnsEverywhere(t *testing.T) {
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.toml", exampleText(t, "mixed"))
+	a := writeExample(t, dir, "a.toml", "mixed")
 	for _, basedOn := range []string{"/etc/passwd", dir, "missing.toml"} {
 		s := writeFile(t, dir, "s.toml", exampleText(t, "mixed")+"\n[scenario]\nbased_on = \""+basedOn+"\"\n")
 		for _, args := range [][]string{{"validate", s}, {"report", s}, {"diff", s, a}} {

@@ -10,7 +10,7 @@ import (
 // each service was simulated over, and a value out of range is a usage error naming it.
 func TestRunsFlag(t *testing.T) {
 	dir := t.TempDir()
-	talk := writeFile(t, dir, "talk.toml", exampleText(t, "health-platform"))
+	talk := writeExample(t, dir, "talk.toml", "health-platform")
 	code, out, errOut := sretopo(t, "", "report", "--format", "json", "--runs", "500", talk)
 	if code != 0 {
 		t.Fatalf("report --runs 500: exit %d, %s", code, errOut)

@@ -25,17 +25,13 @@ func (c *cli) serveCmd(args []string) int {
 	authorized := fs.String("authorized-keys", serve.DefaultAuthorizedKeys(), "")
 	editors := fs.String("editors", "", "")
 	maxPeople := fs.Int("max", serve.DefaultMax, "")
-	fs.StringVar(&opts.Baseline, "baseline", "", "")
-	fs.StringVar(&opts.Theme, "theme", "auto", "")
-	fs.BoolVar(&opts.NoColor, "no-color", false, "")
+	opts.addLookFlags(fs)
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
 		return code
 	}
-	switch opts.Theme {
-	case "auto", "light", "dark":
-	default:
-		return c.usageError("--theme must be auto, light or dark, not %q", opts.Theme)
+	if code, ok := c.checkLook(&opts); !ok {
+		return code
 	}
 	if len(pos) != 1 || pos[0] == "-" {
 		return c.usageError("serve needs one FILE to share (not standard input)")
@@ -45,9 +41,6 @@ func (c *cli) serveCmd(args []string) int {
 	}
 	if _, _, err := net.SplitHostPort(*listen); err != nil {
 		return c.usageError("--listen %q is not HOST:PORT", *listen)
-	}
-	if _, isEnv := os.LookupEnv("NO_COLOR"); isEnv {
-		opts.NoColor = true
 	}
 	opts.File = pos[0]
 	op, err := orgs.Open(opts.File, opts.Baseline)

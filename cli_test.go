@@ -30,6 +30,12 @@ func writeFile(t testing.TB, dir, name, content string) string {
 	return p
 }
 
+// writeExample writes the embedded example named example to name in dir and returns its path.
+func writeExample(t *testing.T, dir, name, example string) string {
+	t.Helper()
+	return writeFile(t, dir, name, exampleText(t, example))
+}
+
 func exampleText(t *testing.T, name string) string {
 	t.Helper()
 	code, out, errOut := sretopo(t, "", "example", name)
@@ -158,7 +164,7 @@ func TestReportFormatsAndStandardInput(t *testing.T) {
 // scenario, so a change of wording or layout shows up in review. Regenerate with -update.
 func TestExportsGolden(t *testing.T) {
 	dir := t.TempDir()
-	base := writeFile(t, dir, "mixed.toml", exampleText(t, "mixed"))
+	base := writeExample(t, dir, "mixed.toml", "mixed")
 	scenario := strings.Replace(exampleText(t, "mixed"), "name = \"Operations SRE\"\norg = \"ops\"", "name = \"Operations SRE\"\norg = \"sre\"", 1)
 	scenario = strings.Replace(scenario, "run = \"ops\"", "run = \"you\"", 1)
 	scenario = strings.Replace(scenario, "run_with = \"Store IT Operations\"\n", "", 1)
@@ -189,7 +195,7 @@ func TestReportInvalidFileNamesFileAndPlace(t *testing.T) {
 
 func TestValidateExitStatuses(t *testing.T) {
 	dir := t.TempDir()
-	good := writeFile(t, dir, "good.toml", exampleText(t, "topology-5"))
+	good := writeExample(t, dir, "good.toml", "topology-5")
 	bad := writeFile(t, dir, "bad.toml", "format = 2\nname = \"X\"\n")
 	if code, out, _ := sretopo(t, "", "validate", good); code != 0 || !strings.Contains(out, "good.toml: ok") {
 		t.Errorf("valid file: exit %d, %q", code, out)
@@ -208,7 +214,7 @@ func TestValidateExitStatuses(t *testing.T) {
 
 func TestDiffReportsMovesAndExitCode(t *testing.T) {
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.toml", exampleText(t, "topology-5"))
+	a := writeExample(t, dir, "a.toml", "topology-5")
 	moved := strings.Replace(exampleText(t, "topology-5"), "org = \"ops\"\nkind = \"sre\"", "org = \"sre\"\nkind = \"sre\"", 1)
 	if moved == exampleText(t, "topology-5") {
 		t.Fatal("the test's edit did not apply: the example changed shape")
@@ -322,6 +328,43 @@ func TestCommandHelpNamesItsFlags(t *testing.T) {
 			if _, _, errOut := sretopo(t, "", arg...); strings.Contains(errOut, "not defined") {
 				t.Errorf("%s does not take %s, which its help names: %s", cmd, f, errOut)
 			}
+		}
+	}
+}
+
+// TestCommandsWithoutFlagsCountTheirOperands: examples takes none, example one NAME and
+// validate at least one FILE; any other count is a usage error saying what it takes, and
+// -h prints the command's help.
+func TestCommandsWithoutFlagsCountTheirOperands(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"examples", "mixed"}, "examples takes no argument"},
+		{[]string{"example"}, "example needs one NAME"},
+		{[]string{"example", "mixed", "bank"}, "example needs one NAME"},
+		{[]string{"validate"}, "validate needs at least one FILE"},
+	} {
+		code, out, errOut := sretopo(t, "", c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "sretopo: "+c.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", c.args, code, out, errOut)
+		}
+	}
+	for _, name := range []string{"examples", "example", "validate"} {
+		if code, out, _ := sretopo(t, "", name, "-h"); code != exitOK || !strings.Contains(out, name) {
+			t.Errorf("%s -h: exit %d, %q", name, code, out)
+		}
+	}
+}
+
+// TestDashboardAndServeRefuseAnUnknownTheme: the dashboard and serve take the same --theme,
+// and both refuse any value but auto, light or dark before opening a file.
+func TestDashboardAndServeRefuseAnUnknownTheme(t *testing.T) {
+	path := writeExample(t, t.TempDir(), "mixed.toml", "mixed")
+	for _, args := range [][]string{{"--theme", "blue", path}, {"serve", "--theme", "blue", path}} {
+		code, _, errOut := sretopo(t, "", args...)
+		if code != exitUsage || !strings.Contains(errOut, `--theme must be auto, light or dark, not "blue"`) {
+			t.Errorf("%q: exit %d, %q", args, code, errOut)
 		}
 	}
 }

@@ -17,13 +17,33 @@ type dashboardOptions struct {
 	Present  bool
 }
 
+// addLookFlags adds the flags the dashboard and serve share: the baseline, the theme and
+// whether to colour.
+func (opts *dashboardOptions) addLookFlags(fs *flag.FlagSet) {
+	fs.StringVar(&opts.Baseline, "baseline", "", "")
+	fs.StringVar(&opts.Theme, "theme", "auto", "")
+	fs.BoolVar(&opts.NoColor, "no-color", false, "")
+}
+
+// checkLook refuses a theme other than auto, light or dark (code is then the usage error's
+// exit status) and turns colour off where NO_COLOR is set, for the dashboard and serve alike.
+func (c *cli) checkLook(opts *dashboardOptions) (code int, ok bool) {
+	switch opts.Theme {
+	case "auto", "light", "dark":
+	default:
+		return c.usageError("--theme must be auto, light or dark, not %q", opts.Theme), false
+	}
+	if _, isEnv := os.LookupEnv("NO_COLOR"); isEnv {
+		opts.NoColor = true
+	}
+	return exitOK, true
+}
+
 func (c *cli) dashboard(args []string) int {
 	fs := flag.NewFlagSet("sretopo", flag.ContinueOnError)
 	var opts dashboardOptions
 	showVersion := fs.Bool("version", false, "")
-	fs.StringVar(&opts.Baseline, "baseline", "", "")
-	fs.StringVar(&opts.Theme, "theme", "auto", "")
-	fs.BoolVar(&opts.NoColor, "no-color", false, "")
+	opts.addLookFlags(fs)
 	fs.BoolVar(&opts.Present, "present", false, "")
 	pos, code, ok := c.parse(fs, args)
 	if !ok {
@@ -33,10 +53,8 @@ func (c *cli) dashboard(args []string) int {
 		fmt.Fprintf(c.stdout, "sretopo %s\n", version)
 		return exitOK
 	}
-	switch opts.Theme {
-	case "auto", "light", "dark":
-	default:
-		return c.usageError("--theme must be auto, light or dark, not %q", opts.Theme)
+	if code, ok := c.checkLook(&opts); !ok {
+		return code
 	}
 	switch len(pos) {
 	case 0:
@@ -51,9 +69,6 @@ func (c *cli) dashboard(args []string) int {
 			return c.usageError("unknown command %q", pos[0])
 		}
 		return c.usageError("the dashboard opens one FILE; to check several, use: sretopo validate FILE...")
-	}
-	if _, isEnv := os.LookupEnv("NO_COLOR"); isEnv {
-		opts.NoColor = true
 	}
 	var op *orgs.Opened
 	var err error

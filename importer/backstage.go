@@ -95,9 +95,8 @@ func (im *importer) readBackstage(pos Pos, kind string, n *yaml.Node) error {
 	if ns == "" {
 		ns = "default"
 	}
-	switch kind {
-	case "Group", "User", "Component", "Location":
-	default:
+	tallied, known := backstageTallies[kind]
+	if !known {
 		im.otherKinds["Backstage "+orgs.Cut(kind)]++
 		return nil
 	}
@@ -106,12 +105,12 @@ func (im *importer) readBackstage(pos Pos, kind string, n *yaml.Node) error {
 		return nil
 	}
 	key := entityKey(kind, ns, name)
+	im.count(tallied).read++
+	if im.duplicate(pos, kind, ns, name, key) {
+		return nil
+	}
 	switch kind {
 	case "Group":
-		im.count("groups").read++
-		if im.duplicate(pos, kind, ns, name, im.groupByKey[key] != nil) {
-			return nil
-		}
 		g := &group{pos: pos, key: key, ns: ns, name: name, typ: scalar(field(spec, "type")),
 			children: refs(scalars(field(spec, "children")), "group", ns), displayName: scalar(path(spec, "profile", "displayName"))}
 		if p := scalar(field(spec, "parent")); p != "" {
@@ -121,19 +120,11 @@ func (im *importer) readBackstage(pos Pos, kind string, n *yaml.Node) error {
 		im.groups = append(im.groups, g)
 		im.groupByKey[key] = g
 	case "User":
-		im.count("users").read++
-		if im.duplicate(pos, kind, ns, name, im.userByKey[key] != nil) {
-			return nil
-		}
 		u := &user{pos: pos, key: key, ns: ns, name: name, email: scalar(path(spec, "profile", "email")),
 			display: scalar(path(spec, "profile", "displayName")), memberOf: refs(scalars(field(spec, "memberOf")), "group", ns)}
 		im.users = append(im.users, u)
 		im.userByKey[key] = u
 	case "Component":
-		im.count("components").read++
-		if im.duplicate(pos, kind, ns, name, im.compByKey[key] != nil) {
-			return nil
-		}
 		c := &component{pos: pos, key: key, ns: ns, name: name, typ: scalar(field(spec, "type")),
 			lifecycle: scalar(field(spec, "lifecycle")), pagerDutyID: scalar(path(meta, "annotations", "pagerduty.com/service-id"))}
 		if o := scalar(field(spec, "owner")); o != "" {
@@ -142,7 +133,6 @@ func (im *importer) readBackstage(pos Pos, kind string, n *yaml.Node) error {
 		im.comps = append(im.comps, c)
 		im.compByKey[key] = c
 	case "Location":
-		im.count("locations").read++
 		targets := scalars(field(spec, "targets"))
 		if t := scalar(field(spec, "target")); t != "" {
 			targets = append([]string{t}, targets...)
@@ -152,8 +142,21 @@ func (im *importer) readBackstage(pos Pos, kind string, n *yaml.Node) error {
 	return nil
 }
 
-// duplicate warns about a second entity of the same kind, namespace and name (the first is kept).
-func (im *importer) duplicate(pos Pos, kind, ns, name string, exists bool) bool {
+// backstageTallies are the entity kinds an import reads, each with the tally that counts it.
+var backstageTallies = map[string]string{"Group": "groups", "User": "users", "Component": "components", "Location": "locations"}
+
+// duplicate warns about a second group, user or component of the same namespace and name
+// (the first is kept); locations are never duplicates, each is followed on its own.
+func (im *importer) duplicate(pos Pos, kind, ns, name, key string) bool {
+	var exists bool
+	switch kind {
+	case "Group":
+		exists = im.groupByKey[key] != nil
+	case "User":
+		exists = im.userByKey[key] != nil
+	case "Component":
+		exists = im.compByKey[key] != nil
+	}
 	if exists {
 		im.warn(pos, "a second %s %s/%s; the first is kept", kind, ns, name)
 	}

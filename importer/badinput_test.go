@@ -256,3 +256,52 @@ func TestAResultTheReaderWouldRefuseIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestASecondUserOrComponentKeepsTheFirst: a user or component named twice is counted as
+// read twice, warned about at the second and kept once.
+func TestASecondUserOrComponentKeepsTheFirst(t *testing.T) {
+	doc := groupYAML("payments", "") + `---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana
+spec:
+  memberOf: [payments]
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: ana
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: checkout
+spec:
+  type: service
+  lifecycle: production
+  owner: payments
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: {name: Checkout}
+spec: {type: service, lifecycle: production, owner: group:payments}
+`
+	res, err := Import([]string{write(t, map[string]string{"t.yaml": doc})}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"a second User default/ana", "a second Component default/Checkout"} {
+		if !hasWarning(res, "t.yaml:", w, "the first is kept") {
+			t.Errorf("no warning %q: %q", w, res.Warnings)
+		}
+	}
+	for _, tally := range []string{"# users: 2 read", "# components: 2 read"} {
+		if !strings.Contains(string(res.TOML), tally) {
+			t.Errorf("no %q in\n%s", tally, res.TOML)
+		}
+	}
+	if len(res.Org.Teams) != 1 || len(res.Org.Services) != 1 {
+		t.Errorf("teams %+v, services %+v", res.Org.Teams, res.Org.Services)
+	}
+}

@@ -51,10 +51,7 @@ func TestStatusClearsAndLogKeepsIt(t *testing.T) {
 	if strings.Count(v, "message") < 12 {
 		t.Errorf("the long message is cut in the log:\n%s", v)
 	}
-	press(t, m, "esc")
-	if !m.onGround() {
-		t.Error("esc did not close the log")
-	}
+	pressBack(t, m, "esc")
 }
 
 // TestZoomPanelScrolls: z opens the shown panel full screen; it scrolls to its end and tab
@@ -75,13 +72,8 @@ func TestZoomPanelScrolls(t *testing.T) {
 		t.Errorf("end did not scroll:\n%s", bottom)
 	}
 	press(t, m, "tab")
-	if !strings.Contains(m.View(), "Funding (full screen)") {
-		t.Errorf("tab did not move to the next panel:\n%s", m.View())
-	}
-	press(t, m, "z")
-	if !m.onGround() {
-		t.Error("z did not close the panel")
-	}
+	mustShow(t, m, "Funding (full screen)", "tab did not move to the next panel")
+	pressBack(t, m, "z")
 }
 
 // TestTabsClickable: a click on a tab shows its panel, under the board and beside it.
@@ -106,9 +98,7 @@ func TestTabsClickable(t *testing.T) {
 func TestKeyTableSaysWhyBackIsOff(t *testing.T) {
 	m := newModel(t, "mixed", 100, 60)
 	press(t, m, "?")
-	if !strings.Contains(m.View(), "back to baseline (not now: already at the baseline)") {
-		t.Errorf("b not dimmed at the baseline:\n%s", m.View())
-	}
+	mustShow(t, m, "back to baseline (not now: already at the baseline)", "b not dimmed at the baseline")
 	press(t, m, "esc", "+", "?")
 	if strings.Contains(m.View(), "back to baseline (not now") {
 		t.Errorf("b dimmed after a change:\n%s", m.View())

@@ -90,13 +90,7 @@ func TestFlowSave(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
 	ex, _ := orgs.ExampleNamed("mixed")
-	op, err := orgs.Open(path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
-	waitFor(t, tm, "Development org")
+	tm := flowOn(t, path)
 	send(tm, "l", ">", "s")
 	waitFor(t, tm, "Save the scenario")
 	send(tm, "enter")
@@ -208,12 +202,7 @@ func waitForJournal(t *testing.T, input string, check func(*orgs.Org) bool) {
 // terminal is killed), and the next start on the same input offers the work back.
 func TestFlowJournalRestore(t *testing.T) {
 	path := mixedFile(t)
-	op, err := orgs.Open(path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tm := teatest.NewTestModel(t, New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true}), teatest.WithInitialTermSize(100, 30))
-	waitFor(t, tm, "Development org")
+	tm := flowOn(t, path)
 	send(tm, "l", ">", "h", "h", "+", "+")
 	waitFor(t, tm, "modified", `"Online Shop": headcount 11`)
 	waitForJournal(t, path, func(o *orgs.Org) bool {
@@ -229,11 +218,7 @@ func TestFlowJournalRestore(t *testing.T) {
 	}
 	ended(tm.FinalModel(t).(*Model)) // and so does its process
 
-	op, err = orgs.Open(path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tm = teatest.NewTestModel(t, New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true}), teatest.WithInitialTermSize(100, 30))
+	tm = teatest.NewTestModel(t, openModel(t, path, true), teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "Unsaved work from an earlier session was found (")
 	send(tm, "r")
 	waitFor(t, tm, "restored the unsaved work")
@@ -251,11 +236,7 @@ func TestFlowOpenScenario(t *testing.T) {
 	t.Chdir(t.TempDir()) // short paths: the header shows them whole
 	path := writeExampleFile(t, ".", "mixed", "mixed.toml")
 	s1, s2 := scenarioFiles(t, path)
-	op, err := orgs.Open(s1, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tm := teatest.NewTestModel(t, New(Config{Opened: op, Styles: views.DefaultStyles()}), teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, openModel(t, s1, false), teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "mixed-scenario-1.toml", "baseline")
 	send(tm, "o")
 	waitFor(t, tm, "Scenarios of mixed.toml", `"bigger checkout"`, "(open now)")

@@ -25,9 +25,7 @@ func TestCompareComputesInACommand(t *testing.T) {
 	if m.compared().data != nil {
 		t.Fatal("the comparison was made in Update")
 	}
-	if v := m.View(); !strings.Contains(v, "comparing...") {
-		t.Errorf("no word while comparing:\n%s", v)
-	}
+	mustShow(t, m, "comparing...", "no word while comparing")
 	msg := cmd()
 	if _, ok := msg.(compareReadyMsg); !ok {
 		t.Fatalf("the command gave %T", msg)
@@ -36,9 +34,7 @@ func TestCompareComputesInACommand(t *testing.T) {
 	if m.compared().data == nil || len(m.compared().data.Diff.Moves) != 1 || m.compared().data.Diff.Moves[0].Team != "Operations SRE" {
 		t.Fatalf("the comparison did not arrive: %+v", m.compared().data)
 	}
-	if v := m.View(); !strings.Contains(v, "SRE org (moved)") {
-		t.Errorf("compare screen lacks the move:\n%s", v)
-	}
+	mustShow(t, m, "SRE org (moved)", "compare screen lacks the move")
 
 	// a comparison for a screen left before it arrived is dropped
 	press(t, m, "esc")
@@ -128,9 +124,7 @@ func TestHeaderSaysWhyThereIsNoRecoveryFile(t *testing.T) {
 	m = openModel(t, path, true)
 	m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
 	start(m)
-	if v := m.View(); !strings.Contains(v, "no recovery file: the folder is not writable") {
-		t.Errorf("read-only folder:\n%s", v)
-	}
+	mustShow(t, m, "no recovery file: the folder is not writable", "read-only folder")
 }
 
 // A file whose name holds a control character could never be saved from: its scenario's

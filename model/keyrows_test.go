@@ -40,9 +40,7 @@ func TestQuestionAnsweredOnce(t *testing.T) {
 		t.Fatalf("s on the open scenario asks nothing: screen %s", screenName(m))
 	}
 	_, first := m.Update(keyMsg("y")) // the save runs off the update loop: not done yet
-	if !strings.Contains(m.View(), "saving...") {
-		t.Fatalf("the question does not say it is saving:\n%s", m.View())
-	}
+	mustShow(t, m, "saving...", "the question does not say it is saving")
 	_, again := m.Update(keyMsg("y"))
 	execute(first)
 	execute(again)

@@ -111,6 +111,24 @@ func press(t testing.TB, m *Model, keys ...string) (quit bool) {
 	return quit
 }
 
+// pressBack presses keys and checks that they bring the board back, nothing open over it.
+func pressBack(t testing.TB, m *Model, keys ...string) {
+	t.Helper()
+	press(t, m, keys...)
+	if !m.onGround() {
+		t.Errorf("%s did not go back to the board: screen %s", strings.Join(keys, " "), screenName(m))
+	}
+}
+
+// mustShow stops the test, saying failure and showing the screen, unless the model's view
+// shows text.
+func mustShow(t testing.TB, m *Model, text, failure string) {
+	t.Helper()
+	if v := m.View(); !strings.Contains(v, text) {
+		t.Fatalf("%s:\n%s", failure, v)
+	}
+}
+
 // run delivers msg and runs the resulting commands to completion.
 func run(m *Model, msg tea.Msg) (quit bool) {
 	queue := []tea.Msg{msg}
@@ -604,10 +622,7 @@ func TestHelpKey(t *testing.T) {
 	if !strings.Contains(n.View(), "quit") {
 		t.Errorf("80x24: the last key is not reachable:\n%s", n.View())
 	}
-	press(t, m, "?")
-	if !m.onGround() {
-		t.Error("? did not close the key table")
-	}
+	pressBack(t, m, "?")
 }
 
 func TestPresentKeys(t *testing.T) {
@@ -621,9 +636,7 @@ func TestPresentKeys(t *testing.T) {
 		t.Errorf("presentation shows the board's chrome, or no key footer:\n%s", v)
 	}
 	press(t, m, "right")
-	if !strings.Contains(m.View(), "SRE can only be done with a central SRE team") {
-		t.Errorf("no myth after the principles:\n%s", m.View())
-	}
+	mustShow(t, m, "SRE can only be done with a central SRE team", "no myth after the principles")
 	press(t, m, "l", " ", "right")
 	if !strings.Contains(m.View(), "3 Compare") {
 		t.Errorf("page %d:\n%s", m.presenter.page, m.View())
@@ -691,10 +704,7 @@ func TestQuitKeys(t *testing.T) {
 	if press(t, m, "q") || !shown[*quitGuard](m) || !strings.Contains(m.View(), "Unsaved changes") {
 		t.Fatalf("q with changes did not ask:\n%s", m.View())
 	}
-	press(t, m, "esc")
-	if !m.onGround() {
-		t.Error("esc did not cancel the quit")
-	}
+	pressBack(t, m, "esc")
 	if press(t, m, "ctrl+c") || !shown[*quitGuard](m) {
 		t.Error("ctrl+c with changes did not ask")
 	}
@@ -882,9 +892,7 @@ func TestWarningsShowAtStart(t *testing.T) {
 	m := New(Config{Opened: op, Styles: views.DefaultStyles()})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	// the header names the file: the status line says what matters in 80 columns
-	if !strings.Contains(m.View(), "! the baseline base.toml changed on disk since this scenario was saved") {
-		t.Errorf("warning not shown:\n%s", m.View())
-	}
+	mustShow(t, m, "! the baseline base.toml changed on disk since this scenario was saved", "warning not shown")
 }
 
 // TestCurrentIsACopy checks the dashboard never edits the opened model, which is also the
@@ -974,7 +982,5 @@ func TestKeyTableListsEveryBoardKey(t *testing.T) {
 func TestFollowOutsideASharedSessionSaysWhy(t *testing.T) {
 	m := newModel(t, "mixed", 100, 30)
 	press(t, m, "f")
-	if !strings.Contains(m.View(), "only in a shared session") {
-		t.Errorf("f said nothing:\n%s", m.View())
-	}
+	mustShow(t, m, "only in a shared session", "f said nothing")
 }

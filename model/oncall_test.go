@@ -70,9 +70,7 @@ func TestOnCallKeysInASharedSession(t *testing.T) {
 func TestNewTeamFormAsksForOnCall(t *testing.T) {
 	m := newModel(t, "health-platform", 120, 40)
 	press(t, m, "n")
-	if v := m.View(); !strings.Contains(v, "on call") {
-		t.Fatalf("the form does not ask for on call:\n%s", v)
-	}
+	mustShow(t, m, "on call", "the form does not ask for on call")
 	typeText(t, m, "Night Desk")
 	press(t, m, "tab", "right", "right", "right") // kind dev -> sre -> sre-infra -> ops
 	press(t, m, "tab", "tab", "tab", "right")     // on call: one past the ops default

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -11,10 +10,7 @@ import (
 func TestOpenTakesATypedPath(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	other := filepath.Join(dir, "elsewhere")
-	if err := os.Mkdir(other, 0o700); err != nil {
-		t.Fatal(err)
-	}
+	other := makeDir(t, dir, "elsewhere", 0o700)
 	there := writeExampleFile(t, other, "health-platform", "health.toml")
 	m := openModel(t, path, false)
 	press(t, m, "o", "t")

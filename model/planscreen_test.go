@@ -43,18 +43,13 @@ func TestPlanKeyOpensAndCloses(t *testing.T) {
 	if !m.onGround() || shown[*planning](m) {
 		t.Errorf("esc left screen %s", screenName(m))
 	}
-	press(t, m, "g", "g")
-	if !m.onGround() {
-		t.Errorf("g did not go back from the plan: screen %s", screenName(m))
-	}
+	pressBack(t, m, "g", "g")
 }
 
 func TestPlanNothingToPlan(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "g")
-	if v := m.View(); !strings.Contains(v, "the same: nothing to plan") {
-		t.Errorf("an equal model does not say there is nothing to plan:\n%s", v)
-	}
+	mustShow(t, m, "the same: nothing to plan", "an equal model does not say there is nothing to plan")
 	press(t, m, "enter")
 	if m.CanUndo() {
 		t.Error("enter on an empty plan made an edit")
@@ -69,9 +64,7 @@ func TestPlanIsMadeInACommand(t *testing.T) {
 	if cmd == nil || onTop[planning](m).data != nil {
 		t.Fatal("g made the plan in Update instead of in a command")
 	}
-	if v := m.View(); !strings.Contains(v, "planning...") {
-		t.Errorf("the screen does not say the plan is being made:\n%s", v)
-	}
+	mustShow(t, m, "planning...", "the screen does not say the plan is being made")
 	m.Update(cmd())
 	if onTop[planning](m).data == nil || len(onTop[planning](m).data.Plan.Stages) != 3 {
 		t.Fatal("the command's plan did not reach the screen")
@@ -149,9 +142,7 @@ func TestPresentDecideShowsThePlan(t *testing.T) {
 func TestPresentDecideNothingToPlan(t *testing.T) {
 	m := newModel(t, "mixed", 80, 24)
 	press(t, m, "p", "end")
-	if v := m.View(); !strings.Contains(v, "the same: nothing to plan") {
-		t.Errorf("the last slide does not say there is nothing to plan:\n%s", v)
-	}
+	mustShow(t, m, "the same: nothing to plan", "the last slide does not say there is nothing to plan")
 }
 
 // TestPlanDatesFromTheMonthAfterToday: the dashboard has no start month, so the plan's

@@ -11,33 +11,36 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/sretopo/sretopo/orgs"
-	"github.com/sretopo/sretopo/views"
 )
 
 // The saving cases of the dashboard, each driven through the real program: what a user
 // types, what the screen says and what ends up on disk.
 
-// flowOn runs the program on the file at path with the recovery journal on.
+// flowOn runs the program on the file at path, opened as openModel does with the recovery
+// journal on.
 func flowOn(t *testing.T, path string) *teatest.TestModel {
 	t.Helper()
-	op, err := orgs.Open(path, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := New(Config{Opened: op, Styles: views.DefaultStyles(), Journal: true})
-	m.journal.delay = time.Millisecond
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, openModel(t, path, true), teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "Development org")
 	return tm
 }
 
+// saveAsOnMixed runs the program on a copy of mixed in a folder of its own, raises a
+// headcount and opens "save as", waiting for its prompt to show texts as well; it is the
+// program, the folder and the copy.
+func saveAsOnMixed(t *testing.T, texts ...string) (tm *teatest.TestModel, dir, path string) {
+	t.Helper()
+	path = mixedFile(t)
+	dir = filepath.Dir(path)
+	tm = flowOn(t, path)
+	send(tm, "+", "S")
+	waitFor(t, tm, append([]string{"Save the scenario"}, texts...)...)
+	return tm, dir, path
+}
+
 // TestFlowSaveAsAddsToml: a name typed without .toml is saved as name.toml, which o lists.
 func TestFlowSaveAsAddsToml(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	tm := flowOn(t, path)
-	send(tm, "+", "S")
-	waitFor(t, tm, "Save the scenario")
+	tm, dir, _ := saveAsOnMixed(t)
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlU}) // clear the name proposed
 	tm.Type(filepath.Join(dir, "bigger"))
 	send(tm, "enter")
@@ -54,11 +57,7 @@ func TestFlowSaveAsAddsToml(t *testing.T) {
 // TestFlowSaveAsTypedNameReplacesTheSuggestion: typing a name in the save prompt replaces
 // the name proposed rather than being appended to it; backspace edits the proposal.
 func TestFlowSaveAsTypedNameReplacesTheSuggestion(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	tm := flowOn(t, path)
-	send(tm, "+", "S")
-	waitFor(t, tm, "Save the scenario", "type to replace it")
+	tm, dir, _ := saveAsOnMixed(t, "type to replace it")
 	tm.Type(filepath.Join(dir, "covered"))
 	send(tm, "enter")
 	waitFor(t, tm, "saved the scenario to", "covered.toml")
@@ -79,23 +78,15 @@ func TestFlowSaveAsTypedNameReplacesTheSuggestion(t *testing.T) {
 // TestFlowUpdateScenarioInPlace: s on an open scenario asks once, then rewrites the same
 // file with the same title and note.
 func TestFlowUpdateScenarioInPlace(t *testing.T) {
-	_, sc := whatIf(t, orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance"})
+	meta := orgs.ScenarioMeta{Title: "Bigger shop", Note: "asked by finance"}
+	_, sc := whatIf(t, meta)
 	tm := flowOn(t, sc)
-	send(tm, "+", "s")
-	waitFor(t, tm, "Update the scenario?", "what-if.toml")
-	send(tm, "y")
+	updateScenario(t, tm, []string{"+", "s"}, "what-if.toml")
 	waitFor(t, tm, "saved the scenario to")
 	send(tm, "q")
-	fm := finalModel(t, tm)
-	got, _, err := orgs.LoadFile(sc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Scenario.Title != "Bigger shop" || got.Scenario.Note != "asked by finance" || got.Team("Online Shop").Headcount != 10 {
-		t.Errorf("updated scenario: %+v, headcount %d", got.Scenario, got.Team("Online Shop").Headcount)
-	}
-	if fm.Modified() || exists(filepath.Join(filepath.Dir(sc), "what-if-scenario-1.toml")) {
-		t.Error("modified after the update, or a new file written")
+	wantUpdatedInPlace(t, tm, sc, meta)
+	if exists(filepath.Join(filepath.Dir(sc), "what-if-scenario-1.toml")) {
+		t.Error("a new file written")
 	}
 }
 
@@ -117,11 +108,7 @@ func TestFlowBackToBaselineIsNotModified(t *testing.T) {
 // TestFlowCrashAfterSaveAs: edits made after "save as" are journalled under the new file,
 // so a crash offers them when that file is opened again, and the original has no journal.
 func TestFlowCrashAfterSaveAs(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	tm := flowOn(t, path)
-	send(tm, "+", "S")
-	waitFor(t, tm, "Save the scenario")
+	tm, dir, path := saveAsOnMixed(t)
 	send(tm, "enter")
 	waitFor(t, tm, "saved the scenario to")
 	saved := filepath.Join(dir, "mixed-scenario-1.toml")
@@ -188,20 +175,38 @@ func TestRestoreLaterAndStale(t *testing.T) {
 // TestFlowQuitGuardUpdatesTheScenario: q with unsaved changes on an open scenario, then s,
 // asks once, updates the scenario in place and quits.
 func TestFlowQuitGuardUpdatesTheScenario(t *testing.T) {
-	base, sc := whatIf(t, orgs.ScenarioMeta{Title: "Kept"})
+	meta := orgs.ScenarioMeta{Title: "Kept"}
+	base, sc := whatIf(t, meta)
 	tm := flowOn(t, sc)
 	send(tm, "+", "q")
 	waitFor(t, tm, "Unsaved changes", "update what-if.toml first")
-	send(tm, "s")
-	waitFor(t, tm, "Update the scenario?")
-	send(tm, "y")
-	fm := finalModel(t, tm)
-	got, _, err := orgs.LoadFile(sc)
-	if err != nil || got.Scenario.Title != "Kept" || got.Team("Online Shop").Headcount != 10 || fm.Modified() {
-		t.Errorf("after s y from the quit question: %v, %+v, modified %v", err, got, fm.Modified())
-	}
+	updateScenario(t, tm, []string{"s"})
+	wantUpdatedInPlace(t, tm, sc, meta)
 	if exists(orgs.JournalPath(sc)) || exists(orgs.JournalPath(base)) {
 		t.Error("a journal stayed after the clean quit")
+	}
+}
+
+// updateScenario presses keys that save over the open scenario and answers yes when asked
+// whether to update it, the question showing the texts too.
+func updateScenario(t *testing.T, tm *teatest.TestModel, keys []string, texts ...string) {
+	t.Helper()
+	send(tm, keys...)
+	waitFor(t, tm, append([]string{"Update the scenario?"}, texts...)...)
+	send(tm, "y")
+}
+
+// wantUpdatedInPlace waits for the program to end and checks that sc holds the edit (Online
+// Shop up to 10) under the title and note it had, and that the model ended saved.
+func wantUpdatedInPlace(t *testing.T, tm *teatest.TestModel, sc string, meta orgs.ScenarioMeta) {
+	t.Helper()
+	fm := finalModel(t, tm)
+	got, _, err := orgs.LoadFile(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Scenario.Title != meta.Title || got.Scenario.Note != meta.Note || got.Team("Online Shop").Headcount != 10 || fm.Modified() {
+		t.Errorf("updated scenario: %+v, headcount %d, modified %v", got.Scenario, got.Team("Online Shop").Headcount, fm.Modified())
 	}
 }
 

@@ -33,6 +33,16 @@ func writeExampleFile(t *testing.T, dir, example, name string) string {
 	return path
 }
 
+// makeDir makes the folder name in parent, with perm, and is its path.
+func makeDir(t *testing.T, parent, name string, perm os.FileMode) string {
+	t.Helper()
+	path := filepath.Join(parent, name)
+	if err := os.Mkdir(path, perm); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // openModel opens path as the command line does, with the real write path and, when
 // journal is set, a journal written 1 ms after a change.
 func openModel(t *testing.T, path string, journal bool) *Model {
@@ -196,10 +206,7 @@ func TestSaveRefusesReadOnlyTarget(t *testing.T) {
 func TestSaveInReadOnlyDirKeepsTheModel(t *testing.T) {
 	dir := t.TempDir()
 	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	locked := filepath.Join(dir, "locked")
-	if err := os.Mkdir(locked, 0o555); err != nil {
-		t.Fatal(err)
-	}
+	locked := makeDir(t, dir, "locked", 0o555)
 	t.Cleanup(func() { os.Chmod(locked, 0o755) })
 	m := openModel(t, path, false)
 	press(t, m, "+", "s")
@@ -538,10 +545,7 @@ func TestOpenKey(t *testing.T) {
 		t.Errorf("no warning when opening:\n%s", m.View())
 	}
 	// esc leaves the list
-	press(t, m, "o", "esc")
-	if !m.onGround() {
-		t.Error("esc did not leave the list")
-	}
+	pressBack(t, m, "o", "esc")
 }
 
 func TestCompareKey(t *testing.T) {
@@ -575,14 +579,8 @@ func TestCompareKey(t *testing.T) {
 	if m.compared().offset() != 0 || len(m.history) != 1 {
 		t.Error("home did not go to the top, or + edited")
 	}
-	press(t, m, "esc")
-	if !m.onGround() {
-		t.Error("esc did not go back")
-	}
-	press(t, m, "c", "c")
-	if !m.onGround() {
-		t.Error("c did not go back")
-	}
+	pressBack(t, m, "esc")
+	pressBack(t, m, "c", "c")
 }
 
 func TestCompareWithAnotherFile(t *testing.T) {
@@ -740,8 +738,5 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 	cursorShows("down")
 	m.Update(keyMsgSize(100, 17))
 	cursorShows("resized")
-	press(t, m, "q")
-	if !m.onGround() {
-		t.Errorf("q did not close the list: screen %s", screenName(m))
-	}
+	pressBack(t, m, "q")
 }

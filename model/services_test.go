@@ -196,9 +196,7 @@ func TestSortServicesKeyFullScreen(t *testing.T) {
 	m := newModel(t, "mixed", 120, 40)
 	m.board.panel = views.PanelServices
 	press(t, m, "z")
-	if !strings.Contains(m.View(), "file order") {
-		t.Fatalf("z on Services:\n%s", m.View())
-	}
+	mustShow(t, m, "file order", "z on Services")
 	press(t, m, "!")
 	if !shown[*pager](m) || !m.board.byStatus || !strings.Contains(m.View(), "worst status first") {
 		t.Errorf("! full screen: screen %s, by status %v", screenName(m), m.board.byStatus)

@@ -55,6 +55,15 @@ func randomString(rng *rand.Rand, fast bool) string {
 	return b.String()
 }
 
+// randomStrings is fewer than most random strings, two in three of them on the fast path.
+func randomStrings(rng *rand.Rand, most int) []string {
+	var out []string
+	for range rng.IntN(most) {
+		out = append(out, randomString(rng, rng.IntN(3) > 0))
+	}
+	return out
+}
+
 func checkFast(t *testing.T, s string) {
 	t.Helper()
 	if got, want := width(s), lipgloss.Width(s); got != want {
@@ -119,11 +128,7 @@ func FuzzWidthAndTruncate(f *testing.F) {
 func TestWrapAgreesWithReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
-		var words []string
-		for range rng.IntN(20) {
-			words = append(words, randomString(rng, rng.IntN(3) > 0))
-		}
-		text := strings.Join(words, []string{" ", "  ", "\n"}[rng.IntN(3)])
+		text := strings.Join(randomStrings(rng, 20), []string{" ", "  ", "\n"}[rng.IntN(3)])
 		widths := []int{2, 5, 13, 40}
 		if fastText(strings.ReplaceAll(text, "\n", "")) {
 			widths = append(widths, 1) // Wrap loops forever on a wide character in 1 cell
@@ -177,11 +182,7 @@ func wrapReference(text string, w int) []string {
 func TestFitAgreesWithReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 5000 {
-		var lines []string
-		for range rng.IntN(6) {
-			lines = append(lines, randomString(rng, rng.IntN(3) > 0))
-		}
-		s := strings.Join(lines, "\n")
+		s := strings.Join(randomStrings(rng, 6), "\n")
 		for _, sz := range [][2]int{{0, 1}, {1, 1}, {3, 2}, {10, 4}, {80, 24}} {
 			if got, want := Fit(s, sz[0], sz[1]), fitReference(s, sz[0], sz[1]); got != want {
 				t.Fatalf("Fit(%q, %d, %d) = %q, want %q", s, sz[0], sz[1], got, want)

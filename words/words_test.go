@@ -199,14 +199,7 @@ func saysEach(t *testing.T, words map[string]string) {
 // ServiceBudget says it, and a staffing row has one cell per label of StaffingHeader, the
 // layers and sites after the on-call pattern.
 func TestTablesRowsFollowTheirHeaders(t *testing.T) {
-	ex, err := orgs.ExampleNamed("mixed")
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := orgs.Load("mixed.toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o := example(t, "mixed")
 	an := orgs.Analyse(o, o)
 	minutes := false
 	for i := range an.Services {
@@ -231,14 +224,7 @@ func TestTablesRowsFollowTheirHeaders(t *testing.T) {
 // run it, is outside the nine; it covers no majority, so the line says mixed and largest,
 // not "the dominant run model".
 func TestNoTopologySaysMixed(t *testing.T) {
-	ex, err := orgs.ExampleNamed("bank")
-	if err != nil {
-		t.Fatal(err)
-	}
-	o, err := orgs.Load("bank.toml", ex.Data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o := example(t, "bank")
 	an := orgs.Analyse(o, o)
 	if an.RunModel.Majority || an.Topology.Dominant != nil {
 		t.Fatal("bank no longer has a mixed run model outside the nine")
