@@ -286,15 +286,7 @@ func TestStripSaysTheDecisionsItMarks(t *testing.T) {
 // verdict; at 80 columns they do not fit on one line, so the strip takes two, every verdict
 // whole, and the screen keeps its height.
 func TestStripTakesASecondLineRatherThanCut(t *testing.T) {
-	base, cur := example(t, "health-platform")
-	if _, err := cur.AddTeam(orgs.Team{Name: "SRE Core", Kind: orgs.KindSRE, Org: orgs.OrgOps, Headcount: 8, OnCall: orgs.OnCall24x7}); err != nil {
-		t.Fatal(err)
-	}
-	for i := range cur.Teams {
-		if cur.Teams[i].Kind == orgs.KindDev {
-			cur.Teams[i].Run, cur.Teams[i].RunWith, cur.Teams[i].SRERole = orgs.RunYouAndSRE, "SRE Core", ""
-		}
-	}
+	base, cur := talkAtTopology5(t)
 	for _, sz := range meetingSizes {
 		d := data(t, base, cur, "Viewer", sz.w, sz.h)
 		if d.An.Topology.Dominant == nil || *d.An.Topology.Dominant != 5 || d.An.Risk == nil {
@@ -310,6 +302,52 @@ func TestStripTakesASecondLineRatherThanCut(t *testing.T) {
 		}
 		if strings.Contains(strip, "…") || !strings.Contains(strip, "breach "+words.Number(int64(len(d.An.Risk.LikelyBreach)))) {
 			t.Errorf("%dx%d: the strip is cut or lacks the risk:\n%s", sz.w, sz.h, strip)
+		}
+	}
+}
+
+// talkAtTopology5 is the talk's case and the what-if a meeting plays on it: a new SRE team in
+// the ops org that every dev team runs its services with (topology 5).
+func talkAtTopology5(t *testing.T) (base, cur *orgs.Org) {
+	t.Helper()
+	base, cur = example(t, "health-platform")
+	if _, err := cur.AddTeam(orgs.Team{Name: "SRE Core", Kind: orgs.KindSRE, Org: orgs.OrgOps, Headcount: 8, OnCall: orgs.OnCall24x7}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range cur.Teams {
+		if cur.Teams[i].Kind == orgs.KindDev {
+			cur.Teams[i].Run, cur.Teams[i].RunWith, cur.Teams[i].SRERole = orgs.RunYouAndSRE, "SRE Core", ""
+		}
+	}
+	return base, cur
+}
+
+// TestTheSameMoveReadsAsOneLine: when seven dev teams make the same move, the Transition
+// panel (height 12) and the presentation's Decide step (20, roomy) say it once, naming the first teams and how many
+// more, and their seven alike decisions share a line: at 80x24 the room sees the decisions,
+// not "... and 8 more decisions", and nothing is cut.
+func TestTheSameMoveReadsAsOneLine(t *testing.T) {
+	base, cur := talkAtTopology5(t)
+	d := data(t, base, cur, "Viewer", 80, 24)
+	var devTeams []string
+	for _, tm := range cur.Teams {
+		if tm.Kind == orgs.KindDev {
+			devTeams = append(devTeams, tm.Name)
+		}
+	}
+	together := devTeams[0] + ", " + devTeams[1] + ", " + devTeams[2] + " and " + strconv.Itoa(len(devTeams)-3) + " more"
+	for _, h := range []int{12, 20} {
+		panel := strings.Join(transitionLines(d, DefaultStyles(), 80, h, h >= 20), "\n")
+		flat := strings.Join(strings.Fields(panel), " ") // as read, across wrapped lines
+		if n := strings.Count(flat, together+": you run it -> you and SRE run it"); n != 1 {
+			t.Errorf("height %d: the move of the %d dev teams is said %d times, want once:\n%s", h, len(devTeams), n, panel)
+		}
+		if !strings.Contains(flat, together+": run model from you run it to you and SRE run it") {
+			t.Errorf("height %d: their decisions do not share a line:\n%s", h, panel)
+		}
+		// a short panel may cut the criteria, saying where they are in full; nothing else
+		if strings.Contains(strings.ReplaceAll(panel, "… z for all", ""), "…") || h >= 20 && strings.Contains(panel, "…") {
+			t.Errorf("height %d: the panel cuts a word:\n%s", h, panel)
 		}
 	}
 }

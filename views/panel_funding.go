@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
@@ -148,57 +150,52 @@ func transitionRank(v orgs.Verdict) int {
 }
 
 func transitionPanel(d *Data, st Styles, w, h int) []string {
+	return transitionLines(d, st, w, h, false)
+}
+
+// transitionLines are the Transition panel's lines in w x h; roomy (the presentation's
+// page, which has the screen to itself) lets the criteria a move changes take every line the
+// decisions leave, where the dashboard's panel keeps them short for the panels below it.
+func transitionLines(d *Data, st Styles, w, h int, roomy bool) []string {
 	tr := &d.An.Transition
 	vs, glyph := verdictMark(st, tr.Verdict)
 	lines := []string{st.ink().Bold.Render("Transition from the baseline: ") + vs.Render(glyph+tr.Verdict.Words())}
-	// the teams behind it, worst first: one pass over the teams (every dev team has a
-	// transition), keeping of each verdict only what can show
-	budget := max(3, h/2)
-	var behind []orgs.TeamTransition
-	total := 0
-	var ranked [len(transitionOrder)][]int // the first teams of each verdict, up to the budget
-	for i := range tr.Teams {
-		r := transitionRank(tr.Teams[i].Verdict)
-		if r < 0 {
-			continue
-		}
-		total++
-		if len(ranked[r]) < budget {
-			ranked[r] = append(ranked[r], i)
-		}
-	}
-	for _, is := range ranked {
-		for _, i := range is {
-			if len(behind) < budget {
-				behind = append(behind, tr.Teams[i])
-			}
-		}
-	}
+	// the teams behind it, worst first, those making the same move on one line: one pass
+	// over the teams (every dev team has a transition)
+	groups, total := transitionGroups(tr.Teams)
 	if total == 0 {
 		lines = append(lines, st.ink().Muted.Render(Trunc("every dev team runs as in the baseline", w)))
 	}
-	if total > len(behind) {
-		behind = behind[:budget-1]
+	budget := max(3, h/2)
+	if len(groups) > budget {
+		groups = groups[:budget-1]
 	}
+	shownTeams := 0
 	// the lines the decisions below keep: their title, each decision, what is cut
-	reserve := 3 + len(tr.Decisions)
+	reserve := 3 + len(decisionGroups(tr.Decisions))
 	uncut := true
-	for _, t := range behind {
-		s, g := verdictMark(st, t.Verdict)
-		if g == "" {
-			g, s = "  ", st.ink().Text
+	for _, g := range groups {
+		shownTeams += g.teams
+		t := g.first
+		s, mark := verdictMark(st, t.Verdict)
+		if mark == "" {
+			mark, s = "  ", st.ink().Text
 		}
-		text := S(t.Team) + ": " + words.TeamTransition(t)
-		if ls := wrapped(text, w, g, "    "); len(ls) > 1 && h >= 12 {
+		text := g.names + ": " + words.TeamTransition(t)
+		if ls := wrapped(text, w, mark, "    "); len(ls) > 1 && h >= 12 {
 			lines = append(lines, styled(s, ls)...)
 		} else {
-			lines = append(lines, s.Render(Trunc(g+text, w)))
+			lines = append(lines, s.Render(Trunc(mark+text, w)))
 		}
 		if t.Reason != "" && h >= 12 {
 			lines = append(lines, styled(st.ink().Muted, wrapped(t.Reason, w, "    ", "    "))...)
 		}
 		// the criteria where they leave room for the decisions, which matter more
-		if cs := criteriaChangeLines(st, t.CriteriaChanges, w, h); len(lines)+len(cs)+reserve <= h {
+		room := 0
+		if roomy {
+			room = h - len(lines) - reserve
+		}
+		if cs := criteriaChangeLines(st, t.CriteriaChanges, w, h, room); len(lines)+len(cs)+reserve <= h {
 			lines = append(lines, cs...)
 		} else if len(cs) > 0 {
 			uncut = false
@@ -207,11 +204,111 @@ func transitionPanel(d *Data, st Styles, w, h int) []string {
 	if !uncut && len(lines)+1+reserve <= h {
 		lines = append(lines, st.ink().Muted.Render(Trunc("    criteria that change: z for all", w)))
 	}
-	if total > len(behind) {
-		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(total-len(behind), "more team")))
+	if total > shownTeams {
+		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(total-shownTeams, "more team")))
 	}
 	lines = append(lines, serviceTransitionLines(d, st, w, h, h-len(lines)-reserve)...)
 	return decisionLines(lines, tr, st, w, h)
+}
+
+// transitionGroup is the dev teams that make one move (from, to and verdict alike, and so
+// their reason and the criteria they change): the first, a few names and how many.
+type transitionGroup struct {
+	first orgs.TeamTransition
+	names string
+	teams int
+}
+
+// transitionGroups are the teams' transitions that count (not unchanged), those making the
+// same move together, worst verdict first and then in the teams' order, and how many teams
+// they hold: seven teams moving to "you and SRE run it" read as one line, not seven.
+func transitionGroups(teams []orgs.TeamTransition) ([]transitionGroup, int) {
+	type move struct {
+		from, to orgs.RunModel
+		verdict  orgs.Verdict
+	}
+	at := map[move]int{}
+	var groups []transitionGroup
+	var named [][]string // the first few names of each group
+	total := 0
+	for _, t := range teams {
+		if transitionRank(t.Verdict) < 0 {
+			continue
+		}
+		total++
+		k := move{t.From, t.To, t.Verdict}
+		g, ok := at[k]
+		if !ok {
+			g = len(groups)
+			at[k] = g
+			groups = append(groups, transitionGroup{first: t})
+			named = append(named, nil)
+		}
+		groups[g].teams++
+		if len(named[g]) < 3 {
+			named[g] = append(named[g], S(t.Team))
+		}
+	}
+	for g := range groups {
+		groups[g].names = someNames(named[g], groups[g].teams)
+	}
+	slices.SortStableFunc(groups, func(a, b transitionGroup) int {
+		return transitionRank(a.first.Verdict) - transitionRank(b.first.Verdict)
+	})
+	return groups, total
+}
+
+// someNames says a group by its first names and how many more: "Viewer", "Viewer and
+// Reporting", "Viewer, Reporting, Scheduling and 4 more".
+func someNames(names []string, n int) string {
+	switch {
+	case n == 1:
+		return names[0]
+	case n == 2 && len(names) == 2:
+		return names[0] + " and " + names[1]
+	case n == len(names):
+		return strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return strings.Join(names, ", ") + " and " + strconv.Itoa(n-len(names)) + " more"
+}
+
+// decisionGroup is the decisions that say the same of several subjects (each dev team's
+// run model from you run it to you and SRE run it): one line for them all.
+type decisionGroup struct {
+	first    orgs.Decision
+	subjects string
+	count    int
+}
+
+// decisionGroups are the decisions, those alike but for their subject together, in order.
+func decisionGroups(decisions []orgs.Decision) []decisionGroup {
+	type alike struct {
+		kind   orgs.DecisionKind
+		change orgs.Changeability
+		detail string
+	}
+	at := map[alike]int{}
+	var groups []decisionGroup
+	var named [][]string
+	var count []int
+	for _, dc := range decisions {
+		k := alike{dc.Kind, dc.Changeability, dc.Detail}
+		g, ok := at[k]
+		if !ok {
+			g = len(groups)
+			at[k] = g
+			groups = append(groups, decisionGroup{first: dc})
+			named, count = append(named, nil), append(count, 0)
+		}
+		count[g]++
+		if len(named[g]) < 3 {
+			named[g] = append(named[g], S(dc.Subject))
+		}
+	}
+	for g := range groups {
+		groups[g].subjects, groups[g].count = someNames(named[g], count[g]), count[g]
+	}
+	return groups
 }
 
 // decisionLines appends to lines the transition's decisions, hardest first, within the
@@ -222,23 +319,27 @@ func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h i
 		lines = append(lines, st.ink().Muted.Render("  none yet"))
 	}
 	// hardest first: one pass per changeability, stopping when the height is used; a
-	// decision takes two lines when it does not fit in one and there is room
+	// decision takes two lines when it does not fit in one and there is room; decisions
+	// alike but for their subject share a line
+	groups := decisionGroups(tr.Decisions)
 	room := max(1, h-len(lines)-1)
-	spare := room - len(tr.Decisions)
-	shown := 0
+	spare := room - len(groups)
+	shown, decided := 0, 0
 	for _, ch := range []orgs.Changeability{orgs.Hard, orgs.Easy, orgs.TeamLocal, orgs.Staffing} {
-		for _, dc := range tr.Decisions {
-			if dc.Changeability != ch || (len(tr.Decisions) > room && shown >= room-1) || shown >= room {
+		for _, g := range groups {
+			dc := g.first
+			if dc.Changeability != ch || (len(groups) > room && shown >= room-1) || shown >= room {
 				continue
 			}
 			shown++
+			decided += g.count
 			s := st.ink().Text
 			if dc.Changeability == orgs.Hard {
 				s = st.ink().Changed
 			}
 			text := S(dc.Detail)
 			if dc.Kind != orgs.DecideNewSREOrg && dc.Kind != orgs.DecideDissolveSREOrg {
-				text = S(dc.Subject) + ": " + text
+				text = g.subjects + ": " + text
 			}
 			ls := wrapped(text, w, "  "+Pad(string(dc.Changeability), 11), spaces(13))
 			if len(ls) > 1 && spare > 0 {
@@ -249,16 +350,17 @@ func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h i
 			}
 		}
 	}
-	if rest := len(tr.Decisions) - shown; rest > 0 {
+	if rest := len(tr.Decisions) - decided; rest > 0 {
 		lines = append(lines, st.ink().Muted.Render("  ... and "+words.Count(rest, "more decision")))
 	}
 	if len(tr.Decisions) > 0 && w >= 60 {
-		// the legend in full where the height allows, else on one line
+		// the legend in full where the height allows, else in its short form where that fits
 		legend := "hard: " + orgs.Hard.Explain() + "; easy: " + orgs.Easy.Explain()
+		short := "  hard: difficult to change later; easy: can be corrected later"
 		if ls := wrapped(legend, w, "  ", "  "); len(lines)+len(ls) <= h {
 			lines = append(lines, styled(st.ink().Muted, ls)...)
-		} else {
-			lines = append(lines, st.ink().Muted.Render(Trunc("  "+legend, w)))
+		} else if width(short) <= w {
+			lines = append(lines, st.ink().Muted.Render(short))
 		}
 	}
 	return lines
@@ -266,9 +368,9 @@ func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h i
 
 // criteriaChangeLines are the criteria a transition line changes, worded as the reports
 // word them, under the line. Drawn in full (z) they wrap whole; in the panel they keep to
-// one line (two where the panel is tall) and say "z for all" where they cut, so that a room
-// never reads a cut list as the whole cost of a move.
-func criteriaChangeLines(st Styles, changes []orgs.CriterionChange, w, h int) []string {
+// one line (two where the panel is tall), or the room lines the panel has spare, and say "z
+// for all" where they cut, so that a room never reads a cut list as the whole cost of a move.
+func criteriaChangeLines(st Styles, changes []orgs.CriterionChange, w, h, room int) []string {
 	text := words.CriteriaChanges(changes)
 	if text == "" {
 		return nil
@@ -278,7 +380,7 @@ func criteriaChangeLines(st Styles, changes []orgs.CriterionChange, w, h int) []
 	if h >= 12 {
 		keep = 2
 	}
-	if h >= fullPanelHeight || len(ls) <= keep {
+	if h >= fullPanelHeight || len(ls) <= max(keep, room) {
 		return styled(st.ink().Muted, ls)
 	}
 	const more = " z for all"
@@ -310,7 +412,7 @@ func serviceTransitionLines(d *Data, st Styles, w, h, room int) []string {
 	for _, t := range services {
 		service, team, change, _ := words.ServiceTransition(t, S)
 		block := append([]string{st.ink().Text.Render(Trunc("  "+service+" ("+team+"): "+change, w))},
-			criteriaChangeLines(st, t.CriteriaChanges, w, h)...)
+			criteriaChangeLines(st, t.CriteriaChanges, w, h, 0)...)
 		if len(lines)+len(block)+1 > room && shown < len(services)-1 || len(lines)+len(block) > room {
 			break
 		}

@@ -333,7 +333,7 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, ss.Render(Center(Trunc(DecideStaffing(d.An), w), w)))
 	}
 	lines = append(lines, "")
-	rest := transitionPanel(d, st, w, max(4, h-len(lines)-3))
+	rest := transitionLines(d, st, w, max(4, h-len(lines)-3), true)
 	lines = append(lines, rest[1:]...)
 	if pv := d.An.Positioning; pv != nil {
 		txt := "SRE org positioning: unset (steer toward partner or, best, enabler)"
