@@ -374,7 +374,8 @@ func optional[T any](r *tomlReader, t map[string]any, key string, a at, what str
 	if !ok {
 		return nil
 	}
-	return &value
+	kept := value // moved to the heap here, not for every absent key
+	return &kept
 }
 
 // str reads a string ("" when absent or of another type).
