@@ -137,6 +137,12 @@ func stringField(b []byte, ind string, sep byte, key, s string) []byte {
 	return appendString(appendKey(b, ind, sep, key), s)
 }
 
+// escapedField appends the key and the string s as appendJSONString escapes it (a service's
+// strings, which the compact form shares), sep before them.
+func escapedField(b []byte, ind string, sep byte, key, s string) []byte {
+	return appendJSONString(appendKey(b, ind, sep, key), s)
+}
+
 // intField appends the key and the whole number n, sep before them.
 func intField(b []byte, ind string, sep byte, key string, n int64) []byte {
 	return strconv.AppendInt(appendKey(b, ind, sep, key), n, 10)
@@ -393,12 +399,9 @@ func (r *RotationStaffing) appendJSON(b []byte, ind string) []byte {
 // opening line has indentation ind: the one writer of a service's JSON (MarshalJSON
 // compacts it), its strings escaped as encoding/json escapes them.
 func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "name")
-	b = appendJSONString(b, v.Name)
-	b = appendKey(b, ind, ',', "team")
-	b = appendJSONString(b, v.Team)
-	b = appendKey(b, ind, ',', "run_model")
-	b = appendJSONString(b, string(v.RunModel))
+	b = escapedField(b, ind, '{', "name", v.Name)
+	b = escapedField(b, ind, ',', "team", v.Team)
+	b = escapedField(b, ind, ',', "run_model", string(v.RunModel))
 	b = topologyField(b, ind, v.Topology)
 	b = nullStringField(b, ind, "run_with", v.RunWith, appendJSONString)
 	b = nullStringField(b, ind, "backup", v.Backup, appendJSONString)
@@ -436,24 +439,18 @@ func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
 		b = append(b, "  ]"...)
 	}
 	b = intField(b, ind, ',', "longest_uncovered_hours", int64(v.LongestUncovered))
-	b = appendKey(b, ind, ',', "status")
-	b = appendJSONString(b, v.Status)
+	b = escapedField(b, ind, ',', "status", v.Status)
 	b = appendServiceRisk(b, v.Risk, ind)
 	return appendObjectEnd(b, ind)
 }
 
 // appendIndented appends the transition as encoding/json indents its MarshalJSON at ind.
 func (t *ServiceTransition) appendIndented(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "service")
-	b = appendJSONString(b, t.Service)
-	b = appendKey(b, ind, ',', "team")
-	b = appendJSONString(b, t.Team)
-	b = appendKey(b, ind, ',', "from")
-	b = appendJSONString(b, string(t.From))
-	b = appendKey(b, ind, ',', "to")
-	b = appendJSONString(b, string(t.To))
-	b = appendKey(b, ind, ',', "verdict")
-	b = appendJSONString(b, string(t.Verdict))
+	b = escapedField(b, ind, '{', "service", t.Service)
+	b = escapedField(b, ind, ',', "team", t.Team)
+	b = escapedField(b, ind, ',', "from", string(t.From))
+	b = escapedField(b, ind, ',', "to", string(t.To))
+	b = escapedField(b, ind, ',', "verdict", string(t.Verdict))
 	b = nullStringField(b, ind, "reason", t.Reason, appendJSONString)
 	b = appendKey(b, ind, ',', "criteria_changes")
 	b = appendCriteriaChanges(b, t.CriteriaChanges, ind)
