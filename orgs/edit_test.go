@@ -48,6 +48,16 @@ func teamHas[T comparable](name, what string, field func(*Team) T, want T) func(
 	}
 }
 
+// positioningIs checks, after an edit, the SRE org's positioning.
+func positioningIs(want Positioning) func(*testing.T, *Org) {
+	return func(t *testing.T, o *Org) {
+		t.Helper()
+		if o.SREOrg.Positioning != want {
+			t.Errorf("positioning = %q, want %q", o.SREOrg.Positioning, want)
+		}
+	}
+}
+
 // addTeam is the edit that adds tm.
 func addTeam(tm Team) func(o *Org) (*Change, error) {
 	return func(o *Org) (*Change, error) { return o.AddTeam(tm) }
@@ -338,30 +348,18 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "positioning partner to enabler", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CyclePositioning() },
-			check: func(t *testing.T, o *Org) {
-				if o.SREOrg.Positioning != PositionEnabler {
-					t.Errorf("positioning = %q", o.SREOrg.Positioning)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CyclePositioning() },
+			check: positioningIs(PositionEnabler),
 		},
 		{
 			name: "positioning enabler to unset", example: "topology-6",
-			edit: func(o *Org) (*Change, error) { return o.CyclePositioning() },
-			check: func(t *testing.T, o *Org) {
-				if o.SREOrg.Positioning != PositionUnset {
-					t.Errorf("positioning = %q", o.SREOrg.Positioning)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CyclePositioning() },
+			check: positioningIs(PositionUnset),
 		},
 		{
 			name: "positioning unset to cost-center", example: "health-platform",
-			edit: func(o *Org) (*Change, error) { return o.CyclePositioning() },
-			check: func(t *testing.T, o *Org) {
-				if o.SREOrg.Positioning != PositionCostCenter {
-					t.Errorf("positioning = %q", o.SREOrg.Positioning)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CyclePositioning() },
+			check: positioningIs(PositionCostCenter),
 		},
 		{
 			name: "role positioning unset to cost-center, the org's untouched", example: "mixed",
