@@ -8,7 +8,7 @@ import (
 func TestSameName(t *testing.T) {
 	for _, c := range []struct {
 		why, a, b string
-		same bool
+		same      bool
 	}{
 		{"ASCII case", "Ops SRE", "ops sre", true},
 		{"long s folds with s (simple case folding)", "Ops SRE", "Opſ SRE", true},
