@@ -58,6 +58,11 @@ func positioningIs(want Positioning) func(*testing.T, *Org) {
 	}
 }
 
+// cycleRun is the edit that moves the named team's run on to the next value.
+func cycleRun(name string) func(o *Org) (*Change, error) {
+	return func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex(name)) }
+}
+
 // addTeam is the edit that adds tm.
 func addTeam(tm Team) func(o *Org) (*Change, error) {
 	return func(o *Org) (*Change, error) { return o.AddTeam(tm) }
@@ -124,22 +129,22 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "run you to you-and-sre picks first fitting SRE team", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Online Shop")) },
+			edit:  cycleRun("Online Shop"),
 			check: runIs("Online Shop", RunYouAndSRE, "Digital Reliability", ""),
 		},
 		{
 			name: "run you-and-sre to sre keeps a partner that fits", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Store Inventory")) },
+			edit:  cycleRun("Store Inventory"),
 			check: runIs("Store Inventory", RunSRE, "Operations SRE", ""),
 		},
 		{
 			name: "run sre to ops picks the first ops team", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Warehouse Management")) },
+			edit:  cycleRun("Warehouse Management"),
 			check: runIs("Warehouse Management", RunOps, "Store IT Operations", ""),
 		},
 		{
 			name: "run ops to none drops run_with", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Point of Sale")) },
+			edit:  cycleRun("Point of Sale"),
 			check: runIs("Point of Sale", RunNone, "", ""),
 		},
 		{
@@ -156,12 +161,12 @@ func TestEdits(t *testing.T) {
 		{
 			name: "run skips values no team fits", example: "health-platform",
 			// no SRE team at all: you -> (you-and-sre, sre skipped) -> ops with Cloud Operations
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Viewer")) },
+			edit:  cycleRun("Viewer"),
 			check: runIs("Viewer", RunOps, "Cloud Operations", ""),
 		},
 		{
 			name: "run of a team that is not dev", example: "mixed",
-			edit:    func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Operations SRE")) },
+			edit:    cycleRun("Operations SRE"),
 			wantErr: "only dev teams",
 		},
 		{
