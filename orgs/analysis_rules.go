@@ -105,9 +105,13 @@ var hasTopology = func() [5]bool {
 // withTopology reports whether some dev team runs under a model of the nine topologies
 // (not ops run it, not unorganized), which needs SRE infrastructure. The caller adds the
 // services (ServiceFacts.CAPEXModel: the same three models).
-func withTopology(modelN *[5]int) bool {
+func withTopology(modelN *[5]int) bool { return someCounted(modelN, &hasTopology) }
+
+// someCounted reports whether some run model that is counted in modelN (per position in
+// SpectrumOrder) is marked in models.
+func someCounted(modelN *[5]int, models *[5]bool) bool {
 	for k, n := range modelN {
-		if n > 0 && hasTopology[k] {
+		if n > 0 && models[k] {
 			return true
 		}
 	}
@@ -127,14 +131,7 @@ var capexModel = func() [5]bool {
 // capexServed reports whether some dev team runs under a CAPEX-funded model, which makes
 // the SRE infrastructure team CAPEX. modelN counts dev teams per run model; the caller adds
 // the services' effective run models (servicesCAPEX, ServiceFacts.CAPEXModel).
-func capexServed(modelN *[5]int) bool {
-	for k, n := range modelN {
-		if n > 0 && capexModel[k] {
-			return true
-		}
-	}
-	return false
-}
+func capexServed(modelN *[5]int) bool { return someCounted(modelN, &capexModel) }
 
 // teamFunding is the funding class of a team of kind with its funding key set (or ""):
 // the key if set; dev and SRE teams CAPEX (an SRE team exists only for SRE-inclusive

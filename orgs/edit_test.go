@@ -48,6 +48,21 @@ func teamHas[T comparable](name, what string, field func(*Team) T, want T) func(
 	}
 }
 
+// positioningIs checks, after an edit, the SRE org's positioning.
+func positioningIs(want Positioning) func(*testing.T, *Org) {
+	return func(t *testing.T, o *Org) {
+		t.Helper()
+		if o.SREOrg.Positioning != want {
+			t.Errorf("positioning = %q, want %q", o.SREOrg.Positioning, want)
+		}
+	}
+}
+
+// cycleRun is the edit that moves the named team's run on to the next value.
+func cycleRun(name string) func(o *Org) (*Change, error) {
+	return func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex(name)) }
+}
+
 // addTeam is the edit that adds tm.
 func addTeam(tm Team) func(o *Org) (*Change, error) {
 	return func(o *Org) (*Change, error) { return o.AddTeam(tm) }
@@ -114,22 +129,22 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "run you to you-and-sre picks first fitting SRE team", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Online Shop")) },
+			edit:  cycleRun("Online Shop"),
 			check: runIs("Online Shop", RunYouAndSRE, "Digital Reliability", ""),
 		},
 		{
 			name: "run you-and-sre to sre keeps a partner that fits", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Store Inventory")) },
+			edit:  cycleRun("Store Inventory"),
 			check: runIs("Store Inventory", RunSRE, "Operations SRE", ""),
 		},
 		{
 			name: "run sre to ops picks the first ops team", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Warehouse Management")) },
+			edit:  cycleRun("Warehouse Management"),
 			check: runIs("Warehouse Management", RunOps, "Store IT Operations", ""),
 		},
 		{
 			name: "run ops to none drops run_with", example: "mixed",
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Point of Sale")) },
+			edit:  cycleRun("Point of Sale"),
 			check: runIs("Point of Sale", RunNone, "", ""),
 		},
 		{
@@ -146,12 +161,12 @@ func TestEdits(t *testing.T) {
 		{
 			name: "run skips values no team fits", example: "health-platform",
 			// no SRE team at all: you -> (you-and-sre, sre skipped) -> ops with Cloud Operations
-			edit:  func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Viewer")) },
+			edit:  cycleRun("Viewer"),
 			check: runIs("Viewer", RunOps, "Cloud Operations", ""),
 		},
 		{
 			name: "run of a team that is not dev", example: "mixed",
-			edit:    func(o *Org) (*Change, error) { return o.CycleRun(o.TeamIndex("Operations SRE")) },
+			edit:    cycleRun("Operations SRE"),
 			wantErr: "only dev teams",
 		},
 		{
@@ -338,30 +353,18 @@ func TestEdits(t *testing.T) {
 		},
 		{
 			name: "positioning partner to enabler", example: "mixed",
-			edit: func(o *Org) (*Change, error) { return o.CyclePositioning() },
-			check: func(t *testing.T, o *Org) {
-				if o.SREOrg.Positioning != PositionEnabler {
-					t.Errorf("positioning = %q", o.SREOrg.Positioning)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CyclePositioning() },
+			check: positioningIs(PositionEnabler),
 		},
 		{
 			name: "positioning enabler to unset", example: "topology-6",
-			edit: func(o *Org) (*Change, error) { return o.CyclePositioning() },
-			check: func(t *testing.T, o *Org) {
-				if o.SREOrg.Positioning != PositionUnset {
-					t.Errorf("positioning = %q", o.SREOrg.Positioning)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CyclePositioning() },
+			check: positioningIs(PositionUnset),
 		},
 		{
 			name: "positioning unset to cost-center", example: "health-platform",
-			edit: func(o *Org) (*Change, error) { return o.CyclePositioning() },
-			check: func(t *testing.T, o *Org) {
-				if o.SREOrg.Positioning != PositionCostCenter {
-					t.Errorf("positioning = %q", o.SREOrg.Positioning)
-				}
-			},
+			edit:  func(o *Org) (*Change, error) { return o.CyclePositioning() },
+			check: positioningIs(PositionCostCenter),
 		},
 		{
 			name: "role positioning unset to cost-center, the org's untouched", example: "mixed",

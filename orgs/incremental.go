@@ -2,7 +2,6 @@ package orgs
 
 import (
 	"slices"
-	"strconv"
 	"unsafe"
 )
 
@@ -284,15 +283,7 @@ func sameBackup(a, b *string) bool {
 }
 
 // backupWords is a service's own backup as a decision names it.
-func backupWords(p *string) string {
-	switch {
-	case p == nil:
-		return "as its team's"
-	case *p == "":
-		return "none"
-	}
-	return strconv.Quote(*p)
-}
+func backupWords(p *string) string { return backupOr(p, "as its team's") }
 
 // newTrack puts in every service of cur, whose services verdict is sv, and returns the
 // track with the service transitions (the JSON `transition.services`).

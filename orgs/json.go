@@ -29,61 +29,40 @@ func NewReport(name, file, baseline string, an *Analysis) *Report {
 
 // MarshalJSON writes the team with null run model, topology and run_with where they do not apply.
 func (t TeamVerdict) MarshalJSON() ([]byte, error) {
-	return t.appendJSON(make([]byte, 0, 160), ""), nil
+	return marshalCompact(&t, 160, (*TeamVerdict).appendJSON)
 }
 
 // appendJSON appends the team as MarshalJSON writes it, compact when ind is "", else laid
 // out as encoding/json indents it at the depth whose indentation is ind.
 func (t *TeamVerdict) appendJSON(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "name")
-	b = appendString(b, t.Name)
-	b = appendKey(b, ind, ',', "org")
-	b = appendString(b, string(t.Org))
-	b = appendKey(b, ind, ',', "kind")
-	b = appendString(b, string(t.Kind))
-	b = appendKey(b, ind, ',', "headcount")
-	b = strconv.AppendInt(b, int64(t.Headcount), 10)
-	b = appendKey(b, ind, ',', "cost")
-	b = strconv.AppendInt(b, t.Cost, 10)
-	b = appendKey(b, ind, ',', "funding")
-	b = appendString(b, string(t.Funding))
-	b = appendKey(b, ind, ',', "run_model")
-	b = appendNullString(b, string(t.RunModel))
-	b = appendKey(b, ind, ',', "topology")
-	if t.Topology == 0 {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendInt(b, int64(t.Topology), 10)
-	}
-	b = appendKey(b, ind, ',', "run_with")
-	b = appendNullString(b, t.RunWith)
-	b = appendKey(b, ind, ',', "backup")
-	b = appendNullString(b, t.Backup)
+	b = stringField(b, ind, '{', "name", t.Name)
+	b = stringField(b, ind, ',', "org", string(t.Org))
+	b = stringField(b, ind, ',', "kind", string(t.Kind))
+	b = intField(b, ind, ',', "headcount", int64(t.Headcount))
+	b = intField(b, ind, ',', "cost", t.Cost)
+	b = stringField(b, ind, ',', "funding", string(t.Funding))
+	b = nullStringField(b, ind, "run_model", string(t.RunModel), appendString)
+	b = topologyField(b, ind, t.Topology)
+	b = nullStringField(b, ind, "run_with", t.RunWith, appendString)
+	b = nullStringField(b, ind, "backup", t.Backup, appendString)
 	b = appendKey(b, ind, ',', "secondary")
 	b = strconv.AppendBool(b, t.Secondary)
-	b = appendKey(b, ind, ',', "sites")
-	b = strconv.AppendInt(b, int64(t.Sites), 10)
-	b = appendKey(b, ind, ',', "ack_minutes")
-	b = strconv.AppendInt(b, t.AckMinutes, 10)
+	b = intField(b, ind, ',', "sites", int64(t.Sites))
+	b = intField(b, ind, ',', "ack_minutes", t.AckMinutes)
 	return appendObjectEnd(b, ind)
 }
 
 // MarshalJSON writes the transition with null from, to and reason where they do not apply.
 func (t TeamTransition) MarshalJSON() ([]byte, error) {
-	return t.appendJSON(make([]byte, 0, 96), ""), nil
+	return marshalCompact(&t, 96, (*TeamTransition).appendJSON)
 }
 
 func (t *TeamTransition) appendJSON(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "team")
-	b = appendString(b, t.Team)
-	b = appendKey(b, ind, ',', "from")
-	b = appendNullString(b, string(t.From))
-	b = appendKey(b, ind, ',', "to")
-	b = appendNullString(b, string(t.To))
-	b = appendKey(b, ind, ',', "verdict")
-	b = appendString(b, string(t.Verdict))
-	b = appendKey(b, ind, ',', "reason")
-	b = appendNullString(b, t.Reason)
+	b = stringField(b, ind, '{', "team", t.Team)
+	b = nullStringField(b, ind, "from", string(t.From), appendString)
+	b = nullStringField(b, ind, "to", string(t.To), appendString)
+	b = stringField(b, ind, ',', "verdict", string(t.Verdict))
+	b = nullStringField(b, ind, "reason", t.Reason, appendString)
 	b = appendKey(b, ind, ',', "criteria_changes")
 	b = appendCriteriaChanges(b, t.CriteriaChanges, ind)
 	return appendObjectEnd(b, ind)
@@ -104,33 +83,30 @@ func appendCriteriaChanges(b []byte, list []CriterionChange, ind string) []byte 
 
 // MarshalJSON writes the change with direction null for the rows without a better end.
 func (c CriterionChange) MarshalJSON() ([]byte, error) {
-	return c.appendJSON(make([]byte, 0, 128), ""), nil
+	return marshalCompact(&c, 128, (*CriterionChange).appendJSON)
+}
+
+// marshalCompact is v's compact JSON as each writes it, in a buffer of size bytes to start.
+func marshalCompact[T any](v *T, size int, each func(*T, []byte, string) []byte) ([]byte, error) {
+	return each(v, make([]byte, 0, size), ""), nil
 }
 
 // appendJSON appends the change as encoding/json writes it, direction null for the rows
 // without a better end.
 func (c *CriterionChange) appendJSON(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "criterion")
-	b = appendString(b, c.Criterion)
-	b = appendKey(b, ind, ',', "from")
-	b = appendString(b, c.From)
-	b = appendKey(b, ind, ',', "to")
-	b = appendString(b, c.To)
-	b = appendKey(b, ind, ',', "direction")
-	b = appendNullString(b, c.Direction)
+	b = stringField(b, ind, '{', "criterion", c.Criterion)
+	b = stringField(b, ind, ',', "from", c.From)
+	b = stringField(b, ind, ',', "to", c.To)
+	b = nullStringField(b, ind, "direction", c.Direction, appendString)
 	return appendObjectEnd(b, ind)
 }
 
 // appendJSON appends the decision as encoding/json writes it (it has no marshaler).
 func (d *Decision) appendJSON(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "kind")
-	b = appendString(b, string(d.Kind))
-	b = appendKey(b, ind, ',', "subject")
-	b = appendString(b, d.Subject)
-	b = appendKey(b, ind, ',', "changeability")
-	b = appendString(b, string(d.Changeability))
-	b = appendKey(b, ind, ',', "detail")
-	b = appendString(b, d.Detail)
+	b = stringField(b, ind, '{', "kind", string(d.Kind))
+	b = stringField(b, ind, ',', "subject", d.Subject)
+	b = stringField(b, ind, ',', "changeability", string(d.Changeability))
+	b = stringField(b, ind, ',', "detail", d.Detail)
 	return appendObjectEnd(b, ind)
 }
 
@@ -151,6 +127,57 @@ func appendKey(b []byte, ind string, sep byte, key string) []byte {
 		b = append(b, ' ')
 	}
 	return b
+}
+
+// The field functions append a key as appendKey does and its value, for the objects the
+// report writes directly; a key after the first is preceded by a comma.
+
+// stringField appends the key and the string s, sep before them.
+func stringField(b []byte, ind string, sep byte, key, s string) []byte {
+	return appendString(appendKey(b, ind, sep, key), s)
+}
+
+// escapedField appends the key and the string s as appendJSONString escapes it (a service's
+// strings, which the compact form shares), sep before them.
+func escapedField(b []byte, ind string, sep byte, key, s string) []byte {
+	return appendJSONString(appendKey(b, ind, sep, key), s)
+}
+
+// intField appends the key and the whole number n, sep before them.
+func intField(b []byte, ind string, sep byte, key string, n int64) []byte {
+	return strconv.AppendInt(appendKey(b, ind, sep, key), n, 10)
+}
+
+// floatField appends the key and the number f.
+func floatField(b []byte, ind, key string, f float64) []byte {
+	return appendJSONFloat(appendKey(b, ind, ',', key), f)
+}
+
+// nullStringField appends the key and the string s as str writes it, or null for "" (a
+// run model, a partner or a reason that does not apply).
+func nullStringField(b []byte, ind, key, s string, str func([]byte, string) []byte) []byte {
+	b = appendKey(b, ind, ',', key)
+	if s == "" {
+		return append(b, "null"...)
+	}
+	return str(b, s)
+}
+
+// topologyField appends the key "topology" and the topology, or null for none (0).
+func topologyField(b []byte, ind string, topology int) []byte {
+	b = appendKey(b, ind, ',', "topology")
+	if topology == 0 {
+		return append(b, "null"...)
+	}
+	return strconv.AppendInt(b, int64(topology), 10)
+}
+
+// hiringFields appends the needed, hires and hire_cost keys that the staffing, its delta
+// and each rotation end their hiring with, sep before the first.
+func hiringFields(b []byte, ind string, sep byte, needed, hires int, hireCost int64) []byte {
+	b = intField(b, ind, sep, "needed", int64(needed))
+	b = intField(b, ind, ',', "hires", int64(hires))
+	return intField(b, ind, ',', "hire_cost", hireCost)
 }
 
 // appendObjectEnd closes an object appendKey opened (with a key at least).
@@ -319,12 +346,9 @@ func (r *Report) appendJSON(b []byte, flush flusher) ([]byte, error) {
 // appendJSON appends the advisory as encoding/json indents it at ind: written directly, as
 // an advisory of a large organization names thousands of teams and services.
 func (a *Advisory) appendJSON(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "code")
-	b = appendString(b, a.Code)
-	b = appendKey(b, ind, ',', "severity")
-	b = appendString(b, string(a.Severity))
-	b = appendKey(b, ind, ',', "message")
-	b = appendString(b, a.Message)
+	b = stringField(b, ind, '{', "code", a.Code)
+	b = stringField(b, ind, ',', "severity", string(a.Severity))
+	b = stringField(b, ind, ',', "message", a.Message)
 	b = appendKey(b, ind, ',', "teams")
 	b = appendList(b, a.Teams, ind+"  ", appendListedString)
 	b = appendKey(b, ind, ',', "services")
@@ -346,109 +370,60 @@ func (s *StaffingVerdict) appendJSON(b []byte, ind string, flush flusher) []byte
 	b = append(b, ind...)
 	b = append(b, "  \"rotations\": "...)
 	b = appendListFlush(b, rot, ind+"  ", (*RotationStaffing).appendJSON, flush)
-	b = appendKey(b, ind, ',', "needed")
-	b = strconv.AppendInt(b, int64(s.Needed), 10)
-	b = appendKey(b, ind, ',', "hires")
-	b = strconv.AppendInt(b, int64(s.Hires), 10)
-	b = appendKey(b, ind, ',', "hire_cost")
-	b = strconv.AppendInt(b, s.HireCost, 10)
+	b = hiringFields(b, ind, ',', s.Needed, s.Hires, s.HireCost)
 	b = appendKey(b, ind, ',', "delta")
 	inner := ind + "  "
-	b = appendKey(b, inner, '{', "needed")
-	b = strconv.AppendInt(b, int64(s.Delta.Needed), 10)
-	b = appendKey(b, inner, ',', "hires")
-	b = strconv.AppendInt(b, int64(s.Delta.Hires), 10)
-	b = appendKey(b, inner, ',', "hire_cost")
-	b = strconv.AppendInt(b, s.Delta.HireCost, 10)
-	b = append(b, '\n')
-	b = append(b, inner...)
-	b = append(b, '}', '\n')
-	b = append(b, ind...)
-	return append(b, '}')
+	b = hiringFields(b, inner, '{', s.Delta.Needed, s.Delta.Hires, s.Delta.HireCost)
+	return appendObjectEnd(appendObjectEnd(b, inner), ind)
 }
 
 // appendJSON appends one rotation as encoding/json indents it at ind.
 func (r *RotationStaffing) appendJSON(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "team")
-	b = appendString(b, r.Team)
-	b = appendKey(b, ind, ',', "on_call")
-	b = appendString(b, string(r.OnCall))
-	b = appendKey(b, ind, ',', "layers")
-	b = strconv.AppendInt(b, int64(r.Layers), 10)
-	b = appendKey(b, ind, ',', "sites")
-	b = strconv.AppendInt(b, int64(r.Sites), 10)
-	b = appendKey(b, ind, ',', "rotation")
-	b = strconv.AppendInt(b, int64(r.Rotation), 10)
-	b = appendKey(b, ind, ',', "covered_hours")
-	b = strconv.AppendInt(b, int64(r.CoveredHours), 10)
-	b = appendKey(b, ind, ',', "hours_per_person")
-	b = appendJSONFloat(b, r.HoursPerPerson)
-	b = appendKey(b, ind, ',', "off_hours_per_person")
-	b = appendJSONFloat(b, r.OffHoursPerPerson)
-	b = appendKey(b, ind, ',', "weeks_share")
-	b = appendJSONFloat(b, r.WeeksShare)
-	b = appendKey(b, ind, ',', "minimum")
-	b = strconv.AppendInt(b, int64(r.Minimum), 10)
-	b = appendKey(b, ind, ',', "needed")
-	b = strconv.AppendInt(b, int64(r.Needed), 10)
-	b = appendKey(b, ind, ',', "hires")
-	b = strconv.AppendInt(b, int64(r.Hires), 10)
-	b = appendKey(b, ind, ',', "hire_cost")
-	b = strconv.AppendInt(b, r.HireCost, 10)
+	b = stringField(b, ind, '{', "team", r.Team)
+	b = stringField(b, ind, ',', "on_call", string(r.OnCall))
+	b = intField(b, ind, ',', "layers", int64(r.Layers))
+	b = intField(b, ind, ',', "sites", int64(r.Sites))
+	b = intField(b, ind, ',', "rotation", int64(r.Rotation))
+	b = intField(b, ind, ',', "covered_hours", int64(r.CoveredHours))
+	b = floatField(b, ind, "hours_per_person", r.HoursPerPerson)
+	b = floatField(b, ind, "off_hours_per_person", r.OffHoursPerPerson)
+	b = floatField(b, ind, "weeks_share", r.WeeksShare)
+	b = intField(b, ind, ',', "minimum", int64(r.Minimum))
+	b = hiringFields(b, ind, ',', r.Needed, r.Hires, r.HireCost)
 	b = appendKey(b, ind, ',', "pages_per_person")
 	b = appendPages(b, r.PagesPerPerson, ind+"  ")
-	b = append(b, '\n')
-	b = append(b, ind...)
-	return append(b, '}')
+	return appendObjectEnd(b, ind)
 }
 
 // appendIndented appends the service's object, indented as encoding/json indents it when its
 // opening line has indentation ind: the one writer of a service's JSON (MarshalJSON
 // compacts it), its strings escaped as encoding/json escapes them.
 func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "name")
-	b = appendJSONString(b, v.Name)
-	b = appendKey(b, ind, ',', "team")
-	b = appendJSONString(b, v.Team)
-	b = appendKey(b, ind, ',', "run_model")
-	b = appendJSONString(b, string(v.RunModel))
-	b = appendKey(b, ind, ',', "topology")
-	if v.Topology == 0 {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendInt(b, int64(v.Topology), 10)
-	}
-	b = appendKey(b, ind, ',', "run_with")
-	if v.RunWith == "" {
-		b = append(b, "null"...)
-	} else {
-		b = appendJSONString(b, v.RunWith)
-	}
-	b = appendKey(b, ind, ',', "backup")
-	if v.Backup == "" {
-		b = append(b, "null"...)
-	} else {
-		b = appendJSONString(b, v.Backup)
-	}
+	b = escapedField(b, ind, '{', "name", v.Name)
+	b = escapedField(b, ind, ',', "team", v.Team)
+	b = escapedField(b, ind, ',', "run_model", string(v.RunModel))
+	b = topologyField(b, ind, v.Topology)
+	b = nullStringField(b, ind, "run_with", v.RunWith, appendJSONString)
+	b = nullStringField(b, ind, "backup", v.Backup, appendJSONString)
 	b = appendKey(b, ind, ',', "exception")
 	b = strconv.AppendBool(b, v.Exception)
 	b = appendKey(b, ind, ',', "availability")
 	b = appendJSONNumber(b, v.Availability)
-	b = appendKey(b, ind, ',', "window_days")
-	b = strconv.AppendInt(b, int64(v.WindowDays), 10)
+	b = intField(b, ind, ',', "window_days", int64(v.WindowDays))
 	b = appendKey(b, ind, ',', "error_budget_used")
 	b = appendJSONNumber(b, v.ErrorBudgetUsed)
 	b = appendKey(b, ind, ',', "error_budget_hours")
 	if v.Availability == nil {
 		b = append(b, "null"...)
 	} else {
-		h := rnd2(v.BudgetHours)
-		b = appendJSONNumber(b, &h)
+		b = appendJSONFloat(b, rnd2(v.BudgetHours))
 	}
 	b = appendKey(b, ind, ',', "responders")
 	if len(v.Responders) == 0 {
 		b = append(b, '[', ']')
 	} else {
+		// written here rather than by appendList, whose deeper indentation would be one
+		// more string for each service
 		b = append(b, '[')
 		for i, r := range v.Responders {
 			if i > 0 {
@@ -463,32 +438,20 @@ func (v *ServiceVerdict) appendIndented(b []byte, ind string) []byte {
 		b = append(b, ind...)
 		b = append(b, "  ]"...)
 	}
-	b = appendKey(b, ind, ',', "longest_uncovered_hours")
-	b = strconv.AppendInt(b, int64(v.LongestUncovered), 10)
-	b = appendKey(b, ind, ',', "status")
-	b = appendJSONString(b, v.Status)
+	b = intField(b, ind, ',', "longest_uncovered_hours", int64(v.LongestUncovered))
+	b = escapedField(b, ind, ',', "status", v.Status)
 	b = appendServiceRisk(b, v.Risk, ind)
 	return appendObjectEnd(b, ind)
 }
 
 // appendIndented appends the transition as encoding/json indents its MarshalJSON at ind.
 func (t *ServiceTransition) appendIndented(b []byte, ind string) []byte {
-	b = appendKey(b, ind, '{', "service")
-	b = appendJSONString(b, t.Service)
-	b = appendKey(b, ind, ',', "team")
-	b = appendJSONString(b, t.Team)
-	b = appendKey(b, ind, ',', "from")
-	b = appendJSONString(b, string(t.From))
-	b = appendKey(b, ind, ',', "to")
-	b = appendJSONString(b, string(t.To))
-	b = appendKey(b, ind, ',', "verdict")
-	b = appendJSONString(b, string(t.Verdict))
-	b = appendKey(b, ind, ',', "reason")
-	if t.Reason == "" {
-		b = append(b, "null"...)
-	} else {
-		b = appendJSONString(b, t.Reason)
-	}
+	b = escapedField(b, ind, '{', "service", t.Service)
+	b = escapedField(b, ind, ',', "team", t.Team)
+	b = escapedField(b, ind, ',', "from", string(t.From))
+	b = escapedField(b, ind, ',', "to", string(t.To))
+	b = escapedField(b, ind, ',', "verdict", string(t.Verdict))
+	b = nullStringField(b, ind, "reason", t.Reason, appendJSONString)
 	b = appendKey(b, ind, ',', "criteria_changes")
 	b = appendCriteriaChanges(b, t.CriteriaChanges, ind)
 	return appendObjectEnd(b, ind)
@@ -502,23 +465,20 @@ func appendServiceMix(b []byte, m *ServiceMix, ind string) []byte {
 	}
 	b = appendKey(b, ind, '{', "run_model")
 	b = appendList(b, m.RunModel, ind+"  ", func(c *ServiceModelCount, b []byte, ind string) []byte {
-		b = appendKey(b, ind, '{', "id")
-		b = appendString(b, string(c.ID))
-		b = appendKey(b, ind, ',', "services")
-		b = strconv.AppendInt(b, int64(c.Services), 10)
-		b = appendKey(b, ind, ',', "share")
-		b = appendJSONFloat(b, c.Share)
-		return appendObjectEnd(b, ind)
+		b = stringField(b, ind, '{', "id", string(c.ID))
+		return appendCountShare(b, ind, c.Services, c.Share)
 	})
 	b = appendKey(b, ind, ',', "topology")
 	b = appendList(b, m.Topology, ind+"  ", func(c *ServiceTopologyCount, b []byte, ind string) []byte {
-		b = appendKey(b, ind, '{', "topology")
-		b = strconv.AppendInt(b, int64(c.Topology), 10)
-		b = appendKey(b, ind, ',', "services")
-		b = strconv.AppendInt(b, int64(c.Services), 10)
-		b = appendKey(b, ind, ',', "share")
-		b = appendJSONFloat(b, c.Share)
-		return appendObjectEnd(b, ind)
+		b = intField(b, ind, '{', "topology", int64(c.Topology))
+		return appendCountShare(b, ind, c.Services, c.Share)
 	})
+	return appendObjectEnd(b, ind)
+}
+
+// appendCountShare ends a service mix row with its count of services and their share.
+func appendCountShare(b []byte, ind string, services int, share float64) []byte {
+	b = intField(b, ind, ',', "services", int64(services))
+	b = floatField(b, ind, "share", share)
 	return appendObjectEnd(b, ind)
 }

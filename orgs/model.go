@@ -266,39 +266,23 @@ type Scenario struct {
 // never shows through in the original (the dashboard's undo history depends on this).
 func (o *Org) Clone() *Org {
 	c := *o
-	c.Defaults.PerHead = cloneInt(o.Defaults.PerHead)
+	c.Defaults.PerHead = clonePtr(o.Defaults.PerHead)
 	c.Teams = make([]Team, len(o.Teams))
-	copy(c.Teams, o.Teams)
-	for i := range c.Teams {
-		t := &c.Teams[i]
-		t.PerHead, t.AckMinutes = cloneInt(t.PerHead), cloneInt(t.AckMinutes)
-		if t.Secondary != nil {
-			v := *t.Secondary
-			t.Secondary = &v
-		}
+	for i := range o.Teams {
+		c.Teams[i] = cloneTeam(o.Teams[i])
 	}
 	c.Services = append([]Service(nil), o.Services...)
 	for i := range c.Services {
-		c.Services[i].Availability = cloneFloat(c.Services[i].Availability)
-		c.Services[i].ErrorBudgetUsed = cloneFloat(c.Services[i].ErrorBudgetUsed)
-		c.Services[i].IncidentsPerMonth = cloneFloat(c.Services[i].IncidentsPerMonth)
-		c.Services[i].RestoreHours = cloneFloat(c.Services[i].RestoreHours)
-		if b := c.Services[i].Backup; b != nil {
-			v := *b
-			c.Services[i].Backup = &v
-		}
+		c.Services[i] = cloneService(c.Services[i])
 	}
 	c.KPIs = append([]KPI(nil), o.KPIs...)
 	for i := range c.KPIs {
-		c.KPIs[i].Target = cloneFloat(c.KPIs[i].Target)
-		c.KPIs[i].Actual = cloneFloat(c.KPIs[i].Actual)
+		c.KPIs[i].Target = clonePtr(c.KPIs[i].Target)
+		c.KPIs[i].Actual = clonePtr(c.KPIs[i].Actual)
 	}
 	if o.Scenario != nil {
 		s := *o.Scenario
-		if s.SavedAt != nil {
-			t := *s.SavedAt
-			s.SavedAt = &t
-		}
+		s.SavedAt = clonePtr(s.SavedAt)
 		c.Scenario = &s
 	}
 	return &c
@@ -348,10 +332,15 @@ const DefaultAckMinutes = 15
 
 // Ack is t's minutes to engage once paged.
 func (t *Team) Ack() int64 {
-	if t.AckMinutes != nil {
-		return *t.AckMinutes
+	return valueOr(t.AckMinutes, DefaultAckMinutes)
+}
+
+// valueOr is *p, or otherwise when p is nil (a key the file leaves out).
+func valueOr[T any](p *T, otherwise T) T {
+	if p != nil {
+		return *p
 	}
-	return DefaultAckMinutes
+	return otherwise
 }
 
 // DefaultWindowDays is the SLO window of a service that sets none.
@@ -397,7 +386,9 @@ func (o *Org) HasCosts() bool {
 	return false
 }
 
-func cloneInt(p *int64) *int64 {
+// clonePtr is a copy of *p at a new address (nil for nil), so that an edit through one
+// never shows through the other.
+func clonePtr[T any](p *T) *T {
 	if p == nil {
 		return nil
 	}
@@ -405,10 +396,18 @@ func cloneInt(p *int64) *int64 {
 	return &v
 }
 
-func cloneFloat(p *float64) *float64 {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
+// cloneTeam is t with copies of the values it points to.
+func cloneTeam(t Team) Team {
+	t.PerHead, t.AckMinutes, t.Secondary = clonePtr(t.PerHead), clonePtr(t.AckMinutes), clonePtr(t.Secondary)
+	return t
+}
+
+// cloneService is s with copies of the values it points to.
+func cloneService(s Service) Service {
+	s.Availability = clonePtr(s.Availability)
+	s.ErrorBudgetUsed = clonePtr(s.ErrorBudgetUsed)
+	s.IncidentsPerMonth = clonePtr(s.IncidentsPerMonth)
+	s.RestoreHours = clonePtr(s.RestoreHours)
+	s.Backup = clonePtr(s.Backup)
+	return s
 }

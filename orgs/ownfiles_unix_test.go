@@ -39,15 +39,28 @@ func untouched(t *testing.T, path, target, content string) {
 	}
 }
 
+// linkedOwnFile is an organization's file in a folder of its own, whose own file (the
+// recovery file or the lock) is a link planted by plantLink.
+type linkedOwnFile struct{ dir, input, link, target, content string }
+
+// plantOwnFileLink writes smallOrg to org.toml in a new folder and makes its own file, at the
+// path ownPath gives for it, a link to a file outside.
+func plantOwnFileLink(t *testing.T, ownPath func(input string) string) linkedOwnFile {
+	t.Helper()
+	l := linkedOwnFile{dir: t.TempDir()}
+	l.input = filepath.Join(l.dir, "org.toml")
+	writeTo(t, l.input, smallOrg)
+	l.link = ownPath(l.input)
+	l.target, l.content = plantLink(t, l.link)
+	return l
+}
+
 // A recovery file linked to ~/.bashrc is never read, written or removed through the link:
 // each is refused with ErrLink naming the path, and the link and its target stay as they
 // were.
 func TestRecoveryFileLinkIsRefusedAndLeftAlone(t *testing.T) {
-	dir := t.TempDir()
-	input := filepath.Join(dir, "org.toml")
-	writeTo(t, input, smallOrg)
-	jp := orgs.JournalPath(input)
-	target, content := plantLink(t, jp)
+	l := plantOwnFileLink(t, orgs.JournalPath)
+	input, jp := l.input, l.link
 	o, _, err := orgs.LoadFile(input)
 	if err != nil {
 		t.Fatal(err)
@@ -66,23 +79,20 @@ func TestRecoveryFileLinkIsRefusedAndLeftAlone(t *testing.T) {
 	if err := orgs.RemoveJournal(input); err != nil {
 		t.Errorf("remove: %v", err)
 	}
-	untouched(t, jp, target, content)
-	orgs.NoLeftovers(t, dir)
+	untouched(t, jp, l.target, l.content)
+	orgs.NoLeftovers(t, l.dir)
 }
 
 // A lock file linked elsewhere, to an existing file or to none, is refused with ErrLink and
 // neither the link nor its target is created, written or removed.
 func TestLockFileLinkIsRefusedAndLeftAlone(t *testing.T) {
-	dir := t.TempDir()
-	input := filepath.Join(dir, "org.toml")
-	writeTo(t, input, smallOrg)
-	lp := orgs.LockPath(input)
-	target, content := plantLink(t, lp)
+	l := plantOwnFileLink(t, orgs.LockPath)
+	input, lp := l.input, l.link
 	if l, err := orgs.LockJournal(input); !errors.Is(err, orgs.ErrLink) || !strings.Contains(err.Error(), lp) {
 		l.Release(true)
 		t.Errorf("lock through a link: %v, want ErrLink naming %s", err, lp)
 	}
-	untouched(t, lp, target, content)
+	untouched(t, lp, l.target, l.content)
 
 	dangling := filepath.Join(t.TempDir(), "made-by-sretopo")
 	if err := os.Remove(lp); err != nil {

@@ -12,7 +12,7 @@ func (p *planner) build(at int) *Org {
 		KPIs: slices.Clone(p.base.KPIs), Scenario: p.base.Scenario,
 		Teams:    make([]Team, 0, max(len(p.base.Teams), len(p.target.Teams))),
 		Services: make([]Service, 0, max(len(p.base.Services), len(p.target.Services)))}
-	o.Defaults.PerHead = cloneInt(o.Defaults.PerHead)
+	o.Defaults.PerHead = clonePtr(o.Defaults.PerHead)
 	t := p.target
 	if taken(p.sreOrgStage, at) {
 		o.SREOrg = t.SREOrg
@@ -97,7 +97,7 @@ func setRun(t, from *Team) {
 
 func setStaff(t, from *Team) {
 	t.Headcount, t.Rotation, t.OnCall, t.Sites = from.Headcount, from.Rotation, from.OnCall, from.Sites
-	t.Secondary = cloneBool(from.Secondary)
+	t.Secondary = clonePtr(from.Secondary)
 }
 
 // serviceAt is a service as it stands after stage at, and whether it exists then.
@@ -116,39 +116,9 @@ func (p *planner) serviceAt(e *planEntity, at int) (Service, bool) {
 		sv.Run, sv.RunWith, sv.Backup = run, runWith, backup
 	}
 	if taken(e.stage[groupRun], at) {
-		sv.Run, sv.RunWith, sv.Backup = tv.Run, tv.RunWith, cloneString(tv.Backup)
+		sv.Run, sv.RunWith, sv.Backup = tv.Run, tv.RunWith, clonePtr(tv.Backup)
 	}
 	return sv, true
-}
-
-func cloneTeam(t Team) Team {
-	t.PerHead, t.AckMinutes, t.Secondary = cloneInt(t.PerHead), cloneInt(t.AckMinutes), cloneBool(t.Secondary)
-	return t
-}
-
-func cloneService(s Service) Service {
-	s.Availability = cloneFloat(s.Availability)
-	s.ErrorBudgetUsed = cloneFloat(s.ErrorBudgetUsed)
-	s.IncidentsPerMonth = cloneFloat(s.IncidentsPerMonth)
-	s.RestoreHours = cloneFloat(s.RestoreHours)
-	s.Backup = cloneString(s.Backup)
-	return s
-}
-
-func cloneBool(p *bool) *bool {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
-
-func cloneString(p *string) *string {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }
 
 // mergedOrder lists the entities in the target's order, each one that only the base holds

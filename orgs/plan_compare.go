@@ -3,11 +3,21 @@ package orgs
 import (
 	"fmt"
 	"slices"
+	"strconv"
 )
 
-func eqIntPtr(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+// samePtr reports whether a and b are both unset or set to the same value.
+func samePtr[T comparable](a, b *T) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
 
-func eqFloatPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+// appendSetChange appends "what A -> B" to out when a and b differ, an unset one as unset.
+func appendSetChange[T comparable](out []string, what string, a, b *T) []string {
+	if samePtr(a, b) {
+		return out
+	}
+	return append(out, fmt.Sprintf("%s %s -> %s", what, orUnsetPtr(a), orUnsetPtr(b)))
+}
 
 // teamOtherEqual compares the fields of two versions of a team that are no decision.
 func teamOtherEqual(a, b *Team) bool { return len(teamOtherChanges(a, b)) == 0 }
@@ -17,18 +27,14 @@ func teamOtherChanges(a, b *Team) []string {
 	if a.Name != b.Name {
 		out = append(out, fmt.Sprintf("renamed %q -> %q", a.Name, b.Name))
 	}
-	if !eqIntPtr(a.PerHead, b.PerHead) {
-		out = append(out, fmt.Sprintf("per_head %s -> %s", intOrUnset(a.PerHead), intOrUnset(b.PerHead)))
-	}
+	out = appendSetChange(out, "per_head", a.PerHead, b.PerHead)
 	if a.Funding != b.Funding {
 		out = append(out, fmt.Sprintf("funding %s -> %s", orUnset(string(a.Funding)), orUnset(string(b.Funding))))
 	}
 	if a.Note != b.Note {
 		out = append(out, "note changed")
 	}
-	if !eqIntPtr(a.AckMinutes, b.AckMinutes) {
-		out = append(out, fmt.Sprintf("ack_minutes %s -> %s", intOrUnset(a.AckMinutes), intOrUnset(b.AckMinutes)))
-	}
+	out = appendSetChange(out, "ack_minutes", a.AckMinutes, b.AckMinutes)
 	return out
 }
 
@@ -60,21 +66,13 @@ func serviceOtherChanges(a, b *Service) []string {
 	} else if a.Team != b.Team {
 		out = append(out, fmt.Sprintf("team spelled %q", b.Team))
 	}
-	if !eqFloatPtr(a.Availability, b.Availability) {
-		out = append(out, fmt.Sprintf("availability %s -> %s", floatOrUnset(a.Availability), floatOrUnset(b.Availability)))
-	}
-	if !eqFloatPtr(a.ErrorBudgetUsed, b.ErrorBudgetUsed) {
-		out = append(out, fmt.Sprintf("error budget used %s -> %s", floatOrUnset(a.ErrorBudgetUsed), floatOrUnset(b.ErrorBudgetUsed)))
-	}
+	out = appendSetChange(out, "availability", a.Availability, b.Availability)
+	out = appendSetChange(out, "error budget used", a.ErrorBudgetUsed, b.ErrorBudgetUsed)
 	if a.WindowDays != b.WindowDays {
 		out = append(out, fmt.Sprintf("window %d -> %d days", a.Window(), b.Window()))
 	}
-	if !eqFloatPtr(a.IncidentsPerMonth, b.IncidentsPerMonth) {
-		out = append(out, fmt.Sprintf("incidents a month %s -> %s", floatOrUnset(a.IncidentsPerMonth), floatOrUnset(b.IncidentsPerMonth)))
-	}
-	if !eqFloatPtr(a.RestoreHours, b.RestoreHours) {
-		out = append(out, fmt.Sprintf("restore hours %s -> %s", floatOrUnset(a.RestoreHours), floatOrUnset(b.RestoreHours)))
-	}
+	out = appendSetChange(out, "incidents a month", a.IncidentsPerMonth, b.IncidentsPerMonth)
+	out = appendSetChange(out, "restore hours", a.RestoreHours, b.RestoreHours)
 	return out
 }
 
@@ -90,12 +88,12 @@ func orgOtherChanges(a, b *Org) []string {
 	if a.Description != b.Description {
 		out = append(out, "description changed")
 	}
-	if !eqIntPtr(a.Defaults.PerHead, b.Defaults.PerHead) || a.Defaults.Currency != b.Defaults.Currency {
+	if !samePtr(a.Defaults.PerHead, b.Defaults.PerHead) || a.Defaults.Currency != b.Defaults.Currency {
 		out = append(out, "defaults changed")
 	}
 	if !slices.EqualFunc(a.KPIs, b.KPIs, func(x, y KPI) bool {
 		return x.Identity == y.Identity && x.Text == y.Text && x.Better == y.Better &&
-			eqFloatPtr(x.Target, y.Target) && eqFloatPtr(x.Actual, y.Actual)
+			samePtr(x.Target, y.Target) && samePtr(x.Actual, y.Actual)
 	}) {
 		out = append(out, "KPIs changed")
 	}
@@ -106,24 +104,22 @@ func orgOtherChanges(a, b *Org) []string {
 }
 
 // strOrUnset is a service's backup as a change names it: the team, "none" for a cleared one.
-func strOrUnset(p *string) string {
+func strOrUnset(p *string) string { return backupOr(p, "unset") }
+
+// backupOr is a service's own backup as a change names it: the team quoted, "none" for a
+// cleared one, unset when the service sets none.
+func backupOr(p *string, unset string) string {
 	switch {
 	case p == nil:
-		return "unset"
+		return unset
 	case *p == "":
 		return "none"
 	}
-	return fmt.Sprintf("%q", *p)
+	return strconv.Quote(*p)
 }
 
-func intOrUnset(p *int64) string {
-	if p == nil {
-		return "unset"
-	}
-	return fmt.Sprint(*p)
-}
-
-func floatOrUnset(p *float64) string {
+// orUnsetPtr is *p as a change names it, or unset.
+func orUnsetPtr[T any](p *T) string {
 	if p == nil {
 		return "unset"
 	}

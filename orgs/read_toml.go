@@ -354,45 +354,44 @@ func (r *tomlReader) array(raw map[string]any, key string, part int) []map[strin
 	return nil
 }
 
+// typed reads the value of key as a T, reporting a value of another type as "key must be
+// what, not ..."; ok is false when the key is absent or its value is of another type.
+func typed[T any](r *tomlReader, t map[string]any, key string, a at, what string) (value T, ok bool) {
+	v, present := t[key]
+	if !present {
+		return value, false
+	}
+	value, ok = v.(T)
+	if !ok {
+		r.addf(a, key, "%s must be %s, not %s", key, what, typeName(v))
+	}
+	return value, ok
+}
+
+// optional is typed's value as a pointer: nil when the key is absent or of another type.
+func optional[T any](r *tomlReader, t map[string]any, key string, a at, what string) *T {
+	value, ok := typed[T](r, t, key, a, what)
+	if !ok {
+		return nil
+	}
+	kept := value // moved to the heap here, not for every absent key
+	return &kept
+}
+
 // str reads a string ("" when absent or of another type).
 func (r *tomlReader) str(t map[string]any, key string, a at) string {
-	v, ok := t[key]
-	if !ok {
-		return ""
-	}
-	s, isStr := v.(string)
-	if !isStr {
-		r.addf(a, key, "%s must be a string, not %s", key, typeName(v))
-		return ""
-	}
+	s, _ := typed[string](r, t, key, a, "a string")
 	return s
 }
 
 // optStr reads a string whose absence means something else than "" (a service's backup).
 func (r *tomlReader) optStr(t map[string]any, key string, a at) *string {
-	if _, ok := t[key]; !ok {
-		return nil
-	}
-	if _, isStr := t[key].(string); !isStr {
-		r.str(t, key, a) // reports the type
-		return nil
-	}
-	s := r.str(t, key, a)
-	return &s
+	return optional[string](r, t, key, a, "a string")
 }
 
 // bool reads a boolean (nil when absent or of another type).
 func (r *tomlReader) bool(t map[string]any, key string, a at) *bool {
-	v, ok := t[key]
-	if !ok {
-		return nil
-	}
-	b, isBool := v.(bool)
-	if !isBool {
-		r.addf(a, key, "%s must be true or false, not %s", key, typeName(v))
-		return nil
-	}
-	return &b
+	return optional[bool](r, t, key, a, "true or false")
 }
 
 // text reads free text; a multi-line string in a file with CRLF line ends keeps the CR, which
@@ -423,17 +422,9 @@ func (r *tomlReader) int(t map[string]any, key string, a at) int {
 	return int(*p)
 }
 
+// int64 reads a whole number (nil when absent or of another type).
 func (r *tomlReader) int64(t map[string]any, key string, a at) *int64 {
-	v, ok := t[key]
-	if !ok {
-		return nil
-	}
-	n, isInt := v.(int64)
-	if !isInt {
-		r.addf(a, key, "%s must be a whole number, not %s", key, typeName(v))
-		return nil
-	}
-	return &n
+	return optional[int64](r, t, key, a, "a whole number")
 }
 
 func (r *tomlReader) number(t map[string]any, key string, a at) *float64 {

@@ -24,10 +24,7 @@ const DefaultRestoreHours = 1.0
 
 // Restore is s's hands-on time to restore once engaged, in hours.
 func (s *Service) Restore() float64 {
-	if s.RestoreHours != nil {
-		return *s.RestoreHours
-	}
-	return DefaultRestoreHours
+	return valueOr(s.RestoreHours, DefaultRestoreHours)
 }
 
 // maxResponders is the most responders a service has: its dev team, its partner, its backup.

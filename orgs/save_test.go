@@ -61,18 +61,27 @@ func TestSaveScenarioRecordsItsBaselineAndLoadsBackEqual(t *testing.T) {
 	}
 }
 
-func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
+// refusedWriteKeepsOriginal writes "new" with WriteFile(replace, verify) over a file that
+// holds "original" with perm, and fails the test unless WriteFile refuses with want, the file
+// still holds "original" and nothing is left beside it. It returns the file's path.
+func refusedWriteKeepsOriginal(t *testing.T, perm os.FileMode, replace bool, verify func([]byte) error, want error) string {
+	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.toml")
-	MustWriteFile(t, path, []byte("original"), 0o644)
-	err := WriteFile(path, []byte("new"), false, nil)
-	if !errors.Is(err, ErrExists) {
-		t.Fatalf("err = %v, want ErrExists", err)
+	MustWriteFile(t, path, []byte("original"), perm)
+	err := WriteFile(path, []byte("new"), replace, verify)
+	if !errors.Is(err, want) {
+		t.Fatalf("err = %v, want %v", err, want)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "original" {
-		t.Errorf("file changed to %q", b)
+		t.Errorf("file replaced with %q although the write was refused", b)
 	}
 	NoLeftovers(t, dir)
+	return path
+}
+
+func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
+	path := refusedWriteKeepsOriginal(t, 0o644, false, nil, ErrExists)
 	if err := WriteFile(path, []byte("new"), true, nil); err != nil {
 		t.Fatalf("replace when asked: %v", err)
 	}
@@ -82,17 +91,7 @@ func TestWriteFileNeverReplacesAnUnnamedFile(t *testing.T) {
 }
 
 func TestWriteFileRefusesAReadOnlyTarget(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "a.toml")
-	MustWriteFile(t, path, []byte("original"), 0o444)
-	err := WriteFile(path, []byte("new"), true, nil)
-	if !errors.Is(err, ErrReadOnly) {
-		t.Fatalf("err = %v, want ErrReadOnly", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "original" {
-		t.Errorf("read-only file replaced with %q", b)
-	}
-	NoLeftovers(t, dir)
+	refusedWriteKeepsOriginal(t, 0o444, true, nil, ErrReadOnly)
 }
 
 func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
@@ -112,18 +111,8 @@ func TestWriteFileInAReadOnlyDirectory(t *testing.T) {
 }
 
 func TestWriteFileCommitsNothingWhenVerifyFails(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "a.toml")
-	MustWriteFile(t, path, []byte("original"), 0o644)
 	boom := errors.New("the model changed")
-	err := WriteFile(path, []byte("new"), true, func([]byte) error { return boom })
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "original" {
-		t.Errorf("file replaced although verification failed: %q", b)
-	}
-	NoLeftovers(t, dir)
+	refusedWriteKeepsOriginal(t, 0o644, true, func([]byte) error { return boom }, boom)
 }
 
 // TestSaveOrgDetectsAModelThatDoesNotLoadBack: a model that is not in its loaded, normal
