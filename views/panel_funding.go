@@ -175,7 +175,7 @@ func transitionLines(d *Data, st Styles, w, h int, roomy bool) []string {
 	reserve := 3 + len(decisionGroups(tr.Decisions))
 	uncut := true
 	for _, g := range groups {
-		shownTeams += g.teams
+		shownTeams += g.count
 		t := g.first
 		s, mark := verdictMark(st, t.Verdict)
 		if mark == "" {
@@ -211,50 +211,63 @@ func transitionLines(d *Data, st Styles, w, h int, roomy bool) []string {
 	return decisionLines(lines, tr, st, w, h)
 }
 
-// transitionGroup is the dev teams that make one move (from, to and verdict alike, and so
-// their reason and the criteria they change): the first, a few names and how many.
-type transitionGroup struct {
-	first orgs.TeamTransition
+// alikeGroup is the items of a list that say the same but for a name (dev teams making one
+// move, decisions alike but for their subject): the first, a few names and how many.
+type alikeGroup[T any] struct {
+	first T
 	names string
-	teams int
+	count int
 }
 
-// transitionGroups are the teams' transitions that count (not unchanged), those making the
-// same move together, worst verdict first and then in the teams' order, and how many teams
-// they hold: seven teams moving to "you and SRE run it" read as one line, not seven.
-func transitionGroups(teams []orgs.TeamTransition) ([]transitionGroup, int) {
-	type move struct {
-		from, to orgs.RunModel
-		verdict  orgs.Verdict
-	}
-	at := map[move]int{}
-	var groups []transitionGroup
+// groupAlike puts together the items that keep holds with the same key, in the order of
+// their first, each group named by its first three names and how many more.
+func groupAlike[T any, K comparable](items []T, keep func(T) bool, key func(T) K, name func(T) string) []alikeGroup[T] {
+	at := map[K]int{}
+	var groups []alikeGroup[T]
 	var named [][]string // the first few names of each group
-	total := 0
-	for _, t := range teams {
-		if transitionRank(t.Verdict) < 0 {
+	for _, it := range items {
+		if !keep(it) {
 			continue
 		}
-		total++
-		k := move{t.From, t.To, t.Verdict}
+		k := key(it)
 		g, ok := at[k]
 		if !ok {
 			g = len(groups)
 			at[k] = g
-			groups = append(groups, transitionGroup{first: t})
+			groups = append(groups, alikeGroup[T]{first: it})
 			named = append(named, nil)
 		}
-		groups[g].teams++
+		groups[g].count++
 		if len(named[g]) < 3 {
-			named[g] = append(named[g], S(t.Team))
+			named[g] = append(named[g], name(it))
 		}
 	}
 	for g := range groups {
-		groups[g].names = someNames(named[g], groups[g].teams)
+		groups[g].names = someNames(named[g], groups[g].count)
 	}
-	slices.SortStableFunc(groups, func(a, b transitionGroup) int {
+	return groups
+}
+
+// transitionGroups are the teams' transitions that count (not unchanged), those making the
+// same move (from, to and verdict alike, and so their reason and the criteria they change)
+// together, worst verdict first and then in the teams' order, and how many teams they hold:
+// seven teams moving to "you and SRE run it" read as one line, not seven.
+func transitionGroups(teams []orgs.TeamTransition) ([]alikeGroup[orgs.TeamTransition], int) {
+	type move struct {
+		from, to orgs.RunModel
+		verdict  orgs.Verdict
+	}
+	groups := groupAlike(teams,
+		func(t orgs.TeamTransition) bool { return transitionRank(t.Verdict) >= 0 },
+		func(t orgs.TeamTransition) move { return move{t.From, t.To, t.Verdict} },
+		func(t orgs.TeamTransition) string { return S(t.Team) })
+	slices.SortStableFunc(groups, func(a, b alikeGroup[orgs.TeamTransition]) int {
 		return transitionRank(a.first.Verdict) - transitionRank(b.first.Verdict)
 	})
+	total := 0
+	for _, g := range groups {
+		total += g.count
+	}
 	return groups, total
 }
 
@@ -272,43 +285,18 @@ func someNames(names []string, n int) string {
 	return strings.Join(names, ", ") + " and " + strconv.Itoa(n-len(names)) + " more"
 }
 
-// decisionGroup is the decisions that say the same of several subjects (each dev team's
-// run model from you run it to you and SRE run it): one line for them all.
-type decisionGroup struct {
-	first    orgs.Decision
-	subjects string
-	count    int
-}
-
-// decisionGroups are the decisions, those alike but for their subject together, in order.
-func decisionGroups(decisions []orgs.Decision) []decisionGroup {
+// decisionGroups are the decisions, those that say the same of several subjects (each dev
+// team's run model from you run it to you and SRE run it) together, in order.
+func decisionGroups(decisions []orgs.Decision) []alikeGroup[orgs.Decision] {
 	type alike struct {
 		kind   orgs.DecisionKind
 		change orgs.Changeability
 		detail string
 	}
-	at := map[alike]int{}
-	var groups []decisionGroup
-	var named [][]string
-	var count []int
-	for _, dc := range decisions {
-		k := alike{dc.Kind, dc.Changeability, dc.Detail}
-		g, ok := at[k]
-		if !ok {
-			g = len(groups)
-			at[k] = g
-			groups = append(groups, decisionGroup{first: dc})
-			named, count = append(named, nil), append(count, 0)
-		}
-		count[g]++
-		if len(named[g]) < 3 {
-			named[g] = append(named[g], S(dc.Subject))
-		}
-	}
-	for g := range groups {
-		groups[g].subjects, groups[g].count = someNames(named[g], count[g]), count[g]
-	}
-	return groups
+	return groupAlike(decisions,
+		func(orgs.Decision) bool { return true },
+		func(dc orgs.Decision) alike { return alike{dc.Kind, dc.Changeability, dc.Detail} },
+		func(dc orgs.Decision) string { return S(dc.Subject) })
 }
 
 // decisionLines appends to lines the transition's decisions, hardest first, within the
@@ -339,7 +327,7 @@ func decisionLines(lines []string, tr *orgs.TransitionVerdict, st Styles, w, h i
 			}
 			text := S(dc.Detail)
 			if dc.Kind != orgs.DecideNewSREOrg && dc.Kind != orgs.DecideDissolveSREOrg {
-				text = g.subjects + ": " + text
+				text = g.names + ": " + text
 			}
 			ls := wrapped(text, w, "  "+Pad(string(dc.Changeability), 11), spaces(13))
 			if len(ls) > 1 && spare > 0 {
