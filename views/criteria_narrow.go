@@ -77,7 +77,7 @@ func narrowCriteria(in *criteriaInput, st Styles, w, h int) []string {
 	if !full {
 		lines = append(lines, st.ink().Muted.Render(Trunc("z: the other three run models, whole", w)))
 	} else {
-		lines = append(lines, st.ink().Muted.Render(Trunc(criteriaLegend(in), w)))
+		lines = append(lines, st.ink().Muted.Render(criteriaLegend(in, w)))
 	}
 	return lines
 }

@@ -351,3 +351,17 @@ func TestTheSameMoveReadsAsOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestCriteriaLegendWholeAt80: after the move to topology 5 every criterion differs from the
+// baseline's; the presentation's Compare step's legend that says so is shortened to fit 80 columns, never cut.
+func TestCriteriaLegendWholeAt80(t *testing.T) {
+	base, cur := talkAtTopology5(t)
+	d := data(t, base, cur, "Viewer", 80, 24)
+	for _, h := range []int{17, 40} {
+		lines := presentCriteria(d, DefaultStyles(), 80, h)
+		legend := lines[len(lines)-1]
+		if strings.Contains(legend, "…") || !strings.Contains(legend, GlyphChanged+" differs from the baseline") {
+			t.Errorf("height %d: the legend is %q", h, legend)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func drawCriteria(in *criteriaInput, st Styles, w, h int) []string {
 	if !legend {
 		return lines
 	}
-	return append(lines, st.ink().Muted.Render(Trunc(criteriaLegend(in), w)))
+	return append(lines, st.ink().Muted.Render(criteriaLegend(in, w)))
 }
 
 // labelLinesAbove is how many lines the run models' labels take above the header row,
@@ -275,22 +275,37 @@ func criteriaShares(in *criteriaInput, st Styles, critW int, mw [4]int) string {
 	return share
 }
 
-// criteriaLegend says what the marks of the table mean.
-func criteriaLegend(in *criteriaInput) string {
+// criteriaLegend says what the marks of the table mean, in w columns: naming the baseline's
+// dominant model where that fits, else shorter, so that the legend is never cut.
+func criteriaLegend(in *criteriaInput, w int) string {
 	switch {
 	case in.dom < 0 && in.dominant:
-		return "dominant: unorganized, which has no column"
+		return Trunc("dominant: unorganized, which has no column", w)
 	case in.dom < 0:
-		return "no dominant model: no dev team"
+		return Trunc("no dominant model: no dev team", w)
 	}
 	text := GlyphSelected + " dominant model"
 	if in.mixed {
 		text = GlyphSelected + " the largest run model (mixed: none covers most dev teams)"
-	}
-	for _, cv := range in.rows {
-		if cv.changed {
-			return text + "; " + GlyphChanged + " differs from the baseline's dominant model (" + in.baseline + ")"
+		if width(text) > w {
+			text = GlyphSelected + " the largest run model (mixed)"
 		}
 	}
-	return text
+	changed := false
+	for _, cv := range in.rows {
+		changed = changed || cv.changed
+	}
+	if !changed {
+		return Trunc(text, w)
+	}
+	for _, mark := range []string{
+		"; " + GlyphChanged + " differs from the baseline's dominant model (" + in.baseline + ")",
+		"; " + GlyphChanged + " differs from the baseline's dominant model",
+		"; " + GlyphChanged + " differs from the baseline",
+	} {
+		if width(text+mark) <= w {
+			return text + mark
+		}
+	}
+	return Trunc(text+"; "+GlyphChanged+" changed", w)
 }
