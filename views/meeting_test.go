@@ -339,7 +339,8 @@ func TestTheSameMoveReadsAsOneLine(t *testing.T) {
 	for _, h := range []int{12, 20} {
 		panel := strings.Join(transitionLines(d, DefaultStyles(), 80, h, h >= 20), "\n")
 		flat := strings.Join(strings.Fields(panel), " ") // as read, across wrapped lines
-		if n := strings.Count(flat, together+": you run it -> you and SRE run it"); n != 1 {
+		// the first names, fewer where the line would wrap, and how many more
+		if n := strings.Count(flat, ": you run it -> you and SRE run it"); n != 1 || !strings.Contains(flat, devTeams[0]+", "+devTeams[1]) {
 			t.Errorf("height %d: the move of the %d dev teams is said %d times, want once:\n%s", h, len(devTeams), n, panel)
 		}
 		if !strings.Contains(flat, together+": run model from you run it to you and SRE run it") {
@@ -362,6 +363,29 @@ func TestCriteriaLegendWholeAt80(t *testing.T) {
 		legend := lines[len(lines)-1]
 		if strings.Contains(legend, "…") || !strings.Contains(legend, GlyphChanged+" differs from the baseline") {
 			t.Errorf("height %d: the legend is %q", h, legend)
+		}
+	}
+}
+
+// TestDecideStepAt80x24ShowsTheMoveAndItsDecisionsWhole: the presentation's Decide step of
+// the move to topology 5 at 80x24 says the move and its decisions whole, within its height.
+func TestDecideStepAt80x24ShowsTheMoveAndItsDecisionsWhole(t *testing.T) {
+	base, cur := talkAtTopology5(t)
+	d := data(t, base, cur, "Viewer", 80, 24)
+	for _, h := range []int{18, 19} {
+		lines := presentDecide(d, DefaultStyles(), 80, h)
+		page := strings.Join(lines, "\n")
+		flat := strings.Join(strings.Fields(page), " ")
+		if len(lines) > h {
+			t.Errorf("height %d: %d lines", h, len(lines))
+		}
+		for _, want := range []string{"you run it -> you and SRE run it: possible", "run model from you run it to you and SRE run it", "team added with 8 people"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("height %d: the page lacks %q:\n%s", h, want, page)
+			}
+		}
+		if strings.Contains(strings.ReplaceAll(page, "… z for all", ""), "…") {
+			t.Errorf("height %d: the page cuts a word:\n%s", h, page)
 		}
 	}
 }

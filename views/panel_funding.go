@@ -181,8 +181,12 @@ func transitionLines(d *Data, st Styles, w, h int, roomy bool) []string {
 		if mark == "" {
 			mark, s = "  ", st.ink().Text
 		}
-		text := g.names + ": " + words.TeamTransition(t)
-		if ls := wrapped(text, w, mark, "    "); len(ls) > 1 && h >= 12 {
+		move := ": " + words.TeamTransition(t)
+		text := g.names + move
+		for k := 2; k > 0 && width(mark+text) > w; k-- {
+			text = g.named(k) + move // fewer names rather than a second line
+		}
+		if ls := wrapped(text, w, mark, "    "); len(ls) > 1 && (h >= 12 || roomy && len(lines)+len(ls)+reserve <= h) {
 			lines = append(lines, styled(s, ls)...)
 		} else {
 			lines = append(lines, s.Render(Trunc(mark+text, w)))
@@ -215,9 +219,13 @@ func transitionLines(d *Data, st Styles, w, h int, roomy bool) []string {
 // move, decisions alike but for their subject): the first, a few names and how many.
 type alikeGroup[T any] struct {
 	first T
-	names string
+	names string // the first three names and how many more
+	some  []string
 	count int
 }
+
+// named says the group by its first k names at most and how many more.
+func (g *alikeGroup[T]) named(k int) string { return someNames(g.some[:min(k, len(g.some))], g.count) }
 
 // groupAlike puts together the items that keep holds with the same key, in the order of
 // their first, each group named by its first three names and how many more.
@@ -243,7 +251,8 @@ func groupAlike[T any, K comparable](items []T, keep func(T) bool, key func(T) K
 		}
 	}
 	for g := range groups {
-		groups[g].names = someNames(named[g], groups[g].count)
+		groups[g].some = named[g]
+		groups[g].names = groups[g].named(3)
 	}
 	return groups
 }

@@ -333,7 +333,11 @@ func presentDecide(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, ss.Render(Center(Trunc(DecideStaffing(d.An), w), w)))
 	}
 	lines = append(lines, "")
-	rest := transitionLines(d, st, w, max(4, h-len(lines)-3), true)
+	below := 0 // the positioning's line and the blank above it
+	if d.An.Positioning != nil {
+		below = 2
+	}
+	rest := transitionLines(d, st, w, max(4, h-len(lines)-below+1), true) // +1: its title is left out
 	lines = append(lines, rest[1:]...)
 	if pv := d.An.Positioning; pv != nil {
 		txt := "SRE org positioning: unset (steer toward partner or, best, enabler)"
