@@ -389,3 +389,25 @@ func TestDecideStepAt80x24ShowsTheMoveAndItsDecisionsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestRoadmapSlidesSayAdvisoriesAndRiskInWords: each stage of the roadmap from the talk's
+// case to topology 5, as the Decide step shows it, names the advisories it raises, changes
+// and clears in words, not by their codes, and says its risk.
+func TestRoadmapSlidesSayAdvisoriesAndRiskInWords(t *testing.T) {
+	base, cur := talkAtTopology5(t)
+	d := data(t, base, cur, "Viewer", 120, 40)
+	p := orgs.MakePlan(base, cur)
+	for k := range p.Stages {
+		s := &p.Stages[k]
+		gloss, core, extra := presentStage(d, p, s, k == len(p.Stages)-1, DefaultStyles(), 120)
+		slide := strings.Join(append(append(gloss, core...), extra...), "\n")
+		if s.Analysis.Risk != nil && !strings.Contains(slide, "risk: likely to breach") {
+			t.Errorf("stage %d does not say its risk:\n%s", k+1, slide)
+		}
+		for _, a := range append(append([]orgs.Advisory{}, s.Advisories.Raised...), s.Advisories.Cleared...) {
+			if strings.Contains(a.Code, "-") && strings.Contains(slide, a.Code) {
+				t.Errorf("stage %d says advisory code %q:\n%s", k+1, a.Code, slide)
+			}
+		}
+	}
+}

@@ -75,10 +75,13 @@ func presentStage(d *Data, p *orgs.Plan, s *orgs.Stage, last bool, st Styles, w 
 		case j == 0:
 			core = append(core, styled(st.ink().Muted, hung("after it: "+l, w, "  ", "    "))...)
 			core = append(core, styled(st.ink().Muted, hung(words.StageIdentity(s.Analysis), w, "  ", "    "))...)
-		case strings.HasPrefix(l, "people needed"):
+		case strings.HasPrefix(l, "people needed"), strings.HasPrefix(l, "risk:"):
 			core = append(core, styled(st.ink().Muted, hung(l, w, "  ", "    "))...)
-		case strings.HasPrefix(l, "transition:"), strings.HasPrefix(l, "advisories"):
+		case strings.HasPrefix(l, "transition:"):
 			extra = append(extra, styled(st.ink().Muted, hung(l, w, "  ", "    "))...)
+		case strings.HasPrefix(l, "advisories"):
+			// in words: the slide has no room for the advisories' lines that explain codes
+			extra = append(extra, styled(st.ink().Muted, hung(words.StageAdvisoryNames(&s.Advisories), w, "  ", "    "))...)
 		}
 	}
 	return gloss, core, extra

@@ -191,6 +191,37 @@ func stageRiskStep(d *orgs.RiskDelta) string {
 	return "from the previous stage: " + strings.Join(parts, ", ")
 }
 
+// AdvisoryName is an advisory's code as a room reads it: "idle-sre-team" is "idle SRE team".
+func AdvisoryName(code string) string {
+	parts := strings.Split(code, "-")
+	for i, p := range parts {
+		if p == "sre" {
+			parts[i] = "SRE"
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// StageAdvisoryNames says in words which advisories a stage raises, changes and clears, on
+// one line: "advisories raised: idle SRE team, positioning unset; changed: none; cleared:
+// none" (the reports keep the codes, which their full advisory lines carry too).
+func StageAdvisoryNames(a *orgs.AdvisoryChange) string {
+	names := func(n int, code func(int) string) string {
+		if n == 0 {
+			return "none"
+		}
+		cs := make([]string, n)
+		for i := range cs {
+			cs[i] = AdvisoryName(code(i))
+		}
+		return strings.Join(cs, ", ")
+	}
+	return fmt.Sprintf("advisories raised: %s; changed: %s; cleared: %s",
+		names(len(a.Raised), func(i int) string { return a.Raised[i].Code }),
+		names(len(a.Changed), func(i int) string { return a.Changed[i].Code }),
+		names(len(a.Cleared), func(i int) string { return a.Cleared[i].Code }))
+}
+
 // StageAdvisories says what a stage raises, changes and clears: a summary line of codes,
 // then a line for each advisory raised or changed with its message, so that a stage that
 // makes a rotation thinner says so as plainly as one that clears something.
