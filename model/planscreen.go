@@ -146,7 +146,7 @@ func (pl *planning) size(m *Model) {
 		pl.vp.SetContent(joinLines(pl.body))
 	}
 	pl.vp.Width, pl.vp.Height = m.w, m.pageBodyHeight(0)
-	if opening {
+	if opening && pl.sel == 0 {
 		pl.vp.SetYOffset(0) // the headline and from when the dates run first; the first stage below
 	} else if moved && pl.sel < len(pl.starts) {
 		// the chosen stage's heading shows, with as much of the stage as fits

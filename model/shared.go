@@ -70,6 +70,9 @@ type SharedView struct {
 	// Plan while the plan screen shows the path to it.
 	Compare bool
 	Plan    bool
+	// PlanStage is the stage the plan screen has chosen (0-based): followers choose it too,
+	// and show it wherever it falls at their size.
+	PlanStage int
 	// Scroll is how far compare is scrolled, in thousandths of its body: followers at
 	// another size show the same share.
 	Scroll int
@@ -273,6 +276,9 @@ func (m *Model) publish() {
 	if cmp != nil && cmp.columns != nil {
 		view.Options = cmp.columns
 	}
+	if pl, ok := m.top().(*planning); ok {
+		view.PlanStage = pl.sel
+	}
 	if cmp != nil {
 		view.Scroll = cmp.scrollShare()
 	}
@@ -368,10 +374,15 @@ func (m *Model) followScreen(v SharedView) tea.Cmd {
 		m.stopPresenting()
 	case v.Plan:
 		m.stopPresenting()
+		var cmd tea.Cmd
 		if pl, ok := m.top().(*planning); !ok || pl.version != m.shared.version {
 			m.toBoard()
-			return m.enterPlan()
+			cmd = m.enterPlan()
 		}
+		if pl, ok := m.top().(*planning); ok {
+			pl.sel = v.PlanStage
+		}
+		return cmd
 	case v.Options != nil:
 		m.stopPresenting()
 		if c := m.compared(); c == nil || c.columns != v.Options {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -111,5 +112,31 @@ func TestFollowerSeesTheSave(t *testing.T) {
 	}
 	if !strings.Contains(v, "facilitator: saved") {
 		t.Errorf("the participant is not told of the save:\n%s", v)
+	}
+}
+
+// TestFollowerChoosesTheFacilitatorsStage: on the plan screen a participant at another size
+// follows the stage the facilitator chooses, and shows its heading, not the first stage.
+func TestFollowerChoosesTheFacilitatorsStage(t *testing.T) {
+	m := plannedModel(t, 200, 50)
+	p, deliver := joined(m, Viewer, 80, 24)
+	press(t, m, "g")
+	deliver()
+	pl, ok := m.top().(*planning)
+	if !ok || pl.data == nil || len(pl.data.Plan.Stages) < 2 {
+		t.Fatalf("the facilitator's plan has too few stages to choose from: screen %s", screenName(m))
+	}
+	last := len(pl.data.Plan.Stages) - 1
+	for range last {
+		press(t, m, "down")
+	}
+	deliver()
+	fp, ok := p.top().(*planning)
+	if !ok || fp.sel != last {
+		t.Fatalf("the follower's plan: screen %s, stage %v, want %d", screenName(p), fp, last)
+	}
+	heading := fmt.Sprintf("> Stage %d of %d", last+1, last+1)
+	if v := p.View(); !strings.Contains(v, heading) {
+		t.Errorf("the follower at 80x24 does not show %q:\n%s", heading, v)
 	}
 }
