@@ -52,8 +52,10 @@ type SharedState struct {
 	Modified       bool
 	CanUndo        bool
 	CanRedo        bool
-	// Status says the last change and who made it.
-	Status string
+	// Status says the last change and who made it; StatusID counts the messages published,
+	// so that a state published again (the risk figures arriving) is not a new message.
+	Status   string
+	StatusID int
 	// View is where the facilitator is: followers show the same.
 	View SharedView
 }
@@ -239,9 +241,13 @@ type sharing struct {
 	following bool
 	lastKey   time.Time
 	// by names who made the change being published ("" for the facilitator)
-	by      string
-	canUndo bool
-	canRedo bool
+	by string
+	// statusSent is the facilitator's message published last, as it stood on its status
+	// line, and statusID the number of messages published (a participant: seen)
+	statusSent string
+	statusID   int
+	canUndo    bool
+	canRedo    bool
 }
 
 func (s *sharing) participant() bool { return s != nil && s.role != Facilitator }
@@ -299,10 +305,17 @@ func (m *Model) publish() {
 		st.Org, st.An, st.Base, st.Changes = s.sentOrg, s.sentAn, m.base, *m.Changes()
 		st.File, st.BasePath, st.Embedded = m.file, m.basePath, m.embedded
 		st.Modified, st.CanUndo, st.CanRedo = m.Modified(), m.CanUndo(), m.CanRedo()
-		st.Status = m.status
-		if s.by == "" && st.Status != "" && !m.statusErr {
-			st.Status = "facilitator: " + st.Status
+		if s.sentState == nil || m.status != s.statusSent {
+			// a new message, said by whoever made the change; the same message published
+			// again with a new analysis keeps its author and is not said twice
+			st.Status = m.status
+			if s.by == "" && st.Status != "" && !m.statusErr {
+				st.Status = "facilitator: " + st.Status
+			}
+			s.statusSent = m.status
+			s.statusID++
 		}
+		st.StatusID = s.statusID
 		s.by = ""
 	}
 	st.Version, st.View = s.version, view
@@ -328,10 +341,11 @@ func (m *Model) applyState(st *SharedState) tea.Cmd {
 		m.before = keep
 		m.rederive("", -1)
 		m.board.panels = panelsCache{}
-		if st.Status != "" {
+		if st.Status != "" && st.StatusID != s.statusID {
 			m.status, m.statusErr = st.Status, false
 			m.logMessage(st.Status, false)
 		}
+		s.statusID = st.StatusID
 	}
 	if !s.following {
 		return nil

@@ -140,3 +140,33 @@ func TestFollowerChoosesTheFacilitatorsStage(t *testing.T) {
 		t.Errorf("the follower at 80x24 does not show %q:\n%s", heading, v)
 	}
 }
+
+// TestAnEditorsMessageKeepsItsAuthor: an editor's edit is said as the editor's, once, to
+// everyone; when the edit's risk figures arrive and the state is published again, the
+// message is not said a second time, nor put in the facilitator's mouth.
+func TestAnEditorsMessageKeepsItsAuthor(t *testing.T) {
+	m := openModel(t, writeExampleFile(t, t.TempDir(), "health-platform", "talk.toml"), false)
+	editor, deliver := joined(m, Editor, 80, 24)
+	editor.shared.user = "alice"
+	run(editor, keyMsg("+"))
+	_, cmd := m.Update(<-m.shared.hub.requests) // the facilitator applies the editor's edit
+	deliver()
+	said := editor.status
+	if !strings.HasPrefix(said, "alice") {
+		t.Fatalf("the editor's edit is said as %q", said)
+	}
+	m.Update(riskMsgOf(t, cmd)) // the figures arrive: a new analysis is published
+	deliver()
+	if editor.status != said {
+		t.Errorf("after the risk figures the message is %q, was %q", editor.status, said)
+	}
+	n := 0
+	for _, e := range editor.log {
+		if strings.Contains(e.text, "headcount") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the edit's message is in the log %d times, want once: %+v", n, editor.log)
+	}
+}
