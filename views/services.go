@@ -304,24 +304,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	rots := an.Staffing.Rotations
 	room := max(1, h-len(lines)-1)
-	// the short rotations first when not all show: they are what the panel is for
-	idx := make([]int, 0, min(len(rots), room))
-	if len(rots) <= room {
-		for p := range rots {
-			idx = append(idx, p)
-		}
-	} else {
-		for _, short := range []bool{true, false} {
-			for p := range rots {
-				if len(idx) >= room-1 {
-					break
-				}
-				if rots[p].Short() == short {
-					idx = append(idx, p)
-				}
-			}
-		}
-	}
+	idx := rotationsShown(rots, room)
 	rows := make([][]string, len(idx))
 	marks := make([]bool, len(idx))
 	styles := make([]*pen, len(idx))
@@ -348,7 +331,7 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 	}
 	full := h >= fullPanelHeight // full screen: the cells wrapped rather than cut
 	shrink := [][]int{{0}, {2, 3}}
-	note := "" // the columns left out, when a narrow panel leaves some out
+	note := "" // the columns left out, when a narrow panel leaves some out (leaveColumnsOut)
 	switch {
 	case tableWidth(header, rows) <= w:
 	case full:
@@ -366,23 +349,8 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 		for k, p := range idx {
 			rows[k][2], rows[k][3] = words.StaffingLayersShort(&rots[p]), words.SitesShort(&rots[p])
 		}
-		var left []string
-		for _, name := range []string{"h/week", "Off/30d", "Share", "Sites", "Layers"} {
-			if tableWidth(header, rows) <= w {
-				break
-			}
-			if c := slices.Index(header, name); c >= 0 {
-				header = slices.Delete(header, c, c+1)
-				for k := range rows {
-					rows[k] = slices.Delete(rows[k], c, c+1)
-				}
-				left = append(left, strings.ToLower(name))
-			}
-		}
+		header, rows, note = leaveColumnsOut(header, rows, w)
 		shrink = [][]int{{0}}
-		if len(left) > 0 {
-			note = "  not shown here (z: all): " + strings.Join(left, ", ")
-		}
 	}
 	table := tableLines(st, header, rows, marks, styles, shrink, w, full)
 	for note != "" && len(rows) > 1 && len(lines)+len(table)+1+min(1, len(rots)-len(rows)) > h {
@@ -398,6 +366,52 @@ func staffingPanel(d *Data, st Styles, w, h int) []string {
 		lines = append(lines, st.ink().Muted.Render(Trunc(note, w)))
 	}
 	return lines
+}
+
+// rotationsShown are the rotations the Staffing panel shows in room rows: all when they fit,
+// else the short rotations first, which are what the panel is for, with a row kept for how
+// many more.
+func rotationsShown(rots []orgs.RotationStaffing, room int) []int {
+	idx := make([]int, 0, min(len(rots), room))
+	if len(rots) <= room {
+		for p := range rots {
+			idx = append(idx, p)
+		}
+		return idx
+	}
+	for _, short := range []bool{true, false} {
+		for p := range rots {
+			if len(idx) >= room-1 {
+				break
+			}
+			if rots[p].Short() == short {
+				idx = append(idx, p)
+			}
+		}
+	}
+	return idx
+}
+
+// leaveColumnsOut leaves out of a narrow staffing table, while the team names would be cut,
+// the columns a room can best do without, and says which in a note ("" when none is).
+func leaveColumnsOut(header []string, rows [][]string, w int) ([]string, [][]string, string) {
+	var left []string
+	for _, name := range []string{"h/week", "Off/30d", "Share", "Sites", "Layers"} {
+		if tableWidth(header, rows) <= w {
+			break
+		}
+		if c := slices.Index(header, name); c >= 0 {
+			header = slices.Delete(header, c, c+1)
+			for k := range rows {
+				rows[k] = slices.Delete(rows[k], c, c+1)
+			}
+			left = append(left, strings.ToLower(name))
+		}
+	}
+	if len(left) == 0 {
+		return header, rows, ""
+	}
+	return header, rows, "  not shown here (z: all): " + strings.Join(left, ", ")
 }
 
 // fundingStaffing is the Funding panel's line on staffing: what sustainable rotations would
