@@ -322,15 +322,20 @@ func talkAtTopology5(t *testing.T) (base, cur *orgs.Org) {
 	return base, cur
 }
 
-// TestTheSameMoveReadsAsOneLine: when seven dev teams make the same move, the Transition
-// panel (height 12) and the presentation's Decide step (20, roomy) say it once, naming the first teams and how many
-// more, and their seven alike decisions share a line: at 80x24 the room sees the decisions,
-// not "... and 8 more decisions", and nothing is cut.
-func TestTheSameMoveReadsAsOneLine(t *testing.T) {
+// talkAtTopology5At80 is the dashboard's data of talkAtTopology5 at 80x24, Viewer selected.
+func talkAtTopology5At80(t *testing.T) *Data {
 	base, cur := talkAtTopology5(t)
-	d := data(t, base, cur, "Viewer", 80, 24)
+	return data(t, base, cur, "Viewer", 80, 24)
+}
+
+// TestTheSameMoveReadsAsOneLine: when seven dev teams make the same move, the Transition
+// panel (height 12) and the presentation's Decide step (20, roomy) say it once, naming the
+// first teams and how many more, and their seven alike decisions share a line: at 80x24 the
+// room sees the decisions, not "... and 8 more decisions", and nothing is cut.
+func TestTheSameMoveReadsAsOneLine(t *testing.T) {
+	d := talkAtTopology5At80(t)
 	var devTeams []string
-	for _, tm := range cur.Teams {
+	for _, tm := range d.Org.Teams {
 		if tm.Kind == orgs.KindDev {
 			devTeams = append(devTeams, tm.Name)
 		}
@@ -354,10 +359,10 @@ func TestTheSameMoveReadsAsOneLine(t *testing.T) {
 }
 
 // TestCriteriaLegendWholeAt80: after the move to topology 5 every criterion differs from the
-// baseline's; the presentation's Compare step's legend that says so is shortened to fit 80 columns, never cut.
+// baseline's; the presentation's Compare step's legend that says so is shortened to fit 80
+// columns, never cut.
 func TestCriteriaLegendWholeAt80(t *testing.T) {
-	base, cur := talkAtTopology5(t)
-	d := data(t, base, cur, "Viewer", 80, 24)
+	d := talkAtTopology5At80(t)
 	for _, h := range []int{17, 40} {
 		lines := presentCriteria(d, DefaultStyles(), 80, h)
 		legend := lines[len(lines)-1]
@@ -370,8 +375,7 @@ func TestCriteriaLegendWholeAt80(t *testing.T) {
 // TestDecideStepAt80x24ShowsTheMoveAndItsDecisionsWhole: the presentation's Decide step of
 // the move to topology 5 at 80x24 says the move and its decisions whole, within its height.
 func TestDecideStepAt80x24ShowsTheMoveAndItsDecisionsWhole(t *testing.T) {
-	base, cur := talkAtTopology5(t)
-	d := data(t, base, cur, "Viewer", 80, 24)
+	d := talkAtTopology5At80(t)
 	for _, h := range []int{18, 19} {
 		lines := presentDecide(d, DefaultStyles(), 80, h)
 		page := strings.Join(lines, "\n")
