@@ -38,9 +38,15 @@ func Covering(n, of int) string {
 // RunModelHeadline is the dominant run model with the dev teams it covers ("You build it,
 // you run it (8 of 13 dev teams)"). A dominant model without a majority is only the
 // largest of a mix, and the headline says so first, so that a plurality does not read as
-// a verdict: "mixed, no run model covers most dev teams; largest: ...".
+// a verdict, in rules.md section 1's words: "mixed: no run model covers most dev teams
+// (largest: you run it, 1 of 4)".
 func RunModelHeadline(an *orgs.Analysis) string {
-	return withoutMajority(an, "mixed, no run model covers most dev teams; largest: ", RunModel(an.RunModel.Dominant)+Covering(an.RunModel.DominantDevTeams, an.Summary.DevTeams))
+	rm := &an.RunModel
+	if rm.Dominant != nil && !rm.Majority {
+		return "mixed: no run model covers most dev teams (largest: " + RunModelShort(*rm.Dominant) + ", " +
+			Number(int64(rm.DominantDevTeams)) + " of " + Number(int64(an.Summary.DevTeams)) + ")"
+	}
+	return RunModel(rm.Dominant) + Covering(rm.DominantDevTeams, an.Summary.DevTeams)
 }
 
 // MixedOr is a dominant run model's long form (RunModel), with "mixed, largest: " first

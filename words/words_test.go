@@ -167,7 +167,7 @@ func TestHeadlineWithoutMajoritySaysMixedFirst(t *testing.T) {
 		t.Fatal("the bank example has a majority run model: the test needs one without")
 	}
 	saysEach(t, map[string]string{
-		RunModelHeadline(an): "mixed, no run model covers most dev teams; largest: You build it, ops run it (2 of 4 dev teams)",
+		RunModelHeadline(an): "mixed: no run model covers most dev teams (largest: ops run it, 2 of 4)",
 		DominantRunModel(an): "mixed, largest: ops run it (2 of 4 dev teams)",
 	})
 }
