@@ -2,6 +2,7 @@ package views
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/words"
@@ -288,6 +289,14 @@ func cardLines(d *Data, k *pens, i, w int, full, selected bool, budget int) []st
 	}
 	if !full {
 		right := compactFacts(t, tv)
+		if width(name) > w-len(lead)-len(mark)-len(right)-1 {
+			// the name whole before the facts, which the selected card says in full
+			short := strconv.Itoa(t.Headcount)
+			if strings.HasSuffix(right, GlyphWarning) {
+				short += GlyphWarning // an idle SRE team stays marked
+			}
+			right = short
+		}
 		nameW := max(1, w-len(lead)-len(mark)-len(right)-1)
 		line := lead + Pad(Trunc(name, nameW)+changedMark(k, mark, selected), nameW+len(mark)) + " " + right
 		return []string{base.Render(Pad(line, w))}

@@ -415,3 +415,14 @@ func TestRoadmapSlidesSayAdvisoriesAndRiskInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestOneLineCardsKeepTheName: at 80x24 the board's one-line cards give a long team name the
+// room of its facts (the headcount stays), so that "Observability Platform" is not cut on
+// the board of the talk's case, selected or not.
+func TestOneLineCardsKeepTheName(t *testing.T) {
+	d := talkAtTopology5At80(t)
+	board := Dashboard(d, DefaultStyles(), 80, 24)
+	if !strings.Contains(board, "Observability Platform ") {
+		t.Errorf("the board cuts a team's name:\n%s", board)
+	}
+}
