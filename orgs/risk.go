@@ -234,20 +234,20 @@ func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 		r.Unattended = true
 	}
 	s1, s2 := RiskSeed(in.Name, in.WindowDays)
-	w := windowSampler{src: newUniforms(s1, s2), poisson: newPoisson(lambda), window: window}
+	w := windowSampler{src: newUniforms(s1, s2), poisson: newPoisson(lambda), window: window, budget: r.BudgetHours}
 	var downtimes []float64
+	var tally windowTally
 	switch {
 	case r.Unattended:
-		downtimes = w.unattended(runs, buf)
+		downtimes, tally = w.unattended(runs, buf)
 	case sameEverywhere(&base, &slope):
-		downtimes = w.constant(runs, base[0], buf)
+		downtimes, tally = w.constant(runs, base[0], buf)
 	default:
-		downtimes = w.summed(runs, &base, &slope, buf)
+		downtimes, tally = w.summed(runs, &base, &slope, buf)
 	}
-	var breaches int
-	r.P95Downtime, breaches = percentile95(downtimes, r.BudgetHours)
+	r.P95Downtime = percentile95(downtimes, tally.largest)
 	if r.HasTarget {
-		r.PBreach = float64(breaches) / float64(runs)
+		r.PBreach = float64(tally.breaches) / float64(runs)
 		if r.Unattended {
 			// exactly the chance of at least one incident (the window is lost at the first)
 			r.PBreach = -math.Expm1(-lambda)

@@ -121,11 +121,33 @@ func (p *poisson) sample(src *uniforms) int {
 	return n
 }
 
-// windowSampler draws a service's windows: its incident counts, its numbers, its window.
+// windowSampler draws a service's windows: its incident counts, its numbers, its window,
+// and the error budget a window breaches by exceeding.
 type windowSampler struct {
 	src     uniforms
 	poisson poisson
 	window  float64
+	budget  float64
+}
+
+// windowTally is what the samplers note of the windows while they write them, so that
+// percentile95 need not read them all once more: how many exceed the budget, and the
+// largest.
+type windowTally struct {
+	breaches int
+	largest  float64
+}
+
+// add notes the window d (already cut to the window's length).
+func (t *windowTally) add(d, budget float64) {
+	over := 0 // no branch: whether a window breaches is as random as the window
+	if d > budget {
+		over = 1
+	}
+	t.breaches += over
+	if d > t.largest { // rarely taken after the first windows: predicted
+		t.largest = d
+	}
 }
 
 // windowsIn is n numbers of buf's memory when it has room.
@@ -138,30 +160,34 @@ func windowsIn(buf []float64, n int) []float64 {
 
 // unattended is the downtime of runs windows of a service nobody restores: the window at
 // the first incident.
-func (w *windowSampler) unattended(runs int, buf []float64) []float64 {
+func (w *windowSampler) unattended(runs int, buf []float64) ([]float64, windowTally) {
 	out := windowsIn(buf, runs)
+	var t windowTally
 	for i := range out {
 		out[i] = 0
 		if w.poisson.sample(&w.src) > 0 {
 			out[i] = w.window
 		}
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // constant is the downtime of runs windows of a service whose incidents cost each hours
 // whenever they start: only the counts are drawn.
-func (w *windowSampler) constant(runs int, each float64, buf []float64) []float64 {
+func (w *windowSampler) constant(runs int, each float64, buf []float64) ([]float64, windowTally) {
 	out := windowsIn(buf, runs)
+	var t windowTally
 	for i := range out {
 		out[i] = min(float64(w.poisson.sample(&w.src))*each, w.window)
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // summed is the downtime of runs windows whose incidents, starting at the instant x of the
 // week, cost base[h] - slope[h] x (x - h) hours each (h the hour x falls in).
-func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf []float64) []float64 {
+func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf []float64) ([]float64, windowTally) {
 	if w.poisson.chunks != 1 {
 		return w.summedChunked(runs, base, slope, buf)
 	}
@@ -186,15 +212,18 @@ func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf
 		j += ends
 	}
 	out = out[1:]
+	var t windowTally
 	for i := range out {
 		out[i] = min(out[i], w.window)
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // summedChunked is summed for a mean past poissonChunk, window by window.
-func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float64, buf []float64) []float64 {
+func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float64, buf []float64) ([]float64, windowTally) {
 	out := windowsIn(buf, runs)
+	var t windowTally
 	for i := range out {
 		d := 0.0
 		for range w.poisson.sample(&w.src) {
@@ -203,34 +232,21 @@ func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float
 			d += base[h] - slope[h]*(at-float64(h))
 		}
 		out[i] = min(d, w.window)
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // percentile95 is the nearest-rank 95th percentile of the windows' downtime (the value of
-// rank ceil(0.95 runs)) and how many exceed budget; the windows are overwritten. The
+// rank ceil(0.95 runs)), the largest of which is largest; the windows are overwritten. The
 // value sought is the k-th largest, k = runs - rank + 1: the windows are counted into
 // buckets of equal width up to the largest (a bucket's index grows with the downtime),
 // the bucket holding the k-th largest is found from the top, and only its windows are
 // sorted. A heap of the k largest took a branch the processor could not predict for
 // every window it moved.
-func percentile95(windows []float64, budget float64) (float64, int) {
-	if len(windows) == 0 {
-		return 0, 0
-	}
-	breaches, largest := 0, 0.0
-	for _, d := range windows {
-		over := 0 // no branch: whether a window breaches is as random as the window
-		if d > budget {
-			over = 1
-		}
-		breaches += over
-		if d > largest {
-			largest = d
-		}
-	}
-	if largest == 0 {
-		return 0, breaches
+func percentile95(windows []float64, largest float64) float64 {
+	if len(windows) == 0 || largest == 0 {
+		return 0
 	}
 	k := len(windows) - int(math.Ceil(0.95*float64(len(windows)))) + 1
 	const buckets = 256
@@ -253,5 +269,5 @@ func percentile95(windows []float64, budget float64) (float64, int) {
 		}
 	}
 	slices.Sort(in)
-	return in[len(in)-(k-above)], breaches
+	return in[len(in)-(k-above)]
 }
