@@ -195,13 +195,20 @@ func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf
 	// each number either ends the window being summed and is the next one's count, or is
 	// the start of one of its incidents. Both readings are computed, one is kept.
 	out := windowsIn(buf, runs+1)
+	// an hour's two figures side by side, in a table a byte indexes (the hour of a number
+	// below 2^32 is below 168), so that no hour's reading is checked against the bounds
+	var costs [256]hourCost
+	for h := range HoursPerWeek {
+		costs[h] = hourCost{base[h], slope[h]}
+	}
 	j, left, d := 0, 0, 0.0
 	for j <= runs {
 		x := w.src.draw()
 		u := float64(x) * 0x1p-32
 		at := u * HoursPerWeek
 		h := int(at)
-		cost := base[h] - slope[h]*(at-float64(h))
+		c := &costs[uint8(h)]
+		cost := c.base - c.slope*(at-float64(h))
 		out[j] = d
 		ends := 0
 		if left == 0 {
@@ -219,6 +226,9 @@ func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf
 	}
 	return out, t
 }
+
+// hourCost is what an incident starting in an hour costs: base less slope per hour past it.
+type hourCost struct{ base, slope float64 }
 
 // summedChunked is summed for a mean past poissonChunk, window by window.
 func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float64, buf []float64) ([]float64, windowTally) {
