@@ -73,16 +73,17 @@ type poisson struct {
 	chunks     int
 }
 
-func newPoisson(lambda float64) poisson {
+// newPoisson is the sampler of mean lambda; its thresholds are written into the memory of
+// thresholds when it has room.
+func newPoisson(lambda float64, thresholds []uint64) poisson {
 	if lambda <= 0 {
-		return poisson{}
+		return poisson{thresholds: thresholds[:0]}
 	}
 	chunks := int(math.Ceil(lambda / poissonChunk))
 	mean := lambda / float64(chunks)
 	p := math.Exp(-mean)
 	acc := p
-	thresholds := make([]uint64, 1, 64)
-	thresholds[0] = threshold(acc)
+	thresholds = append(thresholds[:0], threshold(acc))
 	for k := 1; acc < 1-1e-15 && k < 1000; k++ {
 		p *= mean / float64(k)
 		acc += p
