@@ -200,6 +200,19 @@ func RiskSeed(name string, windowDays int) (uint64, uint64) {
 // SimulateRisk is the risk of one service, simulated over runs windows (docs/rules.md
 // section 12); buf, when it has room, is used as scratch space.
 func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
+	scratch := riskScratch{windows: buf}
+	return simulateRisk(in, runs, &scratch)
+}
+
+// riskScratch is the memory a worker lends SimulateRisk from one service to the next, so
+// that a service costs the collector nothing but its figures.
+type riskScratch struct {
+	windows    []float64 // the windows, and one before the first
+	thresholds []uint64  // the Poisson inversion's thresholds
+}
+
+// simulateRisk is SimulateRisk with the scratch memory s, which keeps what it grew.
+func simulateRisk(in *RiskInput, runs int, s *riskScratch) ServiceRisk {
 	runs = max(1, runs)
 	lambda := in.IncidentsPerMonth * float64(in.WindowDays) / 30
 	r := ServiceRisk{ExpectedIncidents: lambda, Runs: runs, HasTarget: in.Availability != nil}
@@ -234,20 +247,25 @@ func SimulateRisk(in *RiskInput, runs int, buf []float64) ServiceRisk {
 		r.Unattended = true
 	}
 	s1, s2 := RiskSeed(in.Name, in.WindowDays)
-	w := windowSampler{src: newUniforms(s1, s2), poisson: newPoisson(lambda), window: window}
+	w := windowSampler{src: newUniforms(s1, s2), poisson: newPoisson(lambda, s.thresholds), window: window, budget: r.BudgetHours}
+	s.thresholds = w.poisson.thresholds
+	if cap(s.windows) < runs+1 {
+		s.windows = make([]float64, 0, runs+1)
+	}
+	buf := s.windows
 	var downtimes []float64
+	var tally windowTally
 	switch {
 	case r.Unattended:
-		downtimes = w.unattended(runs, buf)
+		downtimes, tally = w.unattended(runs, buf)
 	case sameEverywhere(&base, &slope):
-		downtimes = w.constant(runs, base[0], buf)
+		downtimes, tally = w.constant(runs, base[0], buf)
 	default:
-		downtimes = w.summed(runs, &base, &slope, buf)
+		downtimes, tally = w.summed(runs, &base, &slope, buf)
 	}
-	var breaches int
-	r.P95Downtime, breaches = percentile95(downtimes, r.BudgetHours)
+	r.P95Downtime = percentile95(downtimes, tally.largest)
 	if r.HasTarget {
-		r.PBreach = float64(breaches) / float64(runs)
+		r.PBreach = float64(tally.breaches) / float64(runs)
 		if r.Unattended {
 			// exactly the chance of at least one incident (the window is lost at the first)
 			r.PBreach = -math.Expm1(-lambda)

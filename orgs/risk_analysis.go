@@ -76,7 +76,7 @@ func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 	var taken atomic.Int64
 	work := func() {
 		var resp [maxResponders]RiskResponder
-		buf := make([]float64, 0, runs+1) // the windows of one service, and one before the first
+		scratch := riskScratch{windows: make([]float64, 0, runs+1)} // one before the first window
 		for {
 			from := int(taken.Add(block)) - block
 			if from >= len(todo) {
@@ -85,7 +85,7 @@ func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 			for j := from; j < min(from+block, len(todo)); j++ {
 				k := todo[j]
 				in, _ := RiskInputOf(o, k, &services[k].ServiceRun, &resp)
-				risks[j] = simulateRemembered(&in, runs, buf)
+				risks[j] = simulateRemembered(&in, runs, &scratch)
 			}
 		}
 	}
@@ -292,7 +292,7 @@ func ServiceRiskOf(o *Org, k int, r *ServiceRun, runs int) *ServiceRisk {
 	if !ok {
 		return nil
 	}
-	return simulateRemembered(&in, runs, nil)
+	return simulateRemembered(&in, runs, &riskScratch{})
 }
 
 // RiskTouched lists, ascending, the services whose risk an edit that touched what t says can

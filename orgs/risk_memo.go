@@ -67,12 +67,12 @@ func forgetRisks() {
 }
 
 // simulateRemembered is SimulateRisk through the memo; the result must not be changed.
-func simulateRemembered(in *RiskInput, runs int, buf []float64) *ServiceRisk {
+func simulateRemembered(in *RiskInput, runs int, s *riskScratch) *ServiceRisk {
 	k := keyOf(in, runs)
 	if r := recalled(&k); r != nil {
 		return r
 	}
-	r := SimulateRisk(in, runs, buf)
+	r := simulateRisk(in, runs, s)
 	remember(&k, &r)
 	return &r
 }

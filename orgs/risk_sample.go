@@ -73,16 +73,17 @@ type poisson struct {
 	chunks     int
 }
 
-func newPoisson(lambda float64) poisson {
+// newPoisson is the sampler of mean lambda; its thresholds are written into the memory of
+// thresholds when it has room.
+func newPoisson(lambda float64, thresholds []uint64) poisson {
 	if lambda <= 0 {
-		return poisson{}
+		return poisson{thresholds: thresholds[:0]}
 	}
 	chunks := int(math.Ceil(lambda / poissonChunk))
 	mean := lambda / float64(chunks)
 	p := math.Exp(-mean)
 	acc := p
-	thresholds := make([]uint64, 1, 64)
-	thresholds[0] = threshold(acc)
+	thresholds = append(thresholds[:0], threshold(acc))
 	for k := 1; acc < 1-1e-15 && k < 1000; k++ {
 		p *= mean / float64(k)
 		acc += p
@@ -121,11 +122,33 @@ func (p *poisson) sample(src *uniforms) int {
 	return n
 }
 
-// windowSampler draws a service's windows: its incident counts, its numbers, its window.
+// windowSampler draws a service's windows: its incident counts, its numbers, its window,
+// and the error budget a window breaches by exceeding.
 type windowSampler struct {
 	src     uniforms
 	poisson poisson
 	window  float64
+	budget  float64
+}
+
+// windowTally is what the samplers note of the windows while they write them, so that
+// percentile95 need not read them all once more: how many exceed the budget, and the
+// largest.
+type windowTally struct {
+	breaches int
+	largest  float64
+}
+
+// add notes the window d (already cut to the window's length).
+func (t *windowTally) add(d, budget float64) {
+	over := 0 // no branch: whether a window breaches is as random as the window
+	if d > budget {
+		over = 1
+	}
+	t.breaches += over
+	if d > t.largest { // rarely taken after the first windows: predicted
+		t.largest = d
+	}
 }
 
 // windowsIn is n numbers of buf's memory when it has room.
@@ -138,30 +161,34 @@ func windowsIn(buf []float64, n int) []float64 {
 
 // unattended is the downtime of runs windows of a service nobody restores: the window at
 // the first incident.
-func (w *windowSampler) unattended(runs int, buf []float64) []float64 {
+func (w *windowSampler) unattended(runs int, buf []float64) ([]float64, windowTally) {
 	out := windowsIn(buf, runs)
+	var t windowTally
 	for i := range out {
 		out[i] = 0
 		if w.poisson.sample(&w.src) > 0 {
 			out[i] = w.window
 		}
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // constant is the downtime of runs windows of a service whose incidents cost each hours
 // whenever they start: only the counts are drawn.
-func (w *windowSampler) constant(runs int, each float64, buf []float64) []float64 {
+func (w *windowSampler) constant(runs int, each float64, buf []float64) ([]float64, windowTally) {
 	out := windowsIn(buf, runs)
+	var t windowTally
 	for i := range out {
 		out[i] = min(float64(w.poisson.sample(&w.src))*each, w.window)
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // summed is the downtime of runs windows whose incidents, starting at the instant x of the
 // week, cost base[h] - slope[h] x (x - h) hours each (h the hour x falls in).
-func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf []float64) []float64 {
+func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf []float64) ([]float64, windowTally) {
 	if w.poisson.chunks != 1 {
 		return w.summedChunked(runs, base, slope, buf)
 	}
@@ -169,13 +196,20 @@ func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf
 	// each number either ends the window being summed and is the next one's count, or is
 	// the start of one of its incidents. Both readings are computed, one is kept.
 	out := windowsIn(buf, runs+1)
+	// an hour's two figures side by side, in a table a byte indexes (the hour of a number
+	// below 2^32 is below 168), so that no hour's reading is checked against the bounds
+	var costs [256]hourCost
+	for h := range HoursPerWeek {
+		costs[h] = hourCost{base[h], slope[h]}
+	}
 	j, left, d := 0, 0, 0.0
 	for j <= runs {
 		x := w.src.draw()
 		u := float64(x) * 0x1p-32
 		at := u * HoursPerWeek
 		h := int(at)
-		cost := base[h] - slope[h]*(at-float64(h))
+		c := &costs[uint8(h)]
+		cost := c.base - c.slope*(at-float64(h))
 		out[j] = d
 		ends := 0
 		if left == 0 {
@@ -186,15 +220,21 @@ func (w *windowSampler) summed(runs int, base, slope *[HoursPerWeek]float64, buf
 		j += ends
 	}
 	out = out[1:]
+	var t windowTally
 	for i := range out {
 		out[i] = min(out[i], w.window)
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
+// hourCost is what an incident starting in an hour costs: base less slope per hour past it.
+type hourCost struct{ base, slope float64 }
+
 // summedChunked is summed for a mean past poissonChunk, window by window.
-func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float64, buf []float64) []float64 {
+func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float64, buf []float64) ([]float64, windowTally) {
 	out := windowsIn(buf, runs)
+	var t windowTally
 	for i := range out {
 		d := 0.0
 		for range w.poisson.sample(&w.src) {
@@ -203,43 +243,44 @@ func (w *windowSampler) summedChunked(runs int, base, slope *[HoursPerWeek]float
 			d += base[h] - slope[h]*(at-float64(h))
 		}
 		out[i] = min(d, w.window)
+		t.add(out[i], w.budget)
 	}
-	return out
+	return out, t
 }
 
 // percentile95 is the nearest-rank 95th percentile of the windows' downtime (the value of
-// rank ceil(0.95 runs)) and how many exceed budget; the windows are overwritten. The
+// rank ceil(0.95 runs)), the largest of which is largest; the windows are overwritten. The
 // value sought is the k-th largest, k = runs - rank + 1: the windows are counted into
 // buckets of equal width up to the largest (a bucket's index grows with the downtime),
 // the bucket holding the k-th largest is found from the top, and only its windows are
 // sorted. A heap of the k largest took a branch the processor could not predict for
 // every window it moved.
-func percentile95(windows []float64, budget float64) (float64, int) {
-	if len(windows) == 0 {
-		return 0, 0
-	}
-	breaches, largest := 0, 0.0
-	for _, d := range windows {
-		over := 0 // no branch: whether a window breaches is as random as the window
-		if d > budget {
-			over = 1
-		}
-		breaches += over
-		if d > largest {
-			largest = d
-		}
-	}
-	if largest == 0 {
-		return 0, breaches
+func percentile95(windows []float64, largest float64) float64 {
+	if len(windows) == 0 || largest == 0 {
+		return 0
 	}
 	k := len(windows) - int(math.Ceil(0.95*float64(len(windows)))) + 1
 	const buckets = 256
 	scale := (buckets - 1) / largest
 	// every window lies in 0..largest, so its bucket in 0..255: a byte, no bounds to check
 	bucket := func(d float64) uint8 { return uint8(int(d * scale)) }
+	// windows cluster in a few buckets (all those of no incident in the first), and adding
+	// to one count waits for the add before; four sets of counts, taken in turn, let four
+	// adds run at once
+	var counts [4][buckets]int32
+	i := 0
+	for ; i+4 <= len(windows); i += 4 {
+		counts[0][bucket(windows[i])]++
+		counts[1][bucket(windows[i+1])]++
+		counts[2][bucket(windows[i+2])]++
+		counts[3][bucket(windows[i+3])]++
+	}
+	for ; i < len(windows); i++ {
+		counts[0][bucket(windows[i])]++
+	}
 	var count [buckets]int32
-	for _, d := range windows {
-		count[bucket(d)]++
+	for b := range count {
+		count[b] = counts[0][b] + counts[1][b] + counts[2][b] + counts[3][b]
 	}
 	b, above := uint8(buckets-1), 0
 	for above+int(count[b]) < k {
@@ -253,5 +294,5 @@ func percentile95(windows []float64, budget float64) (float64, int) {
 		}
 	}
 	slices.Sort(in)
-	return in[len(in)-(k-above)], breaches
+	return in[len(in)-(k-above)]
 }
