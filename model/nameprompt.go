@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 
@@ -40,12 +39,8 @@ func (m *Model) startRename(i int) {
 
 // startAddService opens the prompt for a new service of dev team i.
 func (m *Model) startAddService(i int) {
-	if i < 0 || i >= len(m.cur.Teams) {
-		m.setError("no team selected")
-		return
-	}
-	if t := &m.cur.Teams[i]; t.Kind != orgs.KindDev {
-		m.setError(fmt.Sprintf("%q is a %s team: services are built by dev teams", views.S(t.Name), t.Kind))
+	if err := m.cur.CanAddService(i); err != nil {
+		m.setError(err.Error())
 		return
 	}
 	in := newInput("service: ", orgs.MaxNameLen)

@@ -80,15 +80,22 @@ func (o *Org) ValidateServiceName(name string) error {
 	return nil
 }
 
+// servicesByDevTeams is why a team of another kind gets no service.
+const servicesByDevTeams = "services are built by dev teams"
+
+// CanAddService says why the team at index i cannot build a new service, nil when it can:
+// the dashboard asks before it prompts for the service's name.
+func (o *Org) CanAddService(i int) error {
+	_, err := o.devTeamAt(i, servicesByDevTeams)
+	return err
+}
+
 // AddService adds a service named name, built by the dev team at index i, after the team's
 // other services (or at the end); it runs as its team does.
 func (o *Org) AddService(i int, name string) (*Change, error) {
-	t, err := o.teamAt(i)
+	t, err := o.devTeamAt(i, servicesByDevTeams)
 	if err != nil {
 		return nil, err
-	}
-	if t.Kind != KindDev {
-		return nil, editErr("%q is a %s team; services are built by dev teams", t.Name, t.Kind)
 	}
 	if err := o.ValidateServiceName(name); err != nil {
 		return nil, err

@@ -1,6 +1,9 @@
 package orgs
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Renaming a team renames every reference to it, leaves a model the loader takes, and is
 // refused for a name in use or one that passes for another in letters of another script.
@@ -43,5 +46,24 @@ func TestAddService(t *testing.T) {
 	}
 	if _, err := o.AddService(o.TeamIndex("Night Desk"), "Pager"); err == nil {
 		t.Error("an ops team was given a service")
+	}
+}
+
+// TestDevOnlyEditsNameTheKindInWords: adding a service to, or backing up, a team that is not
+// a dev team is refused naming its kind in words ("an SRE team"), as every other edit of a
+// dev team's own keys is, never by its code ("sre").
+func TestDevOnlyEditsNameTheKindInWords(t *testing.T) {
+	o := loadEditServices(t)
+	for i := range o.Teams {
+		tm := o.Teams[i]
+		if tm.Kind == KindDev {
+			continue
+		}
+		_, backup := o.CycleBackup(i)
+		for name, err := range map[string]error{"add a service": o.CanAddService(i), "cycle backup": backup} {
+			if err == nil || !strings.Contains(err.Error(), "is an "+tm.Kind.Words()+";") {
+				t.Errorf("%s of %s team %q: %v", name, tm.Kind, tm.Name, err)
+			}
+		}
 	}
 }

@@ -111,14 +111,11 @@ func nextName(cur string, names []string) string {
 // CycleBackup moves the backup of the dev team at index i to the next ops or SRE team in
 // model order, then to none. A team whose run is none has nothing to back up.
 func (o *Org) CycleBackup(i int) (*Change, error) {
-	t, err := o.teamAt(i)
+	t, err := o.devTeamAt(i, "a backup is for a dev team or a service")
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case t.Kind != KindDev:
-		return nil, editErr("%q is a %s team; a backup is for a dev team or a service", t.Name, t.Kind)
-	case t.Run == RunNone:
+	if t.Run == RunNone {
 		return nil, editErr("%q runs with run = none: nobody runs its services, so there is nothing to back up", t.Name)
 	}
 	names := o.backups(t.RunWith)
