@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/sretopo/sretopo/internal/poll"
 	"github.com/sretopo/sretopo/internal/termbuf"
 	"github.com/sretopo/sretopo/model"
 	"github.com/sretopo/sretopo/orgs"
@@ -122,12 +123,8 @@ func (s *terminal) mark() int { return len(s.String()) }
 
 func (s *terminal) waitFor(t testing.TB, mark int, want string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(s.since(mark), want) {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
+	if poll.Until(func() bool { return strings.Contains(s.since(mark), want) }) {
+		return
 	}
 	out := s.since(mark)
 	if len(out) > 600 {
@@ -160,12 +157,8 @@ func (m *meeting) join(t testing.TB, user string, key gossh.Signer, w, h int) *t
 
 func (m *meeting) waitState(t testing.TB, ok func(*model.SharedState) bool, what string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if st := m.hub.State(); st != nil && ok(st) {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
+	if poll.Until(func() bool { st := m.hub.State(); return st != nil && ok(st) }) {
+		return
 	}
 	t.Fatalf("the facilitator's model never showed %s", what)
 }
@@ -374,14 +367,14 @@ func signalChild(t *testing.T) {
 	fmt.Println("READY")
 	vera.waitFor(t, 0, "the facilitator ended the shared session")
 	fmt.Println("TOLD")
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
+	closed := poll.Until(func() bool {
 		c, err := net.DialTimeout("tcp", m.addr, time.Second)
-		if err != nil {
-			fmt.Println("CLOSED")
-			return
+		if err == nil {
+			c.Close()
 		}
-		c.Close()
-		time.Sleep(20 * time.Millisecond)
+		return err != nil
+	})
+	if closed {
+		fmt.Println("CLOSED")
 	}
 }

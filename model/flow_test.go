@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/sretopo/sretopo/internal/poll"
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/views"
 )
@@ -188,14 +189,12 @@ func TestFlowResizes(t *testing.T) {
 // waitForFile waits until check accepts what the journal of input holds.
 func waitForJournal(t *testing.T, input string, check func(*orgs.Org) bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if o, err := orgs.ReadJournal(input); err == nil && o != nil && check(o) {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
+	if !poll.Until(func() bool {
+		o, err := orgs.ReadJournal(input)
+		return err == nil && o != nil && check(o)
+	}) {
+		t.Fatal("the journal never held the edits")
 	}
-	t.Fatal("the journal never held the edits")
 }
 
 // TestFlowJournalRestore: edit, the program is dropped without quitting (as when the

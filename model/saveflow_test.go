@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/sretopo/sretopo/internal/poll"
 	"github.com/sretopo/sretopo/orgs"
 )
 
@@ -113,9 +114,8 @@ func TestFlowCrashAfterSaveAs(t *testing.T) {
 	waitFor(t, tm, "saved the scenario to")
 	saved := filepath.Join(dir, "mixed-scenario-1.toml")
 	send(tm, "+", "+")
-	deadline := time.Now().Add(5 * time.Second)
-	for !exists(orgs.JournalPath(saved)) && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
+	if !poll.Until(func() bool { return exists(orgs.JournalPath(saved)) }) {
+		t.Fatal("edits after save as were never journalled")
 	}
 	// the crash: the program ends without a word to the model
 	if err := tm.Quit(); err != nil {
@@ -143,9 +143,8 @@ func TestRestoreLaterAndStale(t *testing.T) {
 	m := startedOn(t, path)
 	press(t, m, "+")
 	jp := orgs.JournalPath(path)
-	deadline := time.Now().Add(5 * time.Second)
-	for !exists(jp) && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
+	if !poll.Until(func() bool { return exists(jp) }) {
+		t.Fatal("the edit was never journalled")
 	}
 	later := time.Now().Add(time.Minute)
 	if err := os.Chtimes(path, later, later); err != nil {

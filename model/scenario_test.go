@@ -16,8 +16,8 @@ import (
 	"github.com/sretopo/sretopo/views"
 )
 
-// Tests of the scenario files in the dashboard: the save path's refusals, the journal, `o`,
-// `c` and `y`. They write real files in temporary directories.
+// Tests of the scenario files in the dashboard: the save path's refusals, `o`, `c` and `y`
+// (the journal has journal_test.go). They write real files in temporary directories.
 
 // writeExample writes an embedded example's TOML as dir/name.
 func writeExampleFile(t *testing.T, dir, example, name string) string {
@@ -276,177 +276,6 @@ func TestSaveFromTheExample(t *testing.T) {
 
 // ---- journal ------------------------------------------------------------------
 
-// TestJournalCoalescesAHeldKey: forty changes in a row ask for one write, which holds the
-// last of them; moving around writes nothing.
-func TestJournalCoalescesAHeldKey(t *testing.T) {
-	path := mixedFile(t)
-	m := startedOn(t, path)
-	for _, k := range []string{"down", "up", "right", "left", "?", "?"} {
-		if _, cmd := m.Update(keyMsg(k)); cmd != nil {
-			t.Fatalf("%s: a command (a journal write?) without a change", k)
-		}
-	}
-	cmds := 0
-	for range 40 {
-		if _, cmd := m.Update(keyMsg("+")); cmd != nil {
-			cmds++
-		}
-	}
-	if cmds != 1 {
-		t.Errorf("40 changes asked for %d ticks, want 1", cmds)
-	}
-	if exists(orgs.JournalPath(path)) {
-		t.Fatal("written before it was due")
-	}
-	run(m, journalDueMsg{})
-	j, err := orgs.ReadJournal(path)
-	if err != nil || j == nil || j.Team("Online Shop").Headcount != 49 {
-		t.Fatalf("journal %v, %v", j, err)
-	}
-	// a due message with nothing new writes nothing
-	if _, cmd := m.Update(journalDueMsg{}); cmd != nil {
-		t.Error("a second write without a change")
-	}
-	// undo back to the file: journaled still, the journal is the current state
-	for range 40 {
-		run(m, keyMsg("u"))
-	}
-	if m.Modified() {
-		t.Fatal("still modified")
-	}
-	j, _ = orgs.ReadJournal(path)
-	if j == nil || j.Team("Online Shop").Headcount != 9 {
-		t.Errorf("after undo the journal holds %v", j)
-	}
-}
-
-func TestJournalNotWrittenWithoutChange(t *testing.T) {
-	path := mixedFile(t)
-	m := startedOn(t, path)
-	press(t, m, "j", "l", "c", "esc", "p", "esc", "/", "esc")
-	if exists(orgs.JournalPath(path)) {
-		t.Error("a journal without a change")
-	}
-	if !press(t, m, "q") {
-		t.Error("did not quit")
-	}
-}
-
-func TestJournalRemovedOnCleanEnds(t *testing.T) {
-	path := mixedFile(t)
-	jp := orgs.JournalPath(path)
-
-	// discard
-	m := startedOn(t, path)
-	press(t, m, "+")
-	if !exists(jp) {
-		t.Fatal("no journal after a change")
-	}
-	press(t, m, "q")
-	if !exists(jp) {
-		t.Fatal("the quit question removed the journal")
-	}
-	if !press(t, m, "d") || exists(jp) {
-		t.Error("discard: not quit, or the journal stayed")
-	}
-
-	// save
-	m = startedOn(t, path)
-	press(t, m, "+", "s", "enter")
-	if exists(jp) || m.Modified() {
-		t.Error("the journal stayed after a save")
-	}
-	// from now on the journal belongs to the scenario just saved, not to the file opened
-	saved := orgs.JournalPath(m.file)
-	press(t, m, "+")
-	if !exists(saved) || exists(jp) {
-		t.Errorf("after a change following the save: journal of the scenario %v, of the file opened %v", exists(saved), exists(jp))
-	}
-	press(t, m, "u") // back to the saved state: unmodified, q leaves at once and cleanly
-	if !press(t, m, "q") || exists(saved) || exists(jp) {
-		t.Error("clean quit: not quit, or a journal stayed")
-	}
-
-	// a second ctrl+c leaves with unsaved changes: the journal stays, up to date
-	m = startedOn(t, path)
-	press(t, m, "+")
-	m.Update(keyMsg("+")) // its write is not due yet
-	press(t, m, "ctrl+c")
-	if !press(t, m, "ctrl+c") {
-		t.Fatal("the second ctrl+c did not quit")
-	}
-	if j, _ := orgs.ReadJournal(path); j == nil || j.Team("Online Shop").Headcount != 11 {
-		t.Errorf("journal after ctrl+c ctrl+c: %v", j)
-	}
-}
-
-func TestRestoreOffered(t *testing.T) {
-	path := mixedFile(t)
-	file, _, _ := orgs.LoadFile(path)
-	work := file.Clone()
-	work.Teams[work.TeamIndex("Operations SRE")].Org = orgs.OrgSRE
-	if err := orgs.WriteJournal(path, work); err != nil {
-		t.Fatal(err)
-	}
-	m := startedOn(t, path)
-	if !shown[*restoreQuestion](m) {
-		t.Fatalf("no restore offered: screen %s", screenName(m))
-	}
-	body := onTop[restoreQuestion](m).Dialog(m.lay.Panels.H).Body
-	for _, want := range []string{"Unsaved work from an earlier session was found (1 change vs the file). Restore it?", "r  restore it (then u undoes it)", "d  discard it", "Operations SRE moved from the ops org to the SRE org."} {
-		if !strings.Contains(body, want) {
-			t.Errorf("the offer lacks %q:\n%s", want, body)
-		}
-	}
-	if v := m.View(); !strings.Contains(v, "Unsaved work found") || !strings.Contains(v, "r restore the work") {
-		t.Errorf("the offer is not drawn:\n%s", v)
-	}
-	press(t, m, "+") // keys other than r and d do nothing
-	if m.Modified() || !shown[*restoreQuestion](m) {
-		t.Fatal("a key went past the question")
-	}
-	press(t, m, "r")
-	if !m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgSRE || !m.onGround() {
-		t.Fatalf("restore: modified %v, org %s", m.Modified(), team(t, m, "Operations SRE").Org)
-	}
-	press(t, m, "u")
-	if m.Modified() || team(t, m, "Operations SRE").Org != orgs.OrgOps {
-		t.Error("undo did not go back to the file")
-	}
-	press(t, m, "ctrl+r")
-	ended(m)
-
-	// discard removes it
-	if err := orgs.WriteJournal(path, work); err != nil {
-		t.Fatal(err)
-	}
-	m = startedOn(t, path)
-	press(t, m, "d")
-	if !m.onGround() || m.Modified() || exists(orgs.JournalPath(path)) {
-		t.Error("discard: the journal stayed or the model changed")
-	}
-	ended(m)
-
-	// a journal that holds the file itself is not offered, and goes
-	if err := orgs.WriteJournal(path, file); err != nil {
-		t.Fatal(err)
-	}
-	m = startedOn(t, path)
-	if !m.onGround() || exists(orgs.JournalPath(path)) {
-		t.Error("a journal equal to the file was offered or kept")
-	}
-	ended(m)
-
-	// ctrl+c at the question leaves it for next time
-	if err := orgs.WriteJournal(path, work); err != nil {
-		t.Fatal(err)
-	}
-	m = startedOn(t, path)
-	if !press(t, m, "ctrl+c") || !exists(orgs.JournalPath(path)) {
-		t.Error("ctrl+c at the question: not quit, or the journal went")
-	}
-}
-
 // ---- o, c, y ----------------------------------------------------------------
 
 // scenarioFiles writes two scenarios of base (the second newer) and a broken file beside it.
@@ -646,31 +475,6 @@ func TestExportKey(t *testing.T) {
 	}
 }
 
-// TestJournalFailureShows: where no recovery file can be written the user is told once, in
-// full until dismissed, and the header keeps saying so.
-func TestJournalFailureShows(t *testing.T) {
-	dir := t.TempDir()
-	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
-	m := startedOn(t, path)
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chmod(dir, 0o755) })
-	press(t, m, "+")
-	if !m.statusErr || !strings.HasPrefix(m.status, "no recovery file, unsaved work is not safe from a crash: ") || !shown[*notice](m) {
-		t.Errorf("status %q, screen %s", m.status, screenName(m))
-	}
-	press(t, m, "esc", "+")
-	if m.statusErr || !strings.Contains(m.View(), "! no recovery file: the folder is not writable  * modified") {
-		t.Errorf("the header does not keep the warning:\n%s", m.View())
-	}
-	os.Chmod(dir, 0o755)
-	press(t, m, "+")
-	if strings.Contains(m.View(), "no recovery file") || !exists(orgs.JournalPath(path)) {
-		t.Error("the warning stayed after a write succeeded")
-	}
-}
-
 // TestExportKeepsTheAnalysisOfItsTime: the report is written off the update loop from the
 // analysis of the moment the key was pressed; the edits that follow before it runs make
 // their analyses afresh instead of in that one's memory (orgs.Analyser.Reanalyse).
@@ -739,4 +543,65 @@ func TestFileListScrollsToTheCursor(t *testing.T) {
 	m.Update(keyMsgSize(100, 17))
 	cursorShows("resized")
 	pressBack(t, m, "q")
+}
+
+// Issue 9: `c` on 20,000 teams froze the screen for seconds, the comparison being worked out
+// in Update. Update now only opens the screen ("comparing..."); the command does the work,
+// and an edit made meanwhile does not reach the comparison being made.
+func TestCompareComputesInACommand(t *testing.T) {
+	m := newModel(t, "mixed", 80, 24)
+	selectTeam(t, m, "Operations SRE")
+	press(t, m, ">")
+	_, cmd := m.Update(keyMsg("c"))
+	if !shown[*comparing](m) || cmd == nil {
+		t.Fatalf("c: screen %s, command %v", screenName(m), cmd)
+	}
+	if m.compared().data != nil {
+		t.Fatal("the comparison was made in Update")
+	}
+	mustShow(t, m, "comparing...", "no word while comparing")
+	msg := cmd()
+	if _, ok := msg.(compareReadyMsg); !ok {
+		t.Fatalf("the command gave %T", msg)
+	}
+	run(m, msg)
+	if m.compared().data == nil || len(m.compared().data.Diff.Moves) != 1 || m.compared().data.Diff.Moves[0].Team != "Operations SRE" {
+		t.Fatalf("the comparison did not arrive: %+v", m.compared().data)
+	}
+	mustShow(t, m, "SRE org (moved)", "compare screen lacks the move")
+
+	// a comparison for a screen left before it arrived is dropped
+	press(t, m, "esc")
+	_, cmd = m.Update(keyMsg("c"))
+	stale := cmd()
+	press(t, m, "esc")
+	run(m, stale)
+	if !m.onGround() || m.compared() != nil {
+		t.Errorf("a late comparison reopened the screen: screen %s", screenName(m))
+	}
+}
+
+// A file whose name holds a control character could never be saved from: its scenario's
+// based_on was refused, and the prompt lost the character. It is shown sanitized and saved
+// under its real name.
+func TestSaveFromAFileWithAControlCharacterInItsName(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "a\x01b.toml")
+	m := openModel(t, path, false)
+	press(t, m, "+", "s")
+	if !shown[saveScreen](m) || !strings.HasSuffix(m.save.path.Value(), `a\x01b-scenario-1.toml`) {
+		t.Fatalf("the prompt does not show the name sanitized: %q", m.save.path.Value())
+	}
+	press(t, m, "enter")
+	saved := filepath.Join(dir, "a\x01b-scenario-1.toml")
+	o, _, err := orgs.LoadFile(saved)
+	if err != nil {
+		t.Fatalf("not saved under its real name: %v (status %q)", err, m.status)
+	}
+	if o.Scenario == nil || o.Scenario.BasedOn != "a\x01b.toml" || m.Modified() {
+		t.Errorf("scenario %+v, modified %v", o.Scenario, m.Modified())
+	}
+	if strings.ContainsRune(m.View(), '\x01') {
+		t.Error("the raw control character reached the screen")
+	}
 }

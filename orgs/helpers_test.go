@@ -205,3 +205,12 @@ func backedUp(t orgs.Team, backup string) orgs.Team { t.Backup = backup; return 
 // noSecondary takes the secondary off t's rotation; twoSites spreads it over two sites.
 func noSecondary(t orgs.Team) orgs.Team { no := false; t.Secondary = &no; return t }
 func twoSites(t orgs.Team) orgs.Team    { t.Sites = 2; return t }
+
+// smallOrg is the smallest organization file with a team, for tests about files rather than rules.
+const smallOrg = "format = 1\nname = \"Acme\"\n\n[[team]]\nname = \"Viewer\"\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n"
+
+// writeTo writes content to path, failing the test when it cannot.
+func writeTo(t *testing.T, path, content string) {
+	t.Helper()
+	orgs.MustWriteFile(t, path, []byte(content), 0o644)
+}

@@ -570,3 +570,46 @@ func TestHugeTablesAreRefusedBeforeDecoding(t *testing.T) {
 		t.Fatalf("10,001 teams: %v", err)
 	}
 }
+
+// Empty inline tables and arrays are values the decoder builds one by one: 8 MiB of them
+// took seconds and 580 MB. They count toward the limit of keys and tables and are refused
+// before decoding, at the place the limit is passed.
+func TestEmptyInlineTablesAndArraysCount(t *testing.T) {
+	for _, c := range []struct{ name, piece string }{
+		{"inline tables", "{},"},
+		{"arrays", "[],"},
+		{"nested empty arrays", "[[]],"},
+	} {
+		data := []byte("format = 1\nname = \"E\"\nteam = [" + string(bytes.Repeat([]byte(c.piece), 300_000)) + "{}]\n")
+		_, err := orgs.Load("empty.toml", data)
+		want := "more than 250000 keys, tables and array values; refused before decoding"
+		if err == nil {
+			t.Fatalf("%s: loaded", c.name)
+		}
+		le := err.(*orgs.LoadError)
+		if len(le.Problems) != 1 || le.Problems[0].Msg != want || le.Problems[0].Line != 3 {
+			t.Errorf("%s: got %v, want line 3: %s", c.name, err, want)
+		}
+	}
+	data := gen.EmptyTables(orgs.MaxFileSize)
+	if _, err := orgs.Load("empty.toml", data); err == nil || !bytes.Contains([]byte(err.Error()), []byte("refused before decoding")) {
+		t.Errorf("8 MiB of empty tables: %v", err)
+	}
+}
+
+// A 7 MB unknown key was echoed whole: user text in messages is cut after 200 characters,
+// saying how long it was.
+func TestMessagesCutLongUserText(t *testing.T) {
+	key := strings.Repeat("k", 1<<20)
+	_, err := orgs.Load("long.toml", []byte("format = 1\nname = \"A\"\n"+key+" = 1\n"))
+	if err == nil {
+		t.Fatal("loaded")
+	}
+	msg := err.Error()
+	if len(msg) > 400 || !strings.Contains(msg, `unknown key "`+strings.Repeat("k", 200)+`... (1048576 bytes)"`) {
+		t.Errorf("%d bytes: %.300s", len(msg), msg)
+	}
+	if got := orgs.Cut(strings.Repeat("é", 250)); got != strings.Repeat("é", 200)+"... (500 bytes)" {
+		t.Errorf("Cut counts characters, not bytes: %q", got)
+	}
+}

@@ -194,3 +194,32 @@ func TestCreateErrorSaysWhatRanOut(t *testing.T) {
 		t.Errorf("permission denied: %v, want ErrDirNotWritable", err)
 	}
 }
+
+// A save killed half-way leaves its temporary file: the next save in that directory removes
+// such files once they are older than a minute, and nothing else.
+func TestStaleTempFilesAreCleanedAtTheNextSave(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Minute)
+	stale := []string{".x-scenario-1.toml.tmp-123456", ".a.toml.sretopo-recover.tmp-99", ".r-report.md.tmp-7"}
+	kept := []string{".x.toml.tmp-1", ".notes.txt.tmp-5", "x.toml.tmp-3", ".x.toml.tmp-abc"}
+	for _, n := range append(append([]string{}, stale...), kept...) {
+		p := filepath.Join(dir, n)
+		MustWriteFile(t, p, []byte("partial"), 0o644)
+		if n != ".x.toml.tmp-1" { // a save in progress elsewhere: new
+			os.Chtimes(p, old, old)
+		}
+	}
+	if err := WriteFile(filepath.Join(dir, "new.toml"), []byte("format = 1\nname = \"Acme\"\n"), false, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range stale {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err == nil {
+			t.Errorf("%s stayed", n)
+		}
+	}
+	for _, n := range kept {
+		if _, err := os.Lstat(filepath.Join(dir, n)); err != nil {
+			t.Errorf("%s was removed", n)
+		}
+	}
+}

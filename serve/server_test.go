@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/sretopo/sretopo/internal/poll"
 	"github.com/sretopo/sretopo/internal/termbuf"
 )
 
@@ -151,12 +152,8 @@ type screen struct {
 
 func (s *screen) waitFor(t testing.TB, want string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(s.String(), want) {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
+	if poll.Until(func() bool { return strings.Contains(s.String(), want) }) {
+		return
 	}
 	t.Fatalf("the screen never showed %q; it holds %q", want, tail(s.String()))
 }
@@ -281,12 +278,8 @@ func TestBroadcastReachesEveryonePastAStalledParticipant(t *testing.T) {
 
 func waitParticipants(t testing.TB, s *Server, n int) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for len(s.Participants()) < n {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d participants connected, want %d", len(s.Participants()), n)
-		}
-		time.Sleep(5 * time.Millisecond)
+	if !poll.Until(func() bool { return len(s.Participants()) >= n }) {
+		t.Fatalf("%d participants connected, want %d", len(s.Participants()), n)
 	}
 }
 
