@@ -12,14 +12,7 @@ import (
 // and two ops teams, so every run value has a partner to take.
 const editServicesOrg = `format = 1
 name = "Edits"
-
-[[team]]
-name = "Viewer"
-org = "dev"
-kind = "dev"
-headcount = 6
-on_call = "8x5"
-
+` + ViewerTOML + `
 [[team]]
 name = "Billing"
 org = "dev"

@@ -49,9 +49,18 @@ func loadExample(t *testing.T, name string) *Org {
 
 // ReliabilityTOML, the SRE organization's round-the-clock team, and CloudOperationsTOML and
 // NightDeskTOML, two ops teams, are the teams the file-level tests of services, reliability
-// and edits lend services to, each a [[team]] table after a blank line; they are exported so
-// that the package's external tests write them the same way.
+// and edits lend services to, and ViewerTOML the dev team that runs what it builds, on call
+// in office hours; each a [[team]] table after a blank line, exported so that the package's
+// external tests write them the same way.
 const (
+	ViewerTOML = `
+[[team]]
+name = "Viewer"
+org = "dev"
+kind = "dev"
+headcount = 6
+on_call = "8x5"
+`
 	ReliabilityTOML = `
 [[team]]
 name = "Reliability"

@@ -33,14 +33,7 @@ func serviceTOML(name, team string, keys ...string) string {
 
 // svcTeams are the teams most service tests share: dev teams running in each way, an SRE
 // team in every org, and two ops teams.
-const svcTeams = `
-[[team]]
-name = "Viewer"
-org = "dev"
-kind = "dev"
-headcount = 6
-on_call = "8x5"
-sre_role = "dedicated"
+const svcTeams = orgs.ViewerTOML + `sre_role = "dedicated"
 
 [[team]]
 name = "Billing"
