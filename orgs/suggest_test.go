@@ -39,9 +39,10 @@ func TestNearIndexSuggestsAsAFullScan(t *testing.T) {
 	}
 }
 
-// Issue 9: a "did you mean" worked out against every team for every name kept a load of
-// 20,000 unresolved names busy for minutes. The index, asked for the names a load shows,
-// stays within its budget (issue9_test.go loads the whole file).
+// A "did you mean" worked out against every team for every name kept a load of 20,000
+// unresolved names busy for minutes. The index, asked for the names a load shows, stays
+// within its budget (TestUnresolvedNamesSuggestOnlyForShownMessages and
+// BenchmarkLoadUnresolved20k load the whole file).
 func TestNearIndexSuggestsWithinItsBudget(t *testing.T) {
 	names := make([]string, MaxTeams)
 	for i := range names {
