@@ -186,7 +186,7 @@ func TestFlowResizes(t *testing.T) {
 	}
 }
 
-// waitForFile waits until check accepts what the journal of input holds.
+// waitForJournal waits until check accepts what the journal of input holds.
 func waitForJournal(t *testing.T, input string, check func(*orgs.Org) bool) {
 	t.Helper()
 	if !poll.Until(func() bool {
