@@ -19,7 +19,7 @@ import (
 // Tests of the scenario files in the dashboard: the save path's refusals, `o`, `c` and `y`
 // (the journal has journal_test.go). They write real files in temporary directories.
 
-// writeExample writes an embedded example's TOML as dir/name.
+// writeExampleFile writes an embedded example's TOML as dir/name.
 func writeExampleFile(t *testing.T, dir, example, name string) string {
 	t.Helper()
 	ex, err := orgs.ExampleNamed(example)

@@ -38,9 +38,6 @@ func teamFile(name string) []byte {
 	return []byte(head + "\n[[team]]\nname = " + name + "\norg = \"dev\"\nkind = \"dev\"\nheadcount = 3\n")
 }
 
-// checkMessage fails unless err is a *orgs.LoadError for file whose text is exactly want,
-// and that text is safe to print: valid UTF-8 and no control character but the newlines
-// between problems.
 // refusal is a file the load must refuse, data, and the one message it must give.
 type refusal struct{ name, data, want string }
 
@@ -55,6 +52,9 @@ func checkRefusals(t *testing.T, cases []refusal) {
 	}
 }
 
+// checkMessage fails unless err is a *orgs.LoadError for file whose text is exactly want,
+// and that text is safe to print: valid UTF-8 and no control character but the newlines
+// between problems.
 func checkMessage(t *testing.T, err error, file, want string) {
 	t.Helper()
 	if err == nil {

@@ -271,7 +271,7 @@ func TestNoServicesNoServiceVerdicts(t *testing.T) {
 	}
 }
 
-// AppendJSON writes what encoding/json writes for the same values, awkward strings and
+// A service's JSON (AppendJSON) is what encoding/json writes for the same values, awkward strings and
 // numbers included, for every service of a generated organization and a few by hand.
 func TestServiceJSONIsWhatEncodingJSONWrites(t *testing.T) {
 	reference := func(v orgs.ServiceVerdict) []byte {

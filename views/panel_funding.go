@@ -123,7 +123,7 @@ func currencySuffix(cur *string) string {
 
 // ---- transition -----------------------------------------------------------
 
-// VerdictStyle is the style and glyph of a transition verdict: the bad ones carry "!".
+// verdictMark is the style and glyph of a transition verdict: the bad ones carry "!".
 func verdictMark(st Styles, v orgs.Verdict) (*pen, string) {
 	switch v {
 	case orgs.VerdictUnlikely, orgs.VerdictNoReason:
