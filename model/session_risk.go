@@ -38,11 +38,16 @@ const manyRisks = 512
 func (s *Session) riskTodo() []int {
 	var ks []int
 	for k := range s.an.Services {
-		if s.an.Services[k].Risk == nil && s.cur.Services[k].IncidentsPerMonth != nil {
+		if waitsForRisk(s.cur, s.an, k) {
 			ks = append(ks, k)
 		}
 	}
 	return ks
+}
+
+// waitsForRisk reports whether service k of the analysis an of cur has a rate and no risk yet.
+func waitsForRisk(cur *orgs.Org, an *orgs.Analysis, k int) bool {
+	return an.Services[k].Risk == nil && cur.Services[k].IncidentsPerMonth != nil
 }
 
 // afterAnalysis starts the risk of a new analysis: a new version, and, when no service
@@ -67,15 +72,13 @@ func (s *Session) riskCmd() tea.Cmd {
 		// a copy nobody changes, and the effective runs as they are now
 		org := s.cur.Clone()
 		verdicts := make([]orgs.ServiceVerdict, len(org.Services))
+		for k := range verdicts {
+			verdicts[k].Risk = &orgs.ServiceRisk{} // not asked: skipped
+		}
 		for _, k := range ks {
-			verdicts[k].ServiceRun = s.an.Services[k].ServiceRun
+			verdicts[k].ServiceRun, verdicts[k].Risk = s.an.Services[k].ServiceRun, nil
 		}
 		return func() tea.Msg {
-			for k := range verdicts {
-				if !slices.Contains(ks, k) {
-					verdicts[k].Risk = &orgs.ServiceRisk{} // not asked: skipped
-				}
-			}
 			orgs.SimulateServices(org, verdicts, runs)
 			msg := riskDoneMsg{version: version, ks: ks, risks: make([]*orgs.ServiceRisk, len(ks))}
 			for j, k := range ks {
@@ -144,31 +147,11 @@ func (s *Session) riskDone(msg riskDoneMsg) bool {
 	return true
 }
 
-// afterLikelyBreach are the advisories rules.md's table puts after likely-breach.
-var afterLikelyBreach = []string{"coverage-gap", "high-target-ops-run", "sre-run-over-budget"}
-
 // finishRisk sets the organization's figures of the current analysis from its services'
 // risk, and what changed against the baseline.
 func (s *Session) finishRisk() {
-	setOrgRisk(s.cur, s.an, s.analyser.BaselineRisk())
+	orgs.FinishDeferredRisk(s.cur, s.an, s.analyser.BaselineRisk())
 	s.changes = orgs.ChangesBetween(s.baseAn, s.an)
-}
-
-// setOrgRisk sets an's organization figures (against base, the baseline's), its rotations'
-// pages and its likely-breach advisory from its services' risk.
-func setOrgRisk(cur *orgs.Org, an *orgs.Analysis, base *orgs.OrgRisk) {
-	an.Risk = orgs.OrgRiskOf(cur, an.Services, &an.Staffing)
-	an.Risk.Against(base)
-	advisories := slices.DeleteFunc(slices.Clone(an.Advisories), func(a orgs.Advisory) bool { return a.Code == "likely-breach" })
-	if a := orgs.LikelyBreachAdvisory(an); a != nil {
-		// where rules.md's table has it: before the service advisories that follow it
-		at := slices.IndexFunc(advisories, func(a orgs.Advisory) bool { return slices.Contains(afterLikelyBreach, a.Code) })
-		if at < 0 {
-			at = len(advisories)
-		}
-		advisories = slices.Insert(advisories, at, *a)
-	}
-	an.Advisories = advisories
 }
 
 // riskComplete is what a command off the update loop (a report, a comparison) needs to
@@ -179,8 +162,7 @@ func (s *Session) riskComplete() func(cur *orgs.Org, an *orgs.Analysis) *orgs.An
 	return func(cur *orgs.Org, an *orgs.Analysis) *orgs.Analysis {
 		waits := false
 		for k := range an.Services {
-			if an.Services[k].Risk == nil && cur.Services[k].IncidentsPerMonth != nil {
-				waits = true
+			if waits = waitsForRisk(cur, an, k); waits {
 				break
 			}
 		}
@@ -191,7 +173,7 @@ func (s *Session) riskComplete() func(cur *orgs.Org, an *orgs.Analysis) *orgs.An
 		c.Services = slices.Clone(an.Services)
 		c.Staffing.Rotations = slices.Clone(an.Staffing.Rotations)
 		orgs.SimulateServices(cur, c.Services, runs)
-		setOrgRisk(cur, &c, base)
+		orgs.FinishDeferredRisk(cur, &c, base)
 		return &c
 	}
 }

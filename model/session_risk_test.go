@@ -88,6 +88,9 @@ func TestAnEditShowsPendingRiskUntilTheBackgroundBringsIt(t *testing.T) {
 	if has(m.an) != has(want) {
 		t.Errorf("likely-breach advisory %v, want %v", has(m.an), has(want))
 	}
+	if got, want := advisoryCodes(m.an), advisoryCodes(want); !slices.Equal(got, want) {
+		t.Errorf("advisories %v, want them as the analysis lists them: %v", got, want)
+	}
 }
 
 func TestAStaleRiskResultIsDropped(t *testing.T) {
@@ -158,4 +161,13 @@ func BenchmarkMoveThenRisk10k(b *testing.B) {
 		}
 		_ = m.View()
 	})
+}
+
+// advisoryCodes are the codes of an's advisories, in its order.
+func advisoryCodes(an *orgs.Analysis) []string {
+	var out []string
+	for _, a := range an.Advisories {
+		out = append(out, a.Code)
+	}
+	return out
 }

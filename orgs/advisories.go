@@ -332,7 +332,7 @@ var advisoryRules = []AdvisoryRule{
 		}
 		return advice{teams: a.Teams, message: a.Message}
 	}},
-	{"likely-breach", Warning, func(c *advisoryFacts) advice { return likelyBreach(c.an) }},
+	{likelyBreachCode, Warning, func(c *advisoryFacts) advice { return likelyBreach(c.an) }},
 	{"coverage-gap", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("coverage-gap") }},
 	{"high-target-ops-run", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("high-target-ops-run") }},
 	{"sre-run-over-budget", Warning, func(c *advisoryFacts) advice { return c.serviceAdvice("sre-run-over-budget") }},
@@ -360,6 +360,20 @@ func positionedSubject(org, role bool) string {
 		return "the SRE org"
 	}
 	return "the SRE role"
+}
+
+// listedBefore reports whether advisory a comes before b in an analysis: warnings first,
+// then in table order (advisories).
+func listedBefore(a, b Advisory) bool {
+	if a.Severity != b.Severity {
+		return a.Severity == Warning
+	}
+	return tableIndex(a.Code) < tableIndex(b.Code)
+}
+
+// tableIndex is the place of the advisory with code in the table (-1 for none).
+func tableIndex(code string) int {
+	return slices.IndexFunc(advisoryRules, func(r AdvisoryRule) bool { return r.Code == code })
 }
 
 // advisories runs the advisory table on what the analyser counted: the raised advisories,

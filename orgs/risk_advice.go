@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -12,16 +13,28 @@ func percentWords(share float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(share*100, 'f', 1, 64), ".0") + "%"
 }
 
-// LikelyBreachAdvisory is the likely-breach advisory of an analysis whose risk its caller
-// set (Analyser.DeferRisk), nil when nothing is likely to breach; the caller puts it
-// among the advisories where docs/rules.md's table does, before coverage-gap.
-func LikelyBreachAdvisory(an *Analysis) *Advisory {
-	a := likelyBreach(an)
-	if a.message == "" {
-		return nil
+// FinishDeferredRisk completes an analysis an of cur that left the risk to its caller
+// (Analyser.DeferRisk) once its services have their risk: the organization's figures
+// against base (the baseline's, Analyser.BaselineRisk), the rotations' pages, and the
+// likely-breach advisory (replacing an earlier one) where the analysis lists it: among the
+// warnings, in the order of docs/rules.md's table.
+func FinishDeferredRisk(cur *Org, an *Analysis, base *OrgRisk) {
+	an.Risk = OrgRiskOf(cur, an.Services, &an.Staffing)
+	an.Risk.Against(base)
+	advisories := slices.DeleteFunc(slices.Clone(an.Advisories), func(a Advisory) bool { return a.Code == likelyBreachCode })
+	if a := likelyBreach(an); a.message != "" {
+		lb := Advisory{Code: likelyBreachCode, Severity: Warning, Message: a.message, Teams: a.teams, Services: a.services}
+		at := slices.IndexFunc(advisories, func(b Advisory) bool { return listedBefore(lb, b) })
+		if at < 0 {
+			at = len(advisories)
+		}
+		advisories = slices.Insert(advisories, at, lb)
 	}
-	return &Advisory{Code: "likely-breach", Severity: Warning, Message: a.message, Teams: a.teams, Services: a.services}
+	an.Advisories = advisories
 }
+
+// likelyBreachCode is the code of the one advisory a deferred analysis leaves to its caller.
+const likelyBreachCode = "likely-breach"
 
 // likelyBreach is the likely-breach advisory of docs/rules.md section 10: the services whose
 // simulated chance to spend more than their error budget in a window is above one half,

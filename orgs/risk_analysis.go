@@ -213,11 +213,11 @@ type riskState struct {
 
 // DeferRisk makes later analyses leave the simulation to the caller, for a dashboard that
 // must not wait for it: a service verdict the analysis made again has no risk (nil: still
-// to come, where the service has a rate), one it kept keeps the risk it had, and the
-// organization's risk and the rotations' pages are the caller's to set (OrgRiskOf) once it
-// has simulated the services without one, in the background (ServiceRiskOf, one at a time
-// or a few at once, on a copy of the model nobody changes); so is the likely-breach
-// advisory (LikelyBreachAdvisory), which a deferred analysis does not raise.
+// to come, where the service has a rate), one it kept keeps the risk it had. The caller
+// simulates the services without one in the background (ServiceRiskOf or SimulateServices,
+// on a copy of the model nobody changes), then completes the analysis with
+// FinishDeferredRisk: the organization's risk, the rotations' pages and the likely-breach
+// advisory, which a deferred analysis does not raise.
 func (a *Analyser) DeferRisk() { a.risk.deferred = true }
 
 // BaselineRisk is the baseline's organization figures (nil without rates), for a caller

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,28 +251,34 @@ func TestLikelyBreachQuiet(t *testing.T) {
 }
 
 // TestDeferredRiskIsTheCallers: an analyser told to defer the risk leaves it to its caller,
-// who gets the same figures from the per-service functions and OrgRiskOf.
+// who gets the same analysis, advisories in the same order included, from the per-service
+// functions and FinishDeferredRisk; also where an info advisory follows the warnings and no
+// service advisory follows likely-breach (the dashboard once put it after the infos there).
 func TestDeferredRiskIsTheCallers(t *testing.T) {
 	base := riskOrg(orgs.OnCall8x5, 99.9, 1)
-	cur := riskOrg(orgs.OnCall24x7, 99.9, 1)
-	want := analyse(t, base, cur)
-	a := orgs.NewAnalyser(base)
-	a.DeferRisk()
-	got := a.Analyse(cur)
-	if got.Risk != nil || got.Services[0].Risk != nil {
-		t.Fatalf("a deferred analysis simulated: %+v", got.Risk)
-	}
-	for k := range got.Services {
-		got.Services[k].Risk = orgs.ServiceRiskOf(cur, k, &got.Services[k].ServiceRun, got.RiskRuns)
-	}
-	got.Risk = orgs.OrgRiskOf(cur, got.Services, &got.Staffing)
-	got.Risk.Against(a.BaselineRisk())
-	lb := orgs.LikelyBreachAdvisory(got)
-	if lb == nil || !reflect.DeepEqual(*lb, *advisory(want, "likely-breach")) {
-		t.Errorf("the caller's likely-breach %+v, the analysis' %+v", lb, advisory(want, "likely-breach"))
-	}
-	got.Advisories, want.Advisories = nil, nil
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("the caller's risk %+v differs from the analysis' %+v", got.Risk, want.Risk)
+	withOpsRun := riskOrg(orgs.OnCall24x7, 99.9, 1)
+	withOpsRun.Teams = append(withOpsRun.Teams, opsrun("Legacy", "Cloud Operations"), opsTeam("Cloud Operations"))
+	for _, cur := range []*orgs.Org{riskOrg(orgs.OnCall24x7, 99.9, 1), withOpsRun} {
+		mustBeFileModel(t, cur)
+		want := analyse(t, base, cur)
+		a := orgs.NewAnalyser(base)
+		a.DeferRisk()
+		got := a.Analyse(cur)
+		if got.Risk != nil || got.Services[0].Risk != nil {
+			t.Fatalf("a deferred analysis simulated: %+v", got.Risk)
+		}
+		if advisory(got, "likely-breach") != nil {
+			t.Errorf("a deferred analysis raised likely-breach")
+		}
+		for k := range got.Services {
+			got.Services[k].Risk = orgs.ServiceRiskOf(cur, k, &got.Services[k].ServiceRun, got.RiskRuns)
+		}
+		orgs.FinishDeferredRisk(cur, got, a.BaselineRisk())
+		if !slices.Equal(codes(got), codes(want)) {
+			t.Errorf("the caller's advisories %v, the analysis' %v", codes(got), codes(want))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("the caller's analysis %+v differs from the analysis' %+v", got.Risk, want.Risk)
+		}
 	}
 }
