@@ -226,6 +226,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			break
 		}
 		cmd = m.journalFound(msg, false)
+	case pathCheckedMsg:
+		cmd = m.pathChecked(msg)
 	case staleCheckedMsg:
 		cmd = m.journalFound(msg.found, msg.stale)
 	case filesListedMsg:

@@ -35,22 +35,44 @@ func (p *pathPrompt) bindings(m *Model) []screenKey {
 	return lineRows(&m.keys, "take it", host, p.answer, (*Model).pop)
 }
 
-// answer takes the path typed, or says why it cannot.
-func (p *pathPrompt) answer(m *Model) tea.Cmd {
+// pathCheckedMsg is what checking the path typed in prompt found: why it cannot be taken,
+// "" when it can.
+type pathCheckedMsg struct {
+	prompt *pathPrompt
+	path   string
+	why    string
+}
+
+// answer checks the path typed, off the update loop (a path can name a slow mount): the
+// prompt takes it, or says why it cannot, when pathCheckedMsg comes.
+func (p *pathPrompt) answer(*Model) tea.Cmd {
 	path := strings.TrimSpace(p.input.Value())
 	if path == "" {
 		p.err = "type the path of a .toml file"
 		return nil
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		p.err = "there is no file " + views.S(path)
+	return func() tea.Msg {
+		msg := pathCheckedMsg{prompt: p, path: path}
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			msg.why = "there is no file " + views.S(path)
+		} else if err := orgs.CheckRegular(path); err != nil {
+			msg.why = oneLine(err)
+		}
+		return msg
+	}
+}
+
+// pathChecked takes the path checked as the list takes a file chosen, or says in the
+// prompt why it cannot; nothing when the prompt has closed meanwhile.
+func (m *Model) pathChecked(msg pathCheckedMsg) tea.Cmd {
+	if m.top() != screen(msg.prompt) {
 		return nil
 	}
-	if err := orgs.CheckRegular(path); err != nil {
-		p.err = oneLine(err)
+	if msg.why != "" {
+		msg.prompt.err = msg.why
 		return nil
 	}
-	return m.chooseFile(p.list, orgs.OrgFile{Path: path})
+	return m.chooseFile(msg.prompt.list, orgs.OrgFile{Path: msg.path})
 }
 
 func (p *pathPrompt) dress(_ *Model, d *views.Data) {

@@ -24,3 +24,23 @@ func TestOpenTakesATypedPath(t *testing.T) {
 		t.Errorf("the typed path was not opened: screen %s, file %q, status %q", screenName(m), m.file, m.status)
 	}
 }
+
+// The typed path is checked off the update loop; a prompt closed before the check came
+// back opens nothing.
+func TestTypedPathCheckedAfterThePromptClosedOpensNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := writeExampleFile(t, dir, "mixed", "mixed.toml")
+	there := writeExampleFile(t, dir, "health-platform", "health.toml")
+	m := openModel(t, path, false)
+	press(t, m, "o", "t")
+	typeText(t, m, there)
+	_, check := m.Update(keyMsg("enter"))
+	if check == nil || !shown[*pathPrompt](m) {
+		t.Fatalf("enter decided in the update loop: screen %s", screenName(m))
+	}
+	press(t, m, "esc")
+	run(m, check())
+	if !m.onGround() || m.file != path {
+		t.Errorf("a path checked after its prompt closed was taken: screen %s, file %q", screenName(m), m.file)
+	}
+}
