@@ -38,16 +38,11 @@ const manyRisks = 512
 func (s *Session) riskTodo() []int {
 	var ks []int
 	for k := range s.an.Services {
-		if waitsForRisk(s.cur, s.an, k) {
+		if orgs.RiskToCome(s.cur, s.an.Services, k) {
 			ks = append(ks, k)
 		}
 	}
 	return ks
-}
-
-// waitsForRisk reports whether service k of the analysis an of cur has a rate and no risk yet.
-func waitsForRisk(cur *orgs.Org, an *orgs.Analysis, k int) bool {
-	return an.Services[k].Risk == nil && cur.Services[k].IncidentsPerMonth != nil
 }
 
 // afterAnalysis starts the risk of a new analysis: a new version, and, when no service
@@ -162,7 +157,7 @@ func (s *Session) riskComplete() func(cur *orgs.Org, an *orgs.Analysis) *orgs.An
 	return func(cur *orgs.Org, an *orgs.Analysis) *orgs.Analysis {
 		waits := false
 		for k := range an.Services {
-			if waits = waitsForRisk(cur, an, k); waits {
+			if waits = orgs.RiskToCome(cur, an.Services, k); waits {
 				break
 			}
 		}

@@ -2,6 +2,7 @@ package orgs
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -55,6 +56,19 @@ func ResponderTeams(r *ServiceRun) [maxResponders]int {
 	return out
 }
 
+// RiskToCome reports whether service k of o, whose verdicts are services, has
+// incidents_per_month and no risk yet: simulating it is still to be done (an analysis that
+// deferred the risk, Analyser.DeferRisk, leaves it to its caller).
+func RiskToCome(o *Org, services []ServiceVerdict, k int) bool {
+	return services[k].Risk == nil && k < len(o.Services) && o.Services[k].IncidentsPerMonth != nil
+}
+
+// HasIncidentRates reports whether some service of o has incidents_per_month: only then has
+// the risk of docs/rules.md section 12 anything to show.
+func (o *Org) HasIncidentRates() bool {
+	return slices.ContainsFunc(o.Services, func(s Service) bool { return s.IncidentsPerMonth != nil })
+}
+
 // SimulateServices computes the risk of the services of o whose verdicts in services have
 // none yet and that have incidents_per_month, runs windows each, on every core: the pure
 // function SimulateRisk per service, so that any subset gives the same figures (those
@@ -62,7 +76,7 @@ func ResponderTeams(r *ServiceRun) [maxResponders]int {
 func SimulateServices(o *Org, services []ServiceVerdict, runs int) {
 	var todo []int
 	for k := range services {
-		if services[k].Risk == nil && o.Services[k].IncidentsPerMonth != nil {
+		if RiskToCome(o, services, k) {
 			todo = append(todo, k)
 		}
 	}

@@ -64,6 +64,11 @@ type Data struct {
 	// PanelsDrawn, when set, is the panels' area already drawn by DrawPanels for this data
 	// and size (the model keeps it while only the selection changes).
 	PanelsDrawn string
+
+	// riskPending is anyRiskPending, worked out once a frame (0: not yet, 1: no, 2: yes).
+	riskPending int8
+	// baseIndex finds the baseline's services by name for a frame drawn without a Memo.
+	baseIndex baseServiceIndex
 }
 
 // Header is what the header line says about the file.
@@ -299,6 +304,24 @@ type Memo struct {
 	criteria [2]criteriaMemo
 	need     [2]needMemo
 	tables   [4]tableMemo
+	base     baseServiceIndex
+}
+
+// baseServiceIndex is the services of a baseline's analysis by folded name.
+type baseServiceIndex struct {
+	an    *orgs.Analysis
+	index map[string]int
+}
+
+// of is the index of an's services, made again only for another analysis.
+func (x *baseServiceIndex) of(an *orgs.Analysis) map[string]int {
+	if x.an != an {
+		x.an, x.index = an, make(map[string]int, len(an.Services))
+		for k := range an.Services {
+			x.index[orgs.FoldName(an.Services[k].Name)] = k
+		}
+	}
+	return x.index
 }
 
 // tableMemo is the Services or Staffing panel as drawn for an analysis, size and order:

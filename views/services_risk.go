@@ -3,7 +3,6 @@ package views
 import (
 	"fmt"
 	"slices"
-	"sync"
 
 	"github.com/sretopo/sretopo/orgs"
 	"github.com/sretopo/sretopo/words"
@@ -23,22 +22,28 @@ func hasRates(d *Data) bool {
 	if d.An.Risk != nil {
 		return true
 	}
-	return d.Org != nil && slices.ContainsFunc(d.Org.Services, func(s orgs.Service) bool { return s.IncidentsPerMonth != nil })
+	return d.Org != nil && d.Org.HasIncidentRates()
 }
 
 // riskPending reports whether service i has a rate but no risk yet.
 func riskPending(d *Data, i int) bool {
-	return d.An.Services[i].Risk == nil && d.Org != nil && i < len(d.Org.Services) && d.Org.Services[i].IncidentsPerMonth != nil
+	return d.Org != nil && orgs.RiskToCome(d.Org, d.An.Services, i)
 }
 
-// anyRiskPending reports whether some service's risk is still to come.
+// anyRiskPending reports whether some service's risk is still to come; the panels, the
+// strip and the slides ask it many times a frame (once a rotation), so it walks the
+// services once a frame.
 func anyRiskPending(d *Data) bool {
-	for i := range d.An.Services {
-		if riskPending(d, i) {
-			return true
+	if d.riskPending == 0 {
+		d.riskPending = 1
+		for i := range d.An.Services {
+			if riskPending(d, i) {
+				d.riskPending = 2
+				break
+			}
 		}
 	}
-	return false
+	return d.riskPending == 2
 }
 
 // percentCell is a share as a percentage as every table writes it (words.Percent).
@@ -156,14 +161,6 @@ func sleepHead(d *Data) (string, bool) {
 	return txt, changed
 }
 
-// baseServices finds a service of the baseline's analysis by its folded name; made once a
-// baseline analysis, as that analysis stays while the session lasts.
-var baseServices struct {
-	sync.Mutex
-	an    *orgs.Analysis
-	index map[string]int
-}
-
 // baselineRisk is the baseline's risk of service i of d's analysis (the same service by
 // name), and whether the baseline has that service with a rate.
 func baselineRisk(d *Data, i int) (*orgs.ServiceRisk, bool) {
@@ -176,15 +173,13 @@ func baselineRisk(d *Data, i int) (*orgs.ServiceRisk, bool) {
 		// the common case, a what-if that keeps the services in place: no lookup
 		return b.Services[i].Risk, b.Services[i].Risk != nil
 	}
-	baseServices.Lock()
-	if baseServices.an != b {
-		baseServices.an, baseServices.index = b, make(map[string]int, len(b.Services))
-		for k := range b.Services {
-			baseServices.index[orgs.FoldName(b.Services[k].Name)] = k
-		}
+	// another order: by name, through an index made once a baseline analysis (kept in the
+	// memo, which lasts the session, else for this frame)
+	index := &d.baseIndex
+	if d.Memo != nil {
+		index = &d.Memo.base
 	}
-	k, ok := baseServices.index[orgs.FoldName(name)]
-	baseServices.Unlock()
+	k, ok := index.of(b)[orgs.FoldName(name)]
 	if !ok {
 		return nil, false
 	}
