@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sretopo/sretopo/orgs"
+	"github.com/sretopo/sretopo/words"
 )
 
 // Checkers of the few rules of each format that decide structure, and fuzz targets that hold
@@ -209,6 +210,23 @@ func TestEscapesOfIssue9(t *testing.T) {
 	for _, s := range escapeSeeds {
 		if !utf8.ValidString(MarkdownText(s)) {
 			t.Errorf("MarkdownText(%q) is not UTF-8", s)
+		}
+	}
+}
+
+// A name in quotes in Markdown is escaped once: "\*Ops\_SRE\*" shows *Ops_SRE* as written,
+// where a second escaping ("\\*Ops\\_SRE\\*") shows backslashes and opens emphasis.
+func TestQuotedNamesAreEscapedOnceInMarkdown(t *testing.T) {
+	name := "*Ops_SRE*"
+	r := &orgs.OrgRisk{ServicesWithRates: 1, Unattended: []string{name}, MaxSleep: &orgs.SleepPages{Team: name, Pages: 0.4}}
+	once := `"` + MarkdownText(name) + `"`
+	for what, got := range map[string]string{
+		"risk summary":      words.RiskSummary(r, MarkdownText),
+		"downtime":          words.Downtime(r, MarkdownText),
+		"decide night load": words.DecideNightLoad(r, MarkdownText),
+	} {
+		if strings.Count(got, once) == 0 || strings.Contains(got, `\\`) {
+			t.Errorf("%s: %s, want the name as %s", what, got, once)
 		}
 	}
 }

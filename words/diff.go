@@ -45,7 +45,7 @@ func DiffChanges(d *orgs.Diff, esc Escape) []DiffChange {
 			fmt.Sprintf("%s: headcount from %s to %s (%s).", esc(h.Team), Number(int64(h.From)), People(h.To), SignedPeople(h.To-h.From)))
 	}
 	for _, c := range d.OtherChanges {
-		add(esc(c.Team), c.Field, OrDash(esc(c.From)), OrDash(esc(c.To)), fmt.Sprintf("%s: %s from %q to %q.", esc(c.Team), c.Field, esc(c.From), esc(c.To)))
+		add(esc(c.Team), c.Field, OrDash(esc(c.From)), OrDash(esc(c.To)), fmt.Sprintf("%s: %s from %s to %s.", esc(c.Team), c.Field, Quoted(esc, c.From), Quoted(esc, c.To)))
 	}
 	for _, c := range d.ServiceChanges {
 		add(esc(c.Subject), "runs", "-", esc(c.Detail), fmt.Sprintf("%s: runs %s.", esc(c.Subject), esc(c.Detail)))

@@ -159,7 +159,7 @@ func StageRisk(s *orgs.Stage, esc Escape) string {
 	}
 	worst := "no sleep pages"
 	if r.MaxSleep != nil && Decimal(r.MaxSleep.Pages, 2) != "0" {
-		worst = fmt.Sprintf("most sleep pages a person: %q %s in 30 days", esc(r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
+		worst = fmt.Sprintf("most sleep pages a person: %s %s in 30 days", Quoted(esc, r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
 	}
 	return fmt.Sprintf("risk: %s; expected downtime %s; %s; %s", breach, Downtime(r, esc), worst, stageRiskStep(s.RiskFromPrevious))
 }

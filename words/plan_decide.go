@@ -34,7 +34,7 @@ func DecideNightLoad(r *orgs.OrgRisk, esc Escape) string {
 	if r.MaxSleep == nil || Decimal(r.MaxSleep.Pages, 2) == "0" {
 		return "worst night load: nobody is woken"
 	}
-	return fmt.Sprintf("worst night load: %q, %s sleep pages a person in 30 days", esc(r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
+	return fmt.Sprintf("worst night load: %s, %s sleep pages a person in 30 days", Quoted(esc, r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
 }
 
 // DecideNoRates is an option's line when none of its services has an incident rate.

@@ -63,7 +63,7 @@ func PagesRow(an *orgs.Analysis, p int, esc Escape) ([]string, bool) {
 func RiskSummary(r *orgs.OrgRisk, esc Escape) string {
 	worst := "no pages"
 	if r.MaxSleep != nil {
-		worst = fmt.Sprintf("%q %s in 30 days", esc(r.MaxSleep.Team), Decimal(r.MaxSleep.Pages, 2))
+		worst = Quoted(esc, r.MaxSleep.Team) + " " + Decimal(r.MaxSleep.Pages, 2) + " in 30 days"
 	}
 	return fmt.Sprintf("%d of %s likely to breach (%s); expected downtime %s (%s); most sleep pages a person: %s (%s).",
 		len(r.LikelyBreach), Count(r.ServicesWithRates, "service")+" with rates", signed(float64(r.Delta.LikelyBreach), ""),
@@ -81,7 +81,7 @@ func Downtime(r *orgs.OrgRisk, esc Escape) string {
 	}
 	names := make([]string, len(r.Unattended))
 	for i, n := range r.Unattended {
-		names[i] = fmt.Sprintf("%q", esc(n))
+		names[i] = Quoted(esc, n)
 	}
 	return Hours(r.ExpectedDowntime) + " a window of the attended services; unattended, each incident lasting the window: " + strings.Join(names, ", ")
 }

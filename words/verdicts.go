@@ -351,7 +351,7 @@ func AdvisoryInFull(a orgs.Advisory, esc Escape) string {
 	}
 	quoted := make([]string, len(names))
 	for i, n := range names {
-		quoted[i] = `"` + esc(n) + `"`
+		quoted[i] = Quoted(esc, n)
 	}
 	return "all " + Count(len(names), noun) + ": " + strings.Join(quoted, ", ")
 }

@@ -19,6 +19,10 @@ type Escape func(string) string
 // Plain is the escaping of a terminal: every user string sanitized.
 func Plain(s string) string { return orgs.Sanitize(s) }
 
+// Quoted is user text s through esc, in double quotes. Not %q: that would escape again what
+// esc escaped (Markdown's "\*" reads as a backslash and an emphasis mark).
+func Quoted(esc Escape, s string) string { return `"` + esc(s) + `"` }
+
 // Number writes a whole number with commas between groups of three digits ("12,000"):
 // every count of people, teams or money goes through it.
 func Number(n int64) string {
