@@ -24,12 +24,13 @@ func (p *planner) stages(models []*Org) []Stage {
 	}
 	baseAnalyser := NewAnalyser(p.base)
 	baseAnalyser.SetRiskRuns(p.riskRuns)
+	// the base first: its risk is the stages' baseline, which an analysis of a stage made
+	// before it would simulate a second time
+	p.baseAnalysis = baseAnalyser.Analyse(p.base)
 	against := make([]*Analysis, len(kept)) // each stage against the base
 	steps := make([]*Analysis, len(kept))   // each stage against the one before (the first: against)
-	parallel(2*len(kept)+1, func(job int) {
+	parallel(2*len(kept), func(job int) {
 		switch i := job / 2; {
-		case job == 2*len(kept):
-			p.baseAnalysis = baseAnalyser.Analyse(p.base)
 		case job%2 == 0:
 			against[i] = baseAnalyser.Analyse(models[kept[i]])
 		case i > 0:
