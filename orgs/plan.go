@@ -157,7 +157,7 @@ func MakePlanRuns(base, target *Org, n int) *Plan {
 	p := newPlanner(base, target)
 	p.riskRuns = riskRunsOr(n)
 	p.assign()
-	plan := &Plan{Base: base, Target: target, RiskRuns: riskRunsOr(n)}
+	plan := &Plan{Base: base, Target: target, RiskRuns: p.riskRuns}
 	for {
 		models := make([]*Org, len(StageNames))
 		invalid := make([]bool, len(StageNames))
@@ -220,11 +220,11 @@ func newPlanner(base, target *Org) *planner {
 		e := &p.services[k]
 		if e.base >= 0 {
 			s := &base.Services[e.base]
-			name(namer{true, k}, partnerOf(s.Run, s.RunWith), strOr(s.Backup))
+			name(namer{true, k}, partnerOf(s.Run, s.RunWith), valueOr(s.Backup, ""))
 		}
 		if e.target >= 0 {
 			s := &target.Services[e.target]
-			name(namer{true, k}, partnerOf(s.Run, s.RunWith), strOr(s.Backup))
+			name(namer{true, k}, partnerOf(s.Run, s.RunWith), valueOr(s.Backup, ""))
 		}
 	}
 	p.interimOrg = OrgDev
@@ -240,13 +240,6 @@ func partnerOf(r Run, runWith string) string {
 		return runWith
 	}
 	return ""
-}
-
-func strOr(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
 
 // baseTeam and targetTeam are entity k's team in each model, or nil.

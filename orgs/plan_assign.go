@@ -28,7 +28,7 @@ func (p *planner) assign() {
 			e.removed = atStaffing
 		default:
 			b, t := &p.base.Services[e.base], &p.target.Services[e.target]
-			if b.Run != t.Run || b.RunWith != t.RunWith || !sameBackupExactly(b.Backup, t.Backup) {
+			if b.Run != t.Run || b.RunWith != t.RunWith || !samePtr(b.Backup, t.Backup) {
 				e.stage[groupRun] = atWhoRunsIt
 			}
 			if !serviceOtherEqual(b, t) {
@@ -70,7 +70,7 @@ func (p *planner) namedInTarget() []bool {
 	}
 	for i := range p.target.Services {
 		s := &p.target.Services[i]
-		mark(partnerOf(s.Run, s.RunWith), strOr(s.Backup))
+		mark(partnerOf(s.Run, s.RunWith), valueOr(s.Backup, ""))
 	}
 	return named
 }
@@ -120,7 +120,7 @@ func (p *planner) assignChanged(e *planEntity) {
 // went up: headcount, rotation, on-call hours, a secondary or a second site.
 func staffingRaised(b, t *Team) (up, changed bool) {
 	changed = b.Headcount != t.Headcount || b.Rotation != t.Rotation || b.OnCall != t.OnCall ||
-		!sameBool(b.Secondary, t.Secondary) || b.Sites != t.Sites
+		!samePtr(b.Secondary, t.Secondary) || b.Sites != t.Sites
 	up = t.Headcount > b.Headcount || rotationKey(t) > rotationKey(b) ||
 		CoveredHours(t.OnCall) > CoveredHours(b.OnCall) || t.HasSecondary() && !b.HasSecondary() ||
 		t.SiteCount() > b.SiteCount()
@@ -133,14 +133,6 @@ func rotationKey(t *Team) int {
 		return t.Rotation
 	}
 	return t.Headcount
-}
-
-func sameBool(a, b *bool) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
-
-// sameBackupExactly reports whether two backups are the same, spelled the same (the last stage
-// must equal the target field for field).
-func sameBackupExactly(a, b *string) bool {
-	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // choosePilots finds, for each SRE team that the target gives at least three dev teams of
@@ -276,7 +268,7 @@ func (p *planner) servicePrerequisites(m *mover) {
 			team := p.teamOf(sv.Team)
 			m.later(&e.added, p.arrival(team))
 			m.later(&e.stage[groupOther], p.arrival(team))
-			for _, partner := range []int{p.teamOf(partnerOf(sv.Run, sv.RunWith)), p.teamOf(strOr(sv.Backup))} {
+			for _, partner := range []int{p.teamOf(partnerOf(sv.Run, sv.RunWith)), p.teamOf(valueOr(sv.Backup, ""))} {
 				m.later(&e.stage[groupRun], p.arrival(partner))
 				m.later(&e.added, p.arrival(partner))
 			}

@@ -45,7 +45,7 @@ func onCallChanges(a, b *Team) []string {
 	if a.OnCall != b.OnCall {
 		out = append(out, fmt.Sprintf("on call %s -> %s", a.OnCall, b.OnCall))
 	}
-	if !sameBool(a.Secondary, b.Secondary) {
+	if !samePtr(a.Secondary, b.Secondary) {
 		out = append(out, fmt.Sprintf("secondary %t -> %t", a.HasSecondary(), b.HasSecondary()))
 	}
 	if a.Sites != b.Sites {
@@ -130,7 +130,7 @@ func orUnsetPtr[T any](p *T) string {
 // written, costs by value).
 func TeamsEqual(a, b *Team) bool {
 	return a.Org == b.Org && a.Kind == b.Kind && a.Headcount == b.Headcount && a.Rotation == b.Rotation &&
-		a.OnCall == b.OnCall && sameBool(a.Secondary, b.Secondary) && a.Sites == b.Sites && a.Run == b.Run &&
+		a.OnCall == b.OnCall && samePtr(a.Secondary, b.Secondary) && a.Sites == b.Sites && a.Run == b.Run &&
 		a.RunWith == b.RunWith && a.SRERole == b.SRERole && a.Backup == b.Backup && teamOtherEqual(a, b)
 }
 
@@ -157,6 +157,6 @@ func ModelsEqual(a, b *Org) bool {
 
 // ServicesEqual compares two services by content, as ModelsEqual does.
 func ServicesEqual(x, y *Service) bool {
-	return x.Team == y.Team && x.Run == y.Run && x.RunWith == y.RunWith && sameBackupExactly(x.Backup, y.Backup) &&
+	return x.Team == y.Team && x.Run == y.Run && x.RunWith == y.RunWith && samePtr(x.Backup, y.Backup) &&
 		serviceOtherEqual(x, y)
 }

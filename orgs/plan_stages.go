@@ -153,7 +153,7 @@ func (p *planner) decisions(s int, step *Analysis) []Decision {
 		}
 		b, t := &p.base.Services[e.base], &p.target.Services[e.target]
 		subject := t.Team + " / " + t.Name
-		if !sameBackupExactly(b.Backup, t.Backup) && has(DecideWhoRunsIt, subject) < 0 {
+		if !samePtr(b.Backup, t.Backup) && has(DecideWhoRunsIt, subject) < 0 {
 			out = append(out, Decision{Kind: DecideWhoRunsIt, Subject: subject, Changeability: DecideWhoRunsIt.Changeability(),
 				Detail: fmt.Sprintf("backup %s -> %s", strOrUnset(b.Backup), strOrUnset(t.Backup))})
 		}

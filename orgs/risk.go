@@ -125,12 +125,6 @@ func (r *ServiceRisk) BudgetWindowDays() float64 { return r.WindowHours / 24 }
 // error budget in a window (likely-breach).
 func (r *ServiceRisk) LikelyBreach() bool { return r != nil && r.HasTarget && r.PBreach > 0.5 }
 
-// WindowBudgetHours is the error budget of an availability target over a window of days:
-// (1 - availability/100) x 24 x days.
-func WindowBudgetHours(availability float64, days int) float64 {
-	return (1 - availability/100) * 24 * float64(days)
-}
-
 // engagement is, for each hour of the week, who engages for an incident that starts in it
 // and when: the responder (its position in the list, -1 for nobody), the hours until the
 // next covered hour (0 when covered), and the class of the hour it engages in.
@@ -217,7 +211,7 @@ func simulateRisk(in *RiskInput, runs int, s *riskScratch) ServiceRisk {
 	lambda := in.IncidentsPerMonth * float64(in.WindowDays) / 30
 	r := ServiceRisk{ExpectedIncidents: lambda, Runs: runs, HasTarget: in.Availability != nil}
 	if r.HasTarget {
-		r.BudgetHours = WindowBudgetHours(*in.Availability, in.WindowDays)
+		r.BudgetHours = ErrorBudgetHours(*in.Availability, in.WindowDays)
 	}
 	e := engagementOf(in.Responders)
 	window := 24 * float64(in.WindowDays)

@@ -243,12 +243,7 @@ func (r *OrgRisk) Against(base *OrgRisk) { r.against(base) }
 
 // SetRiskRuns makes every later analysis simulate n windows a service (1 to MaxRiskRuns;
 // DefaultRiskRuns otherwise). Call it before the first analysis.
-func (a *Analyser) SetRiskRuns(n int) {
-	if n < 1 || n > MaxRiskRuns {
-		n = DefaultRiskRuns
-	}
-	a.risk.runs = n
-}
+func (a *Analyser) SetRiskRuns(n int) { a.risk.runs = riskRunsOr(n) }
 
 // RiskRuns is the windows a service this analyser simulates.
 func (a *Analyser) RiskRuns() int {

@@ -289,18 +289,9 @@ func ServiceTransitions(base *Org, baseRuns []ServiceRun, cur *Org, curRuns []Se
 func serviceTransitions(base *Org, baseRuns []ServiceRun, byName *serviceNames, cur *Org, curRuns []ServiceRun) []ServiceTransition {
 	out := []ServiceTransition{}
 	for i, j := range servicesInBoth(base, byName, cur) {
-		s := &cur.Services[i]
-		from, to := &baseRuns[j], &curRuns[i]
-		if !from.Exception && !to.Exception || from.RunModel == to.RunModel {
-			continue
+		if st, ok := transitionOf(base, baseRuns, j, cur, i, &curRuns[i]); ok {
+			out = append(out, st)
 		}
-		v, reason := Transition(from.RunModel, to.RunModel)
-		team := s.Team
-		if to.Team >= 0 {
-			team = cur.Teams[to.Team].Name
-		}
-		out = append(out, ServiceTransition{Service: s.Name, Team: team, From: from.RunModel, To: to.RunModel, Verdict: v, Reason: reason,
-			CriteriaChanges: CriteriaChanges(from.RunModel, to.RunModel)})
 	}
 	return out
 }
