@@ -115,18 +115,34 @@ func (p *planner) addsPeople(s int) bool {
 	return false
 }
 
-// decisions are the decisions of stage s: the step's transition decisions, those of rules
-// version 3 the step does not word (a backup, on-call hours, a secondary, sites), then the
-// differences that are no decision of their own.
+// decisions are the decisions of stage s: the step's transition decisions; then, for a team
+// or service the step has no such decision for, a backup, on-call hours, a secondary or
+// sites that differ only in how the file says them (a spelling, a default written out), as
+// the last stage must equal the target field for field; then the differences that are no
+// decision of their own.
 func (p *planner) decisions(s int, step *Analysis) []Decision {
 	out := append([]Decision(nil), step.Transition.Decisions...)
+	// the first decision of each kind and subject, by folded name: a search of out for every
+	// team and service would make a stage that changes thousands of teams do millions
+	type kindSubject struct {
+		kind    DecisionKind
+		subject string
+	}
+	first := make(map[kindSubject]int, len(out))
+	for i := len(out) - 1; i >= 0; i-- {
+		first[kindSubject{out[i].Kind, FoldName(out[i].Subject)}] = i
+	}
 	has := func(kind DecisionKind, subject string) int {
-		for i := range out {
-			if out[i].Kind == kind && SameName(out[i].Subject, subject) {
-				return i
-			}
+		if i, ok := first[kindSubject{kind, FoldName(subject)}]; ok {
+			return i
 		}
 		return -1
+	}
+	add := func(d Decision) {
+		if k := (kindSubject{d.Kind, FoldName(d.Subject)}); has(d.Kind, d.Subject) < 0 {
+			first[k] = len(out)
+		}
+		out = append(out, d)
 	}
 	for i := range p.teams {
 		e := &p.teams[i]
@@ -136,13 +152,13 @@ func (p *planner) decisions(s int, step *Analysis) []Decision {
 		}
 		if parts := onCallChanges(b, t); e.stage[groupStaff] == s && len(parts) > 0 {
 			if k := has(DecideStaffing, t.Name); k < 0 {
-				out = append(out, Decision{Kind: DecideStaffing, Subject: t.Name, Changeability: DecideStaffing.Changeability(), Detail: strings.Join(parts, ", ")})
+				add(Decision{Kind: DecideStaffing, Subject: t.Name, Changeability: DecideStaffing.Changeability(), Detail: strings.Join(parts, ", ")})
 			} else if !strings.Contains(out[k].Detail, "on call") && !strings.Contains(out[k].Detail, "secondary") && !strings.Contains(out[k].Detail, "sites") {
 				out[k].Detail += ", " + strings.Join(parts, ", ")
 			}
 		}
 		if e.stage[groupRun] == s && b.Backup != t.Backup && has(DecideWhoRunsIt, t.Name) < 0 {
-			out = append(out, Decision{Kind: DecideWhoRunsIt, Subject: t.Name, Changeability: DecideWhoRunsIt.Changeability(),
+			add(Decision{Kind: DecideWhoRunsIt, Subject: t.Name, Changeability: DecideWhoRunsIt.Changeability(),
 				Detail: fmt.Sprintf("backup %s -> %s", orUnset(b.Backup), orUnset(t.Backup))})
 		}
 	}
@@ -154,7 +170,7 @@ func (p *planner) decisions(s int, step *Analysis) []Decision {
 		b, t := &p.base.Services[e.base], &p.target.Services[e.target]
 		subject := t.Team + " / " + t.Name
 		if !samePtr(b.Backup, t.Backup) && has(DecideWhoRunsIt, subject) < 0 {
-			out = append(out, Decision{Kind: DecideWhoRunsIt, Subject: subject, Changeability: DecideWhoRunsIt.Changeability(),
+			add(Decision{Kind: DecideWhoRunsIt, Subject: subject, Changeability: DecideWhoRunsIt.Changeability(),
 				Detail: fmt.Sprintf("backup %s -> %s", strOrUnset(b.Backup), strOrUnset(t.Backup))})
 		}
 	}
