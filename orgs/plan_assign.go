@@ -161,6 +161,7 @@ func (p *planner) choosePilots() {
 		}
 		count[s]++
 	}
+	isPilot := map[int]bool{}
 	for _, s := range order {
 		if count[s] < 3 {
 			continue
@@ -168,11 +169,16 @@ func (p *planner) choosePilots() {
 		k := first[s]
 		p.pilots = append(p.pilots, k)
 		p.teams[k].stage[groupRun] = atPilot
-		for i := range p.services {
-			e := &p.services[i]
-			if e.target >= 0 && e.stage[groupRun] >= 0 && p.teamOf(p.target.Services[e.target].Team) == k {
-				e.stage[groupRun] = atPilot
-			}
+		isPilot[k] = true
+	}
+	if len(isPilot) == 0 {
+		return
+	}
+	// the pilots' services, in one pass over the services (not one a pilot)
+	for i := range p.services {
+		e := &p.services[i]
+		if e.target >= 0 && e.stage[groupRun] >= 0 && isPilot[p.teamOf(p.target.Services[e.target].Team)] {
+			e.stage[groupRun] = atPilot
 		}
 	}
 }

@@ -131,13 +131,15 @@ func devTeamResponders(t *Team, out []string) []string {
 // for one SLO window, the longest among them (30 days when none has a target).
 func (p *planner) pilotGate(pilots []string) Gate {
 	g := Gate{Kind: GateErrorBudget, Teams: append([]string{}, pilots...), Services: []string{}, WindowDays: 0}
+	isPilot := make(map[string]bool, len(pilots)) // by folded name, as team names are told apart
+	for _, team := range pilots {
+		isPilot[FoldName(team)] = true
+	}
 	for i := range p.target.Services {
 		s := &p.target.Services[i]
-		for _, team := range pilots {
-			if SameName(s.Team, team) && s.Availability != nil {
-				g.Services = append(g.Services, s.Name)
-				g.WindowDays = max(g.WindowDays, s.Window())
-			}
+		if s.Availability != nil && isPilot[FoldName(s.Team)] {
+			g.Services = append(g.Services, s.Name)
+			g.WindowDays = max(g.WindowDays, s.Window())
 		}
 	}
 	if g.WindowDays == 0 {
