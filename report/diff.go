@@ -91,8 +91,10 @@ func diffVerdictSentences(d *orgs.Diff, esc func(string) string) []string {
 	if st := d.Staffing; st.Before != st.After {
 		out = append(out, "Staffing: "+words.StaffingChange(st, v.Funding.Currency)+".")
 	}
-	if r := d.Risk; r != nil && words.RiskChanged(r) {
-		out = append(out, "Risk: "+words.RiskChange(r, esc)+".")
+	if r := d.Risk; r != nil {
+		if change := words.RiskChange(r, esc); change != "" {
+			out = append(out, "Risk: "+change+".")
+		}
 	}
 	out = append(out, "Transition from A to B: "+v.Transition.Verdict.Words()+".")
 	for _, t := range v.Transition.Teams {

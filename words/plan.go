@@ -205,41 +205,32 @@ func AdvisoryName(code string) string {
 // StageAdvisoryNames says in words which advisories a stage raises, changes and clears, on
 // one line: "advisories raised: idle SRE team, positioning unset; changed: none; cleared:
 // none" (the reports keep the codes, which their full advisory lines carry too).
-func StageAdvisoryNames(a *orgs.AdvisoryChange) string {
-	names := func(n int, code func(int) string) string {
+func StageAdvisoryNames(a *orgs.AdvisoryChange) string { return stageAdvisorySummary(a, AdvisoryName) }
+
+// stageAdvisorySummary is the line of what a stage raises, changes and clears, each
+// advisory as name says its code.
+func stageAdvisorySummary(a *orgs.AdvisoryChange, name func(code string) string) string {
+	list := func(n int, code func(int) string) string {
 		if n == 0 {
 			return "none"
 		}
 		cs := make([]string, n)
 		for i := range cs {
-			cs[i] = AdvisoryName(code(i))
+			cs[i] = name(code(i))
 		}
 		return strings.Join(cs, ", ")
 	}
 	return fmt.Sprintf("advisories raised: %s; changed: %s; cleared: %s",
-		names(len(a.Raised), func(i int) string { return a.Raised[i].Code }),
-		names(len(a.Changed), func(i int) string { return a.Changed[i].Code }),
-		names(len(a.Cleared), func(i int) string { return a.Cleared[i].Code }))
+		list(len(a.Raised), func(i int) string { return a.Raised[i].Code }),
+		list(len(a.Changed), func(i int) string { return a.Changed[i].Code }),
+		list(len(a.Cleared), func(i int) string { return a.Cleared[i].Code }))
 }
 
 // StageAdvisories says what a stage raises, changes and clears: a summary line of codes,
 // then a line for each advisory raised or changed with its message, so that a stage that
 // makes a rotation thinner says so as plainly as one that clears something.
 func StageAdvisories(a *orgs.AdvisoryChange, esc Escape) []string {
-	codes := func(n int, code func(int) string) string {
-		if n == 0 {
-			return "none"
-		}
-		cs := make([]string, n)
-		for i := range cs {
-			cs[i] = code(i)
-		}
-		return strings.Join(cs, ", ")
-	}
-	lines := []string{fmt.Sprintf("advisories raised: %s; changed: %s; cleared: %s",
-		codes(len(a.Raised), func(i int) string { return a.Raised[i].Code }),
-		codes(len(a.Changed), func(i int) string { return a.Changed[i].Code }),
-		codes(len(a.Cleared), func(i int) string { return a.Cleared[i].Code }))}
+	lines := []string{stageAdvisorySummary(a, func(code string) string { return code })}
 	for _, x := range a.Raised {
 		lines = append(lines, "raised "+Advisory(x, esc))
 	}

@@ -121,14 +121,8 @@ func riskFigures(r *orgs.OrgRisk, esc Escape) [3]string {
 // riskLabels name the three figures of riskFigures.
 var riskLabels = [3]string{"Likely to breach", "Expected downtime a window", "Sleep pages a person (worst rotation)"}
 
-// RiskChanged reports whether a diff's risk figures differ between A and B as written.
-func RiskChanged(c *orgs.RiskChange) bool {
-	id := func(s string) string { return s }
-	return riskFigures(c.Before, id) != riskFigures(c.After, id)
-}
-
-// RiskChange says the risk figures that differ from A to B: "likely to breach 3 of 8 -> 1
-// of 8; expected downtime a window 89.41 h -> 40.2 h".
+// RiskChange says the risk figures that differ from A to B, "" when none does: "likely to
+// breach 3 of 8 -> 1 of 8; expected downtime a window 89.41 h -> 40.2 h".
 func RiskChange(c *orgs.RiskChange, esc Escape) string {
 	a, b := riskFigures(c.Before, esc), riskFigures(c.After, esc)
 	var parts []string
