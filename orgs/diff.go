@@ -131,6 +131,13 @@ type DiffVerdicts struct {
 	Advisories       AdvisoryChange           `json:"advisories"`
 }
 
+// RunModelChanged reports whether the run model verdict changed from A to B: the dominant
+// model, or whether it covers most dev teams (a change of majority alone turns a side's
+// verdict into "mixed" or out of it).
+func (v *DiffVerdicts) RunModelChanged() bool {
+	return v.RunModel.Changed || v.RunModelMajority.Changed
+}
+
 // VerdictChange is a verdict of A and of B side by side, and whether it changed.
 type VerdictChange[T any] struct {
 	From    T    `json:"from"`

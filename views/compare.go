@@ -284,7 +284,7 @@ func runModelSection(c *Compare) cmpSection {
 	// a dominant model without a majority is only the largest of a mix (rules.md 1)
 	majority := v.RunModelMajority
 	s.rows = append(s.rows, cmpRow{label: "dominant", left: words.MixedOr(majority.From, v.RunModel.From), right: words.MixedOr(majority.To, v.RunModel.To),
-		changed: v.RunModel.Changed || majority.Changed})
+		changed: v.RunModelChanged()})
 	find := func(mix []orgs.RunModelMix, id orgs.RunModel) (int, float64) {
 		for _, m := range mix {
 			if m.ID == id {

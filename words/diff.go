@@ -100,7 +100,7 @@ func DiffVerdicts(v *orgs.DiffVerdicts) []DiffVerdict {
 	return []DiffVerdict{
 		{"Topology", number(v.Topology.From), number(v.Topology.To), v.Topology.Changed},
 		{"Pure", YesNo(v.Pure.From), YesNo(v.Pure.To), v.Pure.Changed},
-		{"Run model", MixedOr(majority.From, m.From), MixedOr(majority.To, m.To), m.Changed || majority.Changed},
+		{"Run model", MixedOr(majority.From, m.From), MixedOr(majority.To, m.To), v.RunModelChanged()},
 		{"SRE identity", Identity(v.Identity.From), Identity(v.Identity.To), v.Identity.Changed},
 	}
 }
