@@ -15,28 +15,17 @@ func riskOptionRows(options []orgs.Option, esc func(string) string) []optionRow 
 	if !rated {
 		return nil
 	}
-	cell := func(f func(r *orgs.OrgRisk) string) []string {
-		out := make([]string, len(options))
-		for i := range options {
-			out[i] = "-"
-			if r := options[i].Analysis.Risk; r != nil {
-				out[i] = f(r)
-			}
+	// the cells of row k, one an option (words.RiskCells: "-" without rates)
+	cells := make([][]string, 3)
+	for i := range options {
+		c := words.RiskCells(options[i].Analysis.Risk, esc, words.HoursFigure)
+		for k := range cells {
+			cells[k] = append(cells[k], c[k])
 		}
-		return out
 	}
 	return []optionRow{
-		{label: "Likely to breach", best: orgs.RowLikelyBreach, cells: cell(func(r *orgs.OrgRisk) string {
-			return words.Number(int64(len(r.LikelyBreach))) + " of " + words.Number(int64(r.ServicesWithRates))
-		})},
-		{label: "Expected downtime (h, per window, all services)", best: orgs.RowDowntime, cells: cell(func(r *orgs.OrgRisk) string {
-			return words.HoursFigure(r.ExpectedDowntime)
-		})},
-		{label: "Sleep pages per person (worst rotation)", best: orgs.RowSleepPages, cells: cell(func(r *orgs.OrgRisk) string {
-			if r.MaxSleep == nil {
-				return "0"
-			}
-			return words.Decimal(r.MaxSleep.Pages, 2) + " (" + esc(r.MaxSleep.Team) + ")"
-		})},
+		{label: "Likely to breach", best: orgs.RowLikelyBreach, cells: cells[0]},
+		{label: "Expected downtime (h, per window, all services)", best: orgs.RowDowntime, cells: cells[1]},
+		{label: "Sleep pages per person (worst rotation)", best: orgs.RowSleepPages, cells: cells[2]},
 	}
 }

@@ -103,10 +103,15 @@ func RiskRuns(n int) string {
 	return fmt.Sprintf("Simulated over %s windows a service, seeded by its name: the same file gives the same figures.", Number(int64(n)))
 }
 
-// riskFigures are the three figures compare and diff rank, as written: services likely to
-// breach (of those with rates), expected downtime a window, and the worst rotation's sleep
-// pages a person; "-" for each without rates.
-func riskFigures(r *orgs.OrgRisk, esc Escape) [3]string {
+// riskFigures are the three risk figures of a diff, as written (RiskCells, downtime with
+// its unit).
+func riskFigures(r *orgs.OrgRisk, esc Escape) [3]string { return RiskCells(r, esc, Hours) }
+
+// RiskCells are the three risk figures compare and diff rank, as their tables write them:
+// services likely to breach (of those with rates), expected downtime a window as hours
+// writes it, and the worst rotation's sleep pages a person with its team; "-" for each
+// without rates.
+func RiskCells(r *orgs.OrgRisk, esc Escape, hours func(float64) string) [3]string {
 	if r == nil {
 		return [3]string{"-", "-", "-"}
 	}
@@ -115,7 +120,7 @@ func riskFigures(r *orgs.OrgRisk, esc Escape) [3]string {
 		sleep = Decimal(r.MaxSleep.Pages, 2) + " (" + esc(r.MaxSleep.Team) + ")"
 	}
 	return [3]string{Number(int64(len(r.LikelyBreach))) + " of " + Number(int64(r.ServicesWithRates)),
-		Hours(r.ExpectedDowntime), sleep}
+		hours(r.ExpectedDowntime), sleep}
 }
 
 // riskLabels name the three figures of riskFigures.
