@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// percentWords writes a share as a percentage with one decimal at most, as the reports'
-// tables do ("53.9%" for 0.5395).
-func percentWords(share float64) string {
+// PercentWords writes a share as a percentage with one decimal at most, as the reports'
+// tables and the advisories do ("53.9%" for 0.5395).
+func PercentWords(share float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(share*100, 'f', 1, 64), ".0") + "%"
 }
 
@@ -56,7 +56,7 @@ func likelyBreach(an *Analysis) advice {
 		}
 		if len(details) < advisedResponseLimit {
 			details = append(details, fmt.Sprintf("%q (%s chance, budget %s in %d days)",
-				v.Name, percentWords(v.Risk.PBreach), BudgetWords(v.Risk.BudgetHours), int(v.Risk.BudgetWindowDays())))
+				v.Name, PercentWords(v.Risk.PBreach), BudgetWords(v.Risk.BudgetHours), int(v.Risk.BudgetWindowDays())))
 		}
 	}
 	list := strings.Join(details, "; ")

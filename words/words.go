@@ -95,11 +95,9 @@ func SignedMoney(cost int64, currency *string) string {
 	return Money(cost, currency)
 }
 
-// Percent writes a share as a percentage with at most one decimal ("53.8%").
-func Percent(share float64) string {
-	s := strconv.FormatFloat(share*100, 'f', 1, 64)
-	return strings.TrimSuffix(s, ".0") + "%"
-}
+// Percent writes a share as a percentage with at most one decimal ("53.8%"), as the
+// advisories do (orgs.PercentWords).
+func Percent(share float64) string { return orgs.PercentWords(share) }
 
 // Hours writes a number of hours with its unit, to the hundredth ("37.33 h", "0.72 h").
 func Hours(h float64) string { return HoursFigure(h) + " h" }
