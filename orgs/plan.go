@@ -144,6 +144,9 @@ type planner struct {
 	// reordered is set when the target lists teams or services in another order; every
 	// stage takes the target's order, so the first stage says so
 	reordered bool
+	// teamOrder and serviceOrder are mergedOrder of teams and services, the same for every
+	// stage: made by the first build
+	teamOrder, serviceOrder []int
 }
 
 // MakePlan orders every difference between base and target into stages (docs/rules.md section

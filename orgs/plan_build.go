@@ -5,8 +5,9 @@ import "slices"
 // build is the model after stage at: the target's order for what the target holds, then
 // what the base holds and the target does not yet, in the base's order.
 func (p *planner) build(at int) *Org {
-	// a new model of its own: the teams and services are copied one by one below, and the
-	// target's values are copied with them, so no stage shares memory with the two models
+	// a new model of its own: the teams and services are copied one by one below, with the
+	// target's values, so that no stage shares a team or a service with the two models (the
+	// KPIs' values and the scenario are shared: nothing changes a stage's)
 	o := &Org{Format: p.base.Format, Name: p.base.Name, Description: p.base.Description,
 		Defaults: p.base.Defaults, SREOrg: p.base.SREOrg, SRERole: p.base.SRERole,
 		KPIs: slices.Clone(p.base.KPIs), Scenario: p.base.Scenario,
@@ -24,16 +25,23 @@ func (p *planner) build(at int) *Org {
 		sre, role := o.SREOrg, o.SRERole
 		scenario := o.Scenario
 		teams, services := o.Teams, o.Services
-		*o = *t.Clone()
+		// the target's organization-level values, cloned; its teams and services are not
+		// wanted here, so not copied
+		values := *t
+		values.Teams, values.Services = nil, nil
+		*o = *values.Clone()
 		o.SREOrg, o.SRERole, o.Scenario, o.Teams, o.Services = sre, role, scenario, teams, services
 	}
+	if p.teamOrder == nil {
+		p.teamOrder, p.serviceOrder = mergedOrder(p.teams), mergedOrder(p.services)
+	}
 	// the target's order, with what only the base holds kept where the base has it
-	for _, i := range mergedOrder(p.teams) {
+	for _, i := range p.teamOrder {
 		if team, ok := p.teamAt(&p.teams[i], at); ok {
 			o.Teams = append(o.Teams, team)
 		}
 	}
-	for _, i := range mergedOrder(p.services) {
+	for _, i := range p.serviceOrder {
 		if sv, ok := p.serviceAt(&p.services[i], at); ok {
 			o.Services = append(o.Services, sv)
 		}
