@@ -71,7 +71,7 @@ func compareWith(first *Analyser, files []string, models []*Org) []Option {
 	out := make([]Option, len(models))
 	for i, m := range models {
 		a := first.Analyse(m)
-		o := Option{File: files[i], Name: m.Name, Analysis: a, Staffing: StaffingAgainst(models[0], m),
+		o := Option{File: files[i], Name: m.Name, Analysis: a, Staffing: a.Staffing, // against the first option, its delta too
 			Decisions: map[Changeability]int{}, Advisories: map[Severity]int{}}
 		for _, d := range a.Transition.Decisions {
 			o.Decisions[d.Changeability]++
