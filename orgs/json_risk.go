@@ -25,8 +25,7 @@ func appendServiceRisk(b []byte, r *ServiceRisk, ind string) []byte {
 	b = appendJSONFloat(b, riskRound4(r.ExpectedIncidents))
 	b = appendKey(b, in, ',', "expected_downtime_hours")
 	b = appendOptional(b, riskRound2(r.ExpectedDowntime), !r.Unattended)
-	b = appendKey(b, in, ',', "p95_downtime_hours")
-	b = appendJSONFloat(b, riskRound2(r.P95Downtime))
+	b = floatField(b, in, "p95_downtime_hours", riskRound2(r.P95Downtime))
 	b = appendKey(b, in, ',', "p_breach")
 	b = appendOptional(b, riskRound4(r.PBreach), r.HasTarget)
 	b = appendKey(b, in, ',', "expected_budget_burn")
@@ -52,10 +51,8 @@ func appendPages(b []byte, p *Pages, ind string) []byte {
 	}
 	b = appendKey(b, ind, '{', "business")
 	b = appendJSONFloat(b, riskRound2(p[PageBusiness]))
-	b = appendKey(b, ind, ',', "off")
-	b = appendJSONFloat(b, riskRound2(p[PageOff]))
-	b = appendKey(b, ind, ',', "sleep")
-	b = appendJSONFloat(b, riskRound2(p[PageSleep]))
+	b = floatField(b, ind, "off", riskRound2(p[PageOff]))
+	b = floatField(b, ind, "sleep", riskRound2(p[PageSleep]))
 	return appendObjectEnd(b, ind)
 }
 
@@ -75,31 +72,24 @@ func (r *OrgRisk) appendJSON(b []byte, ind string) []byte {
 	if r == nil {
 		return append(b, "null"...)
 	}
-	b = appendKey(b, ind, '{', "services_with_rates")
-	b = strconv.AppendInt(b, int64(r.ServicesWithRates), 10)
+	b = intField(b, ind, '{', "services_with_rates", int64(r.ServicesWithRates))
 	b = appendKey(b, ind, ',', "likely_breach")
 	b = appendList(b, r.LikelyBreach, ind+"  ", appendListedString)
-	b = appendKey(b, ind, ',', "expected_downtime_hours")
-	b = appendJSONFloat(b, riskRound2(r.ExpectedDowntime))
+	b = floatField(b, ind, "expected_downtime_hours", riskRound2(r.ExpectedDowntime))
 	b = appendKey(b, ind, ',', "max_sleep_pages_per_person")
 	if r.MaxSleep == nil {
 		b = append(b, "null"...)
 	} else {
 		in := ind + "  "
-		b = appendKey(b, in, '{', "team")
-		b = appendString(b, r.MaxSleep.Team)
-		b = appendKey(b, in, ',', "pages")
-		b = appendJSONFloat(b, riskRound2(r.MaxSleep.Pages))
+		b = stringField(b, in, '{', "team", r.MaxSleep.Team)
+		b = floatField(b, in, "pages", riskRound2(r.MaxSleep.Pages))
 		b = appendObjectEnd(b, in)
 	}
 	b = appendKey(b, ind, ',', "delta")
 	in := ind + "  "
-	b = appendKey(b, in, '{', "likely_breach")
-	b = strconv.AppendInt(b, int64(r.Delta.LikelyBreach), 10)
-	b = appendKey(b, in, ',', "expected_downtime_hours")
-	b = appendJSONFloat(b, riskRound2(r.Delta.ExpectedDowntime))
-	b = appendKey(b, in, ',', "max_sleep_pages_per_person")
-	b = appendJSONFloat(b, riskRound2(r.Delta.MaxSleepPages))
+	b = intField(b, in, '{', "likely_breach", int64(r.Delta.LikelyBreach))
+	b = floatField(b, in, "expected_downtime_hours", riskRound2(r.Delta.ExpectedDowntime))
+	b = floatField(b, in, "max_sleep_pages_per_person", riskRound2(r.Delta.MaxSleepPages))
 	b = appendObjectEnd(b, in)
 	return appendObjectEnd(b, ind)
 }
