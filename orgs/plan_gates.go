@@ -9,7 +9,8 @@ import (
 // GateKind says what a gate of the plan waits for (docs/rules.md section 11).
 type GateKind string
 
-// The gates, one kind a stage.
+// The gates: staffing on the staffing stage, the error budget on the pilot stage, and
+// within-budget on the who-runs-it stage (the pilot stage when it has no such stage).
 const (
 	// GateStaffing: the rotations that take on something new are at their minimum.
 	GateStaffing GateKind = "staffing"

@@ -98,7 +98,9 @@ type ServiceRisk struct {
 	PBreach float64
 	// BudgetHours is the error budget of the service's window (with a target).
 	BudgetHours float64
-	Unattended  bool
+	// Unattended is set when nobody responds to the service's incidents at any hour: each
+	// lasts the window (rules.md section 12).
+	Unattended bool
 	// WindowHours is the length of its SLO window.
 	WindowHours float64
 	// Runs is the number of simulated windows.

@@ -128,7 +128,8 @@ type OrgRisk struct {
 	Unattended []string
 	// MaxSleep is the rotation whose people take the most sleep pages, nil without pages.
 	MaxSleep *SleepPages
-	Delta    RiskDelta
+	// Delta is the change of these figures against the baseline's (JSON `delta`).
+	Delta RiskDelta
 }
 
 // SleepPages is a rotation's sleep pages per person: JSON {"team", "pages"}.
