@@ -29,7 +29,7 @@ func riskSections(an *orgs.Analysis, f format) []section {
 		line(words.RiskRuns(an.RiskRuns)),
 	}}
 	if len(pages) > 0 {
-		s.blocks = append(s.blocks, line("Pages a person takes in 30 days, by when they arrive (business: Monday to Friday 09:00-17:00; sleep: 22:00-07:00; off hours: the rest):"),
+		s.blocks = append(s.blocks, line(words.PagesRule),
 			block{kind: table, header: words.PagesHeader, rows: pages, textHeader: true})
 	}
 	return []section{s}

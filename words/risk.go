@@ -41,6 +41,10 @@ func RiskRow(an *orgs.Analysis, k int, esc Escape) ([]string, bool) {
 	return []string{name, Decimal(r.ExpectedIncidents, 2), down, HoursFigure(r.P95Downtime), budget, chance, burn}, true
 }
 
+// PagesRule says what the pages table holds and when each class of page arrives (the
+// classes of orgs.PageBusiness, PageSleep and PageOff).
+const PagesRule = "Pages a person takes in 30 days, by when they arrive (business: Monday to Friday 09:00-17:00; sleep: 22:00-07:00; off hours: the rest):"
+
 // PagesHeader is the header of the pages table, one label per cell of PagesRow.
 var PagesHeader = []string{"Team", "Rotation", "Business", "Off hours", "Sleep"}
 
