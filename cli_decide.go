@@ -15,7 +15,8 @@ import (
 
 // loadAll loads files for compare and plan: every problem of every file is printed, in
 // the order of the files, and ok is false when any file is invalid. Files are read side by
-// side (standard input first, alone): two 10,000-team files take the time of one.
+// side (standard input, where a file is "-", in the loop itself): two 10,000-team files take
+// the time of one.
 func (c *cli) loadAll(files []string) (models []*orgs.Org, data [][]byte, ok bool) {
 	type loaded struct {
 		org *orgs.Org

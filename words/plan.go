@@ -8,9 +8,9 @@ import (
 )
 
 // DominantRunModel is the dominant run model in its short form with the dev teams it
-// covers ("you run it (8 of 13 dev teams)"), or "none": the headline of an option or of a
-// plan's stage; without a majority "mixed, largest: " first, the short form of
-// RunModelHeadline's warning, for a table's cell.
+// covers ("you run it (8 of 13 dev teams)"), or "none": the headline of an option; without
+// a majority "mixed, largest: " first, the short form of RunModelHeadline's warning, for a
+// table's cell.
 func DominantRunModel(an *orgs.Analysis) string {
 	return withoutMajority(an, "mixed, largest: ", LargestRunModel(an))
 }
@@ -109,8 +109,9 @@ func PlanDecision(d orgs.Decision, esc Escape) string {
 }
 
 // StageAfter is what the model after stage s says, as lines: its run model and topology,
-// funding, staffing, transition (from the previous stage and from base), every flagged
-// step with a leading "! ", and the advisories raised and cleared; user text through esc.
+// funding, staffing, its risk (StageRisk, with rates), transition (from the previous stage
+// and from base), every flagged step with a leading "! ", and the advisories it raises,
+// changes and clears, each raised or changed one with its message; user text through esc.
 func StageAfter(base string, s *orgs.Stage, esc Escape) []string {
 	a := s.Analysis
 	lines := []string{
