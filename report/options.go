@@ -55,9 +55,8 @@ func criterionRows(options []orgs.Option) []optionRow {
 	return rows
 }
 
-// optionRows words the comparison; esc escapes user text for the output format, and
-// runModel words each option's run model headline.
-func optionRows(options []orgs.Option, esc func(string) string, runModel func(*orgs.Analysis) string) []optionRow {
+// optionRows words the comparison; esc escapes user text for the output format.
+func optionRows(options []orgs.Option, esc func(string) string) []optionRow {
 	cell := func(f func(o *orgs.Option) string) []string {
 		out := make([]string, len(options))
 		for i := range options {
@@ -77,7 +76,7 @@ func optionRows(options []orgs.Option, esc func(string) string, runModel func(*o
 	return append([]optionRow{
 		{label: "File", cells: cell(func(o *orgs.Option) string { return esc(o.File) })},
 		{label: "Organization", cells: cell(func(o *orgs.Option) string { return esc(o.Name) })},
-		{label: "Run model", cells: cell(func(o *orgs.Option) string { return runModel(o.Analysis) })},
+		{label: "Run model", cells: cell(func(o *orgs.Option) string { return words.DominantRunModel(o.Analysis) })},
 		{label: "Topology", cells: cell(func(o *orgs.Option) string { return words.DominantTopology(o.Analysis) })},
 		{label: "Pure", best: orgs.RowPure, cells: cell(func(o *orgs.Option) string { return words.YesNo(o.Analysis.Topology.Pure) })},
 		{label: "SRE identity", cells: cell(func(o *orgs.Option) string { return words.Identity(o.Analysis.Identity.Dominant) })},
@@ -125,7 +124,7 @@ func marked(options []orgs.Option, r optionRow, mark string) []string {
 // the headline rows come a blank row, CriteriaHeading (cells empty) and the nine criteria of
 // each option's dominant run model: the rows of the text report, from the same functions.
 func OptionTable(options []orgs.Option, mark string) (labels []string, cells [][]string) {
-	for _, r := range optionRows(options, S, words.DominantRunModel) {
+	for _, r := range optionRows(options, S) {
 		labels = append(labels, r.label)
 		cells = append(cells, marked(options, r, mark))
 	}
@@ -150,7 +149,7 @@ func optionsText(options []orgs.Option) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%d options compared; transition and decisions are from %s.\n\n", len(options), S(options[0].File))
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	for _, r := range optionRows(options, S, words.DominantRunModel) {
+	for _, r := range optionRows(options, S) {
 		fmt.Fprintf(tw, "%s\t%s\n", r.label, strings.Join(marked(options, r, "*"), "\t"))
 	}
 	fmt.Fprintf(tw, "\n%s\n", CriteriaHeading)
@@ -168,7 +167,7 @@ func optionsMarkdown(options []orgs.Option) string {
 	w.line("")
 	w.line("%d options; the transition and the decisions are counted from %s.", len(options), MarkdownCode(options[0].File))
 	w.line("")
-	rows := optionRows(options, md, words.DominantRunModel)
+	rows := optionRows(options, md)
 	header := append([]string{""}, make([]string, len(options))...)
 	for i := range options {
 		header[i+1] = fmt.Sprintf("Option %d", i+1)
