@@ -54,7 +54,7 @@ func narrowCriteria(in *criteriaInput, st Styles, w, h int) []string {
 		head := words.RunModelShort(orgs.ComparedModels[c]) + " (" + words.Percent(in.shares[c]) + " of dev teams)"
 		pen := st.ink().Title
 		if c == in.dom && in.mixed {
-			head = "mixed, largest: " + head // only the largest of a mix (rules.md 1)
+			head = words.MixedLargest + head // only the largest of a mix (rules.md 1)
 		}
 		if c == in.dom {
 			head, pen = GlyphSelected+" "+head, st.ink().AccentBold

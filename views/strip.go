@@ -46,7 +46,7 @@ func stripParts(d *Data) []stripPart {
 	if an.RunModel.Dominant != nil && !an.RunModel.Majority {
 		// only the largest of a mix: said so first, as every headline does (rules.md 1),
 		// and where the strip is narrowest the verdict alone
-		runLong, runShort, runBare = "mixed, largest: "+runLong, "mixed, largest: "+run, "mixed"
+		runLong, runShort, runBare = words.MixedLargest+runLong, words.MixedLargest+run, "mixed"
 	}
 	f := &an.Funding
 	fundShort := "CAPEX " + words.Number(int64(f.CAPEX.Headcount)) + ", OPEX " + words.People(f.OPEX.Headcount)

@@ -12,7 +12,7 @@ import (
 // a majority "mixed, largest: " first, the short form of RunModelHeadline's warning, for a
 // table's cell.
 func DominantRunModel(an *orgs.Analysis) string {
-	return withoutMajority(an, "mixed, largest: ", LargestRunModel(an))
+	return withoutMajority(an, LargestRunModel(an))
 }
 
 // LargestRunModel is DominantRunModel without the mixed warning. A plan's stage lines still

@@ -56,15 +56,21 @@ func MixedOr(majority bool, m *orgs.RunModel) string {
 	if m == nil || majority {
 		return RunModel(m)
 	}
-	return "mixed, largest: " + RunModel(m)
+	return MixedLargest + RunModel(m)
 }
 
-// withoutMajority puts mixed before a headline whose dominant run model has no majority.
-func withoutMajority(an *orgs.Analysis, mixed, headline string) string {
+// MixedLargest goes before a dominant run model that covers no majority of the dev teams,
+// where a line has no room for RunModelHeadline's warning: it is only the largest of a mix
+// (rules.md section 1).
+const MixedLargest = "mixed, largest: "
+
+// withoutMajority puts MixedLargest before a headline whose dominant run model has no
+// majority.
+func withoutMajority(an *orgs.Analysis, headline string) string {
 	if an.RunModel.Dominant == nil || an.RunModel.Majority {
 		return headline
 	}
-	return mixed + headline
+	return MixedLargest + headline
 }
 
 // Topology is "Topology N: name", or "none" for no topology.
